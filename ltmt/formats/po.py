@@ -46,7 +46,7 @@ from ltmt.formats.po_charset import as_utf8, is_utf8, named_charset
 from ltmt.formats.po_escapes import read_all_escapes
 from ltmt.formats.po_syntax import check_duplicates, check_strings, msgid_line
 from ltmt.formats.po_wrapping import wrapper_for
-from ltmt.formats.tmx_metadata import metadata_notes
+from ltmt.formats.tmx_metadata import TMX_LANGUAGES, file_languages, metadata_notes
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -230,6 +230,8 @@ def read_po(
     fuzzy ones said in a warning without one."""
     path = Path(path)
     store, lines = _load(path)
+    # the Language header's region (de_DE), which an export labels the pairs with
+    declared = file_languages({"target": store.gettargetlanguage() or ""}, {"target": tgt_lang})
     records = []
     left_out = NotRead()
     for number, unit in enumerate(store.units):
@@ -258,6 +260,8 @@ def read_po(
         note = unit.getnotes().strip()
         if note:
             metadata["note"] = note
+        if declared:
+            metadata[TMX_LANGUAGES] = declared
         if unit.hasplural():
             sources = [str(s) for s in unit.source.strings]
             targets = [str(t) for t in unit.target.strings]

@@ -56,6 +56,7 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.plurals import plural_tags
+from ltmt.formats.tmx_metadata import TMX_LANGUAGES, file_languages
 from ltmt.segments import PairRecord
 from ltmt.wording import counted
 
@@ -426,6 +427,9 @@ def read_ts(
     path = Path(path)
     store = load_ts(path)
     check_languages(store, path, src_lang, tgt_lang)
+    root = store.document.getroot()
+    declared = {"source": root.get("sourcelanguage") or "", "target": root.get("language") or ""}
+    languages = file_languages(declared, {"source": src_lang, "target": tgt_lang})
     records = []
     left_out = NotRead()
     left_out.add("no source", TsDocument(path, store).without_source())
@@ -442,6 +446,8 @@ def read_ts(
         note = str(unit.getnotes() or "").strip()
         if note:
             metadata["note"] = note
+        if languages:
+            metadata[TMX_LANGUAGES] = languages  # (de_DE: exported as de-DE, as declared)
         position = _position(path, index)
         if not unit.hasplural():
             records += _variant_records(_source(unit), forms[0], position, metadata)

@@ -31,7 +31,8 @@ A memory holds one language pair, and a unit of another region of it (``de-CH`` 
 again (:func:`write_languages`) unless another region is asked for; where a source language
 was asked for (``--src-lang``), every source side is labelled with it, a TMX file's one source
 language, and else the header's ``srclang`` is the one tag the source sides share, if they do
-(:func:`shared_source_tag`).
+(:func:`shared_source_tag`). A pair read from an XLIFF file keeps the codes its ``<file>``
+declared the same way (:func:`file_languages`).
 """
 
 from __future__ import annotations
@@ -163,6 +164,22 @@ def declared_languages(declared: Mapping[str, str], read_as: Mapping[str, str]) 
     where it says more than, or other than, what it was read as (``de-CH`` read as ``de``)."""
     tags = {side: canonical_code(code) for side, code in declared.items() if code}
     return {side: tag for side, tag in tags.items() if tag != canonical_code(read_as[side])}
+
+
+def file_languages(declared: Mapping[str, str], read_as: Mapping[str, str]) -> dict[str, str]:
+    """The :data:`TMX_LANGUAGES` of a pair from a file that declares each side's language once
+    (an XLIFF ``<file>``'s ``source-language``/``target-language``, a PO ``Language`` header),
+    ``declared`` by side and read as ``read_as``: each side's code (as a BCP 47 tag) where it
+    names a region or script of the language read (``eng-US`` read as ``en``: ``en-US``), so
+    that an export labels the pair as the file did, as it does a TMX unit's. A code saying less
+    (``de`` read as ``de-DE``) or another language (a file read as another pair, as asked) is
+    not kept."""
+    tags = {side: canonical_code(code) for side, code in declared.items() if code}
+    return {
+        side: tag
+        for side, tag in tags.items()
+        if tag.startswith(canonical_code(read_as[side]) + "-")
+    }
 
 
 def write_languages(

@@ -45,7 +45,7 @@ from ltmt.formats.inline import append_text, to_text
 from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, stored_natives
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.size_limits import declared_limit
-from ltmt.formats.tmx_metadata import metadata_notes
+from ltmt.formats.tmx_metadata import TMX_LANGUAGES, file_languages, metadata_notes
 from ltmt.formats.untranslated_marks import is_marked_untranslated, is_source_copy
 from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_records
 from ltmt.segments import PairRecord
@@ -355,6 +355,20 @@ def declared_languages(tree: Any, version: int) -> list[tuple[str, str, str]]:
     ]
 
 
+def _unit_languages(unit: XliffUnit) -> dict[str, str]:
+    """The languages declared for ``unit``'s sides, by side (``""`` where not declared): its
+    1.2 ``<file>``'s ``source-language`` and ``target-language``, 2.0's ``srcLang`` and
+    ``trgLang``."""
+    if unit.version == 2:
+        holder, names = unit.holder.getroottree().getroot(), ("srcLang", "trgLang")
+    else:
+        holder = next((f for f in unit.holder.iterancestors() if local_name(f.tag) == "file"), None)
+        names = ("source-language", "target-language")
+    if holder is None:
+        return {}
+    return {side: holder.get(name) or "" for side, name in zip(("source", "target"), names)}
+
+
 def check_languages(tree: Any, version: int, path: Path, src_lang: str, tgt_lang: str) -> None:
     """Raise :class:`~ltmt.errors.LanguageError` when a declared language is not the pair asked
     for (:func:`~ltmt.formats.common.lang_matches`: ``de-DE`` is read as ``de`` but not as
@@ -411,7 +425,9 @@ def read_xliff(
     each code kept as a tag that has one (:data:`~ltmt.formats.markup_codes.NATIVE_CODES`),
     and ``max_length``: the unit's length limit in characters
     (:func:`~ltmt.formats.size_limits.declared_limit`; a limit in another unit is counted in a
-    warning, not checked).
+    warning, not checked), and ``tmx_languages``: the codes its file declared where they say
+    more than the pair read (``en-US``, ``de-DE``: a memory export labels the pair with them,
+    as it does a TMX unit's; :func:`~ltmt.formats.tmx_metadata.file_languages`).
     """
     path = Path(path)
     tree, version = load_xliff(path)
@@ -454,6 +470,9 @@ def read_xliff(
         elif limit is not None:
             unchecked[limit.unit] += 1
         metadata.update(_po_metadata(owner))
+        languages = file_languages(_unit_languages(unit), {"source": src_lang, "target": tgt_lang})
+        if languages:
+            metadata[TMX_LANGUAGES] = languages  # (eng-US, de-DE: exported as declared)
         if source.natives or target.natives:
             metadata[NATIVE_CODES] = {**target.natives, **source.natives}
         written = {**target.written(), **source.written()}

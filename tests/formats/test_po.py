@@ -201,3 +201,15 @@ def test_translator_credits_and_file_references_are_counted_as_not_read(tmp_path
     not_read = NotRead()
     assert [r.source for r in read_po(path, not_read=not_read)] == ["Save"]
     assert not_read.by_reason() == {"translator credits or file references": 3}
+
+
+@pytest.mark.parametrize(
+    ("declared", "asked", "languages"),
+    [("de_DE", "de", {"target": "de-DE"}), ("de", "de", None), ("de", "de_DE", None)],
+)
+def test_the_headers_region_is_kept_for_an_export(
+    tmp_path: Path, declared: str, asked: str, languages: dict[str, str] | None
+) -> None:
+    """As an XLIFF file's (trial s72, defect 6): a memory export labels the pairs as declared."""
+    records = list(read_po(catalog(tmp_path, declared), tgt_lang=asked))
+    assert [r.metadata.get("tmx_languages") for r in records] == [languages]

@@ -79,7 +79,12 @@ def test_memory_import_reads_the_finished_translations(caplog: pytest.LogCapture
         (
             "Save",
             "Speichern",
-            {"context": "MainWindow\nverb, on the toolbar", "note": "Keep it short"},
+            {
+                "context": "MainWindow\nverb, on the toolbar",
+                "note": "Keep it short",
+                # the file's language="de_DE" sourcelanguage="en_US", which an export writes
+                "tmx_languages": {"source": "en-US", "target": "de-DE"},
+            },
         )
     ]
     assert "1 translation marked unfinished not imported" in caplog.text

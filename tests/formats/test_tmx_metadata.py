@@ -15,6 +15,7 @@ from ltmt.formats.tmx_metadata import (
     TMX_PLACES,
     TMX_REPEATED,
     TMX_TUV,
+    file_languages,
     metadata_notes,
 )
 from ltmt.segments import PairRecord
@@ -414,3 +415,23 @@ def test_without_a_source_language_asked_each_source_tuv_keeps_its_region(
     tuv_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     root = etree.fromstring(written.encode())
     assert [tu.find("tuv").get(tuv_lang) for tu in root.iter("tu")] == sources
+
+
+@pytest.mark.parametrize(
+    ("declared", "read_as", "kept"),
+    [
+        ({"source": "eng-US", "target": "ger-DE"}, {"source": "en", "target": "de"},
+         {"source": "en-US", "target": "de-DE"}),  # memoQ's codes, as BCP 47 tags
+        ({"source": "en-US", "target": "de-DE"}, {"source": "en-US", "target": "de"},
+         {"target": "de-DE"}),  # the one asked for says it already
+        ({"source": "en", "target": "de"}, {"source": "en-US", "target": "de-DE"}, {}),  # less
+        ({"source": "en-US", "target": "fr-FR"}, {"source": "en", "target": "de"},
+         {"source": "en-US"}),  # a file read as another pair, as asked
+        ({"target": "de_DE.UTF-8"}, {"target": "deu"}, {"target": "de-DE"}),  # a PO header
+        ({"source": "", "target": ""}, {"source": "en", "target": "de"}, {}),
+    ],
+)  # fmt: skip
+def test_a_files_declared_languages_are_kept_where_they_name_a_region(
+    declared: dict[str, str], read_as: dict[str, str], kept: dict[str, str]
+) -> None:
+    assert file_languages(declared, read_as) == kept

@@ -192,3 +192,80 @@ def test_a_resource_name_is_a_key_that_the_memory_check_compares_with_any_contex
     assert [
         (r.metadata["context"], r.metadata.get("context_is_key")) for r in read_xliff(path)
     ] == [("menu", None)]
+
+
+MEMOQ_12 = (
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff">'
+    '<file original="a" datatype="xml" source-language="eng-US" target-language="ger-DE"><body>'
+    '<trans-unit id="1" mq:status="ManuallyConfirmed"><source>Save</source>'
+    "<target>Sichern</target></trans-unit></body></file></xliff>"
+)
+TRADOS_12 = (
+    '<xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" version="1.2" '
+    'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="b.docx" '
+    'datatype="x-sdlfilterframework2" source-language="en-US" target-language="de-DE"><body>'
+    '<trans-unit id="u1"><source>Close</source><seg-source><mrk mtype="seg" mid="1">Close</mrk>'
+    '</seg-source><target><mrk mtype="seg" mid="1">Schließen</mrk></target><sdl:seg-defs>'
+    '<sdl:seg id="1" conf="Translated"/></sdl:seg-defs></trans-unit></body></file></xliff>'
+)
+XLIFF_20 = one_unit_20("final").replace(
+    'srcLang="en" trgLang="de"', 'srcLang="en-US" trgLang="de-DE"'
+)
+
+
+@pytest.mark.parametrize(
+    ("document", "languages"),
+    [
+        (MEMOQ_12, {"source": "en-US", "target": "de-DE"}),
+        (TRADOS_12, {"source": "en-US", "target": "de-DE"}),
+        (XLIFF_20, {"source": "en-US", "target": "de-DE"}),
+        (one_unit_12("final"), None),  # en and de: nothing more than the pair read
+    ],
+)
+def test_the_languages_a_file_declares_are_kept_with_its_pairs(
+    tmp_path: Path, document: str, languages: dict[str, str] | None
+) -> None:
+    """Regression trial s72 (memoQ), defect 6: pairs imported from a memoQ or Trados file
+    declaring en-US/de-DE were stored as en/de, so a memory export mixed them with a TMX's
+    en-US/de-DE units; they keep the file's codes now, as a TMX unit's are kept."""
+    path = tmp_path / "in.xlf"
+    path.write_text(document, "utf-8")
+    assert [r.metadata.get("tmx_languages") for r in read_xliff(path)] == [languages]
+
+
+def test_a_memory_export_labels_xliff_and_tmx_pairs_alike(tmp_path: Path) -> None:
+    """The TMX written from a TMX's en-US/de-DE unit and two XLIFF files' pairs had 1 en-US and
+    2 en units (header ``srclang="en"``): a CAT tool then asks about the mismatch."""
+    from lxml import etree
+
+    from ltmt.formats.tmx import read_tmx, write_tmx
+
+    tmx = tmp_path / "in.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en-US" datatype="plaintext" segtype="sentence" '
+        'adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body><tu>'
+        '<tuv xml:lang="en-US"><seg>Open</seg></tuv><tuv xml:lang="de-DE"><seg>Öffnen</seg>'
+        "</tuv></tu></body></tmx>",
+        "utf-8",
+    )
+    records = list(read_tmx(tmx, "en", "de"))
+    for name, document in (("a.mqxliff", MEMOQ_12), ("b.sdlxliff", TRADOS_12)):
+        (tmp_path / name).write_text(document, "utf-8")
+        records += read_xliff(tmp_path / name, "en", "de")
+    out = tmp_path / "out.tmx"
+    write_tmx(out, records, "en", "de")
+    root = etree.parse(str(out)).getroot()
+    tuv_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert [tuv.get(tuv_lang) for tuv in root.iter("tuv")] == ["en-US", "de-DE"] * 3
+    assert root.find("header").get("srclang") == "en-US"
+
+
+def test_a_file_read_as_another_pair_keeps_no_code_of_the_side_read_otherwise(
+    tmp_path: Path,
+) -> None:
+    """``--no-language-check`` reads a file declaring fr-FR as German, as asked: its pairs are
+    not labelled fr-FR on export."""
+    path = tmp_path / "in.xlf"
+    path.write_text(TRADOS_12.replace('target-language="de-DE"', 'target-language="fr-FR"'))
+    records = list(read_xliff(path, "en", "de", check_declared=False))
+    assert [r.metadata.get("tmx_languages") for r in records] == [{"source": "en-US"}]
