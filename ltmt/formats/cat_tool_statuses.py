@@ -159,9 +159,19 @@ def mark_trados_segment(segment: Any | None, review: bool, from_memory: bool) ->
         del segment.attrib["percent"]
 
 
-def mark_memoq_unit(unit: Any, review: bool) -> None:
-    """Set the memoQ status of a ``<trans-unit>`` ltmt filled, where it has one:
-    ``mq:status="Pretranslated"`` (``ManuallyConfirmed`` without ``review``). memoQ marks the
-    whole unit: ``review`` is whether any of its segments awaits review."""
-    if unit.get(MQ_STATUS) is not None:
-        unit.set(MQ_STATUS, "Pretranslated" if review else "ManuallyConfirmed")
+def mark_memoq_unit(unit: Any, review: bool, *, exact: bool) -> bool:
+    """Set the memoQ status of a ``<trans-unit>`` ltmt filled, where it has one, and say
+    whether it has: ``mq:status="Pretranslated"`` (``ManuallyConfirmed`` without ``review``).
+    memoQ marks the whole unit: ``review`` is whether any of its segments awaits review.
+    Its match rate, by which memoQ shows and filters its rows (``mq:percent``), is 100 where
+    ``exact`` (a 100 % memory match, as Trados's ``percent="100"``: not 101, memoQ's match of
+    the context too), else 0, memoQ's for a row no memory match filled (the model's output,
+    fused with fuzzy matches or not: Trados's has no ``percent``), where a rate was written."""
+    if unit.get(MQ_STATUS) is None:
+        return False
+    unit.set(MQ_STATUS, "Pretranslated" if review else "ManuallyConfirmed")
+    if exact:
+        unit.set(MQ_PERCENT, str(EXACT_PERCENT))
+    elif MQ_PERCENT in unit.attrib:  # a match's, which the target no longer is
+        unit.set(MQ_PERCENT, "0")
+    return True

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,7 @@ from ltmt.formats.existing_output import (
 from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.kept_suggestions import placeholder_mismatches
 from ltmt.formats.keyed_catalog import KeyedCatalog
+from ltmt.formats.marked_for_review import MEMOQ, TRADOS, XLIFF_20, ReviewMarked
 from ltmt.formats.output_sources import (
     FilledInPlace,
     FrontMatterOverwritten,
@@ -572,6 +574,7 @@ def _translate_chunk(
     result.translated += len(filled)
     from_memory = {o.unit.key for o in filled if o.method == "exact"}
     result.from_memory |= from_memory
+    marked_before = document.review_marks.counts() if isinstance(document, ReviewMarked) else None
     document.fill(
         {o.unit.key: o.text for o in filled if o.unit.key not in approved},
         mark_fuzzy=mark_fuzzy,
@@ -594,13 +597,8 @@ def _translate_chunk(
         result.report.entries_fuzzy_exact += len(
             {_entry_of(o.unit) for o in filled if o.unit.key in matched} & flagged
         )
-    if mark_fuzzy and document.format == "xliff":  # 1.2 needs-review-*, 2.0 ltmt's subState
-        marked = sum(
-            o.unit.key not in approved and _entry_of(o.unit) not in reviewed for o in filled
-        )
-        result.report.units_marked_for_review += marked
-        if getattr(document, "version", 1) == 2:  # 2.0 has no review state: said apart
-            result.report.segments_20_marked += marked
+    if mark_fuzzy and isinstance(document, ReviewMarked) and marked_before is not None:
+        _count_review_marks(document.review_marks.counts() - marked_before, result.report)
     if isinstance(document, CodesPutBack):
         _count_codes_put_back(document, filled, result.report)
     if isinstance(document, LengthLimited):
@@ -609,6 +607,16 @@ def _translate_chunk(
         _count_broken_units(document, chunk, result.report)
     kept_as_they_were = {o.unit.key for o in filled if _entry_of(o.unit) in reviewed}
     return {u.key for u in suggestions} - {o.unit.key for o in filled} | kept_as_they_were
+
+
+def _count_review_marks(marked: Counter[str], report: RunReport) -> None:
+    """Count in ``report`` the marks for review a fill wrote (by kind,
+    :mod:`ltmt.formats.marked_for_review`): all of them, and apart those that tools show in
+    their own terms (2.0 segments, which have no review state; Trados segments; memoQ rows)."""
+    report.units_marked_for_review += marked.total()
+    report.segments_20_marked += marked[XLIFF_20]
+    report.trados_segments_marked += marked[TRADOS]
+    report.memoq_segments_marked += marked[MEMOQ]
 
 
 def _check_kept_suggestions(

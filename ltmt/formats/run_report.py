@@ -103,7 +103,11 @@ own context, which ``--exact-approved`` writes unflagged. ``units_marked_for_rev
 XLIFF units (2.0: segments) this run filled and marked for review (1.2
 ``needs-review-translation``, 2.0 an ltmt ``subState``), which ``--no-fuzzy`` writes unmarked:
 the summary says so; ``segments_20_marked`` of them 2.0 segments, said apart: 2.0 has no review
-state, so they are ``translated`` with a ``subState`` that other tools show as translated.
+state, so they are ``translated`` with a ``subState`` that other tools show as translated;
+``trados_segments_marked`` and ``memoq_segments_marked`` of them the segments those tools show
+by their own status (Trados ``Draft``, memoQ ``Pretranslated``), said apart in their terms
+(:mod:`ltmt.formats.marked_for_review`: a 1.2 unit is counted once, however many of its
+segments were filled; a rejected segment left rejected is not counted).
 ``source_changed``: of the units translated, those for which an existing output held what
 ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or what the
 user's memory holds for one (:mod:`ltmt.formats.changed_sources`). ``no_record``: the
@@ -231,6 +235,8 @@ class RunReport:
     entries_fuzzy_exact: int = 0  # of them, 100 % matches of their context (--exact-approved's)
     units_marked_for_review: int = 0  # XLIFF units filled and marked for review
     segments_20_marked: int = 0  # of them, XLIFF 2.0 segments (translated + an ltmt subState)
+    trados_segments_marked: int = 0  # of them, Trados segments written conf="Draft"
+    memoq_segments_marked: int = 0  # of them, memoQ rows written mq:status="Pretranslated"
     signed_off: int = 0
     drafts_kept: int = 0
     no_source: int = 0
@@ -602,8 +608,23 @@ class RunReport:
         if self.over_limit:
             over = self.over_limit
             parts.append(f"{over} longer than {their(over)} length limit (shorten {them(over)})")
-        if self.units_marked_for_review > self.segments_20_marked:
-            marked = self.units_marked_for_review - self.segments_20_marked
+        if self.trados_segments_marked:
+            marked = self.trados_segments_marked
+            parts.append(
+                f"{counted(marked, 'Trados segment')} marked for review (Draft): a reviewer "
+                f"confirms {them(marked)} in Trados Studio; {unflagged} writes {them(marked)} "
+                "Translated"
+            )
+        if self.memoq_segments_marked:
+            marked = self.memoq_segments_marked
+            parts.append(
+                f"{counted(marked, 'memoQ segment')} marked for review (Pretranslated): a "
+                f"reviewer confirms {them(marked)} in memoQ; {unflagged} writes {them(marked)} "
+                "ManuallyConfirmed"
+            )
+        tools = self.segments_20_marked + self.trados_segments_marked + self.memoq_segments_marked
+        if self.units_marked_for_review > tools:
+            marked = self.units_marked_for_review - tools
             parts.append(
                 f"{counted(marked, 'unit')} marked for review (XLIFF needs-review-translation): "
                 f"a reviewer confirms {them(marked)} in the CAT tool; {unflagged} writes "

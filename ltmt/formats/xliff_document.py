@@ -19,7 +19,11 @@ target it has keeps its state: it is still the translator's (:attr:`XliffDocumen
 Trados Studio and memoQ read their own statuses, not these: a segment Trados describes
 (``<sdl:seg>``) gets ``conf="Draft"`` (``Translated`` where it is not marked for review),
 ``origin="mt"`` (``tm`` and ``percent="100"`` for a memory match) and ``origin-system="ltmt"``;
-a memoQ unit (``mq:status``) gets ``Pretranslated`` (``ManuallyConfirmed``). A segment either
+a memoQ unit (``mq:status``) gets ``Pretranslated`` (``ManuallyConfirmed``) and, where it is a
+memory's 100 % match, ``mq:percent="100"`` (else a rate it had is 0:
+:func:`~ltmt.formats.cat_tool_statuses.mark_memoq_unit`). What a run marked for review is
+counted as the tool shows it (:attr:`XliffDocument.review_marks`: Trados segments, memoQ rows,
+XLIFF units). A segment either
 tool locked is no unit: left as it is, as one marked ``translate="no"``, and counted in the
 run's summary (:meth:`XliffDocument.locked`), as the units a reviewer signed off are apart from
 those translated (:meth:`XliffDocument.signed_off`). A segment a reviewer rejected
@@ -103,6 +107,7 @@ from ltmt.formats.end_tags import keep_end_tags
 from ltmt.formats.inline import fill as fill_inline
 from ltmt.formats.inline import to_text
 from ltmt.formats.json_identifiers import is_identifier
+from ltmt.formats.marked_for_review import MEMOQ, TRADOS, XLIFF_12, XLIFF_20, ReviewMarks
 from ltmt.formats.review_marks import has_comment, has_review_marks
 from ltmt.formats.size_limits import declared_limit, too_long_message
 from ltmt.formats.space_runs import keep_space_runs
@@ -194,6 +199,8 @@ class XliffDocument:
         self._unchecked_limits: dict[str, str] = {}
         # per segmented 1.2 unit (its <trans-unit>), how each of its segments was filled
         self._segment_marks: dict[Any, dict[str, SegmentMark]] = {}
+        # what a run marked for review, as the tool that reads each mark shows it
+        self.review_marks = ReviewMarks()
         self.branching = self._branching_units()
 
     def _branching_units(self) -> BranchingUnits:
@@ -492,6 +499,7 @@ class XliffDocument:
                 unit.holder.set("subState", EXACT_SUBSTATE if from_memory else MT_SUBSTATE)
             elif unit.holder.get("subState") in REVIEW_SUBSTATES:
                 del unit.holder.attrib["subState"]
+            self.review_marks.set(unit.holder, XLIFF_20, review=review)
             return
         if unit.holder.get("approved") == "yes":  # approval was of another target, or none
             del unit.holder.attrib["approved"]
@@ -507,7 +515,12 @@ class XliffDocument:
         elif "state-qualifier" in target.attrib:
             del target.attrib["state-qualifier"]
         mark_trados_segment(unit.trados_segment, segment_review, from_memory)
-        mark_memoq_unit(unit.holder, review)
+        # memoQ marks the whole unit: a memory's match where each segment filled is one
+        memoq = mark_memoq_unit(unit.holder, review, exact=qualifier == "exact-match")
+        if unit.trados_segment is not None:  # Trados shows its segments by their conf
+            self.review_marks.set(unit.trados_segment, TRADOS, review=segment_review)
+        else:
+            self.review_marks.set(unit.holder, MEMOQ if memoq else XLIFF_12, review=review)
 
     def _unit_mark(self, unit: Any, review: bool, qualifier: str | None) -> SegmentMark:
         """The mark of the whole segmented 1.2 unit whose segment ``unit`` was just filled so:

@@ -125,14 +125,34 @@ def test_a_filled_trados_segment_says_where_it_came_from(
 )
 def test_a_filled_memoq_unit_gets_a_status_memoq_reads(review: bool, status: str) -> None:
     unit = memoq_unit(status="NotStarted", percent="0")
-    mark_memoq_unit(unit, review=review)
+    assert mark_memoq_unit(unit, review=review, exact=False) is True
     assert unit.get(f"{MQ}status") == status
     assert unit.get(f"{MQ}percent") == "0"
 
 
+@pytest.mark.parametrize(
+    ("before", "exact", "after"),
+    [
+        ({"percent": "0"}, True, "100"),  # a 100 % memory match, as Trados's percent="100"
+        ({}, True, "100"),
+        ({"percent": "87"}, False, "0"),  # a rejected fuzzy match's rate, replaced by MT
+        ({"percent": "0"}, False, "0"),
+        ({}, False, None),  # no rate written: none made up for the model's output
+    ],
+)
+def test_a_memoq_unit_filled_from_a_100_percent_match_says_its_match_rate(
+    before: dict[str, str], exact: bool, after: str | None
+) -> None:
+    """Regression trial s72 (memoQ), defect 7: a row filled from a 100 % memory match kept
+    ``mq:percent="0"``, so memoQ's 100 % views and "confirm 100 % matches" passed it over."""
+    unit = memoq_unit(status="NotStarted", **before)
+    mark_memoq_unit(unit, review=True, exact=exact)
+    assert unit.get(f"{MQ}percent") == after
+
+
 def test_a_unit_no_tool_marks_gets_no_tool_status() -> None:
     unit = etree.Element(UNIT, id="u")
-    mark_memoq_unit(unit, review=True)
+    assert mark_memoq_unit(unit, review=True, exact=True) is False
     mark_trados_segment(None, review=True, from_memory=False)
     assert dict(unit.attrib) == {"id": "u"}
 

@@ -120,6 +120,12 @@ def test_the_translations_kept_are_said_in_their_number(before: int, said: str) 
         ("marked_kept", 1, "1 kept as its comments ask"),
         ("units_marked_for_review", 1, "a reviewer confirms it in the CAT tool; --no-fuzzy "
                                        "writes it unmarked"),
+        ("trados_segments_marked", 1, "1 Trados segment marked for review (Draft): a reviewer "
+                                      "confirms it in Trados Studio; --no-fuzzy writes it "
+                                      "Translated"),
+        ("memoq_segments_marked", 1, "1 memoQ segment marked for review (Pretranslated): a "
+                                     "reviewer confirms it in memoQ; --no-fuzzy writes it "
+                                     "ManuallyConfirmed"),
     ],
 )  # fmt: skip
 def test_the_summary_says_one_unit_in_the_singular(field: str, count: int, said: str) -> None:
