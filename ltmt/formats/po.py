@@ -227,7 +227,8 @@ def read_po(
     or without ``check_declared`` a warning (the pairs read as ``src_lang`` → ``tgt_lang``).
     The entries left out are counted into ``not_read`` (``fuzzy``, ``untranslated``,
     ``obsolete``), or the
-    fuzzy ones said in a warning without one."""
+    fuzzy ones said in a warning without one. A header naming a region (``de_DE``) is kept
+    with each pair (:func:`~ltmt.formats.tmx_metadata.file_languages`), for an export."""
     path = Path(path)
     store, lines = _load(path)
     # the Language header's region (de_DE), which an export labels the pairs with

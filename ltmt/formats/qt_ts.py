@@ -423,7 +423,8 @@ def read_ts(
     ``not_read`` (``unfinished``, ``untranslated``, ``no source``: id-based ones without
     their text; ``vanished`` and ``obsolete`` ones, which lupdate no longer finds in the code,
     as PO's ``#~`` entries are not read), or the unfinished ones said in a warning
-    without one."""
+    without one. A ``language`` or ``sourcelanguage`` naming a region (``de_DE``) is kept with
+    each pair (:func:`~ltmt.formats.tmx_metadata.file_languages`), for an export."""
     path = Path(path)
     store = load_ts(path)
     check_languages(store, path, src_lang, tgt_lang)

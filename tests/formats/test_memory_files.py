@@ -347,7 +347,11 @@ def test_an_xcode_new_target_is_counted_needing_translation_and_not_final_ones_r
 def test_xliff12_reads_finished_units(caplog: pytest.LogCaptureFixture) -> None:
     records = list(read_xliff(DATA / "demo12.xlf", src_lang="en", tgt_lang="de"))
     assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
-    assert records[0].metadata == {"id": "done", "state": "translated"}
+    assert records[0].metadata == {
+        "id": "done",
+        "state": "translated",
+        "tmx_languages": {"source": "en-US", "target": "de-DE"},  # the file's, for an export
+    }
     # the unit under review is said; the empty new one is not
     assert [r.getMessage() for r in caplog.records] == [
         f"{DATA / 'demo12.xlf'}: 1 unit with a target not read (its state says it awaits review or translation)"
