@@ -11,6 +11,9 @@ are skipped. A row whose ``forbidden`` column is yes, or whose ``status`` is one
 :data:`NOT_TO_USE` (the whole value, any case; Phrase's ``einloggen ... Forbidden``), gives
 its source a target not to use: it is kept as the ``forbidden`` of the term of that source (as
 a TBX file's deprecated terms); one whose source has no other target is left out, with a warning.
+A term base's export is read as its TBX is (:mod:`ltmt.terminology.term_base_rows`): of a
+source's rows, the ``preferred`` one's target is the glossary's, the others left out with a
+warning; a row with one language's term alone is left out with a warning.
 A bad row is an error that names its line: nothing of the file is imported then; so are two rows
 (or TBX entries) that give one source different targets. A file that is not UTF-8 (UTF-16,
 Windows-1252) is named as it was given, with the ``iconv`` command that converts it, as
@@ -37,6 +40,7 @@ from ltmt.formats.common import not_utf8_message
 from ltmt.formats.csv_table import excel_separator_line, table_delimiter
 from ltmt.formats.registry import utf16_problem
 from ltmt.terminology.glossary_columns import POSITIONAL, Columns, header_columns, header_headings
+from ltmt.terminology.term_base_rows import is_preferred, preferred_targets, warn_one_language
 from ltmt.terminology.term_languages import check_term_languages
 from ltmt.terminology.terms import Term
 from ltmt.wording import first_few
@@ -51,6 +55,7 @@ CASE_NO = frozenset({"", "no", "n", "false", "0", "case-insensitive", "ci", "ins
 FLAG_YES = frozenset({"yes", "y", "true", "1"})
 FLAG_NO = frozenset({"", "no", "n", "false", "0"})
 HEADER = ("source", "target", "note", "case")
+SIDES = ("source", "target")
 # the statuses of a target term not to use (TBX's administrativeStatus, a term base's status)
 NOT_TO_USE = ("deprecated", "superseded", "forbidden", "obsolete")
 # spreadsheets a glossary is kept in, read only once saved as CSV
@@ -188,8 +193,9 @@ def _delimited_terms(
     columns by name (:mod:`ltmt.terminology.glossary_columns`); one that names other
     languages than ``pair`` (source, target) is an :class:`InputError`."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    terms: list[tuple[Term, str]] = []
+    terms: list[tuple[Term, str, bool]] = []  # each with whether its status is preferred
     not_to_use: list[tuple[Term, str]] = []
+    one_language: list[str] = []  # a term base's rows with one language's term alone
     columns: Columns | None = None  # None until the first row is read
     try:
         for row in reader:
@@ -202,12 +208,20 @@ def _delimited_terms(
                 if (headings := header_headings(cells)) is not None:
                     columns = header_columns(headings, pair, f"{name} line {line}")
                     continue
+            said = [columns.cell(cells, side) for side in SIDES if columns.cell(cells, side)]
+            if columns.term_base and len(said) < len(SIDES) and len(cells) > 1:
+                one_language.append(f"line {line}" + "".join(f" ({term})" for term in said))
+                continue
             term = _row_term(cells, columns, f"{name} line {line}")
-            kept = not_to_use if _not_to_use(cells, columns, f"{name} line {line}") else terms
-            kept.append((term, f"line {line}"))
+            if _not_to_use(cells, columns, f"{name} line {line}"):
+                not_to_use.append((term, f"line {line}"))
+            else:
+                preferred = is_preferred(columns.cell(cells, "status"))
+                terms.append((term, f"line {line}", preferred))
     except csv.Error as exc:
         raise InputError(f"{name} line {reader.line_num}: {exc}") from exc
-    return _with_forbidden(terms, not_to_use, name)
+    warn_one_language(one_language, name)
+    return _with_forbidden(preferred_targets(terms, name), not_to_use, name)
 
 
 def _not_to_use(cells: list[str], columns: Columns, where: str) -> bool:
@@ -259,7 +273,7 @@ def _row_term(cells: list[str], columns: Columns, where: str) -> Term:
     ``where`` for a row without both terms, with too many cells, a bad case flag or gender."""
     expected = (
         "expected source, target[, note[, case]]"
-        if columns == POSITIONAL
+        if columns.positional
         else f"the header names {columns.width} columns"
     )
     source, target = columns.cell(cells, "source"), columns.cell(cells, "target")
@@ -273,7 +287,7 @@ def _row_term(cells: list[str], columns: Columns, where: str) -> Term:
     if flag.casefold() not in CASE_YES | CASE_NO:
         raise InputError(f"{where}: case flag {flag!r} is not yes/no/true/false/1/0")
     try:
-        note, gender = columns.cell(cells, "note"), columns.cell(cells, "gender")
+        note, gender = columns.note_text(cells), columns.cell(cells, "gender")
         return Term(source, target, note, flag.casefold() in CASE_YES, gender=gender)
     except InputError as exc:
         raise InputError(f"{where}: {exc}") from exc

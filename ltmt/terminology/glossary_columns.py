@@ -22,7 +22,13 @@ status and the like), which is skipped. Phrase's term base export is read as wel
 ``<lang>_<name>`` columns say what of that language they hold: the source's definition is the
 note, the target's status, forbidden flag and gender are the target's (a target whose status
 is forbidden, deprecated, superseded or obsolete, or whose forbidden flag is yes, is one of the
-term's forbidden targets, as a TBX file's). Other columns a header names and ltmt does not
+term's forbidden targets, as a TBX file's). A term tool's ``<language> <field>`` headers
+(MultiTerm's ``English Definition``, ``German Gender``, ``German_Status``, ``German Part of
+Speech``, ``English Usage``; ``English Term``: that language's term) are read as ``de_Status``
+is, the language by its name; a language's notes are joined. A header that names its terms by
+language beside such a field is a term base's export (:attr:`Columns.term_base`: its rows of
+one language alone are left out, :mod:`ltmt.terminology.term_base_rows`). Other columns a
+header names and ltmt does not
 read are skipped with a warning naming them (a near-miss of a column's name is still an
 error). A first row of two names of one language (``English,Englisch``; ``id,ID``) is a term.
 Without a header, rows are ``source, target[, note[, case]]``.
@@ -33,7 +39,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ltmt.errors import InputError
 from ltmt.formats.common import primary_language
@@ -61,6 +67,9 @@ _ROLE_NAMES = {
     IGNORED: ("part of speech", "pos", "type", "url", "lemma", "tags"),
 }
 _ROLES = {name: role for role, names in _ROLE_NAMES.items() for name in names}
+# the names a term tool gives a language's note besides _ROLE_NAMES' (``English Usage``), read
+# only as a language's field: a bare "Context" column may be anything
+_FIELD_ROLES = {"usage": "note", "usage note": "note", "context": "note"}
 _NEAR_MISS = 0.8  # difflib ratio: sourse/source and traget/target are 0.83, base/case 0.75
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,4})*")  # en, de-AT, zh-Hant-TW
 # "Source (EN)", "English (US)", Crowdin's "Term [en]"
@@ -102,11 +111,24 @@ class Columns:
     gender: int | None = None
     forbidden: int | None = None
     status: int | None = None
+    more_notes: tuple[int, ...] = ()  # a language's other notes (English Usage): joined
+    term_base: bool = False  # a term base's export (rows of one language's term are left out)
 
     def cell(self, cells: list[str], field: str) -> str:
         """``field``'s cell of ``cells`` ("" where the row or the file has none)."""
         index = getattr(self, field)
         return cells[index] if index is not None and index < len(cells) else ""
+
+    @property
+    def positional(self) -> bool:
+        """Whether the columns are a row's without a header: source, target, note, case."""
+        return replace(self, term_base=False) == POSITIONAL
+
+    def note_text(self, cells: list[str]) -> str:
+        """The note of a row's ``cells``: its note column's, and its language's other notes
+        (``English Definition``, ``English Usage``) after it, joined by ``; ``."""
+        more = (cells[index] for index in self.more_notes if index < len(cells))
+        return "; ".join(text for text in (self.cell(cells, "note"), *more) if text)
 
 
 POSITIONAL = Columns()
@@ -137,15 +159,38 @@ def heading(cell: str) -> Heading:
         return Heading(text, role)
     if term_of := _TERM_OF.fullmatch(text):
         return Heading(text, language=primary_language(term_of.group(1)))
-    if (field := _LANGUAGE_FIELD.fullmatch(text)) and _ROLES.get(_folded(field.group(2))):
-        role = _ROLES[_folded(field.group(2))]
-        if role not in ("source", "target"):
-            return Heading(text, role, primary_language(field.group(1)))
+    if (field := _LANGUAGE_FIELD.fullmatch(text)) and _field_role(field.group(2)):
+        return Heading(text, _field_role(field.group(2)), primary_language(field.group(1)))
     language = _language_of(text)
     if language:
         return Heading(text, language=language)
+    if named_field := _language_and_field(text):
+        return named_field
     close = difflib.get_close_matches(_folded(text), list(_ROLES), n=1, cutoff=_NEAR_MISS)
     return Heading(text, meant=_ROLES[close[0]] if close else None)
+
+
+def _field_role(name: str) -> str | None:
+    """The role of a language's field named ``name`` (``Definition``, ``Part of Speech``,
+    ``Usage``), else None: a language's source or target is no field of it."""
+    role = _ROLES.get(_folded(name)) or _FIELD_ROLES.get(_folded(name))
+    return role if role not in ("source", "target") else None
+
+
+def _language_and_field(text: str) -> Heading | None:
+    """The heading of a term tool's ``<language> <field>`` cell (MultiTerm's ``English
+    Definition``, ``German Gender``, ``German_Status``; ``English Term``: that language's term),
+    else None. The language is an exact name (codes are read as ``de_Status``): "My" of ``My
+    notes`` is Burmese's code, and no language here."""
+    parts = re.split(r"[\s_]+", text)
+    for cut in range(1, len(parts)):
+        name, field = " ".join(parts[:cut]), " ".join(parts[cut:])
+        role = _field_role(field)
+        if role is None and _folded(field) != _TERM:
+            continue
+        if language := _language_named(name):
+            return Heading(text, role, language)
+    return None
 
 
 def _folded(text: str) -> str:
@@ -227,7 +272,7 @@ def _phrase_languages(headings: list[Heading]) -> bool:
     """Whether ``headings`` are a Phrase term base's: two columns named by a language alone
     (``en``, ``de``) and one of a language's field (``de_Status``), wherever they stand."""
     languages = {h.language for h in headings if h.language and not h.role}
-    fielded = any(h.language and h.role and _LANGUAGE_FIELD.fullmatch(h.cell) for h in headings)
+    fielded = any(_language_field(each) for each in headings)
     return len(languages) >= 2 and fielded
 
 
@@ -245,6 +290,7 @@ def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where:
             )
     _check_languages(headings, pair, where)
     found: dict[str, int] = {}
+    more_notes: list[int] = []
     unread: list[str] = []
     for index, each in enumerate(headings):
         if not each.cell or each.role == IGNORED:
@@ -253,6 +299,9 @@ def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where:
             unread.append(each.cell)
             continue
         role = each.role or _language_role(each, headings, pair)
+        if role == "note" and role in found and each.language:
+            more_notes.append(index)  # English Definition, English Usage: both the term's
+            continue
         if role in found:
             raise InputError(f"{where}: the header names two {role} columns; keep one")
         found[str(role)] = index
@@ -270,13 +319,15 @@ def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where:
         )
     # their cells are no note or case
     ignored = unread or any(each.role == IGNORED for each in headings)
+    term_base = _term_base_export(headings, found)
     if (
         not set(found) - set(POSITIONAL_FIELDS)
         and not ignored
+        and not more_notes
         and all(found.get(field) in (index, None) for index, field in enumerate(POSITIONAL_FIELDS))
     ):
         # the usual order (source, target[, note]): the columns it leaves out keep their place
-        return POSITIONAL
+        return replace(POSITIONAL, term_base=term_base)
     return Columns(
         found["source"],
         found["target"],
@@ -286,7 +337,27 @@ def header_columns(headings: list[Heading], pair: tuple[str, str] | None, where:
         found.get("gender"),
         found.get("forbidden"),
         found.get("status"),
+        tuple(more_notes),
+        term_base,
     )
+
+
+def _term_base_export(headings: list[Heading], found: dict[str, int]) -> bool:
+    """Whether the header is a term base's export: its source and target columns named by
+    their languages alone (``en``, ``German``, ``Term [de]``) and a field of a language beside
+    them (``en_Definition``, ``German Gender``). Its rows may hold one language's term alone
+    (a concept without the other's); a bilingual glossary's ``English,German`` may not."""
+    by_language = all(
+        headings[found[side]].language and headings[found[side]].role is None
+        for side in ("source", "target")
+    )
+    return by_language and any(_language_field(each) for each in headings)
+
+
+def _language_field(each: Heading) -> bool:
+    """Whether ``each`` names a field of one language's term (``de_Status``, ``English
+    Definition``, ``Description [en]``)."""
+    return bool(each.language) and each.role not in (None, "source", "target")
 
 
 def _of_its_side(each: Heading, headings: list[Heading], pair: tuple[str, str] | None) -> bool:

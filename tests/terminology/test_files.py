@@ -727,3 +727,126 @@ def test_a_row_after_excels_separator_line_is_named_by_its_line(tmp_path: Path) 
     path.write_text("sep=;\nEnglish;German\ncafé\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"^glossar.csv line 3: a term needs a source and a"):
         read_glossary(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the header was a term (English → English Definition # German), definitions targets
+        (
+            "English,English Definition,German\nspindle,Rotating part,Spindel\n",
+            [Term("spindle", "Spindel", "Rotating part")],
+        ),
+        # "line 1: case flag 'German Gender' is not yes/no/true/false/1/0"
+        (
+            "English,English Definition,German,German Gender\nchuck,Holds it,Spannfutter,neuter\n",
+            [Term("chuck", "Spannfutter", "Holds it", gender="n")],
+        ),
+        # German Gender was not read, with a warning
+        (
+            "English,German,German Gender\nspindle,Spindel,feminine\n",
+            [Term("spindle", "Spindel", gender="f")],
+        ),
+        (
+            "English_Definition,English,German,German_Status,German Part of Speech\n"
+            "Rotating part,spindle,Spindel,preferred,noun\nold,spindle,Spindelstock,deprecated,noun\n",
+            [Term("spindle", "Spindel", "Rotating part", forbidden=("Spindelstock",))],
+        ),
+        # a language's notes are joined
+        (
+            "English,English Definition,English Usage,German\nspindle,Rotating part,Main one,Spindel\n",
+            [Term("spindle", "Spindel", "Rotating part; Main one")],
+        ),
+        ("English Term,German Term\nfile,Datei\n", [Term("file", "Datei")]),
+    ],
+)
+def test_a_term_tools_language_field_headers_name_the_columns(text: str, expected: list[Term]):
+    """Trial s72 tbx: MultiTerm's ``<language> <field>`` headers were read as data."""
+    assert parse_delimited(text, ",", "g.csv") == expected
+
+
+def test_a_term_tools_header_is_not_refused_as_swapped_columns(tmp_path: Path) -> None:
+    """Its definitions read as English targets: "6 of 9 rows read as German first and English
+    second ... swap the columns", advice that stored definitions as terms."""
+    path = tmp_path / "mt.csv"
+    rows = [
+        ("spindle", "Rotating machine component that holds the tool.", "Spindel"),
+        ("chuck", "Clamping device on the spindle nose.", "Spannfutter"),
+        ("feed rate", "Speed at which the tool advances.", "Vorschub"),
+        ("coolant", "Cooling lubricant supplied to the cutting zone.", "Kühlschmierstoff"),
+        ("turret", "Indexable tool holder of a lathe.", "Werkzeugrevolver"),
+        ("operator", "Person who operates the machine.", "Bedienperson"),
+    ]
+    lines = ["English,English Definition,German", *(",".join(row) for row in rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert read_glossary(path) == [Term(source, target, note) for source, note, target in rows]
+
+
+PHRASE_HEADER = "Entry_ID,en,en_Definition,de,de_Status,de_Gender\n"
+
+
+def test_a_term_base_rows_admitted_target_is_left_out_beside_the_preferred(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Trial s72 tbx: "line 2 and line 3 both give 'spindle' a target ...; keep one", where
+    the TBX of the same term base takes the preferred one."""
+    text = PHRASE_HEADER + (
+        "MT-0001,spindle,Rotating part,Arbeitsspindel,admitted,f\n"
+        "MT-0001,spindle,Rotating part,Spindel,preferred,f\n"
+        "MT-0004,coolant,,Kühlmittel,deprecated,n\n"
+        "MT-0004,coolant,,Kühlschmierstoff,Preferred,m\n"
+    )
+    assert parse_delimited(text, ",", "tb.csv") == [
+        Term("spindle", "Spindel", "Rotating part", gender="f"),
+        Term("coolant", "Kühlschmierstoff", forbidden=("Kühlmittel",), gender="m"),
+    ]
+    assert (
+        "tb.csv: 1 target term beside a preferred one left out; the preferred one is the "
+        "glossary's (line 2 (spindle → Arbeitsspindel))" in caplog.text
+    )
+
+
+@pytest.mark.parametrize(
+    "statuses",
+    [("admitted", "admitted"), ("preferred", "preferred"), ("", ""), ("not preferred", "new")],
+)
+def test_two_targets_without_one_preferred_are_still_refused(
+    tmp_path: Path, statuses: tuple[str, str]
+) -> None:
+    """Which one such a file means is the user's call, as without a status column."""
+    first, second = statuses
+    path = tmp_path / "tb.csv"
+    rows = f"1,spindle,,Spindel,{first},f\n2,spindle,,Arbeitsspindel,{second},f\n"
+    path.write_text(PHRASE_HEADER + rows, encoding="utf-8")
+    with pytest.raises(InputError, match=r"^tb\.csv: line 2 and line 3 both give 'spindle' a"):
+        read_glossary(path)
+
+
+def test_a_term_base_row_of_one_language_is_left_out_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Trial s72 tbx: an English-only row stopped the import ("a term needs a source and a
+    target"), where the TBX of the same term base leaves the entry out."""
+    text = PHRASE_HEADER + (
+        "MT-0004,coolant,,Kühlschmierstoff,preferred,m\n"
+        "MT-0052,bar feeder,Device that feeds bar stock,,,\n"
+        "MT-0053,,,Stangenlader,preferred,m\n"
+    )
+    assert parse_delimited(text, ",", "tb.csv") == [Term("coolant", "Kühlschmierstoff", gender="m")]
+    assert (
+        "tb.csv: 2 rows without a source or a target term left out (line 3 (bar feeder), "
+        "line 4 (Stangenlader))" in caplog.text
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "English,German\nbar feeder,\n",  # a bilingual glossary's header: a mistake
+        "source,target,note\nbar feeder,,Device\n",
+        "bar feeder,,Device\n",
+    ],
+)
+def test_a_row_without_a_target_is_still_refused_outside_a_term_base(text: str) -> None:
+    with pytest.raises(InputError, match=r"^g\.csv line \d: a term needs a source and a target"):
+        parse_delimited(text, ",", "g.csv")

@@ -40,3 +40,29 @@ def test_a_cell_too_long_for_a_heading_is_not_matched_to_language_names(
     cell = "English " * (MAX_HEADING_CHARS // 8 + 1)
     assert not heading(cell).names_a_column
     assert language_meant(cell, ("en", "de")) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "role", "language"),
+    [
+        # a term tool's "<language> <field>" (MultiTerm; trial s72 tbx): read as ltmt's de_Gender
+        ("English Definition", "note", "en"),
+        ("English_Definition", "note", "en"),
+        ("English Usage", "note", "en"),
+        ("en_Context", "note", "en"),
+        ("German Gender", "gender", "de"),
+        ("German_Status", "status", "de"),
+        ("German Part of Speech", "ignored", "de"),
+        ("Deutsch Genus", "gender", "de"),
+        ("English Term", None, "en"),  # that language's term
+        ("de_Status", "status", "de"),  # as before
+        ("Context", None, None),  # a bare "Context" may be anything: not read
+        ("My Notes", None, None),  # "my" (Burmese's code) is no language before a field
+        ("de_Usage", "note", "de"),
+        ("German Source", None, None),  # a language's source is no field of it
+    ],
+)
+def test_a_language_and_a_field_name_that_languages_field(
+    cell: str, role: str | None, language: str | None
+) -> None:
+    assert (heading(cell).role, heading(cell).language) == (role, language)
