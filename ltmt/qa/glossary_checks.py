@@ -6,7 +6,8 @@
   capitals); not a word of code, a file name or a path, which translations keep as written
   (:func:`prose_terms`).
 - :func:`forbidden_findings`: a glossary term of the source for which the translation uses a
-  target term the glossary marks not to use (a TBX entry's deprecated or forbidden one).
+  target term the glossary marks not to use (a TBX entry's deprecated or forbidden one), also
+  where the approved target begins it (``Vorschubgeschwindigkeit`` for ``Vorschub``).
 - :func:`agreement_findings`: a German translation whose adjectives of a term's target agree
   with no case and number around them (:mod:`ltmt.terminology.agreement_check`: "ein
   unerwünschter Ereignis" for "unerwünschtes Ereignis"), or that leads a target whose gender
@@ -218,17 +219,31 @@ def _forbidden_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) 
     target not to use counts only where the approved one is missing for some place of the
     source term (``This Agreement supersedes any prior arrangement``: ``Dieser Vertrag
     ersetzt jede frühere Vereinbarung`` renders 'Agreement' once, as it should, and
-    ``Vereinbarung`` translates another word)."""
-    from ltmt.terminology.matching import rendered_at, renders
+    ``Vereinbarung`` translates another word). A place of the approved target inside a
+    target not to use (``Vorschub`` in ``Vorschubgeschwindigkeit``, a longer variant
+    deprecated) or inside a longer target of another term of the source (``Vorschub`` in
+    ``Vorschub-Override``) renders no place of the term: such a deprecated term went unnamed."""
+    from ltmt.terminology.matching import rendered_at, rendering_spans, renders
 
     places = Counter(term.key for _, term in terms)
+    targets = {term.target: written for written, term in terms}  # each as the source writes it
     used: dict[str, tuple[str, str]] = {}
     for written, term in terms:
-        if len(rendered_at(term.target, record.target, written)) >= places[term.key]:
+        # (one the approved target itself carries, Pumpe in Pumpenkopf, cannot be told apart)
+        banned = [text for text in term.forbidden if not renders(text, term.target)]
+        if not any(renders(text, record.target) for text in banned):
             continue
-        for banned in term.forbidden:
-            if renders(banned, record.target) and not renders(banned, term.target):
-                used.setdefault(banned, (written, term.target))
+        covered = [span for text in banned for span in rendering_spans(text, record.target)]
+        for target, said in targets.items():
+            if len(target) > len(term.target):
+                covered += rendering_spans(target, record.target, said)
+        found = rendered_at(term.target, record.target, written)
+        own = [at for at in found if not any(start <= at < end for start, end in covered)]
+        if len(own) >= places[term.key]:
+            continue
+        for text in banned:
+            if renders(text, record.target):
+                used.setdefault(text, (written, term.target))
     return [
         Finding.about(
             "glossary",

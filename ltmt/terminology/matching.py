@@ -515,6 +515,13 @@ def rendered_at(target: str, output: str, written: str = "") -> set[int]:
     return set(_renderings(target, output, written))
 
 
+def rendering_spans(target: str, output: str, written: str = "") -> set[tuple[int, int]]:
+    """The (start, end) of each rendering of ``target`` in ``output`` (:func:`rendered_at`'s
+    places, in the same composed form), so that a place of a shorter target inside it can be
+    told apart: ``Vorschub`` in ``Vorschubgeschwindigkeit``."""
+    return {found.span() for found, _ in _rendering_matches(target, output, written)}
+
+
 def compound_renderings(target: str, output: str, written: str = "") -> set[int]:
     """The places of :func:`rendered_at` where ``target`` is only the first part of a compound
     that names something else: its word goes on with letters that are no ending of a German

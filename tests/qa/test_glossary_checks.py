@@ -1,0 +1,77 @@
+"""qa's forbidden-term check where the approved target begins the one not to use."""
+
+from __future__ import annotations
+
+import pytest
+
+from ltmt.qa.glossary_checks import forbidden_findings
+from ltmt.segments import PairRecord
+from ltmt.terminology.matching import TermMatcher
+from ltmt.terminology.terms import Term
+
+FEED_RATE = Term("feed rate", "Vorschub", forbidden=("Vorschubgeschwindigkeit",), gender="m")
+OVERRIDE = Term("feed override", "Vorschub-Override", gender="m")
+MESSAGE = "'Vorschubgeschwindigkeit' is not to be used for {!r} in the glossary ('Vorschub' is)"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        # trial s72 tbx: a longer variant deprecated for the shorter one went unnamed
+        ("Reduce the feed rate.", "Reduzieren Sie die Vorschubgeschwindigkeit.", True),
+        ("Reduce the feed rates.", "Reduzieren Sie die Vorschubgeschwindigkeiten.", True),
+        ("The feed rate's limit.", "Die Grenze der Vorschubgeschwindigkeit.", True),
+        # its Vorschub was taken for the target's: no finding at all
+        (
+            "Adjust the feed rate with the feed override.",
+            "Passen Sie die Vorschubgeschwindigkeit mit dem Vorschub-Override an.",
+            True,
+        ),
+        # as before: the approved target, and a longer word that translates another one
+        ("Reduce the feed rate.", "Reduzieren Sie den Vorschub.", False),
+        ("Reduce the feed rates.", "Reduzieren Sie die Vorschübe.", False),
+        (
+            "Adjust the feed rate with the feed override.",
+            "Passen Sie den Vorschub mit dem Vorschub-Override an.",
+            False,
+        ),
+        (
+            "Set the feed rate and the speed.",
+            "Stellen Sie den Vorschub und die Vorschubgeschwindigkeit ein.",
+            False,
+        ),
+    ],
+)
+def test_a_deprecated_term_the_approved_target_begins_is_flagged(
+    source: str, target: str, flagged: bool
+) -> None:
+    matcher = TermMatcher([FEED_RATE, OVERRIDE])
+    found = forbidden_findings([PairRecord(source, target, "r7.jsonl:1")], matcher)
+    written = "feed rates" if "rates" in source else "feed rate"  # as the source writes it
+    assert [finding.message for finding in found] == ([MESSAGE.format(written)] if flagged else [])
+
+
+def test_a_deprecated_term_beside_a_longer_target_that_holds_the_approved_one_is_flagged() -> None:
+    """'Not-Halt' inside 'Not-Halt-Taster' rendered 'emergency stop', so its ``Not-Aus`` went
+    unnamed."""
+    matcher = TermMatcher(
+        [
+            Term("emergency stop", "Not-Halt", forbidden=("Not-Aus",)),
+            Term("emergency stop button", "Not-Halt-Taster"),
+        ]
+    )
+    source = "Press the emergency stop button. The emergency stop does not disconnect it."
+    wrong = PairRecord(source, "Drücken Sie den Not-Halt-Taster. Der Not-Aus trennt sie nicht.", "")
+    right = PairRecord(
+        source, "Drücken Sie den Not-Halt-Taster. Der Not-Halt trennt sie nicht.", ""
+    )
+    assert [f.message for f in forbidden_findings([wrong, right], matcher)] == [
+        "'Not-Aus' is not to be used for 'emergency stop' in the glossary ('Not-Halt' is)"
+    ]
+
+
+def test_a_deprecated_term_inside_the_approved_target_is_still_not_looked_for() -> None:
+    """``Pumpe`` in ``Pumpenkopf`` cannot be told apart (as before)."""
+    matcher = TermMatcher([Term("pump head", "Pumpenkopf", forbidden=("Pumpe",))])
+    record = PairRecord("Clean the pump head.", "Reinigen Sie den Pumpenkopf.", "")
+    assert forbidden_findings([record], matcher) == []
