@@ -112,25 +112,35 @@ _AFTER = r"^(-|\s+)([^\W\d_]+)"
 def leftovers(source: str, output: str, hits: Sequence[TermHit]) -> list[TermHit]:
     """Those of ``hits`` (the glossary terms of ``source``) whose target ``output`` writes
     beside a fragment of the model's own rendering of the term (module docstring)."""
-    return [hit for hit in hits if _leftover(source, output, hit) is not None]
+    return [hit for hit in hits if _leftover(source, output, hit, hits) is not None]
 
 
 def leftover_words(source: str, output: str, hits: Sequence[TermHit]) -> list[str]:
     """The fragments :func:`leftovers` finds, as ``output`` writes them (``Nahr`` of ``Nahr
     Tabs nach dem Speichern``), one for each hit that has one, each once."""
-    found = (_leftover(source, output, hit) for hit in hits)
+    found = (_leftover(source, output, hit, hits) for hit in hits)
     return list(dict.fromkeys(word for word in found if word is not None))
 
 
-def _leftover(source: str, output: str, hit: TermHit) -> str | None:
+def _leftover(source: str, output: str, hit: TermHit, hits: Sequence[TermHit]) -> str | None:
     """The first word of ``output`` beside ``hit``'s target that is left of the model's own
-    rendering of the term (module docstring); None where there is none."""
+    rendering of the term (module docstring); None where there is none. A place of the
+    target inside a longer target of another of ``hits`` is that one's: ``Not-Halt`` in
+    ``Not-Halt-Taster`` ('emergency stop button') had its ``Taster`` reported a leftover."""
     said = {w.casefold() for w in words(source[hit.start : hit.end])}
     target = hit.term.target
     written = r"\s+".join(re.escape(w) + "(?:e|n|en|s|es|r|m)?" for w in target.split())
     # a placeholder's letters are none of the model's words (the d of %d, an ICU plural's #)
     fields = [(found.start, found.end) for found in find_placeholders(output)]
+    longer = {other.term.target for other in hits if len(other.term.target) > len(target)}
+    others = [
+        found.span()
+        for text in longer
+        for found in re.finditer(rf"(?<!\w){re.escape(text)}", output, re.IGNORECASE)
+    ]
     for match in re.finditer(rf"(?<!\w){written}(?!\w)", output, re.IGNORECASE):
+        if _in_field(match.start(), others):
+            continue
         before = re.search(_BEFORE, output[: match.start()])
         after = re.search(_AFTER, output[match.end() :])
         if before is not None and _in_field(before.start(1), fields):
@@ -146,7 +156,8 @@ def _leftover(source: str, output: str, hit: TermHit) -> str | None:
 
 
 def _in_field(at: int, fields: list[tuple[int, int]]) -> bool:
-    """Whether the character at ``at`` is in one of ``fields`` (placeholders' spans)."""
+    """Whether the character at ``at`` is in one of ``fields`` (placeholders' or longer
+    targets' spans)."""
     return any(start <= at < end for start, end in fields)
 
 

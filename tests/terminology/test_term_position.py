@@ -197,3 +197,21 @@ def test_the_leftover_word_is_named(output, words):
 def test_a_placeholders_letters_beside_a_target_are_no_leftover(source: str, output: str):
     matcher = TermMatcher([Term("Button", "Schaltfläche")])
     assert leftover_words(source, output, matcher.find(source)) == []
+
+
+ESTOP = TermMatcher(
+    [Term("emergency stop button", "Not-Halt-Taster"), Term("emergency stop", "Not-Halt")]
+)
+
+
+@pytest.mark.parametrize(
+    ("output", "words"),
+    [
+        # trial s72 tbx: 'Taster' of the other term's target was a leftover of Not-Halt's
+        ("Drücken Sie den Not-Halt-Taster. Der Not-Halt trennt die Maschine nicht.", []),
+        ("Drücken Sie den Not-Halt-Taster. Der Not-Halt-Stopzeiv trennt nichts.", ["Stopzeiv"]),
+    ],
+)
+def test_a_target_inside_another_terms_longer_target_has_no_leftover(output, words):
+    source = "Press the emergency stop button. The emergency stop does not disconnect it."
+    assert leftover_words(source, output, ESTOP.find(source)) == words
