@@ -18,6 +18,7 @@ from ltmt.cli.store import (
     MEMORY_DIR_OPTION,
     open_store,
     open_store_before_reading,
+    warn_if_close_to_a_user,
 )
 from ltmt.errors import InputError
 from ltmt.memory.freed_pages import COMPACT_NOTE
@@ -93,6 +94,7 @@ def import_(
             format_option="--format",
         )
         _warn_function_words(file.name, terms)
+        users_before = memory.users() if memory is not None else []
         if memory is None:
             memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
         glossary = memory.glossary(user)
@@ -105,6 +107,7 @@ def import_(
         f"replaced, {update.unchanged} unchanged{cleared}; {counted(total, 'term')}"
     )
     _note_unforbidden(update.unforbidden)
+    warn_if_close_to_a_user(user, users_before)
 
 
 class _TermsAsOptions(TyperCommand):
@@ -152,12 +155,14 @@ def add(
     term = Term(source, target, note, case_sensitive, gender=gender)
     _warn_function_words("--source", [term])
     with open_store(memory_dir, key_file, user=user) as memory:
+        users_before = memory.users()
         update = memory.glossary(user).add_terms([term])
     # a target that takes another's place says so: a replaced term is no silent loss
     was = [old.target for old in update.previous if old.target != term.target]
     replaced = f" (was {was[0]})" if was else ""
     typer.echo(f"{user}: {term.source} → {term.target}{replaced}")
     _note_unforbidden(update.unforbidden)
+    warn_if_close_to_a_user(user, users_before)
 
 
 def _only_one(values: list[str], option: str) -> str:

@@ -25,6 +25,7 @@ from ltmt.cli.store import (
     MEMORY_DIR_OPTION,
     open_store,
     open_store_before_reading,
+    warn_if_close_to_a_user,
 )
 from ltmt.errors import InputError
 from ltmt.wording import counted, first_few
@@ -271,8 +272,7 @@ def import_(
     _warn_of_suspects(suspects, qa_command)
     _warn_of_copies(copies, user)
     _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
-    if user not in users_before:
-        _warn_if_close_to_a_user(user, users_before)
+    warn_if_close_to_a_user(user, users_before)
     if unreviewed:
         typer.echo(
             f"ltmt: warning: {counted(len(unreviewed), 'pair')} ltmt translated into {name} and "
@@ -411,17 +411,6 @@ def _qa_command(
     if not language_check:
         words.append("--no-language-check")
     return shlex.join(words)
-
-
-def _warn_if_close_to_a_user(user: str, users: list[str]) -> None:
-    """A notice where the import made ``user`` anew and another user's name is close to it
-    (:func:`~ltmt.memory.user_ids.close_user_warning`, the Python API's, said with the command
-    that undoes it)."""
-    from ltmt.memory.user_ids import close_user_warning
-
-    warning = close_user_warning(user, users, f"'ltmt memory delete --user {user} --yes'")
-    if warning is not None:
-        typer.echo(f"ltmt: warning: {warning}", err=True)
 
 
 def _read_import(
@@ -763,6 +752,7 @@ def add(
 
     clean_pair(user, source, target, None)  # a pair that cannot be stored makes no store
     with open_store(memory_dir, key_file, user=user) as memory:
+        users_before = memory.users()
         added = memory.add_pair(user, source, target, origin="cli", warn_new_user=False)
     said = f"segment {added.segment.id} of {user}"
     if added.refreshed_from is not None:  # re-approved: renumbered to be the one reused
@@ -773,6 +763,7 @@ def add(
     typer.echo(f"{'added' if added.new else 'already stored:'} {said}")
     for problem in whitespace_problems(source, target, {}):
         typer.echo(f"ltmt: note: {problem}; stored as written", err=True)
+    warn_if_close_to_a_user(user, users_before)
 
 
 EXPORT_LANG_HELP = (

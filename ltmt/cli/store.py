@@ -1,5 +1,6 @@
 """The memory store as the CLI opens it: the --memory-dir and --key-file options, a store that
-must exist, and one made on first use (said on stderr, so a mistyped path shows)."""
+must exist, and one made on first use (said on stderr, so a mistyped path shows), and the notice
+of a write that made a user whose name is close to another's."""
 
 from __future__ import annotations
 
@@ -114,3 +115,18 @@ def store_exists(memory_dir: Path | None) -> bool:
             f"cannot read memory store {folder}: {exc.strerror}; check its owner and mode "
             f"(ls -ld {folder})"
         ) from None
+
+
+def warn_if_close_to_a_user(user: str, users_before: list[str]) -> None:
+    """A notice where a write made ``user`` anew (not among ``users_before``, the store's before
+    it) and another user's name is close to it (:func:`~ltmt.memory.user_ids.close_user_warning`,
+    the Python API's, said with the command that undoes it): ``memory import``'s, and ``memory
+    add``'s and ``glossary import|add``'s, whose typo's pairs or terms went to a new user
+    unnoticed (session 72)."""
+    from ltmt.memory.user_ids import close_user_warning
+
+    if user in users_before:
+        return
+    warning = close_user_warning(user, users_before, f"'ltmt memory delete --user {user} --yes'")
+    if warning is not None:
+        typer.echo(f"ltmt: warning: {warning}", err=True)

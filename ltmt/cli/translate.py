@@ -51,6 +51,12 @@ def translate(
     user: str | None = typer.Option(
         None, "--user", "-u", help="Whose memory to use (and learn into)."
     ),
+    new_user: bool = typer.Option(
+        False,
+        "--new-user",
+        help="Translate for a --user the store holds no memory of, though a user's name is "
+        "close to it (without this, such a likely typo stops the run before the model loads).",
+    ),
     model: str | None = typer.Option(
         None, "--model", "-m", help="Marian directory or hub id (default: embedded)."
     ),
@@ -465,7 +471,13 @@ def translate(
         report = RunReport(no_user=user is None)
         memory = (
             _open_memory(
-                memory_dir, key_file, user, report, create=learn is not None, scan_max=scan_max
+                memory_dir,
+                key_file,
+                user,
+                report,
+                create=learn is not None,
+                new_user=new_user,
+                scan_max=scan_max,
             )
             if user is not None
             else None
@@ -567,11 +579,14 @@ def _open_memory(
     report: RunReport,
     create: bool,
     *,
+    new_user: bool,
     scan_max: int,
 ) -> Memory | None:
     """The memory store (``report.unknown_user``: ``user`` has no memory in it). A missing store
     is made only to ``create`` it (``--learn``): a mistyped --memory-dir gets a warning and no
-    new empty store. ``scan_max``: :class:`~ltmt.memory.store.Memory`'s."""
+    new empty store. A ``user`` it lacks whose name is close to a user's it holds is refused
+    unless ``new_user`` (``--new-user``): :func:`_refuse_a_likely_typo`.
+    ``scan_max``: :class:`~ltmt.memory.store.Memory`'s."""
     from ltmt.cli.store import store_exists
     from ltmt.lookup import missing_user
     from ltmt.memory.env import check_not_a_file
@@ -593,11 +608,33 @@ def _open_memory(
     report.memory = str(memory.path)
     # said here, before the model loads and the output is read (a run that finds nothing to
     # translate never asks the Translator, which then said nothing: session 67)
+    if not new_user:
+        _refuse_a_likely_typo(memory, user, create)
     missing = missing_user(memory, user)
     report.unknown_user = missing is not None
     if missing is not None:
         warn(missing)
     return memory
+
+
+def _refuse_a_likely_typo(memory: Memory, user: str, learn: bool) -> None:
+    """An :class:`InputError` where ``memory`` holds no ``user`` but one of a close name
+    (:func:`~ltmt.memory.user_ids.likely_typo`): ``--user nv`` for ``vn`` translated without
+    its memory and glossary, and rewrote a reviewed file in place with exit 0 (session 72).
+    Said before the model loads; the store is closed first. ``learn``: the run would store
+    ``--learn``'s pairs under the new user too."""
+    from ltmt.memory.user_ids import likely_typo
+
+    learning = " and learn into it" if learn else ""
+    refusal = likely_typo(
+        user,
+        memory.users(),
+        f"memory store {memory.path}",
+        f"(to translate for a new user {user}, without memory{learning}, add --new-user)",
+    )
+    if refusal is not None:
+        memory.close()
+        raise InputError(refusal)
 
 
 def _translate_lines(

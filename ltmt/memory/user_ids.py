@@ -1,11 +1,12 @@
 """User ids: which names a memory may have (1-64 of ``A-Z a-z 0-9 . _ -``), the error that
-names an invalid one without filling the screen with it, and the users a new name is close to."""
+names an invalid one without filling the screen with it, the users a new name is close to, and
+the refusal of a name that is likely a typo of one of them."""
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from ltmt.errors import InputError
 from ltmt.wording import shortened
@@ -50,20 +51,38 @@ def close_users(user: str, users: Iterable[str]) -> list[str]:
     """The ``users`` whose names are close to ``user``'s but not it: the same letters in
     another case (``WebApp``, ``webapp``), or, for names of 4 letters or more, one edit apart
     (a letter left out, added, changed, or two swapped: ``webap``), case differences first, 3
-    at most; a new user of such a name is likely a typo of theirs. A ratio of likeness named
-    ``imp_hdr_tsv`` close to ``imp_longhdr_tsv``, 4 letters apart. Names that differ in their
-    digits alone (``client1``, ``client2``: users numbered on purpose) are not close."""
+    at most; a new user of such a name is likely a typo of theirs. A shorter name is close to
+    another only with two neighbours swapped (``nv`` for ``vn``, ``gti`` for ``git``): one
+    letter changed is another short name (``got``), but a swap keeps every letter. A ratio of
+    likeness named ``imp_hdr_tsv`` close to ``imp_longhdr_tsv``, 4 letters apart. Names that
+    differ in their digits alone (``client1``, ``client2``: users numbered on purpose) are not
+    close."""
     folded = user.casefold()
     others = [name for name in users if name != user]
     same = [name for name in others if name.casefold() == folded]
-    if len(folded) < 4:
-        return same
+    apart = _one_edit_apart if len(folded) >= 4 else _swapped_apart
     edited = [
         name
         for name in others
-        if _one_edit_apart(folded, name.casefold()) and not _numbered_apart(folded, name.casefold())
+        if apart(folded, name.casefold()) and not _numbered_apart(folded, name.casefold())
     ]
     return (same + edited)[:3]
+
+
+def likely_typo(user: str, users: Collection[str], where: str, on_purpose: str) -> str | None:
+    """The one-line refusal of a command about to go on without ``user``'s memory, where
+    ``users`` (those of the store ``where`` names) hold none of that name but one close to it
+    (:func:`close_users`, what ``memory import`` warns of): ``no user 'nv' in memory store
+    /srv/tm; did you mean vn? ...``, then ``on_purpose``, how the caller goes on for a new user
+    all the same (``--new-user``). A run told only a warning rewrote a reviewed file without
+    its memory (session 72). None where ``user`` is one of ``users`` or none is close to it
+    (a new user, said as :func:`ltmt.lookup.missing_user` says it)."""
+    if user in users:
+        return None
+    close = close_users(user, users)
+    if not close:
+        return None
+    return f"no user {user!r} in {where}; did you mean {', '.join(close)}? {on_purpose}"
 
 
 def close_user_warning(user: str, before: Iterable[str], undo: str) -> str | None:
@@ -99,6 +118,14 @@ def likely_users(user: str, users: Iterable[str]) -> list[str]:
 def _numbered_apart(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ in their digits alone (``client1``, ``client12``)."""
     return _DIGITS.sub("", a) == _DIGITS.sub("", b)
+
+
+def _swapped_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped, and nothing else."""
+    if len(a) != len(b) or a == b:
+        return False
+    start = next(i for i, (x, y) in enumerate(zip(a, b)) if x != y)
+    return a[start : start + 2] == b[start : start + 2][::-1] and a[start + 2 :] == b[start + 2 :]
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
