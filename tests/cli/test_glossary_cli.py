@@ -674,3 +674,32 @@ def test_the_import_help_says_the_languages_are_the_users_translations(
         "this language (a plain CSV's first column). It must be the language the user is "
         "translated from (their memory's, else the default model's): a reversed pair is refused."
     )
+
+
+def test_a_glossary_write_that_makes_a_user_close_to_another_says_so(tmp_path: Path, capsys):
+    """glossary add|import --user moodel (moodle exists) made a new user without a word
+    (session 72): said as memory import says it, the command that undoes it named."""
+    store = str(tmp_path / "store")
+    ltmt(capsys, "memory", "add", "-u", "moodle", "--source", "a", "--target", "b",
+         "--memory-dir", store)  # fmt: skip
+    code, out, err = ltmt(
+        capsys, "glossary", "add", "-u", "moodel", "--source", "file", "--target", "Datei",
+        "--memory-dir", store,
+    )  # fmt: skip
+    assert (code, out) == (0, "moodel: file → Datei\n")
+    assert err == (
+        "ltmt: warning: did you mean moodle? (a new user moodel was created; "
+        "'ltmt memory delete --user moodel --yes' undoes it)\n"
+    )
+    csv_file = tmp_path / "g.csv"
+    csv_file.write_text("source,target\nfile,Datei\n", "utf-8")
+    for user, said in (("Moodle", "moodle, moodel"), ("moodle", None), ("zed", None)):
+        code, _, err = ltmt(
+            capsys, "glossary", "import", str(csv_file), "-u", user, "--memory-dir", store
+        )
+        assert code == 0
+        warning = (
+            f"ltmt: warning: did you mean {said}? (a new user {user} was created; "
+            f"'ltmt memory delete --user {user} --yes' undoes it)\n"
+        )
+        assert (warning in err) == (said is not None) and ("did you mean" in err) == bool(said)

@@ -2628,6 +2628,22 @@ def test_an_import_that_makes_a_user_close_to_another_says_so(
     ) in err
 
 
+def test_an_add_that_makes_a_user_close_to_another_says_so(
+    capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    """memory add --user nv (vn exists) made a new user without a word (session 72): it says
+    so as memory import does, once, when the user is made."""
+    add = ("memory", "add", "--source", "Quit", "--target", "Beenden", "--memory-dir", store)
+    errors = [ltmt(capsys, *add, "-u", user)[2] for user in ("vn", "nv", "nv", "zed")]
+    assert errors == [
+        f"ltmt: created a new memory store at {store}\n",
+        "ltmt: warning: did you mean vn? (a new user nv was created; "
+        "'ltmt memory delete --user nv --yes' undoes it)\n",
+        "",  # nv holds the pair already: not new
+        "",  # zed: close to no user
+    ]
+
+
 def test_an_import_warns_of_pairs_ltmt_qa_would_flag_and_stores_them(
     capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
 ) -> None:

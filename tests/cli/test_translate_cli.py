@@ -90,6 +90,100 @@ def test_an_unknown_user_is_said_first_when_nothing_needs_translating(
     ]
 
 
+_REVIEWED_PO = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid "open the file"\nmsgstr ""\n\nmsgid "hello world"\nmsgstr "Hallo Welt"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("nv", "vn"), ("moodel", "moodle"), ("Moodle", "moodle")],
+)
+def test_a_user_close_to_a_stored_one_stops_before_the_model_loads(
+    tmp_path, capsys, common, monkeypatch, typed, stored
+):
+    """``--user nv`` for ``vn`` (session 72) warned, translated without memory and rewrote a
+    reviewed PO file in place with exit 0: now one line names the near user and --new-user,
+    and neither the model nor the file is touched."""
+    import ltmt.translator
+
+    store = common[common.index("--memory-dir") + 1]
+    code, _, err = run_cli(
+        ["memory", "add", "--user", stored, "--source", "Quit", "--target", "Beenden",
+         "--memory-dir", store],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    po = tmp_path / "de.po"
+    po.write_text(_REVIEWED_PO, "utf-8")
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(ltmt.translator, "Translator", no_model)
+    code, out, err = run_cli(
+        ["translate", str(po), "--user", typed, "-o", str(po), *common], capsys
+    )
+    assert (code, out) == (1, "")
+    assert err == (
+        f"ltmt: error: no user {typed!r} in memory store {store}; did you mean {stored}? (to "
+        f"translate for a new user {typed}, without memory, add --new-user)\n"
+    )
+    assert po.read_text("utf-8") == _REVIEWED_PO
+
+
+def test_learn_into_a_user_close_to_a_stored_one_is_refused(tmp_path, capsys, common):
+    store = common[common.index("--memory-dir") + 1]
+    run_cli(["memory", "add", "--user", "vn", "--source", "a", "--target", "b",
+             "--memory-dir", store], capsys)  # fmt: skip
+    source = tmp_path / "in.txt"
+    source.write_text("hello world\n", "utf-8")
+    code, out, err = run_cli(
+        ["translate", str(source), "--user", "nv", "--learn", str(source), *common], capsys
+    )
+    assert (code, out) == (1, "")
+    assert err == (
+        f"ltmt: error: no user 'nv' in memory store {store}; did you mean vn? (to translate "
+        "for a new user nv, without memory and learn into it, add --new-user)\n"
+    )
+    code, out, err = run_cli(["memory", "users", "--memory-dir", store], capsys)
+    assert (code, out) == (0, "vn\t1\n"), err  # nothing learnt into a new user nv
+
+
+def test_new_user_translates_for_a_user_close_to_a_stored_one(tmp_path, capsys, common):
+    """--new-user: the run goes on as for any user the store lacks, said in one line."""
+    store = common[common.index("--memory-dir") + 1]
+    run_cli(["memory", "add", "--user", "vn", "--source", "a", "--target", "b",
+             "--memory-dir", store], capsys)  # fmt: skip
+    source = tmp_path / "in.txt"
+    source.write_text("hello world\n", "utf-8")
+    code, out, err = run_cli(
+        ["translate", str(source), "--user", "nv", "--new-user", *common], capsys
+    )
+    assert code == 0, err
+    assert out.count("\n") == 1
+    assert err.splitlines()[0] == (
+        f"ltmt: warning: no user 'nv' in memory store {store} (1 user); translating without "
+        "memory or stored glossary"
+    )
+
+
+def test_a_user_near_no_stored_one_translates_without_memory(tmp_path, capsys, common):
+    """A new user (no stored name close to it) is today's run: a warning, exit 0."""
+    store = common[common.index("--memory-dir") + 1]
+    run_cli(["memory", "add", "--user", "vn", "--source", "a", "--target", "b",
+             "--memory-dir", store], capsys)  # fmt: skip
+    source = tmp_path / "in.txt"
+    source.write_text("hello world\n", "utf-8")
+    code, _, err = run_cli(["translate", str(source), "--user", "zed", *common], capsys)
+    assert code == 0, err
+    assert err.splitlines()[0] == (
+        f"ltmt: warning: no user 'zed' in memory store {store} (1 user); translating without "
+        "memory or stored glossary"
+    )
+
+
 def test_output_file_and_stdin(tmp_path, capsys, common, monkeypatch):
     import io
     import sys

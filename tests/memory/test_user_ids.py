@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.memory.user_ids import close_user_warning, close_users, likely_users
+from ltmt.memory.user_ids import close_user_warning, close_users, likely_typo, likely_users
 
 
 @pytest.mark.parametrize(
@@ -23,8 +23,13 @@ from ltmt.memory.user_ids import close_user_warning, close_users, likely_users
         ("imp_longhdr_tsv", ["imp_hdr_tsv", "imp_hdr2_tsv"], []),
         ("client2", ["client1", "client12", "clent2"], ["clent2"]),  # numbered on purpose
         ("wbeap", ["webapp"], []),
-        ("git", ["gti", "got"], []),
+        # a short name: only another case or two neighbours swapped (session 72: nv for vn)
+        ("git", ["gti", "got"], ["gti"]),
         ("GIT", ["git"], ["git"]),
+        ("nv", ["vn", "nw", "n", "nvv"], ["vn"]),
+        ("NV", ["vn"], ["vn"]),
+        ("ab", ["ab"], []),
+        ("u12", ["u21", "u1"], []),  # digits alone apart: numbered on purpose
     ],
 )
 def test_close_users(user: str, users: list[str], close: list[str]) -> None:
@@ -60,3 +65,22 @@ def test_likely_users_put_another_case_first(user, users, likely):
 )
 def test_close_user_warning_names_the_close_users_and_the_callers_undo(user, before, warning):
     assert close_user_warning(user, before, "UNDO") == warning
+
+
+@pytest.mark.parametrize(
+    ("user", "users", "refusal"),
+    [
+        ("nv", ["vn"], "no user 'nv' in STORE; did you mean vn? HOW"),
+        ("moodel", ["moodle", "vn"], "no user 'moodel' in STORE; did you mean moodle? HOW"),
+        (
+            "Moodle",
+            ["moodle", "Moodl"],
+            "no user 'Moodle' in STORE; did you mean moodle, Moodl? HOW",
+        ),
+        ("vn", ["vn", "nv"], None),  # stored: no typo
+        ("zed", ["vn", "moodle"], None),  # a new user: none close
+        ("nv", [], None),
+    ],
+)
+def test_likely_typo_names_the_close_users_and_how_to_go_on(user, users, refusal):
+    assert likely_typo(user, users, "STORE", "HOW") == refusal
