@@ -25,7 +25,7 @@ def test_a_group_without_a_command_prints_its_help(run_ltmt: Runner) -> None:
     [
         (
             ["translate", "--usr", "u1", "a.txt"],
-            "ltmt: error: No such option: --usr (Possible options: --fusion, --strict, --user)."
+            "ltmt: error: No such option: --usr (Possible options: --new-user, --strict, --user)."
             " See 'ltmt translate --help'.",
         ),
         (
