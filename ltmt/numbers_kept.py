@@ -72,6 +72,7 @@ from ltmt.formats.placeholder_syntax import (
 )
 from ltmt.formats.tag_attributes import without_tag_attributes
 from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
+from ltmt.percent_signs import lost_percents, percents_beyond_repair, restore_percents
 from ltmt.terminology.matching import renders, substitute
 
 if TYPE_CHECKING:
@@ -112,9 +113,11 @@ _OUTPUT_CODE = re.compile(r"(\s*)([A-Za-z]{0,4}\d{1,6}):(?=\s)")
 def kept_shape(source: str, output: str) -> tuple[int, int, int]:
     """``(-placeholders lost, -placeholders added, -numbers lost beyond repair)`` of ``output``
     against ``source`` (:func:`~ltmt.formats.placeholder_syntax.placeholder_shape`,
-    :func:`numbers_beyond_repair`): ``(0, 0, 0)`` when it keeps them all; between outputs of one
-    line, higher is better."""
-    return (*placeholder_shape(source, output), -numbers_beyond_repair(source, output))
+    :func:`numbers_beyond_repair`; a number's or a placeholder's percent sign is part of it:
+    :func:`ltmt.percent_signs.percents_beyond_repair`): ``(0, 0, 0)`` when it keeps them all;
+    between outputs of one line, higher is better."""
+    lost = numbers_beyond_repair(source, output) + percents_beyond_repair(source, output)
+    return (*placeholder_shape(source, output), -lost)
 
 
 def numbers_lost(source: str, output: str) -> int:
@@ -465,7 +468,9 @@ def repair_outputs(
 ) -> tuple[set[int], set[int]]:
     """Repair the numbers of ``outputs`` (one per unit of ``units``) in place:
     :func:`repair_numbers` on each (the no-break spaces of its source put back beside the
-    numbers it wrote back) and a hyphen glued to a number its source follows with a space
+    numbers it wrote back) and a percent sign of its source's lost after its number or
+    placeholder put back (``{$a}%``: :func:`ltmt.percent_signs.restore_percents`) and a hyphen
+    glued to a number its source follows with a space
     taken away (``1- neue Kommentar``: :mod:`ltmt.formats.glued_hyphens`) and, in German, an
     English ordinal its source has written German's way (``{{count}}th Platz`` →
     ``{{count}}. Platz``: :func:`ltmt.english_ordinals.german_ordinals`), then
@@ -477,7 +482,7 @@ def repair_outputs(
     changed = set()
     german = same_language(translator.written_language or "", "de")
     for i, unit in enumerate(units):
-        text = repair_numbers(unit.text, outputs[i])
+        text = restore_percents(unit.text, repair_numbers(unit.text, outputs[i]))
         text = without_hyphens_glued_to_numbers(unit.text, text)
         if german:
             text = german_ordinals(unit.text, text)
@@ -487,7 +492,11 @@ def repair_outputs(
     for i in retry_lost_numbers(translator, units, outputs, skip, hits):
         outputs[i] = restore_folded(units[i].text, outputs[i])
         changed.add(i)
-    wrong = {units[i].segment for i in changed if numbers_wrong(units[i].text, outputs[i])}
+    wrong = {
+        units[i].segment
+        for i in changed
+        if numbers_wrong(units[i].text, outputs[i]) or lost_percents(units[i].text, outputs[i])
+    }
     return {units[i].segment for i in changed} - wrong, wrong
 
 

@@ -6,10 +6,11 @@ A fused output that drops a placeholder of its line (``%s``, ``{name}``, tags:
 (:func:`ltmt.formats.placeholder_syntax.placeholders_added`: a match's ``: %s`` carried into an
 input without it, which a printf would read with no argument behind it) or lost one of its
 line's numbers beyond repair (:func:`ltmt.numbers_kept.numbers_beyond_repair`: a match's
-``1024`` in place of the line's ``4096``) is decoded again without memory, and the output
-that keeps more placeholders wins, then the one that adds fewer, then the one that keeps more
-numbers (the fused one on a tie): a memory must not change what a format string needs, nor a
-number. The re-decode follows the line's glossary terms too, and the form of address asked
+``1024`` in place of the line's ``4096``; a number's or a placeholder's percent sign is part of
+it, :mod:`ltmt.percent_signs`: ``Score: {$a}`` for ``Score: {$a}%``) is decoded again without
+memory, and the output that keeps more placeholders wins, then the one that adds fewer, then
+the one that keeps more numbers (the fused one on a tie): a memory must not change what a
+format string needs, nor a number. The re-decode follows the line's glossary terms too, and the form of address asked
 (:mod:`ltmt.address_steering`).
 """
 
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.folded_characters import restore_folded
 from ltmt.numbers_kept import kept_shape, lost_beyond_words, repair_outputs
+from ltmt.percent_signs import lost_percents
 from ltmt.pictographs import without_tags
 
 if TYPE_CHECKING:
@@ -74,13 +76,18 @@ def numbers_still_lost(
     could not be repaired``, and ``--strict`` fails) rather than pass ``SKU-001515`` for
     ``SKU-000015``, or ``Entfernen nach $50 pro Monat`` for ``Earn 2% cashback up to $50 per
     month``, as a translation. A count a translation may write in words (``zwei``, ``18 Uhr``
-    for ``6 pm``) is no number lost (:func:`ltmt.numbers_kept.lost_beyond_words`). A tag is
-    read as a space: without it, ``is <x/>5`` (``is ±5``) read as the code ``is5`` and its
-    translation ``ist <x/>5`` as ``ist5``, a number lost that both have."""
+    for ``6 pm``) is no number lost (:func:`ltmt.numbers_kept.lost_beyond_words`); a percent
+    sign lost after its number or placeholder (``{$a}`` for ``{$a}%``:
+    :func:`ltmt.percent_signs.lost_percents`) is. A tag is read as a space: without it, ``is
+    <x/>5`` (``is ±5``) read as the code ``is5`` and its translation ``ist <x/>5`` as ``ist5``,
+    a number lost that both have."""
     return {
         i
         for i in indices
         if lost_beyond_words(
+            without_tags(units[i].text, filler=" "), without_tags(outputs[i], filler=" ")
+        )
+        or lost_percents(
             without_tags(units[i].text, filler=" "), without_tags(outputs[i], filler=" ")
         )
     }

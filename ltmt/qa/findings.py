@@ -123,7 +123,9 @@ CHECKS: dict[str, Check] = {
             "25 for 2.5 another), no minus the source lacks (2 bis -8 for 2 to 8), no "
             "comparison turned round (≥ 37 for ≤ 37) or lost (2 h for ≤ 2 h; höchstens, "
             "mindestens, ca. say it too), no currency lost beside a number (25 for 25 €; "
-            "25 Euro, EUR 25 say it), no English thousands separator (1,000 is 1 in German), "
+            "25 Euro, EUR 25 say it), no percent sign lost after a number or placeholder "
+            "(50 or {x} for 50% or {x}%; 50 %, 50 Prozent say it), no English thousands "
+            "separator (1,000 is 1 in German), "
             "no English decimal point in a German quantity (0.99 $, 2.3 MB: 0,99 $, 2,3 MB), "
             "and no English ordinal ending of the source's kept in German ({{count}}th, 4th: "
             "write {{count}}., 4.)",

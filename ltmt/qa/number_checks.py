@@ -29,7 +29,8 @@ comparison before a number (``≤ 2 h``, ``≥ 18 years``, ``≈ 5``, ``<= 10``)
 ``2 h`` (:func:`lost_comparisons`): German may say it in words (``höchstens``, ``max.``, ``bis
 zu``; ``mindestens``, ``min.``, ``ab``; ``ca.``, ``etwa``; ``2 h oder weniger``); an amount's
 currency (``25 €``) written with none, ``25`` (:mod:`ltmt.qa.currency_numbers`: ``25 Euro``,
-``EUR 25`` say it). A minus
+``EUR 25`` say it); a percent sign after a number or a placeholder (``50%``, ``{x}%``) written
+with none, ``50``, ``{x}`` (:mod:`ltmt.percent_signs`: ``50 %``, ``50 Prozent`` say it). A minus
 after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a translation that
 says the decrease too (``um 5 % gefallen``) keeps the meaning without it. A number that refers
 to a part of a text or a release (``Section 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``,
@@ -54,6 +55,7 @@ from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_re
 from ltmt.key_combinations import english_key_names
 from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.numbers_kept import is_letter_code, lost_numbers
+from ltmt.percent_signs import percent_problems
 from ltmt.qa.amount_magnitudes import written_out
 from ltmt.qa.currency_numbers import currency_problems
 from ltmt.qa.date_numbers import as_translated
@@ -210,7 +212,8 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     a spaced number (``123 456``, a card's ``4242 4242 ...``) said whole
     (:mod:`ltmt.qa.spaced_numbers`), the amounts it garbles or splits up
     (:func:`~ltmt.numbers_added.garbled_amounts`) or
-    writes without their currency (:mod:`ltmt.qa.currency_numbers`),
+    writes without their currency (:mod:`ltmt.qa.currency_numbers`) or their percent sign
+    (:func:`ltmt.percent_signs.percent_problems`, placeholders' too: ``{x}`` for ``{x}%``),
     outside placeholders (``%1$s`` is the placeholder check's) and what is left of a tag
     (:func:`~ltmt.formats.placeholder_syntax.without_tag_remains`); a US date or 12-hour time the
     translation writes as German does is the same number (:mod:`ltmt.qa.date_numbers`), as is
@@ -264,6 +267,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         for said in lost_comparisons(plain, translated)
     ]
     problems += currency_problems(plain, translated, said=garbled)
+    problems += percent_problems(source, target)
     problems += [
         _english_mark(number, "thousands separator")
         for number in english_separators(plain, translated)

@@ -1,0 +1,195 @@
+"""The percent sign of a quantity, kept: ``50%`` and ``{$a}%`` say a share, ``50`` and ``{$a}``
+a count. Memory fusion wrote Moodle's ``Score: {$a}%`` as ``Score: {$a}`` (a match's ``Best
+grade: {$a}`` read in), which kept every placeholder and number, so neither the guard nor qa
+saw it; the model alone wrote ``Ergebnis: {$a}%`` (session 72).
+
+A percent of a source (:func:`percents`) is a ``%`` right after a number (``50%``, ``0.5%``)
+or after a placeholder that stands for a value (``{$a}%``, ``{{level}}%``, ``%s%``, ``%1$s%``,
+``:count%``), with a space between them or none (``50 %``, ``50\u202f%``). Not a ``%`` that
+starts or is a conversion (``%s``, ``%d``, ``%1$s``, printf's ``%%``, a percent sign already),
+nor one a letter, a digit or another ``%`` follows (``100%ig``, a URL's ``%20``), nor one after
+a tag (``<b>50</b>%``: the tag is no value), nor one inside a placeholder (a URL's).
+
+A translation keeps a percent where it writes its quantity (a number by its digits: ``0,5``
+for ``0.5``; a placeholder as written) with a percent sign after it, glued or spaced as German
+typography writes it (``50 %``, ``50\u202f%``, ``50-%``), or the word (``50 Prozent``,
+``50-prozentige``, ``50%ige``, English ``percent``). A quantity the translation does not write
+at all is the numbers' or the placeholders' loss, not this module's.
+
+:func:`restore_percents` puts a lost sign back after its quantity, as the source writes it
+(``{$a}%``; ``50 %`` where the source spaces it): ltmt writes a number's percent as the model
+and the source do, and the model alone writes ``{$a}%`` and ``50%`` glued as often as spaced. It
+does so only where it is unambiguous: the translation writes the quantity without a percent
+exactly as often as it lost one. What it cannot put back counts as a number lost beyond repair
+(:func:`ltmt.numbers_kept.kept_shape`), and qa's numbers check says it
+(:func:`percent_problems`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
+
+# the kinds of placeholder that stand for a value, which a percent sign may follow: a brace
+# field, a printf conversion, a sigil variable, a merge tag (not a tag, a URL, an escape)
+_VALUE_KINDS = frozenset({"brace", "printf", "sigil", "merge"})
+# what may stand between a quantity and its percent sign
+_GAP = "[ \u00a0\u202f\u2009]?"
+# a number, whole (``1,299.5``: its digits are the quantity); not the end of a word or code
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+# a source's percent sign after a quantity: a "%" that no letter, digit or "%" follows
+_SOURCE_SIGN = re.compile(rf"(?P<gap>{_GAP})%(?![\w%])")
+# how a translation writes a percent after its quantity: the sign (glued, spaced, hyphened, or
+# with a German suffix, 50%ige) or the word
+_KEPT_SIGN = re.compile(
+    r"[ \u00a0\u202f\u2009-]?(?:[%\uff05]|[Pp]rozent|[Pp]ercent|[Pp]er cent)",
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number or a value placeholder of a text: ``key`` is what it says (a number's digits,
+    ``05`` for ``0.5`` and ``0,5``; a placeholder as written), ``end`` where it ends."""
+
+    key: str
+    written: str
+    end: int
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A percent of a source: its quantity, the gap before its sign (``""`` or a space) and the
+    two as written (``50%``, ``{$a} %``)."""
+
+    quantity: Quantity
+    gap: str
+
+    @property
+    def written(self) -> str:
+        return f"{self.quantity.written}{self.gap}%"
+
+
+def quantities(text: str, found: Sequence[Placeholder] | None = None) -> list[Quantity]:
+    """The numbers of ``text`` outside its placeholders (``found``, if read already) and its
+    value placeholders (:data:`_VALUE_KINDS`; not ``%%``), left to right."""
+    if found is None:
+        found = find_placeholders(text)
+    values = [
+        Quantity(p.text, p.text, p.end) for p in found if p.kind in _VALUE_KINDS and p.text != "%%"
+    ]
+    inside = _Spans(found)
+    numbers = [
+        Quantity(_digits(m.group()), m.group(), m.end())
+        for m in _NUMBER.finditer(text)
+        if not inside(m.start())
+    ]
+    return sorted(values + numbers, key=lambda q: q.end)
+
+
+def percents(source: str) -> list[Percent]:
+    """The percents of ``source`` (module docstring), left to right."""
+    if "%" not in source:
+        return []
+    found = find_placeholders(source)
+    inside = _Spans(found)
+    read = []
+    for quantity in quantities(source, found):
+        sign = _SOURCE_SIGN.match(source, quantity.end)
+        if sign is not None and not inside(sign.end() - 1):
+            read.append(Percent(quantity, sign.group("gap")))
+    return read
+
+
+def lost_percents(source: str, output: str) -> list[str]:
+    """The percents of ``source`` (as written: ``50%``, ``{$a}%``) whose quantity ``output``
+    writes, but fewer times with a percent after it, in the source's order."""
+    wanted = percents(source)
+    if not wanted:
+        return []
+    written = quantities(output)
+    kept = Counter(q.key for q in written if _KEPT_SIGN.match(output, q.end))
+    present = Counter(q.key for q in written)
+    lost = []
+    for percent in wanted:
+        key = percent.quantity.key
+        if kept[key] > 0:
+            kept[key] -= 1
+        elif present[key] > 0:
+            lost.append(percent.written)
+    return lost
+
+
+def restore_percents(source: str, output: str) -> str:
+    """``output`` with the percent sign of each quantity of ``source`` it lost
+    (:func:`lost_percents`) put back after that quantity, with the source's gap before it
+    (``{$a}%``, ``50 %``), where the output writes that quantity without a percent exactly as
+    often as it lost its sign, and nothing but a space or a sign follows any of them (not
+    ``50x``); else ``output`` unchanged."""
+    wanted = percents(source)
+    if not wanted:
+        return output
+    written = quantities(output)
+    bare = [q for q in written if not _KEPT_SIGN.match(output, q.end)]
+    kept = Counter(q.key for q in written) - Counter(q.key for q in bare)
+    lost = Counter(p.quantity.key for p in wanted) - kept
+    gaps = {p.quantity.key: p.gap for p in wanted}
+    bare_by_key: dict[str, list[Quantity]] = {}
+    for q in bare:
+        bare_by_key.setdefault(q.key, []).append(q)
+    places: dict[int, str] = {}
+    for key, count in lost.items():
+        mine = bare_by_key.get(key, [])
+        if len(mine) == count and all(_free_after(output, q.end) for q in mine):
+            places.update((q.end, gaps[key]) for q in mine)
+    if not places:
+        return output
+    pieces, start = [], 0
+    for end in sorted(places):
+        pieces += [output[start:end], f"{places[end]}%"]
+        start = end
+    return "".join(pieces) + output[start:]
+
+
+def percents_beyond_repair(source: str, output: str) -> int:
+    """How many percents of ``source`` ``output`` lacks once :func:`restore_percents` put back
+    what it can."""
+    if "%" not in source:
+        return 0
+    return len(lost_percents(source, restore_percents(source, output)))
+
+
+def percent_problems(source: str, target: str) -> list[str]:
+    """qa's reading of :func:`lost_percents`: ``lacks the percent sign of 50%: write % or
+    Prozent after the number`` for ``50%`` written ``50``."""
+    return [
+        f"lacks the percent sign of {written}: write % or Prozent after it"
+        for written in lost_percents(source, target)
+    ]
+
+
+def _free_after(text: str, end: int) -> bool:
+    """Whether a percent sign may go at ``end`` of ``text``: no letter, digit or ``%`` there."""
+    return re.match(r"[\w%]", text[end : end + 1]) is None
+
+
+class _Spans:
+    """Whether a position is inside one of some placeholders (found left to right, not
+    overlapping), by bisection: a text of thousands of numbers and placeholders is read in
+    linear time."""
+
+    def __init__(self, placeholders: Sequence[Placeholder]) -> None:
+        self._starts = [p.start for p in placeholders]
+        self._ends = [p.end for p in placeholders]
+
+    def __call__(self, at: int) -> bool:
+        i = bisect_right(self._starts, at) - 1
+        return i >= 0 and at < self._ends[i]
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"\D", "", number)
