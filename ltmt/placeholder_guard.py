@@ -10,8 +10,8 @@ line's numbers beyond repair (:func:`ltmt.numbers_kept.numbers_beyond_repair`: a
 it, :mod:`ltmt.percent_signs`: ``Score: {$a}`` for ``Score: {$a}%``) is decoded again without
 memory, and the output that keeps more placeholders wins, then the one that adds fewer, then
 the one that keeps more numbers (the fused one on a tie): a memory must not change what a
-format string needs, nor a number. The re-decode follows the line's glossary terms too, and the form of address asked
-(:mod:`ltmt.address_steering`).
+format string needs, nor a number. The re-decode follows the line's glossary terms too, and the
+form of address asked (:mod:`ltmt.address_steering`).
 """
 
 from __future__ import annotations

@@ -703,6 +703,41 @@ def test_a_fused_output_the_repair_completes_is_not_decoded_again(backbone):
     assert translator.plain_batches == 0
 
 
+def _fused_score(backbone, fused, plain):
+    memory = FakeMemory([("Score: {$a}", "Ergebnis: {$a}")])
+    return _ScriptedTranslator(backbone, memory, fusion=_AnyMatchFusion(), fused=fused, plain=plain)
+
+
+def test_a_percent_sign_the_fusion_dropped_is_put_back(backbone):
+    # Moodle trial, session 72: Score: {$a}% came out Score: {$a}, and the run said nothing
+    translator = _fused_score(backbone, fused="Punktzahl: {$a}", plain="Ergebnis: {$a}%")
+    [result] = translator.translate(["Score: {$a}%"], user="u1")
+    assert (result.text, result.method, result.numbers_repaired) == (
+        "Punktzahl: {$a}%",
+        "fake",
+        True,
+    )
+    assert translator.plain_batches == 0
+
+
+@pytest.mark.parametrize(
+    ("plain", "expected", "not_repairable"),
+    [
+        # which 5 lost its sign is not clear: the model's own output, which keeps it, wins
+        ("Ergebnis: 5 % in 5 Tagen", "Ergebnis: 5 % in 5 Tagen", False),
+        # the model loses it too: the fused output stays, counted as not repairable
+        ("Ergebnis: 5 in 5 Tagen", "Punktzahl: 5 in 5 Tagen", True),
+    ],
+)
+def test_placeholder_guard_prefers_the_output_that_keeps_a_percent_sign(
+    backbone, plain, expected, not_repairable
+):
+    translator = _fused_score(backbone, fused="Punktzahl: 5 in 5 Tagen", plain=plain)
+    [result] = translator.translate(["Score: 5% in 5 days"], user="u1")
+    assert (result.text, result.numbers_not_repairable) == (expected, not_repairable)
+    assert translator.plain_batches == 1
+
+
 def test_placeholder_guard_keeps_the_fused_output_on_a_tie(backbone):
     translator = _guarded(backbone, fused="Öffnen jetzt", plain="Jetzt öffnen")
     [result] = translator.translate(["Open %s later"], user="u1", fit=False)

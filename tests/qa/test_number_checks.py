@@ -659,3 +659,31 @@ def test_an_amount_whose_decimals_are_lost_is_said_once(source, target, said):
 def test_an_english_ordinal_kept_in_german_is_a_numbers_warning(source, target, language, expected):
     metadata = {TARGET_LANGUAGE: language} if language else {}
     assert number_problems(source, target, metadata) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # Moodle trial, session 72: both passed qa without a finding
+        (
+            "Score: {$a}%",
+            "Ergebnis: {$a}",
+            ["lacks the percent sign of {$a}%: write % or Prozent after it"],
+        ),
+        (
+            "Pass mark: 50%",
+            "Bestehensgrenze: 50",
+            ["lacks the percent sign of 50%: write % or Prozent after it"],
+        ),
+        ("Pass mark: 50%", "Bestehensgrenze: 50 %", []),
+        ("Pass mark: 50%", "Bestehensgrenze: 50\u202f%", []),
+        ("Pass mark: 50%", "Bestehensgrenze: 50 Prozent", []),
+        ("Score: {$a}%", "Ergebnis: {$a}%", []),
+        # no percents: a printf conversion and its escaped sign, a German suffix, a URL's escape
+        ("Progress: %d%%", "Fortschritt: %d%%", []),
+        ("It is 100%ig sure.", "Es ist 100%ig sicher.", []),
+        ("See http://x.org/a%20b", "Siehe http://x.org/a%20b", []),
+    ],
+)
+def test_a_percent_sign_lost_after_a_number_or_a_placeholder_is_said(source, target, expected):
+    assert number_problems(source, target, {}) == expected
