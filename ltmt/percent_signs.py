@@ -13,8 +13,11 @@ a tag (``<b>50</b>%``: the tag is no value), nor one inside a placeholder (a URL
 A translation keeps a percent where it writes its quantity (a number by its digits: ``0,5``
 for ``0.5``; a placeholder as written) with a percent sign after it, glued or spaced as German
 typography writes it (``50 %``, ``50\u202f%``, ``50-%``), or the word (``50 Prozent``,
-``50-prozentige``, ``50%ige``, English ``percent``). A quantity the translation does not write
-at all is the numbers' or the placeholders' loss, not this module's.
+``50-prozentige``, ``50%ige``, ``1,2 Volumenprozent``, English ``percent``), or where it ends a
+range or a list with one sign, as German does (``20 - 30 %``, ``zwischen 1 und 2 %`` for
+``between 1% and 2%``). A quantity the translation does not write at all is the numbers' or the
+placeholders' loss, not this module's. Of the 843 reference pairs of the general and l10n data
+whose source has a percent, one is read as lacking it (``anstatt 25 nur 15 Prozent``).
 
 :func:`restore_percents` puts a lost sign back after its quantity, as the source writes it
 (``{$a}%``; ``50 %`` where the source spaces it): ltmt writes a number's percent as the model
@@ -47,17 +50,25 @@ _SOURCE_SIGN = re.compile(rf"(?P<gap>{_GAP})%(?![\w%])")
 # how a translation writes a percent after its quantity: the sign (glued, spaced, hyphened, or
 # with a German suffix, 50%ige) or the word
 _KEPT_SIGN = re.compile(
-    r"[ \u00a0\u202f\u2009-]?(?:[%\uff05]|[Pp]rozent|[Pp]ercent|[Pp]er cent)",
+    r"[ \u00a0\u202f\u2009-]?(?:[%\uff05]|[^\W\d_]{0,30}[Pp]rozent|[Pp]ercent|[Pp]er cent)",
+)
+# what joins the quantities of a range or a list that one percent sign after the last ends
+# (``20 - 30 %``, ``30 oder gar 40 %``, ``zwischen 1 und 2 %``, ``von 35 auf 50 %``)
+_JOINED = re.compile(
+    r"[ \u00a0\u202f]?[-\u2013\u2014][ \u00a0\u202f]?|,[ \u00a0]"
+    r"|,?[ \u00a0](?:bis|und|oder|auf|zu|to|and|or)(?: (?:gar|sogar|even))? "
 )
 
 
 @dataclass(frozen=True)
 class Quantity:
     """A number or a value placeholder of a text: ``key`` is what it says (a number's digits,
-    ``05`` for ``0.5`` and ``0,5``; a placeholder as written), ``end`` where it ends."""
+    ``05`` for ``0.5`` and ``0,5``; a placeholder as written), ``written`` it as written, at
+    ``start:end``."""
 
     key: str
     written: str
+    start: int
     end: int
 
 
@@ -80,11 +91,13 @@ def quantities(text: str, found: Sequence[Placeholder] | None = None) -> list[Qu
     if found is None:
         found = find_placeholders(text)
     values = [
-        Quantity(p.text, p.text, p.end) for p in found if p.kind in _VALUE_KINDS and p.text != "%%"
+        Quantity(p.text, p.text, p.start, p.end)
+        for p in found
+        if p.kind in _VALUE_KINDS and p.text != "%%"
     ]
     inside = _Spans(found)
     numbers = [
-        Quantity(_digits(m.group()), m.group(), m.end())
+        Quantity(_digits(m.group()), m.group(), m.start(), m.end())
         for m in _NUMBER.finditer(text)
         if not inside(m.start())
     ]
@@ -107,19 +120,22 @@ def percents(source: str) -> list[Percent]:
 
 def lost_percents(source: str, output: str) -> list[str]:
     """The percents of ``source`` (as written: ``50%``, ``{$a}%``) whose quantity ``output``
-    writes, but fewer times with a percent after it, in the source's order."""
+    writes without a percent after it, once each such quantity, beyond those it writes with
+    one, in the source's order."""
     wanted = percents(source)
     if not wanted:
         return []
     written = quantities(output)
-    kept = Counter(q.key for q in written if _KEPT_SIGN.match(output, q.end))
-    present = Counter(q.key for q in written)
+    signed = _with_percent(output, written)
+    kept = Counter(q.key for q, sign in zip(written, signed, strict=True) if sign)
+    bare = Counter(q.key for q, sign in zip(written, signed, strict=True) if not sign)
     lost = []
     for percent in wanted:
         key = percent.quantity.key
         if kept[key] > 0:
             kept[key] -= 1
-        elif present[key] > 0:
+        elif bare[key] > 0:
+            bare[key] -= 1
             lost.append(percent.written)
     return lost
 
@@ -134,7 +150,8 @@ def restore_percents(source: str, output: str) -> str:
     if not wanted:
         return output
     written = quantities(output)
-    bare = [q for q in written if not _KEPT_SIGN.match(output, q.end)]
+    signed = _with_percent(output, written)
+    bare = [q for q, sign in zip(written, signed, strict=True) if not sign]
     kept = Counter(q.key for q in written) - Counter(q.key for q in bare)
     lost = Counter(p.quantity.key for p in wanted) - kept
     gaps = {p.quantity.key: p.gap for p in wanted}
@@ -165,11 +182,27 @@ def percents_beyond_repair(source: str, output: str) -> int:
 
 def percent_problems(source: str, target: str) -> list[str]:
     """qa's reading of :func:`lost_percents`: ``lacks the percent sign of 50%: write % or
-    Prozent after the number`` for ``50%`` written ``50``."""
+    Prozent after it`` for ``50%`` written ``50``."""
     return [
         f"lacks the percent sign of {written}: write % or Prozent after it"
         for written in lost_percents(source, target)
     ]
+
+
+def _with_percent(text: str, written: Sequence[Quantity]) -> list[bool]:
+    """Whether each quantity of ``text`` (``written``: :func:`quantities`) has a percent after
+    it (:data:`_KEPT_SIGN`), or is joined to the next by a range's or a list's word or sign
+    (:data:`_JOINED`) and that one has: German writes ``20 - 30 %`` for ``20%-30%``. Read from
+    the last quantity back, so in linear time."""
+    signed = [False] * len(written)
+    for i in range(len(written) - 1, -1, -1):
+        end = written[i].end
+        if _KEPT_SIGN.match(text, end):
+            signed[i] = True
+        elif i + 1 < len(written) and signed[i + 1]:
+            joined = _JOINED.match(text, end)
+            signed[i] = joined is not None and joined.end() == written[i + 1].start
+    return signed
 
 
 def _free_after(text: str, end: int) -> bool:
