@@ -44,6 +44,7 @@ from ltmt.capitals import first_letter, lowered_label, with_first_capital
 from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
+from ltmt.percent_signs import restore_percents
 from ltmt.pictographs import starts_with_tag
 from ltmt.routing import read_matches
 from ltmt.text import LETTERS, collapse_space, fuzzy_score
@@ -178,15 +179,21 @@ def retry_fused_copies(
 ) -> set[int]:
     """Decode again without memory the ``fused`` lines (indices into ``units``, ``encoded``:
     their token ids as decoded, and ``outputs``; ``matches`` per segment) whose output copied
-    them with no match to back the copy (:func:`unbacked_copy`); their outputs become the
+    them with no match to back the copy (:func:`unbacked_copy`; a copy but for a percent sign
+    lost, ``Score: {$a}`` for ``Score: {$a}%``, too); their outputs become the
     model's own, and their indices come back: lines decoded without memory now, for the steps
     that follow such a decode. Only for an English source (the table of words is English's)."""
     if not translator.source_language.lower().startswith("en"):
         return set()
+    # a copy that lost a percent sign (Score: {$a} for Score: {$a}%) is a copy all the same
     todo = [
         i
         for i in fused
-        if unbacked_copy(units[i].text, outputs[i], partial(_read, translator, units[i], matches))
+        if unbacked_copy(
+            units[i].text,
+            restore_percents(units[i].text, outputs[i]),
+            partial(_read, translator, units[i], matches),
+        )
     ]
     if not todo:
         return set()

@@ -720,6 +720,14 @@ def test_a_percent_sign_the_fusion_dropped_is_put_back(backbone):
     assert translator.plain_batches == 0
 
 
+def test_a_fused_copy_that_lost_a_percent_sign_is_decoded_again_without_memory(backbone):
+    # Moodle trial, session 72: fusion wrote Score: {$a} for Score: {$a}%, a copy of the line;
+    # with its sign put back it was one, and the model alone wrote Ergebnis: {$a}%
+    translator = _fused_score(backbone, fused="Score: {$a}", plain="Ergebnis: {$a}%")
+    [result] = translator.translate(["Score: {$a}%"], user="u1")
+    assert (result.text, result.method) == ("Ergebnis: {$a}%", "model")
+
+
 @pytest.mark.parametrize(
     ("plain", "expected", "not_repairable"),
     [
