@@ -10,7 +10,8 @@ source language message by message. Patterns are translated as
 :mod:`ltmt.formats.fluent_patterns` says (placeables as placeholders, a select taken apart into
 whole sentences, a plural into the target language's categories). Not translated:
 
-- a pattern with no words outside its placeables (``{ -brand-name }``), copied;
+- a pattern with no words outside its placeables (``{ -brand-name }``, ``2.4.0``) or no text
+  (``Europe/Berlin``: :meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.is_text`), copied;
 - a term's attributes (``.gender = masculine``: selectors, not text) and the attributes named
   in :data:`COPIED_ATTRIBUTES` (``.style = width: 32em``, shortcut keys), copied;
 - ``.accesskey``: chosen from the translated label (the message's ``.label``, else its value),
@@ -20,6 +21,10 @@ whole sentences, a plural into the target language's categories). Not translated
   label's text for the same variant);
 - a message with two selects in one pattern, or a nested one: left out, with a warning that
   names it.
+
+On a run into an output ltmt wrote, the copies there (:mod:`ltmt.formats.fluent_copies`) follow
+the source, and a value someone set there is kept (:mod:`ltmt.formats.copied_values`): before
+session 72 a message with no words was kept whole, ``version = 2.4.0`` for a source at 2.5.0.
 
 Comments are kept; the output is written by ``fluent.syntax``'s serializer (its own layout:
 a select on lines of its own), with the source's line ends but never a byte order mark (Fluent
@@ -38,6 +43,14 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import decode, line_ends_like, read_bytes
+from ltmt.formats.fluent_copies import (
+    ACCESS_KEY,
+    copied_patterns,
+    key_of,
+    pattern_at,
+    pattern_text,
+    with_copies,
+)
 from ltmt.formats.fluent_patterns import (
     Expansion,
     Unsupported,
@@ -56,7 +69,6 @@ from ltmt.wording import counted, first_few
 logger = logging.getLogger(__name__)
 
 WHAT = "a Fluent file"
-ACCESS_KEY = "accesskey"
 # attributes whose values are not text: CSS, sizes, keyboard shortcuts
 COPIED_ATTRIBUTES = frozenset(
     {"style", "width", "height", "key", "commandkey", "keycode", "modifiers"}
@@ -82,19 +94,12 @@ def _load(path: Path) -> tuple[bytes, Any]:
     return data, resource
 
 
-def _base(entry: Any) -> str:
-    """A message's id, a term's with its ``-``."""
-    from fluent.syntax import ast
-
-    return ("-" if isinstance(entry, ast.Term) else "") + entry.id.name
-
-
 def _patterns(entry: Any) -> list[tuple[str, Any]]:
     """``(key, pattern)`` of a message's or term's translatable patterns: its value, and a
     message's attributes other than copied ones and access keys."""
     from fluent.syntax import ast
 
-    base = _base(entry)
+    base = key_of(entry)
     found = [(base, entry.value)] if entry.value is not None else []
     if isinstance(entry, ast.Message):
         for attribute in entry.attributes:
@@ -152,24 +157,29 @@ class FluentCatalog(KeyedCatalog):
         self.unsupported: set[str] = set()  # message ids left out
         self.adopted: dict[str, Any] = {}  # an adopted output's messages, by id
         self._adopted_values: dict[str, str] = {}
+        # the patterns copied from the source, by key (module docstring), and those of them
+        # whose copy in the adopted output follows the source (:meth:`take_source_value`)
+        self.copied: dict[str, Any] = {}
+        self.following: set[str] = set()
         self._adopting: tuple[Path, dict[str, str]] | None = None
         entries: list[Entry] = []
         for entry in _entries_of(resource):
-            base = _base(entry)
+            base = key_of(entry)
             try:
                 found = [(key, expand(pattern, tgt_lang)) for key, pattern in _patterns(entry)]
             except Unsupported:
                 self.unsupported.add(base)
                 continue
             for key, expansion in found:
-                if not _translatable(expansion):
-                    continue
-                self.expansions[key] = expansion
                 plural = expansion.kind == "plural"
-                for form, (case, text) in enumerate(expansion.cases.items()):
-                    entries.append(
-                        Entry(case_key(key, case), key, text, form, plural=plural, group=base)
-                    )
+                cases = [
+                    Entry(case_key(key, case), key, text, form, plural=plural, group=base)
+                    for form, (case, text) in enumerate(expansion.cases.items())
+                ]
+                if _translatable(expansion) and any(self.is_text(case) for case in cases):
+                    self.expansions[key] = expansion
+                    entries.extend(cases)
+            self.copied.update(copied_patterns(entry, self.expansions))
         if self.unsupported:
             logger.warning(
                 "%s: %s with two selects in a pattern, or one inside another, left "
@@ -200,7 +210,7 @@ class FluentCatalog(KeyedCatalog):
         return TranslatedFile(self._as_read(_values_of(expansions)), written)
 
     def names(self) -> set[str]:
-        return {_base(entry) for entry in _entries_of(self.resource)}
+        return {key_of(entry) for entry in _entries_of(self.resource)}
 
     def read_values(self, path: Path) -> dict[str, str]:
         if self._adopting is not None and self._adopting[0] == Path(path):
@@ -220,12 +230,34 @@ class FluentCatalog(KeyedCatalog):
     def adopt(self, target: Path) -> int:
         resource = _load(Path(target))[1]  # its strings, and its messages as written
         self._adopted_values = self._as_read(_values_of(_expansions_of(resource)))
-        self.adopted = {_base(e): e for e in _entries_of(resource)}
+        self.adopted = {key_of(e): e for e in _entries_of(resource)}
+        self.following = set()
         self._adopting = (Path(target), self._adopted_values)
         try:
             return super().adopt(target)
         finally:
             self._adopting = None
+
+    def copied_values(self) -> dict[str, Any]:
+        """:meth:`KeyedCatalog.copied_values`, and the patterns copied from the source
+        (:attr:`copied`), as Fluent writes them, by key."""
+        copied = {key: pattern_text(pattern) for key, pattern in self.copied.items()}
+        return super().copied_values() | copied
+
+    def copied_values_held(self) -> dict[str, Any]:
+        held = super().copied_values_held()
+        for key in self.copied:
+            adopted = self.adopted.get(self.name_of(key))
+            pattern = pattern_at(adopted, key) if adopted is not None else None
+            if pattern is not None:
+                held[key] = pattern_text(pattern)
+        return held
+
+    def take_source_value(self, name: str) -> None:
+        if name in self.copied:
+            self.following.add(name)
+        else:
+            super().take_source_value(name)
 
     def render(self) -> bytes:
         from fluent.syntax import FluentSerializer, ast
@@ -257,7 +289,7 @@ class FluentCatalog(KeyedCatalog):
 
     def _translated(self, entry: Any) -> Any | None:
         """``entry`` translated, or None until every pattern of it has a translation."""
-        base = _base(entry)
+        base = key_of(entry)
         adopted = self.adopted.get(base)
         if base in self.unsupported:  # as the translator wrote it, if they did
             return copy.deepcopy(adopted) if adopted is not None else None
@@ -270,7 +302,7 @@ class FluentCatalog(KeyedCatalog):
             for key in keys
             for case, text in (texts[key] or {}).items()
         ):
-            return copy.deepcopy(adopted)  # as the translator wrote it
+            return self._with_copies(copy.deepcopy(adopted), entry)  # as written there
         out = copy.deepcopy(entry)
         out.span = None
         if out.value is not None and base in texts:
@@ -280,7 +312,11 @@ class FluentCatalog(KeyedCatalog):
             if key in texts:
                 attribute.value = assemble(self.expansions[key], texts[key] or {})
         self._choose_access_keys(out)
-        return out
+        return self._with_copies(out, entry, adopted)
+
+    def _with_copies(self, out: Any, entry: Any, adopted: Any | None = None) -> Any:
+        """:func:`~ltmt.formats.fluent_copies.with_copies` of this file's copies."""
+        return with_copies(out, entry, self.copied, self.following, adopted)
 
     def _texts(self, key: str) -> dict[str, str] | None:
         """The translations of pattern ``key``'s cases, or None while one is missing."""
