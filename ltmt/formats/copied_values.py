@@ -17,7 +17,9 @@ Which values a catalog copies it says itself (:meth:`~ltmt.formats.keyed_catalog
 copied_values`): a keyed catalog's strings that are no text (a TOML, Joomla INI or XAML
 ``version`` of ``2.4.0``: session 72, kept as the first run wrote them), a YAML file's settings,
 a JSON file's strings under a skipped key and an ARB template's ``@@`` keys (``@@x-version``;
-a JSON file's numbers, booleans and other copies are the source's in any case).
+a JSON file's numbers, booleans and other copies are the source's in any case), and a Fluent
+file's patterns that it copies (:mod:`~ltmt.formats.fluent_copies`: ``version = 2.4.0``,
+``.style = width: 32em``; session 72).
 """
 
 from __future__ import annotations
