@@ -99,11 +99,12 @@ _PAUSE_TAG = re.compile(
 # a line break written as an escape (\n, \r\n: a Godot or Unity CSV cell's), with its spaces
 _ESCAPED_BREAK = re.compile(r"[ \t]*(?:(?:\\r)?\\n[ \t]*)+")
 # where an escaped line break ends a text: after a sentence's end or a closing quote or bracket;
-# and where the next begins: a capital, a digit, a quote, a bracket or a list's mark. Not a
-# path's (%APPDATA%\nvim, ..\new), a LaTeX command's (\newpage) or prose naming the escape
-# ("Type \n to insert")
+# and where the next begins: a capital, a digit, a quote (escaped too: a Ren'Py line's
+# ``read:\n\"Meet me ...\"``, which went to the model whole and came out with its halves'
+# meanings swapped), a bracket or a list's mark. Not a path's (%APPDATA%\nvim, ..\new), a
+# LaTeX command's (\newpage) or prose naming the escape ("Type \n to insert")
 _BREAK_BEFORE = re.compile(r"""[.!?:;…)\]"'»“”]$""")
-_BREAK_AFTER = re.compile(r"""[A-ZÄÖÜ0-9"'«»„“(\[<{*•-]""")
+_BREAK_AFTER = re.compile(r"""\\?["']|[A-ZÄÖÜ0-9«»„“(\[<{*•-]""")
 # a word that is code: an option (-x, --log, +reverse, -V[N][fname], --mirror=fetch) or an
 # option's argument named in angle brackets (<file>)
 _CODE_WORD = re.compile(r"[-+]{1,2}[^\W\d_]\S*|<[^\s<>]+>")
@@ -550,7 +551,10 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
     text ends and the next begins (:data:`_BREAK_BEFORE`, :data:`_BREAK_AFTER`): one in a path
     (``%APPDATA%\\nvim``, ``C:\\new``), a command (``\\newpage``) or prose (``Type \\n to``) is
     none."""
-    escapes = {p.start for p in find_placeholders(body) if p.kind == "escape"}
+    breaks = list(_ESCAPED_BREAK.finditer(body))
+    # (the placeholders are read only where there is an escaped break: fusion cuts every match
+    # it reads so, :func:`ltmt.fusion.selection.align_lines`)
+    escapes = {p.start for p in find_placeholders(body) if p.kind == "escape"} if breaks else set()
     cuts = (
         [found.span() for found in _TAB_RUN.finditer(body)]
         + escaped_tabs(body)  # "&New\tCtrl+N"
@@ -564,7 +568,7 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
         + [found.span() for found in _PAUSE_TAG.finditer(body) if found.start() > 0]
         + [
             found.span()
-            for found in _ESCAPED_BREAK.finditer(body)
+            for found in breaks
             if found.start() + len(found.group()) - len(found.group().lstrip(" \t")) in escapes
             and body[: found.start()].strip()
             and (

@@ -800,6 +800,34 @@ def test_requests_of_several_users_decoded_together_equal_one_at_a_time(backbone
     assert together[0][0].method == "exact" and together[1][0].method != "exact"
 
 
+def test_each_half_of_a_line_parted_by_an_escaped_break_reads_its_own_half_of_a_match(
+    backbone, monkeypatch
+):
+    """A Ren'Py line ``read:\\n\\"Meet ...\\"`` went to the model whole, fused with a match of
+    two such halves, and came out with its halves' meanings swapped: its halves are decoded
+    apart, each with the line of the match that it matches (not the whole match)."""
+    from ltmt.fusion import selection
+
+    read: dict[str, tuple[str, str]] = {}
+    align_lines = selection.align_lines
+
+    def spied(match: Match, text: str) -> Match:
+        aligned = align_lines(match, text)
+        read[text] = (aligned.segment.source, aligned.segment.target)
+        return aligned
+
+    monkeypatch.setattr(selection, "align_lines", spied)
+    memory = FakeMemory(
+        [(r"The letter read:\n\"Come alone.\"", r"Im Brief stand:\n\"Komm allein.\"")]
+    )
+    translator = Translator(backbone, memory, fusion="knn", beam=1, exact_reuse=False)
+    [result] = translator.translate([r"The note read:\n\"Come along.\""], user="u1")
+    assert result.pieces == 2 and r"\n" in result.text
+    # (the line whole is asked too: whether it reads memory at all)
+    assert read["The note read:"] == ("The letter read:", "Im Brief stand:")
+    assert read[r"\"Come along.\""] == (r"\"Come alone.\"", r"\"Komm allein.\"")
+
+
 def test_method_names_the_fusion_only_where_a_match_was_used_whatever_the_batch(backbone, tmp_path):
     from ltmt.memory.store import Memory
 

@@ -58,6 +58,14 @@ class WordLimits:
             r"QUEST COMPLETE!\nRETURN HOME.",
         ),
         (r"Saved. \r\n\n Back", ["Saved.", "Back"], r"SAVED. \r\n\n BACK"),
+        # ... the next text an escaped quote too (a Ren'Py line's, fused whole: its halves'
+        # meanings swapped)
+        (
+            r"The note read:\n\"Meet me.\"",
+            ["The note read:", r"\"Meet me.\""],
+            r"THE NOTE READ:\n\"MEET ME.\"",
+        ),
+        (r"He said:\n\'Go.\'", ["He said:", r"\'Go.\'"], r"HE SAID:\n\'GO.\'"),
         # ... and one that ends the text is its edge, kept out of the model (it moved it before
         # the last word: "help\n anzeigen")
         (r"Show help\n", ["Show help"], r"SHOW HELP\n"),
@@ -67,6 +75,7 @@ class WordLimits:
         (r"in %APPDATA%\nvim now.", [r"in %APPDATA%\nvim now."], r"IN %APPDATA%\NVIM NOW."),
         (r"the \newpage command", [r"the \newpage command"], r"THE \NEWPAGE COMMAND"),
         (r"Type \n to break.", [r"Type \n to break."], r"TYPE \N TO BREAK."),
+        (r"Type \n\"x\" to quote.", [r"Type \n\"x\" to quote."], r"TYPE \N\"X\" TO QUOTE."),
         (r'print("Hi\nYou")', [r'print("Hi\nYou")'], r'PRINT("HI\NYOU")'),
         # a fence alone and a fenced code block's lines are code, kept as written
         ("```", [], "```"),

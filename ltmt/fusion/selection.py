@@ -23,17 +23,12 @@ Steps, in order:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.config import check_range
 from ltmt.fusion.match_markup import input_markup_only
 from ltmt.segments import Match
-from ltmt.text import LINE_BREAK
-
-# what splits a segment into the lines decoded apart (ltmt.units.cells)
-_BREAKS = re.compile(f"{LINE_BREAK.pattern}|\t")
 
 
 @dataclass(frozen=True)
@@ -103,9 +98,9 @@ def align_lines(match: Match, text: str) -> Match:
     from ltmt.units import cells
 
     source = match.segment.source
-    if not _BREAKS.search(source.strip()):  # one line, one column
-        return match
     source_lines = cells(source)
+    if len(source_lines) < 2:  # one line, one column
+        return match
     query = normalize(text)
     whole = fuzzy_score(query, normalize(source))
     target_lines = cells(match.segment.target)

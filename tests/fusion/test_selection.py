@@ -10,6 +10,7 @@ from ltmt.fusion import selection
 from ltmt.fusion.adapter import AdapterConfig
 from ltmt.fusion.knn import KnnConfig
 from ltmt.fusion.selection import MatchSelection, align_lines, select_matches, usable_matches
+from ltmt.units import cells
 
 
 @pytest.mark.parametrize(
@@ -248,6 +249,28 @@ def test_match_margin_drops_matches_far_below_the_best() -> None:
             "öffne die Datei",
         ),
         ("open the file", "open the file", "öffne die Datei", "open the file", "öffne die Datei"),
+        (  # a line break written as an escape, the next text an escaped quote: decoded apart
+            # (a Ren'Py line fused whole read the other half's words and swapped the halves)
+            "The note read:",
+            r"The letter read:\n\"Come alone.\"",
+            r"Im Brief stand:\n\"Komm allein.\"",
+            "The letter read:",
+            "Im Brief stand:",
+        ),
+        (
+            r"\"Come along.\"",
+            r"The letter read:\n\"Come alone.\"",
+            r"Im Brief stand:\n\"Komm allein.\"",
+            r"\"Come alone.\"",
+            r"\"Komm allein.\"",
+        ),
+        (  # an escape that parts no two texts: a path's, one line
+            "open the file",
+            r"open C:\new\file",
+            r"öffne C:\new\file",
+            r"open C:\new\file",
+            r"öffne C:\new\file",
+        ),
         (  # a tab-separated column, decoded apart; the option column is code, not a line
             "list the server names",
             "--serverlist\t\tList the Vim server names",
@@ -262,7 +285,7 @@ def test_align_lines(
 ) -> None:
     aligned = align_lines(make_match(source, target, 55.0), text)
     assert (aligned.segment.source, aligned.segment.target) == (expected_source, expected_target)
-    if len(source.splitlines()) > 1 or "\t" in source:  # rescored
+    if len(cells(source)) > 1:  # rescored
         from rapidfuzz import fuzz
 
         assert aligned.score == fuzz.ratio(
