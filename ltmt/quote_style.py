@@ -148,16 +148,24 @@ def restyled(
     source quotes (and the output has as written) written as ``own`` (its matches' table)
     writes them for the source's marks, else as ``request`` (the request's matches' table)
     does, else as ``memory()`` (the user's memory's, asked for only then) does (module
-    docstring)."""
+    docstring). A pair of two kinds around an item the source does not quote as written (the
+    model garbled it) is taken for the source's quotation where the source quotes with one
+    kind of marks alone."""
     wanted = quoted_items(source)
     if not wanted:
         return output
     edits: list[tuple[int, int, str]] = []
+    # the marks of a source that quotes with one kind alone: those of a pair of two kinds of
+    # double marks around an item the model garbled (``»{title}}“`` for ``"{{title}}"``, its
+    # placeholder repaired after this; not an apostrophe's ``'s Ordner“``)
+    kinds = set(wanted.values())
+    sole = kinds.pop() if len(kinds) == 1 else None
     for start, end, item, marks in _output_spans(output):
-        source_marks = wanted.get(item)
+        paired = marks in QUOTE_MARKS
+        double = all(_DOUBLE.fullmatch(mark) for mark in marks)
+        source_marks = wanted.get(item, sole if double and not paired else None)
         if source_marks is None:
             continue
-        paired = marks in QUOTE_MARKS
         written = marks if paired else None
         new = chosen_marks(own, source_marks) or chosen_marks(
             request, source_marks, MIN_EXAMPLES, written

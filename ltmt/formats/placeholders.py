@@ -39,6 +39,7 @@ from ltmt.formats.placeholder_syntax import (
 )
 from ltmt.formats.repair import balanced, repair_line
 from ltmt.inch_marks import inch_marks_restored
+from ltmt.quote_pairs import paired_again
 from ltmt.segments import Segment, Translation
 from ltmt.swiss_spelling import swiss_spelling
 from ltmt.text import join_lines, split_edges, split_lines
@@ -201,7 +202,8 @@ def fit_translation(translation: Translation, kept: Iterable[str] = ()) -> Trans
     source's date formats then written in the translation's ``target_language``
     (:func:`ltmt.date_formats.localise_dates`) and its spelling (``ss`` for ``ß`` in Swiss
     German: :mod:`ltmt.swiss_spelling`, but in ``kept``, the glossary's names kept as
-    written), and ``fitted`` set where that changed the text;
+    written), a quotation of two kinds of marks given one pair (``»{{title}}“``:
+    :mod:`ltmt.quote_pairs`), and ``fitted`` set where that changed the text;
     an empty text, and a memory match :func:`reused_as_stored`, stay as they are."""
     if not translation.text.strip() or reused_as_stored(translation):
         return translation
@@ -209,6 +211,7 @@ def fit_translation(translation: Translation, kept: Iterable[str] = ()) -> Trans
     if language := localised_in(translation):  # after the repair: it reads the source as written
         text = localise_dates(translation.source, text, language)
         text = swiss_spelling(text, language, kept)
+        text = paired_again(translation.source, text, language)
     return translation if text == translation.text else replace(translation, text=text, fitted=True)
 
 

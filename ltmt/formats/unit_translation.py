@@ -47,6 +47,7 @@ from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport, entry_name
 from ltmt.formats.wordless import ampersand_left_alone, lost_every_word, words_lost_between
 from ltmt.numbers_kept import numbers_said_wrong
+from ltmt.quote_pairs import paired_again
 from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
@@ -471,12 +472,14 @@ def fit(unit: Unit, output: str, target_language: str = "", kept: Iterable[str] 
     ``target_language`` (the model's), the source's date formats are written in its form
     (:func:`ltmt.date_formats.localise_dates`) where the format rules allow it, and ``ß``
     written ``ss`` for Swiss German (:mod:`ltmt.swiss_spelling`; ``kept``: glossary names
-    written as they are)."""
+    written as they are), and a quotation of two kinds of marks given one pair
+    (``»{{title}}“`` → ``»{{title}}«``: :mod:`ltmt.quote_pairs`)."""
     restored = _fit_placeholders(unit, output)
     if not target_language or not restored.text.strip():
         return restored
     localised = localise_dates(unit.source, restored.text, target_language)
     localised = swiss_spelling(localised, target_language, kept)
+    localised = paired_again(unit.source, localised, target_language)
     flags = format_flags(unit.flags)
     if localised == restored.text or (flags and check_format(flags, unit.source, localised)):
         return restored

@@ -174,7 +174,8 @@ CHECKS: dict[str, Check] = {
             'a quote mark beside a placeholder (»%1«, "%s") is not left alone: a translation '
             "that opens the quotation around it closes it (Datei »%1 zu speichern lost its «); "
             "a lone mark away from a placeholder is a punctuation note; what the source quotes "
-            'in double marks (a valid "Gift Card" code) is not written without them',
+            'in double marks (a valid "Gift Card" code, "{{title}}") is not written without '
+            "them; a quotation's two marks are one pair (not »{{title}}“)",
         ),
         Check(
             "keys",

@@ -1,7 +1,7 @@
 """The punctuation checks of one entry: ``punctuation`` (the source's closing colon, question
 or exclamation mark or ellipsis, a hyphen glued to a field, a lone quote mark, a full stop lost
 after a closing tag) and ``quoting`` (a lone quote mark beside a placeholder, a quotation of
-the source whose marks the translation lost).
+the source whose marks the translation lost, a quotation whose two marks are of two kinds).
 :data:`ltmt.qa.pair_checks.PAIR_CHECKS` names them beside the other checks of one entry.
 """
 
@@ -15,6 +15,7 @@ from ltmt.folded_characters import dots_added, final_dots
 from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
+from ltmt.quote_pairs import closing_mark, mixed_pairs
 from ltmt.quote_style import MAX_QUOTED, double_marks, quoted_spans
 
 # the marks that end a sentence whose translation must end with them too (:func:`_ending`)
@@ -28,9 +29,15 @@ _ENDINGS = (
 # the double quote marks of English and German (single ones are apostrophes too)
 _DOUBLE_QUOTES = '"\u00ab\u00bb\u201c\u201d\u201e'
 # single quote marks a translation may quote with (German's low-9 and left marks, its single
-# angle marks, English's straight and curly ones): a pair quotes where it stands apart from
-# words, not where an apostrophe is one of its marks (``don't ... isn't``)
-_SINGLE_QUOTES = (("\u201a", "\u2018"), ("\u203a", "\u2039"), ("\u2018", "\u2019"), ("'", "'"))
+# angle marks, English's straight and curly ones, and gnupg's `...'): a pair quotes where it
+# stands apart from words, not where an apostrophe is one of its marks (``don't ... isn't``)
+_SINGLE_QUOTES = (
+    ("\u201a", "\u2018"),
+    ("\u203a", "\u2039"),
+    ("\u2018", "\u2019"),
+    ("`", "'"),
+    ("'", "'"),
+)
 _SINGLE_MARKS = re.escape("".join(sorted({mark for pair in _SINGLE_QUOTES for mark in pair})))
 _SINGLE_QUOTED = [
     re.compile(
@@ -77,8 +84,10 @@ def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
     quotation around a value lost a mark, which the program shows. A placeholder quoted on
     both sides (``„%s“``) holds no lone mark: one elsewhere (``Abschnitt „Erste Schritte.``)
     is a ``punctuation`` note. A quotation in double marks of the source that the translation
-    writes without its marks (:func:`_quotes_lost`) is one too."""
-    lost = _quotes_lost(source, target)
+    writes without its marks (:func:`_quotes_lost`) is one too, a placeholder's among them
+    (``"{{title}}"`` → ``{{title}}``: a dialog shows the title unquoted), and so is a quotation
+    whose two marks are of two kinds (``»{{title}}“``: :func:`_pairs_mixed`)."""
+    lost = _pairs_mixed(source, target) + _quotes_lost(source, target)
     if _lone_quote(source, target) is None:
         return lost
     for placeholder in find_placeholders(target):
@@ -102,13 +111,15 @@ def _quotes_lost(source: str, target: str) -> list[str]:
     Gift Card``), or no double mark in it at all. Single marks are apostrophes too (``isn't
     ... don't``), but a pair of them around words is a quotation (German's single marks:
     :func:`_single_quoted`), and a translation that quotes as many items as the source, or
-    quotes in other words, is let be."""
+    quotes in other words, is let be (in marks of two kinds too: :func:`_pairs_mixed` says
+    those). A placeholder quoted alone counts (``"{{title}}"`` →
+    ``{{title}}``): the program shows its value unquoted."""
     quoted = [(item, m) for _, _, item, m in quoted_spans(source) if m[0] in _DOUBLE_QUOTES]
     single = _single_quoted(target)
     kept = [item for _, _, item, m in quoted_spans(target) if m[0] in _DOUBLE_QUOTES] + single
+    kept += [target[opening + 1 : closing] for opening, closing in mixed_pairs(target)]
     if len(kept) >= len(quoted):
         return []
-    quoted = [(item, marks) for item, marks in quoted if without_placeholders(item).strip()]
     unmarked = not double_marks(target) and not single
     problems = []
     for item, marks in quoted:
@@ -118,6 +129,21 @@ def _quotes_lost(source: str, target: str) -> list[str]:
         elif unmarked:
             problems.append(f"the source quotes {shown}, the translation has no")
     return [f"{problem} quote marks: quote it as the source does" for problem in problems]
+
+
+def _pairs_mixed(source: str, target: str) -> list[str]:
+    """The quotations of ``target`` whose marks are of two kinds (``»{{title}}“``, ``„%s”``:
+    :func:`ltmt.quote_pairs.mixed_pairs`), where ``source`` has fewer such (a copied one is the
+    source's), each said with the pair its opening mark takes."""
+    found = mixed_pairs(target)
+    if len(found) <= len(mixed_pairs(source)):
+        return []
+    return [
+        f"a quotation opened with {target[opening]} and closed with {target[closing]} "
+        f"({target[opening : closing + 1]}): write one pair of marks "
+        f"({target[opening]}...{closing_mark(target[opening])})"
+        for opening, closing in found
+    ]
 
 
 def _single_quoted(text: str) -> list[str]:

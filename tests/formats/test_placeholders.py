@@ -671,6 +671,22 @@ def test_fit_translation_writes_ss_for_swiss_german_but_keeps_a_reused_match() -
     assert fit_translation(reused).text == "Die Größe"
 
 
+def test_fit_translation_gives_a_german_quotation_of_two_kinds_of_marks_one_pair() -> None:
+    """A fused ``»{title}}“`` kept its marks of two kinds once its placeholder was repaired
+    (session 72); a memory match reused as stored stays as stored."""
+    from ltmt.segments import Match, Segment, Translation
+
+    source = 'The note "{{title}}" could not be found.'
+    raw = Translation(source, "Die Notiz »{title}}“ fehlt.", target_language="de")
+    assert fit_translation(raw).text == "Die Notiz »{{title}}« fehlt."
+    assert (
+        fit_translation(replace(raw, target_language="sv")).text == "Die Notiz »{{title}}“ fehlt."
+    )
+    stored = Match(Segment(1, "u", source, "Die Notiz »{{title}}“ fehlt.", 0.0, "import"), 100.0)
+    reused = replace(raw, text=stored.segment.target, method="exact", matches=(stored,))
+    assert fit_translation(reused).text == "Die Notiz »{{title}}“ fehlt."
+
+
 def test_fit_translation_keeps_swiss_germans_placeholders_and_glossary_names() -> None:
     from ltmt.segments import Translation
 

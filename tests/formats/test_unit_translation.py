@@ -226,6 +226,13 @@ def test_a_multi_line_format_string_keeps_its_line_breaks() -> None:
         assert "stray '%' fixed" not in fitted.problems
 
 
+def test_fitting_gives_a_german_quotation_of_two_kinds_of_marks_one_pair() -> None:
+    """An Electron app's ``"{{title}}"`` came out ``»{{title}}“`` with memory (session 72)."""
+    unit = Unit("notFound", 'The note "{{title}}" could not be found.')
+    assert fit(unit, "Die Notiz »{title}}“ fehlt.", "de").text == "Die Notiz »{{title}}« fehlt."
+    assert fit(unit, "Die Notiz »{{title}}“ fehlt.").text == "Die Notiz »{{title}}“ fehlt."
+
+
 def test_fitting_keeps_a_smartformat_expression_translated_form_by_form() -> None:
     # what the translator assembles (:mod:`ltmt.formats.smart_format`) stays as it is
     unit = Unit("1", "{gender:choose(m|f):He|She} found {lives:plural:one life|{} lives}.")

@@ -1479,7 +1479,25 @@ def test_a_lone_quote_mark_beside_a_placeholder_is_a_quoting_warning(source, tar
         # quoted in German marks, or in other words: no finding
         ('Please enter a valid "Gift Card" code.', "G\u00fcltigen \u00bbGift Card\u00ab-Code.", []),
         ('Say "hi" now', "Sag \u00bbhallo\u00ab jetzt", []),
-        ('Open "%s".', "%s \u00f6ffnen.", []),  # a placeholder alone: no words lost
+        # a placeholder alone: the program shows its value unquoted (session 72: i18next's
+        # "{{title}}" of a dialog), in gnupg's `...' it is quoted
+        (
+            'Open "%s".',
+            "%s \u00f6ffnen.",
+            [
+                'the source quotes "%s", the translation writes %s without quote marks: quote it '
+                "as the source does"
+            ],
+        ),
+        (
+            'Save the changes you made to "{{title}}"?',
+            "\u00c4nderungen an {{title}} speichern?",
+            [
+                'the source quotes "{{title}}", the translation writes {{title}} without quote '
+                "marks: quote it as the source does"
+            ],
+        ),
+        ('Open "%s".', "`%s' \u00f6ffnen.", []),
         ("Don't save, it isn't done.", "Nicht speichern.", []),  # single marks: apostrophes
         # a quotation in single marks around the quoted words is kept (German's single marks)
         (
@@ -1529,6 +1547,42 @@ def test_a_lone_quote_mark_beside_a_placeholder_is_a_quoting_warning(source, tar
 def test_a_quotation_the_translation_lost_is_a_quoting_warning(source, target, expected):
     """``Please enter a valid "Gift Card" code.`` → ``... Code von Gift Card ein.``: qa found
     nothing; and German's single marks around ``Speichern`` were said to be no quote marks."""
+    assert quoting_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        (  # a fused output: the model's opening mark, the match's closing one (session 72)
+            'The note "{{title}}" could not be found.',
+            "Die Notiz \u00bb{{title}}\u201c wurde nicht gefunden.",
+            [
+                "a quotation opened with \u00bb and closed with \u201c (\u00bb{{title}}\u201c): "
+                "write one pair of marks (\u00bb...\u00ab)"
+            ],
+        ),
+        (
+            'Type "%s" or "%d".',
+            "Gib \u201e%s\u201d oder \u00bb%d\u00bb ein.",
+            [
+                "a quotation opened with \u201e and closed with \u201d (\u201e%s\u201d): write one "
+                "pair of marks (\u201e...\u201c)",
+                "a quotation opened with \u00bb and closed with \u00bb (\u00bb%d\u00bb): write one "
+                "pair of marks (\u00bb...\u00ab)",
+            ],
+        ),
+        # one pair each: German's, Switzerland's, English's, nested; straight marks nest inside
+        ('Open "%s".', "\u201e%s\u201c \u00f6ffnen.", []),
+        ('Open "%s".', "\u00ab%s\u00bb \u00f6ffnen.", []),
+        ('Open "%s".', "\u201c%s\u201d \u00f6ffnen.", []),
+        ("He said \"open '%s'\".", "Er sagte \u00bb\u201e%s\u201c \u00f6ffnen\u00ab.", []),
+        ('Type `%s -c "help set"\'.', 'Geben Sie \u00bb%s -c "help set"\u00ab ein.', []),
+        # the source's own pair of two kinds, copied
+        ("Open \u00bb%s\u201c.", "\u00bb%s\u201c \u00f6ffnen.", []),
+    ],
+)
+def test_a_quotation_whose_marks_are_of_two_kinds_is_a_quoting_warning(source, target, expected):
+    """``»{{title}}“`` passed qa with nothing found."""
     assert quoting_problems(source, target, {}) == expected
 
 
