@@ -69,6 +69,7 @@ from ltmt.formats.csv_columns import (
 )
 from ltmt.formats.documents import Unit
 from ltmt.formats.excel_cells import guarded, is_excel_export, unguarded
+from ltmt.formats.language_rows import LanguageRows, language_rows
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.yarn_tables import refuse_a_string_table
 from ltmt.paths import resolved
@@ -260,6 +261,7 @@ class CsvTable(LengthsChecked):
         tgt_lang: str,
         header_row: int = 0,
         magento: bool = False,
+        language_rows: LanguageRows | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path)
@@ -270,8 +272,12 @@ class CsvTable(LengthsChecked):
         # untranslated, and one written is quoted as Magento does: magento_csv)
         self.magento = magento
         self.tgt_lang = tgt_lang
+        # a column names each row's language (ServiceNow's sys_translated_text): only the
+        # source's rows are translated, into rows of the target's (language_rows)
+        self.language_rows = language_rows
         self._again: set[str] = set()  # rows translated again though they have a translation
         self._formulas_told = False
+        self._rows_note = ""  # what was done with the rows of each language (language_rows)
         # the rows translated longer than their Max length cell allows, each with what is
         # wrong (LengthLimited: counted in the run's summary)
         self.over_limit: dict[str, str] = {}
@@ -292,12 +298,13 @@ class CsvTable(LengthsChecked):
         example of ``--columns`` gives)."""
         table = _read_table(Path(path))
         if columns is not None:
-            return cls(
-                Path(path),
-                table,
-                chosen_columns(table.rows[0], Path(path), columns, command),
-                tgt_lang,
-            )
+            chosen = chosen_columns(table.rows[0], Path(path), columns, command)
+            yarn = _yarn_text_chosen(table.rows, chosen, Path(path), src_lang, tgt_lang)
+            if yarn is not None:  # (its language cells retagged, as without --columns)
+                return cls(Path(path), table, yarn, tgt_lang)
+            in_place = [pair.source for pair in chosen.pairs if pair.in_place]
+            rows = language_rows(table.rows[0], table.rows, 1, in_place, src_lang, tgt_lang)
+            return cls(Path(path), table, chosen, tgt_lang, language_rows=rows)
         if magento_csv.is_dictionary(Path(path), table.rows):
             return cls(Path(path), table, magento_csv.COLUMNS, tgt_lang, -1, magento=True)
         try:
@@ -320,7 +327,9 @@ class CsvTable(LengthsChecked):
             for number, row in enumerate(self.table.rows)
             if number > self.header_row
             for index, pair in enumerate(self.columns.pairs)
-            if (source := _cell(row, pair.source)).strip() and not is_formula(source)
+            if (source := _cell(row, pair.source)).strip()
+            and not is_formula(source)
+            and (self.language_rows is None or number in self.language_rows.sources)
         ]
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
@@ -337,6 +346,9 @@ class CsvTable(LengthsChecked):
         if self.magento:
             return magento_csv.untranslated(unit.source, self._target(unit))
         return not self._target(unit).strip()
+
+    def review_notes(self) -> list[str]:
+        return super().review_notes() + ([self._rows_note] if self._rows_note else [])
 
     def limit_at(self, key: str) -> tuple[int | None, str]:
         row = self._place(key)[0]
@@ -441,6 +453,9 @@ class CsvTable(LengthsChecked):
         """The translation the table holds for ``unit``: none where its column is translated
         in place (the cell holds its source)."""
         row, pair = self._place(unit.key)
+        if pair.in_place and self.language_rows is not None:  # its target-language row's
+            target = self.language_rows.targets.get(row)
+            return "" if target is None else _cell(self.table.rows[target], pair.source)
         return "" if pair.in_place else _cell(self.table.rows[row], pair.target)
 
     def _filled(self) -> dict[int, dict[int | None, str]]:
@@ -469,6 +484,12 @@ class CsvTable(LengthsChecked):
         if added:
             self._warn_of_cells_beyond_the_header()
         filled = self._filled()
+        new_rows: dict[int, dict[int | None, str]] = {}
+        if self.language_rows is not None:  # (the source rows kept; their translations apart)
+            filled, new_rows = self.language_rows.placed(filled)
+            rows = {self._place(key)[0] for key in self.translations}
+            into = len(rows & set(self.language_rows.targets))
+            self._rows_note = self.language_rows.note(len(new_rows), into)
         if self.columns.language is not None:  # (Yarn's string table: each row's language)
             for number in range(self.header_row + 1, len(self.table.rows)):
                 if _cell(self.table.rows[number], self.columns.language).strip():
@@ -480,21 +501,38 @@ class CsvTable(LengthsChecked):
             source = self.header[self.columns.pairs[0].source]
             header = added_header(source, self.tgt_lang)
         for number in range(len(self.table.rows)):
-            if not added and number not in filled:
-                buffer.write(self.table.raw[number])
-                continue
-            cells = filled.get(number, {})
-            if added:
-                added_cell: dict[int | None, str] = {
-                    None: header if number == self.header_row else ""
-                }
-                cells = added_cell | cells
-            buffer.write(self._row_line(number, cells))
-            if not self.table.raw[number].endswith(("\n", "\r")):
-                buffer.seek(buffer.tell() - len(self.table.newline))
-                buffer.truncate()  # the file's last row had no line end
+            raw = self.table.raw[number]
+            line = raw
+            if added or number in filled:
+                cells = filled.get(number, {})
+                if added:
+                    added_cell: dict[int | None, str] = {
+                        None: header if number == self.header_row else ""
+                    }
+                    cells = added_cell | cells
+                line = self._row_line(number, cells)
+            if number in new_rows:  # (a target-language row after its source row)
+                line += "" if line.endswith(("\n", "\r")) else self.table.newline
+                line += self._row_line(number, new_rows[number])
+            if not raw.endswith(("\n", "\r")):
+                line = line.removesuffix(self.table.newline)  # the file's last row had no end
+            buffer.write(line)
         text = (_BOM if self.table.bom else "") + buffer.getvalue()
         atomic_write(Path(out_path), text.encode("utf-8"))
+
+
+def _yarn_text_chosen(
+    rows: list[list[str]], chosen: Columns, path: Path, src_lang: str, tgt_lang: str
+) -> Columns | None:
+    """A Yarn string table's columns where ``--columns`` (``chosen``) names its text column
+    alone, translated in place: its language cells are then retagged, as without
+    ``--columns`` (:mod:`ltmt.formats.yarn_tables`), not rows added; else None."""
+    from ltmt.formats.yarn_tables import string_table_columns
+
+    found = string_table_columns(rows[0], rows[1:], path, src_lang, tgt_lang)
+    if found is None or chosen.pairs != (Pair(found[2], found[2]),):
+        return None
+    return Columns(chosen.pairs, found[1], language=found[0])
 
 
 def row_limit(header: list[str], row: list[str]) -> int | None:

@@ -1,0 +1,186 @@
+"""A CSV table that holds one row per language (:mod:`ltmt.formats.csv_table`): a column names
+each row's language, and a string's translations are rows of their own beside its source row.
+
+ServiceNow's ``sys_translated_text`` export is written so
+(``documentkey,fieldname,language,tablename,value,sys_id``): a record's field has a row in
+``en`` and one in each language it is translated into, and ServiceNow finds a row by its
+``documentkey``, ``fieldname``, ``tablename`` and ``language``. Translated with ``--columns
+value``, only the rows in the source language are translated; the rows of the target language
+are the translations so far, kept, as the rows of other languages are. A source row's
+translation goes to its target-language row (the row alike in every other cell but the
+language's, the columns translated and ServiceNow's ``sys_`` fields), where the table has one,
+else to a new row after it: the source row's copy with the target's language, and with its
+``sys_`` fields (``sys_id``, ``sys_updated_on``: the English record's) left empty for
+ServiceNow to set. The source rows are kept as written, so the table still holds every
+English record as it was: imported, it adds or updates the target's rows and leaves the
+English ones as they are (a source row rewritten in place would keep its ``sys_id``, and an
+import that matches rows by it would write the German over the English record). A next run
+on the output translates only the source rows added since.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ltmt.formats.common import lang_matches
+from ltmt.wording import counted
+
+# headers naming a column that holds each row's language (compared lower-cased)
+ROW_LANGUAGE_HEADERS = frozenset(
+    {"language", "lang", "locale", "language code", "locale code", "language tag"}
+)
+# a language code as such a column holds it: en, de-DE, zh_Hans; ServiceNow's own (pb, zt) too
+_CODE_CELL = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}")
+# a ServiceNow system field (sys_id, sys_created_on): the record's own, never a translation's
+_SYSTEM_FIELD = re.compile(r"sys_\w+")
+
+
+def _at(row: list[str], index: int) -> str:
+    return row[index] if index < len(row) else ""
+
+
+def row_language_column(header: list[str], rows: list[list[str]]) -> int | None:
+    """The one column of ``header`` that names each data row's language (a header of
+    :data:`ROW_LANGUAGE_HEADERS` over cells that are language codes, ``en``, ``de``), or
+    None: none, or more than one."""
+    found = [
+        index
+        for index, cell in enumerate(header)
+        if " ".join(cell.replace("_", " ").lower().split()) in ROW_LANGUAGE_HEADERS
+        and _codes([_at(row, index).strip() for row in rows])
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _codes(cells: list[str]) -> bool:
+    """Whether ``cells`` are language codes, one at least."""
+    filled = [cell for cell in cells if cell]
+    return bool(filled) and all(_CODE_CELL.fullmatch(cell) for cell in filled)
+
+
+@dataclass(frozen=True)
+class LanguageRows:
+    """The rows of a table with a :func:`row_language_column` (``column``): the data rows in
+    the source language (``sources``: translated), each one's row in the target language where
+    the table has one (``targets``), the languages of the rows kept as written (``kept``, ""
+    for a row naming none), the columns translated in place (``translated``) and those a new
+    row leaves empty (``emptied``: ServiceNow's ``sys_`` fields)."""
+
+    column: int
+    name: str  # the column's header (language)
+    src_lang: str
+    tgt_lang: str
+    sources: frozenset[int]
+    targets: Mapping[int, int]
+    kept: Mapping[str, int]
+    translated: frozenset[int]
+    emptied: frozenset[int]
+
+    def placed(
+        self, filled: Mapping[int, dict[int | None, str]]
+    ) -> tuple[dict[int, dict[int | None, str]], dict[int, dict[int | None, str]]]:
+        """``filled`` (the translations by row and column, as the table fills them) with each
+        source row's cells of the columns translated in place moved to its target-language
+        row, and the new rows to write after their source rows, with their language's and
+        emptied cells: ``(filled, new rows)``, by row number."""
+        rows: dict[int, dict[int | None, str]] = {}
+        added: dict[int, dict[int | None, str]] = {}
+        for number, cells in filled.items():
+            moved: dict[int | None, str] = {
+                c: text for c, text in cells.items() if c in self.translated
+            }
+            rest = {c: text for c, text in cells.items() if c not in self.translated}
+            if rest:
+                rows.setdefault(number, {}).update(rest)
+            if not moved:
+                continue
+            if number in self.targets:
+                rows.setdefault(self.targets[number], {}).update(moved)
+            else:
+                new: dict[int | None, str] = dict.fromkeys(self.emptied, "")
+                new[self.column] = self.tgt_lang
+                added[number] = new | moved
+        return rows, added
+
+    def note(self, added: int, filled: int) -> str:
+        """What the run did with the rows (``added``: the new target-language rows written,
+        ``filled``: the target-language rows it wrote a translation into), for the summary."""
+        src, tgt = self.src_lang, self.tgt_lang
+        said = [
+            f"column {self.name} names each row's language: only its {src} rows are sources "
+            f"({len(self.sources)})"
+        ]
+        if added:
+            emptied = ", its sys_ fields left empty for ServiceNow to set" if self.emptied else ""
+            written = counted(
+                added,
+                f"translation written as a new {tgt} row after its {src} row, which is",
+                f"translations written as new {tgt} rows after their {src} rows, which are",
+            )
+            said.append(f"{written} kept as written (language {tgt}{emptied})")
+        if filled:
+            into = counted(
+                filled,
+                f"translation written into its {tgt} row",
+                f"translations written into their {tgt} rows",
+            )
+            said.append(into)
+        if self.kept:
+            languages = ", ".join(f"{n} {code or 'naming none'}" for code, n in self.kept.items())
+            said.append(f"rows in other languages: {languages}")
+        return "; ".join(said)
+
+
+def language_rows(
+    header: list[str],
+    rows: list[list[str]],
+    first: int,
+    translated: Iterable[int],
+    src_lang: str,
+    tgt_lang: str,
+) -> LanguageRows | None:
+    """The :class:`LanguageRows` of a table (``header`` and every row of it, ``rows``, its data
+    from row ``first`` on) whose columns ``translated`` are translated in place, or None where
+    it has no :func:`row_language_column`. A source row's target-language row is the first one
+    whose other cells (but the language's, those of ``translated`` and the ``sys_`` fields)
+    are the same."""
+    column = row_language_column(header, rows[first:])
+    if column is None:
+        return None
+    columns = frozenset(translated)
+    emptied = frozenset(i for i, cell in enumerate(header) if _SYSTEM_FIELD.fullmatch(cell.strip()))
+    left_out = columns | emptied | {column}
+
+    def identity(row: list[str]) -> tuple[str, ...]:
+        width = max(len(row), len(header))
+        return tuple(_at(row, i) for i in range(width) if i not in left_out)
+
+    sources, kept = [], Counter[str]()
+    existing: dict[tuple[str, ...], int] = {}
+    for number in range(first, len(rows)):
+        language = _at(rows[number], column).strip()
+        if language and lang_matches(language, src_lang):
+            sources.append(number)
+            continue
+        kept[language] += 1
+        if language and lang_matches(language, tgt_lang):
+            existing.setdefault(identity(rows[number]), number)
+    targets = {
+        number: existing[identity(rows[number])]
+        for number in sources
+        if identity(rows[number]) in existing
+    }
+    return LanguageRows(
+        column,
+        header[column].strip(),
+        src_lang,
+        tgt_lang,
+        frozenset(sources),
+        targets,
+        dict(kept),
+        columns,
+        emptied,
+    )
