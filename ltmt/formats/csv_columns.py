@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ltmt.errors import InputError
 from ltmt.formats.common import lang_matches, language_error, primary_language
+from ltmt.formats.language_rows import row_language_column
 from ltmt.language_detection import language_name
 
 logger = logging.getLogger(__name__)
@@ -372,7 +373,7 @@ def find_columns(
                 f"{path}: no column of its header names a language or the source ({shown}); "
                 f"name the source-language column {src_lang} and the target's {tgt_lang}, as "
                 f"in keys,{src_lang},{tgt_lang}, or source and target; "
-                f"{_columns_hint(header, path, command, rows)}"
+                f"{_columns_hint(header, path, command, rows, tgt_lang)}"
             )
         _refuse_a_misspelt_source(header, path, src_lang)
         raise language_error(path, found, src_lang, tgt_lang)
@@ -514,8 +515,37 @@ def _names_or_keys(header: list[str], rows: list[list[str]], index: int) -> bool
     return plainly_keys(sample) or (names and 2 * len(set(sample)) <= len(sample))
 
 
+def _reads_as_prose(cells: list[str]) -> bool:
+    """Whether ``cells`` (a column's) are text: half of them at least hold two words with a
+    space between (``Book a Workspace``; not ``short_description``, ``en`` or ``Save``)."""
+    return bool(cells) and 2 * sum(bool(_WORDS.search(cell)) for cell in cells) >= len(cells)
+
+
+_WORDS = re.compile(r"[^\W\d_] [^\W\d_]")  # two words: a letter, a space, a letter
+
+
+def _prose_columns(header: list[str], rows: list[list[str]], columns: list[int]) -> list[str]:
+    """The headers of ``columns`` whose cells in ``rows`` read as prose, the longest texts
+    first (their letters and spaces on average)."""
+
+    def sample(index: int) -> list[str]:
+        cells = (_at(row, index).strip() for row in rows)
+        return list(islice((cell for cell in cells if cell), _LANGUAGE_SAMPLE))
+
+    def length(index: int) -> float:
+        cells = sample(index)
+        return sum(ch.isalpha() or ch == " " for cell in cells for ch in cell) / len(cells)
+
+    prose = [index for index in columns if _reads_as_prose(sample(index))]
+    return [header[index].strip() for index in sorted(prose, key=length, reverse=True)]
+
+
 def _columns_hint(
-    header: list[str], path: Path, command: str = "translate", rows: list[list[str]] | None = None
+    header: list[str],
+    path: Path,
+    command: str = "translate",
+    rows: list[list[str]] | None = None,
+    tgt_lang: str = "de",
 ) -> str:
     """How ``ltmt COMMAND --columns`` names the columns to translate in ``header``: one into
     another where two look like a pair (``Line 1``, ``Line 2``: alike but for their last
@@ -536,15 +566,30 @@ def _columns_hint(
         ),
         None,
     )
-    # (never the keys, names or notes: translated, a key no longer finds its string)
-    plain = [
-        cell.strip()
+    # (never the keys, names, notes or languages: translated, a key no longer finds its string)
+    kept = [
+        index
         for index, cell in enumerate(header)
         if cell.strip()
         and _role(cell) not in _HINT_KEY_HEADERS | _NOTE_HEADERS
         and not _names_or_keys(header, rows or [], index)
+        and not _of_languages(header, rows or [], index)
     ]
+    plain = [header[index].strip() for index in kept]
+    prose = _prose_columns(header, rows or [], kept)
     reads_pairs = command in ("memory import", "qa")
+    language = row_language_column(header, rows or [])
+    if language is not None and len(prose) == 1:  # (a row per language, one text column)
+        rows_of = f"a table with a row per language (its {header[language].strip()} column)"
+        if not reads_pairs:
+            column = f'--columns "{prose[0]}"'
+            return f"{rows_of} is translated by its text column: ltmt translate {given}{column}"
+        both = f'--columns "{prose[0]}={prose[0]}_{tgt_lang}"'
+        return (
+            f"{rows_of} is read by {command} only where its translations are in a column of "
+            f"their own, as ltmt translate SOURCE.csv {both} writes them; then ltmt {command} "
+            f"{given}{both}"
+        )
     # (after the keys, where more than two: Line=German, not Speaker=Line)
     after = plain[1:] if len(named) > 2 and plain[:1] == named[:1] else plain
     if pair is None and reads_pairs and len(after) > 1:
@@ -560,9 +605,10 @@ def _columns_hint(
         return f'or name {what}: ltmt {command} {given}--columns "{pair[0]}={pair[1]}"'
 
     texts = [cell for cell in named if re.search(r"(?i)title|body|description|text", cell)]
+    hinted = ",".join((texts or prose or plain or named)[:2])
     return (
         f"a table of one language (a shop's product export) is translated by the columns "
-        f'named: ltmt translate {given}--columns "{",".join((texts or plain or named)[:2])}"'
+        f'named: ltmt translate {given}--columns "{hinted}"'
     )
 
 

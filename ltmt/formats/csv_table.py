@@ -298,6 +298,8 @@ class CsvTable(LengthsChecked):
         example of ``--columns`` gives)."""
         table = _read_table(Path(path))
         if columns is not None:
+            # (None from a caller naming no languages: the pair ltmt translates by default)
+            src_lang, tgt_lang = src_lang or "en", tgt_lang or "de"
             chosen = chosen_columns(table.rows[0], Path(path), columns, command)
             yarn = _yarn_text_chosen(table.rows, chosen, Path(path), src_lang, tgt_lang)
             if yarn is not None:  # (its language cells retagged, as without --columns)

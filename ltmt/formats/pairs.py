@@ -332,10 +332,16 @@ def read_translations(
     _refuse_an_itstool_page(Path(path), fmt, source_file, purpose)
     spec = find_format(path, fmt, role="read")
     if source_file is not None and not spec.one_language:
-        raise InputError(
-            f"--source-file is for {ONE_LANGUAGE_FILES}; {path} is {spec.name.upper()}, "
-            "which holds both"
-        )
+        # (a CSV table translated in place holds one language, yet it is read by its columns)
+        holds = f"{spec.name.upper()}, which holds both"
+        if spec.name == "csv":
+            holds = (
+                'a CSV table, whose pairs are read from two of its columns (--columns "SOURCE='
+                'TARGET"), not from another file; for a table translated in place, translate '
+                f'its source into a column of its own (ltmt translate --columns "TEXT=TEXT_'
+                f'{tgt_lang}") and check that'
+            )
+        raise InputError(f"--source-file is for {ONE_LANGUAGE_FILES}; {path} is {holds}")
     if source_file is not None and fmt is None:
         _refuse_another_format(path, spec, Path(source_file))
     if skip_keys and not spec.skips_keys:

@@ -205,3 +205,45 @@ def test_the_columns_hint_of_memory_import_pairs_no_column_of_names(tmp_path: Pa
         r'pairs\.csv --columns "Line=Translated"$',
     ):
         find_columns(header, tmp_path / "pairs.csv", "en", "de", "memory import", rows)
+
+
+SERVICENOW = ["documentkey", "fieldname", "language", "tablename", "value", "sys_id"]
+SERVICENOW_ROWS = [
+    ["e1f0a1b2", "short_description", "en", "sc_cat_item", "Request a desk or a room.", "ca94"],
+    ["e1f0a1b2", "name", "en", "sc_cat_item", "Book a Workspace", "ce95"],
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "hint"),
+    [
+        (
+            "translate",
+            "a table with a row per language (its language column) is translated by its text "
+            'column: ltmt translate stt.csv --columns "value"',
+        ),
+        (
+            "qa",
+            "a table with a row per language (its language column) is read by qa only where its "
+            "translations are in a column of their own, as ltmt translate SOURCE.csv --columns "
+            '"value=value_de" writes them; then ltmt qa stt.csv --columns "value=value_de"',
+        ),
+    ],
+)
+def test_the_columns_hint_names_the_prose_column_of_a_table_with_a_row_per_language(
+    tmp_path: Path, command: str, hint: str
+) -> None:
+    """Regression trial servicenow, session 72: translate's hint named --columns
+    "fieldname,language" (following it translated field names) and qa's "fieldname=language"."""
+    with pytest.raises(InputError) as raised:
+        find_columns(SERVICENOW, tmp_path / "stt.csv", "en", "de", command, SERVICENOW_ROWS)
+    assert str(raised.value).endswith(hint)
+
+
+def test_the_columns_hint_names_prose_before_codes_and_ids(tmp_path: Path) -> None:
+    """A column of identifiers (short_description) and one of language codes are no text: the
+    hint names the column whose cells are words."""
+    header = ["record", "field", "lang code", "wording"]
+    rows = [["r1", "short_description", "en", "Choose a room"], ["r2", "name", "en", "Book it"]]
+    with pytest.raises(InputError, match=r'ltmt translate t\.csv --columns "wording"$'):
+        find_columns(header, tmp_path / "t.csv", "en", "de", "translate", rows)

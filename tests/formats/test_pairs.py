@@ -342,3 +342,20 @@ def test_a_docbook_source_file_is_named_docbook_not_android(tmp_path: Path) -> N
     translated.write_text('<resources><string name="a">Öffnen</string></resources>\n', "utf-8")
     with pytest.raises(InputError, match=r"manual\.xml: ltmt reads no DocBook; check the PO"):
         read_translations(translated, source_file=source, purpose="checked")
+
+
+def test_a_source_file_beside_a_csv_table_is_refused_for_what_a_table_is(tmp_path: Path) -> None:
+    """Regression trial servicenow, session 72: 'is CSV, which holds both' of a table translated
+    in place, which holds German alone."""
+    table = tmp_path / "stt_de.csv"
+    table.write_text("key,value\nk1,Arbeitsplatz buchen\n", "utf-8")
+    source = tmp_path / "stt_en.csv"
+    source.write_text("key,value\nk1,Book a Workspace\n", "utf-8")
+    with pytest.raises(InputError) as raised:
+        list(read_translations(table, source_file=source, purpose="checked"))
+    assert str(raised.value).endswith(
+        f"; {table} is a CSV table, whose pairs are read from two of its columns (--columns "
+        '"SOURCE=TARGET"), not from another file; for a table translated in place, translate '
+        'its source into a column of its own (ltmt translate --columns "TEXT=TEXT_de") and '
+        "check that"
+    )
