@@ -24,17 +24,14 @@ entry files go to :mod:`ltmt.formats.dialogflow`; other JSON files to
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from json.decoder import scanstring  # type: ignore[attr-defined]  # (untyped, stable)
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, LtmtError
-from ltmt.formats import dialogflow
+from ltmt.formats import dialogflow, json_value_pairs
 from ltmt.formats.common import (
     atomic_write,
     decode,
@@ -48,6 +45,8 @@ from ltmt.formats.documents import FilledByKey, Unit
 from ltmt.formats.json_catalog import WHAT as JSON_FILE
 from ltmt.formats.json_catalog import JsonCatalog, pointer
 from ltmt.formats.json_comments import leading_comment
+from ltmt.formats.json_spans import spliced
+from ltmt.formats.json_value_pairs import ValuePairsDocument, is_value_pairs
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -55,8 +54,6 @@ logger = logging.getLogger(__name__)
 
 WHAT = "a Jed JSON file"
 CONTEXT_END = "\x04"  # gettext's separator of a message's context and its msgid
-_SPACE = re.compile(r"[ \t\n\r]*")
-_SCALAR = re.compile(r"[^\s,\]}]+")  # a number, true, false or null
 
 
 def is_jed(data: Any) -> bool:
@@ -66,13 +63,14 @@ def is_jed(data: Any) -> bool:
 
 def holds_one_language(path: Path) -> bool:
     """Whether the JSON file ``path`` holds one language (a JSON message file, translated
-    beside its source file), not a Jed file's messages and their translations. A file that
+    beside its source file), not a Jed file's messages and their translations (nor a Dialogflow
+    intent's, nor a file of source/target pairs: :mod:`ltmt.formats.json_value_pairs`). A file that
     cannot be read or parsed counts as one language: its reader names the problem."""
     try:
         data = _load(Path(path), JSON_FILE)[2]
     except LtmtError:
         return True
-    return not is_jed(data) and dialogflow.kind(data) is None
+    return not is_jed(data) and dialogflow.kind(data) is None and not is_value_pairs(data)
 
 
 def _domains(data: Any) -> dict[str, dict[str, Any]]:
@@ -179,26 +177,9 @@ class JedDocument(FilledByKey):
         return [unit for unit in self.units() if overwrite or unit.key not in filled]
 
     def save(self, out_path: Path) -> None:
-        atomic_write(Path(out_path), written_like(self.raw, self._spliced()))
-
-    def _spliced(self) -> str:
-        """The file's text with each translation written over its message's first form."""
-        spans = _string_spans(self.text)
-        by_place = sorted(
-            (spans[key], text) for key, text in self.translations.items() if key in spans
-        )
-        out, done = [], 0
-        for (start, end), text in by_place:
-            out += [self.text[done:start], self._encoded(text)]
-            done = end
-        return "".join(out) + self.text[done:]
-
-    def _encoded(self, text: str) -> str:
-        """``text`` as a JSON string escaped as the file escapes (PHP's ``\\/`` and
-        ``\\u00fc`` where WP-CLI wrote them)."""
-        ascii_only = self.text.isascii() and "\\u" in self.text
-        encoded = json.dumps(text, ensure_ascii=ascii_only)
-        return encoded.replace("/", "\\/") if "\\/" in self.text else encoded
+        """Write the file with each translation over its message's first form, every other
+        byte as it is (:func:`~ltmt.formats.json_spans.spliced`)."""
+        atomic_write(Path(out_path), written_like(self.raw, spliced(self.text, self.translations)))
 
 
 def _warn_of_plural_forms(path: Path, messages: list[Message]) -> None:
@@ -215,58 +196,31 @@ def _warn_of_plural_forms(path: Path, messages: list[Message]) -> None:
         )
 
 
-def _string_spans(text: str) -> dict[str, tuple[int, int]]:
-    """The start and end of every string value of the JSON ``text`` (already parsed, so
-    well-formed), by JSON Pointer."""
-    spans: dict[str, tuple[int, int]] = {}
-
-    def value(pos: int, parts: tuple[str | int, ...]) -> int:
-        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
-        opening = text[pos]
-        if opening == '"':
-            end = scanstring(text, pos + 1)[1]
-            spans[pointer(parts)] = (pos, end)
-            return end
-        if opening not in "{[":
-            return _SCALAR.match(text, pos).end()  # type: ignore[union-attr]
-        closing = "}" if opening == "{" else "]"
-        pos, index = _SPACE.match(text, pos + 1).end(), 0  # type: ignore[union-attr]
-        while text[pos] != closing:
-            part: str | int = index
-            if opening == "{":
-                part, pos = scanstring(text, pos + 1)
-                pos = text.index(":", pos) + 1
-            pos = _SPACE.match(text, value(pos, (*parts, part))).end()  # type: ignore[union-attr]
-            if text[pos] == ",":
-                pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
-            index += 1
-        return pos + 1
-
-    value(0, ())
-    return spans
-
-
 def open_json(
     path: Path, **options: Any
-) -> JedDocument | dialogflow.DialogflowDocument | JsonCatalog:
-    """A JSON file to translate: a Jed file's document, a Dialogflow agent file's, else a JSON
-    message file's."""
+) -> JedDocument | dialogflow.DialogflowDocument | ValuePairsDocument | JsonCatalog:
+    """A JSON file to translate: a Jed file's document, a Dialogflow agent file's, a file of
+    source/target pairs' (:mod:`ltmt.formats.json_value_pairs`), else a JSON message file's."""
     loaded = _load(Path(path), JSON_FILE)
     if dialogflow.kind(loaded[2]) is not None:
         languages = {k: options[k] for k in ("src_lang", "tgt_lang") if options.get(k)}
         return dialogflow.DialogflowDocument(Path(path), loaded[0], loaded[2], **languages)
+    src_lang, tgt_lang = options.get("src_lang"), options.get("tgt_lang")
     if is_jed(loaded[2]):  # (read once: not again by JedDocument.open)
-        src_lang, tgt_lang = options.get("src_lang"), options.get("tgt_lang")
         return JedDocument.loaded(Path(path), loaded, src_lang, tgt_lang)
+    if is_value_pairs(loaded[2]):  # sourceValue beside targetValue: filled, the rest kept
+        return ValuePairsDocument.loaded(Path(path), loaded, src_lang, tgt_lang)
     return JsonCatalog.open(Path(path), **options)
 
 
 def read_json(path: Path, **options: Any) -> Iterator[PairRecord]:
-    """A JSON file's pairs for a memory: a Jed file's own, a Dialogflow intent's, else a JSON
-    message file's beside its ``source_file``."""
+    """A JSON file's pairs for a memory: a Jed file's own, a Dialogflow intent's, a file of
+    source/target pairs' own, else a JSON message file's beside its ``source_file``."""
     data = _load(Path(path), JSON_FILE)[2]
     if dialogflow.kind(data) is not None:
         return dialogflow.read_pairs(Path(path), data, **options)
+    if is_value_pairs(data):
+        return json_value_pairs.read_pairs(Path(path), data, **options)
     if not is_jed(data):
         return JsonCatalog.pairs(Path(path), **options)
     return read_jed(Path(path), data, **options)

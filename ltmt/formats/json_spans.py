@@ -1,0 +1,70 @@
+"""Strings written into a JSON file's text in place: every other byte of the file is kept
+(its layout, key order, escapes), as a file a tool made and reads back has it. What a Jed file
+(:mod:`ltmt.formats.jed`) and a file of source/target pairs
+(:mod:`ltmt.formats.json_value_pairs`) are filled by.
+
+A string is named by its JSON Pointer (:func:`ltmt.formats.json_catalog.pointer`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from json.decoder import scanstring  # type: ignore[attr-defined]  # (untyped, stable)
+
+from ltmt.formats.json_catalog import pointer
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"[^\s,\]}]+")  # a number, true, false or null
+
+
+def spliced(text: str, strings: Mapping[str, str]) -> str:
+    """``text`` (a JSON file's, well-formed) with each string value named in ``strings`` (by
+    JSON Pointer) replaced by its new value, escaped as the file escapes
+    (:func:`encoded_like`); a pointer the file has no string at is left out."""
+    spans = string_spans(text)
+    by_place = sorted((spans[key], value) for key, value in strings.items() if key in spans)
+    out, done = [], 0
+    for (start, end), value in by_place:
+        out += [text[done:start], encoded_like(text, value)]
+        done = end
+    return "".join(out) + text[done:]
+
+
+def encoded_like(text: str, value: str) -> str:
+    """``value`` as a JSON string escaped as the JSON ``text`` escapes: ``\\u00fc`` where it
+    writes only ASCII with ``\\u`` escapes, PHP's ``\\/`` where it writes that."""
+    ascii_only = text.isascii() and "\\u" in text
+    encoded = json.dumps(value, ensure_ascii=ascii_only)
+    return encoded.replace("/", "\\/") if "\\/" in text else encoded
+
+
+def string_spans(text: str) -> dict[str, tuple[int, int]]:
+    """The start and end of every string value of the JSON ``text`` (already parsed, so
+    well-formed), by JSON Pointer."""
+    spans: dict[str, tuple[int, int]] = {}
+
+    def value(pos: int, parts: tuple[str | int, ...]) -> int:
+        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        opening = text[pos]
+        if opening == '"':
+            end = scanstring(text, pos + 1)[1]
+            spans[pointer(parts)] = (pos, end)
+            return end
+        if opening not in "{[":
+            return _SCALAR.match(text, pos).end()  # type: ignore[union-attr]
+        closing = "}" if opening == "{" else "]"
+        pos, index = _SPACE.match(text, pos + 1).end(), 0  # type: ignore[union-attr]
+        while text[pos] != closing:
+            part: str | int = index
+            if opening == "{":
+                part, pos = scanstring(text, pos + 1)
+                pos = text.index(":", pos) + 1
+            pos = _SPACE.match(text, value(pos, (*parts, part))).end()  # type: ignore[union-attr]
+            if text[pos] == ",":
+                pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+            index += 1
+        return pos + 1
+
+    value(0, ())
+    return spans
