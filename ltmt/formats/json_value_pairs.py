@@ -177,17 +177,16 @@ class ValuePairsDocument(FilledByKey):
         if keys is not None and half:
             one = len(half) == 1
             logger.warning(
-                '%s: %s with a "%s" and no "%s" string (%s) left as %s: ltmt fills only '
-                '%s strings; give %s "%s": "" to have %s translated',
+                '%s: %s with a "%s" and no "%s" beside it, or not as strings (%s), left as '
+                '%s: give %s a string "%s" and "%s" ("%s": "" to have it filled)',
                 path,
                 counted(len(half), "object"),
                 *keys,
                 first_few(half),
                 "it is" if one else "they are",
-                keys[1],
                 "it" if one else "each",
+                *keys,
                 keys[1],
-                "it" if one else "them",
             )
 
     @classmethod

@@ -3355,3 +3355,55 @@ def _android(strings: list[tuple[str, str]]) -> str:
     """An Android ``strings.xml`` holding ``strings`` (name, text)."""
     rows = "".join(f'    <string name="{name}">{text}</string>\n' for name, text in strings)
     return f'<?xml version="1.0" encoding="utf-8"?>\n<resources>\n{rows}</resources>\n'
+
+
+def test_a_servicenow_artefact_is_imported_alone_and_ltmts_targets_are_told_apart(
+    capsys, tmp_path: Path, store: str, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial s72: a Localization Framework JSON was read as a one-language file, and
+    ``--source-file`` stored German → German pairs. Its own sourceValue → targetValue pairs are
+    read, the reviewer's told apart from those ltmt filled."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    fields = [
+        ("question_text", "Which building?", "Welches Gebäude?", "TRANSLATED"),
+        ("tooltip", "Choose the building where you want to work.", "", "PENDING"),
+    ]
+    artefact = {
+        "sourceLanguage": "en",
+        "targetLanguage": "de",
+        "data": [
+            {
+                "tableName": "item_option_new",
+                "sysId": "0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f",
+                "fields": [
+                    {"fieldName": name, "sourceValue": en, "targetValue": de, "status": status}
+                    for name, en, de, status in fields
+                ],
+            }
+        ],
+    }
+    source, out = tmp_path / "lf_en.json", tmp_path / "lf_de.json"
+    source.write_text(json.dumps(artefact, ensure_ascii=False, indent=2), "utf-8")
+    adding = ("memory", "add", "-u", "snow", "--source", "Hi", "--target", "Hallo")
+    assert ltmt(capsys, *adding, "--memory-dir", store)[0] == 0  # (a user of a memory)
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
+    code, _, err = ltmt(capsys, "translate", str(source), "-u", "snow", "-o", str(out), *model)
+    assert code == 0, err
+    importing = ["memory", "import", str(out), "--memory-dir", store, "--no-language-check"]
+    code, said, err = ltmt(capsys, *importing, "-u", "hans", "--reviewed-only")
+    assert (code, said) == (
+        0,
+        "imported lf_de.json into hans: 1 added, 0 duplicates, 1 skipped "
+        "(1 written by ltmt and not reviewed)\n",
+    ), err
+    code, said, err = ltmt(capsys, *importing, "-u", "ida")
+    assert (code, said) == (0, "imported lf_de.json into ida: 2 added, 0 duplicates, 0 skipped\n")
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: 1 pair ltmt translated into lf_de.json and nobody changed since were "
+        "stored as approved (item_option_new.tooltip), which --reviewed-only would have left "
+        "out; review them, or undo the import (2 pairs of that file): ltmt memory delete "
+        f"--user ida --origin {out} --yes"
+    )
+    with Memory(store) as memory:
+        stored = [(s.source, s.target) for s in memory.segments("hans")]
+    assert stored == [("Which building?", "Welches Gebäude?")]

@@ -957,3 +957,35 @@ def test_a_fastlane_short_description_over_80_characters_is_a_length_error(run_l
     assert "a fastlane metadata file longer than Google Play" in " ".join(
         out.replace("│", " ").split()
     )
+
+
+def test_a_servicenow_artefact_is_checked_by_its_source_and_target_values(run_ltmt, tmp_path: Path):
+    """Trial s72: a Localization Framework JSON was read as one language, so qa wanted a
+    --source-file and compared German with German. Each filled targetValue is checked against
+    its sourceValue; an empty one, the labels and the statuses are no entries."""
+    fields = [
+        ("question_text", "Which building?", "Welches Gebäude?", "TRANSLATED"),
+        ("tooltip", "Choose the building.", "", "PENDING"),
+        ("description", "The booking for {0} failed: {1}", "Die Buchung ist gescheitert: {1}", ""),
+    ]
+    artefact = {
+        "sourceLanguage": "en",
+        "targetLanguage": "de",
+        "data": [
+            {
+                "tableName": "item_option_new",
+                "fields": [
+                    {"fieldName": name, "sourceValue": en, "targetValue": de, "status": status}
+                    for name, en, de, status in fields
+                ],
+            }
+        ],
+    }
+    path = tmp_path / "lf_de.json"
+    path.write_text(json.dumps(artefact, ensure_ascii=False), "utf-8")
+    code, out, err = run_ltmt("qa", str(path), "--check", "placeholders")
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f"{path}: /data/0/fields/2/targetValue: error [placeholders] lacks {{0}}",
+        "2 entries checked: 1 error (placeholders 1)",
+    ]
