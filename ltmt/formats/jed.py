@@ -18,7 +18,8 @@ escapes (``\\/``, ``\\u00fc``), which a translation is written with too.
 no source-language file sought: :func:`holds_one_language`): each message's ``msgid`` and its
 filled first form, its context as ``metadata["context"]``. As a PO catalog's, an existing
 output of a Jed file is not replaced. A Dialogflow ES agent's intent, training phrase and entity
-entry files go to :mod:`ltmt.formats.dialogflow`; other JSON files to
+entry files go to :mod:`ltmt.formats.dialogflow`; a file of source/target units (a ServiceNow
+Localization Framework artefact) to :mod:`ltmt.formats.json_value_pairs`; other JSON files to
 :mod:`ltmt.formats.json_catalog`.
 """
 

@@ -657,11 +657,13 @@ FORMATS: dict[str, FileFormat] = {
             "json",
             (".json", ".arb"),
             "JSON message file (i18next, ARB, WebExtension, WordPress Jed, compiled ink story, "
-            "Dialogflow ES agent, nested or flat)",
-            read="ltmt.formats.jed:read_json",  # Jed's, a Dialogflow intent's, or a catalog's
+            "Dialogflow ES agent, ServiceNow Localization Framework, nested or flat)",
+            # Jed's, a Dialogflow intent's, a ServiceNow artefact's, or a catalog's
+            read="ltmt.formats.jed:read_json",
             open="ltmt.formats.jed:open_json",
             one_language=True,
-            one_language_test="ltmt.formats.jed:holds_one_language",  # a Jed file holds both
+            # a Jed file, a ServiceNow artefact hold both
+            one_language_test="ltmt.formats.jed:holds_one_language",
             skips_keys=True,
             counts_not_read=True,  # not in the source file, keys defined twice, no string
         ),
