@@ -7,7 +7,11 @@ closed table: for a target of known gender (:func:`ltmt.terminology.genders.gend
 :func:`agreeing_variants` writes the phrase before it in each singular case that gender
 allows (the determiner's form and the adjectives' one ending: weak after der/die/das and the
 der-words, mixed after ein and the ein-words, strong with no determiner), and the caller keeps
-the one the model scores best (which picks the case from the rest of the line). A preposition
+the one the model scores best (which picks the case from the rest of the line). After placement the
+model's determiner was written for its own word in the case the sentence needs: only the cases
+that form stands in are offered there (``keep_case``, :func:`determiner_cases`: "das" → "die",
+"einen" → "eine", "dem" → "der"; "bevor der Standzeit abgelaufen ist" was placed for "bevor das
+Werkzeugleben", the model scoring the dative best). A preposition
 right before the phrase narrows the cases to those it governs (:data:`GOVERNED`: "mit" and "zu"
 the dative, "für" the accusative, "in" either; not "zu" as "too", before a word that is
 neither a determiner nor the term's own: "zu viele Pull-Requests"), and a dative definite
@@ -126,12 +130,14 @@ class _Writing(NamedTuple):
     ending: str
 
 
-def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
+def agreeing_variants(text: str, target: str, gender: str, keep_case: bool = False) -> list[str]:
     """``text`` with the phrase right before the first place of ``target`` (before its noun,
     for a target led by adjectives: they inflect too) written in each case its determiner and
     adjectives agree with a noun of ``gender`` (``m``, ``f``, ``n``): the cases a preposition
     right before it governs, nominative or accusative where the phrase opens the text, else
-    all; empty where that phrase agrees already, or there is none, or its determiner is not
+    all; with ``keep_case``, of those only the cases its determiner stands in
+    (:func:`determiner_cases`: the model wrote it for its own word, in the case the sentence
+    needs); empty where that phrase agrees already, or there is none, or its determiner is not
     one German inflects by this table."""
     span = _target_span(text, target)
     if span is None:
@@ -140,7 +146,7 @@ def agreeing_variants(text: str, target: str, gender: str) -> list[str]:
     determiner, adjectives = phrase_before(text, at + _own_adjectives_length(target))
     if determiner is None and not adjectives:
         return []
-    writings = _writings(text, determiner, adjectives, gender, at)
+    writings = _writings(text, determiner, adjectives, gender, at, keep_case)
     now = _ending(adjectives[0][0]) if adjectives else None
     if any(_agrees(text, writing, now) for writing in writings):
         return []
@@ -211,10 +217,12 @@ def _writings(
     adjectives: list[re.Match[str]],
     gender: str,
     term_at: int,
+    keep_case: bool = False,
 ) -> list[_Writing]:
     """The ways the phrase of ``determiner`` and ``adjectives`` in ``text`` before the term
     at ``term_at`` agrees with a singular noun of ``gender``, one per case it may stand in
-    (:func:`agreeing_variants`); none for a determiner this table does not inflect."""
+    (:func:`agreeing_variants`; ``keep_case``: its determiner's cases alone, where the
+    preposition's allow one); none for a determiner this table does not inflect."""
     if determiner is not None and determiner[0].lower() in _PREPOSITION:  # zum, im: a dative
         article = _FUSED[gender][_PREPOSITION[determiner[0].lower()]]
         return [_Writing(*determiner.span(), _written_like(determiner[0], article), "en")]
@@ -224,7 +232,10 @@ def _writings(
     opening = (determiner or adjectives[0]).start()
     preposition = governing_preposition(text, opening, term_at)
     writings = []
-    for case in _cases(text, opening, preposition):
+    cases = _cases(text, opening, preposition)
+    if keep_case and determiner is not None:  # the sentence gave the determiner its case
+        cases = tuple(case for case in cases if case in determiner_cases(determiner[0])) or cases
+    for case in cases:
         form, ending = forms[_CASE_FORM[gender][CASES.index(case)]]
         fused = _fused(preposition, determiner, gender) if case == "dat" else None
         if fused is not None:
@@ -247,6 +258,25 @@ def _cases(text: str, opening: int, preposition: re.Match[str] | None) -> tuple[
     if not text[:opening].strip():
         return ("nom", "acc")
     return CASES
+
+
+def determiner_cases(determiner: str) -> frozenset[str]:
+    """The cases ``determiner`` stands in before a singular noun of some gender: the case
+    the sentence gave it, whatever noun it was written for ("das", "ein": nominative or
+    accusative; "den", "einen": accusative; "dem": dative; "der": nominative, dative or
+    genitive). A target placed after it keeps that case and changes its gender ("bevor das
+    Standzeit" is "die Standzeit", not "der"); empty for a word that is no determiner this
+    module inflects."""
+    word = determiner.lower()
+    if word in _PREPOSITION:  # zum, im: the dative article fused
+        return frozenset({"dat"})
+    cases: set[str] = set()
+    for gender, places in _CASE_FORM.items():
+        forms = _forms(word, gender) or ()
+        cases.update(
+            case for case, n in zip(CASES, places) if n < len(forms) and forms[n][0] == word
+        )
+    return frozenset(cases)
 
 
 def governing_preposition(

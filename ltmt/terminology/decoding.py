@@ -320,7 +320,8 @@ class GlossaryDecoding:
         """Make the determiner and adjectives before each of ``targets`` (singular, per line)
         in the ``placed`` outputs agree with its gender where they do not
         (:mod:`~ltmt.terminology.agreement`: "eine neue Markierung" for "einen neuen
-        Markierung"): of the cases that gender allows, the one the model scores best as the
+        Markierung"): of the cases that gender allows and the model's determiner stands in
+        (``keep_case``: "bevor das Standzeit" is "die Standzeit"), the one it scores best as the
         translation of the line shown with its targets in place (``shown``); one scoring call
         per round of targets (the decoder's: CTranslate2's, or a torch pass). Nothing changes for
         a target whose gender neither the glossary gives (``genders``: a target's
@@ -337,7 +338,9 @@ class GlossaryDecoding:
                 target = targets[i][n] if n < len(targets[i]) else ""
                 gender = gender_of(target, (genders or {}).get(target, "")) if target else None
                 variants = (
-                    [] if gender is None else agreeing_variants(placed[i], targets[i][n], gender)
+                    []
+                    if gender is None
+                    else agreeing_variants(placed[i], targets[i][n], gender, keep_case=True)
                 )
                 if len(variants) == 1:  # one form agrees: nothing to score
                     placed[i] = variants[0]

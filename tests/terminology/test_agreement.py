@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.terminology.agreement import agreeing_variants, in_dative_plural, in_weak_declension
+from ltmt.terminology.agreement import (
+    agreeing_variants,
+    determiner_cases,
+    in_dative_plural,
+    in_weak_declension,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,6 +111,96 @@ def test_agreeing_variants(text, target, gender, variants):
 )
 def test_the_determiner_before_a_quoted_target_agrees(text, target, gender, variants):
     assert agreeing_variants(text, target, gender) == variants
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "gender", "variants"),
+    [
+        # tbx trial: the model's article for its own word, in the sentence's case; placing a
+        # feminine target wrote "der" (its dative), which the model scored best
+        (
+            "Die Einfüge, bevor das Standzeit abgelaufen ist",
+            "Standzeit",
+            "f",
+            ["Die Einfüge, bevor die Standzeit abgelaufen ist"],
+        ),
+        (
+            "Geben Sie den Werkzeugkorrektur für jedes Werkzeug ein.",
+            "Werkzeugkorrektur",
+            "f",
+            ["Geben Sie die Werkzeugkorrektur für jedes Werkzeug ein."],
+        ),
+        (
+            "Jeder kann einen Bohrstange halten.",
+            "Bohrstange",
+            "f",
+            ["Jeder kann eine Bohrstange halten."],
+        ),
+        (
+            "Sie wählen einen gültigen Kennwort",
+            "Kennwort",
+            "n",
+            ["Sie wählen ein gültiges Kennwort"],
+        ),
+        (
+            "Er gibt dem Markierung einen Wert",
+            "Markierung",
+            "f",
+            ["Er gibt der Markierung einen Wert"],
+        ),
+        (
+            "Sie löschen diese alte große Zweig",
+            "Zweig",
+            "m",
+            [
+                "Sie löschen dieser alte große Zweig",
+                "Sie löschen diesen alten großen Zweig",
+            ],
+        ),
+        # "der" stands in the nominative, dative and genitive: each of those a neuter has
+        (
+            "Sie wählen der gültige Kennwort",
+            "Kennwort",
+            "n",
+            [
+                "Sie wählen das gültige Kennwort",
+                "Sie wählen dem gültigen Kennwort",
+                "Sie wählen des gültigen Kennwort",
+            ],
+        ),
+        ("während der Spindel rotiert", "Spindel", "f", []),  # agrees (dative, genitive)
+        # a preposition's cases, and of those the determiner's
+        ("in die alte Zweig", "Zweig", "m", ["in den alten Zweig"]),
+        ("in der alte Zweig", "Zweig", "m", ["in dem alten Zweig"]),
+        # the determiner in none of the preposition's cases: the preposition's
+        ("mit einen gültigen Kennwort", "Kennwort", "n", ["mit einem gültigen Kennwort"]),
+        # no determiner: the strong endings of every case, as without keep_case
+        ("Vorschau neues Datei", "Datei", "f", ["Vorschau neue Datei", "Vorschau neuer Datei"]),
+    ],
+)
+def test_with_keep_case_the_determiner_keeps_its_case(text, target, gender, variants):
+    assert agreeing_variants(text, target, gender, keep_case=True) == variants
+
+
+@pytest.mark.parametrize(
+    ("determiner", "cases"),
+    [
+        ("der", {"nom", "dat", "gen"}),
+        ("Das", {"nom", "acc"}),
+        ("den", {"acc"}),
+        ("dem", {"dat"}),
+        ("des", {"gen"}),
+        ("ein", {"nom", "acc"}),
+        ("einen", {"acc"}),
+        ("einer", {"dat", "gen"}),
+        ("dieses", {"nom", "acc", "gen"}),
+        ("keinen", {"acc"}),
+        ("zum", {"dat"}),
+        ("Tafel", set()),
+    ],
+)
+def test_determiner_cases(determiner, cases):
+    assert determiner_cases(determiner) == cases
 
 
 def test_the_adjectives_of_a_target_of_several_words_agree_with_its_noun():
