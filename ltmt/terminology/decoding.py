@@ -41,6 +41,7 @@ from ltmt.terminology.matching import (
     substitute,
     term_renders,
 )
+from ltmt.terminology.modifier_compounds import head_compound, writes_modifier
 from ltmt.terminology.placement import Missing, alignment, place_terms
 from ltmt.terminology.verb_use import not_forced
 
@@ -258,6 +259,7 @@ class GlossaryDecoding:
                     units[i].text[hit.start : hit.end],
                     in_plural(hit.term, units[i].text[hit.start : hit.end]),
                     hit.term.gender,
+                    writes_modifier(units[i].text, hit.end),
                 )
                 for hit in hits[i]
                 if hit.term.target not in kept
@@ -287,8 +289,16 @@ class GlossaryDecoding:
                 units[i].text, text
             ):
                 placed[i] = result
+        # a target that leads a compound (placed before its head: "Kühlschmierstoff-Tafel")
+        # agrees through that compound, whose gender is its head's
         singular = {
-            p.line: [term.target for term in p.missing if not term.plural] for p in placings
+            p.line: [
+                head_compound(placed[p.line], term.target, term.gender) or term.target
+                for term in p.missing
+                if not term.plural
+            ]
+            for p in placings
+            if p.line in placed
         }
         genders = {hit.term.target: hit.term.gender for found in hits for hit in found}
         shown = {i: with_terms(units[i], hits[i]) for i in placed}
@@ -408,7 +418,7 @@ class GlossaryDecoding:
         tokens = self.tokens()
         missing = placing.missing[n]
         options: list[tuple[list[int], Missing]] = []
-        for form in plural_forms(missing.target):
+        for form in plural_forms(missing.target, missing.gender):
             if form == missing.target:
                 options.append((placing.edited, missing))
                 continue

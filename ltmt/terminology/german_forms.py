@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from ltmt.terminology.agreement import DATIVE_N_AFTER
-from ltmt.terminology.genders import gender_of, seen_after_die
+from ltmt.terminology.genders import MIN_PART, gender_of, is_known_noun, seen_after_die
 from ltmt.terminology.umlaut_plurals import takes_umlaut_and_e
 from ltmt.word_tables import lowercase_words, target_words
 
@@ -146,7 +146,7 @@ def _zero_plural(word: str) -> bool:
     return syllable and (word.endswith("en") or not seen_after_die(word + "n", word))
 
 
-def plural_forms(target: str) -> tuple[str, ...]:
+def plural_forms(target: str, gender: str = "") -> tuple[str, ...]:
     """The forms the German plural of ``target`` may take: its last word with each plural
     ending (:func:`_plural_endings`: the singular as written only where a German plural may be
     that, "Ordner" but not "Pull-Request"), its Latin plurals and umlaut
@@ -158,8 +158,9 @@ def plural_forms(target: str) -> tuple[str, ...]:
     placed), which :func:`~ltmt.terminology.agreement.in_dative_plural` writes where a
     preposition asks for it. ``(target,)`` unless that last word (of a hyphenated compound,
     its last part) is a noun (a capital, then lower-case letters: not "GIT-SCM" or "z.B."):
-    nothing to choose."""
-    nouns = _noun_plurals(target)
+    nothing to choose. ``gender``: the glossary's of ``target`` (else the noun table's), for
+    the forms no table knows (:func:`_unknown_plurals`)."""
+    nouns = _noun_plurals(target, gender)
     if not nouns:
         return (target,)
     if not any(adjective_bases(target)):
@@ -201,7 +202,7 @@ def _with_adjective_ending(target: str, ending: str) -> str:
     return " ".join(written)
 
 
-def _noun_plurals(target: str) -> tuple[str, ...]:
+def _noun_plurals(target: str, gender: str = "") -> tuple[str, ...]:
     """:func:`plural_forms` of ``target`` with its adjectives as written; none where its last
     word is no noun."""
     last = last_part(target)  # "Pull-Request" → "Pull-Requests"
@@ -234,7 +235,38 @@ def _noun_plurals(target: str) -> tuple[str, ...]:
     # else the known forms that are no -s or -es genitive ("Autos" is a plural); else all
     seen = [form for form in forms if seen_after_die(last_part(form), last)]
     plural = [form for form in known if not _genitive(last, last_part(form))]
-    return tuple(seen or plural or forms)
+    return tuple(seen or plural or _unknown_plurals(target, forms, gender))
+
+
+def _unknown_plurals(target: str, forms: list[str], gender: str) -> list[str]:
+    """Of ``forms``, the plurals of ``target`` that no table knows, those its gender
+    (``gender``, else :func:`~ltmt.terminology.genders.gender_of`'s) allows: a German
+    masculine or neuter in an unstressed -er (:func:`_zero_plural`; no English loan, whose -s
+    stays: "Poster") has the singular as written (der Schaftfräser, die Schaftfräser:
+    "Schaftfräsern", "Schaftfräserer" were offered; -el is left out: "Hotels"); a
+    masculine takes no -er after an umlaut (Späne: "Späner" was offered) where no table knows
+    that form (Männer)."""
+    last = last_part(target)
+    known = gender_of(last, gender)
+    if known in ("m", "n") and last.endswith("er") and _zero_plural(last) and not loan_word(last):
+        return [target]
+    umlauted = target_stems(target)[1:2]
+    if known != "m" or not umlauted or _head_takes_umlaut_er(last):
+        return forms
+    return [form for form in forms if form != umlauted[0] + "er"]
+
+
+def _head_takes_umlaut_er(noun: str) -> bool:
+    """Whether the longest last part of the compound ``noun`` that the noun table knows
+    (:func:`~ltmt.terminology.genders.is_known_noun`), of :data:`~ltmt.terminology.genders.
+    MIN_PART` letters or more, has a known plural in umlaut and -er (``Seitenränder`` as
+    ``Ränder``)."""
+    for start in range(1, len(noun) - MIN_PART + 1):
+        part = noun[start].upper() + noun[start + 1 :]
+        if is_known_noun(part):
+            stems = target_stems(part)[1:2]
+            return bool(stems) and stems[0] + "er" in _noun_plurals(part, "m")
+    return False
 
 
 def _genitive(singular: str, form: str) -> bool:

@@ -36,6 +36,13 @@ from ltmt.terminology.fragments import bare_words, garbled, german_word, half_wr
 from ltmt.terminology.function_words import ARTICLES, FUNCTION_WORDS, NEGATIONS
 from ltmt.terminology.german_forms import compound_first
 from ltmt.terminology.matching import protected_spans, renders
+from ltmt.terminology.modifier_compounds import (
+    attribute_before_head,
+    echoed_part,
+    joined_with_head,
+    leftover,
+    with_part_replaced,
+)
 
 if TYPE_CHECKING:
     from ltmt.model.backbone import Backbone
@@ -69,6 +76,9 @@ class Missing:
     source: str = ""  # the term as the input writes it
     plural: bool = False  # the input writes the term in the plural (matching.in_plural)
     gender: str = ""  # the glossary's gender of the target (Term.gender), for its compounds
+    # the input writes a word right after the term: it may be an English compound's modifier
+    # ("coolant pump"; modifier_compounds.writes_modifier)
+    modifier: bool = False
 
 
 def place_terms(
@@ -149,6 +159,11 @@ def place_terms(
                 if echo is not None:  # "verwerfen" of "Partei zur ... verwerfen" goes
                     dropped, (start, end) = (start, end), echo
                 start, end = _term_words(output_ids, mutual, start, end, term, pieces, kept, markup)
+        if rewritten is None and term.modifier and encode is not None and start < end:
+            joined = _joined_with_head(output_ids, (start, end), term, pieces, markup, encode)
+            if joined is not None and not any(s < joined[1] and e > end for s, e, _ in edits):
+                edits.append(_beside_markup(output_ids, joined, pieces, encode))
+                continue
         if rewritten is not None:
             compounds[(start, end)] = (len(edits), term)
             edits.append(_beside_markup(output_ids, (start, end, rewritten), pieces, encode))
@@ -229,6 +244,10 @@ def _compound_word(
     """The token ids of the word ``ids`` with its part that translates ``term`` replaced by the
     target, joined by a hyphen (``Master-Datei``, ``Einstellungs-Ablage``), or ``None`` when the
     word is not such a compound (:func:`_compound_part`)."""
+    word = _text(ids, pieces).strip()
+    echoed = echoed_part(word, term.source)
+    if echoed is not None:  # Chip-Fahrer for "chip conveyor": Span-Fahrer, not Span
+        return encode(with_part_replaced(word, echoed, term.target, term.gender)) or None
     part = _compound_part(ids, rows, term.source_span, pieces)
     if part is None:
         return None
@@ -249,12 +268,44 @@ def _compound_word(
     if begin == 0:  # the term first: Haupt|datei -> Master-Datei, Knopf|galerie ->
         # Schaltflächen-Galerie (its own linking letters: compound_first)
         rest = _without_leading_ending(rest)
+        if leftover(rest, term_first=True):  # tür|ret|ter: no "Werkzeugrevolver-Ter"
+            return None
         if not rest.startswith("-"):
             rest = "-" + (rest[:1].upper() + rest[1:] if term.target[:1].isupper() else rest)
         text = compound_first(term.target, term.gender) + rest
+    elif leftover(rest, term_first=False):  # Klä|rmpfe: no "Klä-Werkstücke"
+        return None
     else:  # the term last: Einstellungs|datei -> Einstellungs-Ablage
         text = rest + ("" if rest.endswith("-") else "-") + term.target
     return encode(text) or None
+
+
+def _joined_with_head(
+    ids: Sequence[int],
+    word: tuple[int, int],
+    term: Missing,
+    pieces: Sequence[str],
+    markup: Sequence[bool],
+    encode: Callable[[str], tuple[int, ...]],
+) -> tuple[int, int, tuple[int, ...]] | None:
+    """The edit that writes ``term``'s target in place of the output ``word`` (its tokens)
+    as the first part of a compound with the noun after it, where the input writes the term as
+    a modifier (:attr:`Missing.modifier`) and the model wrote an attribute of that noun
+    (:func:`~ltmt.terminology.modifier_compounds.attribute_before_head`): "die coolante
+    Konzentration" is "die Kühlschmierstoff-Konzentration", whose article is the head's (the
+    target as a word of its own read "der Kühlschmierstoff Konzentration"). ``None`` for
+    another shape, or a target of several words or none a noun."""
+    start, end = word
+    if end >= len(ids) or " " in term.target.strip() or not term.target[:1].isupper():
+        return None
+    head = _word_around(ids, end, pieces, markup)
+    if head[0] != end or not pieces[ids[end]].startswith(_WORD_START) or any(markup[end : head[1]]):
+        return None
+    text, noun = _text(ids[start:end], pieces), _text(ids[end : head[1]], pieces)
+    if not attribute_before_head(text, noun):
+        return None
+    joined = encode(joined_with_head(term.target, noun, term.gender))
+    return (start, head[1], joined) if joined else None
 
 
 def _compound_of_two(
