@@ -714,3 +714,80 @@ def test_a_feminine_target_in_e_placed_first_takes_its_linking_n(
         [1, *ids, 5], rows, [missing], pieces, encode=lambda w: written.get(w, (98,))
     )
     assert placed == [1, *written[expected], 5]
+
+
+def test_a_modifier_term_written_as_an_attribute_joins_the_noun_after_it():
+    """ "die coolante Konzentration" for "the coolant concentration", glossary coolant →
+    Kühlschmierstoff: the target and the head noun are one compound ("die Kühlschmierstoff
+    Konzentration" was placed); without the input's word after the term, the word alone."""
+    word = ["▁die", "▁co", "ol", "ante", "▁Konzentration", "."]
+    pieces = PIECES + word
+    die, co, ol, ante, konz, stop = (len(PIECES) + n for n in range(len(word)))
+    # the source "the coolant concentration </s>": the term is token 1
+    rows = [
+        [0.9, 0.05, 0.05, 0.0],
+        [0.0, 0.9, 0.1, 0.0],
+        [0.0, 0.9, 0.1, 0.0],
+        [0.0, 0.9, 0.1, 0.0],
+        [0.0, 0.1, 0.9, 0.0],
+        [0.0, 0.0, 0.1, 0.9],
+    ]
+    written = {"Kühlschmierstoff-Konzentration": (95,)}
+    term = Missing((1, 2), (94,), "Kühlschmierstoff", "coolant", modifier=True)
+    output = [die, co, ol, ante, konz, stop]
+    encode = lambda w: written.get(w, (98,))  # noqa: E731
+    assert place_terms(output, rows, [term], pieces, encode=encode) == [die, 95, stop]
+    alone = Missing((1, 2), (94,), "Kühlschmierstoff", "coolant")
+    assert place_terms(output, rows, [alone], pieces, encode=encode) == [die, 94, konz, stop]
+
+
+def test_a_noun_before_a_noun_is_replaced_alone():
+    """ "dem Nutzer Zugriff" for "give the user access": two nouns, no attribute; the target
+    replaces the word, and nothing is joined."""
+    word = ["▁dem", "▁Nutzer", "▁Zugriff"]
+    pieces = PIECES + word
+    dem, nutzer, zugriff = (len(PIECES) + n for n in range(len(word)))
+    rows = [[0.9, 0.1, 0.0, 0.0], [0.0, 0.9, 0.1, 0.0], [0.0, 0.1, 0.9, 0.0]]
+    term = Missing((1, 2), (94,), "Benutzer", "user", modifier=True)
+    placed = place_terms([dem, nutzer, zugriff], rows, [term], pieces, encode=lambda w: (98,))
+    assert placed == [dem, 94, zugriff]
+
+
+def test_a_hyphenated_compound_that_copies_the_term_keeps_its_other_part():
+    """ "Der Chip-Fahrer" for "The chip conveyor", glossary chip → Span: "Span-Fahrer" ("Der
+    Span entfernt ..." was placed: the whole compound's tokens attended to "chip")."""
+    word = ["▁Chi", "p", "-", "F", "ahrer"]
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    rows = compound_rows([True, True, True, True, True])
+    term = Missing((1, 2), (94,), "Span", "chip", modifier=True)
+    written = {"Span-Fahrer": (96,)}
+    placed = place_terms(ids, rows, [term], pieces, encode=lambda w: written.get(w, (98,)))
+    assert placed == [96]
+
+
+@pytest.mark.parametrize(
+    ("word", "term_tokens", "target", "source"),
+    [
+        # tbx trial: "türretter" for "turret": no "Werkzeugrevolver-Ter"
+        (
+            ["▁t", "ür", "re", "t", "ter"],
+            [True, True, True, True, False],
+            "Werkzeugrevolver",
+            "turret",
+        ),
+        # "Klärmpfe" for "workpieces": no "Klä-Werkstücke"
+        (
+            ["▁K", "l", "ä", "r", "m", "pf", "e"],
+            [False] * 3 + [True] * 4,
+            "Werkstücke",
+            "workpieces",
+        ),
+    ],
+)
+def test_a_garbled_words_fragment_is_no_compound_part(word, term_tokens, target, source):
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    term = Missing((1, 2), (94,), target, source)
+    placed = place_terms(ids, compound_rows(term_tokens), [term], pieces, encode=lambda w: (98,))
+    assert placed == [94]

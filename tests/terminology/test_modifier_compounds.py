@@ -1,0 +1,115 @@
+"""A glossary target placed as the first part of a German compound (tbx trial: "coolant pump",
+"chip conveyor", "turret station")."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ltmt.terminology.modifier_compounds import (
+    attribute_before_head,
+    echoed_part,
+    head_compound,
+    joined_with_head,
+    leftover,
+    with_part_replaced,
+    writes_modifier,
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "end", "expected"),
+    [
+        ("The coolant pump is off.", 11, True),  # "coolant" before "pump"
+        ("Add coolant.", 11, False),  # a full stop after it
+        ("Add coolant", 11, False),  # the line's end
+        ("Check the coolant, then the oil.", 17, False),  # a comma
+        ("Set coolant 5 %.", 11, False),  # a number is no noun
+    ],
+)
+def test_writes_modifier(source, end, expected):
+    assert writes_modifier(source, end) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "following", "expected"),
+    [
+        ("coolante", "Konzentration", True),
+        (" täglichen", " Tafel", True),
+        ("türretter", "Station", True),
+        ("Nutzer", "Zugriff", False),  # a noun before a noun: "Geben Sie dem Nutzer Zugriff"
+        ("die", "Konzentration", False),  # a function word
+        ("coolante", "liegt", False),  # no noun after it
+        ("coolante", "5", False),
+    ],
+)
+def test_attribute_before_head(word, following, expected):
+    assert attribute_before_head(word, following) is expected
+
+
+def test_joined_with_head_is_hyphenated_with_the_first_parts_link():
+    assert (
+        joined_with_head("Kühlschmierstoff", " Konzentration") == "Kühlschmierstoff-Konzentration"
+    )
+    assert joined_with_head("Schaltfläche", "Galerie", "f") == "Schaltflächen-Galerie"
+
+
+@pytest.mark.parametrize(
+    ("word", "source", "expected"),
+    [
+        ("Chip-Fahrer", "chip", 0),
+        ("Kühl-Chip", "chip", 1),
+        ("Chipfahrer", "chip", None),  # no hyphen: the attention decides
+        ("Chip-Chip", "chip", None),  # which one is unclear
+        ("Chip-", "chip", None),
+        ("Span-Fahrer", "chip", None),
+    ],
+)
+def test_echoed_part(word, source, expected):
+    assert echoed_part(word, source) == expected
+
+
+def test_with_part_replaced_keeps_the_other_parts():
+    assert with_part_replaced("Chip-Fahrer", 0, "Span") == "Span-Fahrer"
+    assert with_part_replaced("Kühl-Chip", 1, "Span") == "Kühl-Span"
+    assert with_part_replaced("Seite-Layout", 0, "Seite", "f") == "Seiten-Layout"
+
+
+@pytest.mark.parametrize(
+    ("rest", "term_first", "expected"),
+    [
+        ("ter", True, True),  # tür|ret|ter for "turret": no "Werkzeugrevolver-Ter"
+        ("-Ter", True, True),
+        ("tür", True, False),  # a noun the table knows
+        ("datei", True, False),
+        ("Klä", False, True),  # Klä|rmpfe for "workpieces": no "Klä-Werkstücke"
+        ("Einstellungs", False, False),
+        ("IV-", False, False),
+    ],
+)
+def test_leftover(rest, term_first, expected):
+    assert leftover(rest, term_first) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        ("Prüfen Sie den Kühlschmierstoff-Tafel.", "Kühlschmierstoff", "Kühlschmierstoff-Tafel"),
+        ("Die Seiten-Vorschau", "Seite", "Seiten-Vorschau"),
+        ("Der Kühlschmierstoff-Tank und der Kühlschmierstoff", "Kühlschmierstoff", None),
+        ("Die Element-Datei", "Datei", None),  # the target is the head
+        ("Die Kühlschmierstofftafel", "Kühlschmierstoff", None),
+    ],
+)
+def test_head_compound(text, target, expected):
+    assert head_compound(text, target, "f" if target == "Seite" else "") == expected
+
+
+def test_the_patterns_take_linear_time_on_adversarial_input():
+    long = "Kühlschmierstoff-" + "a-" * 20000 + "!" + " " * 20000
+    start = time.perf_counter()
+    head_compound(long, "Kühlschmierstoff")
+    writes_modifier("x" + " " * 50000 + "1", 1)
+    attribute_before_head("abc", "A" + "-a" * 20000 + "-")
+    assert time.perf_counter() - start < 1.0
