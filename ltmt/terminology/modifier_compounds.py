@@ -81,15 +81,15 @@ def with_part_replaced(word: str, part: int, target: str, gender: str = "") -> s
 
 def leftover(rest: str, term_first: bool) -> bool:
     """Whether ``rest``, what is left of a word whose other part translates a term, is a piece
-    of a garbled word rather than another compound part: a first part that is half an English
-    word (:func:`~ltmt.terminology.fragments.half_written`: "Klä" of "Klärmpfe" for
-    "workpieces"), or a head of :data:`_SHORT_HEAD` letters that the noun table does not know
-    ("ter" of "türretter" for "turret": "Werkzeugrevolver-Ter" was placed). The word is then
+    of a garbled word rather than another compound part, of :data:`_SHORT_HEAD` letters or
+    fewer: a first part the model wrote no hyphen after that is half an English word
+    (:func:`~ltmt.terminology.fragments.half_written`: "Klä" of "Klärmpfe" for "workpieces";
+    not "OCSP-", "IV-", "Submodule"), or a head that the noun table does not know ("ter" of
+    "türretter" for "turret": "Werkzeugrevolver-Ter" was placed; not "Tür"). The word is then
     replaced whole."""
-    letters = rest.strip("-")
     if not term_first:
-        return half_written(letters)
-    head = letters.split("-", 1)[0]
+        return not rest.endswith("-") and len(rest.strip()) <= _SHORT_HEAD and half_written(rest)
+    head = rest.strip("-").split("-", 1)[0]
     return len(head) <= _SHORT_HEAD and gender_of(head[:1].upper() + head[1:]) is None
 
 
