@@ -6,9 +6,10 @@ Given as written, ``\\"run\\"`` came out ``\\»run\\«``: the model wrote German
 backslashes, which no longer escape anything (Ren'Py shows a stray mark, a strict reader
 refuses the string), where the same line with plain quotes kept its ``"run"``. A line is given
 so only where every double quote in it is escaped (a line of plain quotes, or of both kinds, is
-no string literal's text), and no backslash is escaped before one (``\\\\"``: a backslash at a
-string's end). The translation's ``"`` are escaped again; German marks the model wrote need no
-escape and stay.
+no string literal's text), they pair (an odd count is no quotation: printf's help lists the
+escape ``\\"      double quote`` itself, which the model dropped given as ``"``, dev bench,
+session 72), and no backslash is escaped before one (``\\\\"``: a backslash at a string's end).
+The translation's ``"`` are escaped again; German marks the model wrote need no escape and stay.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ _PLAIN_QUOTE = re.compile(r'(?<!\\)"')
 def unescaped_quotes(line: str) -> tuple[str, bool]:
     """``line`` with its escaped double quotes as plain ones, and whether it had any; as written
     (and ``False``) where a double quote in it is not escaped, or a backslash before one is
-    escaped itself."""
+    escaped itself, or where they are an odd count (no quotations: the escape itself)."""
     if '\\"' not in line or _PLAIN_QUOTE.search(line) or '\\\\"' in line:
+        return line, False
+    if line.count('\\"') % 2:
         return line, False
     return _ESCAPED_QUOTE.sub('"', line), True
 

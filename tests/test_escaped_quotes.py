@@ -19,6 +19,9 @@ from ltmt.units import LineForms
         ('Say \\"hi\\" and "bye"', 'Say \\"hi\\" and "bye"', False),
         ('A path C:\\\\"x', 'A path C:\\\\"x', False),  # an escaped backslash before it
         ("No quotes", "No quotes", False),
+        # an odd count is no quotation: printf's help lists the escape itself (dev bench)
+        ('  \\"      double quote', '  \\"      double quote', False),
+        ('Say \\"hi\\" or \\"', 'Say \\"hi\\" or \\"', False),
     ],
 )
 def test_escaped_quotes_are_given_as_plain_ones(line, given, unescaped):
