@@ -9,13 +9,15 @@ those whose target renders it (:func:`~ltmt.terminology.matching.renders`: as a 
 consistent candidate when that consistency reaches ``min_consistency`` and the pair is specific
 (Dice coefficient of the two phrases' segment counts at least ``min_dice``: a target that is in
 every segment says nothing about the source). Where a phrase and a shorter one inside it are
-suggested with the same target (the longer one's target renders the shorter one's), one of them
-goes: the shorter phrase keeps the target when it brings it outside the longer phrase too
-("repository" → "Depot" everywhere, so "remote repository" → "Depot" adds nothing); else the
-target is the longer phrase's translation where it carries every word of it, a German compound
-most often ("pump" and "infusion" → "Infusionspumpe" only inside "infusion pump"), and the
-shorter phrase goes; a target only one word comes with ("local file" → "lokale", while "file"
-comes with "Datei") stays that word's.
+suggested with the same target, one of them goes (:mod:`ltmt.terminology.nested_phrases`:
+"infusion pump" → "Infusionspumpe", not "pump"); so does a phrase whose target belongs to
+another phrase that stands beside it in its segments
+(:mod:`ltmt.terminology.borrowed_targets`: "fire" → "Laser" of "fire a laser", where "laser"
+→ "Laser").
+
+Sources and targets are read without their placeholders and formatting codes (``%s``, tags,
+Minecraft's ``§c``: :func:`~ltmt.formats.placeholder_syntax.without_placeholders`), so
+``§cNot enough energy`` has the words ``Not enough energy``, not ``cNot``.
 
 A multi-line entry whose source and target have the same number of lines (a usage text, an
 option table) is counted line by line: its lines are translated one for one, and taken whole,
@@ -35,10 +37,21 @@ from dataclasses import dataclass, replace
 
 from ltmt.config import check_range
 from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.terminology.borrowed_targets import without_borrowed_targets
 from ltmt.terminology.genders import is_known_noun
 from ltmt.terminology.matching import renders, words
-from ltmt.terminology.terms import Term
+from ltmt.terminology.nested_phrases import PhraseEvidence, without_nested_repeats
+from ltmt.terminology.source_verbs import used_mostly_as_verb
+from ltmt.terminology.suggestion import Suggestion
 from ltmt.text import content_lines
+
+__all__ = [
+    "SuggestConfig",
+    "Suggestion",
+    "cases_inside_sentences",
+    "suggest_terms",
+    "written_as_nouns",
+]
 
 _EN_STOP = frozenset(
     """a about above after again all also an and any are as at be been before being below between
@@ -57,47 +70,6 @@ _DE_STOP = frozenset(
     sich sie sind so soll über um und uns unter vom von vor war was weil wenn werden wie wird wir
     wurde zu zum zur zwischen""".split()  # noqa: SIM905
 )
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A term the memory translates consistently: ``agreeing`` of the ``segments`` segments
-    with ``source`` render ``target``.
-
-    ``noun_like``: every word of the target is one the memory's targets write with a capital
-    inside a sentence, as German writes its nouns (and names) wherever they stand, or, seen
-    only where sentences start, one ltmt's German noun table knows (:func:`written_as_nouns`).
-    Such terms are safe to follow unseen: a noun inflects by adding letters (``Datei`` →
-    ``Dateien``), which the stem rule of :func:`~ltmt.terminology.matching.renders` accepts,
-    while a verb or adjective inflects
-    inside the word (``verwenden`` → ``verwendet``) or depends on the sentence, so forcing the
-    form the memory shows most often hurts.
-    """
-
-    source: str
-    target: str
-    segments: int
-    agreeing: int
-    dice: float
-    noun_like: bool = False
-
-    @property
-    def consistency(self) -> float:
-        return self.agreeing / self.segments if self.segments else 0.0
-
-    def term(self) -> Term:
-        note = f"suggested: {self.agreeing}/{self.segments} segments"
-        return Term(self.source, self.target, note)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "source": self.source,
-            "target": self.target,
-            "segments": self.segments,
-            "agreeing": self.agreeing,
-            "consistency": round(self.consistency, 4),
-            "dice": round(self.dice, 4),
-        }
 
 
 @dataclass(frozen=True)
@@ -178,9 +150,8 @@ def suggest_terms(
             sources.append([w.casefold() for w in _clean_words(source)])
             targets.append(target)
     singular = _singular_map(sources)
-    src_grams = [
-        _ngrams([singular.get(w, w) for w in ws], config.max_words, _EN_STOP) for ws in sources
-    ]
+    folded = [[singular.get(w, w) for w in ws] for ws in sources]
+    src_grams = [_ngrams(ws, config.max_words, _EN_STOP) for ws in folded]
     tgt_grams = [_ngrams(_clean_words(t), config.max_words, _DE_STOP) for t in targets]
     src_count = Counter(g for grams in src_grams for g in grams)
     tgt_count = Counter(g for grams in tgt_grams for g in grams)
@@ -201,14 +172,17 @@ def suggest_terms(
     for s, counts in co.items():
         best = _best_target(s, counts, where[s], targets, src_count, tgt_count, config)
         if best is not None:
-            found.append(replace(best, noun_like=written_as_nouns(best.target, cases)))
-    evidence = _Evidence(
+            noun_like = written_as_nouns(best.target, cases)
+            noun_like = noun_like and not used_mostly_as_verb(s, folded, where[s])
+            found.append(replace(best, noun_like=noun_like))
+    evidence = PhraseEvidence(
         {" ".join(s): frozenset(indices) for s, indices in where.items()},
         {" ".join(s): counts for s, counts in co.items()},
         targets,
         config.min_consistency,
     )
-    return _drop_redundant(found, evidence)
+    kept = without_nested_repeats(found, evidence)
+    return without_borrowed_targets(kept, evidence.segments, config.min_consistency)
 
 
 def cases_inside_sentences(texts: Iterable[str]) -> Counter[tuple[str, bool]]:
@@ -269,83 +243,3 @@ def _best_target(
     close = [item for item in checked if item[1].agreeing >= 0.95 * most]
     best = max(close, key=lambda item: (item[0], item[1].agreeing))[1]
     return best if best.consistency >= config.min_consistency else None
-
-
-@dataclass(frozen=True)
-class _Evidence:
-    """What :func:`_drop_redundant` weighs: the segments (indices into ``targets``) of each
-    source phrase, the target n-grams found with it and how often, and the share of its
-    segments that must render a target."""
-
-    segments: dict[str, frozenset[int]]
-    companions: dict[str, Counter[tuple[str, ...]]]
-    targets: list[str]
-    min_consistency: float
-
-    def holds_outside(self, shorter: Suggestion, longer: Suggestion) -> bool:
-        """Whether ``shorter``'s segments without ``longer``'s source render its target as
-        consistently as a suggestion must; where there are none, or too few render it, the
-        target is ``longer``'s translation or a word of it (module docstring)."""
-        outside = self.segments[shorter.source] - self.segments[longer.source]
-        agreeing = sum(renders(shorter.target, self.targets[i]) for i in outside)
-        return bool(outside) and agreeing >= self.min_consistency * len(outside)
-
-    def translates_whole(self, longer: Suggestion) -> bool:
-        """Whether ``longer``'s target is all its segments consistently hold for it: no other
-        target word comes with it as often as a suggestion must agree (``open the file`` comes
-        with ``öffnen`` besides ``Datei``: ``Datei`` translates one word of it, while
-        ``infusion pump`` comes with ``Infusionspumpe`` alone)."""
-        own = {word.casefold() for word in longer.target.split()}
-        needed = self.min_consistency * len(self.segments[longer.source])
-        return not any(
-            count >= needed and own.isdisjoint(word.casefold() for word in gram)
-            for gram, count in self.companions[longer.source].items()
-        )
-
-    def every_word_aligned(self, longer: Suggestion) -> bool:
-        """Whether each word of ``longer``'s source (stop words left out: they have no
-        segments) has ``longer``'s target in as many of its own segments as a suggestion must
-        agree: the target carries every word's meaning, a compound ("infusion" and "pump" both
-        come with "Infusionspumpe"), not one word's translation that the other word happens to
-        follow ("local file" → "lokale": "file" comes with "Datei", elsewhere)."""
-        for word in longer.source.split():
-            segments = self.segments.get(word)
-            if segments is None:
-                continue
-            agreeing = sum(renders(longer.target, self.targets[i]) for i in segments)
-            if agreeing < self.min_consistency * len(segments):
-                return False
-        return True
-
-
-def _inner_phrases(source: str) -> list[str]:
-    """The shorter phrases inside ``source`` (``infusion pump`` → ``infusion``, ``pump``)."""
-    parts = source.split()
-    return [
-        " ".join(parts[i:j])
-        for i in range(len(parts))
-        for j in range(i + 1, len(parts) + 1)
-        if j - i < len(parts)
-    ]
-
-
-def _drop_redundant(found: list[Suggestion], evidence: _Evidence) -> list[Suggestion]:
-    """Of a phrase and a shorter suggested phrase inside it with the same target, drop the
-    shorter one where the target translates the phrase whole and the shorter one brings it
-    nowhere else, else the longer one (module docstring); most segments first."""
-    by_source = {s.source: s for s in found}
-    dropped = set()
-    for longer in found:
-        for phrase in _inner_phrases(longer.source):
-            shorter = by_source.get(phrase)
-            if shorter is None or not renders(shorter.target, longer.target):
-                continue
-            own = evidence.holds_outside(shorter, longer)
-            phrase_wins = (
-                not own
-                and evidence.translates_whole(longer)
-                and evidence.every_word_aligned(longer)
-            )
-            dropped.add(shorter.source if phrase_wins else longer.source)
-    kept = [s for s in found if s.source not in dropped]
-    return sorted(kept, key=lambda s: (-s.segments, -s.consistency, s.source))

@@ -21,7 +21,7 @@ import re
 from ltmt.terminology.matching import TermHit, kept_as_written
 
 # the words after which an English word is a verb (a modal, an auxiliary, "please")
-_BEFORE_A_VERB = frozenset(
+BEFORE_A_VERB = frozenset(
     {
         *("can", "could", "will", "would", "shall", "should", "may", "might", "must"),
         *("can't", "cannot", "won't", "wouldn't", "shouldn't", "don't", "doesn't", "didn't"),
@@ -70,7 +70,7 @@ def used_as_verb(text: str, hit: TermHit) -> bool:
         return len(before) == 2 and before[0] in _BEFORE_AN_INFINITIVE
     if before[-1:] and before[-1] in _PRONOUNS:
         return _subject_place(sentence)
-    return bool(before) and before[-1] in _BEFORE_A_VERB
+    return bool(before) and before[-1] in BEFORE_A_VERB
 
 
 def _subject_place(sentence: str) -> bool:
@@ -78,7 +78,7 @@ def _subject_place(sentence: str) -> bool:
     clause (after a comma), after a conjunction, ``please`` or a modal (``Can you``); not after
     a verb (``send you``), where it is an object."""
     words = [word.casefold() for word in _WORD.findall(sentence.rsplit(",", 1)[-1])][:-1]
-    return not words or words[-1] in _CONJUNCTIONS or words[-1] in _BEFORE_A_VERB
+    return not words or words[-1] in _CONJUNCTIONS or words[-1] in BEFORE_A_VERB
 
 
 def not_forced(text: str, hit: TermHit) -> bool:
