@@ -371,8 +371,9 @@ def suggest(
     nouns_only: bool = typer.Option(
         False,
         "--nouns-only",
-        help="Only noun-like terms (target words capitalised inside sentences, as German "
-        "nouns are): the safe ones to --accept unseen.",
+        help="Only noun-like terms (the target written with a capital inside sentences, as "
+        "German nouns are; the source not used mostly as a verb): the likeliest to be right, "
+        "still worth reading before --accept.",
     ),
     accept: bool = typer.Option(
         False,

@@ -12,12 +12,12 @@ own translation does)
 - stands in as many of its segments as a suggestion must agree,
 - has a target that its target is or holds (:func:`holds_target`), and
 - has at least as much evidence: more segments that render the target (it brings the target
-  outside them too), then fewer that do not (``since`` of "since the epoch" once stood
-  without ``Epoche``, which ``epoch`` never did). Two words that stood in the same segments
-  are told apart by a noun-like suggestion over one whose source the memory uses as a verb
-  (``file`` of "Open the file" → ``Datei``, not ``open``), then by a source that starts as
-  the target does (``energy`` of "Not enough energy" → ``Energie``, ``arg1`` of
-  "ARG1 | ARG2" → ``ARG1``), then by the head of an English phrase of the two, its last word
+  outside them too). Where both render it as often, a noun-like suggestion goes before one
+  whose source the memory uses as a verb (``file`` of "Save the file" → ``Datei``, not
+  ``save``), then a source that starts as the target does (``energy`` of "Not enough energy"
+  → ``Energie``, ``arg1`` of "ARG1 | ARG2" → ``ARG1``), then the one seen fewer times
+  without the target (``revoker`` of "designated revoker" → ``Widerrufer``: ``designated``
+  once stood alone), then the head of an English phrase of the two, its last word
   (``premature EOF`` → ``vorzeitiges Dateiende``: ``eof``; ``shallow clone`` → ``flacher
   Klon``: ``clone``). Where nothing tells them apart, both go: the memory does not say which
   word the target is.
@@ -25,6 +25,7 @@ own translation does)
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 
 from ltmt.terminology.matching import renders, words
@@ -46,7 +47,18 @@ def without_borrowed_targets(
 ) -> list[Suggestion]:
     """``found`` without the suggestions whose target another suggestion's source brings
     (module docstring); ``segments``: the segments of each source phrase. Order is kept."""
-    return [s for s in found if not any(_borrows(s, o, segments, min_consistency) for o in found)]
+    # only suggestions that share a segment can borrow: compared pairwise, a memory of many
+    # suggestions took quadratic time
+    by_segment: dict[int, list[Suggestion]] = defaultdict(list)
+    for suggestion in found:
+        for index in segments[suggestion.source]:
+            by_segment[index].append(suggestion)
+    kept = []
+    for suggestion in found:
+        beside = {id(o): o for i in segments[suggestion.source] for o in by_segment[i]}
+        if not any(_borrows(suggestion, o, segments, min_consistency) for o in beside.values()):
+            kept.append(suggestion)
+    return kept
 
 
 def _borrows(
@@ -74,17 +86,17 @@ def _outranks(
     min_consistency: float,
 ) -> bool:
     """Whether ``other`` has at least as much evidence for the target as ``suggestion``
-    (module docstring): more agreeing segments, then fewer segments without the target, then
-    ``noun_like``, then the letters each source starts with as the target does, then the
+    (module docstring): more agreeing segments, then ``noun_like``, then the letters each
+    source starts with as the target does, then fewer segments without the target, then the
     place in an English phrase of the two (its head, the last word, wins)."""
     if other.agreeing != suggestion.agreeing:
         return other.agreeing > suggestion.agreeing
-    if other.segments != suggestion.segments:
-        return other.segments < suggestion.segments
     if other.noun_like != suggestion.noun_like:
         return other.noun_like
     if _common_start(other) != _common_start(suggestion):
         return _common_start(other) > _common_start(suggestion)
+    if other.segments != suggestion.segments:
+        return other.segments < suggestion.segments
     own = segments[suggestion.source]
     for first, last in ((other, suggestion), (suggestion, other)):
         phrase = segments.get(f"{first.source} {last.source}", frozenset())

@@ -289,6 +289,34 @@ def test_suggest_nouns_only_leaves_out_adverbs_that_start_sentences(tmp_path: Pa
     assert (code, out) == (0, "file\tDatei\t3/3 segments (100%)\n")
 
 
+def test_suggest_nouns_only_accepts_no_code_glued_word_nor_a_neighbours_target(
+    tmp_path: Path, capsys
+):
+    # user trial s72: "cnot → Energie" (from "§cNot") and "enough → Energie" were accepted,
+    # and "§cNot a valid target." became "§Energie Kein gültiges Ziel."
+    store = store_of_u1(
+        tmp_path,
+        [
+            ("§cNot enough energy!", "§cNicht genug Energie!"),
+            ("§cNot enough energy! Needs %s FE.", "§cNicht genug Energie! Benötigt %s FE."),
+            ("§7Right-click to fire a laser.", "§7Rechtsklick, um einen Laser abzufeuern."),
+            ("§7Right-click to open the guide.", "§7Rechtsklick, um das Handbuch zu öffnen."),
+        ],
+    )
+    argv = ["glossary", "suggest", "-u", "u1", "--min-segments", "2", "--memory-dir", store]
+    code, out, _ = ltmt(capsys, *argv, "--nouns-only", "--accept")
+    assert (code, out) == (0, "energy\tEnergie\t2/2 segments (100%)\n")
+    with Memory(store) as memory:
+        assert {t.source: t.target for t in memory.glossary("u1")} == {"energy": "Energie"}
+
+
+def test_suggest_help_does_not_promise_nouns_only_is_safe_unread(capsys):
+    code, out, _ = ltmt(capsys, "glossary", "suggest", "--help")
+    flat = " ".join(out.replace("│", " ").split())
+    assert code == 0 and "the likeliest to be right, still worth reading before --accept" in flat
+    assert "unseen" not in flat
+
+
 # a terminologist's memory: compounds translate phrases ("infusion pump": "Infusionspumpe")
 DEVICE_TM = (
     "Switch off the infusion pump before cleaning.\tSchalten Sie die Infusionspumpe vor der Reinigung aus.\n"
