@@ -163,9 +163,9 @@ def import_(
     are the file's entries that were not read as pairs (fuzzy, untranslated, awaiting review,
     needing translation). A file whose sides read as other languages than the memory's pair is
     refused (swapped columns, a TM of another pair). A JSON file's identifiers, which a translation
-    copies, make no pairs (GUARD → GUARD), nor do the strings under --skip-keys, nor a sentence
-    of 8 words or more whose translation is its source copied ("untranslated: the translation is
-    the source": prose nobody translated; names, codes and slogans are stored). A string that ltmt
+    copies, make no pairs (GUARD → GUARD), nor do the strings under --skip-keys (a sentence of 8
+    words or more whose translation is its source copied, maybe prose nobody translated, is
+    stored and named in a warning with how to delete it). A string that ltmt
     wrote into FILE (with --source-file, or a CSV table it filled) for another English (its
     record of the output says so, judging the string by its own key or entry) is skipped
     ("target of an older source": its English changed since; memory add stores such a pair),
@@ -193,7 +193,7 @@ def import_(
     from ltmt.formats.pairs import pair_format
     from ltmt.memory.import_checks import suspect_pairs
     from ltmt.memory.origins import file_origin
-    from ltmt.memory.untranslated_copies import untranslated_left_out
+    from ltmt.memory.untranslated_copies import untranslated_copies
 
     keys = parse_skip_keys_option(skip_keys)
     not_read = NotRead()  # the entries the readers left out (fuzzy ...): counted in the report
@@ -239,7 +239,7 @@ def import_(
             records, unreviewed = checks.records, checks.unreviewed
             if reviewed_only:
                 records = _approved_only(read_from, fmt, records, not_read)
-            records, copies = untranslated_left_out(records, src_lang)
+            copies = untranslated_copies(records, src_lang)
             # before they are stored: the list is drained
             suspects = suspect_pairs(records, memory.clean)
             held_for_others: list[str] = []
@@ -367,16 +367,19 @@ def _warn_of_suspects(suspects: list[SuspectKind], qa_command: str | None) -> No
 
 
 def _warn_of_copies(positions: list[str], user: str) -> None:
-    """Say that the pairs at ``positions`` were skipped as their source left untranslated
-    (:mod:`ltmt.memory.untranslated_copies`), and how to store one copied on purpose."""
+    """Say that the pairs at ``positions``, stored, hold their source as the translation, a
+    sentence maybe left untranslated (:mod:`ltmt.memory.untranslated_copies`), and how to
+    delete one."""
     import shlex
 
     if positions:
+        quoted = shlex.quote(user)
         typer.echo(
-            f"ltmt: warning: skipped {counted(len(positions), 'pair')} whose translation is "
-            f"its source, a sentence left untranslated ({first_few(positions)}), which "
-            "translate would reuse as its translation; store one kept as written on purpose "
-            f"with ltmt memory add --user {shlex.quote(user)} --source TEXT --target TEXT",
+            f"ltmt: warning: {counted(len(positions), 'pair')} stored whose translation is its "
+            f"source, a sentence in the source language ({first_few(positions)}): translate "
+            "reuses it as the translation; if it was left untranslated, not kept so on purpose, "
+            f"find its id with ltmt memory search --user {quoted} TEXT and delete it with "
+            f"ltmt memory delete --user {quoted} --id ID",
             err=True,
         )
 

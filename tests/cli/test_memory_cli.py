@@ -1534,12 +1534,13 @@ MOODLE_HELP = (
 )
 
 
-def test_a_help_text_left_in_english_is_skipped_and_named(
+def test_a_help_text_left_in_english_is_stored_and_named(
     capsys, tmp_path: Path, store: str
 ) -> None:
     """Moodle trial, session 72: po2php writes the English of every string not yet approved,
     and php2po reads it back as msgstr; the import stored it without a word and translate
-    reused the English as an exact match."""
+    reused the English as an exact match. It is stored (a skip dropped approved legal text,
+    session 72's regression trial) and named, with how to find and delete it."""
     po = tmp_path / "de.po"
     po.write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
@@ -1551,19 +1552,15 @@ def test_a_help_text_left_in_english_is_skipped_and_named(
     code, out, err = ltmt(
         capsys, "memory", "import", str(po), "-u", "moodle", "--memory-dir", store
     )
-    assert (code, out) == (
-        0,
-        "imported de.po into moodle: 2 added, 0 duplicates, 1 skipped "
-        "(1 untranslated: the translation is the source)\n",
-    ), err
+    assert (code, out) == (0, "imported de.po into moodle: 3 added, 0 duplicates, 0 skipped\n"), err
     assert (
-        f"ltmt: warning: skipped 1 pair whose translation is its source, a sentence left "
-        f"untranslated ({po}: entry 3), which translate would reuse as its translation; store "
-        "one kept as written on purpose with ltmt memory add --user moodle --source TEXT "
-        "--target TEXT\n"
+        f"ltmt: warning: 1 pair stored whose translation is its source, a sentence in the "
+        f"source language ({po}: entry 3): translate reuses it as the translation; if it was "
+        "left untranslated, not kept so on purpose, find its id with ltmt memory search --user "
+        "moodle TEXT and delete it with ltmt memory delete --user moodle --id ID\n"
     ) in err
     with Memory(store) as memory:
-        assert MOODLE_HELP not in [segment.source for segment in memory.segments("moodle")]
+        assert MOODLE_HELP in [segment.source for segment in memory.segments("moodle")]
 
 
 def test_what_translators_copy_on_purpose_is_imported(capsys, tmp_path: Path, store: str) -> None:

@@ -1,4 +1,4 @@
-"""Which copied pairs an import skips as their source left untranslated."""
+"""Which copied pairs an import names as their source maybe left untranslated."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from ltmt.memory.untranslated_copies import (
     _SENTENCE_END,
     UNTRANSLATED_COPY,
+    untranslated_copies,
     untranslated_copy,
-    untranslated_left_out,
 )
 from ltmt.segments import PairRecord
 
@@ -80,16 +80,14 @@ def test_prose_of_another_language_than_the_source_is_no_copy_to_skip() -> None:
     assert not untranslated_copy(MOODLE_HELP, MOODLE_HELP, src_lang="de")
 
 
-def test_the_copies_are_marked_unpaired_and_their_positions_returned() -> None:
+def test_the_copies_positions_are_returned() -> None:
     records = [
         PairRecord("Back to course", "Zurück zum Kurs", "de.po: entry 1"),
         PairRecord("OK", "OK", "de.po: entry 2"),
         PairRecord(MOODLE_HELP, MOODLE_HELP, "de.po: entry 3"),
         PairRecord(MOODLE_HELP, MOODLE_HELP, "de.po: entry 4", unpaired="fuzzy"),
     ]
-    marked, positions = untranslated_left_out(records)
-    assert [record.unpaired for record in marked] == ["", "", UNTRANSLATED_COPY, "fuzzy"]
-    assert positions == ["de.po: entry 3"]
+    assert untranslated_copies(records) == ["de.po: entry 3"]
     assert UNTRANSLATED_COPY == "untranslated: the translation is the source"
 
 
