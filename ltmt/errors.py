@@ -98,6 +98,11 @@ class StoreError(LtmtError):
     """The memory store cannot be opened, read or written."""
 
 
+class FencedWriteError(LtmtError):
+    """A server request's write refused, nothing stored: its user was deleted or its API key
+    revoked while it ran (:mod:`ltmt.memory.write_fences`)."""
+
+
 class ClosedError(LtmtError):
     """A call on a :class:`ltmt.Translator` after its ``close()``: make a new one."""
 

@@ -29,6 +29,7 @@ from ltmt.memory import env, writes
 from ltmt.memory.crypto import PlainCipher
 from ltmt.memory.layout import GLOSS, u32, user_key
 from ltmt.memory.rows import encode_user, user_info
+from ltmt.memory.write_fences import WriteFence, fenced
 from ltmt.terminology.terms import Term
 
 if TYPE_CHECKING:
@@ -85,11 +86,14 @@ class Glossary:
         self.add_terms([term])
         return term
 
-    def add_terms(self, terms: Iterable[Term]) -> GlossaryUpdate:
+    def add_terms(
+        self, terms: Iterable[Term], *, fence: WriteFence | None = None
+    ) -> GlossaryUpdate:
         """Add many terms in one transaction; a term with the same key replaces the stored one
         (the last one wins when ``terms`` repeats a key), keeping the stored targets not to use
         where it names none (see :func:`_kept_forbidden`). ``terms`` must be :class:`Term`
-        objects (a ``(source, target)`` tuple is an InputError naming it)."""
+        objects (a ``(source, target)`` tuple is an InputError naming it); ``fence``: a server
+        request's, checked in the transaction (:mod:`ltmt.memory.write_fences`)."""
         latest = {term.key: term for term in term_list(terms, "terms")}
         if not latest:
             return GlossaryUpdate()
@@ -127,7 +131,7 @@ class Glossary:
                 txn.put(key, cipher.seal(value.encode("utf-8"), key))
             return GlossaryUpdate(added, replaced, unchanged, tuple(unforbidden), tuple(previous))
 
-        return env.write(self.store, run)
+        return env.write(self.store, fenced(fence, vault, run))
 
     def delete(self, source: str, *, case_sensitive: bool | None = None) -> int:
         """Delete the term(s) for ``source``: the case-insensitive one (``False``), the

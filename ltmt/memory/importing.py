@@ -21,6 +21,7 @@ from ltmt.memory.clean import (
     screen_pairs,
 )
 from ltmt.memory.report import ImportReport
+from ltmt.memory.write_fences import WriteFence, fenced
 from ltmt.segments import PairRecord
 from ltmt.workers import return_freed_memory
 
@@ -42,13 +43,15 @@ def import_records(
     origin: str,
     progress: Callable[[int], None] | None,
     languages: tuple[str, str] | None,
+    fence: WriteFence | None = None,
 ) -> ImportReport:
     """Screen ``records`` by ``clean`` and store the kept ones for ``user`` (arguments checked
     by the caller): all of them, or (on error) none; the report counts what was read, added,
     repeated, refreshed and skipped (by reason). A :class:`PairRecord` that names its own
     origin (a file of a folder) is stored under it, the others under ``origin``: each file of
     a folder import is undone on its own, and the import is still one write (which pairs it
-    makes the newest translations of their sources is decided over all of its files)."""
+    makes the newest translations of their sources is decided over all of its files).
+    ``fence``: checked in the write transaction (:mod:`ltmt.memory.write_fences`)."""
     # the reader's garbage (a file format's objects may hold cycles) is collected as usual
     screened = [(name, screen_pairs(run, clean)) for name, run in by_origin(records, origin)]
     # an import of no pair still notes a new user's languages: one (empty) write then
@@ -65,16 +68,20 @@ def import_records(
     with paused:
         stored = env.write(
             store,
-            lambda txn: writes.add_pairs(
-                txn,
+            fenced(
+                fence,
                 vault,
-                user,
-                pairs,
-                origin=kept[0][0],
-                now=now,
-                progress=progress,
-                languages=languages,
-                origins=origins,
+                lambda txn: writes.add_pairs(
+                    txn,
+                    vault,
+                    user,
+                    pairs,
+                    origin=kept[0][0],
+                    now=now,
+                    progress=progress,
+                    languages=languages,
+                    origins=origins,
+                ),
             ),
         )
     report = replace(

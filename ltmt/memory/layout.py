@@ -10,9 +10,10 @@ table  tag   rest of the key                             value
 =====  ====  ==========================================  =========================================
 meta   ``m`` ``schema``, ``next_uid``; ``index``;        ASCII integer; index kind (ASCII);
              ``cipher`` (encrypted stores only);         cipher name (ASCII); JSON list of the
-             ``state_caches``; ``store_id``              cache folders translations kept decoded
-                                                         states of its segments in (plain only);
-                                                         the store's random id (32 hex digits)
+             ``state_caches``; ``store_id``;             cache folders translations kept decoded
+             ``erasures``                                states of its segments in (plain only);
+                                                         the store's random id (32 hex digits);
+                                                         user deletions run (ASCII integer)
 users  ``u`` user id (UTF-8)                             JSON: uid, next_id, count, created,
                                                          updated, origins (count per origin),
                                                          shared (per origin, segments it holds
@@ -92,6 +93,9 @@ STATE_CACHES_KEY = META + b"state_caches"
 # what names the store in the caches of its users (ltmt.memory.cached_traces.store_identity),
 # the same through any path to the store and after a move, a rename or a restore
 STORE_ID_KEY = META + b"store_id"
+# how many user deletions the store has run (ASCII integer; absent: none yet): a write that a
+# server request fenced off before it started checks it (ltmt.memory.write_fences)
+ERASURES_KEY = META + b"erasures"
 BLOCK_BITS = 16
 BLOCK_SIZE = 1 << BLOCK_BITS
 

@@ -50,6 +50,15 @@ def user_info(
     return decode_user(raw, vault, user) if raw is not None else None
 
 
+def stored_uid(txn: lmdb.Transaction, vault: Vault, user: str) -> int | None:
+    """``user``'s uid, or None for an unknown user; an encrypted row is not opened (its uid is
+    in the clear before the sealed part), so a user whose key is lost still has one."""
+    raw = txn.get(user_key(user))
+    if raw is None:
+        return None
+    return read_u32(raw[1:5]) if vault.encrypted else UserInfo.decode(raw).uid
+
+
 def segment_from(user: str, seg_id: int, raw: Buffer) -> Segment:
     source, target, created, origin, metadata = decode_record(raw)
     return Segment(

@@ -59,6 +59,7 @@ from ltmt.memory.report import ImportReport
 from ltmt.memory.scratch import SearchScratch
 from ltmt.memory.search import SearchSettings, preload, search_texts
 from ltmt.memory.user_ids import check_new_user, check_user, close_user_warning, likely_users
+from ltmt.memory.write_fences import WriteFence, fenced
 from ltmt.paths import resolve_memory_dir
 from ltmt.segments import Match, Segment
 from ltmt.text import text_list
@@ -252,13 +253,16 @@ class Memory:
         *,
         origin: str = "api",
         metadata: Mapping[str, Any] | None = None,
+        fence: WriteFence | None = None,
     ) -> Segment:
         """Store one pair; returns the new segment, or the stored one if the pair is already there
         (made the newest translation of its source, the one searches reuse: :meth:`add_pair`).
 
-        Raises InputError when the pair fails cleaning (empty side, broken encoding, length ratio).
+        Raises InputError when the pair fails cleaning (empty side, broken encoding, length ratio);
+        ``fence``: as in :meth:`import_pairs`.
         """
-        return self.add_pair(user, source, target, origin=origin, metadata=metadata).segment
+        added = self.add_pair(user, source, target, origin=origin, metadata=metadata, fence=fence)
+        return added.segment
 
     def add_pair(
         self,
@@ -269,20 +273,25 @@ class Memory:
         origin: str = "api",
         metadata: Mapping[str, Any] | None = None,
         warn_new_user: bool = True,
+        fence: WriteFence | None = None,
     ) -> AddedPair:
         """:meth:`add`, saying whether this call stored the pair (``new``) or found it stored:
         told by the write itself, so that processes adding the same pair at once do not each
         take it for theirs. A pair stored already whose source has a newer translation is
         re-approved: stored again under a new id, so that it is the one searches reuse
         (``refreshed_from`` names its old id; :func:`ltmt.memory.writes.add_pairs`).
-        ``warn_new_user``: as in :meth:`import_pairs`."""
+        ``warn_new_user`` and ``fence``: as in :meth:`import_pairs`."""
         pair = clean_pair(check_new_user(user), source, target, metadata, self.clean)
         checked_origin(origin)
         before = self.users() if warn_new_user else None
         now, vault = time.time(), self.store.vault
         added = env.write(
             self.store,
-            lambda txn: writes.add_pairs(txn, vault, user, [pair], origin=origin, now=now),
+            fenced(
+                fence,
+                vault,
+                lambda txn: writes.add_pairs(txn, vault, user, [pair], origin=origin, now=now),
+            ),
         )
         [seg_id] = added.ids
         segment = self.get(user, seg_id)
@@ -301,6 +310,7 @@ class Memory:
         progress: Callable[[int], None] | None = None,
         languages: Sequence[str] | None = None,
         warn_new_user: bool = True,
+        fence: WriteFence | None = None,
     ) -> ImportReport:
         """Add many pairs in one transaction: all of them are stored, or (on error) none.
 
@@ -323,6 +333,10 @@ class Memory:
         new user ACME was created; Memory.delete_user('ACME') undoes it)``) where the call made
         its user anew and another user's name is close to it, a typo's pairs otherwise stored
         apart unnoticed; ``False`` for a caller that says it in its own words.
+
+        ``fence``: a server request's (:mod:`ltmt.memory.write_fences`), checked in the write
+        transaction: FencedWriteError, nothing stored, where ``user`` was deleted or the
+        request's key revoked since it was taken.
         """
         check_new_user(user)
         checked_origin(origin)
@@ -336,6 +350,7 @@ class Memory:
             origin=origin,
             progress=progress,
             languages=pair,
+            fence=fence,
         )
         self._warn_if_close_to_a_user(user, before)
         return report

@@ -52,8 +52,9 @@ from ltmt.memory.layout import (
     with_other_origins,
 )
 from ltmt.memory.origins import SharedCounts, is_of_origin
-from ltmt.memory.rows import encode_user, keys_under, user_info
+from ltmt.memory.rows import encode_user, keys_under, stored_uid, user_info
 from ltmt.memory.sources import READ_CHUNK, FetchedSources, stored_source_chunks
+from ltmt.memory.write_fences import count_erasure
 from ltmt.text import fold_space
 from ltmt.workers import limit_malloc_arenas
 
@@ -821,12 +822,16 @@ class Removed:
 def delete_user(txn: lmdb.Transaction, vault: Vault, user: str) -> Removed | None:
     """Remove ``user`` and every key under its uid in every table; None if unknown. The counts
     are of the keys removed, in this transaction: what was there when the delete ran (an
-    import that committed while the delete waited for the lock included)."""
-    raw = txn.get(user_key(user))
-    if raw is None:
-        return None
+    import that committed while the delete waited for the lock included).
+
+    Every delete, of a known user or not, counts itself in the store's erasures (a user with no
+    memory yet may have a write in flight): a write fenced off before it
+    (:mod:`ltmt.memory.write_fences`) then stores nothing."""
+    count_erasure(txn)
     # an encrypted row is not opened: a user whose key is lost can still be deleted
-    uid = read_u32(raw[1:5]) if vault.encrypted else UserInfo.decode(raw).uid
+    uid = stored_uid(txn, vault, user)
+    if uid is None:
+        return None
     cursor = txn.cursor()
     removed = dict.fromkeys(PER_USER_TABLES, 0)
     for table in PER_USER_TABLES:

@@ -26,13 +26,21 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ltmt.errors import ConfigError, InputError, LtmtError, ModelError, StoreError
+from ltmt.errors import (
+    ConfigError,
+    FencedWriteError,
+    InputError,
+    LtmtError,
+    ModelError,
+    StoreError,
+)
 from ltmt.memory.files import refused_write
 from ltmt.server.batching import ServerClosingError
 
 logger = logging.getLogger(__name__)
 
 ERROR_CODES: tuple[tuple[type[LtmtError], int], ...] = (
+    (FencedWriteError, 409),  # its user deleted or its key revoked while it ran
     (InputError, 400),
     (ConfigError, 400),
     (StoreError, 503),

@@ -40,6 +40,7 @@ from ltmt.memory.origins import with_shown_origins
 from ltmt.memory.report import ImportReport
 from ltmt.memory.store import Memory
 from ltmt.memory.work_folders import work_folder
+from ltmt.memory.write_fences import WriteFence
 from ltmt.segments import PairRecord
 from ltmt.server import request_warnings
 
@@ -185,6 +186,7 @@ def import_upload(
     *,
     language_check: bool = True,
     skip_keys: frozenset[str] = frozenset(),
+    fence: WriteFence | None = None,
 ) -> tuple[str, ImportReport]:
     """Import an uploaded pairs file into ``user``'s memory: the whole file is read and checked
     first (a malformed one, or with ``language_check`` one whose sides read as other languages
@@ -192,7 +194,7 @@ def import_upload(
     and bytes of the source-language file a one-language file (Android, Java properties, JSON)
     translates; ``skip_keys``: a JSON file's keys whose strings make no pairs. The file's
     entries that were not read as pairs (fuzzy, untranslated) are counted in the report's
-    ``not_read``."""
+    ``not_read``. ``fence``: the request's (:mod:`ltmt.memory.write_fences`)."""
     not_read = NotRead()
     name, records = upload_records(
         filename,
@@ -208,7 +210,7 @@ def import_upload(
     if language_check:
         check_pair_languages(name, records, *languages, "language_check=false")
     report = memory.import_pairs(  # a key made the user: ``keys create`` warned of a typo
-        user, drain(records), origin=name, languages=languages, warn_new_user=False
+        user, drain(records), origin=name, languages=languages, warn_new_user=False, fence=fence
     )
     return name, replace(report, not_read=not_read.by_reason())
 

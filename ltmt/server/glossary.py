@@ -16,7 +16,14 @@ from ltmt.memory.glossary import GlossaryUpdate
 from ltmt.server.errors import ApiError
 from ltmt.server.files import safe_name, upload_path
 from ltmt.server.json_body import Utf8JsonRoute
-from ltmt.server.routes import KeyDep, UserParam, existing_user, known_parameters, service_of
+from ltmt.server.routes import (
+    KeyDep,
+    UserParam,
+    existing_user,
+    known_parameters,
+    service_of,
+    write_fence,
+)
 from ltmt.server.schemas import RequestBody, TermIn, request_terms
 from ltmt.terminology.files import read_glossary
 
@@ -68,9 +75,11 @@ def add_terms(
     body: TermsRequest, request: Request, key: KeyDep, user: UserParam = None
 ) -> GlossaryUpdateOut:
     """Add terms (all in one transaction; a term with a stored source replaces it)."""
-    who = existing_user(service_of(request), key, user)
+    service = service_of(request)
+    who = existing_user(service, key, user)
+    fence = write_fence(service, key, who)
     terms = request_terms(body.terms, "terms")
-    return GlossaryUpdateOut.of(who, service_of(request).memory.glossary(who).add_terms(terms))
+    return GlossaryUpdateOut.of(who, service.memory.glossary(who).add_terms(terms, fence=fence))
 
 
 @router.post("/import", response_model=GlossaryUpdateOut)
@@ -95,6 +104,7 @@ def import_terms(
     nothing)."""
     service = service_of(request)
     who = existing_user(service, key, user)
+    fence = write_fence(service, key, who)
     name = safe_name(file.filename, "glossary")
     with upload_path(name, file.file.read(), service.memory.path) as path:
         terms = read_glossary(
@@ -106,7 +116,7 @@ def import_terms(
             override="language_check=false",
             format_option="the format field",
         )
-    return GlossaryUpdateOut.of(who, service.memory.glossary(who).add_terms(terms))
+    return GlossaryUpdateOut.of(who, service.memory.glossary(who).add_terms(terms, fence=fence))
 
 
 @router.delete("", response_model=GlossaryDeleted)

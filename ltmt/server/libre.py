@@ -73,6 +73,7 @@ from ltmt.server.routes import (
     pipeline_translate,
     service_of,
     translated_upload,
+    write_fence,
 )
 from ltmt.server.schemas import Language, LibreDetection, LibreRequest, LibreSuggestion
 from ltmt.server.service import Service
@@ -317,6 +318,7 @@ async def suggest(
     service = service_of(request)
     body = await _body(request, LibreSuggestion)
     key = await libre_key(request, body.api_key, authorization)
+    fence = write_fence(service, key, key.user)
     _check_pair(service, body.source, body.target)
     check_segments(service, [body.q], field="q")
     swapped = await run_in_threadpool(
@@ -329,7 +331,9 @@ async def suggest(
             f"q reads as {target} and s as {source}: the two look swapped (q is the {source} "
             f"text, s its {target} translation); nothing stored",
         )
-    await run_in_threadpool(service.memory.add, key.user, body.q, body.s, origin="suggestion")
+    await run_in_threadpool(
+        lambda: service.memory.add(key.user, body.q, body.s, origin="suggestion", fence=fence)
+    )
     return {"success": True}
 
 

@@ -24,6 +24,7 @@ from ltmt.formats.unit_translation import TranslateFn
 from ltmt.language_detection import language_name
 from ltmt.memory.keys import ApiKey
 from ltmt.memory.user_ids import likely_users
+from ltmt.memory.write_fences import WriteFence, take_fence
 from ltmt.segments import PairRecord, Translation
 from ltmt.server import files
 from ltmt.server.auth import acting_user, bearer_token
@@ -253,6 +254,13 @@ def existing_user(service: Service, key: ApiKey, user: str | None) -> str:
     )
 
 
+def write_fence(service: Service, key: ApiKey, who: str) -> WriteFence:
+    """The fence of a request by ``key`` that writes for ``who``, taken before its work: its
+    write stores nothing (409) where ``who`` is deleted or ``key`` revoked meanwhile
+    (:mod:`ltmt.memory.write_fences`)."""
+    return take_fence(service.memory.store, who, key.id)
+
+
 def no_such_user(service: Service, who: str) -> str:
     """``no user 'Checkout': no key and no memory has that name; did you mean checkout?``: the
     404 of a user no key and no memory has, naming the users it likely meant."""
@@ -278,6 +286,7 @@ async def translate(
     """Translate segments with the user's memory; ``learn`` pairs are added afterwards."""
     service = service_of(request)
     who = existing_user(service, key, user)
+    fence = write_fence(service, key, who) if body.learn else None
     check_segments(service, body.segments)
     if body.learn:
         check_pairs(service, body.learn)
@@ -293,7 +302,7 @@ async def translate(
         pairs = [(p.source, p.target) for p in body.learn]
         with collected_warnings() as warnings:
             report = await run_in_threadpool(
-                service.memory.import_pairs, who, pairs, origin="learn"
+                lambda: service.memory.import_pairs(who, pairs, origin="learn", fence=fence)
             )
         learned = ImportReportOut.of(report, warnings.messages)
     return TranslateResponse(translations=[TranslationOut.of(t) for t in results], learned=learned)
@@ -470,11 +479,14 @@ def add_pairs(
     """Add approved pairs (all in one transaction; duplicates and unclean pairs are counted)."""
     service = service_of(request)
     who = existing_user(service, key, user)
+    fence = write_fence(service, key, who)
     records = pair_records(service, body.pairs)
     refuse_swapped(service, body.pairs, "pairs")
     with collected_warnings() as warnings:
         # a key made the user: ``keys create`` warned of a typo
-        report = service.memory.import_pairs(who, records, origin="api", warn_new_user=False)
+        report = service.memory.import_pairs(
+            who, records, origin="api", warn_new_user=False, fence=fence
+        )
     return ImportReportOut.of(report, warnings.messages)
 
 
@@ -512,6 +524,7 @@ def import_file(
     """Import a memory file, with the checks of ``ltmt memory import`` (all or nothing)."""
     service = service_of(request)
     who = existing_user(service, key, user)
+    fence = write_fence(service, key, who)
     with collected_warnings() as warnings:
         _, report = files.import_upload(
             service.memory,
@@ -523,6 +536,7 @@ def import_file(
             _upload(source_file),
             language_check=language_check,
             skip_keys=_skip_keys(skip_keys),
+            fence=fence,
         )
     return ImportReportOut.of(report, warnings.messages)
 
