@@ -1449,3 +1449,158 @@ def test_stats_of_a_user_with_nothing_stored_have_no_dates(api):
             "languages": None,
         },
     )
+
+
+# -- a delete or a revocation while a write is in flight -----------------------------------------
+
+
+class _Gate:
+    """Holds the next call of the methods it wraps until :meth:`open`, saying when one waits:
+    a request held between its start (its fence taken) and its write, deterministically."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.waiting, self.opened = threading.Event(), threading.Event()
+        self.armed = False
+
+    def wrap(self, method):
+        def held(*args, **kwargs):
+            if self.armed:
+                self.armed = False
+                self.waiting.set()
+                assert self.opened.wait(30)
+            return method(*args, **kwargs)
+
+        return held
+
+    def arm(self) -> None:
+        self.waiting.clear()
+        self.opened.clear()
+        self.armed = True
+
+
+@pytest.fixture(scope="module")
+def gated(tiny_model_dir, tmp_path_factory):
+    """An in-process server whose decoding and memory writes a :class:`_Gate` can hold, its
+    store and the gate."""
+    from fastapi.testclient import TestClient
+
+    from ltmt.memory import glossary
+    from ltmt.server.app import create_app
+    from ltmt.server.config import ServerConfig
+    from ltmt.server.service import Service
+
+    store = tmp_path_factory.mktemp("gated") / "store"
+    config = ServerConfig(model=str(tiny_model_dir), memory_dir=str(store), beam=1)
+    service = Service(config)
+    gate = _Gate()
+    service.translate_segments = gate.wrap(service.translate_segments)  # type: ignore[method-assign]
+    for name in ("import_pairs", "add"):
+        setattr(service.memory, name, gate.wrap(getattr(service.memory, name)))
+    real_add_terms = glossary.Glossary.add_terms
+    glossary.Glossary.add_terms = gate.wrap(real_add_terms)  # type: ignore[method-assign]
+    try:
+        with TestClient(create_app(config, service)) as client:
+            yield client, store, gate
+    finally:
+        glossary.Glossary.add_terms = real_add_terms  # type: ignore[method-assign]
+
+
+def _write_request(client, kind: str, token: str):
+    headers = {"Authorization": f"Bearer {token}"}
+    pair = {
+        "source": "Customer Jane Roe, IBAN DE89 3704",
+        "target": "Kundin Jane Roe, IBAN DE89 3704",
+    }
+    if kind == "translate":
+        body = {"segments": ["Your refund is on its way."], "learn": [pair]}
+        return client.post("/v1/translate", headers=headers, json=body)
+    if kind == "pairs":
+        return client.post("/v1/memory/pairs", headers=headers, json={"pairs": [pair]})
+    if kind == "import":
+        upload = {"file": ("learn.jsonl", json.dumps(pair).encode(), "application/json")}
+        data = {"language_check": "false"}
+        return client.post("/v1/memory/import", headers=headers, files=upload, data=data)
+    if kind == "glossary":
+        terms = {"terms": [{"source": "refund", "target": "Erstattung"}]}
+        return client.post("/v1/glossary", headers=headers, json=terms)
+    assert kind == "suggest"
+    body = {"q": pair["source"], "s": pair["target"], "source": "en", "target": "de"}
+    return client.post("/suggest", json={**body, "api_key": token})
+
+
+WRITES = ["translate", "pairs", "import", "glossary", "suggest"]
+DELETED_MESSAGE = "memory was deleted while this request ran: nothing was stored"
+REVOKED_MESSAGE = "this request's API key was revoked while it ran"
+
+
+@pytest.mark.parametrize(
+    ("kind", "how"),
+    [(kind, how) for kind in WRITES for how in ("admin", "self", "revoke")],
+)
+def test_a_write_in_flight_when_its_user_is_deleted_or_its_key_revoked_stores_nothing(
+    gated, make_key, kind, how
+):
+    """A request authorised before its user's deletion (by an admin, or its own ``DELETE
+    /v1/memory``) or its key's revocation wrote after the delete's 200: the deleted user's
+    data (an IBAN) came back, where no key reached it. Now its write stores nothing, and it
+    is a 409 that says why."""
+    from ltmt.memory.keys import KeyRing
+    from ltmt.memory.store import Memory
+
+    client, store, gate = gated
+    user = f"crm-{kind}-{how}"
+    admin, token = make_key(store, f"admin-{user}", admin=True), make_key(store, user)
+    auth = {"Authorization": f"Bearer {token}"}
+    as_admin = {"Authorization": f"Bearer {admin}"}
+    stored = {"pairs": [{"source": "open the file", "target": "öffne die Datei"}]}
+    assert client.post("/v1/memory/pairs", headers=auth, json=stored).status_code == 200
+    gate.arm()
+    with ThreadPoolExecutor(1) as pool:
+        in_flight = pool.submit(_write_request, client, kind, token)
+        assert gate.waiting.wait(30)  # authorised, its fence taken, its write not yet done
+        if how == "admin":
+            deleted = client.delete(f"/v1/admin/users/{user}", headers=as_admin)
+        elif how == "self":
+            deleted = client.delete("/v1/memory", headers=auth)
+        else:
+            with Memory(store) as memory:
+                [key] = KeyRing(memory).list(user)
+            deleted = client.delete(f"/v1/admin/keys/{key.id}", headers=as_admin)
+        assert deleted.status_code == 200, deleted.text
+        gate.opened.set()
+        answer = in_flight.result(60)
+    assert answer.status_code == 409, answer.text
+    error = answer.json()["error"]
+    assert (REVOKED_MESSAGE if how != "self" else DELETED_MESSAGE) in error
+    [listed] = [
+        u for u in client.get("/v1/admin/users", headers=as_admin).json() if u["user"] == user
+    ] or [None]
+    if how == "admin":
+        assert listed is None  # no memory, no key: nothing of the user is left
+    elif how == "self":
+        assert listed == {"user": user, "segments": 0, "memory": False, "keys": 1}
+    else:
+        assert listed == {"user": user, "segments": 1, "memory": True, "keys": 0}
+        with Memory(store) as memory:
+            assert memory.glossary(user).terms() == []
+
+
+def test_a_write_in_flight_beside_a_deletion_of_another_user_stores_its_pairs(gated, make_key):
+    client, store, gate = gated
+    admin, token = make_key(store, "ops-beside", admin=True), make_key(store, "crm-beside")
+    make_key(store, "gone-beside")
+    auth = {"Authorization": f"Bearer {token}"}
+    stored = {"pairs": [{"source": "open the file", "target": "öffne die Datei"}]}
+    assert client.post("/v1/memory/pairs", headers=auth, json=stored).status_code == 200
+    gate.arm()
+    with ThreadPoolExecutor(1) as pool:
+        in_flight = pool.submit(_write_request, client, "translate", token)
+        assert gate.waiting.wait(30)
+        headers = {"Authorization": f"Bearer {admin}"}
+        assert client.delete("/v1/admin/users/gone-beside", headers=headers).status_code == 200
+        gate.opened.set()
+        answer = in_flight.result(60)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["learned"]["added"] == 1
