@@ -18,7 +18,7 @@ import pytest
 from ltmt import Memory
 from ltmt.errors import InputError, StoreError
 from ltmt.memory import env, files
-from ltmt.memory.layout import INDEX_KEY, OTHER_ORIGINS, SCHEMA_KEY
+from ltmt.memory.layout import ERASURES_KEY, INDEX_KEY, OTHER_ORIGINS, SCHEMA_KEY
 from ltmt.memory.store import AddedPair, DeletedUser
 from ltmt.memory.user_ids import check_user
 from ltmt.memory.writes import OriginShare
@@ -334,8 +334,9 @@ def test_delete_user_leaves_nothing(tmp_path: Path) -> None:
         assert list(memory.segments("gone")) == []
         assert memory.search("keep", "Open the file", k=1)[0].score == 100.0
     after = all_keys(tmp_path)
-    # only the uid counter changed: no record, dedup entry, posting or length array is left
-    assert after - before == set()
+    # only the uid counter changed, and the store's count of deletions (no user named) came:
+    # no record, dedup entry, posting or length array is left
+    assert after - before == {ERASURES_KEY}
     assert before - after == set()
 
 
