@@ -95,6 +95,14 @@ def serve(
         help="File translations one user may have running at once (more: 429, Retry-After), "
         "so that one user's uploads do not hold every thread.",
     ),
+    requests_per_user: int = typer.Option(
+        4,
+        "--requests-per-user",
+        min=0,
+        help="Translate requests one user may have in flight at once in each worker process "
+        "(more: 429, Retry-After), so that one tenant's flood does not take every place; "
+        "0: no limit.",
+    ),
     batch_wait_ms: float = typer.Option(
         20.0, "--batch-wait-ms", min=0, help="How long a request waits for others to batch with."
     ),
@@ -177,6 +185,7 @@ def serve(
         shutdown_timeout_s=shutdown_timeout_s,
         max_segments=max_segments,
         files_per_user=files_per_user,
+        requests_per_user=requests_per_user,
         max_segment_chars=max_segment_chars,
         batch_wait_ms=batch_wait_ms,
         max_batch_segments=max_batch_segments,

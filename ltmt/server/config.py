@@ -29,7 +29,9 @@ class ServerConfig:
     up to ``max_batch_segments`` segments. Auth: ``auth_failures`` wrong keys from one address
     within ``auth_window_s`` seconds, and that address gets 429 until the window has passed.
     ``limit_concurrency``: requests in flight in each process before the next gets 503
-    (:class:`~ltmt.server.limits.ConcurrencyLimit`; 0: no limit). ``cors_origins``: the
+    (:class:`~ltmt.server.limits.ConcurrencyLimit`; 0: no limit). ``requests_per_user``: a
+    user's translate requests in flight before its next gets 429
+    (:mod:`ltmt.server.user_requests`; 0: no limit). ``cors_origins``: the
     browser origins whose pages may call the server (:mod:`ltmt.server.cors`).
     ``public_url``: the address the URLs in answers start with (:mod:`ltmt.server.public_url`).
     """
@@ -55,6 +57,7 @@ class ServerConfig:
     max_segment_chars: int = 5000
     max_pairs: int = 10_000
     files_per_user: int = 1  # file translations a user may have running at once
+    requests_per_user: int = 4  # translate requests a user may have in flight; 0: no limit
     batch_wait_ms: float = 20.0
     max_batch_segments: int = 64
     auth_failures: int = 20
@@ -76,6 +79,7 @@ class ServerConfig:
         check_range("threads", self.threads, at_least=0)
         check_range("scan_max", self.scan_max, at_least=0)
         check_range("limit_concurrency", self.limit_concurrency, at_least=0)
+        check_range("requests_per_user", self.requests_per_user, at_least=0)
         if self.beam > self.max_beam:
             raise ConfigError(f"beam {self.beam} is above max_beam {self.max_beam}")
         for name in ("batch_wait_ms", "auth_window_s", "shutdown_timeout_s"):

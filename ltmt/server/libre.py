@@ -183,29 +183,8 @@ async def translate(
         for i in range(len(texts))
         if texts[i].strip() and (not auto or not same_language(detected[i][0], service.target_lang))
     ]
-    done: list[str] = []
-    results: list[Translation] = []
-    if todo and body.format == "html":
-        fragments = [texts[i] for i in todo]
-        done = await in_thread_unless_disconnected(
-            request,
-            lambda cancellation: translated_fragments(
-                fragments,
-                pipeline_translate(service, key.user, cancellation=cancellation),
-                service.target_lang,
-            ),
-            counted(len(fragments), "text"),
-        )
-    elif todo:
-        todo_texts, options = [texts[i] for i in todo], service.options(None, None)
-        results = await in_thread_unless_disconnected(
-            request,
-            lambda cancellation: service.translate_segments(
-                key.user, todo_texts, options, cancellation
-            ),
-            counted(len(todo_texts), "text"),
-        )
-        done = [translation.text for translation in results]
+    with service.user_requests.taken(key.user):  # 429 where the user has its most in flight
+        done, results = await _translated(request, service, key.user, texts, todo, body.format)
     outputs = list(texts)
     for i, text in zip(todo, done, strict=True):
         outputs[i] = text
@@ -221,6 +200,42 @@ async def translate(
         found = [{"confidence": confidence, "language": code} for code, confidence in detected]
         answer["detectedLanguage"] = found[0] if isinstance(body.q, str) else found
     return answer
+
+
+async def _translated(
+    request: Request,
+    service: Service,
+    user: str,
+    texts: list[str],
+    todo: list[int],
+    text_format: str,
+) -> tuple[list[str], list[Translation]]:
+    """The translations of ``texts[i]`` for each ``i`` in ``todo`` with ``user``'s memory: as
+    html fragments (``text_format`` html) or as text, and the latter's :class:`Translation` too."""
+    done: list[str] = []
+    results: list[Translation] = []
+    if todo and text_format == "html":
+        fragments = [texts[i] for i in todo]
+        done = await in_thread_unless_disconnected(
+            request,
+            lambda cancellation: translated_fragments(
+                fragments,
+                pipeline_translate(service, user, cancellation=cancellation),
+                service.target_lang,
+            ),
+            counted(len(fragments), "text"),
+        )
+    elif todo:
+        todo_texts, options = [texts[i] for i in todo], service.options(None, None)
+        results = await in_thread_unless_disconnected(
+            request,
+            lambda cancellation: service.translate_segments(
+                user, todo_texts, options, cancellation
+            ),
+            counted(len(todo_texts), "text"),
+        )
+        done = [translation.text for translation in results]
+    return done, results
 
 
 async def _alternatives(

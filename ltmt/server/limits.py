@@ -62,8 +62,8 @@ class BodyLimit:
             if message["type"] != "http.request":
                 break
             size += len(message.get("body", b""))
-            if size > self.max_bytes:
-                await self._refuse(scope, receive, send, size)
+            if size > self.max_bytes:  # read this far: the body's whole size is not known
+                await self._refuse(scope, receive, send, None)
                 return
             if not message.get("more_body", False):
                 break
@@ -73,11 +73,13 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int | None) -> None:
+        """Answer 413 to a body of ``size`` bytes (declared), or (None) of a size unknown: a
+        chunked body is read only until it goes over the limit."""
         limit = self.max_bytes
-        response = error_response(
-            413, f"request body of {size} bytes is over the server's limit of {limit} bytes"
-        )
+        body = f"request body of {size} bytes is" if size is not None else "request body is"
+        more = "over" if size is not None else "more than"
+        response = error_response(413, f"{body} {more} the server's limit of {limit} bytes")
         await response(scope, receive, send)
 
     async def _too_slow(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:

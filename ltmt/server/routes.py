@@ -292,19 +292,22 @@ async def translate(
         check_pairs(service, body.learn)
         await run_in_threadpool(refuse_swapped, service, body.learn, "learn")
     options = service.options(body.fusion, body.beam, request_terms(body.glossary, "glossary"))
-    results = await in_thread_unless_disconnected(
-        request,
-        lambda cancellation: service.translate_segments(who, body.segments, options, cancellation),
-        counted(len(body.segments), "segment"),
-    )
-    learned = None
-    if body.learn:
-        pairs = [(p.source, p.target) for p in body.learn]
-        with collected_warnings() as warnings:
-            report = await run_in_threadpool(
-                lambda: service.memory.import_pairs(who, pairs, origin="learn", fence=fence)
-            )
-        learned = ImportReportOut.of(report, warnings.messages)
+    with service.user_requests.taken(who):  # 429 where the user has its most in flight
+        results = await in_thread_unless_disconnected(
+            request,
+            lambda cancellation: service.translate_segments(
+                who, body.segments, options, cancellation
+            ),
+            counted(len(body.segments), "segment"),
+        )
+        learned = None
+        if body.learn:
+            pairs = [(p.source, p.target) for p in body.learn]
+            with collected_warnings() as warnings:
+                report = await run_in_threadpool(
+                    lambda: service.memory.import_pairs(who, pairs, origin="learn", fence=fence)
+                )
+            learned = ImportReportOut.of(report, warnings.messages)
     return TranslateResponse(translations=[TranslationOut.of(t) for t in results], learned=learned)
 
 

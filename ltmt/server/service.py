@@ -29,6 +29,7 @@ from ltmt.server.file_slots import FOLDER as FILE_SLOTS
 from ltmt.server.file_slots import FileSlots
 from ltmt.server.request_warnings import collected_warnings
 from ltmt.server.shared_limits import limit_names, limits_folder
+from ltmt.server.user_requests import RequestsPerUser
 from ltmt.state_warming import Warmth
 from ltmt.terminology.terms import Term
 from ltmt.translator import Translator
@@ -87,6 +88,7 @@ class Service:
         self.source_lang, self.target_lang = self._languages()
         self.stats = BatchStats()
         self.file_slots = FileSlots(config.files_per_user, limits / FILE_SLOTS, names)
+        self.user_requests = RequestsPerUser(config.requests_per_user)
         self._translators: dict[DecodeOptions, Translator] = {}
         self._translators_lock = threading.Lock()
         self.batcher = Batcher(
@@ -111,14 +113,28 @@ class Service:
             if config.limit_concurrency
             else "no limit on requests in flight"
         )
+        requests_per_user = (
+            f"{counted(config.requests_per_user, 'translate request')}"
+            if config.requests_per_user
+            else "no limit on translate requests"
+        )
         return (
             f"serving model {self.backbone.name} ({self.backbone.fingerprint}), store "
-            f"{memory.path} ({counted(len(memory.users()), 'user')}{encrypted}), limits: "
+            f"{memory.path} ({self._users()}{encrypted}), limits: "
             f"{config.max_body_bytes / (1 << 20):g} MB, {config.max_segments} segments of "
             f"{config.max_segment_chars} characters a request, "
             f"{counted(config.files_per_user, 'file')} a user at once, "
+            f"{requests_per_user} a user at once, "
             f"{config.auth_failures} wrong keys an address in {config.auth_window_s:g} s, "
             f"{concurrency}"
+        )
+
+    def _users(self) -> str:
+        """The store's users as the startup line counts them: ``11 users with a key, 0 with a
+        memory`` (a new deployment's users have keys and nothing stored yet)."""
+        with_key = {key.user for key in self.keys.list()}
+        return (
+            f"{counted(len(with_key), 'user')} with a key, {len(self.memory.users())} with a memory"
         )
 
     def abandon(self) -> None:
