@@ -5,6 +5,13 @@ fetches the file) and an API key's secret (a token pasted where its id belongs,
 query's names and the status stay. uvicorn logs each request on the ``uvicorn.access`` logger
 with the arguments ``(client, method, path, http_version, status)``;
 :class:`RedactedAccessLog` rewrites the path before the record is formatted.
+
+Each line also names who asked, ``user=analytics key=6d8e70ff6f86`` (the key's id, never its
+secret): behind a gateway every tenant has the same address, and an operator could not tell
+which one flooded the server or was refused. :class:`NamesRequester` gives each request a
+:class:`Requester` that :func:`note_requester` fills once its key is verified, and uvicorn
+writes the line within the request's own task (as it sends the answer's headers), where the
+filter reads it back. A request without a valid key names nobody.
 """
 
 from __future__ import annotations
@@ -12,8 +19,12 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 HIDDEN = "…"
 _DOWNLOAD = re.compile(r"^(/download_file/)[^/]+$")
@@ -32,13 +43,58 @@ def redacted_path(path: str) -> str:
     return f"{shown}?{'&'.join(f'{name}={HIDDEN}' for name in names) or HIDDEN}"
 
 
+@dataclass
+class Requester:
+    """Who sent the request being answered: its key's user and id, once verified."""
+
+    user: str | None = None
+    key_id: str | None = None
+
+    def logged(self) -> str:
+        """`` user=analytics key=6d8e70ff6f86`` as the access line ends, or nothing."""
+        return f" user={self.user} key={self.key_id}" if self.user is not None else ""
+
+
+# the requester of the request that the running task answers (set by NamesRequester)
+_REQUESTER: ContextVar[Requester | None] = ContextVar("ltmt_requester", default=None)
+
+
+class NamesRequester:
+    """An ASGI middleware that gives each HTTP request its :class:`Requester` for the access
+    log; the outermost, so that every answer's line reads it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        token = _REQUESTER.set(Requester())
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _REQUESTER.reset(token)
+
+
+def note_requester(user: str, key_id: str) -> None:
+    """Name the key that sent the request being answered (in its task, or a worker thread
+    that runs its work: the thread's context holds the same :class:`Requester`)."""
+    requester = _REQUESTER.get()
+    if requester is not None:
+        requester.user, requester.key_id = user, key_id
+
+
 class RedactedAccessLog(logging.Filter):
-    """A filter of the ``uvicorn.access`` logger: each record's path :func:`redacted_path`."""
+    """A filter of the ``uvicorn.access`` logger: each record's path :func:`redacted_path`,
+    and its ``requester`` (:meth:`Requester.logged`) for the line's end."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
         if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):
             record.args = (*args[:2], redacted_path(args[2]), *args[3:])
+        requester = _REQUESTER.get()
+        record.requester = requester.logged() if requester is not None else ""
         return True
 
 
@@ -56,6 +112,7 @@ def log_config() -> dict[str, Any]:
     filters["redacted"] = {"()": f"{__name__}.RedactedAccessLog"}
     filters["request_warnings"] = {"()": "ltmt.server.request_warnings.RequestWarningFilter"}
     config["handlers"]["access"].setdefault("filters", []).append("redacted")
+    config["formatters"]["access"]["fmt"] += "%(requester)s"
     config["formatters"]["ltmt"] = {"()": "ltmt.cli.main.CommandLogFormat"}
     config["handlers"]["ltmt"] = {
         "formatter": "ltmt",

@@ -28,6 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from ltmt import __version__
 from ltmt.parent_process import exit_with_parent
 from ltmt.server import admin, glossary, libre, routes
+from ltmt.server.access_log import NamesRequester
 from ltmt.server.config import ENV_CONFIG, ServerConfig
 from ltmt.server.cors import allow_origins
 from ltmt.server.errors import install_handlers
@@ -88,6 +89,8 @@ def create_app(config: ServerConfig, service: Service | None = None) -> FastAPI:
     allow_origins(app, config.cors_origins)
     # the outermost: a request cut off at shutdown
     app.add_middleware(AnswerWhenCancelled, stop=app.state.stop)
+    # outside even that: the access line of every answer names who sent it
+    app.add_middleware(NamesRequester)
     app.include_router(routes.router)
     app.include_router(glossary.router)
     app.include_router(admin.router)

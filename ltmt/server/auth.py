@@ -21,6 +21,7 @@ from ltmt.memory.files import DIR_MODE
 from ltmt.memory.keys import ApiKey, KeyRing
 from ltmt.memory.user_ids import check_user
 from ltmt.paths import write_private_file
+from ltmt.server.access_log import note_requester
 from ltmt.server.errors import ApiError
 from ltmt.server.shared_limits import LimitNames, locked
 
@@ -151,6 +152,7 @@ class Authenticator:
         if key is None:
             self.limiter.fail(address)
             raise ApiError(403, "the API key is not valid (wrong, revoked or mistyped)")
+        note_requester(key.user, key.id)  # the access log names it
         return key
 
 

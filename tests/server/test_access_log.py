@@ -38,3 +38,30 @@ def test_the_servers_access_log_holds_no_searched_text(api) -> None:
     output = api.server.output()
     assert '"GET /v1/memory/search?q=…&k=… HTTP/1.1"' in output, output[-2000:]
     assert "Zwickelberg" not in output
+
+
+def test_the_access_line_names_the_user_and_key_id_never_the_secret(api) -> None:
+    """Behind a gateway every tenant has one address: the line did not say who sent it."""
+    token = api.key("log-tenant")
+    key_id = token.split("_")[1]
+    with api.client(token) as client:
+        answer = client.get("/v1/memory/stats")
+    assert answer.status_code == 200, answer.text
+    line = f'"GET /v1/memory/stats HTTP/1.1" 200 OK user=log-tenant key={key_id}'
+    deadline = time.monotonic() + 5
+    while line not in api.server.output() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    output = api.server.output()
+    assert line in output, output[-2000:]
+    assert token not in output
+
+
+def test_a_request_without_a_valid_key_names_nobody(api) -> None:
+    with api.client("ltmt_000000000000_wrong") as client:
+        assert client.get("/v1/memory/stats", params={"user": "probe"}).status_code == 403
+    line = '"GET /v1/memory/stats?user=… HTTP/1.1" 403 Forbidden'
+    deadline = time.monotonic() + 5
+    while line not in api.server.output() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    ends = [x.split(line, 1)[1] for x in api.server.output().splitlines() if line in x]
+    assert ends and ends[-1] == "", ends  # nothing after the status: no user, no key

@@ -8,7 +8,7 @@ import json
 
 from starlette.types import Message, Receive, Scope, Send
 
-from ltmt.server.limits import ConcurrencyLimit
+from ltmt.server.limits import BodyLimit, ConcurrencyLimit
 
 
 class HeldApp:
@@ -71,3 +71,51 @@ def test_health_is_answered_however_busy_the_server_is():
     """A load balancer's probe got uvicorn's plain-text 503 while one request was in flight,
     and took the busy server for a dead one."""
     assert [status for status, _ in _answers(limit=1, held=1, then=["/health"] * 3)] == [200] * 3
+
+
+def _body_answer(max_bytes: int, chunks: list[bytes], declared: int | None) -> tuple[int, bytes]:
+    """The answer of :class:`BodyLimit` to a body sent as ``chunks`` (``declared``: its
+    Content-Length, None: chunked)."""
+
+    async def inner(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    async def run() -> tuple[int, bytes]:
+        pending = [
+            {"type": "http.request", "body": chunk, "more_body": i < len(chunks) - 1}
+            for i, chunk in enumerate(chunks)
+        ]
+        sent: list[Message] = []
+
+        async def receive() -> Message:
+            return pending.pop(0)
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        headers = [(b"content-length", str(declared).encode())] if declared is not None else []
+        scope = {"type": "http", "method": "POST", "path": "/v1/translate", "headers": headers}
+        await BodyLimit(inner, max_bytes=max_bytes, timeout_s=5)(scope, receive, send)
+        body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+        return sent[0]["status"], body
+
+    return asyncio.run(run())
+
+
+def test_a_chunked_body_over_the_limit_is_more_than_the_limit_not_where_reading_stopped():
+    """A 17 MiB chunked body was refused as "17039216 bytes": where the server stopped reading,
+    not the body's size."""
+    status, body = _body_answer(100, [b"x" * 60] * 5, declared=None)
+    assert status == 413
+    assert json.loads(body) == {
+        "error": "request body is more than the server's limit of 100 bytes"
+    }
+
+
+def test_a_declared_body_over_the_limit_names_its_size():
+    status, body = _body_answer(100, [b"x" * 300], declared=300)
+    assert status == 413
+    assert json.loads(body) == {
+        "error": "request body of 300 bytes is over the server's limit of 100 bytes"
+    }

@@ -7,6 +7,7 @@ import threading
 
 from fastapi.testclient import TestClient
 
+from ltmt.memory.keys import KeyRing
 from ltmt.memory.store import Memory
 from ltmt.server.app import create_app
 from ltmt.server.config import ServerConfig
@@ -83,6 +84,7 @@ def test_the_startup_says_what_is_served(tiny_model_dir, tmp_path, caplog):
     with Memory(tmp_path / "store") as memory:
         memory.add("u1", "open the file", "öffne die Datei")
         memory.add("u2", "save", "speichern")
+        KeyRing(memory).create("new-team")  # a key, nothing stored yet: counted, not "0 users"
     config = ServerConfig(
         model=str(tiny_model_dir), memory_dir=str(tmp_path / "store"), limit_concurrency=8
     )
@@ -97,8 +99,9 @@ def test_the_startup_says_what_is_served(tiny_model_dir, tmp_path, caplog):
         (
             "INFO",
             f"serving model {tiny_model_dir} ({service.backbone.fingerprint}), store "
-            f"{tmp_path / 'store'} (2 users), limits: 16 MB, 128 segments of 5000 characters a "
-            "request, 1 file a user at once, 20 wrong keys an address in 60 s, 8 requests in "
+            f"{tmp_path / 'store'} (1 user with a key, 2 with a memory), limits: 16 MB, 128 "
+            "segments of 5000 characters a request, 1 file a user at once, 4 translate requests "
+            "a user at once, 20 wrong keys an address in 60 s, 8 requests in "
             "flight",
         )
     ]
