@@ -6,12 +6,13 @@ query's names and the status stay. uvicorn logs each request on the ``uvicorn.ac
 with the arguments ``(client, method, path, http_version, status)``;
 :class:`RedactedAccessLog` rewrites the path before the record is formatted.
 
-Each line also names who asked, ``user=analytics key=6d8e70ff6f86`` (the key's id, never its
-secret): behind a gateway every tenant has the same address, and an operator could not tell
-which one flooded the server or was refused. :class:`NamesRequester` gives each request a
-:class:`Requester` that :func:`note_requester` fills once its key is verified, and uvicorn
-writes the line within the request's own task (as it sends the answer's headers), where the
-filter reads it back. A request without a valid key names nobody.
+Each line also names who asked by its key's id, ``key=6d8e70ff6f86`` (never its secret, nor the
+user's name: the log is shared by every customer, who are not named in it; ``ltmt keys list``
+tells the operator whose key it is): behind a gateway every tenant has the same address, and an
+operator could not tell which one flooded the server or was refused. :class:`NamesRequester`
+gives each request a :class:`Requester` that :func:`note_requester` fills once its key is
+verified, and uvicorn writes the line within the request's own task (as it sends the answer's
+headers), where the filter reads it back. A request without a valid key names nobody.
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ class Requester:
     key_id: str | None = None
 
     def logged(self) -> str:
-        """`` user=analytics key=6d8e70ff6f86`` as the access line ends, or nothing."""
-        return f" user={self.user} key={self.key_id}" if self.user is not None else ""
+        """`` key=6d8e70ff6f86`` as the access line ends, or nothing."""
+        return f" key={self.key_id}" if self.key_id is not None else ""
 
 
 # the requester of the request that the running task answers (set by NamesRequester)
