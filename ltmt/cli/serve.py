@@ -109,6 +109,14 @@ def serve(
     max_batch_segments: int = typer.Option(
         64, "--max-batch-segments", min=1, help="Segments decoded together at most."
     ),
+    max_batch_chars: int = typer.Option(
+        4000,
+        "--max-batch-chars",
+        min=1,
+        help="Characters decoded together at most: a longer request is decoded a piece at a "
+        "time, taking turns with the other users' requests (a piece holds one segment at "
+        "least), so that a short request waits about one batch behind it.",
+    ),
     auth_failures: int = typer.Option(
         20,
         "--auth-failures",
@@ -189,6 +197,7 @@ def serve(
         max_segment_chars=max_segment_chars,
         batch_wait_ms=batch_wait_ms,
         max_batch_segments=max_batch_segments,
+        max_batch_chars=max_batch_chars,
         auth_failures=auth_failures,
         scan_max=scan_max,
         limit_concurrency=limit_concurrency,

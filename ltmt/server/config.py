@@ -26,7 +26,9 @@ class ServerConfig:
     ``body_timeout_s`` seconds of the request's headers; ``max_segments`` per translate
     request, ``max_segment_chars`` per segment, ``max_pairs`` per add-pairs request.
     Batching: requests arriving within ``batch_wait_ms`` of each other are decoded together,
-    up to ``max_batch_segments`` segments. Auth: ``auth_failures`` wrong keys from one address
+    up to ``max_batch_segments`` segments and ``max_batch_chars`` characters; a longer request
+    is decoded a piece at a time, sharing each batch with the others (:mod:`ltmt.server.turns`).
+    Auth: ``auth_failures`` wrong keys from one address
     within ``auth_window_s`` seconds, and that address gets 429 until the window has passed.
     ``limit_concurrency``: requests in flight in each process before the next gets 503
     (:class:`~ltmt.server.limits.ConcurrencyLimit`; 0: no limit). ``requests_per_user``: a
@@ -60,6 +62,7 @@ class ServerConfig:
     requests_per_user: int = 4  # translate requests a user may have in flight; 0: no limit
     batch_wait_ms: float = 20.0
     max_batch_segments: int = 64
+    max_batch_chars: int = 4000  # of source text; a request's piece holds one segment at least
     auth_failures: int = 20
     auth_window_s: float = 60.0
     shutdown_timeout_s: float = 30.0
@@ -70,7 +73,8 @@ class ServerConfig:
     def __post_init__(self) -> None:
         positive = (
             "port workers beam max_beam batch_size top_k max_body_bytes max_segments "
-            "max_segment_chars max_pairs max_batch_segments auth_failures files_per_user"
+            "max_segment_chars max_pairs max_batch_segments max_batch_chars auth_failures "
+            "files_per_user"
         )
         for name in positive.split():
             value = getattr(self, name)

@@ -16,9 +16,12 @@ given back and a server that stops (its shutdown wait over, which cancels the re
 exit, where the thread kept the process alive until its file was done.
 
 A client that left is logged in one warning (``POST /v1/translate: client disconnected after
-0.5 s; 20 segments not sent``): uvicorn logs no access line for a request whose answer was
-never sent, so it went unseen. Work not begun is dropped; a model batch already being decoded
-is finished (its CTranslate2 call cannot be stopped), and its other requests need it anyway.
+0.5 s; 20 segments not sent; its translation stopped: 16 of 20 segments dropped, 4 decoded
+for nobody``): uvicorn logs no access line for a request whose answer was never sent, so it
+went unseen. What of the translation the decoder has not begun is dropped; its piece in the
+batch being decoded is finished (a model call cannot be stopped, and the batch's other
+requests need it anyway). It said "20 segments not sent" alone, which read as dropped where
+all 20 were still decoded.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from starlette.requests import Request
 from starlette.types import Receive
 
 from ltmt.server.errors import ApiError
+from ltmt.server.jobs import JobFuture, Stopped
 
 T = TypeVar("T")
 
@@ -59,6 +63,8 @@ class Cancellation:
         self._cancelled = False
         self._waited_for: Future[Any] | None = None
         self._worker: int | None = None  # the thread running the work (:meth:`run`), by ident
+        # how far the translation waited for had got when it was cancelled (None: no wait)
+        self.stopped: Stopped | None = None
 
     def cancel(self) -> None:
         """The client left: cancel the work waited for now, and any waited for later; work
@@ -73,6 +79,8 @@ class Cancellation:
                 _raise_in(self._worker, WorkStopped)
         if waited_for is not None:
             waited_for.cancel()
+            if isinstance(waited_for, JobFuture):
+                self.stopped = waited_for.stopped
 
     def run(self, work: Callable[[Cancellation], T]) -> T:
         """``work(self)``'s result, in the calling worker thread, which :meth:`cancel` may stop
@@ -128,18 +136,21 @@ async def in_thread_unless_disconnected(
     :class:`~ltmt.server.errors.ApiError` of :meth:`Cancellation.result` at its next wait for a
     translation (that ``work`` waits with), or at once where it is not waiting
     (:class:`WorkStopped`), and a warning says so, naming ``answer``, what the client was not
-    sent ("20 segments"). Call it once the request's body is read."""
+    sent ("20 segments"), and how much of the translation waited for was dropped. Call it once
+    the request's body is read."""
     cancellation = Cancellation()
     started = time.monotonic()
     task = asyncio.ensure_future(run_in_threadpool(cancellation.run, work))
     task.add_done_callback(_ignore_stop)  # a request the server cancelled awaits it no more
     if await _first_of(request, task, cancellation.cancel):
+        stopped = cancellation.stopped
         logger.warning(
-            "%s %s: client disconnected after %.1f s; %s not sent",
+            "%s %s: client disconnected after %.1f s; %s not sent%s",
             request.method,
             request.url.path,
             time.monotonic() - started,
             answer,
+            f"; its translation stopped: {stopped.describe()}" if stopped is not None else "",
         )
     try:
         return await task  # the thread's end is waited for: it ends at its next instruction

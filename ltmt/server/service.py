@@ -95,6 +95,7 @@ class Service:
             self._decode,
             wait_s=config.batch_wait_ms / 1000,
             max_segments=config.max_batch_segments,
+            max_chars=config.max_batch_chars,
             on_batch=self.stats.add,
         )
 

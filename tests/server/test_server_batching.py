@@ -70,7 +70,12 @@ def test_a_batch_stops_growing_at_max_segments():
     for future in futures:
         future.result(10)
     batcher.close()
-    assert [len(requests) for _, requests in decoder.calls] == [1, 2, 1]
+    # a request that does not fit whole goes on in the next batch, after the user's next one
+    assert [requests for _, requests in decoder.calls] == [
+        [("u", ["a", "b"])],
+        [("u", ["a", "b"]), ("u", ["a"])],
+        [("u", ["a", "b"]), ("u", ["b"])],
+    ]
 
 
 def test_an_error_goes_to_the_requests_of_its_batch_only():
