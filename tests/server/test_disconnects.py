@@ -132,3 +132,35 @@ def test_a_client_that_stayed_is_not_logged(caplog):
         "done"
     )
     assert not caplog.records
+
+
+def test_the_warning_says_what_of_the_translation_was_dropped(monkeypatch, caplog):
+    """It said "16 segments not sent" alone, which read as dropped where all 16 were still
+    decoded: now it says how many were dropped and how many decoded for nobody."""
+    from ltmt.server.jobs import Job
+
+    clock = iter([10.0, 13.0])
+    monkeypatch.setattr(disconnects, "time", SimpleNamespace(monotonic=lambda: next(clock)))
+    job = Job("u", [f"segment {i}" for i in range(16)], "o")
+    assert job.begin(3) is not None  # in the batch being decoded
+    seen: list[Cancellation] = []
+
+    def work(cancellation: Cancellation) -> object:
+        seen.append(cancellation)
+        return cancellation.result(job.future)
+
+    async def receive() -> dict:  # the client leaves once the thread waits for the job
+        while not (seen and seen[0]._waited_for is job.future):
+            await asyncio.sleep(0.01)
+        return {"type": "http.disconnect"}
+
+    scope = {"type": "http", "method": "POST", "path": "/v1/translate", "headers": []}
+    with (
+        caplog.at_level(logging.WARNING, logger="ltmt.server.disconnects"),
+        pytest.raises(ApiError, match="client disconnected"),
+    ):
+        asyncio.run(in_thread_unless_disconnected(Request(scope, receive), work, "16 segments"))
+    assert [r.getMessage() for r in caplog.records] == [
+        "POST /v1/translate: client disconnected after 3.0 s; 16 segments not sent; its "
+        "translation stopped: 13 of 16 segments dropped, 3 decoded for nobody"
+    ]

@@ -9,6 +9,7 @@ import pytest
 from ltmt.errors import InputError
 from ltmt.segments import Translation
 from ltmt.server.batching import Batcher, ServerClosingError
+from ltmt.server.jobs import Stopped
 
 
 class RecordingDecoder:
@@ -168,3 +169,63 @@ def test_a_cancelled_request_is_not_decoded_further():
     assert [t.text for t in after.result(10)] == ["w:Y"]
     batcher.close()
     assert [requests for _, requests in decoder.calls] == [[("u", ["a", "b"])], [("w", ["y"])]]
+
+
+def test_a_short_request_is_in_the_next_batch_not_behind_a_long_one():
+    """A long request of one user held every other user's request until it was all decoded
+    (a one-line request waited 31-56 s behind 16 segments of 2,400 characters)."""
+    decoder = RecordingDecoder()
+    decoder.release.clear()
+    batcher = Batcher(decoder, wait_s=0.0, max_chars=8)
+    long = batcher.submit("a", ["aaaa"] * 6, "o")
+    assert decoder.entered.wait(10)  # its first piece is decoding
+    short = batcher.submit("b", ["bb"], "o")
+    decoder.release.set()
+    assert [t.text for t in short.result(10)] == ["b:BB"]
+    assert len(long.result(10)) == 6
+    batcher.close()
+    assert [requests for _, requests in decoder.calls] == [
+        [("a", ["aaaa", "aaaa"])],
+        [("b", ["bb"]), ("a", ["aaaa"])],
+        [("a", ["aaaa", "aaaa"])],
+        [("a", ["aaaa"])],
+    ]
+
+
+def test_a_cancelled_request_says_what_was_dropped_and_what_decoded_for_nobody():
+    decoder = RecordingDecoder()
+    decoder.release.clear()
+    batcher = Batcher(decoder, wait_s=0.0, max_segments=2)
+    long = batcher.submit("u", ["a", "b", "c", "d", "e", "f"], "o")
+    assert decoder.entered.wait(10)
+    assert long.cancel()
+    decoder.release.set()
+    batcher.close()
+    assert long.stopped == Stopped(decoded=0, decoding=2, dropped=4)
+    assert [requests for _, requests in decoder.calls] == [[("u", ["a", "b"])]]
+
+
+def test_close_drops_the_cancelled_requests_at_the_next_batch():
+    """A stop whose shutdown wait ran out cancels its requests: the decoder drops them at the
+    next batch and the process exits, where it decoded a cut-off request to its end (30 s
+    past --shutdown-timeout-s)."""
+    decoder = RecordingDecoder()
+    decoder.release.clear()
+    batcher = Batcher(decoder, wait_s=0.0, max_chars=2)
+    cut_off = [batcher.submit("u", ["aa", "bb", "cc"], "o"), batcher.submit("v", ["x"], "o")]
+    assert decoder.entered.wait(10)
+    assert all(future.cancel() for future in cut_off)
+    closer = threading.Thread(target=batcher.close)
+    closer.start()
+    decoder.release.set()
+    closer.join(10)
+    assert not closer.is_alive()
+    assert [requests for _, requests in decoder.calls] == [[("u", ["aa"])]]
+
+
+def test_a_request_without_texts_is_answered_at_once():
+    decoder = RecordingDecoder()
+    batcher = Batcher(decoder, wait_s=0.0)
+    assert batcher.submit("u", [], "o").result(10) == []
+    batcher.close()
+    assert decoder.calls == []

@@ -105,3 +105,59 @@ def test_the_startup_says_what_is_served(tiny_model_dir, tmp_path, caplog):
             "flight",
         )
     ]
+
+
+def test_a_long_request_decoded_in_pieces_is_answered_as_one_decoded_whole(
+    tiny_model_dir, tmp_path
+):
+    """Pieces of a long request take turns with other users' requests; its answer stays the
+    one it got decoded in one batch."""
+    segments = [f"Open the file number {i} and save the report. Then close it." for i in range(6)]
+    answers = []
+    for store, max_chars in (("whole", 100_000), ("pieces", 70)):
+        config = ServerConfig(
+            model=str(tiny_model_dir), memory_dir=str(tmp_path / store), max_batch_chars=max_chars
+        )
+        service = Service(config)
+        try:
+            answers.append(service.translate_segments("u", segments, service.options("none", 1)))
+            batches = service.stats.batches
+        finally:
+            service.close()
+    assert batches == 6  # one segment a piece
+    assert [a.text for a in answers[1]] == [a.text for a in answers[0]]
+
+
+def test_another_users_short_request_waits_one_batch_behind_a_long_one(
+    monkeypatch, tiny_model_dir, tmp_path
+):
+    """The decoder is held in the long request's first piece while a short request of another
+    user arrives: the short one is in the next batch, with one more piece of the long one."""
+    entered, release = threading.Event(), threading.Event()
+    calls: list[list[tuple[str, int]]] = []
+    real = Service._decode
+
+    def holding(self, options, requests):
+        calls.append([(user, len(texts)) for user, texts, _ in requests])
+        entered.set()
+        release.wait(30)
+        return real(self, options, requests)
+
+    monkeypatch.setattr(Service, "_decode", holding)
+    config = ServerConfig(
+        model=str(tiny_model_dir), memory_dir=str(tmp_path / "store"), max_batch_chars=120
+    )
+    service = Service(config)
+    try:
+        options = service.options("none", 1)
+        long = service.batcher.submit(
+            "a", [f"Save the report number {i} now." for i in range(8)], options
+        )
+        assert entered.wait(30)
+        short = service.batcher.submit("b", ["Refund issued"], options)
+        release.set()
+        assert len(short.result(60)) == 1
+        assert len(long.result(60)) == 8
+    finally:
+        service.close()
+    assert calls[:2] == [[("a", 4)], [("b", 1), ("a", 3)]]
