@@ -101,10 +101,16 @@ def test_a_translation_whose_client_left_is_stopped(launch, make_key, tmp_path) 
     assert _decoded_segments(server) == settled < len(segments)
     assert "Traceback" not in server.output()
     # the log said so (it had no line for the request at all)
+    # and how much was dropped: what it says was decoded for nobody is all that was (the one
+    # segment after it is the short request's)
     said = re.findall(r"ltmt: warning: (.*)\n", server.output())
-    assert [re.sub(r"after [\d.]+ s", "after N s", line) for line in said] == [
-        "POST /v1/translate: client disconnected after N s; 4000 segments not sent"
+    counts = r"(\d+) of 4000 segments dropped, (\d+) decoded for nobody"
+    assert [re.sub(r"after [\d.]+ s", "after N s", re.sub(counts, "D", line)) for line in said] == [
+        "POST /v1/translate: client disconnected after N s; 4000 segments not sent; its "
+        "translation stopped: D"
     ]
+    dropped, decoded = map(int, re.findall(counts, said[0])[0])
+    assert (dropped + decoded, decoded) == (4000, settled - 1)
 
 
 @pytest.mark.parametrize(
