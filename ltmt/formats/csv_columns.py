@@ -373,7 +373,7 @@ def find_columns(
                 f"{path}: no column of its header names a language or the source ({shown}); "
                 f"name the source-language column {src_lang} and the target's {tgt_lang}, as "
                 f"in keys,{src_lang},{tgt_lang}, or source and target; "
-                f"{_columns_hint(header, path, command, rows, tgt_lang)}"
+                f"{_columns_hint(header, path, command, rows, src_lang or 'en', tgt_lang)}"
             )
         _refuse_a_misspelt_source(header, path, src_lang)
         raise language_error(path, found, src_lang, tgt_lang)
@@ -545,6 +545,7 @@ def _columns_hint(
     path: Path,
     command: str = "translate",
     rows: list[list[str]] | None = None,
+    src_lang: str = "en",
     tgt_lang: str = "de",
 ) -> str:
     """How ``ltmt COMMAND --columns`` names the columns to translate in ``header``: one into
@@ -578,7 +579,7 @@ def _columns_hint(
     plain = [header[index].strip() for index in kept]
     prose = _prose_columns(header, rows or [], kept)
     reads_pairs = command in ("memory import", "qa")
-    language = row_language_column(header, rows or [])
+    language = row_language_column(header, rows or [], src_lang)
     if language is not None and len(prose) == 1:  # (a row per language, one text column)
         rows_of = f"a table with a row per language (its {header[language].strip()} column)"
         if not reads_pairs:

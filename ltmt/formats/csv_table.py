@@ -304,8 +304,12 @@ class CsvTable(LengthsChecked):
             yarn = _yarn_text_chosen(table.rows, chosen, Path(path), src_lang, tgt_lang)
             if yarn is not None:  # (its language cells retagged, as without --columns)
                 return cls(Path(path), table, yarn, tgt_lang)
-            in_place = [pair.source for pair in chosen.pairs if pair.in_place]
-            rows = language_rows(table.rows[0], table.rows, 1, in_place, src_lang, tgt_lang)
+            rows = None
+            # (a pair writing into a column of its own, value=value_de: the language column
+            # describes the row and the target column is the output, as in any table)
+            if all(pair.in_place for pair in chosen.pairs):
+                in_place = [pair.source for pair in chosen.pairs]
+                rows = language_rows(table.rows[0], table.rows, 1, in_place, src_lang, tgt_lang)
             return cls(Path(path), table, chosen, tgt_lang, language_rows=rows)
         if magento_csv.is_dictionary(Path(path), table.rows):
             return cls(Path(path), table, magento_csv.COLUMNS, tgt_lang, -1, magento=True)
@@ -331,7 +335,7 @@ class CsvTable(LengthsChecked):
             for index, pair in enumerate(self.columns.pairs)
             if (source := _cell(row, pair.source)).strip()
             and not is_formula(source)
-            and (self.language_rows is None or number in self.language_rows.sources)
+            and (self.language_rows is None or self.language_rows.translates(number))
         ]
 
     def pending(self, overwrite: bool = False) -> list[Unit]:

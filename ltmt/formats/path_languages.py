@@ -24,6 +24,12 @@ import re
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
+# locales whose language has no two-letter code, as Rails' and Symfony's catalogs name them
+# (of three letters, only these are taken for a locale's: ISO 639-3 has a code for nearly
+# every three letters, app: and sql among them)
+THREE_LETTER_LOCALES = frozenset(
+    {"ast", "ckb", "fil", "fur", "gsw", "haw", "kab", "nds", "sah", "sco", "yue"}
+)
 _ANDROID = re.compile(r"values-(?:b\+)?([a-z]{2,3})(?:[-+].*)?")
 _APPLE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\.lproj")
 # a language's folder in a folder of locales: a WebExtension's _locales holds nothing else;

@@ -12,14 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.path_languages import is_locale_code
+from ltmt.formats.path_languages import THREE_LETTER_LOCALES, is_locale_code
 from ltmt.formats.yaml_document import load
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
-# locales whose language has no two-letter code, as Rails' and Symfony's catalogs name them
-_THREE_LETTER_LOCALES = frozenset(
-    {"ast", "ckb", "fil", "fur", "gsw", "haw", "kab", "nds", "sah", "sco", "yue"}
-)
 
 
 def language_root(document: Any) -> str | None:
@@ -45,7 +41,7 @@ def is_language_key(key: Any) -> bool:
     if not isinstance(key, str) or _LANGUAGE.fullmatch(key) is None:
         return False
     primary = re.split(r"[-_]", key)[0]
-    if len(primary) == 3 and primary not in _THREE_LETTER_LOCALES:
+    if len(primary) == 3 and primary not in THREE_LETTER_LOCALES:
         return False
     return is_locale_code(_tag(key))
 

@@ -211,6 +211,7 @@ SERVICENOW = ["documentkey", "fieldname", "language", "tablename", "value", "sys
 SERVICENOW_ROWS = [
     ["e1f0a1b2", "short_description", "en", "sc_cat_item", "Request a desk or a room.", "ca94"],
     ["e1f0a1b2", "name", "en", "sc_cat_item", "Book a Workspace", "ce95"],
+    ["e1f0a1b2", "name", "de", "sc_cat_item", "Arbeitsplatz buchen", "aa11"],
 ]
 
 
@@ -238,6 +239,35 @@ def test_the_columns_hint_names_the_prose_column_of_a_table_with_a_row_per_langu
     with pytest.raises(InputError) as raised:
         find_columns(SERVICENOW, tmp_path / "stt.csv", "en", "de", command, SERVICENOW_ROWS)
     assert str(raised.value).endswith(hint)
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (  # Shopify's Translate & Adapt export: Locale is the target's on every row
+            ["Type", "Identification", "Field", "Locale", "Default content", "Translated content"],
+            [
+                ["PRODUCT", "'801", "title", "de", "Organic Cotton T-Shirt", ""],
+                ["COLLECTION", "'412", "title", "de", "Summer Sale", ""],
+            ],
+        ),
+        (  # a shop's export of one language
+            ["id", "locale", "Default content"],
+            [["101", "en", "Leather Wallet"], ["102", "en", "Canvas Backpack"]],
+        ),
+    ],
+)
+def test_a_table_of_one_language_gets_no_hint_of_a_row_per_language(
+    tmp_path: Path, header: list[str], rows: list[list[str]]
+) -> None:
+    """Regression trial regcatalogs, session 72: Shopify's export was hinted --columns
+    "Default content" as a table with a row per language, which then translated nothing."""
+    with pytest.raises(
+        InputError,
+        match=r"a table of one language \(a shop's product export\) is translated by the "
+        r'columns named: ltmt translate t\.csv --columns "Default content"$',
+    ):
+        find_columns(header, tmp_path / "t.csv", "en", "de", "translate", rows)
 
 
 def test_the_columns_hint_names_prose_before_codes_and_ids(tmp_path: Path) -> None:
