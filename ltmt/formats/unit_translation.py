@@ -681,12 +681,16 @@ def _count(
             report.example_of(named, "translated as a stored match of other words")
     else:
         report.no_match += 1
-    report.numbers_repaired += translation.numbers_repaired
+    # the numbers of the decode whose text is the output: a unit with paired codes is the
+    # translation of its text without them, not of the first decode with them, whose output
+    # was put aside (its garbled <a href=»/page.do?id=42«> read as a number the source lacks)
+    decoded = outcome.translation
+    report.numbers_repaired += decoded.numbers_repaired
     report.numbers_not_repairable_in(
-        translation.numbers_not_repairable,
+        decoded.numbers_not_repairable,
         entry_name(named, outcome.unit.context),
     )
-    if translation.numbers_not_repairable:
+    if decoded.numbers_not_repairable:
         wrong = numbers_said_wrong(outcome.unit.source, outcome.text)
         report.example_of(named, f"numbers not repaired ({wrong})")
     report.seams_repaired += translation.seams_repaired

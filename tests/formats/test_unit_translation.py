@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from ltmt.formats.documents import Unit
 from ltmt.formats.run_report import RunReport
 from ltmt.formats.unit_translation import fit, for_translator, reuse_exact, translate_units
+from ltmt.segments import Translation
 
 
 def test_a_fuzzy_plural_entry_kept_counts_once() -> None:
@@ -327,3 +330,42 @@ def test_a_source_written_again_with_germans_capitals_is_counted_as_left() -> No
     assert "; 1 left as in the source by the model (check them: 'Main navigation')" in (
         report.summary()
     )
+
+
+class PairedDecodes:
+    """A translate function whose first decode of a text with its paired tags garbles them
+    (``href=»/page.do?id=42«``, a number the source lacks: not repairable), and whose decode
+    without them is ``plain`` with its numbers flags."""
+
+    def __init__(self, plain: dict[str, str], not_repairable: bool = False) -> None:
+        self.plain, self.not_repairable = plain, not_repairable
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        return [
+            Translation(text, text.replace('"', "»"), (), "model", numbers_not_repairable=True)
+            if "<a " in text
+            else Translation(
+                text, self.plain[text], (), "model", numbers_not_repairable=self.not_repairable
+            )
+            for text in texts
+        ]
+
+
+@pytest.mark.parametrize(("not_repairable", "counted"), [(False, 0), (True, 1)])
+def test_numbers_are_counted_of_the_decode_whose_text_is_the_output(
+    not_repairable: bool, counted: int
+) -> None:
+    """A link's id (``<a href="/page.do?id=42">here</a>``) was said a number that could not be
+    repaired: the run counted the first decode with the tags, which the model garbled and which
+    was put aside for the decode without them (a ServiceNow trial, session 72)."""
+    unit = Unit("c", 'Click <a href="/page.do?id=42">here</a> to view details.')
+    plain = {
+        "Click here to view details.": "Klicken Sie hier, um Details zu sehen.",
+        "here": "hier",
+    }
+    report = RunReport()
+    [outcome] = translate_units([unit], PairedDecodes(plain, not_repairable), report)
+    assert outcome.text == 'Klicken Sie <a href="/page.do?id=42">hier</a>, um Details zu sehen.'
+    assert report.as_dict()["numbers_not_repairable"] == counted
+    said = "numbers: 0 repaired, 1 could not be repaired (check them: 'Click here to view"
+    assert (said in report.summary()) == bool(counted)
