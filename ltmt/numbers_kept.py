@@ -65,6 +65,7 @@ from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.common import same_language
 from ltmt.formats.formatting_codes import without_codes
 from ltmt.formats.glued_hyphens import without_hyphens_glued_to_numbers
+from ltmt.formats.phone_numbers import PHONE_KINDS
 from ltmt.formats.placeholder_syntax import (
     find_placeholders,
     placeholder_shape,
@@ -184,8 +185,11 @@ def numbers_wrong(source: str, output: str) -> int:
     3% back``), and amounts of the source's whose digits it has but garbled or split up
     (:func:`ltmt.numbers_added.garbled_amounts`: ``10.000 Euro.00`` for ``10,000.00``). The
     digits of a placeholder are the placeholder repair's (``%3$s`` written twice,
-    :func:`~ltmt.formats.placeholder_syntax.without_placeholders`)."""
-    source, output = without_placeholders(source), without_placeholders(output)
+    :func:`~ltmt.formats.placeholder_syntax.without_placeholders`), but a phone number's,
+    which are numbers of the text (:data:`~ltmt.formats.phone_numbers.PHONE_KINDS`), as the
+    repair reads them."""
+    source = without_placeholders(source, kept=PHONE_KINDS)
+    output = without_placeholders(output, kept=PHONE_KINDS)
     return (
         numbers_lost(source, output)
         + len(added_numbers(source, output))
@@ -509,9 +513,14 @@ def numbers_added_beyond_repair(units: Sequence[Unit], outputs: Sequence[str]) -
     output; not one a word of the source says loosely (``half``: ``50 %``), which qa reports
     for a reviewer to judge; nor the digits of a placeholder, which the placeholder repair
     keeps as the source has them (``%1$s … %3$s`` with its ``%3$s`` written twice:
-    :func:`~ltmt.formats.placeholder_syntax.without_placeholders`)."""
+    :func:`~ltmt.formats.placeholder_syntax.without_placeholders`), but a phone number's
+    (:data:`~ltmt.formats.phone_numbers.PHONE_KINDS`)."""
     plain = [
-        (without_placeholders(unit.text), without_placeholders(output), unit.segment)
+        (
+            without_placeholders(unit.text, kept=PHONE_KINDS),
+            without_placeholders(output, kept=PHONE_KINDS),
+            unit.segment,
+        )
         for unit, output in zip(units, outputs, strict=True)
     ]
     return {

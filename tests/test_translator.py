@@ -1155,6 +1155,30 @@ def test_a_formatting_code_goes_to_the_model_as_a_tag_and_no_number_is_said_lost
     assert (result.numbers_repaired, result.numbers_not_repairable) == (False, False)
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (
+            "Rufen Sie im Notfall <x/> an.",
+            "Rufen Sie im Notfall +49 89 1234-5678 an.",
+        ),
+        # the tag dropped: the number is put back whole at its place, never its digits apart
+        ("Rufen Sie im Notfall an.", "Rufen Sie im +49 89 1234-5678 Notfall an."),
+    ],
+)
+def test_a_phone_number_goes_to_the_model_as_a_tag_and_comes_back_whole(
+    backbone, written, expected
+):
+    """A ServiceNow trial (session 72): the model dropped the ``+49`` of ``call +49 89
+    1234-5678``, and the number repair's retry wrote ``89 49 1234-5678``, counted as repaired."""
+    line = "For emergencies, call +49 89 1234-5678 instead."
+    seen = "For emergencies, call <x/> instead."
+    translator = _LookingUpTranslator(backbone, words={seen: written}, label_retry=False)
+    [result] = translator.translate([line])
+    assert (translator.seen, result.text) == ([[seen]], expected)
+    assert (result.numbers_repaired, result.numbers_not_repairable) == (False, False)
+
+
 def test_a_fusion_reads_a_matchs_pictographs_as_tags_too(backbone):
     fusion = _RecordingFusion()
     memory = FakeMemory([("Tap ⭐ to save", "Tippen Sie auf ⭐, um zu speichern")])

@@ -5,7 +5,8 @@ backticks (``Set `MAX_RETRIES=5` in .env``), reST's and MyST's inline markup (``
 `` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), a man page's POD codes
 and groff escapes (``B<--dry-run>``, ``E<lt>``, ``\\fB``: :mod:`ltmt.formats.pod_codes`),
 kaomoji (``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), a masked card number (``•••• 4242``:
-:mod:`ltmt.formats.masked_numbers`), Minecraft's formatting codes (``§7``, ``§l``:
+:mod:`ltmt.formats.masked_numbers`), a phone number (``+49 89 1234-5678``, ``(555) 123-4567``:
+:mod:`ltmt.formats.phone_numbers`), Minecraft's formatting codes (``§7``, ``§l``:
 :mod:`ltmt.formats.formatting_codes`), and the URLs and e-mail addresses in running text (the
 model mangled them: ``support@example.com`` → ``Mailge@example.com``).
 
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from ltmt.formats import format_message
@@ -39,6 +40,7 @@ from ltmt.formats.dollar_references import an_amount
 from ltmt.formats.formatting_codes import FORMATTING_CODE, has_letter_code, section_number
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
 from ltmt.formats.masked_numbers import MASKED_NUMBER
+from ltmt.formats.phone_numbers import PHONE_NUMBER, is_phone_number
 from ltmt.formats.php_properties import PLACEHOLDER as _PHP_PROPERTY
 from ltmt.formats.pod_codes import pod_codes, pod_paired
 from ltmt.formats.rest_markup import REST_MARKUP, paired
@@ -363,6 +365,9 @@ _PATTERNS = {
     # a masked card or account number, its marks and the digits after them (``•••• 4242``,
     # ``**** 1234``: :mod:`ltmt.formats.masked_numbers`), before any kind its asterisks start
     "masked": MASKED_NUMBER,
+    # a phone number, one unit kept as written (``+49 89 1234-5678``, ``(555) 123-4567``:
+    # :mod:`ltmt.formats.phone_numbers`)
+    "phone": PHONE_NUMBER,
     # Minecraft's formatting codes (``§7``, ``§l``, ``§r``: :mod:`ltmt.formats.formatting_codes`)
     "formatting": FORMATTING_CODE,
     "tag": (
@@ -626,14 +631,15 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     (:mod:`ltmt.formats.rest_markup`) and LaTeX's (``\\textt{``, an argument or a ``|`` lost:
     :mod:`ltmt.formats.latex_markup`); and Ren'Py's text tags (``You have
     {color=#ffcc00}50{/color} gold.`` came out ``{color=#ffcc00}50{/color} Gold.``, its first
-    words lost, where ``<color=#ffcc00>`` kept them)."""
+    words lost, where ``<color=#ffcc00>`` kept them); and a phone number (``call +49 89
+    1234-5678`` lost its ``+49``: :mod:`ltmt.formats.phone_numbers`)."""
     if placeholder.kind == "tag" and _RENPY_TAG.fullmatch(placeholder.text):
         return True  # a Ren'Py tag's braces: the model dropped the words before a count's pair
     if placeholder.kind == "pod":  # an option's hyphens: the model dropped one (B<-dry-run>);
         # but a pair's marks (I<, >) stay as written, where the model kept them with its words
         return placeholder.text != ">" and not placeholder.text.endswith("<")
-    if placeholder.kind in ("code", "rest", "kaomoji", "masked", "latex"):  # the model quoted,
-        return True  # translated, split it; it read a masked number's bullets as words
+    if placeholder.kind in ("code", "rest", "kaomoji", "masked", "phone", "latex"):  # the model
+        return True  # quoted, translated, split them; read a mask's bullets as words
     if placeholder.kind == "formatting":  # no token for its §: §7 came back "§Spieler 7"
         return True
     if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
@@ -744,7 +750,9 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     in a text with ``FormatMessage``'s inserts (``%1!s!``), its escapes (``%.``, ``%!``) too;
     not a ``$`` and a digit that reads as an amount (``Fee: $5``, ``$5k``:
     :func:`ltmt.formats.dollar_references.an_amount`), nor a ``§`` and a digit that reads as a
-    law's section (``§12``: :func:`ltmt.formats.formatting_codes.section_number`)."""
+    law's section (``§12``: :func:`ltmt.formats.formatting_codes.section_number`), nor a ``+``
+    and counts that read as no phone number (``+5 10 15``, ``+12 345 678``:
+    :func:`ltmt.formats.phone_numbers.is_phone_number`)."""
     opened = renpy_opened = False
     lettered = "§" in text and has_letter_code(text)  # read once: §12 is a law's section
     matches = list(_PLACEHOLDER.finditer(text))
@@ -772,6 +780,8 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
             continue  # Fee: $5, $5k: money (ltmt.formats.dollar_references)
         if match.lastgroup == "formatting" and section_number(text, match.start(), lettered):
             continue  # §12: a law's section (ltmt.formats.formatting_codes)
+        if match.lastgroup == "phone" and not is_phone_number(match.group()):
+            continue  # +5 10 15, +12 345 678: a sign and counts (ltmt.formats.phone_numbers)
         if match.group("bbclose") is not None and not opened:
             continue
         if match.group("renpyclose") is not None and not renpy_opened:
@@ -781,28 +791,33 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         yield match
 
 
-def without_placeholders(text: str, filler: str = " ") -> str:
-    """``text`` with each placeholder replaced by ``filler`` (what is left is its words)."""
+def without_placeholders(text: str, filler: str = " ", kept: Collection[str] = ()) -> str:
+    """``text`` with each placeholder replaced by ``filler`` (what is left is its words), but
+    those of the ``kept`` kinds (``phone``: a number check reads a phone number's digits)."""
     for placeholder in reversed(find_placeholders(text)):
-        text = text[: placeholder.start] + filler + text[placeholder.end :]
+        if placeholder.kind not in kept:
+            text = text[: placeholder.start] + filler + text[placeholder.end :]
     return text
 
 
 _BRACKET_ENDS = {"<": ">", "[": "]", "{": "}"}
 
 
-def without_tag_remains(text: str, source: str, filler: str = " ") -> str:
+def without_tag_remains(
+    text: str, source: str, filler: str = " ", kept: Collection[str] = ()
+) -> str:
     """``text`` (a translation of ``source``) :func:`without_placeholders`, and without what is
     left of a tag of ``source``'s that it garbled, which is no text: a tag's bracket and the
     name of an element ``source`` has tags of right after it, up to the bracket's end
     (``<size=120 %>`` for ``<size=120%>``: its ``120`` is no number, its ``size`` no word; the
-    placeholder check says the tag is lacking)."""
+    placeholder check says the tag is lacking); the placeholders of the ``kept`` kinds left as
+    they are (:func:`without_placeholders`)."""
     elements = {
         parts.element
         for placeholder in find_placeholders(source)
         if placeholder.kind == "tag" and (parts := tag_parts(placeholder.text)) is not None
     }
-    text = without_placeholders(text, filler)
+    text = without_placeholders(text, filler, kept)
     for element in elements:
         bracket, name, end = element[0], element[1:], _BRACKET_ENDS[element[0]]
         # an itstool placeholder's name without its colon too (<_media-1/> for <_:media-1/>)

@@ -50,6 +50,7 @@ from ltmt.currency_amounts import SIGN as CURRENCY_SIGN
 from ltmt.currency_amounts import beside_currency, swapped_marks
 from ltmt.english_ordinals import kept_ordinals
 from ltmt.formats.common import same_language
+from ltmt.formats.phone_numbers import PHONE_KINDS
 from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
 from ltmt.key_combinations import english_key_names
@@ -223,9 +224,11 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     :func:`ltmt.english_ordinals.kept_ordinals`), placeholders' too."""
     if is_laravel_plural(source, metadata):  # its intervals ([1,19]) are the plural check's
         source, target = without_intervals(source), without_intervals(target)
-    translated = without_tag_remains(target, source)  # <size=120 %>: no number
+    # <size=120 %>: no number; a phone number's digits are (a lost +49 is "lacks the number
+    # 49" as before, and a phone number garbled into numbers has none the source lacks)
+    translated = without_tag_remains(target, source, kept=PHONE_KINDS)
     translated = english_key_names(translated, source)  # Strg+Pos1 for Ctrl+Home: no 1
-    plain = as_translated(without_placeholders(source), translated)  # 3/14/2024: 14.03.2024
+    plain = as_translated(without_placeholders(source, kept=PHONE_KINDS), translated)  # 3/14/2024
     plain = written_out(plain, translated)  # $5k: 5.000 $
     lost = lost_beyond_grouping(plain, translated)
     runs, codes = [n for n in lost if not is_letter_code(n)], [n for n in lost if is_letter_code(n)]

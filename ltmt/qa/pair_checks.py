@@ -45,6 +45,7 @@ from ltmt.formats.link_locales import relocalised
 from ltmt.formats.markdown_inline import kept_alone, kept_as_written, kept_spans
 from ltmt.formats.mdx import component_shape
 from ltmt.formats.paired_tags import element_around
+from ltmt.formats.phone_numbers import redialled
 from ltmt.formats.placeholder_edges import glued_words, stray_braces
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,
@@ -208,7 +209,9 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     file``), as :func:`format_problems` lets it, and no other form (a Fluent ``[other]``
     variant without its ``{ $count }`` says ``Notizen ausgewählt`` for any number); a
     ``python-brace-format`` entry's fields are the format check's, which reads them as Python and
-    msgfmt do (``{1} von {0}`` for ``{} of {}``)."""
+    msgfmt do (``{1} von {0}`` for ``{} of {}``); a phone number's separators may change (``+49
+    89 1234 5678`` for ``+49 89 1234-5678``: :func:`~ltmt.formats.phone_numbers.redialled`), its
+    digits and its ``+`` not."""
     flags = flags_of(metadata)
     # a javascript-format entry's ${name} is a template's field, not a shell variable's text
     fields = "javascript-format" in flags
@@ -221,6 +224,10 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     # a link to the page in the target's language (/hc/de/ for /hc/en-us/) is the same link
     for tag, other in relocalised(lost, added, target_language=metadata.get(TARGET_LANGUAGE)):
         lost[tag] -= 1
+        added[other] -= 1
+    # a phone number whose separators the translation writes another way is the same number
+    for phone, other in redialled(+lost, +added):
+        lost[phone] -= 1
         added[other] -= 1
     lost, added = +lost, +added
     # a prompt's "yes" key is German's "ja" ("Press [Y] to confirm" → "[J] zum Bestätigen":

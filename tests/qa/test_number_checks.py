@@ -139,6 +139,22 @@ def test_numbers_lost_and_added(source, target, expected):
 
 
 @pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("Rufen Sie im Notfall +49 89 1234-5678 an.", []),
+        # a phone number's digits are numbers of the text, as before it was a placeholder:
+        # its 49 lost is said; garbled into numbers, none is said to be the translation's own
+        # (its digits' order and its + are the placeholders check's)
+        ("Für Empfängern 89 1234-5678 stattdessen.", ["lacks the number 49"]),
+        ("Für Empfängern 89 49 1234-5678 stattdessen.", []),
+    ],
+)
+def test_a_phone_numbers_digits_are_numbers_of_the_text(target: str, expected: list[str]):
+    source = "For emergencies, call +49 89 1234-5678 instead."
+    assert number_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
         # a lost number is named as the source writes it, with what stands in its place

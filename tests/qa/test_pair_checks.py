@@ -871,6 +871,29 @@ def test_a_masked_card_number_lost_is_a_placeholder_error(target: str, expected:
 
 
 @pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("Rufen Sie im Notfall +49 89 1234-5678 an.", []),
+        # its separators written another way, a trunk's (0): the same number
+        ("Rufen Sie im Notfall +49 89 1234 5678 an.", []),
+        ("Rufen Sie im Notfall +49 (0)89 1234-5678 an.", []),
+        # the number repair's "89 49": its digits reordered, its + lost
+        ("Für Empfängern 89 49 1234-5678 stattdessen.", ["lacks +49 89 1234-5678"]),
+        ("Rufen Sie im Notfall 0049 89 1234-5678 an.", ["lacks +49 89 1234-5678"]),
+        (
+            "Rufen Sie im Notfall +49 98 1234-5678 an.",
+            ["lacks +49 89 1234-5678", "adds +49 98 1234-5678, which the source does not have"],
+        ),
+    ],
+)
+def test_a_phone_number_changed_is_a_placeholder_error(target: str, expected: list[str]):
+    """A phone number whose +49 the number repair moved (``89 49 1234-5678``) passed qa (a
+    ServiceNow trial, session 72)."""
+    source = "For emergencies, call +49 89 1234-5678 instead."
+    assert placeholder_problems(source, target, {}) == expected
+
+
+@pytest.mark.parametrize(
     ("source", "target", "expected"),
     [
         # a Zendesk article's link to the page in the target's help center
