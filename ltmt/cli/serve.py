@@ -95,13 +95,13 @@ def serve(
         help="File translations one user may have running at once (more: 429, Retry-After), "
         "so that one user's uploads do not hold every thread.",
     ),
-    requests_per_user: int = typer.Option(
-        4,
+    requests_per_user: int | None = typer.Option(
+        None,
         "--requests-per-user",
         min=0,
         help="Translate requests one user may have in flight at once in each worker process "
         "(more: 429, Retry-After), so that one tenant's flood does not take every place; "
-        "0: no limit.",
+        "0: no limit. Default: half of --limit-concurrency, no limit without it.",
     ),
     batch_wait_ms: float = typer.Option(
         20.0, "--batch-wait-ms", min=0, help="How long a request waits for others to batch with."

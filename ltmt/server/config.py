@@ -33,7 +33,9 @@ class ServerConfig:
     ``limit_concurrency``: requests in flight in each process before the next gets 503
     (:class:`~ltmt.server.limits.ConcurrencyLimit`; 0: no limit). ``requests_per_user``: a
     user's translate requests in flight before its next gets 429
-    (:mod:`ltmt.server.user_requests`; 0: no limit). ``cors_origins``: the
+    (:mod:`ltmt.server.user_requests`; 0: no limit; None: half of ``limit_concurrency``, so that
+    one tenant's flood leaves the others places, and no limit where that is 0:
+    :attr:`user_request_limit`). ``cors_origins``: the
     browser origins whose pages may call the server (:mod:`ltmt.server.cors`).
     ``public_url``: the address the URLs in answers start with (:mod:`ltmt.server.public_url`).
     """
@@ -59,7 +61,8 @@ class ServerConfig:
     max_segment_chars: int = 5000
     max_pairs: int = 10_000
     files_per_user: int = 1  # file translations a user may have running at once
-    requests_per_user: int = 4  # translate requests a user may have in flight; 0: no limit
+    # translate requests a user may have in flight; 0: no limit; None: half limit_concurrency
+    requests_per_user: int | None = None
     batch_wait_ms: float = 20.0
     max_batch_segments: int = 64
     max_batch_chars: int = 4000  # of source text; a request's piece holds one segment at least
@@ -83,7 +86,8 @@ class ServerConfig:
         check_range("threads", self.threads, at_least=0)
         check_range("scan_max", self.scan_max, at_least=0)
         check_range("limit_concurrency", self.limit_concurrency, at_least=0)
-        check_range("requests_per_user", self.requests_per_user, at_least=0)
+        if self.requests_per_user is not None:
+            check_range("requests_per_user", self.requests_per_user, at_least=0)
         if self.beam > self.max_beam:
             raise ConfigError(f"beam {self.beam} is above max_beam {self.max_beam}")
         for name in ("batch_wait_ms", "auth_window_s", "shutdown_timeout_s"):
@@ -97,6 +101,16 @@ class ServerConfig:
             raise ChoiceError(
                 f"fusion must be one of {', '.join(FUSION_NAMES)}, got {self.fusion!r}"
             )
+
+    @property
+    def user_request_limit(self) -> int:
+        """The translate requests a user may have in flight (0: no limit): ``requests_per_user``
+        given, else half of ``limit_concurrency`` (one at least; the load trial of session 72:
+        one tenant's flood took all 16 places and another got 0 of 50 requests through), and no
+        limit where no concurrency limit is set."""
+        if self.requests_per_user is not None:
+            return self.requests_per_user
+        return max(1, self.limit_concurrency // 2) if self.limit_concurrency else 0
 
     @property
     def memory_path(self) -> Path | None:

@@ -88,7 +88,7 @@ class Service:
         self.source_lang, self.target_lang = self._languages()
         self.stats = BatchStats()
         self.file_slots = FileSlots(config.files_per_user, limits / FILE_SLOTS, names)
-        self.user_requests = RequestsPerUser(config.requests_per_user)
+        self.user_requests = RequestsPerUser(config.user_request_limit)
         self._translators: dict[DecodeOptions, Translator] = {}
         self._translators_lock = threading.Lock()
         self.batcher = Batcher(
@@ -115,8 +115,8 @@ class Service:
             else "no limit on requests in flight"
         )
         requests_per_user = (
-            f"{counted(config.requests_per_user, 'translate request')}"
-            if config.requests_per_user
+            f"{counted(config.user_request_limit, 'translate request')}"
+            if config.user_request_limit
             else "no limit on translate requests"
         )
         return (
