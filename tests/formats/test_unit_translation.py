@@ -369,3 +369,49 @@ def test_numbers_are_counted_of_the_decode_whose_text_is_the_output(
     assert report.as_dict()["numbers_not_repairable"] == counted
     said = "numbers: 0 repaired, 1 could not be repaired (check them: 'Click here to view"
     assert (said in report.summary()) == bool(counted)
+
+
+def _garbling(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+    """The model as the trial saw it (session 72): a text with a tag comes back with the tag
+    garbled and its attribute's digits counted as added; the same text without its tags right."""
+    words = {"Welcome": "Willkommen", "Read the privacy policy.": "Die Datenschutzerklärung lesen."}
+    words["privacy policy"] = "Datenschutzerklärung"
+    return [
+        Translation(text, "<p style=»margin«: 10px«>Willkommen</p>", numbers_not_repairable=True)
+        if "<" in text
+        else Translation(text, words[text])
+        for text in texts
+    ]
+
+
+def test_numbers_are_judged_on_the_decode_a_unit_with_paired_tags_keeps() -> None:
+    """A correct line with a digit in a tag attribute failed --strict (session 72): its first
+    decode, which garbled the tag, was flagged, and the flag stayed after the tag-less decode
+    the unit keeps came out right."""
+    units = [
+        Unit("0", '<p style="margin: 10px">Welcome</p>'),
+        Unit("1", 'Read the <g id="9" ctype="x-link">privacy policy</g>.'),
+    ]
+    report = RunReport()
+    outcomes = translate_units(units, _garbling, report)
+    assert [o.text for o in outcomes] == [
+        '<p style="margin: 10px">Willkommen</p>',
+        'Die <g id="9" ctype="x-link">Datenschutzerklärung</g> lesen.',
+    ]
+    assert report.numbers_not_repairable == 0
+    assert "numbers:" not in report.summary()
+
+
+def test_numbers_the_kept_decode_could_not_repair_are_still_counted() -> None:
+    def flagged(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        return [
+            Translation(text, text.replace("<b>", "").replace("</b>", ""))
+            if "<" in text
+            else Translation(text, "Nur 5 von 1 Dateien", numbers_not_repairable=True)
+            for text in texts
+        ]
+
+    report = RunReport()
+    translate_units([Unit("0", "Only <b>5 of 10</b> files")], flagged, report)
+    assert report.numbers_not_repairable == 1
+    assert "1 could not be repaired (check them: 'Only 5 of 10 files')" in report.summary()
