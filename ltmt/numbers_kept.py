@@ -480,9 +480,10 @@ def repair_outputs(
     ``{{count}}. Platz``: :func:`ltmt.english_ordinals.german_ordinals`), then
     :func:`retry_lost_numbers` on those that still lack one (but those in ``skip``; ``hits``:
     each unit's glossary terms, which its retry follows). Returns
-    the segments whose outputs it changed and that now have every number right, and those it
-    changed that still have one wrong (:func:`numbers_wrong`): a repair that left
-    ``1.299,99,99`` for ``1,299.99`` is no repair."""
+    the indices (into ``units``) of the outputs it changed that now have every number right,
+    and of those it changed that still have one wrong (:func:`numbers_wrong`): a repair that
+    left ``1.299,99,99`` for ``1,299.99`` is no repair. An output a later step replaces (the
+    placeholder guard's) is judged again on what replaces it."""
     changed = set()
     german = same_language(translator.written_language or "", "de")
     for i, unit in enumerate(units):
@@ -497,11 +498,11 @@ def repair_outputs(
         outputs[i] = restore_folded(units[i].text, outputs[i])
         changed.add(i)
     wrong = {
-        units[i].segment
+        i
         for i in changed
         if numbers_wrong(units[i].text, outputs[i]) or lost_percents(units[i].text, outputs[i])
     }
-    return {units[i].segment for i in changed} - wrong, wrong
+    return changed - wrong, wrong
 
 
 def numbers_added_beyond_repair(units: Sequence[Unit], outputs: Sequence[str]) -> set[int]:

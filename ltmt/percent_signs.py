@@ -12,10 +12,11 @@ a tag (``<b>50</b>%``: the tag is no value), nor one inside a placeholder (a URL
 
 A translation keeps a percent where it writes its quantity (a number by its digits: ``0,5``
 for ``0.5``; a placeholder as written) with a percent sign after it, glued or spaced as German
-typography writes it (``50 %``, ``50\u202f%``, ``50-%``), or the word (``50 Prozent``,
-``50-prozentige``, ``50%ige``, ``1,2 Volumenprozent``, English ``percent``), or where it ends a
-range or a list with one sign, as German does (``20 - 30 %``, ``zwischen 1 und 2 %`` for
-``between 1% and 2%``). A quantity the translation does not write at all is the numbers' or the
+typography writes it (``50 %``, ``50\u202f%``, ``50-%``; in markup ``50&nbsp;%``), or the
+word (``50 Prozent``, ``50-prozentige``, ``50%ige``, ``1,2 Volumenprozent``, ``5 v. H.``,
+English ``percent``), or where it ends a range or a list with one sign, as German does (``20 -
+30 %``, ``zwischen 1 und 2 %`` for ``between 1% and 2%``, ``10 bzw. 15 %``, ``10 / 20 %``, ``2
+statt 1 %``). A quantity the translation does not write at all is the numbers' or the
 placeholders' loss, not this module's. Of the 843 reference pairs of the general and l10n data
 whose source has a percent, one is read as lacking it (``anstatt 25 nur 15 Prozent``).
 
@@ -23,9 +24,10 @@ whose source has a percent, one is read as lacking it (``anstatt 25 nur 15 Proze
 (``{$a}%``; ``50 %`` where the source spaces it): ltmt writes a number's percent as the model
 and the source do, and the model alone writes ``{$a}%`` and ``50%`` glued as often as spaced. It
 does so only where it is unambiguous: the translation writes the quantity without a percent
-exactly as often as it lost one. What it cannot put back counts as a number lost beyond repair
-(:func:`ltmt.numbers_kept.kept_shape`), and qa's numbers check says it
-(:func:`percent_problems`).
+exactly as often as it lost one, and the source writes it with a percent only (``50% of 50 GB``
+written ``50 GB`` is left as it is, not made ``50% GB``). What it cannot put back counts as a
+number lost beyond repair (:func:`ltmt.numbers_kept.kept_shape`), and qa's numbers check says
+it (:func:`percent_problems`).
 """
 
 from __future__ import annotations
@@ -43,20 +45,27 @@ from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 _VALUE_KINDS = frozenset({"brace", "printf", "sigil", "merge"})
 # what may stand between a quantity and its percent sign
 _GAP = "[ \u00a0\u202f\u2009]?"
-# a number, whole (``1,299.5``: its digits are the quantity); not the end of a word or code
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+# a number, whole (``1,299.5``: its digits are the quantity); not the end of a word or code,
+# nor a character reference's (``&#160;``)
+_NUMBER = re.compile(r"(?<![\w.,])(?<!&#)\d+(?:[.,]\d+)*")
 # a source's percent sign after a quantity: a "%" that no letter, digit or "%" follows
 _SOURCE_SIGN = re.compile(rf"(?P<gap>{_GAP})%(?![\w%])")
+# a space as HTML writes it in a text: no-break, narrow no-break or thin (``50&nbsp;%``,
+# ``50&#x202F;%``)
+_SPACE_ENTITY = r"&(?:nbsp|thinsp|#(?:160|8201|8239|[xX]0*(?:[aA]0|2009|202[fF])));"
 # how a translation writes a percent after its quantity: the sign (glued, spaced, hyphened, or
-# with a German suffix, 50%ige) or the word
+# with a German suffix, 50%ige) or the word (``Prozent``, ``v. H.``: vom Hundert)
 _KEPT_SIGN = re.compile(
-    r"[ \u00a0\u202f\u2009-]?(?:[%\uff05]|[^\W\d_]{0,30}[Pp]rozent|[Pp]ercent|[Pp]er cent)",
+    rf"(?:[ \u00a0\u202f\u2009-]|{_SPACE_ENTITY})?"
+    r"(?:[%\uff05]|[^\W\d_]{0,30}[Pp]rozent|[Pp]ercent|[Pp]er cent|v\.[ \u00a0]?H\.|vom Hundert)",
 )
 # what joins the quantities of a range or a list that one percent sign after the last ends
-# (``20 - 30 %``, ``30 oder gar 40 %``, ``zwischen 1 und 2 %``, ``von 35 auf 50 %``)
+# (``20 - 30 %``, ``10 / 20 %``, ``30 oder gar 40 %``, ``zwischen 1 und 2 %``, ``von 35 auf 50
+# %``, ``10 bzw. 15 %``, ``2 statt 1 %``, ``1,5 gegenüber 2 %``, ``von 1 bis hin zu 2 %``)
 _JOINED = re.compile(
-    r"[ \u00a0\u202f]?[-\u2013\u2014][ \u00a0\u202f]?|,[ \u00a0]"
-    r"|,?[ \u00a0](?:bis|und|oder|auf|zu|to|and|or)(?: (?:gar|sogar|even))? "
+    r"[ \u00a0\u202f]?[-\u2013\u2014/][ \u00a0\u202f]?|,[ \u00a0]"
+    r"|,?[ \u00a0](?:bis (?:hin )?zu|bis|und|oder|auf|zu|bzw\.|beziehungsweise|statt|anstatt"
+    r"|gegenüber|vs\.?|versus|to|and|or)(?: (?:gar|sogar|even))? "
 )
 
 
@@ -145,10 +154,12 @@ def restore_percents(source: str, output: str) -> str:
     (:func:`lost_percents`) put back after that quantity, with the source's gap before it
     (``{$a}%``, ``50 %``), where the output writes that quantity without a percent exactly as
     often as it lost its sign, and nothing but a space or a sign follows any of them (not
-    ``50x``); else ``output`` unchanged."""
+    ``50x``), and the source writes it nowhere without a percent (``50% of 50 GB`` written
+    ``50 GB``: which 50 lost it?); else ``output`` unchanged."""
     wanted = percents(source)
     if not wanted:
         return output
+    counts = Counter(q.key for q in quantities(source)) - Counter(p.quantity.key for p in wanted)
     written = quantities(output)
     signed = _with_percent(output, written)
     bare = [q for q, sign in zip(written, signed, strict=True) if not sign]
@@ -160,6 +171,8 @@ def restore_percents(source: str, output: str) -> str:
         bare_by_key.setdefault(q.key, []).append(q)
     places: dict[int, str] = {}
     for key, count in lost.items():
+        if counts[key] > 0:  # the source has it as a count too
+            continue
         mine = bare_by_key.get(key, [])
         if len(mine) == count and all(_free_after(output, q.end) for q in mine):
             places.update((q.end, gaps[key]) for q in mine)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ltmt.folded_characters import restore_folded
@@ -33,6 +34,18 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Replaced:
+    """The outputs the guard replaced (indices into its units), and of those the ones whose
+    numbers the repair of the model's own output changed and made right (``numbers_repaired``)
+    or changed and left wrong (``numbers_wrong``): :func:`ltmt.numbers_kept.repair_outputs` of
+    the output kept, not of the fused one it replaced."""
+
+    outputs: set[int] = field(default_factory=set)
+    numbers_repaired: set[int] = field(default_factory=set)
+    numbers_wrong: set[int] = field(default_factory=set)
+
+
 def guard_placeholders(
     translator: Translator,
     fused: Sequence[int],
@@ -40,18 +53,19 @@ def guard_placeholders(
     encoded: Sequence[list[int]],
     outputs: list[str],
     hits: Sequence[list[TermHit]],
-) -> set[int]:
+) -> Replaced:
     """Re-decode with ``translator``'s model alone the ``fused`` outputs (indices into
     ``units``, ``encoded``, ``outputs`` and ``hits``) that lost or added placeholders or lost
     numbers beyond repair; replaces those ``outputs`` the plain model does better on, and
-    returns their indices."""
+    says which (:class:`Replaced`)."""
     suspects = []
     for i in fused:
         shape = _kept_shape(units[i].text, outputs[i])
         if shape < (0, 0, 0):
             suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
-    plain = _decoded_without_memory(translator, [i for i, _ in suspects], units, encoded, hits)
+    indices = [i for i, _ in suspects]
+    plain, repaired, wrong = _decoded_without_memory(translator, indices, units, encoded, hits)
     replaced: set[int] = set()
     for (i, shape), text in zip(suspects, plain, strict=True):
         if _kept_shape(units[i].text, text) > shape:
@@ -64,7 +78,11 @@ def guard_placeholders(
             len(suspects),
             len(replaced),
         )
-    return replaced
+    return Replaced(
+        replaced,
+        {indices[n] for n in repaired} & replaced,
+        {indices[n] for n in wrong} & replaced,
+    )
 
 
 def numbers_still_lost(
@@ -99,7 +117,7 @@ def _decoded_without_memory(
     units: Sequence[Unit],
     encoded: Sequence[list[int]],
     hits: Sequence[list[TermHit]],
-) -> list[str]:
+) -> tuple[list[str], set[int], set[int]]:
     """The model's own outputs for the lines ``indices`` of ``units`` (following their glossary
     terms), their numbers repaired as a line decoded without memory gets them
     (:func:`ltmt.numbers_kept.repair_outputs`: a number written with a repeated digit once put
@@ -107,7 +125,9 @@ def _decoded_without_memory(
     repairs numbers: the model wrote ``SKU-001515`` for ``SKU-000015`` with and without a
     match, and only the retry kept it, so the fused output that lost it was kept on a tie.
     Steered to the translator's form of address as every decode of a line is
-    (:meth:`~ltmt.translator.Translator.decode_ids`)."""
+    (:meth:`~ltmt.translator.Translator.decode_ids`). With the outputs come the repair's
+    judgement of them, as positions in ``indices``: those it changed and made right, those it
+    changed and left wrong."""
     lines = [units[i] for i in indices]
     plain = translator.decode_ids(
         [encoded[i] for i in indices],
@@ -115,9 +135,10 @@ def _decoded_without_memory(
         sources=[unit.text for unit in lines],
     )
     plain = [restore_folded(unit.text, text) for unit, text in zip(lines, plain, strict=True)]
-    if translator.number_repair:
-        repair_outputs(translator, lines, plain, skip=())
-    return plain
+    if not translator.number_repair:
+        return plain, set(), set()
+    repaired, wrong = repair_outputs(translator, lines, plain, skip=())
+    return plain, repaired, wrong
 
 
 def _kept_shape(line: str, output: str) -> tuple[int, int, int]:

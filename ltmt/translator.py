@@ -921,18 +921,24 @@ class Translator:
         # a line following glossary terms is retried for its lost numbers under the terms'
         # constraint: placing a target must not cost the line its clause number
         following = [i for i, found in enumerate(hits) if found and i not in fused]
+        repaired_at: set[int] = set()  # units
+        wrong_at: set[int] = set()
         if self.number_repair:
-            repaired, unrepaired = repair_outputs(
+            repaired_at, wrong_at = repair_outputs(
                 self, units, outputs, skip.difference(following), hits
             )
         kept_fused = set(fused)
         if self.placeholder_guard:
-            kept_fused -= guard_placeholders(self, fused, units, encoded, outputs, hits)
+            plain = guard_placeholders(self, fused, units, encoded, outputs, hits)
+            kept_fused -= plain.outputs
+            # judged on the output kept, not on the fused one it replaced
+            repaired_at = (repaired_at - plain.outputs) | plain.numbers_repaired
+            wrong_at = (wrong_at - plain.outputs) | plain.numbers_wrong
         if self.number_repair:  # an output that still lacks a number is no repair either
-            still_lost = numbers_still_lost(range(len(units)), units, outputs)
-            unrepaired |= {units[i].segment for i in still_lost}
+            wrong_at |= numbers_still_lost(range(len(units)), units, outputs)
+            unrepaired = {units[i].segment for i in wrong_at}
             unrepaired |= numbers_added_beyond_repair(units, outputs)
-            repaired -= unrepaired
+            repaired = {units[i].segment for i in repaired_at} - unrepaired
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         unfinished = unfinished_outputs(self, encoded, outputs)

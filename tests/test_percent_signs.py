@@ -73,6 +73,29 @@ def test_a_percent_is_a_sign_after_a_number_or_a_value_placeholder(source, read)
         ("30%, let alone 40%", "30 oder gar 40 %", []),
         ("{min}%\u2013{max}%", "{min}\u2013{max} %", []),
         ("50% and 20 users", "50 und 20 Nutzer", ["50%"]),  # no range: 20 counts users
+        # German's other joiners of a list with one sign (regression trial, session 72)
+        ("Get 10% and 15% respectively.", "Erhalten 10 bzw. 15 %.", []),
+        ("Get 10% and 15% respectively.", "Erhalten 10 beziehungsweise 15 %.", []),
+        ("Rates of 3%, 4% and 5%.", "Sätze von 3, 4 bzw. 5 %.", []),
+        ("Loads: 10% / 20% / 30%", "Lasten: 10 / 20 / 30 %", []),
+        ("Loads: 10%/15%", "Lasten: 10/15 %", []),
+        ("Up to 2% instead of 1%.", "Bis zu 2 statt 1 %.", []),
+        ("2% instead of 1%", "2 anstatt 1 %", []),
+        ("1.5% against 2%", "1,5 gegenüber 2 %", []),
+        ("1% vs. 2%", "1 vs. 2 %", []),
+        ("1% versus 2%", "1 versus 2 %", []),
+        ("From 1% up to 2%.", "Von 1 bis hin zu 2 %.", []),
+        ("From 1% up to 2%.", "Von 1 bis zu 2 %.", []),
+        ("The rate is 5%.", "Der Satz beträgt 5 v. H.", []),
+        ("The rate is 5%.", "Der Satz beträgt 5 vom Hundert.", []),
+        ("50% instead of 20 users", "50 statt 20 Nutzer", ["50%"]),  # no sign after the list
+        # a sign after a space written as HTML's entity
+        ("Save 50% on all orders.", "Sparen Sie 50&nbsp;% bei allen Bestellungen.", []),
+        ("Scale to 150%", "Auf 150&#x202F;% skalieren", []),
+        ("Scale to {$a}%", "Auf {$a}&#160;% skalieren", []),
+        ("Scale to 150%", "Auf 150&thinsp;% skalieren", []),
+        ("Scale to 160%", "Auf 160&#160; skalieren", ["160%"]),  # the entity's is no number
+        ("Scale to 150%", "Auf 150&amp;% skalieren", ["150%"]),  # no space
         # a percent whose number the output writes once, with its sign: the numbers' loss
         ("50% here, 50% there", "50 % hier, der Rest dort", []),
         ("Score: {$a}%", "Ergebnis: {$a} %", []),
@@ -99,6 +122,15 @@ def test_a_percent_is_lost_where_the_output_writes_its_quantity_without_it(sourc
         ("50%, 20%", "50 und 20", "50% und 20%"),
         # left alone where it is not clear which of the output's quantities lost it
         ("5% in 5 days", "5 in 5 Tagen", "5 in 5 Tagen"),
+        # nor where the source writes the quantity without a percent too (session 72)
+        ("Set the limit to 50% of 50 GB.", "Limit auf 50 GB.", "Limit auf 50 GB."),
+        ("Charge 100% in 100 minutes.", "In 100 Minuten laden.", "In 100 Minuten laden."),
+        ("Version 2.0 is 20% cheaper.", "Version 2.0 ist billiger.", "Version 2.0 ist billiger."),
+        # kept by a list's joiner or an entity: never a second sign
+        ("50% and 60%", "50 bzw. 60 %", "50 bzw. 60 %"),
+        ("1% vs. 2%", "1 vs. 2 %", "1 vs. 2 %"),
+        ("Save 50%", "Sparen Sie 50&nbsp;%", "Sparen Sie 50&nbsp;%"),
+        ("Save 50%", "Sparen Sie 50&#160;%", "Sparen Sie 50&#160;%"),
         ("%s of %s%", "%s von %s", "%s von %s"),
         ("50% off", "50x Rabatt", "50x Rabatt"),  # a sign cannot go before a letter
         ("20%-30% fewer", "20 - 30 % weniger", "20 - 30 % weniger"),  # kept by the range
@@ -146,6 +178,12 @@ _ADVERSARIAL = {
     "a long range": "1 - " * 50_000 + "1%",
     "a long list": "1, " * 50_000 + "1",
     "a long list in words": "1 und " * 50_000 + "1 %",
+    "a long list of bzw.": "1 bzw. " * 20_000 + "1 %",
+    "a long list of slashes": "1/" * 20_000 + "1 %",
+    "almost up to": "1 bis hin " * 20_000 + "1 %",
+    "space entities": "1&nbsp;" * 20_000 + "%",
+    "character references": "&#" * 20_000 + "160;%",
+    "almost vom Hundert": "1 v. " * 20_000 + "H",
     "a long word": "1 " + "x" * 100_000 + "prozent",
 }
 
