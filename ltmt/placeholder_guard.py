@@ -37,12 +37,12 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Replaced:
     """The outputs the guard replaced (indices into its units), and of those the ones whose
-    numbers the repair of the model's own output changed and made right (``numbers_repaired``)
-    or changed and left wrong (``numbers_wrong``): :func:`ltmt.numbers_kept.repair_outputs` of
-    the output kept, not of the fused one it replaced."""
+    numbers the repair of the model's own output changed and left wrong (``numbers_wrong``):
+    :func:`ltmt.numbers_kept.repair_outputs` of the output kept, not of the fused one it
+    replaced. An output the guard put in counts as no number repair: the guard chose it for
+    the numbers it keeps."""
 
     outputs: set[int] = field(default_factory=set)
-    numbers_repaired: set[int] = field(default_factory=set)
     numbers_wrong: set[int] = field(default_factory=set)
 
 
@@ -65,7 +65,7 @@ def guard_placeholders(
             suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
     indices = [i for i, _ in suspects]
-    plain, repaired, wrong = _decoded_without_memory(translator, indices, units, encoded, hits)
+    plain, wrong = _decoded_without_memory(translator, indices, units, encoded, hits)
     replaced: set[int] = set()
     for (i, shape), text in zip(suspects, plain, strict=True):
         if _kept_shape(units[i].text, text) > shape:
@@ -78,11 +78,7 @@ def guard_placeholders(
             len(suspects),
             len(replaced),
         )
-    return Replaced(
-        replaced,
-        {indices[n] for n in repaired} & replaced,
-        {indices[n] for n in wrong} & replaced,
-    )
+    return Replaced(replaced, {indices[n] for n in wrong} & replaced)
 
 
 def numbers_still_lost(
@@ -117,7 +113,7 @@ def _decoded_without_memory(
     units: Sequence[Unit],
     encoded: Sequence[list[int]],
     hits: Sequence[list[TermHit]],
-) -> tuple[list[str], set[int], set[int]]:
+) -> tuple[list[str], set[int]]:
     """The model's own outputs for the lines ``indices`` of ``units`` (following their glossary
     terms), their numbers repaired as a line decoded without memory gets them
     (:func:`ltmt.numbers_kept.repair_outputs`: a number written with a repeated digit once put
@@ -125,9 +121,8 @@ def _decoded_without_memory(
     repairs numbers: the model wrote ``SKU-001515`` for ``SKU-000015`` with and without a
     match, and only the retry kept it, so the fused output that lost it was kept on a tie.
     Steered to the translator's form of address as every decode of a line is
-    (:meth:`~ltmt.translator.Translator.decode_ids`). With the outputs come the repair's
-    judgement of them, as positions in ``indices``: those it changed and made right, those it
-    changed and left wrong."""
+    (:meth:`~ltmt.translator.Translator.decode_ids`). With the outputs come those the repair
+    changed and left with a number wrong, as positions in ``indices``."""
     lines = [units[i] for i in indices]
     plain = translator.decode_ids(
         [encoded[i] for i in indices],
@@ -136,9 +131,9 @@ def _decoded_without_memory(
     )
     plain = [restore_folded(unit.text, text) for unit, text in zip(lines, plain, strict=True)]
     if not translator.number_repair:
-        return plain, set(), set()
-    repaired, wrong = repair_outputs(translator, lines, plain, skip=())
-    return plain, repaired, wrong
+        return plain, set()
+    _, wrong = repair_outputs(translator, lines, plain, skip=())
+    return plain, wrong
 
 
 def _kept_shape(line: str, output: str) -> tuple[int, int, int]:

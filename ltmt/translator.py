@@ -932,7 +932,7 @@ class Translator:
             plain = guard_placeholders(self, fused, units, encoded, outputs, hits)
             kept_fused -= plain.outputs
             # judged on the output kept, not on the fused one it replaced
-            repaired_at = (repaired_at - plain.outputs) | plain.numbers_repaired
+            repaired_at -= plain.outputs
             wrong_at = (wrong_at - plain.outputs) | plain.numbers_wrong
         if self.number_repair:  # an output that still lacks a number is no repair either
             wrong_at |= numbers_still_lost(range(len(units)), units, outputs)

@@ -57,7 +57,7 @@ def test_the_numbers_of_a_replaced_output_are_judged_on_the_output_kept():
         }
     )
     replaced = guard_placeholders(model, [0, 1, 2], units, [[1], [1, 2], [1]], outputs, [[]] * 3)
-    assert replaced == Replaced({0, 1}, numbers_repaired={1}, numbers_wrong=set())
+    assert replaced == Replaced({0, 1}, numbers_wrong=set())
     assert outputs == [
         "Setzen Sie die Grenzwerte auf 50% von 50 GB.",
         "E766: 50% davon öffnen",
@@ -70,4 +70,4 @@ def test_a_replaced_output_its_repair_left_wrong_is_said():
     outputs = ["Preis"]
     model = _ModelAlone({units[0].text: "Preis: 1.29,99,99 Euro und Cent"})
     replaced = guard_placeholders(model, [0], units, [[1]], outputs, [[]])
-    assert replaced == Replaced({0}, numbers_repaired=set(), numbers_wrong={0})
+    assert replaced == Replaced({0}, numbers_wrong={0})
