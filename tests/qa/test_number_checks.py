@@ -695,6 +695,13 @@ def test_an_english_ordinal_kept_in_german_is_a_numbers_warning(source, target, 
         ("Pass mark: 50%", "Bestehensgrenze: 50\u202f%", []),
         ("Pass mark: 50%", "Bestehensgrenze: 50 Prozent", []),
         ("Score: {$a}%", "Ergebnis: {$a}%", []),
+        # correct German a regression trial saw reported (session 72): one sign after a list
+        # joined by bzw., a slash or statt, and a sign after an HTML space entity
+        ("Members and guests get 10% and 15% respectively.", "Sie erhalten 10 bzw. 15 %.", []),
+        ("Loads: 10% / 20% / 30%", "Lasten: 10 / 20 / 30 %", []),
+        ("Up to 2% instead of 1%.", "Bis zu 2 statt 1 %.", []),
+        ("Save 50% on all orders.", "Sparen Sie 50&nbsp;% bei allen Bestellungen.", []),
+        ("Scale to 150%", "Auf 150&#x202F;% skalieren", []),
         # no percents: a printf conversion and its escaped sign, a German suffix, a URL's escape
         ("Progress: %d%%", "Fortschritt: %d%%", []),
         ("It is 100%ig sure.", "Es ist 100%ig sicher.", []),
