@@ -258,14 +258,16 @@ def _unknown_plurals(target: str, forms: list[str], gender: str) -> list[str]:
 
 def _head_takes_umlaut_er(noun: str) -> bool:
     """Whether the longest last part of the compound ``noun`` that the noun table knows
-    (:func:`~ltmt.terminology.genders.is_known_noun`), of :data:`~ltmt.terminology.genders.
-    MIN_PART` letters or more, has a known plural in umlaut and -er (``Seitenränder`` as
-    ``Ränder``)."""
+    (:func:`~ltmt.terminology.genders.is_known_noun`), or whose plural in umlaut and -er the
+    tables know (``Würmer`` of ``Computerwurm``: the noun table has no ``Wurm``), of
+    :data:`~ltmt.terminology.genders.MIN_PART` letters or more, has a known plural in umlaut
+    and -er (``Seitenränder`` as ``Ränder``)."""
     for start in range(1, len(noun) - MIN_PART + 1):
         part = noun[start].upper() + noun[start + 1 :]
-        if is_known_noun(part):
-            stems = target_stems(part)[1:2]
-            return bool(stems) and stems[0] + "er" in _noun_plurals(part, "m")
+        stems = target_stems(part)[1:2]
+        takes_er = bool(stems) and stems[0] + "er" in _noun_plurals(part, "m")
+        if takes_er or is_known_noun(part):
+            return takes_er
     return False
 
 

@@ -16,29 +16,49 @@ from __future__ import annotations
 import re
 
 from ltmt.terminology.fragments import half_written
-from ltmt.terminology.function_words import FUNCTION_WORDS
+from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS
 from ltmt.terminology.genders import gender_of
 from ltmt.terminology.german_forms import compound_first
+from ltmt.word_tables import target_words
 
-# a word right after the term in the input: a blank, then a letter (no punctuation between)
-_WORD_AFTER = re.compile(r"[ \t]+[^\W\d_]")
+# a word right after the term in the input: a blank, then letters (no punctuation between)
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+# English words after a term that start no noun it modifies, but the term's object or clause
+# ("share the link", "order a new end mill", "print them"): the term is a verb there
+_NO_NOUN_AFTER = ENGLISH_FUNCTION_WORDS | frozenset(
+    {*("each", "every", "no", "any", "some", "another", "all", "both", "us")}
+)
+# German pronouns written with a capital mid-sentence (the formal address: "teilen Sie",
+# "Ihre Kollegen") or at a line's start: no noun a compound is headed by ("Freigaben-Sie")
+_PRONOUNS = frozenset(
+    {*("sie", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "du", "dich", "dir")}
+    | {*("dein", "deine", "deinem", "deinen", "deiner", "deines", "euch", "euer", "eure")}
+    | {*("uns", "unser", "unsere", "man", "mich", "mir", "mein", "meine", "sich", "es")}
+)
 # a German noun as the model writes a compound's head: a capital, then letters or hyphens
 _HEAD = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
 # a compound's head shorter than this is a noun only where the noun table knows it ("Tür")
 _SHORT_HEAD = 3
+# the shortest last part of a compound's part that the German word table is asked for (as
+# german_forms asks it: "Konten" of "Benutzerkonten")
+_MIN_WORD = 5
 
 
 def writes_modifier(source: str, end: int) -> bool:
     """Whether the input line ``source`` writes a word right after its term that ends at
     ``end``: the term may be an English compound's modifier ("coolant pump"), whose German
-    is one compound (:func:`joined_with_head`)."""
-    return _WORD_AFTER.match(source, end) is not None
+    is one compound (:func:`joined_with_head`). Not where that word is an article, pronoun or
+    other function word ("share the link", "order a new end mill"): the term is a verb there,
+    and its target joined to the German verb's pronoun ("Freigaben-Sie")."""
+    after = _WORD_AFTER.match(source, end)
+    return after is not None and after[1].casefold() not in _NO_NOUN_AFTER
 
 
 def attribute_before_head(word: str, following: str) -> bool:
     """Whether the output word ``word``, which a target replaces, is an attribute (lower case,
     no function word: "coolante", "täglichen") of the noun ``following`` right after it (a
-    capital: "Konzentration"): the model wrote the term as an adjective of that noun, where
+    capital: "Konzentration"; no pronoun or function word: "teilen Sie", "bestellen Ihre" are
+    a verb and its pronoun): the model wrote the term as an adjective of that noun, where
     German writes the term as the noun's compound's first part."""
     text, head = word.strip(), following.strip()
     return (
@@ -46,6 +66,7 @@ def attribute_before_head(word: str, following: str) -> bool:
         and text[:1].islower()
         and text.casefold() not in FUNCTION_WORDS
         and head[:1].isupper()
+        and head.casefold() not in FUNCTION_WORDS | _PRONOUNS
         and _HEAD.fullmatch(head) is not None
     )
 
@@ -68,6 +89,28 @@ def echoed_part(word: str, source: str) -> int | None:
     term = source.strip().casefold()
     found = [n for n, part in enumerate(parts) if part.casefold() == term]
     return found[0] if len(found) == 1 else None
+
+
+def garbled_part(word: str, part: int, source: str) -> bool:
+    """Whether a part of the hyphenated output ``word`` other than its ``part``-th (the one a
+    target replaces: :func:`echoed_part`) is a garbled fragment rather than a word: letters,
+    not an acronym, that neither the noun table (:func:`~ltmt.terminology.genders.gender_of`)
+    nor the German word table knows, and that the input line ``source`` does not write
+    ("Hausen" of "Spindle-Hausen" for "spindle housing", "Referns" of "Chip-Referns" for "chip
+    removal"; not "Fahrer", "OCSP" or a "Responder" the input writes). The word is then
+    replaced whole: the kept fragment read "das Spindel-Hausen", its article agreeing with it."""
+    german = target_words("de") or frozenset()
+    written = {w.casefold() for w in re.findall(r"[^\W\d_]+", source)}
+    for n, text in enumerate(word.strip().split("-")):
+        if n == part or not text.isalpha() or text.isupper():  # an acronym ("OCSP") stays
+            continue
+        folded = text.casefold()
+        known = gender_of(text[:1].upper() + text[1:]) is not None or any(
+            folded[start:] in german for start in range(max(1, len(folded) - _MIN_WORD + 1))
+        )
+        if not known and folded not in written:
+            return True
+    return False
 
 
 def with_part_replaced(word: str, part: int, target: str, gender: str = "") -> str:

@@ -39,6 +39,7 @@ from ltmt.terminology.matching import protected_spans, renders
 from ltmt.terminology.modifier_compounds import (
     attribute_before_head,
     echoed_part,
+    garbled_part,
     joined_with_head,
     leftover,
     with_part_replaced,
@@ -140,7 +141,7 @@ def place_terms(
         else:
             if rewrite is not None:  # Hauptdatei -> Master-Datei, Mana-Potion -> Mana-Trank
                 rewritten = _compound_word(
-                    output_ids[start:end], attention[start:end], term, pieces, rewrite
+                    output_ids[start:end], attention[start:end], term, pieces, rewrite, source
                 )
             carried = [target for target in kept if renders(target, word)]
             if rewritten is not None and carried:  # the part replaced must not be the kept one
@@ -240,13 +241,19 @@ def _compound_word(
     term: Missing,
     pieces: Sequence[str],
     encode: Callable[[str], tuple[int, ...]],
+    source: str = "",
 ) -> tuple[int, ...] | None:
     """The token ids of the word ``ids`` with its part that translates ``term`` replaced by the
     target, joined by a hyphen (``Master-Datei``, ``Einstellungs-Ablage``), or ``None`` when the
-    word is not such a compound (:func:`_compound_part`)."""
+    word is not such a compound (:func:`_compound_part`) or its other part is a garbled
+    fragment (``source``: the input line, whose words such a part may copy)."""
     word = _text(ids, pieces).strip()
     echoed = echoed_part(word, term.source)
     if echoed is not None:  # Chip-Fahrer for "chip conveyor": Span-Fahrer, not Span
+        if garbled_part(
+            word, echoed, source
+        ):  # Spindle-Hausen: die Spindel, not das Spindel-Hausen
+            return None
         return encode(with_part_replaced(word, echoed, term.target, term.gender)) or None
     part = _compound_part(ids, rows, term.source_span, pieces)
     if part is None:
