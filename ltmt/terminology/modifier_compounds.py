@@ -14,6 +14,7 @@ allows it for every compound, where the closed one needs the first part's linkin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ltmt.terminology.fragments import half_written
 from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS
@@ -91,16 +92,17 @@ def echoed_part(word: str, source: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def garbled_part(word: str, part: int, source: str) -> bool:
+def garbled_part(word: str, part: int, source: str, targets: Iterable[str] = ()) -> bool:
     """Whether a part of the hyphenated output ``word`` other than its ``part``-th (the one a
     target replaces: :func:`echoed_part`) is a garbled fragment rather than a word: letters,
     not an acronym, that neither the noun table (:func:`~ltmt.terminology.genders.gender_of`)
-    nor the German word table knows, and that the input line ``source`` does not write
-    ("Hausen" of "Spindle-Hausen" for "spindle housing", "Referns" of "Chip-Referns" for "chip
-    removal"; not "Fahrer", "OCSP" or a "Responder" the input writes). The word is then
+    nor the German word table knows, and that neither the input line ``source`` nor the line's
+    glossary ``targets`` write ("Hausen" of "Spindle-Hausen" for "spindle housing", "Referns"
+    of "Chip-Referns" for "chip removal"; not "Fahrer", "OCSP", a "Responder" the input writes
+    or a target "Mana"). The word is then
     replaced whole: the kept fragment read "das Spindel-Hausen", its article agreeing with it."""
     german = target_words("de") or frozenset()
-    written = {w.casefold() for w in re.findall(r"[^\W\d_]+", source)}
+    written = {w.casefold() for text in (source, *targets) for w in re.findall(r"[^\W\d_]+", text)}
     for n, text in enumerate(word.strip().split("-")):
         if n == part or not text.isalpha() or text.isupper():  # an acronym ("OCSP") stays
             continue

@@ -140,8 +140,9 @@ def place_terms(
             start = end = _word_start(output_ids, start, pieces)
         else:
             if rewrite is not None:  # Hauptdatei -> Master-Datei, Mana-Potion -> Mana-Trank
+                line = (source, kept)
                 rewritten = _compound_word(
-                    output_ids[start:end], attention[start:end], term, pieces, rewrite, source
+                    output_ids[start:end], attention[start:end], term, pieces, rewrite, line
                 )
             carried = [target for target in kept if renders(target, word)]
             if rewritten is not None and carried:  # the part replaced must not be the kept one
@@ -241,18 +242,17 @@ def _compound_word(
     term: Missing,
     pieces: Sequence[str],
     encode: Callable[[str], tuple[int, ...]],
-    source: str = "",
+    line: tuple[str, Sequence[str]] = ("", ()),
 ) -> tuple[int, ...] | None:
     """The token ids of the word ``ids`` with its part that translates ``term`` replaced by the
     target, joined by a hyphen (``Master-Datei``, ``Einstellungs-Ablage``), or ``None`` when the
     word is not such a compound (:func:`_compound_part`) or its other part is a garbled
-    fragment (``source``: the input line, whose words such a part may copy)."""
+    fragment (``line``: the input line and the glossary targets its output carries, whose
+    words such a part may copy: :func:`~ltmt.terminology.modifier_compounds.garbled_part`)."""
     word = _text(ids, pieces).strip()
     echoed = echoed_part(word, term.source)
     if echoed is not None:  # Chip-Fahrer for "chip conveyor": Span-Fahrer, not Span
-        if garbled_part(
-            word, echoed, source
-        ):  # Spindle-Hausen: die Spindel, not das Spindel-Hausen
+        if garbled_part(word, echoed, *line):  # Spindle-Hausen: die Spindel, not Spindel-Hausen
             return None
         return encode(with_part_replaced(word, echoed, term.target, term.gender)) or None
     part = _compound_part(ids, rows, term.source_span, pieces)

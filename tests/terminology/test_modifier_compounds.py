@@ -10,6 +10,7 @@ import pytest
 from ltmt.terminology.modifier_compounds import (
     attribute_before_head,
     echoed_part,
+    garbled_part,
     head_compound,
     joined_with_head,
     leftover,
@@ -26,6 +27,12 @@ from ltmt.terminology.modifier_compounds import (
         ("Add coolant", 11, False),  # the line's end
         ("Check the coolant, then the oil.", 17, False),  # a comma
         ("Set coolant 5 %.", 11, False),  # a number is no noun
+        # regterms trial: an article, pronoun or function word after it: the term is a verb
+        ("Then share the link.", 10, False),
+        ("Before it expires, order a new end mill.", 24, False),
+        ("Then post them.", 9, False),
+        ("Then share your work.", 10, False),
+        ("The coolant tank and oil.", 11, True),
     ],
 )
 def test_writes_modifier(source, end, expected):
@@ -42,6 +49,11 @@ def test_writes_modifier(source, end, expected):
         ("die", "Konzentration", False),  # a function word
         ("coolante", "liegt", False),  # no noun after it
         ("coolante", "5", False),
+        # regterms trial: a pronoun is no head ("Freigaben-Sie", "Druck-Sie" were placed)
+        ("teilen", "Sie", False),
+        ("bestellen", "Ihre", False),
+        ("geben", "Ihnen", False),
+        ("posten", "Es", False),
     ],
 )
 def test_attribute_before_head(word, following, expected):
@@ -68,6 +80,28 @@ def test_joined_with_head_is_hyphenated_with_the_first_parts_link():
 )
 def test_echoed_part(word, source, expected):
     assert echoed_part(word, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "part", "source", "expected"),
+    [
+        # regterms trial: a garbled head ("das Spindel-Hausen", "des Span-Referns" were placed)
+        ("Spindle-Hausen", 0, "Lubricate the spindle housing.", True),
+        ("Chip-Referns", 0, "Chip removal is done automatically.", True),
+        ("Chip-Fahrer", 0, "The chip conveyor", False),  # a German word
+        ("Kühl-Chip", 1, "the cooled chip", False),
+        ("Chip-Layout", 0, "the chip layout", False),  # the noun table's
+        ("OCSP-Responder", 0, "the OCSP responder", False),  # the input's word
+        ("Chip-USB", 0, "the chip", False),  # an acronym
+    ],
+)
+def test_garbled_part(word, part, source, expected):
+    assert garbled_part(word, part, source) is expected
+
+
+def test_a_part_a_glossary_target_writes_is_no_garble():
+    assert garbled_part("Mana-Potion", 1, "", ["Mana"]) is False
+    assert garbled_part("Mana-Potion", 1, "") is True
 
 
 def test_with_part_replaced_keeps_the_other_parts():
@@ -117,4 +151,5 @@ def test_the_patterns_take_linear_time_on_adversarial_input():
     head_compound(long, "Kühlschmierstoff")
     writes_modifier("x" + " " * 50000 + "1", 1)
     attribute_before_head("abc", "A" + "-a" * 20000 + "-")
+    writes_modifier("x" + " " * 50000 + "a" * 50000 + "1", 1)
     assert time.perf_counter() - start < 1.0

@@ -766,6 +766,36 @@ def test_a_hyphenated_compound_that_copies_the_term_keeps_its_other_part():
     assert placed == [96]
 
 
+def test_a_hyphenated_compound_with_a_garbled_other_part_is_replaced_whole():
+    """ "das Spindle-Hausen" for "the spindle housing", glossary spindle → Spindel: the target
+    alone ("das Spindel-Hausen" was placed, its article agreeing with the garble)."""
+    word = ["▁Spin", "dle", "-", "Ha", "usen"]
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    rows = compound_rows([True, True, True, True, True])
+    term = Missing((1, 2), (94,), "Spindel", "spindle", modifier=True)
+    written = {"Spindel-Hausen": (96,)}
+    encode = lambda w: written.get(w, (98,))  # noqa: E731
+    source = "Lubricate the spindle housing."
+    assert place_terms(ids, rows, [term], pieces, encode=encode, source=source) == [94]
+
+
+def test_a_verbs_target_is_no_compound_with_the_pronoun_after_it():
+    """ "Dann teilen Sie die Verbindung" for "Then share the link", glossary share → Freigabe:
+    the target replaces the verb ("Freigaben-Sie" was placed), even where the input's next word
+    looked like a noun's (``modifier``)."""
+    word = ["▁teilen", "▁Sie", "▁die"]
+    pieces = PIECES + word
+    teilen, sie, die = (len(PIECES) + n for n in range(len(word)))
+    rows = [[0.0, 0.9, 0.1, 0.0], [0.1, 0.1, 0.8, 0.0], [0.0, 0.1, 0.9, 0.0]]
+    term = Missing((1, 2), (94,), "Freigabe", "share", modifier=True, gender="f")
+    written = {"Freigaben-Sie": (95,)}
+    placed = place_terms(
+        [teilen, sie, die], rows, [term], pieces, encode=lambda w: written.get(w, (98,))
+    )
+    assert placed == [94, sie, die]
+
+
 @pytest.mark.parametrize(
     ("word", "term_tokens", "target", "source"),
     [
