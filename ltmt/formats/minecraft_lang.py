@@ -29,7 +29,7 @@ A key defined twice is read as Minecraft reads it, the last definition, with a w
 names it; its strings make no memory pairs.
 
 A ``.lang`` file is read as Minecraft's where it is in a folder named ``lang`` (as
-``assets/<modid>/lang/``) and its lines are Minecraft's, or it has the marker
+``assets/<modid>/lang/``) and its lines are Minecraft's or it has the marker
 (:func:`is_minecraft_lang`); another (a GtkSourceView language definition) is refused, and a
 folder run passes it over; ``--format mclang`` reads one anywhere.
 """
@@ -269,13 +269,12 @@ def _text_of(path: Path) -> str | None:
 def is_minecraft_lang(path: Path) -> bool:
     """Whether the ``.lang`` file ``path`` is a Minecraft language file, as ltmt takes one by
     itself: in a folder named ``lang`` (``assets/<modid>/lang/en_US.lang``), its lines
-    Minecraft's (:func:`holds_minecraft_lines`)."""
+    Minecraft's or Forge's marker among them (:func:`holds_minecraft_lines`); a file elsewhere
+    is not read."""
+    if Path(path).parent.name.lower() != "lang":
+        return False
     text = _text_of(Path(path))
-    return (
-        Path(path).parent.name.lower() == "lang"
-        and text is not None
-        and (holds_minecraft_lines(text))
-    )
+    return text is not None and holds_minecraft_lines(text)
 
 
 def properties_would_break(path: Path) -> str | None:
@@ -342,7 +341,8 @@ class MinecraftLangDocument(KeyedCatalog):
 
 class _Writer:
     """The output's text, ``parts``, written from ``source`` (the file translated), ``adopted``
-    (the translation so far, or None) and ``translations``, by key."""
+    (the translation so far, or None), ``translations`` and the source's ``entries``, by
+    key."""
 
     def __init__(
         self,

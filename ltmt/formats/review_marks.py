@@ -23,7 +23,7 @@ DELETED = "x-sdl-deleted"
 ADDED = "x-sdl-added"
 COMMENT = "x-sdl-comment"
 # what each mark leaves of its content in the segment's text
-_KEPT = {DELETED: "dropped", ADDED: "text", COMMENT: "text"}
+_KEPT: dict[str, Literal["dropped", "text"]] = {DELETED: "dropped", ADDED: "text", COMMENT: "text"}
 
 
 def review_mark(element: Any) -> Literal["dropped", "text"] | None:
@@ -32,8 +32,7 @@ def review_mark(element: Any) -> Literal["dropped", "text"] | None:
     without the mark); ``None`` for any other element."""
     if local_name(element.tag) != "mrk":
         return None
-    kept = _KEPT.get(element.get("mtype") or "")
-    return "dropped" if kept == "dropped" else "text" if kept == "text" else None
+    return _KEPT.get(element.get("mtype") or "")
 
 
 def has_review_marks(element: Any | None) -> bool:

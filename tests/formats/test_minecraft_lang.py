@@ -233,6 +233,7 @@ GTKSOURCEVIEW = '<?xml version="1.0" encoding="UTF-8"?>\n<language id="c" name="
         ("lang", "# nothing yet\n", False),
         ("lang", "some words\na=b\n", False),
         ("language-specs", "a.b=Open\n", False),  # not in a lang folder
+        ("language-specs", "#PARSE_ESCAPES\na.b=Open\n", False),  # the marker elsewhere
     ],
 )
 def test_a_lang_file_is_minecrafts_in_a_lang_folder_with_its_lines(
