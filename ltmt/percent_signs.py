@@ -134,10 +134,9 @@ def lost_percents(source: str, output: str) -> list[str]:
     wanted = percents(source)
     if not wanted:
         return []
-    written = quantities(output)
-    signed = _with_percent(output, written)
-    kept = Counter(q.key for q, sign in zip(written, signed, strict=True) if sign)
-    bare = Counter(q.key for q, sign in zip(written, signed, strict=True) if not sign)
+    read = _signed_quantities(output)
+    kept = Counter(q.key for q, sign in read if sign)
+    bare = Counter(q.key for q, sign in read if not sign)
     lost = []
     for percent in wanted:
         key = percent.quantity.key
@@ -160,10 +159,9 @@ def restore_percents(source: str, output: str) -> str:
     if not wanted:
         return output
     counts = Counter(q.key for q in quantities(source)) - Counter(p.quantity.key for p in wanted)
-    written = quantities(output)
-    signed = _with_percent(output, written)
-    bare = [q for q, sign in zip(written, signed, strict=True) if not sign]
-    kept = Counter(q.key for q in written) - Counter(q.key for q in bare)
+    read = _signed_quantities(output)
+    bare = [q for q, sign in read if not sign]
+    kept = Counter(q.key for q, sign in read if sign)
     lost = Counter(p.quantity.key for p in wanted) - kept
     gaps = {p.quantity.key: p.gap for p in wanted}
     bare_by_key: dict[str, list[Quantity]] = {}
@@ -200,6 +198,13 @@ def percent_problems(source: str, target: str) -> list[str]:
         f"lacks the percent sign of {written}: write % or Prozent after it"
         for written in lost_percents(source, target)
     ]
+
+
+def _signed_quantities(text: str) -> list[tuple[Quantity, bool]]:
+    """The quantities of ``text`` (:func:`quantities`), each with whether it has a percent
+    (:func:`_with_percent`)."""
+    written = quantities(text)
+    return list(zip(written, _with_percent(text, written), strict=True))
 
 
 def _with_percent(text: str, written: Sequence[Quantity]) -> list[bool]:
