@@ -95,15 +95,14 @@ def numbers_still_lost(
     :func:`ltmt.percent_signs.lost_percents`) is. A tag is read as a space: without it, ``is
     <x/>5`` (``is ±5``) read as the code ``is5`` and its translation ``ist <x/>5`` as ``ist5``,
     a number lost that both have."""
+    read = [
+        (i, without_tags(units[i].text, filler=" "), without_tags(outputs[i], filler=" "))
+        for i in indices
+    ]
     return {
         i
-        for i in indices
-        if lost_beyond_words(
-            without_tags(units[i].text, filler=" "), without_tags(outputs[i], filler=" ")
-        )
-        or lost_percents(
-            without_tags(units[i].text, filler=" "), without_tags(outputs[i], filler=" ")
-        )
+        for i, source, output in read
+        if lost_beyond_words(source, output) or lost_percents(source, output)
     }
 
 
