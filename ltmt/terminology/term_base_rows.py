@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 
 from ltmt.terminology.terms import Term
-from ltmt.wording import first_few
+from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def preferred_targets(rows: list[tuple[Term, str, bool]], name: str) -> list[tup
         logger.warning(
             "%s: %s beside a preferred one left out; the preferred one is the glossary's (%s)",
             name,
-            "1 target term" if len(left_out) == 1 else f"{len(left_out)} target terms",
+            counted(len(left_out), "target term"),
             first_few(left_out),
         )
     return kept
@@ -69,6 +69,6 @@ def warn_one_language(left_out: list[str], name: str) -> None:
         logger.warning(
             "%s: %s without a source or a target term left out (%s)",
             name,
-            "1 row" if len(left_out) == 1 else f"{len(left_out)} rows",
+            counted(len(left_out), "row"),
             first_few(left_out),
         )
