@@ -69,10 +69,6 @@ class Batcher:
         self._thread = threading.Thread(target=self._run, name="ltmt-decoder", daemon=True)
         self._thread.start()
 
-    @property
-    def max_segments(self) -> int:
-        return self.budget.segments
-
     def submit(
         self, user: str, texts: Sequence[str], options: Hashable, prefer: Preferences = None
     ) -> Future[list[Translation]]:

@@ -6,8 +6,9 @@ pieces user after user, round after round, until it holds ``max_segments`` segme
 ``max_chars`` characters: users who have not had a turn yet first (a request that just
 arrived), then those served longest ago. Within a user, requests take turns too, one piece of
 each a batch at most. A long request therefore shares every batch with the requests that
-arrived after it: a one-line request waits for the batch being decoded and is in the next, where
-it waited behind every piece of the long one (36 s behind 16 segments of 2,400 characters).
+arrived after it: a one-line request waits for the batch being decoded and is in the next;
+before, it waited behind every piece of the long one (36 s behind 16 segments of 2,400
+characters).
 """
 
 from __future__ import annotations

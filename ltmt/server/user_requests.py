@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ltmt.server.errors import ApiError
+from ltmt.wording import counted
 
 RETRY_AFTER_S = 1  # what a 429 tells a user over the limit to wait: a translation's time
 
@@ -49,11 +50,10 @@ class RequestsPerUser:
 
 def too_many(per_user: int) -> ApiError:
     """The 429 of a user with ``per_user`` requests in flight already."""
-    requests = "request" if per_user == 1 else "requests"
     return ApiError(
         429,
-        f"you have {per_user} translate {requests} in flight, the most one user may have at "
-        "once (--requests-per-user); wait for an answer before sending more, or retry in "
+        f"you have {counted(per_user, 'translate request')} in flight, the most one user may "
+        "have at once (--requests-per-user); wait for an answer before sending more, or retry in "
         f"{RETRY_AFTER_S} s",
         headers={"Retry-After": str(RETRY_AFTER_S)},
     )
