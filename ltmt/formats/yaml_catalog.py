@@ -49,7 +49,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ltmt.errors import InputError
+from ltmt.errors import NotMessageFileError
 from ltmt.formats import drupal_config, goi18n_messages, openapi, rasa_yaml, site_config
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
@@ -129,7 +129,7 @@ class YamlCatalog(KeyedCatalog):
         self.data = data
         self.document, self.layout = load(data, Path(path))
         if languages := language_map_keys(self.document):  # each string's languages beside it
-            raise InputError(f"{path}: {language_maps_refusal(languages, tgt_lang)}")
+            raise NotMessageFileError(str(path), *language_maps_refusal(languages, tgt_lang))
         self.skip_keys = skip_keys  # the keys whose strings are copied (--skip-keys)
         if skip_keys:
             warn_of_unknown_keys(Path(path), self.document, skip_keys)

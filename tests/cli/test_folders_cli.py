@@ -828,6 +828,23 @@ def test_an_npm_manifest_in_a_folder_is_skipped_with_why(tmp_path, capsys, commo
     )
 
 
+def test_electron_builders_messages_in_a_folder_are_skipped_with_a_note(tmp_path, capsys, common):
+    """One such file stopped a Rails app's whole folder run, and a list of language names was
+    taken for one (regression trial s72): the list is translated, the other file skipped."""
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "messages.yml").write_text("appRunning:\n  en: open the file\n  de: x\n", "utf-8")
+    (folder / "languages.en.yml").write_text(
+        "en:\n  languages:\n    en: hello\n    de: world\n", "utf-8"
+    )
+    out = tmp_path / "de"
+    code, _, err = run_cli(["translate", str(folder), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == ["languages.de.yml"]
+    assert "messages.yml: holds each string in several languages below its name (en, de: " in err
+    assert "ltmt: skipped 1 file that ltmt cannot read as a message file (messages.yml)" in err
+
+
 def test_mkdocs_pages_are_translated_beside_themselves(tmp_path, capsys, common):
     """``translate docs -o docs`` (MkDocs Material's i18n suffix layout) was refused ("--output
     docs is the folder itself"): each page named for no locale is translated into its

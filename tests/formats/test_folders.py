@@ -495,3 +495,23 @@ def test_a_folders_lang_file_is_minecrafts_only_in_a_lang_folder(tmp_path: Path)
     assert getattr(format_of(mod, "document"), "name", None) == "mclang"
     assert format_of(specs, "document") is None
     assert format_of(xml, "read") is None
+
+
+def test_electron_builders_messages_in_a_folder_are_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``qa`` and ``memory import`` of a folder stopped at its ``messages.yml`` (regression
+    trial s72): it is left out as a file that holds no message file, the others read."""
+    messages = "appRunning:\n  en: The app is running.\n  de: Die App läuft.\n"
+    for lang, text in (("en", "Save"), ("de", "Speichern")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "main.yml").write_text(f"title: {text}\n", "utf-8")
+        (tmp_path / lang / "messages.yml").write_text(messages, "utf-8")
+    found = read_folder(tmp_path / "de", tmp_path / "en")
+    assert [(r.source, r.target) for r in found.records] == [("Save", "Speichern")]
+    assert [p.name for p in found.not_messages] == ["messages.yml"]
+    assert caplog.messages == [
+        f"{tmp_path / 'en' / 'messages.yml'}: holds each string in several languages below its "
+        "name (en, de: electron-builder's messages.yml), which ltmt does not fill: translated, "
+        "its other languages' values would be translated too: skipped"
+    ]
