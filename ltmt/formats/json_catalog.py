@@ -14,14 +14,14 @@ the file is translated, except:
   (Flutter reads it from the template), but an existing translation's own ``@name`` metadata,
   ``@@`` keys and indentation are kept, its ``@@last_modified`` too unless a message changed
   (:mod:`ltmt.formats.arb_metadata`);
-- a top-level object of a WebExtension message's shape (Chrome, Firefox, Crowdin: a string
-  ``message`` and besides at most a ``description`` and ``placeholders``): only its ``message``
-  is translated, its ``description`` and ``placeholders`` are kept (its ``$name$`` and
-  ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`, and so are its
-  message names in an existing translation, kept as it spells them:
+- an object of a WebExtension message's shape at any depth (Chrome, Firefox, Crowdin: a
+  string ``message`` and besides at most a ``description`` and ``placeholders``): only its
+  ``message`` is translated, its ``description`` and ``placeholders`` are kept (a top-level
+  one's ``$name$`` and ``__MSG_name__`` names are read in any case: :data:`WEBEXTENSION_FORMAT`,
+  and so are its message names in an existing translation, kept as it spells them:
   :mod:`ltmt.formats.webextension`; an object with other keys beside its ``message``, an
-  Electron dialog's ``title`` and ``detail``, or one further down is an object of strings,
-  each translated); so are the
+  Electron dialog's ``title`` and ``detail``, is an object of strings, each translated); so
+  are the
   ``description`` and ``id`` of a FormatJS extracted message (``defaultMessage`` translated; an
   object with other keys beside its ``defaultMessage`` is an object of messages; an existing
   translation's message of the same id in Crowdin's shape, ``message``, is its translation,
@@ -197,7 +197,7 @@ def _strings(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
     if isinstance(value, str):
         yield parts, value
     elif isinstance(value, dict):
-        message = _message_key(value, parts)
+        message = _message_key(value)
         if message is not None:  # WebExtension / Chrome, FormatJS
             yield (*parts, message), value[message]
             return
@@ -848,7 +848,7 @@ def _described_as_kept(data: Any, parts: tuple[str | int, ...]) -> bool:
         metadata = data.get(f"@{parts[0]}")
     else:  # an object of strings' "description" is one of them, no note
         metadata = _value_at(data, parts[:-1], None)
-        if not isinstance(metadata, dict) or _message_key(metadata, parts[:-1]) != parts[-1]:
+        if not isinstance(metadata, dict) or _message_key(metadata) != parts[-1]:
             return False
     description = metadata.get("description") if isinstance(metadata, dict) else None
     return isinstance(description, str) and says_not_to_translate(description)
@@ -869,7 +869,7 @@ def _is_formatjs_text(data: Any, parts: tuple[str | int, ...]) -> bool:
     message = _value_at(data, parts[:-1], None) if parts else None
     return (
         isinstance(message, dict)
-        and parts[-1] == _message_key(message, parts[:-1]) == "defaultMessage"
+        and parts[-1] == _message_key(message) == "defaultMessage"
     )
 
 
@@ -915,7 +915,7 @@ def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> 
     if isinstance(value, str):
         return translations.get(pointer(parts), _LEFT_OUT)
     if isinstance(value, dict):
-        message = _message_key(value, parts)
+        message = _message_key(value)
         if message is not None:
             text = translations.get(pointer((*parts, message)))
             return _LEFT_OUT if text is None else {**copy.deepcopy(value), message: text}
@@ -937,14 +937,14 @@ def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> 
     return copy.deepcopy(value)
 
 
-def _message_key(value: dict[str, Any], parts: tuple[str | int, ...]) -> str | None:
-    """The key of the one string to translate in the object ``value`` (at ``parts``), whose
-    other keys are kept: a WebExtension message's ``message`` (a top-level object of its shape,
-    :func:`~ltmt.formats.webextension.is_message`; an Electron dialog's ``{"title", "message",
-    "detail"}``, or an object further down, is an object of strings, each translated), a
-    FormatJS extracted message's ``defaultMessage`` (its ``description`` is for the
-    translator); None for any other object."""
-    if len(parts) == 1 and is_message(value):
+def _message_key(value: dict[str, Any]) -> str | None:
+    """The key of the one string to translate in the object ``value``, whose other keys are
+    kept: a WebExtension message's ``message`` (an object of its shape at any depth,
+    :func:`~ltmt.formats.webextension.is_message`: a nested ``{"message", "description"}``'s
+    note is for the translator; an Electron dialog's ``{"title", "message", "detail"}`` is an
+    object of strings, each translated), a FormatJS extracted message's ``defaultMessage`` (its
+    ``description`` is for the translator); None for any other object."""
+    if is_message(value):
         return "message"
     return "defaultMessage" if _is_formatjs_message(value) else None
 
@@ -962,9 +962,9 @@ def _in_source_shape(data: Any, translated: Any) -> Any:
         source = data.get(name)
         if (
             isinstance(source, dict)
-            and _message_key(source, (name,)) == "defaultMessage"
+            and _message_key(source) == "defaultMessage"
             and isinstance(value, dict)
-            and _message_key(value, (name,)) == "message"
+            and _message_key(value) == "message"
             and "defaultMessage" not in value
         ):
             value = {("defaultMessage" if key == "message" else key): v for key, v in value.items()}

@@ -92,7 +92,7 @@ def manifest_refusal(data: Any) -> str:
 
 
 def is_message(value: Any) -> bool:
-    """Whether ``value`` (a top-level value of a JSON file) has a WebExtension message's shape:
+    """Whether ``value`` (a JSON file's object, at any depth) has a WebExtension message's shape:
     an object with a string ``message`` and besides at most the :data:`MESSAGE_FIELDS` (Chrome's
     and MDN's ``messages.json``). An Electron dialog's ``{"title", "message", "detail"}`` is
     none: each of its strings is text."""

@@ -477,21 +477,56 @@ _DIALOG = {
     [
         {"unsaved": _DIALOG, "other": {"title": "Unsaved changes"}},
         {"dialogs": {"unsaved": _DIALOG}, "save": "Save"},
-        {"dialogs": {"quit": {"message": "Quit now?", "description": "Shown on quit"}}},
     ],
-    ids=["top-level", "nested", "nested-message-shape"],
+    ids=["top-level", "nested"],
 )
 def test_an_object_with_a_message_beside_other_strings_is_no_webextension_message(
     tmp_path: Path, data: dict
 ) -> None:
     """An Electron dialog's ``title`` and ``detail`` beside its ``message`` were copied in
     English: any object with a string ``message`` was taken for a WebExtension message (only
-    its ``message`` text). Only a top-level object of that shape is one."""
+    its ``message`` text). Only an object of that shape is one."""
     source = _write(tmp_path, "en.json", json.dumps(data))
     out = tmp_path / "de.json"
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert json.loads(out.read_text("utf-8")) == _translated(data)
     assert "Unsaved changes" not in out.read_text("utf-8")
+
+
+NESTED_MESSAGES = {
+    "header": {
+        "brand": {"message": "Quick Notes", "description": "Product name, do not translate"},
+        "tagline": {"message": "Write it down", "description": "Shown under the logo"},
+        "quit": {"message": "Quit $N$?", "placeholders": {"n": {"content": "$1"}}},
+    },
+}
+
+
+def test_an_object_of_a_messages_shape_at_any_depth_is_a_message(tmp_path: Path) -> None:
+    """A nested ``{"message", "description"}``'s note was translated, and its "do not
+    translate" ignored (regression trial s72): its message alone is text, as at the top."""
+    source = _write(tmp_path, "en.json", json.dumps(NESTED_MESSAGES))
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    header = NESTED_MESSAGES["header"]
+    assert json.loads(out.read_text("utf-8")) == {
+        "header": {
+            "brand": header["brand"],
+            "tagline": {**header["tagline"], "message": "WRITE IT DOWN"},
+            "quit": {**header["quit"], "message": "QUIT $N$?"},
+        }
+    }
+    assert sorted(model.seen) == ["Quit $N$?", "Write it down"]
+    reviewed = json.loads(out.read_text("utf-8"))
+    reviewed["header"]["tagline"]["message"] = "Schreib es auf"
+    out.write_text(json.dumps(reviewed), "utf-8")
+    records = list(JsonCatalog.pairs(out, source_file=source))
+    assert sorted((r.source, r.target) for r in records) == [
+        ("Quit $N$?", "QUIT $N$?"),
+        ("Write it down", "Schreib es auf"),
+    ]
+    assert entries_of(list(read_translations(out, source_file=source))) == 2  # what qa checks
 
 
 def _translated(value: object) -> object:
