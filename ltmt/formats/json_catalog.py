@@ -867,10 +867,7 @@ def _is_formatjs_text(data: Any, parts: tuple[str | int, ...]) -> bool:
     """Whether the string at ``parts`` is a FormatJS extracted message's ``defaultMessage``,
     which FormatJS reads as ICU throughout (a brace ICU rejects is no text there)."""
     message = _value_at(data, parts[:-1], None) if parts else None
-    return (
-        isinstance(message, dict)
-        and parts[-1] == _message_key(message) == "defaultMessage"
-    )
+    return isinstance(message, dict) and parts[-1] == _message_key(message) == "defaultMessage"
 
 
 def _is_translation_of(text: str, source: str | None) -> bool:

@@ -92,7 +92,9 @@ def kept_as_written(
 ) -> set[Place]:
     """The places of ``strings`` (every string of a file, with its place; ``records``: the
     names of the file's keys that hold an object or an array) that are left as written: under
-    a key of ``skip_keys`` at any depth, or identifiers (module docstring)."""
+    a key of ``skip_keys`` at any depth, identifiers (module docstring), or key bindings (an
+    Electron menu's ``"devToolsAccelerator": "Ctrl+Shift+I"``, which Electron parses:
+    :func:`ltmt.formats.key_bindings.is_key_binding`; only JSON's, a YAML file's are shown)."""
     strings = list(strings)
     by_key: defaultdict[str, list[str]] = defaultdict(list)
     for parts, text in strings:
@@ -106,6 +108,7 @@ def kept_as_written(
         own = parts[-1] if parts else None
         return (
             is_no_text(text, own)
+            or is_key_binding(text, own)
             or (isinstance(own, str) and is_code_of_key(own, text))
             or own in id_keys
             or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)
@@ -119,15 +122,9 @@ def is_no_text(text: str, key: str | int | None = None) -> bool:
     """Whether ``text`` (the value of ``key``, if any) is no text whatever file holds it (JSON,
     YAML): no letter outside its placeholders (a URL, an email address, a ``$ref``'s
     ``#/components/schemas/Shipment``, ``{count}``, a string of spaces), an identifier, a
-    digest, a value a program reads (:func:`ltmt.formats.machine_values.is_machine_value`), or
-    a key binding (``"devToolsAccelerator": "Ctrl+Shift+I"``:
-    :func:`ltmt.formats.key_bindings.is_key_binding`)."""
+    digest, or a value a program reads (:func:`ltmt.formats.machine_values.is_machine_value`)."""
     return (
-        not has_words(text)
-        or is_identifier(text)
-        or is_digest(text)
-        or is_machine_value(text, key)
-        or is_key_binding(text, key)
+        not has_words(text) or is_identifier(text) or is_digest(text) or is_machine_value(text, key)
     )
 
 

@@ -1,4 +1,4 @@
-"""A keyed catalog's key bindings: a value a program parses as a key combination, kept as
+"""A JSON catalog's key bindings: a value a program parses as a key combination, kept as
 written.
 
 An Electron app keeps its menu's accelerators among its strings
@@ -16,6 +16,11 @@ shortcut's ``"shortcut_home": "Home"`` is a label). A key above it does not coun
 does a value with words or several combinations (``Ctrl+Y, Ctrl+Shift+Z``). A combination
 written in names only programs use (Electron's ``CmdOrCtrl``) was kept so already, under
 any key.
+
+Only a JSON catalog's are (:func:`ltmt.formats.json_identifiers.kept_as_written`), where
+Electron's live: Android's ``strings.xml``, Java's ``.properties``, Apple's ``.strings``, Rails'
+YAML, TOML and Joomla's INI show theirs to people (``shortcut_new_task: Ctrl+N``, in German
+``Strg+N``; regression trial s72: they were left out of the output or kept as ``Ctrl+K``).
 """
 
 from __future__ import annotations

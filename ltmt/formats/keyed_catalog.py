@@ -36,7 +36,6 @@ from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.copied_values import follow_source, value_text
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.machine_values import is_machine_value
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.source_copies import copies_untranslated, copy_of_source, mostly_copies
@@ -209,11 +208,10 @@ class KeyedCatalog(TranslationsHeld):
         """Whether ``entry`` is text to translate: not empty, nor a boolean setting
         (:attr:`keeps_booleans`), which is left out as an empty string is and falls back to
         the source file's value, nor a value a program reads (a UUID, a number, a time zone:
-        :mod:`ltmt.formats.machine_values`; a key binding, ``Ctrl+Shift+I`` under
-        ``devToolsAccelerator``: :mod:`ltmt.formats.key_bindings`), which the model would
-        change."""
+        :mod:`ltmt.formats.machine_values`), which the model would change. (A JSON catalog
+        copies its key bindings too: :mod:`ltmt.formats.key_bindings`.)"""
         boolean = self.keeps_booleans and _BOOLEAN.fullmatch(entry.source) is not None
-        machine = is_machine_value(entry.source) or is_key_binding(entry.source, entry.name)
+        machine = is_machine_value(entry.source)
         return bool(entry.source.strip()) and not boolean and not machine
 
     def adopt(self, target: Path) -> int:

@@ -114,26 +114,68 @@ def test_a_translators_own_binding_in_the_output_is_kept(tmp_path: Path) -> None
     assert written["deleteNoteAccelerator"] == "Shift+Delete"
 
 
-def test_a_yaml_files_bindings_are_copied(tmp_path: Path) -> None:
-    source, out = tmp_path / "en.yml", tmp_path / "de.yml"
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (
+            "en.yml",
+            "en:\n  menu:\n    devToolsAccelerator: Ctrl+Shift+I\n    devTools: Tools\n",
+            "de:\n  menu:\n    devToolsAccelerator: CTRL+SHIFT+I\n    devTools: TOOLS\n",
+        ),
+        (
+            "menu.properties",
+            "save.label=Save\nsave.accelerator=Ctrl+S\n",
+            "save.label=SAVE\nsave.accelerator=CTRL+S\n",
+        ),
+        (
+            "Localizable.strings",
+            '"title" = "Tools";\n"saveShortcut" = "Ctrl+S";\n',
+            '"title" = "TOOLS";\n"saveShortcut" = "CTRL+S";\n',
+        ),
+        (
+            "en.toml",
+            'title = "Tools"\nshortcut = "Ctrl+K"\n',
+            'title = "TOOLS"\nshortcut = "CTRL+K"\n',
+        ),
+        (
+            "en-GB.com_shop.ini",
+            'COM_SHOP="Tools"\nCOM_SHOP_SEARCH_SHORTCUT="Ctrl+K"\n',
+            'COM_SHOP="TOOLS"\nCOM_SHOP_SEARCH_SHORTCUT="CTRL+K"\n',
+        ),
+    ],
+)
+def test_other_formats_bindings_are_shown_to_people_in_german(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    """Only Electron's JSON accelerators are parsed by a program: an Android, Java, Apple,
+    Rails, TOML or Joomla app shows its shortcuts (regression trial s72: they were left out of
+    the output, or kept as Ctrl+K)."""
+    source, out = tmp_path / name, tmp_path / f"de-{name}"
+    source.write_text(text, "utf-8")
+    model = FakeModel()  # upper-cases what it gets: the binding was sent, as all text
+    translate_file(source, out, model, tgt_lang="de")
+    assert out.read_text("utf-8") == expected
+    assert len(model.seen) == 2
+
+
+def test_an_android_shortcut_is_written_in_german(tmp_path: Path) -> None:
+    """It was left out of values-de ("a number, a setting"), the app showing Ctrl+N (the
+    shipped model writes Strg+N)."""
+    source = tmp_path / "values" / "strings.xml"
+    source.parent.mkdir()
     source.write_text(
-        "en:\n  menu:\n    devToolsAccelerator: Ctrl+Shift+I\n    devTools: Developer Tools\n",
+        '<resources>\n    <string name="shortcut_new_task">Ctrl+N</string>\n</resources>\n',
         "utf-8",
     )
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
     translate_file(source, out, FakeModel(), tgt_lang="de")
-    assert out.read_text("utf-8") == (
-        "de:\n  menu:\n    devToolsAccelerator: Ctrl+Shift+I\n    devTools: DEVELOPER TOOLS\n"
-    )
+    assert '<string name="shortcut_new_task">CTRL+N</string>' in out.read_text("utf-8")
 
 
-def test_a_properties_files_bindings_are_no_text_and_make_no_pairs(tmp_path: Path) -> None:
-    """Left out as a properties file's other values that are no text: the app reads the
-    source file's."""
+def test_a_properties_files_binding_and_its_german_make_a_pair(tmp_path: Path) -> None:
     source, out = tmp_path / "menu.properties", tmp_path / "menu_de.properties"
-    source.write_text("save.label=Save\nsave.accelerator=Ctrl+S\n", "utf-8")
-    model = FakeModel()
-    translate_file(source, out, model, tgt_lang="de")
-    assert out.read_text("utf-8") == "save.label=SAVE\n"
-    assert model.seen == ["Save"]
+    source.write_text("save.accelerator=Ctrl+S\n", "utf-8")
+    out.write_text("save.accelerator=Strg+S\n", "utf-8")
     records = list(JavaPropertiesDocument.pairs(out, source_file=source))
-    assert [(record.source, record.target) for record in records] == [("Save", "SAVE")]
+    assert [(record.source, record.target) for record in records] == [("Ctrl+S", "Strg+S")]
