@@ -17,11 +17,10 @@ by ``memory import`` nor replaced by ``translate``), and a rejected one as
 without one is judged by its XLIFF state. A TMX unit that Trados exported from its memory
 says its level in ``<prop type="x-ConfirmationLevel">`` (:func:`tmx_unit_state`), read alike.
 
-A segment not confirmed whose target is its source copied is untranslated
-(:func:`tool_source_copy`): Trados's "copy source to target" (``conf="Draft"
-origin="source"``), or a draft or pre-translated row whose target is its source word for word
-that no memory match and no run of ltmt wrote. A confirmed or locked one stays, even equal to
-its source (a product name).
+A segment not confirmed that Trados says it filled by copying its source is untranslated
+(:func:`tool_source_copy`: "copy source to target", ``conf="Draft" origin="source"``). A
+target equal to its source under any other status is the translator's (a product name, a
+command, a version string: ``iPhone 15 Pro Max``), kept; memoQ writes no mark of a copy.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from __future__ import annotations
 from typing import Any
 
 from ltmt.formats.common import local_name
-from ltmt.formats.untranslated_marks import is_word_for_word_copy
 
 NS_SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
 MQ_STATUS = "{MQXliff}status"
@@ -63,7 +61,7 @@ _TRADOS_LEVELS = {level.casefold(): state for level, state in TRADOS_STATES.item
 UNSPECIFIED = "unspecified"  # a TMX unit's level where Trados knows none (a legacy unit's)
 LTMT = "ltmt"  # the origin-system Trados shows for what ltmt wrote
 COPIED_SOURCE = "source"  # the origin Trados gives a segment whose source it copied
-EXACT_PERCENT = 100  # a match rate from which a target is a memory's, no copy
+EXACT_PERCENT = 100  # memoQ's match rate of a 100 % memory match
 
 
 def trados_segment(unit: Any, mid: str) -> Any | None:
@@ -105,34 +103,16 @@ def tmx_unit_state(unit: Any) -> str | None:
     return None
 
 
-def tool_source_copy(unit: Any, segment: Any | None, source: Any, target: Any | None) -> bool:
-    """Whether the segment (``source`` and ``target`` elements of the 1.2 ``<trans-unit>``
-    ``unit``, its Trados ``segment``) is its source copied, untranslated: its tool's status is
-    not confirmed (:data:`UNCONFIRMED`: Trados ``Draft``, memoQ ``PartiallyEdited``,
-    ``Pretranslated``, ...), and Trados says it copied the source (``origin="source"``), or its
-    target is the source word for word (tags, spaces and case aside) and neither a memory match
-    (``percent`` 100 or more) nor ltmt's output (Trados ``origin-system="ltmt"``; an XLIFF
-    ``state`` on the target, which neither tool writes). False without a tool's status."""
-    if target is None or tool_state(unit, segment) != UNCONFIRMED:
+def tool_source_copy(segment: Any | None, target: Any | None) -> bool:
+    """Whether Trados filled the segment ``target`` (its ``<sdl:seg>`` ``segment``) by copying
+    its source and it is not confirmed yet: ``conf="Draft" origin="source"``, untranslated.
+    Only Trados's own word counts: a draft (``origin="interactive"``, ``"auto-propagated"``)
+    or a memoQ row whose target is its source word for word is a translator's deliberate copy
+    (``npm install acme-cli``), kept."""
+    if target is None or segment is None or segment.get("origin") != COPIED_SOURCE:
         return False
-    if segment is not None and segment.get("origin") == COPIED_SOURCE:
-        return True
-    percent = segment.get("percent") if segment is not None else unit.get(MQ_PERCENT)
-    ltmt_wrote = segment is not None and segment.get("origin-system") == LTMT
-    whole_target = next((c for c in unit if local_name(c.tag) == "target"), None)
-    stated = whole_target is not None and whole_target.get("state") is not None
-    if ltmt_wrote or stated or _at_least_exact(percent):
-        return False
-    return is_word_for_word_copy(source, target)
-
-
-def _at_least_exact(percent: str | None) -> bool:
-    """Whether a tool's match rate ``percent`` (``"100"``, ``"101"``; None) is a 100 % match
-    or better."""
-    try:
-        return percent is not None and float(percent) >= EXACT_PERCENT
-    except ValueError:
-        return False
+    conf = segment.get("conf")  # a level Trados does not document counts as not confirmed
+    return conf is not None and TRADOS_STATES.get(conf, UNCONFIRMED) == UNCONFIRMED
 
 
 def tool_locked(unit: Any, segment: Any | None) -> bool:

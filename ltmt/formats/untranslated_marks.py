@@ -33,13 +33,6 @@ def _words(element: Any) -> str:
     return normalize("".join(element.itertext()))
 
 
-def is_word_for_word_copy(source: Any, target: Any) -> bool:
-    """Whether XLIFF ``target`` is ``source`` word for word: whitespace collapsed, case-folded,
-    inline tags and their attributes ignored (no prefill mark, no language guess: narrower than
-    :func:`is_source_copy`)."""
-    return _words(target) == _words(source)
-
-
 def is_source_copy(source: Any, target: Any, language: str = "") -> bool:
     """Whether XLIFF ``target`` is ``source`` copied, compared loosely: whitespace collapsed,
     case-folded, inline tags and their attributes ignored, a leading prefill mark

@@ -186,18 +186,16 @@ class XliffUnit:
 
     @property
     def source_copy(self) -> bool:
-        """Whether a CAT tool's unconfirmed 1.2 segment holds its source copied (Trados's
-        ``conf="Draft" origin="source"``, a draft or pre-translated row whose target is its
-        source word for word: :func:`~ltmt.formats.cat_tool_statuses.tool_source_copy`):
-        untranslated, as Phrase's 2.0 prefill is."""
-        return self.version == 1 and tool_source_copy(
-            self.holder, self.trados_segment, self.source, self.target
-        )
+        """Whether Trados filled the 1.2 segment by copying its source, not confirmed since
+        (``conf="Draft" origin="source"``:
+        :func:`~ltmt.formats.cat_tool_statuses.tool_source_copy`): untranslated, as Phrase's
+        2.0 prefill is. A target equal to its source under any other status is kept."""
+        return self.version == 1 and tool_source_copy(self.trados_segment, self.target)
 
     def is_done(self) -> bool:
         """Whether the unit has a target worth keeping (not empty, not a placeholder state, not
-        its source marked untranslated: Symfony's ``__Log out``, nor a CAT tool's unconfirmed
-        copy of it: :attr:`source_copy`)."""
+        its source marked untranslated: Symfony's ``__Log out``, nor Trados's unconfirmed copy
+        of it: :attr:`source_copy`)."""
         if self.target is None or not to_text(self.target).text.strip():
             return False
         source = to_text(self.source).text if self.source is not None else ""

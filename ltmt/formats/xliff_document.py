@@ -56,7 +56,7 @@ be translated, so it is translated and marked for review.
 Filled in place, the file is its own output (:class:`~ltmt.formats.output_sources.FilledInPlace`):
 a target the record of what ltmt wrote there holds for another source than the unit's now (a
 CAT tool's "edit source") is translated again while the file says it awaits review
-(:attr:`XliffDocument.status_tells_review`); one confirmed since is kept and named. A CAT tool's
+(:attr:`XliffDocument.status_tells_review`); one confirmed since is kept and named. Trados's
 unconfirmed copy of the source (:attr:`XliffUnit.source_copy`) is untranslated, and counted
 (:meth:`XliffDocument.source_copies`).
 
@@ -258,8 +258,8 @@ class XliffDocument:
         )
 
     def source_copies(self) -> int:
-        """How many units to translate hold their source copied where their CAT tool marks
-        them not confirmed (:attr:`XliffUnit.source_copy`: Trados's ``origin="source"``)."""
+        """How many units to translate hold their source copied by Trados, not confirmed since
+        (:attr:`XliffUnit.source_copy`: ``conf="Draft" origin="source"``)."""
         copies = {str(i) for i, u in enumerate(self._units) if u.source_copy}
         return sum(1 for key in {u.group or u.key for u in self.pending()} if key in copies)
 

@@ -744,28 +744,56 @@ MEMOQ_SOURCE = "Open the <bpt id='1'>&lt;b&gt;</bpt>file<ept id='1'>&lt;/b&gt;</
 
 
 @pytest.mark.parametrize(
-    ("status", "target", "pending"),
+    ("status", "percent"),
     [
-        ("PartiallyEdited", MEMOQ_SOURCE, True),  # memoQ's copy source to target
-        ("Pretranslated", MEMOQ_SOURCE.replace("Open the", "open  the"), True),
-        ("ManuallyConfirmed", MEMOQ_SOURCE, False),  # confirmed: the translator's word
-        ("PartiallyEdited", "Öffnen Sie die Datei.", False),  # a draft of words of its own
+        ("PartiallyEdited", "0"),
+        ("MachineTranslated", "0"),
+        ("Pretranslated", "75"),
+        ("Pretranslated", "95"),
+        ("ManuallyConfirmed", "0"),
     ],
 )
-def test_a_memoq_row_not_confirmed_holding_its_source_is_translated(
-    tmp_path: Path, status: str, target: str, pending: bool
+def test_a_memoq_row_holding_its_source_is_the_translators_and_kept(
+    tmp_path: Path, status: str, percent: str
 ) -> None:
-    source = MEMOQ_SOURCE
+    """memoQ writes no mark of a copy: a row equal to its source (a name, a command) was
+    translated again, its rate reset to 0 (regression trial, session 72); kept, as before."""
     document = opened(
         tmp_path,
         xliff12(
-            f'<trans-unit id="1" mq:status="{status}" mq:percent="0"><source>{source}</source>'
-            f"<target>{target}</target></trans-unit>",
+            f'<trans-unit id="1" mq:status="{status}" mq:percent="{percent}"><source>'
+            f"{MEMOQ_SOURCE}</source><target>{MEMOQ_SOURCE}</target></trans-unit>",
             ' xmlns:mq="MQXliff"',
         ),
     )
-    assert bool(document.pending()) is pending
-    assert document.source_copies() == int(pending)
+    assert document.pending() == []
+    assert document.source_copies() == 0
+
+
+TRADOS_COPIES = (
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"'
+    ' xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"><file original="a"'
+    ' source-language="en-US" target-language="de-DE" datatype="x-sdlfilterframework2"><body>'
+    '<trans-unit id="t4"><source>npm install acme-cli --save-dev</source><seg-source><mrk'
+    ' mtype="seg" mid="4">npm install acme-cli --save-dev</mrk></seg-source><target><mrk'
+    ' mtype="seg" mid="4">npm install acme-cli --save-dev</mrk></target><sdl:seg-defs><sdl:seg'
+    ' id="4" conf="Draft" origin="auto-propagated"/></sdl:seg-defs></trans-unit>'
+    '<trans-unit id="t7"><source>iPhone 15 Pro Max</source><seg-source><mrk mtype="seg"'
+    ' mid="7">iPhone 15 Pro Max</mrk></seg-source><target><mrk mtype="seg" mid="7">iPhone 15'
+    ' Pro Max</mrk></target><sdl:seg-defs><sdl:seg id="7" conf="Draft" origin="interactive"/>'
+    "</sdl:seg-defs></trans-unit></body></file></xliff>"
+)
+
+
+def test_a_trados_draft_a_translator_left_as_its_source_is_kept(tmp_path: Path) -> None:
+    """``npm install acme-cli --save-dev`` became ``npm installieren ...`` and its
+    ``origin="interactive"`` ltmt's (regression trial, session 72): only ``origin="source"``
+    says Trados copied it."""
+    path = tmp_path / "brand.sdlxliff"
+    path.write_text(TRADOS_COPIES, encoding="utf-8")
+    document = XliffDocument.open(path)
+    assert document.pending() == []
+    assert document.source_copies() == 0
 
 
 SOURCE_EDITED = {
