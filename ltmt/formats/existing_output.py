@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from ltmt.formats.output_sources import (
     Moved,
     OutputSources,
     Record,
+    RecordKeys,
     outdated,
 )
 from ltmt.formats.registry import FileFormat
@@ -139,16 +141,20 @@ def drop_outdated(
     if record is None or held is None:
         return 0, []
     kept = [(u, held[u.key]) for u in document.units() if u.key in held]
-    found = outdated(
-        record,
-        kept,
-        document.output_keys if isinstance(document, Moved) else None,
-        by_name=_kept_by_name(document),
-    )
+    places = _record_places(document)
+    found = outdated(record, kept, places, by_name=_kept_by_name(document))
     again = _unreviewed(document, record, held, found.again)
     edited = list(found.edited)
+    own: list[str] = []  # ltmt's own unmarked text of an older source, kept as confirmed
     if not _marks_changed_sources(document):  # a reviewer's approved: as edited since
-        edited += [key for key in found.again if key not in again]
+        kept_again = [key for key in found.again if key not in again]
+        if _status_tells_review(document):
+            own = [
+                key
+                for key in kept_again
+                if record.wrote_unmarked_at((places or {}).get(key, key), held[key])
+            ]
+        edited += [key for key in kept_again if key not in own]
     if isinstance(document, FilledInPlace):
         document.translate_again(again)
     else:
@@ -160,8 +166,20 @@ def drop_outdated(
         edited = [k for k in edited if k in marked or not record.still_unchecked(k, held[k])]
     if flags and edited:  # Xcode's needs_review, as Xcode marks a source edited in it
         document.fill({key: held[key] for key in edited}, mark_fuzzy=True)
+    unit_ids = getattr(document, "unit_ids", None)  # an XLIFF unit's id, not its index
+    if own:
+        logger.warning(
+            "%s: %s that ltmt wrote not marked for review (--no-fuzzy), whose source changed "
+            "since, %s (%s), as the file says %s confirmed; check %s (--overwrite translates "
+            "every one again)",
+            out_path,
+            counted(len(own), "translation"),
+            kept_as_is(len(own)),
+            first_few(own if unit_ids is None else unit_ids(own)),
+            "it is" if len(own) == 1 else "they are",
+            them(len(own)),
+        )
     if edited and not _marks_changed_sources(document):
-        unit_ids = getattr(document, "unit_ids", None)  # an XLIFF unit's id, not its index
         logger.warning(
             "%s: %s that ltmt did not write (a translator's, or edited since), whose source "
             "changed since, %s (%s)%s; check %s (--overwrite translates every one again)",
@@ -172,7 +190,19 @@ def drop_outdated(
             ", marked for review" if flags else "",
             them(len(edited)),
         )
-    return len(again), edited
+    return len(again), edited + own
+
+
+def _record_places(document: Document) -> dict[str, str] | None:
+    """By unit key, the key under which the record of ``document``'s output keeps the unit,
+    where it is not the unit's own: a block taken from another place of the output
+    (:class:`~ltmt.formats.output_sources.Moved`), or a unit recorded by its id
+    (:class:`~ltmt.formats.output_sources.RecordKeys`: an XLIFF file's); else None."""
+    if isinstance(document, Moved):
+        return document.output_keys
+    if isinstance(document, RecordKeys):
+        return document.record_keys()
+    return None
 
 
 def _kept_by_name(document: Document) -> bool:
@@ -290,7 +320,29 @@ def save_output(
     if output_sources is not None and held is not None and out_path.is_file():
         units = [unit for unit in document.units() if unit.key in held]
         marked = _marked(document)
+        approved = _approved_marks(document, marked)
+        if isinstance(document, RecordKeys):  # recorded by the units' ids, not their places
+            keys = document.record_keys()
+            units = [replace(unit, key=keys[unit.key]) for unit in units]
+            held = {keys[key]: text for key, text in held.items() if key in keys}
+            written, copied = _keyed(written, keys), _keyed(copied, keys)
+            marked = None if marked is None else _keyed(marked, keys)
+            approved = None if approved is None else _keyed(approved, keys)
         ours = {u.key for u in units if _by_ltmt(u, held[u.key], written, before, marked)}
+        # ltmt's own text of an older source that the file says is confirmed (--no-fuzzy),
+        # kept: recorded as it was, ltmt's for that source (an import skips it, the next run
+        # names it as ltmt's again)
+        earlier = (
+            {
+                unit.key: before.units[unit.key]
+                for unit in units
+                if unit.key not in ours
+                and not before.written_for(unit)
+                and before.wrote_unmarked_at(unit.key, held[unit.key])
+            }
+            if before is not None and _status_tells_review(document)
+            else {}
+        )
         # kept without a record (or so recorded, unedited since): nobody can say whose
         unknown = {
             unit.key
@@ -309,7 +361,7 @@ def save_output(
             ],
             {}
             if _marks_changed_sources(document)
-            else _unchecked(units, held, written, before, _approved_marks(document, marked)),
+            else _unchecked(units, held, written, before, approved),
             marked or (),
             _revision(document),
             _front(document),
@@ -325,7 +377,13 @@ def save_output(
             ],
             unknown,
             _values(document),
+            earlier,
         )
+
+
+def _keyed(keys: Collection[str], record_keys: Mapping[str, str]) -> set[str]:
+    """``keys`` (units') as the keys the record keeps those units under (``record_keys``)."""
+    return {record_keys[key] for key in keys if key in record_keys}
 
 
 def _marked(document: Document) -> set[str] | None:

@@ -165,6 +165,7 @@ class Record:
         copied: Collection[str] = (),
         unknown: Collection[str] = (),
         values: Mapping[str, str] | None = None,
+        earlier: Mapping[str, tuple[str, str]] | None = None,
     ) -> Record:
         """The record of ``translated`` (each unit with ltmt's translation, or None where its
         place holds someone else's text: :data:`OTHERS_TEXT`), digests keyed with ``key``;
@@ -175,7 +176,9 @@ class Record:
         the keys of those, unmarked, whose translation is the memory's (:data:`COPIED`);
         ``revision``: the header written (:data:`REVISION`); ``front``: the lines written of
         each top-level front matter key, by key (:data:`FRONT`); ``values``: the source's
-        values, no text, where the output holds them, by name (:data:`VALUE`)."""
+        values, no text, where the output holds them, by name (:data:`VALUE`); ``earlier``:
+        by unit key, what the record before held there, kept as it was (ltmt's own text of an
+        older source, kept where the file says it is confirmed: still ltmt's, for that source)."""
         units = {
             unit.key: (
                 keyed_digest(key, unit.source),
@@ -202,6 +205,7 @@ class Record:
             units[FRONT + name] = (keyed_digest(key, lines), OTHERS_TEXT)
         for name, value in (values or {}).items():
             units[VALUE + name] = (keyed_digest(key, value), OTHERS_TEXT)
+        units.update(earlier or {})
         return cls(units, key)
 
     def unchecked_for(self, unit: Unit, text: str, unit_key: str | None = None) -> str | None:
@@ -346,6 +350,17 @@ class Record:
             and _written(written[1]) in self.translation_digests(text)
         )
 
+    def wrote_unmarked_at(self, unit_key: str, text: str) -> bool:
+        """Whether the record says ltmt itself wrote ``text`` at ``unit_key`` not marked for
+        review (``--no-fuzzy``; a 100 % match with ``--exact-approved``): its own output, which
+        no reviewer confirmed (one ltmt wrote marked and unmarked since, a reviewer did)."""
+        written = self.units.get(unit_key)
+        return (
+            written is not None
+            and self.wrote_at(unit_key, text)
+            and not written[1].startswith(MARKED)
+        )
+
     def at(self, unit_key: str, source: str) -> Record:
         """The record of the place ``unit_key`` alone where it holds one written for ``source``
         (a keyed catalog's string is judged by what its own key holds: a reviewer's
@@ -441,17 +456,27 @@ class OutputSources:
         copied: Collection[str] = (),
         unknown: Collection[str] = (),
         values: Mapping[str, str] | None = None,
+        earlier: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
         """Record that ``output`` holds ``translated`` (each unit with ltmt's translation, or
         None for someone else's), ``unchecked``, ``marked``, ``revision``, ``front``,
-        ``copied``, ``unknown`` and ``values`` (:meth:`Record.of`).
+        ``copied``, ``unknown``, ``values`` and ``earlier`` (:meth:`Record.of`).
         A record that cannot be written is a warning, not an error: the output is written."""
         try:
             self._note_with_memory()
             secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
             key = self._key(secret)
             record = Record.of(
-                translated, key, unchecked, marked, revision, front, copied, unknown, values
+                translated,
+                key,
+                unchecked,
+                marked,
+                revision,
+                front,
+                copied,
+                unknown,
+                values,
+                earlier,
             )
             user_folder = _user_folder(secret, self.user, self._store)
             path = self._path_of(output, user_folder, key)
@@ -715,6 +740,17 @@ class Moved(Protocol):
     output's block it was taken from, under which the record holds what ltmt wrote there."""
 
     output_keys: dict[str, str]
+
+
+@runtime_checkable
+class RecordKeys(Protocol):
+    """A file filled in place whose units are keyed by their place among its units, which the
+    record of what ltmt wrote there keeps under keys of their own (an XLIFF file's unit ids:
+    :mod:`ltmt.formats.xliff_record_keys`), so that a unit added before another moves none."""
+
+    def record_keys(self) -> dict[str, str]:
+        """By unit key, the key the record keeps the unit under."""
+        ...
 
 
 def outdated(

@@ -56,7 +56,9 @@ be translated, so it is translated and marked for review.
 Filled in place, the file is its own output (:class:`~ltmt.formats.output_sources.FilledInPlace`):
 a target the record of what ltmt wrote there holds for another source than the unit's now (a
 CAT tool's "edit source") is translated again while the file says it awaits review
-(:attr:`XliffDocument.status_tells_review`); one confirmed since is kept and named. Trados's
+(:attr:`XliffDocument.status_tells_review`); one confirmed since is kept and named (ltmt's own
+``--no-fuzzy`` target as ltmt's). The record keeps each unit by its id
+(:mod:`ltmt.formats.xliff_record_keys`): a unit added or moved since moves no other. Trados's
 unconfirmed copy of the source (:attr:`XliffUnit.source_copy`) is untranslated, and counted
 (:meth:`XliffDocument.source_copies`).
 
@@ -122,6 +124,7 @@ from ltmt.formats.xliff import (
     segment_marks,
 )
 from ltmt.formats.xliff_icu import CASE, BranchingUnits, is_message
+from ltmt.formats.xliff_record_keys import recorded_as
 from ltmt.wording import counted, first_few, them
 
 logger = logging.getLogger(__name__)
@@ -301,6 +304,14 @@ class XliffDocument:
         """The keys of the units whose target awaits review (:attr:`XliffUnit.needs_review`:
         Trados ``Draft``, memoQ ``Pretranslated``, 1.2 ``needs-review-*``, 2.0 ltmt's marks)."""
         return {str(i) for i, u in enumerate(self._units) if u.needs_review}
+
+    def record_keys(self) -> dict[str, str]:
+        """By unit key (its place among the file's units), the key the record of what ltmt
+        wrote into the file keeps it under (:func:`recorded_as`): its id, so that a unit
+        added, removed or moved since shifts no other (regression trial s72: keyed by place,
+        one unit inserted had every translator's target after it named as of a changed
+        source on every run)."""
+        return {str(i): key for i, key in enumerate(recorded_as(self._units))}
 
     def unit_ids(self, keys: Iterable[str]) -> list[str]:
         """The ids of the units of ``keys`` (``u1/2``: a Trados segment's), as warnings name

@@ -189,6 +189,23 @@ def test_a_translation_of_unknown_origin_is_nobodys_until_edited() -> None:
     assert not RECORD.unknown("Close it.", "Zumachen.")
 
 
+def test_ltmts_unmarked_text_is_told_from_its_marked_one_and_kept_as_it_was() -> None:
+    """An XLIFF file says a target ltmt wrote with --no-fuzzy is confirmed: kept when its
+    source changes, it is still ltmt's for the older source (regression trial s72: recorded as
+    a translator's, an import stored it as approved)."""
+    unit = Unit("b", "Saved.")
+    before = Record.of([(unit, "Gespeichert.")], b"k", marked={"m"})
+    assert before.wrote_unmarked_at("b", "Gespeichert.")
+    assert not before.wrote_unmarked_at("b", "Gesichert.")  # edited since: not ltmt's
+    assert not before.wrote_unmarked_at("x", "Gespeichert.")  # no such place
+    marked = Record.of([(unit, "Gespeichert.")], b"k", marked={"b"})
+    assert not marked.wrote_unmarked_at("b", "Gespeichert.")  # a reviewer confirmed it
+    now = Unit("b", "Saved online.")
+    after = Record.of([(now, None)], b"k", earlier={"b": before.units["b"]})
+    assert after.units == before.units  # ltmt's, for the older source
+    assert outdated(after, [(now, "Gespeichert.")]) == Outdated(again=["b"])
+
+
 def test_an_edit_taken_from_another_place_is_checked_against_that_places_source() -> None:
     # block 2 moved to 3 (an insertion before it), edited since: its source as it was
     assert outdated(RECORD, [(Unit("3", "Close it."), "Zumachen.")], {"3": "2"}) == Outdated()

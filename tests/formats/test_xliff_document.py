@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -868,3 +869,105 @@ def test_ltmts_unconfirmed_target_of_an_edited_source_is_translated_again(
     assert "1 translated already, kept as it is" in again.report.summary()
     assert path.read_text("utf-8") == rerun
     assert ("did not write" in caplog.text) is confirmed
+
+
+MOVED = xliff12(
+    '<trans-unit id="save"><source>Save</source><target state="translated">Speichern</target>'
+    '</trans-unit><trans-unit id="close"><source>Close window</source><target state="translated">'
+    'Fenster schließen</target></trans-unit><trans-unit id="open"><source>Open the settings page.'
+    "</source></trans-unit>"
+)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # a unit added before the others (Angular's extract-i18n-merge, a CAT tool)
+        lambda t: t.replace(
+            '<trans-unit id="save">',
+            '<trans-unit id="new"><source>Export</source></trans-unit><trans-unit id="save">',
+        ),
+        lambda t: re.sub(r'<trans-unit id="save">.*?</trans-unit>', "", t),  # one removed
+        # two moved
+        lambda t: re.sub(
+            r'(<trans-unit id="save">.*?</trans-unit>)(<trans-unit id="close">'
+            r".*?</trans-unit>)",
+            r"\2\1",
+            t,
+        ),
+    ],
+)
+def test_units_added_removed_or_moved_name_no_translators_target(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, change: Any
+) -> None:
+    """The record of a file filled in place was by unit place: one unit inserted had every
+    translator's target after it named "whose source changed since" on every run (regression
+    trial s72). It is by unit id: nothing is named, nothing translated again."""
+    from formats_fakes import FakeModel
+
+    from ltmt.formats.output_sources import OutputSources
+    from ltmt.formats.pipeline import translate_file
+
+    records = OutputSources(tmp_path / "records")
+    path = tmp_path / "mv.xlf"
+    path.write_text(MOVED, "utf-8")
+    translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records)
+    path.write_text(change(path.read_text("utf-8")), "utf-8")
+    for _ in range(2):
+        caplog.clear()
+        result = translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records)
+        assert "source changed" not in caplog.text
+        assert "translated again" not in result.report.summary()
+    written = path.read_text("utf-8")
+    assert "Speichern" in written or 'id="save"' not in written
+    assert "Fenster schließen" in written and "OPEN THE SETTINGS PAGE." in written
+
+
+NO_FUZZY = xliff12(
+    '<trans-unit id="a"><source>Delete the selected file?</source></trans-unit>'
+    '<trans-unit id="b"><source>Your changes were saved.</source></trans-unit>'
+)
+
+
+def test_ltmts_no_fuzzy_target_of_an_edited_source_is_named_as_ltmts_and_not_imported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ltmt's own --no-fuzzy target, its source edited since, was named on every run as one
+    "that ltmt did not write", and an import stored it as approved (regression trial s72).
+    It is named as ltmt's, kept (the file says it is confirmed), and an import skips it as
+    the target of an older source, as it does in other formats."""
+    from formats_fakes import FakeModel
+
+    from ltmt.formats.changed_sources import OLDER_SOURCE, recorded_for_older_sources
+    from ltmt.formats.output_sources import OutputSources
+    from ltmt.formats.pipeline import translate_file
+
+    records = OutputSources(tmp_path / "records")
+    path = tmp_path / "nf.xlf"
+    path.write_text(NO_FUZZY, "utf-8")
+    translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records, mark_fuzzy=False)
+    edited = path.read_text("utf-8").replace("were saved.</source>", "were saved online.</source>")
+    path.write_text(edited, "utf-8")
+    for _ in range(2):  # named on every run until the German or the English changes
+        caplog.clear()
+        translate_file(
+            path, path, FakeModel(), tgt_lang="de", output_sources=records, mark_fuzzy=False
+        )
+        assert (
+            "1 translation that ltmt wrote not marked for review (--no-fuzzy), whose source "
+            "changed since, kept as it is (b), as the file says it is confirmed; check it"
+        ) in caplog.text
+        assert "did not write" not in caplog.text
+        assert path.read_text("utf-8") == edited
+    record = records.read(path)
+    assert record is not None
+    pairs = recorded_for_older_sources(record, list(read_xliff(path, "en", "de")))
+    assert [(p.source, p.unpaired) for p in pairs] == [
+        ("Delete the selected file?", ""),
+        ("Your changes were saved online.", OLDER_SOURCE),
+    ]
+    # a translator's edit since is theirs: named so, and no longer ltmt's
+    path.write_text(edited.replace("YOUR CHANGES WERE SAVED.", "Gespeichert."), "utf-8")
+    caplog.clear()
+    translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records, mark_fuzzy=False)
+    assert "1 translation that ltmt did not write (a translator's, or edited since)" in caplog.text
