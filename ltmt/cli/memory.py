@@ -862,6 +862,7 @@ def export(
     with open_store(memory_dir, key_file, existing=True) as memory:
         memory.require_user(user)
         asked_source = src_lang is not None  # TMX: every source tuv carries it
+        asked_target = tgt_lang is not None  # and every target tuv this one
         src_lang, tgt_lang = _export_languages(memory.languages(user), user, src_lang, tgt_lang)
 
         # the format writers write a path: a scratch file in the store's private work folder
@@ -875,8 +876,9 @@ def export(
             options: dict[str, Any] = {**spec.language_options(src_lang, tgt_lang)}
             if excel:
                 options["excel"] = True
-            if name == "tmx" and asked_source:
-                options["one_source_tag"] = True
+            if name == "tmx":
+                options["one_source_tag"] = asked_source
+                options["one_target_tag"] = asked_target
             # a catalog holds one translation per message: what it left out is said
             po_left_out = PoLeftOut() if name == "po" else None
             if po_left_out is not None:

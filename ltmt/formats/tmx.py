@@ -50,6 +50,7 @@ from ltmt.formats.markup_codes import (
 )
 from ltmt.formats.not_read import NO_WORDS, NotRead
 from ltmt.formats.tmx_codes import OverlappingCodes, holds_words, lost_markup, read_segment
+from ltmt.formats.tmx_export_languages import declared_region, export_code, relabel
 from ltmt.formats.tmx_metadata import (
     ORIGINAL_CHANGEDATE,
     TMX_DATE,
@@ -60,8 +61,6 @@ from ltmt.formats.tmx_metadata import (
     newest_date,
     own_date,
     read_metadata,
-    shared_source_tag,
-    write_languages,
     write_metadata,
 )
 from ltmt.formats.xliff import AWAITING_REVIEW, NEEDS_TRANSLATION, SIGNED_OFF_12, UNFINISHED_12
@@ -188,8 +187,8 @@ def read_tmx(
         _warn_not_read(path, sides.unconfirmed, "that Trados marks as a draft or rejected")
     if sides.regional:
         logger.warning(
-            "%s: %s in a regional variant of %s (%s), imported as %s (an export writes each "
-            "in its own)",
+            "%s: %s in a regional variant of %s (%s), imported as %s (its region kept: "
+            "an export writes it where it is the one region of the memory's pairs)",
             path,
             counted(sum(sides.regional.values()), "unit"),
             tgt_lang,
@@ -416,6 +415,7 @@ def write_tmx(
     left_out: XmlLeftOut | None = None,
     *,
     one_source_tag: bool = False,
+    one_target_tag: bool = False,
 ) -> int:
     """Write ``records`` as a TMX 1.4 file (atomically); returns how many were written.
 
@@ -434,12 +434,11 @@ def write_tmx(
     ``<note>`` (``note``) and ``<prop type="x-KEY">``, each on the ``<tuv>`` it was read from
     and a prop typed as it was read (OmegaT's ``file``, ``id``:
     :mod:`ltmt.formats.tmx_metadata`), which :func:`read_tmx` reads back; so does a PO plural
-    form's number (``plural``), read back as a number. Each ``<tuv>`` is labelled ``src_lang``
-    or ``tgt_lang``, or the region of it its unit declared when read
-    (:func:`~ltmt.formats.tmx_metadata.write_languages`: ``de-CH`` for ``de``); with
-    ``one_source_tag`` (a source language asked for) every source ``<tuv>`` is ``src_lang``,
-    else the header's ``srclang`` is the tag the source ``<tuv>`` share, if they do
-    (:func:`~ltmt.formats.tmx_metadata.shared_source_tag`). A stored
+    form's number (``plural``), read back as a number. Every ``<tuv>`` of a side carries one
+    code (:mod:`ltmt.formats.tmx_export_languages`), the header's ``srclang`` the source's:
+    ``src_lang`` with ``one_source_tag`` (asked for), ``tgt_lang`` with ``one_target_tag``;
+    else the region the pairs declared when read, where those that declared one all declared
+    the same (``de-DE``), else ``src_lang``/``tgt_lang``. A stored
     segment's record (an export) is dated as the memory holds it (:func:`_with_stored_dates`),
     so that an import of the file makes the same translation of a source the newest. Pairs
     with
@@ -456,35 +455,30 @@ def write_tmx(
     frame = UnitFrame.around(store.body, store.namespaced("tu"), lambda: bytes(store))
     counter = left_out if left_out is not None else XmlLeftOut("TMX")
     level = unit_level(store.body)  # a <tu>'s, as indented in place
-    source_tags: set[str] = set()
+    languages = (src_lang, tgt_lang)
+    declared: tuple[set[str], set[str]] = (set(), set())  # the regions the pairs declared
 
     def unit_of(number: int, record: PairRecord) -> bytes:
-        element = _tmx_unit(store.body, record, (src_lang, tgt_lang), one_source_tag)
-        source_tags.add(element.find("tuv").get(XML_LANG))  # (after the <tu>'s props)
+        element = _tmx_unit(store.body, record, languages)
+        for side, written, regions in zip(("source", "target"), languages, declared, strict=True):
+            region = declared_region(record.metadata, side, written)
+            if region is not None:
+                regions.add(region)
         reindent(element, level=level, toplevel=False, **store.XMLindent)
         data = frame.unit(element)
         store.body.remove(element)  # one unit in memory at a time
         return data
 
     written = write_records(Path(path), frame, records, unit_of, counter)
-    header = shared_source_tag(source_tags, src_lang)
-    if header != src_lang:  # known once the units are written: the file's header relabelled
-        _relabel_source(Path(path), src_lang, header)
+    codes = (
+        export_code(declared[0], src_lang, one_source_tag),
+        export_code(declared[1], tgt_lang, one_target_tag),
+    )
+    if codes != languages:  # known once the units are written: the file relabelled
+        relabel(Path(path), languages, codes)
     if left_out is None:  # else the caller reports them
         counter.report(logger)
     return written
-
-
-def _relabel_source(path: Path, old: str, new: str) -> None:
-    """Write ``new`` for ``old`` as the ``srclang`` of the header of the TMX file at ``path``
-    (atomically, streamed: a large export is not held in memory)."""
-    from ltmt.outputs import open_output
-
-    with path.open("rb") as held, open_output(path, binary=True) as out:
-        start = held.read(1 << 16)  # the header is in the file's first lines
-        out.write(start.replace(f'srclang="{old}"'.encode(), f'srclang="{new}"'.encode(), 1))
-        while chunk := held.read(1 << 20):
-            out.write(chunk)
 
 
 def _empty_store(src_lang: str, tgt_lang: str) -> Any:
@@ -502,9 +496,7 @@ def _empty_store(src_lang: str, tgt_lang: str) -> Any:
     return store
 
 
-def _tmx_unit(
-    body: Any, record: PairRecord, languages: tuple[str, str], one_source_tag: bool = False
-) -> Any:
+def _tmx_unit(body: Any, record: PairRecord, languages: tuple[str, str]) -> Any:
     """The ``<tu>`` element of ``record``, appended to ``body``: a ``<tuv>`` of each of
     ``languages`` holding its side's text with inline codes in a ``<seg>``, its metadata as
     attributes, ``<prop>`` and ``<note>`` where it was read
@@ -529,9 +521,6 @@ def _tmx_unit(
         sides.append(tuv)
     source, target = sides
     write_metadata(_with_stored_dates(record), element, source, target)
-    write_languages(
-        record.metadata, {"source": source, "target": target}, source=not one_source_tag
-    )
     return element
 
 

@@ -27,22 +27,19 @@ written on the ``<tu>``, as ``<prop type="x-KEY">`` where they are no attribute.
 
 A memory holds one language pair, and a unit of another region of it (``de-CH`` read for
 ``de``) is stored as of that language; the code each side declared is kept under
-:data:`TMX_LANGUAGES` (:func:`declared_languages`), and an export labels each side with it
-again (:func:`write_languages`) unless another region is asked for; where a source language
-was asked for (``--src-lang``), every source side is labelled with it, a TMX file's one source
-language, and else the header's ``srclang`` is the one tag the source sides share, if they do
-(:func:`shared_source_tag`). A pair read from an XLIFF file keeps the codes its ``<file>``
-declared the same way (:func:`file_languages`).
+:data:`TMX_LANGUAGES` (:func:`declared_languages`). A pair read from an XLIFF file keeps the
+codes its ``<file>`` declared the same way (:func:`file_languages`). An export labels every
+unit of a side with one code (:mod:`ltmt.formats.tmx_export_languages`).
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ltmt.formats.common import XML_LANG, canonical_code, lang_matches
+from ltmt.formats.common import canonical_code
 
 # the attributes a <tu> or <tuv> may carry, kept as metadata of their own name (TMX 1.4: who
 # made or changed a unit, when, and how often it was used), written back as attributes
@@ -180,36 +177,6 @@ def file_languages(declared: Mapping[str, str], read_as: Mapping[str, str]) -> d
         for side, tag in tags.items()
         if tag.startswith(canonical_code(read_as[side]) + "-")
     }
-
-
-def write_languages(
-    metadata: Mapping[str, Any], written: Mapping[str, Any], *, source: bool = True
-) -> None:
-    """Label each ``<tuv>`` of ``written`` (by side) with the code its unit declared
-    (:data:`TMX_LANGUAGES`) where that is a form of the language it is written in (``de-CH`` for
-    ``de``); else (another region was asked for: ``de-AT``) it keeps the one written. Not the
-    source ``<tuv>`` where not ``source``: a source language was asked for, which every source
-    side carries (a unit read as ``en`` for ``en-GB`` is written ``en-GB``, as the header says)."""
-    declared = metadata.get(TMX_LANGUAGES)
-    if not isinstance(declared, Mapping):
-        return
-    for side, tuv in written.items():
-        if side == "source" and not source:
-            continue
-        code = declared.get(side)
-        if isinstance(code, str) and lang_matches(code, tuv.get(XML_LANG) or ""):
-            tuv.set(XML_LANG, code)
-
-
-def shared_source_tag(tags: Collection[str], src_lang: str) -> str:
-    """The header's ``srclang`` of an export whose source ``<tuv>`` carry ``tags`` (each its
-    unit's region of ``src_lang``): the one they share (``en-US``), else ``src_lang``'s language
-    alone (``en`` for ``en-US`` and ``en-GB``); ``src_lang`` where there are none."""
-    if not tags:
-        return src_lang
-    if len(tags) == 1:
-        return next(iter(tags))
-    return src_lang.split("-")[0]
 
 
 def _level_metadata(element: Any) -> tuple[dict[str, Any], set[str]]:

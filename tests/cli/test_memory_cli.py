@@ -296,11 +296,13 @@ o-tmf="x" adminlang="en" srclang="*all*" datatype="plaintext"/><body>
 @pytest.mark.parametrize(
     ("options", "header", "sources"),
     [
-        ([], "en", ["en-US", "en-GB"]),  # each its own region, the header the language
+        # two regions: the language alone for every unit (trial s72: a CAT tool imports a
+        # file of mixed codes in part)
+        ([], "en", ["en", "en"]),
         (["--src-lang", "en-US"], "en-US", ["en-US", "en-US"]),  # every source tuv the one asked
     ],
 )
-def test_export_keeps_each_source_region_unless_a_source_language_is_asked(
+def test_export_writes_one_source_code_the_one_asked_else_the_language(
     capsys: pytest.CaptureFixture[str],
     store: str,
     tmp_path: Path,
@@ -309,7 +311,8 @@ def test_export_keeps_each_source_region_unless_a_source_language_is_asked(
     sources: list[str],
 ) -> None:
     """Regression trial regc, session 68: without --src-lang every source tuv was exported
-    ``en``, the en-US and en-GB the file declared lost."""
+    ``en``, the en-US and en-GB the file declared lost; they are kept in the memory, but one
+    file carries one code per side (trial s72)."""
     (tmp_path / "t1.tmx").write_text(MIXED_TMX, "utf-8")
     assert (
         ltmt(
@@ -631,6 +634,58 @@ def test_tmx_import_export_round_trip(capsys, store, tmp_path):
 
     [record] = list(read_pairs(exported))
     assert (record.source, record.target) == ("Open the file & %s", "Datei öffnen & %s")
+
+
+REGIONED_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a"
+ source-language="en-US" target-language="de-DE" datatype="plaintext"><body>
+<trans-unit id="o"><source>Open file</source><target state="final">Datei öffnen</target>
+</trans-unit></body></file></xliff>
+"""
+
+
+@pytest.mark.parametrize(
+    ("asked", "languages"),
+    [
+        ((), ("en-US", "de-DE")),  # the one region the pairs declared: every unit's
+        (("--tgt-lang", "de"), ("en-US", "de")),  # the one asked for
+        (("--src-lang", "en", "--tgt-lang", "de"), ("en", "de")),
+    ],
+)
+def test_a_tmx_export_writes_one_code_per_side(capsys, store, tmp_path, asked, languages):
+    """Regression trial s72: a de-DE XLIFF's pair beside a JSONL file's was exported en-US/de-DE
+    and en/de in one file, even with --tgt-lang de."""
+    xliff, jsonl = tmp_path / "a.xlf", tmp_path / "b.jsonl"
+    xliff.write_text(REGIONED_XLIFF, "utf-8")
+    jsonl.write_text('{"source": "Save changes", "target": "Änderungen speichern"}\n', "utf-8")
+    for path in (xliff, jsonl):
+        assert (
+            ltmt(capsys, "memory", "import", str(path), "--user", "u1", "--memory-dir", store)[0]
+            == 0
+        )
+    exported = tmp_path / "out.tmx"
+    export = ("memory", "export", "--user", "u1", "-o", str(exported), "--memory-dir", store)
+    code, _, err = ltmt(capsys, *export, *asked)
+    assert code == 0, err
+    from lxml import etree
+
+    root = etree.parse(str(exported)).getroot()
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert {tuple(tuv.get(lang) for tuv in tu.iter("tuv")) for tu in root.iter("tu")} == {languages}
+    assert root.find("header").get("srclang") == languages[0]
+    jsonl_out = tmp_path / "out.jsonl"
+    assert (
+        ltmt(
+            capsys, "memory", "export", "--user", "u1", "-o", str(jsonl_out), "--memory-dir", store
+        )[0]
+        == 0
+    )
+    rows = [json.loads(line) for line in jsonl_out.read_text("utf-8").splitlines()]
+    # the region kept only where the pair's file declared one
+    assert [row.get("tmx_languages") for row in rows] == [
+        {"source": "en-US", "target": "de-DE"},
+        None,
+    ]
 
 
 def test_xliff_2_export_round_trip(capsys, store, tmp_path):

@@ -367,8 +367,8 @@ def test_every_source_tuv_carries_the_headers_language(
 ) -> None:
     """An export with ``--src-lang en-GB`` labelled its source tuvs ``en`` as the file they were
     imported from declared them, and a mixed store's with ``en-US`` wrote one ``en``: the
-    source language asked for is every source tuv's; the target's region is still each unit's
-    own."""
+    source language asked for is every source tuv's; the target's one region declared is
+    every target tuv's (regression trial s72: ``de`` beside ``de-CH``)."""
     records = [
         PairRecord(f"Save {n}", f"Sichern {n}", metadata={TMX_LANGUAGES: {"source": lang}})
         for n, lang in enumerate(declared)
@@ -382,23 +382,26 @@ def test_every_source_tuv_carries_the_headers_language(
     units = list(etree.fromstring(written.encode()).iter("tu"))
     tuv_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     assert [tu[0].get(tuv_lang) for tu in units] == [src_lang] * 4
-    assert [tu[1].get(tuv_lang) for tu in units] == ["de", "de", "de", "de-CH"]
+    assert [tu[1].get(tuv_lang) for tu in units] == ["de-CH"] * 4
 
 
 @pytest.mark.parametrize(
     ("declared", "header", "sources"),
     [
-        (["en-US", "en-GB", None], "en", ["en-US", "en-GB", "en"]),  # mixed: the language
+        (["en-US", "en-GB", None], "en", ["en", "en", "en"]),  # mixed: the language
         (["en-US", "en-US", "en-US"], "en-US", ["en-US", "en-US", "en-US"]),  # the one shared
+        # one region declared: every unit's (a de-DE XLIFF's pairs beside a JSONL file's)
+        (["en-US", None, None], "en-US", ["en-US", "en-US", "en-US"]),
         ([None, None, None], "en", ["en", "en", "en"]),
     ],
 )
-def test_without_a_source_language_asked_each_source_tuv_keeps_its_region(
+def test_without_a_source_language_asked_every_source_tuv_has_one_code(
     tmp_path: Path, declared: list[str | None], header: str, sources: list[str]
 ) -> None:
     """Regression trial regc, session 68: an export without ``--src-lang`` wrote every source
-    tuv ``en``, its ``en-US`` and ``en-GB`` lost; each keeps its unit's region again, and the
-    header's srclang is the tag they all share, else the language alone."""
+    tuv ``en``, its ``en-US`` lost. Trial s72: each in its own region mixed ``en`` and
+    ``en-US`` in one file, which a CAT tool imports in part. Every source tuv, and the
+    header's srclang, carries the one region the pairs declared, else the language alone."""
     records = [
         PairRecord(
             f"Save {n}",
