@@ -36,6 +36,7 @@ __all__ = [
     "Translator",
     "UserRequest",
     "Warmth",
+    "WriteFence",
     "__version__",
 ]
 
@@ -60,6 +61,7 @@ _LAZY = {
     "ImportReport": "ltmt.memory.report",
     "Glossary": "ltmt.memory.glossary",
     "Warmth": "ltmt.state_warming",
+    "WriteFence": "ltmt.memory.write_fences",
     "Term": "ltmt.terminology.terms",
     "Memory": "ltmt.memory.store",
     "Translator": "ltmt.translator",
@@ -80,6 +82,7 @@ if TYPE_CHECKING:
     from ltmt.memory.maintenance import CompactReport
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import AddedPair, DeletedUser, Memory
+    from ltmt.memory.write_fences import WriteFence
     from ltmt.memory.writes import OriginShare
     from ltmt.segments import Match, PairRecord, Segment, Translation, UserRequest
     from ltmt.state_warming import Warmth
