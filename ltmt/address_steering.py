@@ -168,6 +168,26 @@ def address_missed(output: str, source: str, form: Form) -> bool:
     return addresses_reader(source) and impersonal(output) > 0
 
 
+def _to_steer(
+    translator: Translator, form: Form, sources: Sequence[str], outputs: Sequence[str]
+) -> tuple[list[int], list[tuple[int, ...]]]:
+    """The rows whose source (``sources``) addresses the reader and whose output uses the form
+    other than ``form``, and the tokens a steered decode of them is kept from (that form's and
+    the impersonal ``man``'s, each word its token ids); none where no row is chosen."""
+    chosen = [
+        n
+        for n, (source, output) in enumerate(zip(sources, outputs, strict=True))
+        if addresses_reader(source) and other_form_in(output, source, form)
+    ]
+    if not chosen:
+        return [], []
+    words = [
+        *other_form_tokens(translator.backbone, form),
+        *word_tokens(translator.backbone, IMPERSONAL),
+    ]
+    return chosen, words
+
+
 def steer_address(
     translator: Translator,
     form: Form,
@@ -179,17 +199,9 @@ def steer_address(
     """Decode again, steered (module docstring), the lines of ``units`` whose source addresses
     the reader and whose output (``outputs``, replaced in place) uses the form other than
     ``form``; the lines whose output was replaced."""
-    chosen = [
-        i
-        for i, unit in enumerate(units)
-        if addresses_reader(unit.text) and other_form_in(outputs[i], unit.text, form)
-    ]
+    chosen, words = _to_steer(translator, form, [unit.text for unit in units], outputs)
     if not chosen:
         return set()
-    words = [
-        *other_form_tokens(translator.backbone, form),
-        *word_tokens(translator.backbone, IMPERSONAL),
-    ]
     replaced: set[int] = set()
     for start in range(0, len(chosen), translator.batch_size):
         chunk = chosen[start : start + translator.batch_size]
@@ -236,17 +248,9 @@ def steer_redecoded(
     addresses the reader and whose output (``outputs``, replaced in place) uses the other
     form; each steered output taken as :func:`steer_address` takes its own (module
     docstring). The rows whose output was replaced."""
-    chosen = [
-        n
-        for n, (source, output) in enumerate(zip(sources, outputs, strict=True))
-        if addresses_reader(source) and other_form_in(output, source, form)
-    ]
+    chosen, words = _to_steer(translator, form, sources, outputs)
     if not chosen:
         return set()
-    words = [
-        *other_form_tokens(translator.backbone, form),
-        *word_tokens(translator.backbone, IMPERSONAL),
-    ]
     replaced: set[int] = set()
     for start in range(0, len(chosen), translator.batch_size):
         chunk = chosen[start : start + translator.batch_size]
