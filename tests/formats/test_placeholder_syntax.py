@@ -808,3 +808,13 @@ def test_the_parts_of_a_tag_with_a_bracket_in_a_value(tag: str, parts: TagParts)
 def test_renpy_text_tags_go_to_the_model_as_tags(text: str, as_tags: list[str]) -> None:
     """Its braces made the model drop the words before a count's pair (session 72)."""
     assert [p.text for p in sent_as_tags(text)] == as_tags
+
+
+def test_find_placeholders_gives_a_list_of_its_own_each_time() -> None:
+    """The placeholders of a text are kept for the next ask; a caller that changes its list
+    changes no one else's."""
+    first = find_placeholders("Delete %s from {folder}?")
+    first.pop()
+    second = find_placeholders("Delete %s from {folder}?")
+    assert [placeholder.text for placeholder in second] == ["%s", "{folder}"]
+    assert second is not find_placeholders("Delete %s from {folder}?")
