@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import ModelError
+from ltmt.model.primitive_cache import widen_primitive_cache
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +132,7 @@ def load_weights(
     Marian modules when :func:`native_supported` says they reproduce it; ``config`` ``None``,
     a hub id or another config loads ``MarianMTModel``.
     """
+    widen_primitive_cache()
     import torch
 
     if local and config is not None and native_supported(config):
