@@ -47,7 +47,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ltmt.formats.documents import SourceChangesUnmarked, Unit
+from ltmt.formats.documents import MarksKept, NamesUnits, SourceChangesUnmarked, Unit
 from ltmt.formats.key_contexts import key_context, same_context
 from ltmt.formats.markup_characters import from_written
 from ltmt.formats.output_sources import outdated
@@ -473,30 +473,46 @@ def mark_for_review(
     in_path: Path,
     changed_sources: Callable[[Sequence[tuple[Unit, str]]], list[str]],
 ) -> list[str]:
-    """Mark for review (Xcode's ``needs_review``) the translations ``document`` holds that the
-    memory holds for another source (``changed_sources``: :func:`approved_for_other_sources`
-    with the memory and user), and name them in a warning; their keys. They are kept as they
-    are, not replaced by a memory match of the new source: the memory alone is weak evidence
-    (module docstring), and the German may be a translator's on purpose. A document with no
-    review state (a CSV table: ``marks_review`` false) keeps them unmarked, and says so; a
-    translation ltmt translates again (its own, for an older source) is not named."""
+    """Mark for review (an XLIFF target ``needs-review-translation``, a PO entry ``fuzzy``,
+    Xcode's ``needs_review``: :class:`~ltmt.formats.documents.MarksKept`) the translations
+    ``document`` holds that the memory holds for another source (``changed_sources``:
+    :func:`approved_for_other_sources` with the memory and user), and name them in a warning
+    (as ``ltmt qa`` names them where the document says: an XLIFF unit's ``line 6``, else by
+    their context or key); their keys. They are kept as they are, not replaced by a memory
+    match of the new source: the memory alone is weak evidence (module docstring), and the
+    German may be a translator's on purpose. A document with no review state (a CSV table)
+    keeps them unmarked, and says so, as it says those a reviewer signed off (an XLIFF
+    ``final`` target), left as they are; a translation ltmt translates again (its own, for an
+    older source) is not named."""
     held = document.held_translations()
     again = {unit.key for unit in document.pending()}  # translated again: no German to judge
     units = [unit for unit in document.units() if unit.key in held and unit.key not in again]
     changed = changed_sources([(unit, held[unit.key]) for unit in units])
     if not changed:
         return []
-    marks = getattr(document, "marks_review", True)  # a CSV table has no review state
-    if marks:
-        document.fill({key: held[key] for key in changed}, mark_fuzzy=True)
-    names = {unit.key: unit.context or unit.key for unit in units}  # a row by its key cell
+    marks, marked = isinstance(document, MarksKept), set()
+    if isinstance(document, MarksKept):
+        marked = set(document.mark_kept_for_review(changed))
+    contexts = {unit.key: unit.context or unit.key for unit in units}  # a row by its key cell
+    name = document.unit_name if isinstance(document, NamesUnits) else contexts.__getitem__
+    signed_off = [name(key) for key in changed if key not in marked]
+    if not marks:
+        done = "kept as written (the file has no review mark): check"
+    elif not signed_off:
+        done = "marked for review"
+    elif not marked:
+        done = "kept as a reviewer signed off: check"
+    else:
+        done = (
+            f"marked for review, but {first_few(signed_off)} kept as a reviewer signed off: check"
+        )
     logger.warning(
         "%s: the memory holds the translation of %s (%s) for another source: the source "
         "changed since, or the translation was kept on purpose; %s (--overwrite translates "
         "every string again)",
         in_path,
         counted(len(changed), "string"),
-        first_few(names[key] for key in changed),
-        "marked for review" if marks else "kept as written (the file has no review mark): check",
+        first_few(name(key) for key in changed),
+        done,
     )
     return changed

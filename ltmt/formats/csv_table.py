@@ -251,7 +251,6 @@ class CsvTable(LengthsChecked):
 
     format = "csv"
     what_is_filled = "row"
-    marks_review = False  # no cell says a translation needs review (changed_sources)
 
     def __init__(
         self,

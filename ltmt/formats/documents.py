@@ -327,6 +327,18 @@ class SourceChangesUnmarked(Document, Protocol):
 
 
 @runtime_checkable
+class MarksKept(Protocol):
+    """A catalog of :class:`SourceChangesUnmarked` that can mark a translation it keeps for
+    review as it is (an XLIFF target ``needs-review-translation``, a PO entry ``fuzzy``, an
+    Xcode string ``needs_review``); one without (a CSV table) keeps it unmarked."""
+
+    def mark_kept_for_review(self, keys: Collection[str]) -> list[str]:
+        """Mark for review, unchanged, the translations of the units of ``keys``; the keys
+        so marked (or marked before), less those a reviewer signed off, left as they are."""
+        ...
+
+
+@runtime_checkable
 class CodesPutBack(Protocol):
     """A document whose filler puts back the inline codes a translation lost, had too often or
     left not nesting (XLIFF): ``codes_put_back`` holds the keys of the units so filled, which

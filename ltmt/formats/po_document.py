@@ -304,6 +304,19 @@ class PoDocument:
         output_sources.KeepsReviewed`)."""
         self._by_ltmt.update(keys)
 
+    def mark_kept_for_review(self, keys: Collection[str]) -> list[str]:
+        """Mark ``fuzzy``, as they are, the entries of ``keys`` (a plural's forms: their
+        entry), whose translation the memory holds for another msgid: as msgmerge marks an
+        entry whose msgid changed. All the keys: a catalog has no sign-off. (Filled as they
+        were, they were the translator's, kept unflagged: trial s73.)"""
+        for index in {int(key.split(FORM)[0]) for key in keys}:
+            unit = self.store.units[index]
+            if not unit.isfuzzy():
+                unit.markfuzzy(True)
+                _fuzzy_first(unit)
+                self._revised = True
+        return list(keys)
+
     def reviewed_before_update(self, key: str) -> bool | None:
         """Whether the fuzzy entry of ``key`` was not fuzzy before the update that changed its
         msgid: msgmerge --previous writes the old msgid (``#|``) only into an entry that was

@@ -394,6 +394,14 @@ class XcStringsDocument:
         source (the record of what it wrote into the catalog says so)."""
         self._again.update(keys)
 
+    def mark_kept_for_review(self, keys: Collection[str]) -> list[str]:
+        """Mark ``needs_review``, as they are, the translations of the units of ``keys``, whose
+        translation the memory holds for another source; all the keys."""
+        held = self.held_translations()
+        for key in keys:
+            self.filled[key] = (held[key], True)
+        return list(keys)
+
     def marked_for_review(self) -> set[str]:
         """The keys of the units whose translation is ``needs_review`` (filled so, or held so):
         the record of what ltmt wrote tells its own from one a reviewer approved since."""

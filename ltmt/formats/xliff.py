@@ -72,7 +72,10 @@ DRAFT_STATE_20 = "initial"
 # machine output apart from its 100 % memory matches (as 1.2's state-qualifier tells them)
 MT_SUBSTATE = "ltmt:mt"
 EXACT_SUBSTATE = "ltmt:exact-match"
-REVIEW_SUBSTATES = frozenset({MT_SUBSTATE, EXACT_SUBSTATE})
+# a translation kept as it is whose source the memory says changed since it was translated
+# (:func:`ltmt.formats.changed_sources.mark_for_review`)
+SOURCE_CHANGED_SUBSTATE = "ltmt:source-changed"
+REVIEW_SUBSTATES = frozenset({MT_SUBSTATE, EXACT_SUBSTATE, SOURCE_CHANGED_SUBSTATE})
 REVIEW_12 = frozenset(
     {
         "needs-review-translation",

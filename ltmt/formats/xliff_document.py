@@ -124,6 +124,7 @@ from ltmt.formats.xliff import (
     segment_marks,
 )
 from ltmt.formats.xliff_icu import CASE, BranchingUnits, is_message
+from ltmt.formats.xliff_kept_marks import mark_kept
 from ltmt.formats.xliff_record_keys import recorded_as
 from ltmt.wording import counted, first_few, them
 
@@ -299,6 +300,29 @@ class XliffDocument:
         """Make the units of ``keys`` pending: ltmt wrote their target, not confirmed since,
         for a source changed since (Trados's or memoQ's source edit)."""
         self._again.update(keys)
+
+    def mark_kept_for_review(self, keys: Collection[str]) -> list[str]:
+        """Mark for review, as they are, the targets of the units of ``keys``, which the
+        memory holds for another source (:func:`~ltmt.formats.xliff_kept_marks.mark_kept`);
+        the keys marked, or marked before. Those a reviewer signed off are left as they are.
+        (Filled as they were, they were the translator's, kept unmarked: trial s73.)"""
+        marked = []
+        for key in keys:
+            unit = self._units[int(key)]
+            if unit.signed_off:
+                continue
+            if not unit.needs_review:
+                mark_kept(unit)
+            marked.append(key)
+        return marked
+
+    def unit_name(self, key: str) -> str:
+        """What the unit ``key`` (an ICU message's case: its unit's) is called where ltmt points
+        at it: ``line 6``, its source's line in the file read, as ``ltmt qa`` names it (its key,
+        the unit's place among the file's units, read as an id: trial s73)."""
+        unit = self._units[int(key.partition(CASE)[0])]
+        line = unit.source.sourceline
+        return f"line {line}" if line is not None else f"unit {unit.unit_id or key}"
 
     def marked_for_review(self) -> set[str]:
         """The keys of the units whose target awaits review (:attr:`XliffUnit.needs_review`:
