@@ -554,3 +554,152 @@ def test_a_translators_german_of_changed_english_is_named_on_every_run_until_edi
             translate_file(source, output, FakeModel(), output_sources=records)
         assert caplog.records == []
     assert json.loads(output.read_text("utf-8")) == {"notFound": "Die Notiz wurde verschoben."}
+
+
+XLIFF_12 = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">\n'
+    '<file original="cart.tpl" source-language="en" target-language="de" datatype="plaintext">\n'
+    "<body>\n"
+    '<trans-unit id="879f">\n'
+    "<source>Your shopping cart is empty.</source>\n"
+    "<target{state}>Ihr Warenkorb ist leer.</target>\n"
+    "</trans-unit>\n"
+    "</body></file></xliff>\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "named", "written"),
+    [
+        # a PrestaShop catalog's unit has no state: filled back as it was, it was kept unmarked
+        # as the translator's, and named by its place among the units, "(0)" (trial s73)
+        (
+            "shop.xlf",
+            XLIFF_12.format(state=""),
+            "line 6",
+            '<target state="needs-review-translation">Ihr Warenkorb ist leer.</target>',
+        ),
+        # a memory match's qualifier said how it matched the older source: dropped
+        (
+            "shop.xlf",
+            XLIFF_12.format(state=' state="translated" state-qualifier="exact-match"'),
+            "line 6",
+            '<target state="needs-review-translation">Ihr Warenkorb ist leer.</target>',
+        ),
+        (
+            "app.xlf",
+            '<?xml version="1.0"?>\n'
+            '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+            'trgLang="de"><file id="f">\n<unit id="cart"><segment state="translated">\n'
+            "<source>Your shopping cart is empty.</source>\n"
+            "<target>Ihr Warenkorb ist leer.</target></segment></unit></file></xliff>\n",
+            "line 4",
+            '<segment state="translated" subState="ltmt:source-changed">',
+        ),
+        # a PO entry is flagged as msgmerge flags one whose msgid changed
+        (
+            "de.po",
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            '"Language: de\\n"\n\n'
+            'msgctxt "cart"\nmsgid "Your shopping cart is empty."\n'
+            'msgstr "Ihr Warenkorb ist leer."\n',
+            "cart",
+            '#, fuzzy\nmsgctxt "cart"\n',
+        ),
+    ],
+)
+def test_a_kept_translation_the_memory_holds_for_another_source_is_marked_for_review(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, text: str, named: str, written: str
+) -> None:
+    """Trial s73: the warning said "marked for review", but an XLIFF unit without a state, a
+    ``translated`` one, a 2.0 segment and a PO entry were all written back unmarked; the warning
+    repeated on every run. Each is marked as its tools read a mark, its text kept, and an XLIFF
+    unit is named by its line, as ``ltmt qa`` names it."""
+    path, out = tmp_path / name, tmp_path / f"out.{name}"
+    path.write_text(text, "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u",
+            [
+                ("Your cart is empty.", "Ihr Warenkorb ist leer.", {"context": "cart"}),
+                ("Your cart is empty.", "Ihr Warenkorb ist leer.", {}),
+            ],
+        )
+        with caplog.at_level(logging.WARNING):
+            translate_file(
+                path,
+                out,
+                FakeModel(),
+                src_lang="en",
+                tgt_lang="de",
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+            )
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{path}: the memory holds the translation of 1 string ({named}) for another source: "
+        "the source changed since, or the translation was kept on purpose; marked for review "
+        "(--overwrite translates every string again)"
+    ]
+    assert written in out.read_text("utf-8")
+    assert "Ihr Warenkorb ist leer." in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        # a reviewer's sign-off is kept: the memory alone is weak evidence
+        (
+            "shop.xlf",
+            XLIFF_12.format(state=' state="final"'),
+            "(line 6) for another source: the source changed since, or the translation was "
+            "kept on purpose; kept as a reviewer signed off: check",
+        ),
+        # a file of pairs without a review state said "marked for review" and marked nothing
+        (
+            "pairs.json",
+            json.dumps(
+                {
+                    "sourceLanguage": "en",
+                    "targetLanguage": "de",
+                    "resources": {
+                        "ns": {
+                            "cart": {
+                                "source": "Your shopping cart is empty.",
+                                "target": "Ihr Warenkorb ist leer.",
+                            }
+                        }
+                    },
+                }
+            ),
+            "(cart) for another source: the source changed since, or the translation was kept "
+            "on purpose; kept as written (the file has no review mark): check",
+        ),
+    ],
+)
+def test_a_kept_translation_left_unmarked_is_said_so(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, text: str, said: str
+) -> None:
+    path, out = tmp_path / name, tmp_path / f"out.{name}"
+    path.write_text(text, "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u",
+            [
+                ("Your cart is empty.", "Ihr Warenkorb ist leer.", {"context": "cart"}),
+                ("Your cart is empty.", "Ihr Warenkorb ist leer.", {}),
+            ],
+        )
+        with caplog.at_level(logging.WARNING):
+            translate_file(
+                path,
+                out,
+                FakeModel(),
+                src_lang="en",
+                tgt_lang="de",
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+            )
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{path}: the memory holds the translation of 1 string {said} (--overwrite translates "
+        "every string again)"
+    ]
+    assert not out.exists() or out.read_bytes() == path.read_bytes()

@@ -86,9 +86,31 @@ def _echo(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
             ],
         ),
         ("police.txt", "I'll call the police.\n\nIn the next 10 minutes,\n", ["line 1", "line 3"]),
+        # an XLIFF unit's source line, as qa names it (trial s73: "1", its place among units)
+        (
+            "shop.de-DE.xlf",
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">\n'
+            '<file original="cart.tpl" source-language="en" target-language="de" '
+            'datatype="plaintext"><body>\n'
+            '<trans-unit id="879f"><source>Your cart is empty.</source>\n'
+            "<target>Ihr Warenkorb ist leer.</target></trans-unit>\n"
+            '<trans-unit id="2d0f">\n<source>Add to cart</source><target/></trans-unit>\n'
+            '<trans-unit id="3a1c">\n<source>Checkout</source></trans-unit>\n'
+            "</body></file></xliff>\n",
+            ["line 7", "line 9"],
+        ),
+        (
+            "app.xlf",
+            '<?xml version="1.0"?>\n'
+            '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+            'trgLang="de"><file id="f">\n<unit id="u1"><segment><source>Save</source></segment>\n'
+            "<segment>\n<source>Quit</source></segment></unit></file></xliff>\n",
+            ["line 3", "line 5"],
+        ),
     ],
 )
-def test_a_subtitle_cue_and_a_text_line_are_located_as_qa_names_them(
+def test_a_subtitle_cue_a_text_line_and_an_xliff_unit_are_located_as_qa_names_them(
     tmp_path: Path, name: str, text: str, locations: list[str]
 ) -> None:
     (tmp_path / name).write_text(text, "utf-8")
