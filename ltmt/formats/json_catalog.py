@@ -80,6 +80,7 @@ writes only ASCII.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime
 import json
 import logging
@@ -89,7 +90,14 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, NotMessageFileError, UnalignedTranslationError
-from ltmt.formats import goi18n_messages, ink_json, json_string_plurals, openapi, smartling_json
+from ltmt.formats import (
+    goi18n_messages,
+    ink_json,
+    json_string_plurals,
+    openapi,
+    smartling_json,
+    structured_json,
+)
 from ltmt.formats.angular_json import LOCALE_KEY, angular_locale, is_angular_json
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
 from ltmt.formats.arb_metadata import copied_header, with_target_metadata
@@ -197,8 +205,8 @@ def _strings(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
     if isinstance(value, str):
         yield parts, value
     elif isinstance(value, dict):
-        message = _message_key(value)
-        if message is not None:  # WebExtension / Chrome, FormatJS
+        message = _message_key(value, top=not parts)
+        if message is not None:  # WebExtension / Chrome, FormatJS, Transifex
             yield (*parts, message), value[message]
             return
         for key, item in value.items():
@@ -399,22 +407,59 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
                 counted(len(self.invalid), "message"),
                 first_few(f"{key}: {problem}" for key, problem in self.invalid.items()),
             )
+        # a Transifex STRUCTURED_JSON string's object, by its string's pointer: its context is
+        # its entries' memory context (a PO msgctxt's), its developer_comment their note
+        self.structured = {
+            pointer((*parts, structured_json.STRING)): value
+            for parts, value in structured_json.string_objects(data)
+        }
+        contexts = {key: structured_json.context_of(v) for key, v in self.structured.items()}
+        entries = [
+            dataclasses.replace(entry, context=contexts[entry.name])
+            if contexts.get(entry.name)
+            else entry
+            for entry in entries
+        ]
         super().__init__(path, entries)
         # a WebExtension message's length limit and where it is said (manifest.json's name, its
-        # description's "max 45 characters"), by pointer; the messages filled longer, each with
-        # what is wrong (LengthLimited: counted in the run's summary)
+        # description's "max 45 characters"), and a Transifex string's (its character_limit),
+        # by pointer; the messages filled longer, each with what is wrong (LengthLimited:
+        # counted in the run's summary)
         self.limits = {
             pointer((name, "message")): limit for name, limit in message_limits(path, data).items()
         }
+        self.limits.update(
+            (pointer((*parts, structured_json.STRING)), limit)
+            for parts, limit in structured_json.string_limits(data).items()
+        )
         self.over_limit: dict[str, str] = {}
 
     def length_limit(self, entry: Entry) -> int | None:
-        limit = self.limits.get(entry.key)
+        limit = self.limits.get(self.name_of(entry.key))  # a plural's forms: each its message's
         return limit[0] if limit is not None else None
 
+    def length_limit_set_by(self, entry: Entry) -> str:
+        return self._set_by_transifex(entry.key)
+
+    def developer_note(self, entry: Entry) -> str:
+        """A Transifex string's ``developer_comment``; "" for the others."""
+        value = self.structured.get(entry.name)
+        return structured_json.comment_of(value) if value is not None else ""
+
     def limit_at(self, key: str) -> tuple[int | None, str]:
-        maximum, said = self.limits.get(key, (None, ""))
-        return maximum, f"{key} (limit from {said})"
+        name = self.name_of(key)
+        maximum, said = self.limits.get(name, (None, ""))
+        return maximum, key if name in self.structured else f"{key} (limit from {said})"
+
+    def limit_set_by(self, key: str) -> str:
+        return self._set_by_transifex(key) or "its unit"
+
+    def _set_by_transifex(self, key: str) -> str:
+        """What sets the length limit of the Transifex string ``key`` (``its character_limit``,
+        ``its developer_comment``), as a note says it allows so many characters; "" for any
+        other string (a WebExtension message's limit is its unit's)."""
+        name = self.name_of(key)
+        return self.limits[name][1] if name in self.structured and name in self.limits else ""
 
     def over_limit_said(self, count: int) -> str:
         """The note of the WebExtension messages translated longer than their limit allows."""
@@ -843,14 +888,18 @@ def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
 def _described_as_kept(data: Any, parts: tuple[str | int, ...]) -> bool:
     """Whether the string at ``parts`` is a message whose description says not to translate
     it (``"description": "Do not translate"``, ``don't translate``): a WebExtension or
-    FormatJS message object's own, or an ARB message's ``@name`` one (module docstring)."""
+    FormatJS message object's own, a Transifex string's ``developer_comment``, or an ARB
+    message's ``@name`` one (module docstring)."""
+    note_key = "description"
     if len(parts) == 1:  # ARB: "name": "...", "@name": {"description": "..."}
         metadata = data.get(f"@{parts[0]}")
     else:  # an object of strings' "description" is one of them, no note
         metadata = _value_at(data, parts[:-1], None)
         if not isinstance(metadata, dict) or _message_key(metadata) != parts[-1]:
             return False
-    description = metadata.get("description") if isinstance(metadata, dict) else None
+        if parts[-1] == structured_json.STRING:  # Transifex's note for the translator
+            note_key = structured_json.COMMENT
+    description = metadata.get(note_key) if isinstance(metadata, dict) else None
     return isinstance(description, str) and says_not_to_translate(description)
 
 
@@ -912,7 +961,7 @@ def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> 
     if isinstance(value, str):
         return translations.get(pointer(parts), _LEFT_OUT)
     if isinstance(value, dict):
-        message = _message_key(value)
+        message = _message_key(value, top=not parts)
         if message is not None:
             text = translations.get(pointer((*parts, message)))
             return _LEFT_OUT if text is None else {**copy.deepcopy(value), message: text}
@@ -934,15 +983,20 @@ def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> 
     return copy.deepcopy(value)
 
 
-def _message_key(value: dict[str, Any]) -> str | None:
-    """The key of the one string to translate in the object ``value``, whose other keys are
-    kept: a WebExtension message's ``message`` (an object of its shape at any depth,
-    :func:`~ltmt.formats.webextension.is_message`: a nested ``{"message", "description"}``'s
-    note is for the translator; an Electron dialog's ``{"title", "message", "detail"}`` is an
-    object of strings, each translated), a FormatJS extracted message's ``defaultMessage`` (its
-    ``description`` is for the translator); None for any other object."""
+def _message_key(value: dict[str, Any], top: bool = False) -> str | None:
+    """The key of the one string to translate in the object ``value`` (``top``: the file's
+    top level), whose other keys are kept: a WebExtension message's ``message`` (an object of
+    its shape at any depth, :func:`~ltmt.formats.webextension.is_message`: a nested
+    ``{"message", "description"}``'s note is for the translator; an Electron dialog's
+    ``{"title", "message", "detail"}`` is an object of strings, each translated), a FormatJS
+    extracted message's ``defaultMessage`` (its ``description`` is for the translator), a
+    Transifex STRUCTURED_JSON string's ``string`` below the top level (its ``context``,
+    ``developer_comment`` and ``character_limit`` are Transifex's:
+    :func:`~ltmt.formats.structured_json.is_string_object`); None for any other object."""
     if is_message(value):
         return "message"
+    if not top and structured_json.is_string_object(value):
+        return structured_json.STRING
     return "defaultMessage" if _is_formatjs_message(value) else None
 
 

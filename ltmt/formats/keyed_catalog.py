@@ -90,7 +90,9 @@ class Entry:
     language's quantities), ``plural`` whether it is one; ``group``: the strings written only
     together (default: those of the same ``name``); ``flags``: the format rules its translation
     keeps (``java-format``: :mod:`ltmt.formats.format_strings`); ``shown``: its source as the
-    file writes it, where ``source`` is the model's form (:attr:`Unit.shown`)."""
+    file writes it, where ``source`` is the model's form (:attr:`Unit.shown`); ``context``: the
+    context the file gives it for its translator (a Transifex STRUCTURED_JSON ``context``, as a
+    PO ``msgctxt``), its memory context in place of its name; "" for none."""
 
     key: str
     name: str
@@ -100,13 +102,14 @@ class Entry:
     group: str = ""
     flags: tuple[str, ...] = ()
     shown: str = ""
+    context: str = ""
 
     def unit(self) -> Unit:
         entry = self.name if self.plural else ""
         return Unit(
             self.key,
             self.source,
-            context=self.name,
+            context=self.context or self.name,
             flags=self.flags,
             entry=entry,
             form=self.form,
@@ -587,9 +590,10 @@ class KeyedCatalog(TranslationsHeld):
             if mostly and copy_of_source(entry.source, target):
                 copies.append(entry.name)  # Edit this page → Edit this page, reused as exact
                 continue
-            metadata: dict[str, Any] = {"context": entry.name}
+            metadata: dict[str, Any] = {"context": entry.context or entry.name}
             if purpose == "checked":  # for qa's checks, not for a memory
-                metadata["context_is_key"] = True  # a name, no translator's disambiguation
+                if not entry.context:  # a name, no translator's disambiguation
+                    metadata["context_is_key"] = True
                 if document.syntax:
                     metadata["syntax"] = document.syntax
             if entry.plural:

@@ -51,11 +51,18 @@ def kept_by_source(
     has now is given: not one of the keys ``outdated`` (kept, their source changed since: the
     record of the output or the memory says so), nor, where the output has a ``record``, one
     whose place it does not hold for the unit's source now (a German of ``Archive`` kept at a
-    key now ``Delete`` gave a new ``Delete`` key ``Archivieren``, session 71)."""
+    key now ``Delete`` gave a new ``Delete`` key ``Archivieren``, session 71). Nor is a source
+    the file gives several contexts for its translator (a Transifex ``context``: ``Open`` of a
+    task status and ``Open`` of a button, :data:`~ltmt.formats.keyed_catalog.Entry.context`):
+    one of them is no translation of another."""
     if not isinstance(document, KeyedCatalog):
         return {}
     held = document.translations
     found: dict[str, tuple[list[str], set[str]]] = {}
+    contexts: dict[str, set[str]] = {}  # by normalised source: the entries' contexts
+    for entry in document.entries:
+        if not entry.plural:
+            contexts.setdefault(normalize(entry.source), set()).add(entry.context)
     for unit in document.units():
         if (
             unit.key in held
@@ -71,7 +78,7 @@ def kept_by_source(
     return {
         source: (tuple(sources), texts.pop())
         for source, (sources, texts) in found.items()
-        if len(texts) == 1
+        if len(texts) == 1 and len(contexts.get(source, ())) <= 1
     }
 
 
