@@ -27,11 +27,15 @@ the file is translated, except:
   translation's message of the same id in Crowdin's shape, ``message``, is its translation,
   written as ``defaultMessage``); so are a
   go-i18n message object's ``hash``, ``description``, ``id`` and delimiters, its plural forms
-  translated (:mod:`ltmt.formats.goi18n_messages`);
-  a message whose description says ``Do not translate`` (or ``don't translate``, in any case:
-  an extension's name, a brand) is copied as the source has it and makes no pair in a memory
-  import, as Android's ``translatable="false"`` strings are not translated (the app shows the
-  source's either way); so is an ARB message whose ``@name`` description says so;
+  translated (:mod:`ltmt.formats.goi18n_messages`); so are a Transifex STRUCTURED_JSON
+  string's ``context``, ``developer_comment`` and ``character_limit``, its ``string``
+  translated, its context the memory's and its limit checked
+  (:mod:`ltmt.formats.structured_json`);
+  a message whose description (a Transifex ``developer_comment``) says ``Do not translate``
+  (or ``don't translate``, in any case: an extension's name, a brand) is copied as the
+  source has it and makes no pair in a memory import, as Android's ``translatable="false"``
+  strings are not translated (the app shows the source's either way); so is an ARB message
+  whose ``@name`` description says so;
 - a compiled ink story (``inkVersion`` and ``root``, what inklecate writes): only its ``^``
   strings are text, translated without their ``^`` and written back with it; its commands,
   variables, paths and tags are copied (:mod:`ltmt.formats.ink_json`);

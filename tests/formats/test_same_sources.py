@@ -153,3 +153,33 @@ def test_a_translation_kept_for_another_source_is_not_given(
     assert "menu.delete=Entfernen\n" in out.read_text("utf-8")  # the model's
     assert "Delete" in asked
     assert "given the translation the file keeps" not in result.report.summary()
+
+
+@pytest.mark.parametrize(
+    ("action_context", "written", "asked"),
+    [
+        # trial s73: the verb Open of a button got the task status's Offen, the model not run
+        ("button (verb): opens the task", "ÖFFNEN", ["Open"]),
+        ("task status (adjective)", "Offen", []),  # the same context: the file's translation
+    ],
+    ids=["other-context", "same-context"],
+)
+def test_a_source_the_file_gives_two_contexts_takes_no_others_translation(
+    tmp_path: Path, action_context: str, written: str, asked: list[str]
+) -> None:
+    import json
+
+    source, out = tmp_path / "en.json", tmp_path / "de.json"
+    status = {"string": "Open", "context": "task status (adjective)"}
+    english = {"status": status, "action": {"string": "Open", "context": action_context}}
+    source.write_text(json.dumps(english), "utf-8")
+    out.write_text(json.dumps({"status": {**status, "string": "Offen"}}), "utf-8")
+    model: list[str] = []
+
+    def translate(texts: list[str], prefer: list[dict]) -> list[str]:
+        model.extend(texts)
+        return ["ÖFFNEN" for _ in texts]
+
+    translate_file(source, out, translate)
+    assert json.loads(out.read_text("utf-8"))["action"]["string"] == written
+    assert model == asked
