@@ -28,10 +28,11 @@ _DO_NOT_TRANSLATE_WHOLE = re.compile(
 _LOCKED = re.compile(r"\{\s*Locked\s*\}", re.IGNORECASE)
 # a limit said in words: "Name of the extension (max 45 characters)"
 _STATED_MAX = re.compile(
-    r"\b(?:max(?:imum)?\.?|at most|no more than|up to)\s+(\d+)\s*(?:characters|chars?)\b",
+    r"\b(?:max(?:imum)?\.?|at most|no more than|up to)\s+(\d{1,9})\s*(?:characters|chars?)\b",
     re.IGNORECASE,
 )
-_MAX_LENGTH = re.compile(r"\{\s*MaxLength\s*=\s*(\d+)\s*\}", re.IGNORECASE)
+# a limit's digits: at most 9, a whole number Python reads (a note of 5,000 digits raised)
+_MAX_LENGTH = re.compile(r"\{\s*MaxLength\s*=\s*(\d{1,9})\s*\}", re.IGNORECASE)
 
 
 def says_not_to_translate(note: str) -> bool:

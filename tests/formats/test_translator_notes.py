@@ -40,6 +40,7 @@ def test_notes_that_keep_a_string(note: str, not_to_translate: bool, whole: bool
         ("Tagline. { MaxLength = 8 }", 8),
         ("{MaxLength=abc}", None),
         ("", None),
+        ("{MaxLength=" + "9" * 5000 + "}", None),  # raised: Python reads no such number
     ],
 )
 def test_a_max_length_instruction(note: str, limit: int | None) -> None:
@@ -55,6 +56,10 @@ def test_a_max_length_instruction(note: str, limit: int | None) -> None:
         ("Must be at most 20 characters long", 20),
         ("Shows up to 3 items", None),  # no characters
         ("{MaxLength=30}", None),  # Microsoft's instruction: max_length
+        ("max 123456789 characters", 123456789),
+        ("max " + "9" * 5000 + " characters", None),  # raised: Python reads no such number
+        ("max " * 20_000, None),
+        ("max " + " " * 50_000 + "1", None),
     ],
 )
 def test_a_limit_said_in_words(note: str, limit: int | None) -> None:
