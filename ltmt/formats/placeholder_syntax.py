@@ -733,7 +733,11 @@ def _lone_opening_tag(text: str, placeholder: Placeholder) -> bool:
 
 def find_placeholders(text: str) -> list[Placeholder]:
     """Every placeholder of ``text``, left to right, not overlapping."""
-    return list(_placeholders_of(text))
+    return list(_placeholders_of(text) if len(text) <= _KEPT_TEXT_MAX else _found(text))
+
+
+# texts longer than this are not kept (a whole document's text would hold memory)
+_KEPT_TEXT_MAX = 4096
 
 
 @lru_cache(maxsize=8192)
@@ -741,7 +745,13 @@ def _placeholders_of(text: str) -> tuple[Placeholder, ...]:
     """:func:`find_placeholders`, kept for the texts read last: a line's checks and repairs ask
     for the placeholders of the same few texts again and again (12,806 asks of 3,330 texts in
     a kNN pass over the speed benchmark's 349 segments), and :data:`_PLACEHOLDER`, thousands of
-    characters of alternatives, takes about 160 µs over a 54-character line."""
+    characters of alternatives, takes about 160 µs over a 54-character line. It keeps at most 8,192
+    texts of at most :data:`_KEPT_TEXT_MAX` characters (some 100 MB at worst)."""
+    return _found(text)
+
+
+def _found(text: str) -> tuple[Placeholder, ...]:
+    """The placeholders of ``text``, found afresh."""
     return tuple(
         Placeholder(m.group(), m.lastgroup or "", m.start(), m.end())
         for m in _placeholder_matches(text)
@@ -851,7 +861,7 @@ def outside_placeholders(text: str, change: Callable[[str], str]) -> str:
 
 def extract_placeholders(text: str) -> list[str]:
     """The placeholder inventory of ``text``, in order (duplicates kept)."""
-    return [placeholder.text for placeholder in _placeholders_of(text)]
+    return [placeholder.text for placeholder in find_placeholders(text)]
 
 
 def positional_aliases(

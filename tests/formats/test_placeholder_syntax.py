@@ -818,3 +818,12 @@ def test_find_placeholders_gives_a_list_of_its_own_each_time() -> None:
     second = find_placeholders("Delete %s from {folder}?")
     assert [placeholder.text for placeholder in second] == ["%s", "{folder}"]
     assert second is not find_placeholders("Delete %s from {folder}?")
+
+
+def test_a_long_text_is_read_afresh_and_found_alike() -> None:
+    """A text over the kept length is not kept, and gives the same placeholders."""
+    long_text = "Delete %s from {folder}? " * 400
+    assert len(long_text) > 4096
+    found = find_placeholders(long_text)
+    assert len(found) == 800
+    assert found[:2] == find_placeholders("Delete %s from {folder}? ")
