@@ -85,6 +85,7 @@ from ltmt.formats.latex_markup import (
     latex_paired,
 )
 from ltmt.formats.latex_markup import closing_of as latex_closing_of
+from ltmt.formats.numbered_markers import numbers_with_text
 from ltmt.formats.placeholder_syntax import (
     CHARACTER_REFERENCE,
     find_placeholders,
@@ -270,10 +271,12 @@ def _pair_tag(
     adoc: bool = False,
     latex: bool = False,
     renpy: frozenset[str] = frozenset(),
+    numbered: frozenset[str] = frozenset(),
 ) -> re.Pattern[str]:
     """The opening and closing tags of the elements ``names``, the empty codes ``codes`` (tags
     as written: :func:`_paired_codes`), the BBCode tags of the names ``bbcode`` (any case), the
-    Ren'Py text tags of the names ``renpy`` (:data:`_RENPY_ELEMENT`),
+    Ren'Py text tags of the names ``renpy`` (:data:`_RENPY_ELEMENT`), PrestaShop's markers of
+    the numbers ``numbered`` (``[1]``, ``[/1]``: :mod:`ltmt.formats.numbered_markers`),
     with ``adoc`` AsciiDoc's macros (:mod:`ltmt.formats.asciidoc_markup`), and with ``latex``
     LaTeX's prose commands and quotes (:mod:`ltmt.formats.latex_markup`; its commands kept
     whole are passed over, their braces no pair's)."""
@@ -285,6 +288,9 @@ def _pair_tag(
             rf"|\[(?P<bbclose>/)?(?P<bbname>(?i:{squared}))"
             r"(?(bbclose)\s*|(?:[=\s][^\[\]]*)?)\]"
         )
+    if numbered:
+        numbers = "|".join(sorted(numbered))
+        pattern += rf"|\[(?P<nmclose>/)?(?P<nmname>{numbers})\]"
     if renpy:
         braced = "|".join(sorted(map(re.escape, renpy)))
         pattern += (
@@ -347,6 +353,8 @@ def _role(match: re.Match[str]) -> tuple[bool, str]:
         return found["rest_closing"] is not None, pair_name(match.group())
     if found.get("bbname") is not None:  # [b] closes no <b>, and [/B] closes [b]
         return bool(found["bbclose"]), f"[{found['bbname'].lower()}"
+    if found.get("nmname") is not None:  # PrestaShop's [/1] closes [1]
+        return bool(found["nmclose"]), f"[{found['nmname']}"
     if found.get("rpname") is not None:  # {/b} closes {b}, not <b>
         return bool(found["rpclose"]), "{" + found["rpname"]
     if found.get("code") is not None:
@@ -502,9 +510,11 @@ def _strip_pairs(source: str) -> PairedText | None:
     )
     bbcode = frozenset(name.lower() for name in _names_with_text(_BBCODE_ELEMENT, source))
     renpy = _names_with_text(_RENPY_ELEMENT, source) if "{/" in source else frozenset()
+    numbered = numbers_with_text(source) if "[/" in source else frozenset()
     adoc = has_pairs(source)
     latex = "\\" in source and is_latex(source)
-    tags = _pair_tag(names, _paired_codes(source), bbcode, adoc, latex, renpy).finditer(source)
+    pair_tag = _pair_tag(names, _paired_codes(source), bbcode, adoc, latex, renpy, numbered)
+    tags = pair_tag.finditer(source)
     tags = latex_paired(_passed_over(tags)) if latex else tags
     marks = direction_marks(source)  # *laughs* And I'm always right.: no emphasis
     tags = (tag for tag in tags if tag.start() not in marks) if marks else tags

@@ -41,6 +41,7 @@ from ltmt.formats.dollar_references import an_amount
 from ltmt.formats.formatting_codes import FORMATTING_CODE, has_letter_code, section_number
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
 from ltmt.formats.masked_numbers import MASKED_NUMBER
+from ltmt.formats.numbered_markers import NUMBERED_MARKER, is_paired
 from ltmt.formats.phone_numbers import PHONE_NUMBER, is_phone_number
 from ltmt.formats.php_properties import PLACEHOLDER as _PHP_PROPERTY
 from ltmt.formats.pod_codes import pod_codes, pod_paired
@@ -386,6 +387,9 @@ _PATTERNS = {
         # OmegaT's tags in its plain text: a letter or two and a number (<x0/>, <t0/>,
         # <b0>Save</b0>, <g1>...</g1>), opening, closing or empty, closed later or not
         r"|</?[A-Za-z]{1,2}[0-9]{1,3}/?>"
+        # PrestaShop's numbered markers ([1]Sign in[/1]), where the text has both of a pair
+        # (:mod:`ltmt.formats.numbered_markers`)
+        rf"|(?P<numbered>{NUMBERED_MARKER})"
         rf"|{_TMP_SHORT_COLOR}|{_VALUED_TAG}|{_BBCODE}|{_RENPY}"
         # Angular's paired placeholders ({$START_LINK}Contact us{$CLOSE_LINK}: :data:`_ANGULAR`)
         rf"|{_ANGULAR_PAIRED}"
@@ -804,9 +808,14 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
             continue  # +5 10 15, +12 345 678: a sign and counts (ltmt.formats.phone_numbers)
         if match.group("bbclose") is not None and not opened:
             continue
+        numbered = match.group("numbered") is not None
+        if numbered and not is_paired(match.group(), text):
+            continue  # a footnote mark or an index (see [1], array[1]): text
         if match.group("renpyclose") is not None and not renpy_opened:
             continue
-        opened = opened or (match.group().startswith("[") and not match.group().startswith("[/"))
+        opened = opened or (
+            match.group().startswith("[") and not match.group().startswith("[/") and not numbered
+        )
         renpy_opened = renpy_opened or _RENPY_OPENING.fullmatch(match.group()) is not None
         yield match
 

@@ -44,6 +44,7 @@ from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.link_locales import relocalised
 from ltmt.formats.markdown_inline import kept_alone, kept_as_written, kept_spans
 from ltmt.formats.mdx import component_shape
+from ltmt.formats.numbered_markers import markers_in
 from ltmt.formats.paired_tags import element_around
 from ltmt.formats.phone_numbers import redialled
 from ltmt.formats.placeholder_edges import glued_words, stray_braces
@@ -861,16 +862,27 @@ def _inventory(
 
 def _closed_elsewhere(text: str, closed_in: str) -> list[str]:
     """The opening tags of ``text`` that only ``closed_in`` closes (a translation's
-    ``<bold>`` whose ``</bold>`` was lost, BBCode's ``[b]`` without its ``[/b]``):
+    ``<bold>`` whose ``</bold>`` was lost, BBCode's ``[b]`` without its ``[/b]``), and the
+    numbered markers that only ``closed_in`` pairs (``[1]`` without its ``[/1]``):
     :func:`find_placeholders` reads a ``<word>`` of no HTML name, and a bare ``[word]``, as a
     tag only where its own text closes it, and a translation's counts where its source's
     does."""
     taken = [(p.start, p.end) for p in find_placeholders(text)]
-    return [
+    closed = [
         tag.group()
         for tag in _BARE_EITHER.finditer(text)
         if not any(start <= tag.start() < end for start, end in taken)
         and f"{tag.group()[0]}/{tag.group()[1:]}".lower() in closed_in.lower()
+    ]
+    # PrestaShop's numbered markers, opening or closing, that ``closed_in`` pairs
+    # (:mod:`ltmt.formats.numbered_markers`): a translation's [1] without its [/1] and the
+    # reverse, and a [1] written where the [/1] belongs ([1]sichere Zahlung[1])
+    paired = {p.text for p in find_placeholders(closed_in) if p.kind == "tag"}
+    return closed + [
+        marker.group()
+        for marker in markers_in(text)
+        if not any(start <= marker.start() < end for start, end in taken)
+        and marker.group() in paired
     ]
 
 
