@@ -17,18 +17,13 @@ import re
 # a numbered marker, opening or closing: digits alone as its name (linear: no nested repeat)
 NUMBERED_MARKER = r"\[/?[0-9]+\]"
 _MARKER = re.compile(NUMBERED_MARKER)
+_NOT_BLANK = re.compile(r"\S")
 
 
 def partner(marker: str) -> str:
     """The marker that pairs with ``marker``: ``[/1]`` for ``[1]``, ``[1]`` for ``[/1]``."""
     number = marker.strip("[/]")
     return f"[{number}]" if marker.startswith("[/") else f"[/{number}]"
-
-
-def is_paired(marker: str, text: str) -> bool:
-    """Whether ``marker`` (``[1]`` or ``[/1]``) has its partner in ``text``: whether the two
-    are a pair of PrestaShop's markers there, not a footnote mark or an index."""
-    return partner(marker) in text
 
 
 def markers_in(text: str) -> list[re.Match[str]]:
@@ -39,13 +34,14 @@ def markers_in(text: str) -> list[re.Match[str]]:
 def numbers_with_text(text: str) -> frozenset[str]:
     """The numbers of the pairs of ``text`` whose ``[n]`` a ``[/n]`` closes later with words
     between (``1`` of ``[1]Sign in[/1]``, not of ``[1] [/1]``): the pairs translated apart
-    (:mod:`ltmt.formats.paired_tags`). Linear: each marker is read once."""
+    (:mod:`ltmt.formats.paired_tags`). Linear: a search for a character that is not blank starts
+at each opening marker once and stops at the next marker at the latest."""
     opened: dict[str, int] = {}  # a number -> where the text after its last [n] starts
     found: set[str] = set()
     for marker in markers_in(text):
         number = marker.group().strip("[/]")
         if not marker.group().startswith("[/"):
             opened[number] = marker.end()
-        elif number in opened and text[opened.pop(number) : marker.start()].strip():
+        elif number in opened and _NOT_BLANK.search(text, opened.pop(number), marker.start()):
             found.add(number)
     return frozenset(found)

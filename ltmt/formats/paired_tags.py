@@ -3,7 +3,8 @@
 data-l10n-name="status">``, ``<strong>``, ``<i>`` of subtitles, react-i18next's numbered
 ``<1>terms</1>``), and game text's markup around words: TextMeshPro's tags with a value
 (``<color=#FFD700>Gold Coins</color>``) and BBCode (``[b]Start[/b]``, ``[color=#ff0]...``), whose
-words the model left English as it did ``<b>``'s (``Ihr <color=#FF0000>shield</color>``).
+words the model left English as it did ``<b>``'s (``Ihr <color=#FF0000>shield</color>``), and
+PrestaShop's numbered markers (``[1]Sign in[/1]``: :mod:`ltmt.formats.numbered_markers`).
 
 The model garbles text inside paired tags: ``Open <pc id="1">the file</pc> now`` came out as
 ``Open <pc id="1">thedatei</pc>``, the words in the tags left untranslated and joined,

@@ -18,9 +18,10 @@ took the ``{/b}`` with it, which was no placeholder). A tag
 with a value or attributes is markup wherever it stands; a bare name (``<bold>``, ``[b]``) only
 where its text closes it later (``[b]`` in any case: the model wrote ``[b]Iron Swort[/B]``): a
 bracketed word alone (``[OK]``, ``[1]``) is a label the text names, ``<name>`` a metavariable
-translators translate. This is the one definition of markup that the repair, ``ltmt qa``, the
-glossary (no term inside a tag) and capitals (a line's first letter is the first outside them)
-read.
+translators translate; PrestaShop's numbered markers (``[1]Sign in[/1]``) are tags where the
+text has both ends of a number (:mod:`ltmt.formats.numbered_markers`). This is the one
+definition of markup that the repair, ``ltmt qa``, the glossary (no term inside a tag) and
+capitals (a line's first letter is the first outside them) read.
 
 See :mod:`ltmt.formats.placeholders` for what is done with them.
 """
@@ -41,7 +42,7 @@ from ltmt.formats.dollar_references import an_amount
 from ltmt.formats.formatting_codes import FORMATTING_CODE, has_letter_code, section_number
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
 from ltmt.formats.masked_numbers import MASKED_NUMBER
-from ltmt.formats.numbered_markers import NUMBERED_MARKER, is_paired
+from ltmt.formats.numbered_markers import NUMBERED_MARKER, markers_in, partner
 from ltmt.formats.phone_numbers import PHONE_NUMBER, is_phone_number
 from ltmt.formats.php_properties import PLACEHOLDER as _PHP_PROPERTY
 from ltmt.formats.pod_codes import pod_codes, pod_paired
@@ -778,6 +779,7 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     and counts that read as no phone number (``+5 10 15``, ``+12 345 678``:
     :func:`ltmt.formats.phone_numbers.is_phone_number`)."""
     opened = renpy_opened = False
+    written_markers: set[str] | None = None  # PrestaShop's [1], [/1] in text, read once
     lettered = "§" in text and has_letter_code(text)  # read once: §12 is a law's section
     matches = list(_PLACEHOLDER.finditer(text))
     latex = "\\" in text and is_latex(text, any(m.lastgroup != "escape" for m in matches))
@@ -809,7 +811,9 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         if match.group("bbclose") is not None and not opened:
             continue
         numbered = match.group("numbered") is not None
-        if numbered and not is_paired(match.group(), text):
+        if numbered and written_markers is None:
+            written_markers = {marker.group() for marker in markers_in(text)}
+        if numbered and partner(match.group()) not in (written_markers or ()):
             continue  # a footnote mark or an index (see [1], array[1]): text
         if match.group("renpyclose") is not None and not renpy_opened:
             continue

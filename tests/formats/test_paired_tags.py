@@ -1232,6 +1232,54 @@ def test_game_markup_pairs_are_translated_apart_in_a_file(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(
+    ("source", "text", "pairs"),
+    [
+        (
+            "Questions? [1]Call us[/1] at [2]our hotline[/2].",
+            "Questions? Call us at our hotline.",
+            [("[1]", "Call us", "[/1]"), ("[2]", "our hotline", "[/2]")],
+        ),
+        (  # a pair around no words (a placeholder alone) is kept as written
+            "Back in stock on [1]%date%[/1]. [2]Notify me[/2]",
+            'Back in stock on <ph id="ltmt-1"/>. Notify me',
+            [("[1]", "%date%", "[/1]"), ("[2]", "Notify me", "[/2]")],
+        ),
+    ],
+)
+def test_prestashop_numbered_markers_around_words_are_pairs(
+    source: str, text: str, pairs: list[tuple[str, str, str]]
+) -> None:
+    """As text, the words inside them came out English or were lost (``Fragen? [1] uns[/1]``,
+    ``[1]Sign in[/1] oder [2]register[/2]``) where those inside ``<a href="%link1%">`` were
+    translated apart."""
+    assert _stripped(source) == (text, pairs)
+
+
+@pytest.mark.parametrize(
+    "source", ["See [1] and array[1].", "[/1]reversed[1]", "Read [1]this[/2]", "[1] [/1]"]
+)
+def test_numbered_markers_that_are_no_pair_around_words_stay_in_the_text(source: str) -> None:
+    assert strip_pairs(source) is None
+
+
+def test_prestashop_markers_are_translated_apart_in_a_file(tmp_path: Path) -> None:
+    """A model that leaves the words inside the markers English (as the default model did)
+    gives each pair its inner translation all the same."""
+    words = {
+        "Sign in or register to continue.": "Melden Sie sich an oder registrieren Sie sich.",
+        "Sign in": "Melden Sie sich an",
+        "register": "registrieren Sie sich",
+    }
+    source = tmp_path / "en.json"
+    source.write_text(json.dumps({"k": "[1]Sign in[/1] or [2]register[/2] to continue."}), "utf-8")
+    out = tmp_path / "de.json"
+    translate_file(source, out, lambda texts, prefer: [words.get(t, t) for t in texts])
+    assert json.loads(out.read_text("utf-8")) == {
+        "k": "[1]Melden Sie sich an[/1] oder [2]registrieren Sie sich[/2]."
+    }
+
+
+@pytest.mark.parametrize(
     ("source", "plain", "translation", "inner", "expected"),
     [
         (  # glued after: the model read "Savebutton" as one word, the pair went around both

@@ -111,6 +111,14 @@ from ltmt.formats.placeholder_syntax import (
         ("<Bold>Warning:</> your save file is corrupted.", ["<Bold>", "</>"]),
         ("Press <Return> to confirm, or click the </> icon for code.", []),
         ("Use <Left> and <Right> to move; type </> to close the tag.", []),
+        # PrestaShop's numbered markers, where the text has both ends of a number: else a
+        # footnote mark or an index (see [1], array[1]), and a closing one alone text
+        ("[1]Sign in[/1] or [2]register[/2].", ["[1]", "[/1]", "[2]", "[/2]"]),
+        ("on [1]%date%[/1]", ["[1]", "%date%", "[/1]"]),
+        ("[/1]reversed[1]", ["[/1]", "[1]"]),  # read as a pair: qa says it does not nest
+        ("See [1] and array[1]; [2]x[/3]", []),
+        ("Mehr über sichere Zahlung[/1] erfahren", []),
+        ("[1]a[/1] makes no [/prefix] a tag", ["[1]", "[/1]"]),
     ],
 )
 def test_game_markup_is_placeholders(text: str, expected: list[str]) -> None:
@@ -128,6 +136,8 @@ def test_game_markup_is_placeholders(text: str, expected: list[str]) -> None:
         ('<a href="x">', TagParts(False, "a", False, "<")),
         ("[url=https://x.org]", TagParts(False, "url", False, "[")),
         ("[/Color]", TagParts(True, "color", False, "[")),
+        ("[1]", TagParts(False, "1", False, "[")),
+        ("[/1]", TagParts(True, "1", False, "[")),
         ("{b}", TagParts(False, "b", False, "{")),
         ("{/i}", TagParts(True, "i", False, "{")),
         ("{color=#f00}", TagParts(False, "color", False, "{")),

@@ -520,6 +520,45 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ["its tags do not nest as the source's: [/b] comes while [i] inside it is open"],
         ),
         ("Press [OK] or [1].", "Drücke [OK] oder [1].", {}, []),
+        # PrestaShop's numbered markers: one lost, one written for another, not nested
+        (
+            "Learn more about [1]secure payment[/1]",
+            "Mehr über [1]sichere Zahlung[/1] erfahren",
+            {},
+            [],
+        ),
+        (
+            "Learn more about [1]secure payment[/1]",
+            "Mehr über [1]sichere Zahlung[1] erfahren",
+            {},
+            ["lacks [/1]", "adds [1], which the source does not have"],
+        ),
+        (
+            "I agree to the [1]terms of service[/1].",
+            "Ich akzeptiere die [1]AGB.",
+            {},
+            ["lacks [/1]"],
+        ),
+        ("[1]Sign in[/1] now", "Jetzt anmelden[/1]", {}, ["lacks [1]"]),
+        (
+            "[1]Sign in[/1] or [2]register[/2]",
+            "[1]Anmelden[/1] oder [3]registrieren[/3]",
+            {},
+            ["lacks [2], [/2]", "adds [3], [/3], which the source does not have"],
+        ),
+        (
+            "[1]Sign in[/1] or [2]register[/2]",
+            "[1]Anmelden [2]oder[/1] registrieren[/2]",
+            {},
+            ["its tags do not nest as the source's: [/1] comes while [2] inside it is open"],
+        ),
+        (
+            "Learn more about [1]secure payment[/1]",
+            "Mehr über [/1]sichere Zahlung[1] erfahren",
+            {},
+            ["its tags do not nest as the source's: [/1] closes no tag opened before it"],
+        ),
+        ("See [1] and array[1].", "Siehe [1] und array[1].", {}, []),
         # a key with a German name is text: [Strg] for [Ctrl] is right
         ("Press [Ctrl] and [C] to copy.", "Drücken Sie [Strg] und [C], um zu kopieren.", {}, []),
         ("Hold [Space] to jump.", "Halte [Leertaste] gedrückt, um zu springen.", {}, []),

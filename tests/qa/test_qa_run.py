@@ -428,6 +428,36 @@ def test_an_ordinary_catalogs_pipes_are_no_kept_context_prefix(tmp_path: Path, r
     ]  # fmt: skip
 
 
+PRESTASHOP_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+<file original="cart.tpl" source-language="en-US" target-language="de-DE" datatype="plaintext">
+<body>
+<trans-unit id="a3">
+<source>I agree to the [1]terms of service[/1] and will adhere to them.</source>
+<target state="final">Ich akzeptiere die [1]AGB und halte mich daran.</target>
+</trans-unit>
+<trans-unit id="a7">
+<source>Learn more about [1]secure payment[/1]</source>
+<target state="final">Mehr über [1]sichere Zahlung[1] erfahren</target>
+</trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_prestashop_numbered_markers_broken_are_placeholder_errors(tmp_path: Path):
+    """A unit whose [/1] was lost got only a warning (``lacks the number 1``), one with [1]
+    for its [/1] nothing, though either leaves a link the shop never closes."""
+    from ltmt.formats.pairs import read_translations
+
+    (tmp_path / "markers.de-DE.xlf").write_text(PRESTASHOP_XLIFF, encoding="utf-8")
+    report = check_pairs(read_translations(tmp_path / "markers.de-DE.xlf"))
+    assert [(f.check, f.severity, f.message) for f in report.findings] == [
+        ("placeholders", "error", "lacks [/1]"),
+        ("placeholders", "error", "lacks [/1]"),
+        ("placeholders", "error", "adds [1], which the source does not have"),
+    ]
+
+
 QA_SDLXLIFF = """<?xml version="1.0" encoding="utf-8"?><xliff \
 xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" xmlns="urn:oasis:names:tc:xliff:document:1.2" \
 version="1.2" sdl:version="1.0"><file original="n.docx" datatype="x-sdlfilterframework2" \
