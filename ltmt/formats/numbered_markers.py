@@ -34,8 +34,8 @@ def markers_in(text: str) -> list[re.Match[str]]:
 def numbers_with_text(text: str) -> frozenset[str]:
     """The numbers of the pairs of ``text`` whose ``[n]`` a ``[/n]`` closes later with words
     between (``1`` of ``[1]Sign in[/1]``, not of ``[1] [/1]``): the pairs translated apart
-    (:mod:`ltmt.formats.paired_tags`). Linear: a search for a character that is not blank starts
-at each opening marker once and stops at the next marker at the latest."""
+    (:mod:`ltmt.formats.paired_tags`). Linear: a search for a character that is not blank
+    starts at each opening marker once and stops at the next marker at the latest."""
     opened: dict[str, int] = {}  # a number -> where the text after its last [n] starts
     found: set[str] = set()
     for marker in markers_in(text):
