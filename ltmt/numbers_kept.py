@@ -72,6 +72,7 @@ from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
 from ltmt.formats.tag_attributes import without_tag_attributes
+from ltmt.joined_ranges import joined_ranges, ranges_parted
 from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.percent_signs import lost_percents, percents_beyond_repair, restore_percents
 from ltmt.terminology.matching import renders, substitute
@@ -183,7 +184,9 @@ def numbers_wrong(source: str, output: str) -> int:
     (:func:`ltmt.numbers_added.added_numbers`: ``1.299,99,99`` for ``1,299.99``), or more often
     than the source (:func:`ltmt.numbers_added.repeated_numbers`: ``3% erhalten 3%`` for ``Get
     3% back``), and amounts of the source's whose digits it has but garbled or split up
-    (:func:`ltmt.numbers_added.garbled_amounts`: ``10.000 Euro.00`` for ``10,000.00``). The
+    (:func:`ltmt.numbers_added.garbled_amounts`: ``10.000 Euro.00`` for ``10,000.00``), and
+    ranges of the source's it writes as one number (:func:`ltmt.joined_ranges.joined_ranges`:
+    ``15.25`` for ``15\u201325``). The
     digits of a placeholder are the placeholder repair's (``%3$s`` written twice,
     :func:`~ltmt.formats.placeholder_syntax.without_placeholders`), but a phone number's,
     which are numbers of the text (:data:`~ltmt.formats.phone_numbers.PHONE_KINDS`), as the
@@ -195,13 +198,15 @@ def numbers_wrong(source: str, output: str) -> int:
         + len(added_numbers(source, output))
         + len(repeated_numbers(source, output))
         + len(garbled_amounts(source, output))
+        + len(joined_ranges(source, output))
     )
 
 
 def numbers_said_wrong(source: str, output: str) -> str:
     """What :func:`numbers_wrong` counts, said for a reader (``lacks 30``, ``has 2.4.4.1``,
-    ``repeats 3``, ``garbles 10,000.00``), or ``check its numbers`` where it counts none (a
-    count the output writes in words)."""
+    ``repeats 3``, ``garbles 10,000.00``, ``joins the range 15\u201325 as 15.25``), or ``check
+    its numbers`` where it counts none (a count the output writes in words)."""
+    joined = [f"{found.range} as {found.number}" for found in joined_ranges(source, output)]
     said = [
         f"{verb} {', '.join(numbers)}"
         for verb, numbers in (
@@ -209,6 +214,7 @@ def numbers_said_wrong(source: str, output: str) -> str:
             ("has", added_numbers(source, output)),
             ("repeats", repeated_numbers(source, output)),
             ("garbles", garbled_amounts(source, output)),
+            ("joins the range", joined),
         )
         if numbers
     ]
@@ -241,13 +247,15 @@ def repair_numbers(source: str, output: str) -> str:
     The runs of the two are aligned in order (:class:`difflib.SequenceMatcher`); only runs that
     the output lacks are put back, and only over runs the source lacks, so an output that keeps
     every number comes back unchanged, but for an amount of the source's whose separators it
-    garbled (:func:`_separators_restored`: ``1.299.00`` for ``1,299.00``)."""
+    garbled (:func:`_separators_restored`: ``1.299.00`` for ``1,299.00``) and a range of the
+    source's it wrote as one number (:func:`ltmt.joined_ranges.ranges_parted`: ``2.8 °C`` for
+    ``2\u20138 °C``, written ``2\u20138 °C``)."""
     if not _DIGITS.search(source):
         return output
     if numbers_lost(source, output):
         output = _code_restored(source, _products_restored(source, _runs_restored(source, output)))
         output = _decimals_restored(source, output)
-    return _separators_restored(source, output)
+    return ranges_parted(source, _separators_restored(source, output))
 
 
 def _separators_restored(source: str, output: str) -> str:
@@ -440,10 +448,13 @@ def _retried(line: str, number: re.Match[str], lost: Collection[str]) -> bool:
 
 def _better(source: str, first: str, again: str) -> bool:
     """Whether ``again`` (the retry's translation of ``source``) replaces ``first``: it keeps
-    every number and as many placeholders, and is no more than a quarter longer than the longer
-    of the two others, give or take a word (a retry of a long line went on repeating itself,
-    ``wird, wird, wird``, to 1.48 times its source's length)."""
+    every number (and writes none of its ranges as one number) and as many placeholders, and is
+    no more than a quarter longer than the longer of the two others, give or take a word (a
+    retry of a long line went on repeating itself, ``wird, wird, wird``, to 1.48 times its
+    source's length)."""
     if not again.strip() or numbers_lost(source, again) or garbled_amounts(source, again):
+        return False
+    if joined_ranges(source, again):
         return False
     if len(again) > 1.25 * max(len(first), len(source)) + 10:
         return False
@@ -565,7 +576,9 @@ def retry_lost_numbers(
     texts = translator.decode_texts(tagged_texts, segments, line_hits if any(line_hits) else ())
     replaced: set[int] = set()
     for (i, _, aside), text, found in zip(todo, texts, line_hits, strict=True):
-        again = aside.put_back(text)
+        # the model wrote the tag after a range's dash as a decimal's (``15.<x/>`` for
+        # ``15\u2013<x/>``): parted as the repair parts the first output's
+        again = ranges_parted(units[i].text, aside.put_back(text))
         if _better(units[i].text, outputs[i], again) and all(
             renders(hit.term.target, again) for hit in found
         ):

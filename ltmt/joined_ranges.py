@@ -1,0 +1,89 @@
+"""A number range of a source that its translation writes as one number with a decimal mark.
+
+A range's two numbers are two values: ``Keep at 2\u20138 °C`` is two to eight degrees. The shipped
+model wrote it ``Bei 2.8 °C``, and, for ``Store at 15\u201325 °C`` given the lost ``25`` as a tag,
+``Halten bei 15.<x/> °C ein``: the dash became a decimal point, one temperature in place of two
+(a healthcare user's trial, session 73). The digits are all there, so a measure that compares
+runs of digits (:func:`ltmt.numbers_kept.lost_numbers`,
+:func:`ltmt.numbers_added.added_numbers`) found nothing wrong; compared by value, ``15.25`` is
+neither 15 nor 25.
+
+:func:`joined_ranges` finds them: a range of the source (:data:`_RANGE`: two whole numbers
+joined by a hyphen or a dash, spaced or not, or by ``to``) whose two numbers the translation
+writes in order joined by one ``.`` or ``,`` (``15.25``, ``2,8``), a value the source has no
+number of. :func:`ranges_parted` writes each back as the source's range, a ``to`` as German's
+en dash (``15\u201325``): the number repair does it for every output
+(:func:`ltmt.numbers_kept.repair_numbers`), and qa reports a range left joined
+(:mod:`ltmt.qa.number_checks`). A range of a longer chain of numbers (a date's ``2024-05-01``,
+a time's ``9:00\u201317:00``) is none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# a range as a source writes it: two whole numbers joined by a hyphen or a dash (U+2010,
+# U+2011, en dash, em dash), with a space either side or none, or by "to"; neither number a
+# part of a longer one (``2024-05-01``, ``1.5-2``, ``9:00-17:00``)
+_RANGE = re.compile(
+    r"(?<![\w.,:/\-\u2010-\u2014])(?P<first>\d+)"
+    r"(?:[ \u00a0\u202f]?[\-\u2010\u2011\u2013\u2014][ \u00a0\u202f]?"
+    r"|(?P<to>[ \u00a0]+to[ \u00a0]+))"
+    r"(?P<last>\d+)(?!\d|[.,:/\-\u2010-\u2014]\d)"
+)
+# a number of two runs of digits and one decimal mark between them (``15.25``, ``2,8``), whole
+_DECIMAL = re.compile(r"(?<![\w.,:/\-\u2010-\u2014])(\d+)[.,](\d+)(?!\d|[.,:/]\d)")
+# a number as written, whole (``15.25``, ``1,299.99``, ``2024-05-01``)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# how German writes a range whose source says "to"
+_EN_DASH = "\u2013"
+
+
+class JoinedRange(NamedTuple):
+    """A range of a source (``range``, as written there: ``15\u201325``, ``2 to 8``) that a
+    translation writes as one number (``number``, at ``start``:``end`` of it: ``15.25``), and
+    the range as the translation should write it (``parted``: as the source does, a ``to`` as
+    German's en dash, ``15\u201325``)."""
+
+    range: str
+    number: str
+    start: int
+    end: int
+    parted: str
+
+
+def joined_ranges(source: str, output: str) -> list[JoinedRange]:
+    """The ranges of ``source`` that ``output`` writes as one number with a decimal mark
+    (module docstring), in ``output``'s order; a number of ``output`` is one of the source's
+    (and no joined range) where ``source`` has it whole, with either mark (``15.25``,
+    ``15,25``)."""
+    if not _DECIMAL.search(output):
+        return []
+    ranges: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for found in _RANGE.finditer(source):
+        first, last = found["first"], found["last"]
+        parted = f"{first}{_EN_DASH}{last}" if found["to"] else found.group()
+        ranges.setdefault((first, last), []).append((found.group(), parted))
+    if not ranges:
+        return []
+    numbers = {number.replace(",", ".") for number in _NUMBER.findall(source)}
+    joined = []
+    for found in _DECIMAL.finditer(output):
+        written = ranges.get((found[1], found[2]))
+        if not written or found.group().replace(",", ".") in numbers:
+            continue
+        as_written, parted = written.pop(0)
+        joined.append(JoinedRange(as_written, found.group(), found.start(), found.end(), parted))
+    return joined
+
+
+def ranges_parted(source: str, output: str) -> str:
+    """``output`` with each range of ``source`` it writes as one number
+    (:func:`joined_ranges`: ``Bei 15.25 °C``) written as a range (``Bei 15\u201325 °C``:
+    :attr:`JoinedRange.parted`); unchanged where it has none."""
+    pieces, end = [], 0
+    for joined in joined_ranges(source, output):
+        pieces += [output[end : joined.start], joined.parted]
+        end = joined.end
+    return "".join(pieces) + output[end:]
