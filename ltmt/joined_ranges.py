@@ -41,12 +41,14 @@ _EN_DASH = "\u2013"
 
 
 class JoinedRange(NamedTuple):
-    """A range of a source (``range``, as written there: ``15\u201325``, ``2 to 8``) that a
-    translation writes as one number (``number``, at ``start``:``end`` of it: ``15.25``), and
-    the range as the translation should write it (``parted``: as the source does, a ``to`` as
-    German's en dash, ``15\u201325``)."""
+    """A range of a source (``range``, as written there: ``15\u201325``, ``2 to 8``; its
+    numbers ``first`` and ``last``) that a translation writes as one number (``number``, at
+    ``start``:``end`` of it: ``15.25``), and the range as the translation should write it
+    (``parted``: as the source does, a ``to`` as German's en dash, ``15\u201325``)."""
 
     range: str
+    first: str
+    last: str
     number: str
     start: int
     end: int
@@ -74,7 +76,11 @@ def joined_ranges(source: str, output: str) -> list[JoinedRange]:
         if not written or found.group().replace(",", ".") in numbers:
             continue
         as_written, parted = written.pop(0)
-        joined.append(JoinedRange(as_written, found.group(), found.start(), found.end(), parted))
+        joined.append(
+            JoinedRange(
+                as_written, found[1], found[2], found.group(), found.start(), found.end(), parted
+            )
+        )
     return joined
 
 

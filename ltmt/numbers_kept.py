@@ -29,6 +29,10 @@ line's ``4096``) makes a fused or glossary-following output the worse of two
 (:func:`kept_shape`, which :mod:`ltmt.placeholder_guard` and
 :func:`ltmt.terminology.constraints.output_shape` rank outputs by).
 
+A range of the source's that the output writes as one number (``2.8 °C`` for ``2\u20138 °C``,
+which keeps every run of digits) is written back as the range (:mod:`ltmt.joined_ranges`), in
+the first output and in the retry's below, and counts as a number wrong until it is.
+
 A line decoded without memory that still lacks a number after the repair is decoded once more
 with those numbers given to the model as tags (:func:`retry_lost_numbers`, through
 :func:`ltmt.pictographs.set_aside`), which it keeps and places: ``Activate favorite
@@ -448,13 +452,10 @@ def _retried(line: str, number: re.Match[str], lost: Collection[str]) -> bool:
 
 def _better(source: str, first: str, again: str) -> bool:
     """Whether ``again`` (the retry's translation of ``source``) replaces ``first``: it keeps
-    every number (and writes none of its ranges as one number) and as many placeholders, and is
-    no more than a quarter longer than the longer of the two others, give or take a word (a
-    retry of a long line went on repeating itself, ``wird, wird, wird``, to 1.48 times its
-    source's length)."""
+    every number and as many placeholders, and is no more than a quarter longer than the longer
+    of the two others, give or take a word (a retry of a long line went on repeating itself,
+    ``wird, wird, wird``, to 1.48 times its source's length)."""
     if not again.strip() or numbers_lost(source, again) or garbled_amounts(source, again):
-        return False
-    if joined_ranges(source, again):
         return False
     if len(again) > 1.25 * max(len(first), len(source)) + 10:
         return False

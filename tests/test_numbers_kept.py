@@ -273,11 +273,32 @@ def test_a_whole_amount_written_with_a_dash_for_its_decimals_is_kept(output):
         ("EUR 10,000.00 a year", "10.000 Euro.00 im Jahr", "garbles 10,000.00"),
         ("2 files", "zwei Dateien", "lacks 2"),
         ("1.1 Fees", "1.1 Gebühren", "check its numbers"),
+        ("Keep at 2\u20138 °C.", "Bei 2.8 °C.", "joins the range 2\u20138 as 2.8"),
     ],
 )
 def test_what_is_wrong_with_the_numbers_is_said(source, output, said):
     # the summary named '1.1 ...' as not repaired, and nothing said which number
     assert numbers_said_wrong(source, output) == said
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "repaired"),
+    [
+        # a healthcare user's trial (session 73): a storage range became one temperature, and
+        # the output that kept every run of digits was left as it was
+        ("Keep at 2\u20138 °C.", "Keep bei 2.8 °C.", "Keep bei 2\u20138 °C."),
+        ("Keep at 2-8 °C.", "Bei 2,8 °C lagern.", "Bei 2-8 °C lagern."),
+        ("Store at 15 to 25 °C", "Bei 15,25 °C", "Bei 15\u201325 °C"),
+        # kept as a range: left
+        ("Keep at 2\u20138 °C.", "Bei 2\u20138 °C.", "Bei 2\u20138 °C."),
+        ("Store at 15 to 25 °C", "Bei 15 bis 25 °C", "Bei 15 bis 25 °C"),
+        ("Version 2.8 replaces 2\u20138.", "Version 2.8 ersetzt 2.8.", "Version 2.8 ersetzt 2.8."),
+    ],
+)
+def test_a_range_written_as_one_number_is_written_back_as_the_range(source, output, repaired):
+    assert numbers_wrong(source, output) == (output != repaired)
+    assert repair_numbers(source, output) == repaired
+    assert numbers_wrong(source, repaired) == 0
 
 
 class _NoRetry:
@@ -400,6 +421,18 @@ def test_a_code_written_another_way_is_not_retried():
     assert outputs == ["Wir verwenden einen SHA-256-Hash."]
 
 
+def test_a_range_the_model_or_its_retry_wrote_as_one_number_is_repaired():
+    """A healthcare user's trial (session 73): ``15 bis25`` read as a lost 25, the retry wrote
+    ``15.<x/>`` for ``15\u2013<x/>``, and ``Halten bei 15.25 °C ein.`` counted as repaired; the
+    model's own ``2.8 °C`` for ``2\u20138 °C`` was left as it was."""
+    units = [Unit(0, "Store at 15\u201325 °C"), Unit(1, "Keep at 2\u20138 °C.")]
+    outputs = ["Store bei 15 bis25 °C", "Keep bei 2.8 °C."]
+    retry = _Retry("Halten bei 15.<x/> °C ein.")
+    assert repair_outputs(retry, units, outputs, skip=set()) == ({0, 1}, set())
+    assert retry.given == ["Store at 15\u2013<x/> °C"]
+    assert outputs == ["Halten bei 15\u201325 °C ein.", "Keep bei 2\u20138 °C."]
+
+
 def test_a_count_in_words_alone_is_not_retried_for_a_code_beside_it():
     units = [Unit(0, "Print 5 pages on A4 paper")]
     outputs = ["Drucken Sie fünf Seiten auf A4-Papier"]
@@ -407,14 +440,16 @@ def test_a_count_in_words_alone_is_not_retried_for_a_code_beside_it():
 
 
 def _signs_beside_numbers(text: str) -> list[str]:
-    """The signs of ``text`` but its digits, its ``*`` and the separators between two digits."""
-    return [c for c in re.sub(r"(?<=\d)[.,](?=\d)", "", text) if not c.isdigit() and c != "*"]
+    """The signs of ``text`` but its digits, its ``*`` and the separators between two digits
+    (a range's hyphen too)."""
+    return [c for c in re.sub(r"(?<=\d)[.,-](?=\d)", "", text) if not c.isdigit() and c != "*"]
 
 
 @given(_texts, _texts)
 @example("0*0", "0")  # a product put back: its sign comes with it
 @example("E1: a", "5")  # a message code put back
 @example("1.2", "1.2.2")  # a decimal written whole: its separator left over goes too
+@example("1-2", "1.2")  # a range written as one number: parted again
 def test_repair_never_loses_a_number_nor_touches_an_output_that_keeps_them(source, output):
     repaired = repair_numbers(source, output)
     assert numbers_lost(source, repaired) <= numbers_lost(source, output)
@@ -422,10 +457,12 @@ def test_repair_never_loses_a_number_nor_touches_an_output_that_keeps_them(sourc
         assert repaired == output
     if re.match(r"\s*[A-Za-z]{1,4}\d{1,6}:\s", source) is None:  # no message code to put back
         # only digits change, the signs of a product of the source's put back with it
-        # (``10*1024`` where the output kept ``1024``), and the separators between digits of
-        # a decimal written whole (``1.2`` for ``1.2.2``)
+        # (``10*1024`` where the output kept ``1024``), the separators between digits of
+        # a decimal written whole (``1.2`` for ``1.2.2``) and of a range of the source's
+        # written as one number (``1-2`` for ``1.2``)
         assert _signs_beside_numbers(repaired) == _signs_beside_numbers(output)
         assert 0 <= repaired.count("*") - output.count("*") <= source.count("*")
+        assert 0 <= repaired.count("-") - output.count("-") <= source.count("-")
 
 
 @pytest.mark.parametrize(

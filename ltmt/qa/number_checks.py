@@ -22,8 +22,10 @@ before an amount's currency sign is the amount's; a hyphen between two numbers,
 ``10-20``, or one that opens a list item, ``- 5 items``, is no sign), ``2 to 8 °C`` written
 ``2 bis -8 °C`` (:func:`added_minuses`: a dash with a space before it and none after reads as
 a sign, ``0,5 -1,0``; without spaces, ``0,5-1,0``, or with both, as a range; ``-1299`` written
-``-1.299`` is the source's number, compared by value), ``≤ 37 °C``
-written ``≥ 37 °C`` (:func:`flipped_comparisons`), or ``1,000`` left as
+``-1.299`` is the source's number, compared by value), a range written as one number
+(``2\u20138 °C`` as ``2,8 °C``: :func:`ltmt.joined_ranges.joined_ranges`, its digits are the
+source's, its value neither), ``≤ 37 °C`` written ``≥ 37 °C`` (:func:`flipped_comparisons`),
+or ``1,000`` left as
 ``1,000``, which German reads as one with three decimals (:func:`english_separators`); a
 comparison before a number (``≤ 2 h``, ``≥ 18 years``, ``≈ 5``, ``<= 10``) written with none,
 ``2 h`` (:func:`lost_comparisons`): German may say it in words (``höchstens``, ``max.``, ``bis
@@ -53,6 +55,7 @@ from ltmt.formats.common import same_language
 from ltmt.formats.phone_numbers import PHONE_KINDS
 from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
+from ltmt.joined_ranges import joined_ranges
 from ltmt.key_combinations import english_key_names
 from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.numbers_kept import is_letter_code, lost_numbers
@@ -212,7 +215,8 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     (:func:`lost_signs`) and with an English thousands separator (:func:`english_separators`),
     a spaced number (``123 456``, a card's ``4242 4242 ...``) said whole
     (:mod:`ltmt.qa.spaced_numbers`), the amounts it garbles or splits up
-    (:func:`~ltmt.numbers_added.garbled_amounts`) or
+    (:func:`~ltmt.numbers_added.garbled_amounts`), the ranges it writes as one number
+    (:func:`ltmt.joined_ranges.joined_ranges`: ``15.25`` for ``15\u201325``) or the amounts it
     writes without their currency (:mod:`ltmt.qa.currency_numbers`) or their percent sign
     (:func:`ltmt.percent_signs.percent_problems`, placeholders' too: ``{x}`` for ``{x}%``),
     outside placeholders (``%1$s`` is the placeholder check's) and what is left of a tag
@@ -253,6 +257,11 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         f"writes the amount {amount} garbled or split up: write it whole, "
         f"{_in_language(amount, language)}"
         for amount in garbled
+    ]
+    problems += [
+        f"writes the range {joined.range} as one number, {joined.number}: write "
+        f"{_range_in_language(joined.first, joined.last, language)}"
+        for joined in joined_ranges(plain, translated)
     ]
     signs = lost_signs(plain, translated)
     if signs:
@@ -562,6 +571,15 @@ def decimal_references(source: str, target: str) -> list[str]:
         for number, count in wanted.items()
         if written[swapped_marks(number)] and written[number] < count
     ]
+
+
+def _range_in_language(first: str, last: str, language: str | None) -> str:
+    """The range from ``first`` to ``last`` as ``language`` may write it: ``15\u201325``, and
+    in German ``15\u201325 or 15 bis 25`` too."""
+    dashed = f"{first}\u2013{last}"
+    if same_language(str(language or "de"), "de"):
+        return f"{dashed} or {first} bis {last}"
+    return dashed
 
 
 def _swiss(language: str | None) -> bool:

@@ -317,6 +317,51 @@ def test_an_added_minus_speaks_in_the_numbers_message():
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "language", "expected"),
+    [
+        (
+            "Keep at 2\u20138 °C.",
+            "Bei 2.8 °C lagern.",
+            None,
+            ["writes the range 2\u20138 as one number, 2.8: write 2\u20138 or 2 bis 8"],
+        ),
+        (
+            "Keep at 2\u20138 °C.",
+            "Bei 2,8 °C lagern.",
+            "de-DE",
+            ["writes the range 2\u20138 as one number, 2,8: write 2\u20138 or 2 bis 8"],
+        ),
+        (
+            "Store at 15 to 25 °C",
+            "Bei 15.25 °C lagern.",
+            None,
+            ["writes the range 15 to 25 as one number, 15.25: write 15\u201325 or 15 bis 25"],
+        ),
+        (
+            "Keep at 2-8 °C.",
+            "Mantener a 2,8 °C.",
+            "es",
+            ["writes the range 2-8 as one number, 2,8: write 2\u20138"],
+        ),
+        # a range kept, however German writes it; a number the source has too
+        ("Keep at 2\u20138 °C.", "Bei 2\u20138 °C lagern.", None, []),
+        ("Keep at 2-8 °C.", "Bei 2 bis 8 °C lagern.", None, []),
+        (
+            "Use 2.8 mL, stored at 2\u20138 °C.",
+            "2,8 ml verwenden, bei 2\u20138 °C gelagert.",
+            None,
+            [],
+        ),
+    ],
+)
+def test_a_range_written_as_one_number_is_found(source, target, language, expected):
+    """A healthcare user's trial (session 73): ``2\u20138 °C`` written ``2.8 °C`` or ``2,8 °C``
+    and ``15\u201325 °C`` written ``15.25 °C`` passed, their digits all the source's."""
+    metadata = {TARGET_LANGUAGE: language} if language else {}
+    assert number_problems(source, target, metadata) == expected
+
+
+@pytest.mark.parametrize(
     ("source", "target", "flipped"),
     [
         # medical trial, session 63: a limit turned round passed
