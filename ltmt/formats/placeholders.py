@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -53,6 +53,7 @@ __all__ = [
     "placeholder_matches",
     "protect",
     "restore",
+    "reuse_lacks_fields",
     "reused_as_stored",
 ]
 
@@ -70,6 +71,10 @@ _ESCAPED_TAG_START = re.compile(r"&lt;/?[A-Za-z]")
 _ATTRIBUTE_TEXT = re.compile("[\\w:.-]+\\s*=\\s*[\"'»«„“”\u201a\u2018\u2019]")
 # a WebExtension's reference to a substitution or a message (``$USER$``, ``__MSG_extName__``)
 _WEBEXTENSION_NAME = re.compile(r"\$[A-Za-z_]\w*\$|__MSG_[A-Za-z0-9@_]+__")
+# a framework's named field as the sigil kind reads it: Symfony's ``%name%``, Drupal's
+# ``%name``, ``@name`` and ``!name``, Laravel's ``:name`` (not vue-i18n's ``@:key`` nor a
+# ``$`` reference, which prose reads as a price or a shell's variable)
+_NAMED_FIELD = re.compile(r"%[A-Za-z_]\w*%?|[@!][a-z]\w+|:[A-Za-z_]\w*")
 # a key's end that names the ``one`` plural category: i18next's ``_one``, ``.one``, ``[one]``,
 # a JSON plural object's ``one`` or ``=1`` member (Shopify's ``/cart/item_count/one``), an ICU
 # case's ``one {``
@@ -121,6 +126,8 @@ def reused_as_stored(translation: Translation) -> bool:
     not a model's invention to remove."""
     if translation.method != "exact" or not translation.matches:
         return False
+    if reuse_lacks_fields(translation):  # repaired as the model's output is, and not approved
+        return False
     stored, source = translation.matches[0].segment.source, translation.source
     if stored == source:
         return True
@@ -138,16 +145,52 @@ def lacks_placeholders(segment: Segment) -> bool:
     source's (``%2$d … %1$s``); a WebExtension's names are the same in any case (``$user$``);
     a singular form may leave out its one count (``Eine Datei`` for ``%d file`` or i18next's
     ``{{count}} file``: :func:`singular_form`), as ``msgfmt -c`` lets it."""
-    aliases = positional_aliases(segment.source)
-    kept = {_compared(aliases.get(p.text, p.text)) for p in find_placeholders(segment.target)}
+    return _lacks(segment.source, segment.target, segment.metadata, _filled_in)
+
+
+def reuse_lacks_fields(translation: Translation) -> bool:
+    """Whether ``translation`` is a 100 % memory match whose reused target lacks a field that
+    the source it translates has (:func:`lacks_fields`): a reviewer's typo stored with it
+    (``Sie sparen %discount`` for Symfony's ``Save %discount%``). Its target is repaired as
+    the model's output is (:func:`restore`), and neither approved nor counted as fine."""
+    if translation.method != "exact" or not translation.matches:
+        return False
+    metadata = translation.matches[0].segment.metadata
+    return lacks_fields(translation.source, translation.text, metadata)
+
+
+def lacks_fields(source: str, target: str, metadata: Mapping[str, Any]) -> bool:
+    """Whether ``target`` lacks a field of ``source`` that software fills in: one
+    :func:`lacks_placeholders` counts, or a named field of Symfony (``%discount%``), Drupal
+    (``@count``, ``%name``, ``!name``) or Laravel (``:count``), which the framework leaves
+    raw when it is misspelt (``%discount``). A 100 % match lacking one of those is reused
+    repaired, not read by fusion: a typo garbles it, and the repair writes it back where it
+    stood (the model alone had ``Gespeicherte %discount%`` for the reviewer's ``Sie sparen
+    %discount%``). The same exceptions hold (``metadata``'s singular form)."""
+    return _lacks(source, target, metadata, _field)
+
+
+def _lacks(
+    source: str, target: str, metadata: Mapping[str, Any], counted: Callable[[Placeholder], bool]
+) -> bool:
+    """Whether ``target`` lacks a placeholder of ``source`` that ``counted`` says its loss
+    breaks, a singular form (of ``metadata``) one count apart."""
+    aliases = positional_aliases(source)
+    kept = {_compared(aliases.get(p.text, p.text)) for p in find_placeholders(target)}
     lost = [
-        p.text
-        for p in find_placeholders(segment.source)
-        if _filled_in(p) and _compared(p.text) not in kept
+        p.text for p in find_placeholders(source) if counted(p) and _compared(p.text) not in kept
     ]
-    if singular_form(segment.metadata) and len(lost) == 1:
+    if singular_form(metadata) and len(lost) == 1:
         return not is_count(lost[0])
     return bool(lost)
+
+
+def _field(placeholder: Placeholder) -> bool:
+    """Whether ``placeholder`` is one :func:`_filled_in` counts or a framework's named field
+    (:data:`_NAMED_FIELD`)."""
+    if placeholder.kind == "sigil" and _NAMED_FIELD.fullmatch(placeholder.text):
+        return True
+    return _filled_in(placeholder)
 
 
 def _filled_in(placeholder: Placeholder) -> bool:

@@ -162,6 +162,9 @@ class RunReport:
     exact_same_context: int = 0
     # of the exact: their stored target's edge whitespace replaced by the source's
     exact_edges_replaced: int = 0
+    # of the exact: their stored target lacked a field of the source (repaired, not approved)
+    exact_lacking: int = 0
+    exact_lacking_examples: list[str] = field(default_factory=list)
     fuzzy: int = 0
     copy_guarded: int = 0
     copies_other_words: int = 0  # still a copy of a match of other words (ltmt.copy_guard)
@@ -397,6 +400,13 @@ class RunReport:
         self.ampersands_alone += 1
         _name_first(self.ampersands_alone_examples, name)
 
+    def exact_lacking_in(self, name: str) -> None:
+        """Count a 100 % memory match whose stored target lacks a field of its source
+        (:func:`~ltmt.formats.placeholders.reuse_lacks_fields`); the first few are named by
+        ``name`` (:func:`entry_name`)."""
+        self.exact_lacking += 1
+        _name_first(self.exact_lacking_examples, name)
+
     def not_repairable_in(self, name: str) -> None:
         """Count a unit whose placeholders or message could not be repaired (a PO entry is
         written empty); the first few are named by ``name`` (:func:`entry_name`)."""
@@ -429,6 +439,7 @@ class RunReport:
             (self.sentences_lost_examples, other.sentences_lost_examples),
             (self.copies_other_words_examples, other.copies_other_words_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
+            (self.exact_lacking_examples, other.exact_lacking_examples),
             (self.invalid_sources_examples, other.invalid_sources_examples),
             (self.words_lost_between_examples, other.words_lost_between_examples),
             (self.ampersands_alone_examples, other.ampersands_alone_examples),
@@ -501,6 +512,14 @@ class RunReport:
                 f"format flags: {counted(self.format_unchecked, 'segment')} with a source its "
                 f"flag does not fit{example}, kept as written and not checked, as msgfmt -c "
                 "does (check the flag)"
+            )
+        if self.exact_lacking:
+            check = _check_them(self.exact_lacking, self.exact_lacking_examples)
+            matches = counted(self.exact_lacking, "100 % memory match", "100 % memory matches")
+            parts.append(
+                f"{matches} whose stored translation lacks placeholders of the source, "
+                "repaired as the model's output is and not approved "
+                f"({check}; store the corrected translation with ltmt memory add)"
             )
         if self.exact_edges_replaced:
             matches = counted(self.exact_edges_replaced, "100 % match", "100 % matches")
@@ -729,6 +748,7 @@ class RunReport:
         data.pop("copies_other_words_examples")
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")
+        data.pop("exact_lacking_examples")
         data.pop("invalid_sources_examples")
         data.pop("words_lost_between_examples")
         data.pop("ampersands_alone_examples")

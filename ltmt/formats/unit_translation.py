@@ -42,7 +42,14 @@ from ltmt.formats.key_contexts import same_context
 from ltmt.formats.match_pairs import edge_words_in_matches, words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs, without_tags
 from ltmt.formats.placeholder_syntax import without_placeholders
-from ltmt.formats.placeholders import Restored, localised_in, protect, restore, reused_as_stored
+from ltmt.formats.placeholders import (
+    Restored,
+    localised_in,
+    protect,
+    restore,
+    reuse_lacks_fields,
+    reused_as_stored,
+)
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport, entry_name
 from ltmt.formats.wordless import ampersand_left_alone, lost_every_word, words_lost_between
@@ -422,13 +429,15 @@ def _call(
 
 
 def _outcome(unit: Unit, translation: Translation, kept: Iterable[str] = ()) -> Outcome:
-    if reused_as_stored(translation):
+    stored = reused_as_stored(translation)
+    if stored:
         restored = as_stored(unit, translation.text)
     else:
         restored = fit(unit, translation.text, localised_in(translation), kept)
-    # approved only for the very same source (a 100 % match may differ in case or spacing)
+    # approved only for the very same source (a 100 % match may differ in case or spacing),
+    # reused as stored (one whose target lacked a field was repaired: for review)
     own = own_match(unit, translation)
-    same_context = own is not None and own.source == unit.source
+    same_context = stored and own is not None and own.source == unit.source
     return Outcome(unit, restored, translation, same_context, restored.text != translation.text)
 
 
@@ -669,6 +678,8 @@ def _count(
     use = memory_use(outcome.method)
     if use == "exact":
         report.exact += 1
+        if reuse_lacks_fields(translation):
+            report.exact_lacking_in(entry_name(named, outcome.unit.context))
         report.exact_same_context += outcome.exact_same_context
         report.exact_edges_replaced += stored_edges_replaced(
             translation.source, translation.matches
