@@ -75,6 +75,9 @@ def test_a_match_of_another_case_is_reused_in_the_inputs_case_or_decoded():
         ("{{count}} file was deleted", "Eine Datei", {"context": "/file_one"}, "Eine Datei"),
         ("{count} file", "Eine Datei", {"context": "files.one"}, "Eine Datei"),
         ("{{count}} files", "Dateien", {"context": "/file_other"}, None),
+        # session 73: a reviewer's typo in a framework's named field is reused, and repaired
+        # as it is fitted (ltmt.formats.placeholders.reuse_lacks_fields), not decoded
+        ("Save %discount%", "Sie sparen %discount", {}, "Sie sparen %discount"),
     ],
 )
 def test_a_match_whose_target_lacks_a_placeholder_of_its_source_is_decoded(

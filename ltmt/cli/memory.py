@@ -749,14 +749,19 @@ def add(
 
     A target whose edge whitespace is not its source's (``Speichern\\n`` for ``Save``) is
     stored as written, as an import stores it, with a note: a 100 % match reused takes the
-    edge whitespace of the text it translates."""
+    edge whitespace of the text it translates. A pair ``ltmt qa`` would report (a target that
+    lacks or adds placeholders, numbers that disagree: what ``memory import`` warns of) is
+    stored with a warning."""
     from ltmt.memory.clean import clean_pair
+    from ltmt.memory.import_checks import suspect_pairs
     from ltmt.qa.whitespace_checks import whitespace_problems
+    from ltmt.segments import PairRecord
 
     clean_pair(user, source, target, None)  # a pair that cannot be stored makes no store
     with open_store(memory_dir, key_file, user=user) as memory:
         users_before = memory.users()
         added = memory.add_pair(user, source, target, origin="cli", warn_new_user=False)
+        suspects = suspect_pairs([PairRecord(source, target)], memory.clean)
     said = f"segment {added.segment.id} of {user}"
     if added.refreshed_from is not None:  # re-approved: renumbered to be the one reused
         said = (
@@ -766,6 +771,12 @@ def add(
     typer.echo(f"{'added' if added.new else 'already stored:'} {said}")
     for problem in whitespace_problems(source, target, {}):
         typer.echo(f"ltmt: note: {problem}; stored as written", err=True)
+    for kind in suspects:  # what memory import warns of, and ltmt qa reports
+        typer.echo(
+            f"ltmt: warning: a pair {kind.about} stored as written: correct it with ltmt "
+            "memory add (translations reuse the newest translation of a source)",
+            err=True,
+        )
     warn_if_close_to_a_user(user, users_before)
 
 

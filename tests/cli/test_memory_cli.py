@@ -612,6 +612,29 @@ def test_a_target_added_with_other_edge_whitespace_is_stored_as_written_with_a_n
         assert [s.target for s in memory.segments("u1")] == ["Speichern\n", "Alles speichern"]
 
 
+def test_a_pair_qa_would_report_is_added_with_the_warning_an_import_gives(
+    store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``memory import`` warned of a reviewer's ``%discount`` for ``%discount%``, ``memory
+    add`` stored it without a word (a PrestaShop trial, session 73)."""
+    add = ("memory", "add", "-u", "shop", "--memory-dir", store)
+    code, out, err = ltmt(
+        capsys, *add, "--source", "Save %discount% now", "--target", "Sparen Sie jetzt %discount"
+    )
+    assert (code, out) == (0, "added segment 1 of shop\n")
+    assert err.endswith(  # after the line that says the store was created
+        "\nltmt: warning: a pair whose target lacks or adds placeholders stored as written: "
+        "correct it with ltmt memory add (translations reuse the newest translation of a "
+        "source)\n"
+    )
+    code, _, err = ltmt(capsys, *add, "--source", "Save 5 items", "--target", "3 Artikel sichern")
+    assert code == 0 and "a pair whose numbers disagree with the source's stored" in err
+    code, _, err = ltmt(
+        capsys, *add, "--source", "Save %discount%", "--target", "Sie sparen %discount%"
+    )
+    assert (code, err) == (0, "")
+
+
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="{src}" datatype="plaintext" segtype="sentence"
  adminlang="en" o-tmf="test" creationtool="test" creationtoolversion="1"/>

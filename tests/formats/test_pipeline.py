@@ -275,6 +275,68 @@ def test_exact_approved_approves_no_match_of_a_plural_form_for_a_plain_entry(
     assert (result.report.exact, result.report.exact_same_context) == (1, int(not flags))
 
 
+XLIFF_TYPO = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+  <file original="product.tpl" source-language="en-US" target-language="de-DE" datatype="plaintext">
+    <body>
+      <trans-unit id="37c06ad0"><source>Save %discount%</source><target/></trans-unit>
+      <trans-unit id="2d0f6b83"><source>Add to cart</source><target/></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+PO_TYPO = (
+    'msgid ""\nmsgstr ""\n"Language: de\\n"\n\n'
+    'msgid "Save %discount%"\nmsgstr ""\n\nmsgid "Add to cart"\nmsgstr ""\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "typo", "approved"),
+    [
+        (
+            "next.de-DE.xlf",
+            XLIFF_TYPO,
+            '<target state="needs-review-translation" state-qualifier="exact-match">'
+            "Sie sparen %discount%</target>",
+            '<target state="translated" state-qualifier="exact-match">In den Warenkorb</target>',
+        ),
+        (
+            "de.po",
+            PO_TYPO,
+            '#, fuzzy\nmsgid "Save %discount%"\nmsgstr "Sie sparen %discount%"',
+            'msgid "Add to cart"\nmsgstr "In den Warenkorb"',
+        ),
+    ],
+)
+def test_exact_approved_approves_no_memory_match_whose_placeholders_were_repaired(
+    tmp_path: Path, name: str, content: str, typo: str, approved: str
+) -> None:
+    """A PrestaShop trial (session 73): a reviewer's ``Sie sparen %discount`` in memory was
+    written ``state="translated"`` with ``--exact-approved``, the summary saying ``0 repaired,
+    0 could not be repaired``."""
+    stored = {"Save %discount%": "Sie sparen %discount", "Add to cart": "In den Warenkorb"}
+
+    def memory(texts: list[str], prefer: list[dict]) -> list[Translation | None]:
+        return [
+            Translation(
+                t,
+                stored[t],
+                (Match(Segment(1, "u", t, stored[t], 0.0, "xliff", {}), 100.0),),
+                "exact",
+            )
+            for t in texts
+        ]
+
+    source, out = tmp_path / name, tmp_path / f"out-{name}"
+    source.write_text(content, "utf-8")
+    report = translate_file(source, out, memory, exact=memory, exact_approved=True).report
+    written = out.read_text("utf-8")
+    assert typo in written and approved in written
+    assert (report.exact, report.exact_same_context, report.exact_lacking) == (2, 1, 1)
+    assert "placeholders: 1 with some, 1 repaired, 0 could not be repaired" in report.summary()
+
+
 def test_fuzzy_entries_are_kept_without_a_memory_and_translated_with_overwrite(
     tmp_path: Path,
 ) -> None:

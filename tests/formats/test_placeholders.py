@@ -15,13 +15,17 @@ from ltmt.formats.placeholder_syntax import (
 from ltmt.formats.placeholders import (
     extract_placeholders,
     fit_translation,
+    lacks_fields,
     markup_in_words,
     placeholder_matches,
     protect,
     restore,
+    reuse_lacks_fields,
+    reused_as_stored,
     singular_form,
 )
 from ltmt.formats.repair import repair_line
+from ltmt.segments import Match, Segment, Translation
 
 
 @pytest.mark.parametrize(
@@ -932,3 +936,55 @@ def test_a_tag_with_a_bracket_in_a_value_is_kept_whole(source: str, output: str)
     assert repair_line(source, output) == (output, [])
     restored = restore(protect(source), output)
     assert (restored.text, restored.ok, restored.problems) == (output, True, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "metadata", "lacks"),
+    [
+        # session 73: a reviewer's typo in Symfony's field (PrestaShop), stored with the pair
+        ("Save %discount%", "Sie sparen %discount", {}, True),
+        ("Save %discount%", "Sie sparen %Discount%", {}, True),
+        ("Save %discount%", "Sie sparen %discount%", {}, False),
+        # Drupal's and Laravel's named fields
+        ("You have @count items", "Sie haben @cont Artikel", {}, True),
+        ("Deleted %file", "Gelöscht", {}, True),
+        ("Deleted !file", "!file gelöscht", {}, False),
+        ("Hello :name", "Hallo :nom", {}, True),
+        ("Hello :Name", "Hallo :Name", {}, False),
+        # what lacks_placeholders counts
+        ("Open %s", "Öffnen", {}, True),
+        ("Welcome back to {brand_name}", "Willkommen zurück", {}, True),
+        # the translator's to write: a price, a key's name, a shell's variable, a linked message
+        ("It costs $5 per month.", "Es kostet 5 $ pro Monat.", {}, False),
+        ("Press <F5> to reload.", "Drücken Sie F5.", {}, False),
+        ("Set $HOME first", "Zuerst das Home-Verzeichnis setzen", {}, False),
+        ("@:common.save changes", "Änderungen speichern", {}, False),
+        # a plural's form for one may leave out its count, and no other form
+        ("@count file", "Eine Datei", {"plural": 0}, False),
+        ("%count% file", "Eine Datei", {"context": "/file_one"}, False),
+        ("%count% files", "Dateien", {"plural": 1}, True),
+    ],
+)
+def test_a_target_lacks_a_field_its_framework_fills_in(
+    source: str, target: str, metadata: dict[str, object], lacks: bool
+) -> None:
+    assert lacks_fields(source, target, metadata) is lacks
+
+
+def _reused(source: str, target: str, method: str = "exact") -> Translation:
+    """A 100 % memory match of ``source`` stored with ``target``, as the translator reuses it."""
+    stored = Segment(1, "shop", source, target, 0.0, "xliff", {})
+    return Translation(source, target, (Match(stored, 100.0),), method)
+
+
+def test_a_memory_match_lacking_a_field_is_fitted_as_the_models_output_is() -> None:
+    """A reviewer's ``Sie sparen %discount`` was returned as stored, the raw ``%discount``
+    shown to the shop's customers; now it is repaired (the API's fitting), and said so."""
+    typo = _reused("Save %discount%", "Sie sparen %discount")
+    assert reuse_lacks_fields(typo) and not reused_as_stored(typo)
+    fitted = fit_translation(typo)
+    assert (fitted.text, fitted.fitted, fitted.method) == ("Sie sparen %discount%", True, "exact")
+    right = _reused("Save %discount%", "Sie sparen %discount%")
+    assert not reuse_lacks_fields(right) and reused_as_stored(right)
+    assert fit_translation(right) is right
+    assert not reuse_lacks_fields(replace(typo, method="knn"))  # the model's: fitted anyway

@@ -171,3 +171,18 @@ def test_a_glossary_examples_source_is_named_without_its_tags() -> None:
         "'login' in 'Install it with pip install cloudsync, …'"
     ]
     assert report.terms_missed_examples == report.terms_with_leftovers_examples
+
+
+def test_a_folder_run_names_the_memory_matches_lacking_a_field_of_its_files_together() -> None:
+    first, second = RunReport(), RunReport()
+    first.exact_lacking_in("Save %discount%")
+    second.exact_lacking_in("cart > Hello :name")
+    first.add(second)
+    assert (first.exact_lacking, first.exact_lacking_examples) == (
+        2,
+        ["Save %discount%", "cart > Hello :name"],
+    )
+    assert "not approved (check them: 'Save %discount%', 'cart > Hello :name'; store" in (
+        first.summary()
+    )
+    assert "memory match" not in RunReport().summary()

@@ -9,7 +9,7 @@ import pytest
 from ltmt.formats.documents import Unit
 from ltmt.formats.run_report import RunReport
 from ltmt.formats.unit_translation import fit, for_translator, reuse_exact, translate_units
-from ltmt.segments import Translation
+from ltmt.segments import Match, Segment, Translation
 
 
 def test_a_fuzzy_plural_entry_kept_counts_once() -> None:
@@ -415,3 +415,45 @@ def test_numbers_the_kept_decode_could_not_repair_are_still_counted() -> None:
     translate_units([Unit("0", "Only <b>5 of 10</b> files")], flagged, report)
     assert report.numbers_not_repairable == 1
     assert "1 could not be repaired (check them: 'Only 5 of 10 files')" in report.summary()
+
+
+def test_a_memory_match_lacking_a_field_is_repaired_counted_and_not_approved() -> None:
+    """A reviewer's typo (``%discount`` for ``%discount%``) was reused as stored, approved by
+    ``--exact-approved``, and the summary said ``0 repaired, 0 could not be repaired``: it is
+    repaired as the model's output is (or counted as not repairable), never approved, and its
+    entry named."""
+    stored = {
+        "Save %discount%": "Sie sparen %discount",
+        "Hello :name": "Hallo :name",
+        "Save %discount% today": "Sparen Sie heute %discount <b",
+    }
+
+    def memory(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        return [
+            Translation(
+                t,
+                stored[t],
+                (Match(Segment(1, "u", t, stored[t], 0.0, "xliff", {}), 100.0),),
+                "exact",
+            )
+            for t in texts
+        ]
+
+    units = [Unit(str(n), text) for n, text in enumerate(stored)]
+    units[2] = Unit("2", "Save %discount% today", context="cart")
+    report = RunReport()
+    outcomes = translate_units(units, memory, report)
+    assert [(o.text, o.ok, o.exact_same_context) for o in outcomes] == [
+        ("Sie sparen %discount%", True, False),
+        ("Hallo :name", True, True),
+        ("Sparen Sie heute %discount% <b", False, False),
+    ]
+    assert (report.exact, report.exact_same_context, report.exact_lacking) == (3, 1, 2)
+    assert (report.repaired, report.not_repairable) == (1, 1)
+    assert (
+        "2 100 % memory matches whose stored translation lacks placeholders of the source, "
+        "repaired as the model's output is and not approved (check them: 'Save %discount%', "
+        "'cart > Save %discount% today'; store the corrected translation with ltmt memory add)"
+    ) in report.summary()
+    assert report.as_dict()["exact_lacking"] == 2
+    assert "exact_lacking_examples" not in report.as_dict()
