@@ -118,7 +118,7 @@ class Restored:
     problems: tuple[str, ...] = ()
 
 
-def reused_as_stored(translation: Translation) -> bool:
+def reused_as_stored(translation: Translation, form: int | None = None) -> bool:
     """Whether ``translation`` is a 100 % memory match whose stored source has the placeholders
     and edge whitespace of the source translated: then its target, a translation someone
     approved, is reused as it was stored. A URL, a path or a tag that only its target has is the
@@ -126,7 +126,7 @@ def reused_as_stored(translation: Translation) -> bool:
     not a model's invention to remove."""
     if translation.method != "exact" or not translation.matches:
         return False
-    if reuse_lacks_fields(translation):  # repaired as the model's output is, and not approved
+    if reuse_lacks_fields(translation, form):  # repaired as the model's output is, not approved
         return False
     stored, source = translation.matches[0].segment.source, translation.source
     if stored == source:
@@ -148,26 +148,31 @@ def lacks_placeholders(segment: Segment) -> bool:
     return _lacks(segment.source, segment.target, segment.metadata, _filled_in)
 
 
-def reuse_lacks_fields(translation: Translation) -> bool:
-    """Whether ``translation`` is a 100 % memory match whose reused target lacks a field that
-    the source it translates has (:func:`lacks_fields`): a reviewer's typo stored with it
-    (``Sie sparen %discount`` for Symfony's ``Save %discount%``). Its target is repaired as
-    the model's output is (:func:`restore`), and neither approved nor counted as fine."""
+def reuse_lacks_fields(translation: Translation, form: int | None = None) -> bool:
+    """Whether ``translation`` is a 100 % memory match whose reused target lacks a named
+    field that the source it translates has (:func:`lacks_named_fields`): a reviewer's typo
+    stored with it (``Sie sparen %discount`` for Symfony's ``Save %discount%``). Its target is
+    repaired as the model's output is (:func:`restore`), and neither approved nor counted as
+    fine. ``form``: the plural form of the unit it is reused for (0: the form for one, which
+    may leave out its count, as the stored pair's metadata may say too)."""
     if translation.method != "exact" or not translation.matches:
         return False
     metadata = translation.matches[0].segment.metadata
-    return lacks_fields(translation.source, translation.text, metadata)
+    if form == 0:
+        metadata = {**metadata, "plural": 0}
+    return lacks_named_fields(translation.source, translation.text, metadata)
 
 
-def lacks_fields(source: str, target: str, metadata: Mapping[str, Any]) -> bool:
-    """Whether ``target`` lacks a field of ``source`` that software fills in: one
-    :func:`lacks_placeholders` counts, or a named field of Symfony (``%discount%``), Drupal
-    (``@count``, ``%name``, ``!name``) or Laravel (``:count``), which the framework leaves
-    raw when it is misspelt (``%discount``). A 100 % match lacking one of those is reused
-    repaired, not read by fusion: a typo garbles it, and the repair writes it back where it
-    stood (the model alone had ``Gespeicherte %discount%`` for the reviewer's ``Sie sparen
-    %discount%``). The same exceptions hold (``metadata``'s singular form)."""
-    return _lacks(source, target, metadata, _field)
+def lacks_named_fields(source: str, target: str, metadata: Mapping[str, Any]) -> bool:
+    """Whether ``target`` lacks a named field of ``source`` (:data:`_NAMED_FIELD`): Symfony's
+    (``%discount%``), Drupal's (``@count``, ``%name``, ``!name``) or Laravel's (``:count``),
+    which the framework leaves raw where a translation misspells it (``%discount``); a form
+    for one (``metadata``: :func:`singular_form`) may leave out its count. A 100 % match
+    lacking one is reused repaired, not read by fusion as one lacking a printf or brace field
+    is (:func:`lacks_placeholders`): a typo garbles it, and the repair writes it back where it
+    stood (the model had ``Gespeicherte %discount%`` for the reviewer's ``Sie sparen
+    %discount``)."""
+    return _lacks(source, target, metadata, _named_field)
 
 
 def _lacks(
@@ -185,12 +190,9 @@ def _lacks(
     return bool(lost)
 
 
-def _field(placeholder: Placeholder) -> bool:
-    """Whether ``placeholder`` is one :func:`_filled_in` counts or a framework's named field
-    (:data:`_NAMED_FIELD`)."""
-    if placeholder.kind == "sigil" and _NAMED_FIELD.fullmatch(placeholder.text):
-        return True
-    return _filled_in(placeholder)
+def _named_field(placeholder: Placeholder) -> bool:
+    """Whether ``placeholder`` is a framework's named field (:data:`_NAMED_FIELD`)."""
+    return placeholder.kind == "sigil" and _NAMED_FIELD.fullmatch(placeholder.text) is not None
 
 
 def _filled_in(placeholder: Placeholder) -> bool:

@@ -5,7 +5,10 @@ Every unit translated in the run is counted once in each of these groups:
 - by how it was made: ``exact`` (a 100 % memory match reused; ``exact_same_context`` of them
   the very same source from the entry's own context and plural form: what ``--exact-approved``
   leaves unflagged; ``exact_edges_replaced`` of them those whose stored target had spaces or line
-  breaks at an edge that the output has as the source has them: ``Aufruf: `` for ``Usage:``),
+  breaks at an edge that the output has as the source has them: ``Aufruf: `` for ``Usage:``;
+  ``exact_lacking`` of them those whose stored target lacked a named field of the source,
+  repaired as the model's output is and not approved, the first few named: a reviewer's
+  ``Sie sparen %discount`` for ``Save %discount%``),
   ``fuzzy`` (a fuzzy match steered the model through fusion) or
   ``no_match`` (the model alone: no usable match; with ``no_user``, no memory was asked for,
   and the summary says so instead of these counts); ``copy_guarded``: of the fused ones, those

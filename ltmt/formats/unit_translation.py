@@ -429,7 +429,7 @@ def _call(
 
 
 def _outcome(unit: Unit, translation: Translation, kept: Iterable[str] = ()) -> Outcome:
-    stored = reused_as_stored(translation)
+    stored = reused_as_stored(translation, _plural_form(unit))
     if stored:
         restored = as_stored(unit, translation.text)
     else:
@@ -439,6 +439,11 @@ def _outcome(unit: Unit, translation: Translation, kept: Iterable[str] = ()) -> 
     own = own_match(unit, translation)
     same_context = stored and own is not None and own.source == unit.source
     return Outcome(unit, restored, translation, same_context, restored.text != translation.text)
+
+
+def _plural_form(unit: Unit) -> int | None:
+    """The plural form ``unit`` is (None: no plural's form)."""
+    return unit.form if unit.entry else None
 
 
 def own_match(unit: Unit, translation: Translation) -> Segment | None:
@@ -678,7 +683,7 @@ def _count(
     use = memory_use(outcome.method)
     if use == "exact":
         report.exact += 1
-        if reuse_lacks_fields(translation):
+        if reuse_lacks_fields(translation, _plural_form(outcome.unit)):
             report.exact_lacking_in(entry_name(named, outcome.unit.context))
         report.exact_same_context += outcome.exact_same_context
         report.exact_edges_replaced += stored_edges_replaced(
