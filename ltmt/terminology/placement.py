@@ -268,14 +268,15 @@ def _compound_word(
     if link and half_written(rest):  # the word's, not a link: Abtreibere|s|kript -> Betreuer-Skript
         words = [link[k:] + rest for k in reversed(range(len(link)))]  # skript, then eskript
         rest = next((word for word in words if not half_written(word)), rest)
-    if sum(c.isalpha() for c in rest) < 3 or rest.strip("-").casefold() in _ENDINGS:
+    code = _code_part(rest, term_first=begin == 0)  # PM-|Dipse: PM-Dosis, not Dosis
+    if not code and (sum(c.isalpha() for c in rest) < 3 or rest.strip("-").casefold() in _ENDINGS):
         return None  # an ending, not another word: Fernbedien|ung is replaced whole
-    if begin == 0 and half_written(rest):
+    if not code and begin == 0 and half_written(rest):
         return None  # pieces of an English word (Re|zeiving): "offenlegende Partei-zeiving"
     if begin == 0:  # the term first: Haupt|datei -> Master-Datei, Knopf|galerie ->
         # Schaltflächen-Galerie (its own linking letters: compound_first)
-        rest = _without_leading_ending(rest)
-        if leftover(rest, term_first=True):  # tür|ret|ter: no "Werkzeugrevolver-Ter"
+        rest = rest if code else _without_leading_ending(rest)
+        if not code and leftover(rest, term_first=True):  # tür|ret|ter: no "Werkzeugrevolver-Ter"
             return None
         if not rest.startswith("-"):
             rest = "-" + (rest[:1].upper() + rest[1:] if term.target[:1].isupper() else rest)
@@ -340,6 +341,22 @@ def _compound_of_two(
     if lead_start != 0 or trail_end != len(ids) or lead_end > trail_start:
         return None
     return encode(f"{lead.target}-{trail.target}") or None
+
+
+def _code_part(rest: str, term_first: bool) -> bool:
+    """Whether ``rest``, what is left of a word whose other part translates a term, is a part
+    the word writes apart with a hyphen on the term's side that holds a digit or is an acronym
+    of capitals (``PM-`` of ``PM-Dipse`` for "PM dose", ``8:00-``, ``-A4``, ``IV-``): a time,
+    its AM/PM, a number or a code, which the target must not take away ("8:00 Dosis" was
+    placed for "8:00 PM dose"), however short, and no ending or garbled fragment."""
+    hyphened = rest.startswith("-") if term_first else rest.endswith("-")
+    part = rest.strip("-")
+    if not hyphened or not part or any(c.isspace() for c in part):
+        return False
+    letters = [c for c in part if c.isalpha()]
+    return any(c.isdigit() for c in part) or (
+        len(letters) >= 2 and all(c.isupper() for c in letters)
+    )
 
 
 def _without_leading_ending(rest: str) -> str:
