@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
+from ltmt.clock_times import times_changed
+from ltmt.numbers_kept import kept_shape
 from ltmt.output_limit import reached_limit
 from ltmt.terminology.agreement import agreeing_variants, in_dative_plural, in_weak_declension
 from ltmt.terminology.constraints import (
@@ -165,15 +167,17 @@ class GlossaryDecoding:
         An output gets a missing target in place of the word the model wrote for its source term
         (:mod:`ltmt.terminology.placement`; the fast path's attention, or one teacher-forced pass
         for torch outputs; no second decode). What that cannot fix (no place, or the result lost
-        a placeholder or its length, or the target's place is a negation or an article) is
-        decoded again from the input with the targets in place: on the fast path first where
-        the line has no memory to fuse (:meth:`copy_targets`; a line whose copy lacks a target
-        then gets it on the article, where that was all that stopped it), then under the
-        per-step constraint (:mod:`ltmt.terminology.constraints`). If that output lost its
-        shape or ran on past the source's end (:func:`runs_on`), the input as written is
+        a placeholder, a number, a time's AM/PM or its length, or the target's place is a
+        negation or an article) is decoded again from the input with the targets in place: on
+        the fast path first where the line has no memory to fuse (:meth:`copy_targets`; a line
+        whose copy lacks a target, or writes a time as another, then gets it on the article,
+        where that was all that stopped it), then under the per-step constraint
+        (:mod:`ltmt.terminology.constraints`). If that output lost its shape, ran on past the
+        source's end (:func:`runs_on`) or wrote a time as another, the input as written is
         decoded under the constraint too, and the better-shaped output is kept (the first on a
-        tie); one that runs on is never taken: the output without the term stays, and the
-        term is reported missing.
+        tie); one that runs on, or writes a time of the source as another that the output
+        without the term kept (:func:`changes_times`: ``9.30 Uhr`` for ``9:30 PM``), is never
+        taken: the output without the term stays, and the term is reported missing.
         """
         missing = [i for i, found in enumerate(hits) if lacking(found, outputs[i])]
         torch_lines = [i for i in missing if i not in glossary.fast]
@@ -186,6 +190,11 @@ class GlossaryDecoding:
         missing = [i for i in missing if i not in placed]
         plain = [i for i in missing if not matches[units[i].segment]]
         copied = self.copy_targets(plain, units, hits)
+        copied = {
+            i: text
+            for i, text in copied.items()
+            if not changes_times(units[i].text, outputs[i], text)
+        }
         # a plain line that found no place but on an article, and did not copy its targets, gets
         # them there: the meaning stays, and it costs no decode on torch (a fused line is
         # decoded again with its memory)
@@ -207,12 +216,18 @@ class GlossaryDecoding:
             for i in missing
             if misshapen(units[i].text, outputs_first[i])
             or self.runs_on(units[i].text, outputs_first[i])
+            or changes_times(units[i].text, outputs[i], outputs_first[i])
         ]
         second = self.decode_with_terms(bad, units, hits, matches, substitute=False)
         alternatives = dict(zip(bad, second))
         for i in missing:
             options = [outputs_first[i], *([alternatives[i]] if i in alternatives else [])]
-            taken = [text for text in options if not self.runs_on(units[i].text, text)]
+            taken = [
+                text
+                for text in options
+                if not self.runs_on(units[i].text, text)
+                and not changes_times(units[i].text, outputs[i], text)
+            ]
             if taken:  # else the output without the term stays, its term reported missing
                 outputs[i] = max(taken, key=lambda text: output_shape(units[i].text, text))
         for i, found in enumerate(hits):
@@ -241,8 +256,9 @@ class GlossaryDecoding:
         """Fast-path outputs of lines ``chosen`` with their missing targets placed
         (:mod:`ltmt.terminology.placement`, which places none on the words ``keep``); left out:
         lines where a target finds no place, whose output as decoded ran to its length limit
-        (:meth:`ran_to_limit`), or whose result would pass the token limit or lose or add a
-        placeholder."""
+        (:meth:`ran_to_limit`), or whose result would pass the token limit, lose or add a
+        placeholder, or lose a number or a time's AM/PM that the output as decoded has
+        (:func:`loses_numbers`: the word a target replaced held it)."""
         tokens = self.tokens()
         placings: list[_Placing] = []
         for i in chosen:
@@ -285,6 +301,8 @@ class GlossaryDecoding:
             )
             # the length rule of ``misshapen`` is not asked: the words are the model's and the
             # targets, and an output that ran to its limit was left out above (ran_to_limit)
+            if loses_numbers(units[i].text, text, result, placing.missing):
+                continue
             if not breaks_placeholders(units[i].text, result) or breaks_placeholders(
                 units[i].text, text
             ):
@@ -513,6 +531,28 @@ class GlossaryDecoding:
         if self._term_tokens is None:
             self._term_tokens = TermTokens(self.translator.backbone)
         return self._term_tokens
+
+
+def changes_times(source: str, before: str, after: str) -> bool:
+    """Whether ``after``, an output of the glossary's step, writes more of ``source``'s 12-hour
+    times as another time than ``before``, the model's output without the term, does
+    (:func:`ltmt.clock_times.times_changed`: ``Nimm deine 9.30 Uhr Dosis.`` for ``Take your
+    9:30 PM dose now.``, where the model wrote ``9:30 PM``): following a term must not move a
+    dose by twelve hours. The numbers check, which compares digits, passes it."""
+    return len(times_changed(source, after)) > len(times_changed(source, before))
+
+
+def loses_numbers(source: str, before: str, after: str, terms: Sequence[Missing]) -> bool:
+    """Whether ``after``, the model's output ``before`` with targets of ``terms`` placed in
+    it, keeps fewer of ``source``'s numbers (beyond repair: :func:`~ltmt.numbers_kept.
+    kept_shape`) or writes more of its times as another (:func:`changes_times`): the word a
+    target replaced held a time, its AM/PM or a code (``8:00 Dosis`` for ``8:00 PM-Dipse``).
+    A term whose source has a digit (``MP3 player``) may take its number with it."""
+    if changes_times(source, before, after):
+        return True
+    if any(c.isdigit() for term in terms for c in term.source):
+        return False
+    return kept_shape(source, after)[2] < kept_shape(source, before)[2]
 
 
 def one_full_stop(text: str, targets: Sequence[str]) -> str:
