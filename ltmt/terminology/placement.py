@@ -380,9 +380,11 @@ def _compound_part(
     (``</s>`` left out). Only a proper prefix or suffix of the word counts, with letters left
     for the rest, which translates other words (a German compound): else ``None``."""
     first, last = span
-    marks: list[bool | None] = []  # None: no letter (a hyphen) or a link, part of neither
+    # None: no letter or digit (a hyphen, a colon) or a link, part of neither; digits are a
+    # part's (8:00-|Dipse: the time stays, _code_part)
+    marks: list[bool | None] = []
     for n, (token, row) in enumerate(zip(ids, rows)):
-        if not any(c.isalpha() for c in pieces[token]) or _linking(ids, n, pieces):
+        if not any(c.isalnum() for c in pieces[token]) or _linking(ids, n, pieces):
             marks.append(None)
             continue
         if n and pieces[token] in _STEM_ENDS:  # the stem's end goes with it: Ra|s|en|rand
@@ -392,7 +394,7 @@ def _compound_part(
         marks.append(sum(row[first:last]) >= other)
     term = [i for i, mark in enumerate(marks) if mark]
     rest = [i for i, mark in enumerate(marks) if mark is False]
-    letters = sum(c.isalpha() for i in rest for c in pieces[ids[i]])
+    letters = sum(c.isalnum() for i in rest for c in pieces[ids[i]])
     if not term or letters < 2:
         return None
     if max(term) < min(rest):

@@ -8,7 +8,9 @@ from ltmt.model.backbone import load_backbone
 from ltmt.terminology.decoding import (
     GlossaryDecoding,
     GlossaryPass,
+    changes_times,
     lacking,
+    loses_numbers,
     one_full_stop,
     term_hits,
     terms_missed,
@@ -244,6 +246,134 @@ def test_a_constrained_output_that_runs_on_is_not_taken(backbone, monkeypatch):
     )
     decoding.follow(units, hits, [()], outputs, GlossaryPass())
     assert outputs == ["Auf Pro wechseln."]
+
+
+DOSE = Term("dose", "Dosis")
+
+
+def test_a_glossary_output_that_moves_a_time_by_twelve_hours_is_not_taken(backbone, monkeypatch):
+    """The healthcare trial: "Take your 9:30 PM dose now." came out "Nimm deine 9.30 Uhr
+    Dosis." (half past nine in the morning) where the model wrote "9:30 PM": neither the copy
+    nor a constrained decode that writes the time so is taken; the output without the term
+    stays, the term reported missing."""
+    decoding = GlossaryDecoding(Translator(backbone, beam=1))
+    units = [Unit(0, "Take your 9:30 PM dose now.")]
+    hits = [TermMatcher([DOSE]).find(units[0].text)]
+    moved = "Nimm deine 9.30 Uhr Dosis."
+    monkeypatch.setattr(decoding, "place_missing", lambda *args, **kwargs: {})
+    monkeypatch.setattr(
+        decoding, "copy_targets", lambda chosen, *a, **k: dict.fromkeys(chosen, moved)
+    )
+    asked: list[bool] = []
+
+    def decode(chosen, *args, substitute: bool, **kwargs):
+        asked.append(substitute)
+        return [moved] * len(chosen)
+
+    monkeypatch.setattr(decoding, "decode_with_terms", decode)
+    outputs = ["Nimm dein 9:30 PM jetzt."]
+    decoding.follow(units, hits, [()], outputs, GlossaryPass())
+    assert outputs == ["Nimm dein 9:30 PM jetzt."]
+    assert asked == [True, False]  # the input as written was decoded too
+    # one that keeps the time is taken
+    monkeypatch.setattr(
+        decoding,
+        "decode_with_terms",
+        lambda chosen, *a, **k: ["Nimm deine Dosis um 21:30 Uhr."] * len(chosen),
+    )
+    decoding.follow(units, hits, [()], outputs, GlossaryPass())
+    assert outputs == ["Nimm deine Dosis um 21:30 Uhr."]
+
+
+@pytest.mark.parametrize(
+    ("source", "before", "after", "changed"),
+    [
+        (
+            "Take your 9:30 PM dose now.",
+            "Nimm dein 9:30 PM jetzt.",
+            "Nimm deine 9.30 Uhr Dosis.",
+            True,
+        ),
+        (
+            "Take your 9:30 PM dose now.",
+            "Nimm dein 9:30 PM jetzt.",
+            "Nimm deine 21:30 Dosis.",
+            False,
+        ),
+        # the model's own output lost it already: the term changes nothing there
+        ("Take your 9:30 PM dose now.", "Nimm dein 9:30 jetzt.", "Nimm deine 9:30 Dosis.", False),
+        ("Take your 9:30 AM dose now.", "Nimm dein 9:30 AM.", "Nimm deine 9:30 Uhr Dosis.", False),
+    ],
+)
+def test_changes_times(source: str, before: str, after: str, changed: bool) -> None:
+    assert changes_times(source, before, after) is changed
+
+
+def _missing(source: str):
+    from ltmt.terminology.placement import Missing
+
+    return Missing(source_span=(0, 1), target_ids=(5,), target="x", source=source)
+
+
+@pytest.mark.parametrize(
+    ("source", "before", "after", "term", "lost"),
+    [
+        # the healthcare trial: "PM-Dipse" replaced whole
+        ("You missed your 8:00 PM dose.", "Ihre 8:00 PM-Dipse.", "Ihre 8:00 Dosis.", "dose", True),
+        (
+            "You missed your 8:00 PM dose.",
+            "Ihre 8:00 PM-Dipse.",
+            "Ihre 8:00 PM-Dosis.",
+            "dose",
+            False,
+        ),
+        ("Print on A4 paper.", "Auf A4-Papier drucken.", "Auf Druckpapier drucken.", "paper", True),
+        (
+            "Print on A4 paper.",
+            "Auf A4-Papier drucken.",
+            "Auf A4-Druckpapier drucken.",
+            "paper",
+            False,
+        ),
+        # a term whose source has the number may take it with it
+        (
+            "Open the MP3 player.",
+            "Den MP3-Player öffnen.",
+            "Den Musikspieler öffnen.",
+            "MP3 player",
+            False,
+        ),
+    ],
+)
+def test_loses_numbers(source: str, before: str, after: str, term: str, lost: bool) -> None:
+    assert loses_numbers(source, before, after, [_missing(term)]) is lost
+
+
+def test_a_placement_that_loses_a_number_of_the_output_is_not_kept(backbone, monkeypatch):
+    """The word a target replaces must not take a code or a time's AM/PM with it: the line is
+    left to the decodes that follow (the tiny model's vocabulary has no digits: its token ids
+    are read as the texts below)."""
+    import ltmt.terminology.decoding as decoding_module
+
+    translator = Translator(backbone, beam=1)
+    unit = Unit(0, "Print on A4 paper.")
+    [source] = translator.encode([unit.text], [0])
+    texts = {
+        (5, 6, 7): "Auf A4-Papier drucken.",
+        (8, 9): "Auf Druckpapier drucken.",
+        (10, 11): "Auf A4-Druckpapier drucken.",
+    }
+    monkeypatch.setattr(
+        translator.backbone.tokenizer, "decode", lambda ids, **kwargs: texts[tuple(ids)]
+    )
+    words = [5, 6, 7]
+    glossary = GlossaryPass({0: (words, [[1 / len(source)] * len(source) for _ in words])})
+    hits = [TermMatcher([Term("paper", "Druckpapier")]).find(unit.text)]
+    monkeypatch.setattr(decoding_module, "place_terms", lambda *args, **kwargs: [8, 9])
+    assert translator.terms.place_missing([0], [unit], hits, glossary) == {}
+    monkeypatch.setattr(decoding_module, "place_terms", lambda *args, **kwargs: [10, 11])
+    placed = translator.terms.place_missing([0], [unit], hits, glossary)
+    assert placed == {0: "Auf A4-Druckpapier drucken."}
 
 
 def test_term_hits_leave_out_a_noun_target_met_as_a_verb():

@@ -238,6 +238,53 @@ def test_a_word_whose_rest_is_an_ending_is_replaced_whole(word: list[str]) -> No
     assert placed == [1, 7, 5]
 
 
+@pytest.mark.parametrize(
+    ("word", "term_tokens", "expected"),
+    [
+        # the healthcare trial: "8:00 PM-Dipse" for "8:00 PM dose" was placed "8:00 Dosis"
+        (["▁P", "M", "-", "D", "ip", "se"], [0, 0, 0, 1, 1, 1], "PM-Dosis"),
+        (["▁I", "V", "-", "D", "ip", "se"], [0, 0, 0, 1, 1, 1], "IV-Dosis"),
+        (["▁8", ":", "00", "-", "D", "ip", "se"], [0, 0, 0, 0, 1, 1, 1], "8:00-Dosis"),
+        (["▁D", "ip", "se", "-", "U", "SB"], [1, 1, 1, 0, 0, 0], "Dosis-USB"),
+    ],
+    ids=["PM-", "IV-", "8:00-", "-USB"],
+)
+def test_a_time_number_or_acronym_written_apart_in_a_compound_stays_beside_the_target(
+    word: list[str], term_tokens: list[int], expected: str
+) -> None:
+    """A hyphenated part of two letters or none is no ending: a time's AM/PM, a number or a
+    code stays, and only the part that translates the term is replaced."""
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows(term_tokens), [0.0, 0.0, 0.0, 0.0, 1.0]]
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Dosis", source="dose")
+    written = {text: (90 + n,) for n, text in enumerate(["PM-Dosis", "IV-Dosis", "8:00-Dosis"])}
+    written["Dosis-USB"] = (93,)
+    placed = place_terms(
+        [1, *ids, 5], rows, [missing], pieces, encode=lambda w: written.get(w, (98,))
+    )
+    assert placed == [1, *written[expected], 5]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [["▁D", "ip", "-", "se"], ["▁D", "ip", "-", "Se"], ["▁D", "ip", "-", "s"]],
+    ids=["Dip-se", "Dip-Se", "Dip-s"],
+)
+def test_a_short_part_of_letters_that_is_no_acronym_is_still_replaced_with_the_word(
+    word: list[str],
+) -> None:
+    """Only digits or capitals make a short part a code: "-se", "-Se" stay the fragment they
+    were, and the word is replaced whole."""
+    pieces = PIECES + word
+    ids = [len(PIECES) + n for n in range(len(word))]
+    rows = [[0.0, 0.0, 0.0, 0.0, 1.0], *compound_rows([1, 1, 1, 0]), [0.0, 0.0, 0.0, 0.0, 1.0]]
+    rows[-2] = [0.0, 0.45, 0.55, 0.0, 0.0]  # the fragment leans to another word, not by much
+    missing = Missing(source_span=(1, 2), target_ids=(7,), target="Dosis", source="dose")
+    placed = place_terms([1, *ids, 5], rows, [missing], pieces, encode=lambda w: (98,))
+    assert placed == [1, 7, 5]
+
+
 def test_the_words_that_translate_a_term_of_several_words_are_replaced_together():
     """ "eine ziehende Anfrage" for "a pull request": both words go, not "Zusammenführungsanfrage
     Anfrage"; the article stays."""

@@ -1,0 +1,61 @@
+"""A source's 12-hour times that a translation writes as another time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ltmt.clock_times import times_changed
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "changed"),
+    [
+        # the healthcare trial: the glossary's re-decode wrote 9:30 PM as half past nine
+        ("Take your 9:30 PM dose now.", "Nimm deine 9.30 Uhr Dosis.", ["9:30 PM"]),
+        ("You missed your 8:00 PM dose.", "Sie verpassten Ihre 8:00 Dosis.", ["8:00 PM"]),
+        ("Your 8 PM dose is due.", "Deine 8 Uhr Dosis ist fällig.", ["8 PM"]),
+        ("Your 8 PM dose is due.", "Deine 8:00 Dosis ist fällig.", ["8 PM"]),
+        ("Reminder at 8:00 PM", "Erinnerung um 8:00 AM", ["8:00 PM"]),  # the other half
+        ("Reminder at 8:00 AM", "Erinnerung um 8:00 PM", ["8:00 AM"]),
+        ("at 12 AM", "um 12 Uhr", ["12 AM"]),  # midnight is 0 Uhr, not noon
+        ("8:00 AM \u2013 6:00 PM", "8:00 AM \u2013 6.00 Uhr", ["6:00 PM"]),
+        ("8 AM to 8 PM", "8 Uhr bis 8 Uhr", ["8 PM"]),
+        ("Take 2 tablets at 2 PM", "Nehmen Sie 2 Tabletten um 2", ["2 PM"]),
+        # kept: its AM/PM, the 24-hour clock, a time of day in words
+        ("Take your 9:30 PM dose now.", "Nimm dein 9:30 PM jetzt.", []),
+        ("You missed your 8:00 PM dose.", "Sie verpassten Ihre 8:00 PM-Dosis.", []),
+        ("at 9:30 p.m.", "um 9:30 p. m.", []),
+        ("Your 8 PM dose is due.", "Deine 20-Uhr-Dosis ist fällig.", []),
+        ("Open until 6:00 PM", "Geöffnet bis 18:00 Uhr", []),
+        ("Open until 6:00 PM", "Geöffnet bis 18.00 Uhr", []),
+        ("Open until 6:00 PM", "Geöffnet bis 6 Uhr abends", []),
+        ("8 AM to 8 PM", "8 Uhr bis 20 Uhr", []),
+        ("Reminder at 8:00 AM", "Erinnerung um 8:00 Uhr", []),  # a morning's digits are its own
+        ("at 12 PM", "um 12 Uhr", []),
+        ("at 12 AM", "um 0 Uhr", []),
+        ("Take 2 tablets at 2 PM", "Nehmen Sie 2 Tabletten um 14 Uhr", []),
+        # digits lost altogether are the numbers check's, not a time changed
+        ("Take 2 tablets at 2 PM", "Nehmen Sie 2 Tabletten", []),
+        ("Open until 6:00 PM", "Geöffnet", []),
+        ("No time here: 8 items", "Keine Zeit: 8 Elemente", []),
+    ],
+)
+def test_times_changed(source: str, output: str, changed: list[str]) -> None:
+    assert times_changed(source, output) == changed
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        ("9 PM " * 20000, "9 Uhr " * 20000),
+        ("1:" * 50000 + " PM", "1." * 50000),
+        ("9:30 P.M" * 10000, "9:30 p. " * 10000),
+        ("x " * 50000, "nacht" * 20000),
+    ],
+)
+def test_long_adversarial_lines_are_read_in_linear_time(source: str, output: str) -> None:
+    started = time.perf_counter()
+    times_changed(source, output)
+    assert time.perf_counter() - started < 2.0
