@@ -205,7 +205,11 @@ class PairRecord:
     which an import stores it under, so that deleting that origin undoes that file alone;
     empty: the import's own origin. ``line``: the line of the file the pair is on, where its
     position does not end in it (a PO entry's ``msgid`` line, as msgfmt names it), which
-    ``ltmt qa --json`` says; None where not known (it is not stored)."""
+    ``ltmt qa --json`` says; None where not known (it is not stored). ``record_key``: the
+    key under which the record of what ltmt wrote into the file keeps the pair
+    (:mod:`ltmt.formats.output_sources`), where that is not its name (``metadata["context"]``):
+    a CSV table's row by its key cell (:func:`ltmt.formats.csv_table.record_keys`); None where
+    it is its name, or where the file's format says none (it is not stored)."""
 
     source: str
     target: str
@@ -215,6 +219,7 @@ class PairRecord:
     stored: Segment | None = None
     origin: str = ""
     line: int | None = field(default=None, compare=False)
+    record_key: str | None = field(default=None, compare=False)
 
     @classmethod
     def of_segment(cls, segment: Segment) -> PairRecord:

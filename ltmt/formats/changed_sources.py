@@ -280,7 +280,7 @@ def recorded_for_older_sources(
     unnamed: list[tuple[Unit, str]] = []
     for number, pair in enumerate(records):
         if not pair.unpaired:
-            has_place = not by_place or pair.metadata.get("context")
+            has_place = not by_place or pair.metadata.get("context") or pair.record_key
             (named if has_place else unnamed).append((Unit(keys[number], pair.source), pair.target))
     found = [outdated(record, named, by_name=True), outdated(record, unnamed)]
     older = {key for each in found for key in each.again}
@@ -310,9 +310,13 @@ def _record_key(number: int, pair: PairRecord) -> str:
     """The key under which the record of an output holds ``pair``'s place: its name, or its
     form's place under its name where the place names one (an Xcode string catalog's
     ``items#one`` or ``tap#mac``: the forms share the name, so one form's older source had them
-    all skipped), or (without a name) a key no place has (a line break and its number)."""
+    all skipped), or (without a name) a key no place has (a line break and its number). A
+    pair its reader gives the key of (:attr:`~ltmt.segments.PairRecord.record_key`: a CSV
+    table's row, recorded by its key cell or its place) is found by that key."""
     from ltmt.formats.keyed_catalog import FORM
 
+    if pair.record_key is not None:
+        return pair.record_key
     context = pair.metadata.get("context")
     place = _place(pair)
     if context and place and place.startswith(f"{context}{FORM}"):

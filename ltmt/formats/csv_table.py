@@ -71,6 +71,7 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.excel_cells import guarded, is_excel_export, unguarded
 from ltmt.formats.language_rows import LanguageRows, language_rows
 from ltmt.formats.size_limits import LengthsChecked
+from ltmt.formats.table_record_keys import pair_key, recorded_as, row_name
 from ltmt.formats.yarn_tables import refuse_a_string_table
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
@@ -396,6 +397,40 @@ class CsvTable(LengthsChecked):
         """Make the rows of ``keys`` pending: ltmt wrote their translation for an older source."""
         self._again.update(keys)
 
+    def record_keys(self) -> dict[str, str]:
+        """By unit key (its row's number), the key the record of what ltmt wrote into the
+        table keeps it under: its row's key cell (:mod:`ltmt.formats.table_record_keys`), the
+        key ``memory import`` reads, which a row inserted before it does not move."""
+        rows = self.recorded_rows()
+        return {unit.key: self.record_key_of(unit.key, rows) for unit in self.units()}
+
+    def recorded_rows(self) -> dict[int, str]:
+        """By row number, the record key of each row (:func:`~ltmt.formats.table_record_keys.
+        recorded_as`)."""
+        return recorded_as(
+            [
+                (number, _cell(row, self.columns.key))
+                for number, row in enumerate(self.table.rows)
+                if number > self.header_row
+            ]
+        )
+
+    def record_key_of(self, key: str, rows: dict[int, str]) -> str:
+        """The record key of the unit ``key``, its row's in ``rows`` (:meth:`recorded_rows`)."""
+        number, pair = self._place(key)
+        return pair_key(rows[number], self.columns.pairs.index(pair), pair.source)
+
+    def unit_ids(self, keys: Iterable[str]) -> list[str]:
+        """What warnings call the units of ``keys``: their row's key cell, else its line
+        (:func:`~ltmt.formats.table_record_keys.row_name`), not the row's number."""
+        rows = [self._place(key)[0] for key in keys]
+        return list(
+            dict.fromkeys(
+                row_name(_cell(self.table.rows[row], self.columns.key), self.table.lines[row])
+                for row in rows
+            )
+        )
+
     def _place(self, key: str) -> tuple[int, Pair]:
         """The row and the pair of columns of the unit ``key`` (:func:`_key`)."""
         row, _, column = key.partition(":")
@@ -640,8 +675,9 @@ def read_csv_table(
     # a memory export --excel: its cells that Excel would run as formulas have a ' before them
     text = unguarded if is_excel_export(read.bom, read.delimiter, read.rows[0]) else str
     header = table.header
+    recorded = table.recorded_rows()  # (the keys the record of what ltmt wrote keeps)
     for number, row in enumerate(table.table.rows):
-        for pair in table.columns.pairs:
+        for index, pair in enumerate(table.columns.pairs):
             source, target = text(_cell(row, pair.source)), text(_cell(row, pair.target))
             if number > table.header_row and source.strip() and target.strip():
                 key = text(_cell(row, table.columns.key))
@@ -659,7 +695,8 @@ def read_csv_table(
                 if limit is not None:  # (qa's length check, which names the column)
                     metadata["max_length"] = limit
                     metadata["max_length_set_by"] = _limit_set_by(header)
-                yield PairRecord(source, target, position, metadata)
+                record_key = pair_key(recorded[number], index, pair.source) if number in recorded else None
+                yield PairRecord(source, target, position, metadata, record_key=record_key)
 
 
 def write_csv_table(
