@@ -28,7 +28,7 @@ from ltmt.cli.store import (
     warn_if_close_to_a_user,
 )
 from ltmt.errors import InputError
-from ltmt.wording import counted, first_few
+from ltmt.wording import agreeing, counted, first_few, them
 
 if TYPE_CHECKING:
     from ltmt.formats.common import XmlLeftOut
@@ -187,7 +187,12 @@ def import_(
     stored and named in a warning (keys such as "title" name strings of every project).
     """
     from ltmt.cli.main import InterruptedSaying
-    from ltmt.formats.changed_sources import held_for_other_sources, stored_under_other_keys
+    from ltmt.formats.changed_sources import (
+        held_for_other_sources,
+        held_left_out,
+        stale_names,
+        stored_under_other_keys,
+    )
     from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
     from ltmt.formats.pairs import pair_format
@@ -237,16 +242,23 @@ def import_(
                 (memory, user, origin), read_from, records, reviewed_only, fmt
             )
             records, unreviewed = checks.records, checks.unreviewed
+            users_before = memory.users()
+            # the pairs whose translation the memory holds for another source of their key
+            # (the German of an English changed since, which translate kept and named)
+            among = _checked_by_memory(read_from, fmt, source_file)
+            if reviewed_only and among is not None and user in users_before:
+                records = held_left_out(memory, user, records, among)
             if reviewed_only:
                 records = _approved_only(read_from, fmt, records, not_read)
+            stale = stale_names(records)  # left out: named in a warning
             copies = untranslated_copies(records, src_lang)
             # before they are stored: the list is drained
             suspects = suspect_pairs(records, memory.clean)
             held_for_others: list[str] = []
             under_other_keys: list[tuple[str, str]] = []
-            users_before = memory.users()
+            if not reviewed_only and among is not None and user in users_before:
+                held_for_others = held_for_other_sources(memory, user, records, among)
             if source_file is not None and user in users_before:
-                held_for_others = held_for_other_sources(memory, user, records)
                 under_other_keys = stored_under_other_keys(memory, user, records)
             undo = _undo_command(user, origin, memory if user in users_before else None)
             report = _store_records(
@@ -308,6 +320,43 @@ def import_(
             f"{first_few(held_for_others)}",
             err=True,
         )
+    _warn_of_stale(stale, name)
+
+
+def _warn_of_stale(stale: dict[str, list[str]], said: str) -> None:
+    """Name the pairs an import left out as the translation of an older source that someone
+    else wrote (``stale``: their names by reason, :func:`~ltmt.formats.changed_sources.
+    stale_names`), one line each reason: the summary counts them, which no spreadsheet can
+    look up (trial s73). ``said``: what messages call the file."""
+    for reason, names in stale.items():
+        count = len(names)
+        typer.echo(
+            f"ltmt: warning: {said}: {counted(count, 'pair')} left out, "
+            f"{agreeing(reason, count)} ({first_few(names)}), as the translation of an older "
+            f"source; edit {them(count)} for the source now, or empty {them(count)} and "
+            "translate the file again, then import it",
+            err=True,
+        )
+
+
+def _checked_by_memory(
+    read_from: Path, fmt: str | None, source_file: Path | None
+) -> Callable[[PairRecord], bool] | None:
+    """Which pairs of ``read_from`` (a file or a folder) an import asks the memory about
+    (:func:`~ltmt.formats.changed_sources.held_for_other_sources`): a one-language file's
+    (with ``source_file``), and a CSV table's, whose rows no review mark follows (what
+    ``translate`` names and keeps unmarked: ``kept as written``); None where none."""
+    from ltmt.formats.folders import origin_path
+    from ltmt.formats.pairs import pair_format
+
+    if source_file is not None:
+        return lambda pair: True
+
+    def is_table(pair: PairRecord) -> bool:
+        path = origin_path(read_from, pair.origin) if pair.origin else read_from
+        return pair_format(path, None if pair.origin else fmt) == "csv"
+
+    return is_table if read_from.is_file() or read_from.is_dir() else None
 
 
 def _undo_command(user: str, origin: str, memory: Memory | None) -> str | None:

@@ -51,8 +51,9 @@ from ltmt.formats.documents import MarksKept, NamesUnits, SourceChangesUnmarked,
 from ltmt.formats.key_contexts import key_context, same_context
 from ltmt.formats.markup_characters import from_written
 from ltmt.formats.output_sources import outdated
+from ltmt.formats.table_record_keys import emptied_again
 from ltmt.text import normalize
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted, first_few, them
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -79,6 +80,9 @@ OLDER_SOURCE = "target of an older source"  # why an import skips such a pair
 # why an import skips a translator's translation whose source changed since it was written
 # (worded of several, as the JSON's key; a summary says it of one by ltmt.wording.agreeing)
 CHANGED_SOURCE = "whose source changed since they were translated"
+# why ``memory import --reviewed-only`` skips a translation the memory holds for another source
+# of the pair's key (:func:`held_left_out`), worded of several
+HELD_FOR_OTHER_SOURCE = "whose translation the memory holds for another source of their key"
 # why ``memory import --reviewed-only`` skips ltmt's translation that nobody changed since
 UNREVIEWED = "written by ltmt and not reviewed"
 # why it skips, in a one-language file, a translation that a run kept without a record of the
@@ -175,18 +179,72 @@ def _approved_sources(found: Sequence[Sequence[Match]]) -> dict[tuple[str, str],
     return approved
 
 
-def held_for_other_sources(memory: Memory, user: str, records: Sequence[PairRecord]) -> list[str]:
+def held_for_other_sources(
+    memory: Memory,
+    user: str,
+    records: Sequence[PairRecord],
+    among: Callable[[PairRecord], bool] | None = None,
+) -> list[str]:
     """The names of those of ``records`` (the pairs of a one-language file and its source
-    file) whose target ``user``'s memory holds for another source of that name: stored by an
-    import, but named for a person to check (module docstring). Pairs without a name (a
-    document's blocks, paired by their place) are not looked at: their memory tells less."""
+    file, or of a CSV table; ``among``: those it is true of) whose target ``user``'s memory
+    holds for another source of that name: stored by an import, but named for a person to
+    check (module docstring; ``--reviewed-only`` leaves them out: :func:`held_left_out`).
+    Pairs without a name (a document's blocks, paired by their place) are not looked at:
+    their memory tells less."""
+    held = _held_places(memory, user, records, among)
+    return [str(records[place].metadata["context"]) for place in held]
+
+
+def _held_places(
+    memory: Memory,
+    user: str,
+    records: Sequence[PairRecord],
+    among: Callable[[PairRecord], bool] | None = None,
+) -> list[int]:
+    """The places (from 0) of those of ``records`` (``among``: those it is true of)
+    :func:`held_for_other_sources` names."""
     named = [
         (Unit(str(number), record.source, context=str(record.metadata["context"])), record.target)
         for number, record in enumerate(records)
-        if record.metadata.get("context") and not record.unpaired
+        if record.metadata.get("context")
+        and not record.unpaired
+        and (among is None or among(record))
     ]
     held = set(approved_for_other_sources(memory, user, named))
-    return [unit.context for unit, _ in named if unit.key in held]
+    return [int(unit.key) for unit, _ in named if unit.key in held]
+
+
+def held_left_out(
+    memory: Memory,
+    user: str,
+    records: Sequence[PairRecord],
+    among: Callable[[PairRecord], bool] | None = None,
+) -> list[PairRecord]:
+    """``records``, those :func:`held_for_other_sources` finds (``among``: of those it is true
+    of; their translation the memory
+    holds for another source of their name: the German of an English changed since, which
+    ``translate`` kept and named) marked unpaired (:data:`HELD_FOR_OTHER_SOURCE`): ``memory
+    import --reviewed-only`` leaves them out, as stored they would be reused as 100 % matches
+    of the new English (trial s73)."""
+    held = set(_held_places(memory, user, records, among))
+    return [
+        replace(pair, unpaired=HELD_FOR_OTHER_SOURCE) if place in held else pair
+        for place, pair in enumerate(records)
+    ]
+
+
+def stale_names(records: Sequence[PairRecord]) -> dict[str, list[str]]:
+    """The names (:func:`_name`, else the pair's position) of those of ``records`` left out
+    as of an older source that someone else translated (:data:`CHANGED_SOURCE`,
+    :data:`HELD_FOR_OTHER_SOURCE`), by that reason: an import names them in a warning, as a
+    count alone cannot be looked up."""
+    found: dict[str, list[str]] = {}
+    for pair in records:
+        if pair.unpaired in (CHANGED_SOURCE, HELD_FOR_OTHER_SOURCE):
+            name = _name(pair) or pair.position
+            shown = f"{pair.origin}: {name}" if pair.origin else name
+            found.setdefault(pair.unpaired, []).append(shown)
+    return found
 
 
 def stored_under_other_keys(
@@ -476,6 +534,7 @@ def mark_for_review(
     document: SourceChangesUnmarked,
     in_path: Path,
     changed_sources: Callable[[Sequence[tuple[Unit, str]]], list[str]],
+    named: Collection[str] = (),
 ) -> list[str]:
     """Mark for review (an XLIFF target ``needs-review-translation``, a PO entry ``fuzzy``,
     Xcode's ``needs_review``: :class:`~ltmt.formats.documents.MarksKept`) the translations
@@ -487,10 +546,18 @@ def mark_for_review(
     German may be a translator's on purpose. A document with no review state (a CSV table)
     keeps them unmarked, and says so, as it says those a reviewer signed off (an XLIFF
     ``final`` target), left as they are; a translation ltmt translates again (its own, for an
-    older source) is not named."""
+    older source) is not named, nor are those ``named`` (keys: a warning named them already, as
+    the record of what ltmt wrote says their source changed; trial s73 had one row named
+    twice). Where no mark is kept and emptying a unit's translation has it translated again
+    (``cell_emptied``: a CSV table's row), the warning says so, not --overwrite, which
+    translates every reviewed row again."""
     held = document.held_translations()
     again = {unit.key for unit in document.pending()}  # translated again: no German to judge
-    units = [unit for unit in document.units() if unit.key in held and unit.key not in again]
+    units = [
+        unit
+        for unit in document.units()
+        if unit.key in held and unit.key not in again and unit.key not in named
+    ]
     changed = changed_sources([(unit, held[unit.key]) for unit in units])
     if not changed:
         return []
@@ -510,10 +577,13 @@ def mark_for_review(
         done = (
             f"marked for review, but {first_few(signed_off)} kept as a reviewer signed off: check"
         )
+    if not marks and getattr(document, "cell_emptied", False):  # (a CSV table's rows)
+        done += f" {them(len(changed))}, or {emptied_again(len(changed))}"
+    else:
+        done += " (--overwrite translates every string again)"
     logger.warning(
         "%s: the memory holds the translation of %s (%s) for another source: the source "
-        "changed since, or the translation was kept on purpose; %s (--overwrite translates "
-        "every string again)",
+        "changed since, or the translation was kept on purpose; %s",
         in_path,
         counted(len(changed), "string"),
         first_few(name(key) for key in changed),

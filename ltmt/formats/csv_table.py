@@ -252,6 +252,7 @@ class CsvTable(LengthsChecked):
 
     format = "csv"
     what_is_filled = "row"
+    cell_emptied = True  # a row whose target cell is emptied is translated again
 
     def __init__(
         self,
@@ -420,16 +421,15 @@ class CsvTable(LengthsChecked):
         number, pair = self._place(key)
         return pair_key(rows[number], self.columns.pairs.index(pair), pair.source)
 
-    def unit_ids(self, keys: Iterable[str]) -> list[str]:
-        """What warnings call the units of ``keys``: their row's key cell, else its line
+    def unit_name(self, key: str) -> str:
+        """What warnings call the unit ``key``: its row's key cell, else its line
         (:func:`~ltmt.formats.table_record_keys.row_name`), not the row's number."""
-        rows = [self._place(key)[0] for key in keys]
-        return list(
-            dict.fromkeys(
-                row_name(_cell(self.table.rows[row], self.columns.key), self.table.lines[row])
-                for row in rows
-            )
-        )
+        row = self._place(key)[0]
+        return row_name(_cell(self.table.rows[row], self.columns.key), self.table.lines[row])
+
+    def unit_ids(self, keys: Iterable[str]) -> list[str]:
+        """What warnings call the units of ``keys`` (:meth:`unit_name`), each row once."""
+        return list(dict.fromkeys(self.unit_name(key) for key in keys))
 
     def _place(self, key: str) -> tuple[int, Pair]:
         """The row and the pair of columns of the unit ``key`` (:func:`_key`)."""
@@ -695,7 +695,7 @@ def read_csv_table(
                 if limit is not None:  # (qa's length check, which names the column)
                     metadata["max_length"] = limit
                     metadata["max_length_set_by"] = _limit_set_by(header)
-                record_key = pair_key(recorded[number], index, pair.source) if number in recorded else None
+                record_key = pair_key(recorded[number], index, pair.source)
                 yield PairRecord(source, target, position, metadata, record_key=record_key)
 
 

@@ -26,6 +26,7 @@ from ltmt.formats.output_sources import (
 )
 from ltmt.formats.registry import FileFormat
 from ltmt.formats.run_progress import progress_path
+from ltmt.formats.table_record_keys import emptied_again
 from ltmt.wording import counted, first_few, kept_as_is, them
 
 if TYPE_CHECKING:
@@ -182,15 +183,26 @@ def drop_outdated(
     if edited and not _marks_changed_sources(document):
         logger.warning(
             "%s: %s that ltmt did not write (a translator's, or edited since), whose source "
-            "changed since, %s (%s)%s; check %s (--overwrite translates every one again)",
+            "changed since, %s (%s)%s; check %s%s",
             out_path,
             counted(len(edited), "translation"),
             kept_as_is(len(edited)),
             first_few(edited if unit_ids is None else unit_ids(edited)),
             ", marked for review" if flags else "",
             them(len(edited)),
+            _translated_again_by(document, len(edited)),
         )
     return len(again), edited + own
+
+
+def _translated_again_by(document: Document, count: int) -> str:
+    """How the warning of ``count`` kept translations of a changed source says to have them
+    translated again: emptying their cells, in a table filled in place (``cell_emptied``:
+    a CSV table's; --overwrite would translate every reviewed row again, trial s73), else
+    --overwrite."""
+    if getattr(document, "cell_emptied", False):
+        return f", or {emptied_again(count)}"
+    return " (--overwrite translates every one again)"
 
 
 def _record_places(document: Document) -> dict[str, str] | None:

@@ -304,12 +304,13 @@ def translate_file(
         elif in_place and isinstance(document, FilledInPlace) and output_sources and not overwrite:
             # the file is its own output: what ltmt wrote there for a source changed since
             record = output_sources.read(Path(out_path))
-            source_changed = drop_outdated(document, Path(out_path), record)[0]
+            source_changed, named = drop_outdated(document, Path(out_path), record)
+            outdated_kept += named
         if translate_suggestions:
             _suggestions_translated(document)
         units = document.pending(overwrite)
         if isinstance(document, SourceChangesUnmarked) and changed_sources and not overwrite:
-            mark_for_review(document, in_path, changed_sources)
+            mark_for_review(document, in_path, changed_sources, outdated_kept)
     if overwrite and in_place and isinstance(document, KeepsReviewed) and output_sources:
         # what ltmt wrote there: its own text written back as it was is no reviewer's
         record = output_sources.read(Path(out_path))

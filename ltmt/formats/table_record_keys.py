@@ -41,3 +41,11 @@ def row_name(key_cell: str, line: int) -> str:
     string), else its line (``line 3``); not the row's number among the table's rows, which
     no spreadsheet shows."""
     return key_cell.strip() or f"line {line}"
+
+
+def emptied_again(count: int) -> str:
+    """How a warning of ``count`` rows kept for a source changed since says to have them
+    translated again: their cells emptied (a rerun fills an empty cell), not --overwrite,
+    which translates every reviewed row again (trial s73)."""
+    cells = "its cell" if count == 1 else "their cells"
+    return f"empty {cells} to have ltmt translate {'it' if count == 1 else 'them'} again"

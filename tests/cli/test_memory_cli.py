@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shlex
@@ -1604,6 +1606,88 @@ def test_a_translators_pair_whose_source_changed_since_is_not_imported(
     ), err
     with Memory(store) as memory:
         assert "Zumachen" not in [segment.target for segment in memory.segments("app")]
+
+
+def test_a_tables_row_whose_source_changed_since_is_left_out_and_named(
+    capsys, caplog: pytest.LogCaptureFixture, tmp_path: Path, store: str, tiny_model_dir: Path
+) -> None:
+    """Trial s73 (game QA): translate named a row of a CSV table filled in place as kept for
+    an English changed since, and ``memory import --reviewed-only`` stored that old German for
+    the new English (``1 added``): the record kept the rows by number, the import looked them
+    up by key. Now the row is left out and named by its key, also after a writer inserted a
+    row before it (which moved every row's number)."""
+    table = tmp_path / "ui.csv"
+    table.write_text("key,en,de\r\nmenu.load,Load Game,\r\nmenu.quit,Quit Game,\r\n", "utf-8")
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
+    code, _, err = ltmt(capsys, "translate", str(table), "-o", str(table), "-u", "rep", *model)
+    assert code == 0, err
+    header, load, _ = csv.reader(io.StringIO(table.read_text("utf-8")))
+    written = io.StringIO()  # a writer's new row and English; the German left as it was
+    csv.writer(written, lineterminator="\r\n").writerows(
+        [
+            header,
+            ["menu.new", "New Game", "Neues Spiel"],
+            load,
+            ["menu.quit", "Quit to Desktop", "Spiel verlassen"],
+        ]
+    )
+    table.write_bytes(written.getvalue().encode("utf-8"))
+    code, _, err = ltmt(capsys, "translate", str(table), "-o", str(table), "-u", "rep", *model)
+    assert code == 0, err
+    assert (
+        "ui.csv: 1 translation that ltmt did not write (a translator's, or edited since), whose "
+        "source changed since, kept as it is (menu.quit); check it, or empty its cell to have "
+        "ltmt translate it again"
+    ) in caplog.text
+    args = [str(table), "-u", "rep", "--memory-dir", store, "--reviewed-only"]
+    code, out, err = ltmt(capsys, "memory", "import", *args)
+    assert (code, out) == (
+        0,
+        "imported ui.csv into rep: 1 added, 0 duplicates, 2 skipped (1 whose source changed "
+        "since it was translated, 1 written by ltmt and not reviewed)\n",
+    ), err
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: ui.csv: 1 pair left out, whose source changed since it was translated "
+        "(menu.quit), as the translation of an older source; edit it for the source now, or "
+        "empty it and translate the file again, then import it"
+    )
+    with Memory(store) as memory:
+        stored = {segment.source: segment.target for segment in memory.segments("rep")}
+    assert stored == {"New Game": "Neues Spiel"}
+
+
+def test_a_tables_row_the_memory_holds_for_another_source_is_left_out_when_reviewed_only(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """Trial s73: the memory holds ``menu.quit: Quit Game → Spiel beenden`` and the new table
+    keeps ``Spiel beenden`` for ``Quit to Desktop`` (translate warned of it): --reviewed-only
+    left it in (``1 added``), after which it was a 100 % match of the new English. It is left
+    out and named; a plain import stores it and names it, as it does a one-language file's."""
+    user = ["-u", "r1", "--memory-dir", store]
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text("key,en,de\nmenu.quit,Quit Game,Spiel beenden\n", "utf-8")
+    assert ltmt(capsys, "memory", "import", str(old), *user)[0] == 0
+    new.write_text(
+        "key,en,de\nmenu.quit,Quit to Desktop,Spiel beenden\nmenu.new,New Game,Neues Spiel\n",
+        "utf-8",
+    )
+    code, out, err = ltmt(capsys, "memory", "import", str(new), *user, "--reviewed-only")
+    assert (code, out) == (
+        0,
+        "imported new.csv into r1: 1 added, 0 duplicates, 1 skipped (1 whose translation the "
+        "memory holds for another source of its key)\n",
+    ), err
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: new.csv: 1 pair left out, whose translation the memory holds for "
+        "another source of its key (menu.quit), as the translation of an older source; edit it "
+        "for the source now, or empty it and translate the file again, then import it"
+    )
+    code, out, err = ltmt(capsys, "memory", "import", str(new), *user)
+    assert (code, out) == (0, "imported new.csv into r1: 1 added, 1 duplicate, 0 skipped\n"), err
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: 1 pair whose target the memory holds for another source of the same "
+        "key were stored; check them: menu.quit"
+    )
 
 
 MOODLE_HELP = (

@@ -14,10 +14,13 @@ from ltmt import Memory
 from ltmt.formats import changed_sources
 from ltmt.formats.changed_sources import (
     CHANGED_SOURCE,
+    HELD_FOR_OTHER_SOURCE,
     OLDER_SOURCE,
     approved_for_other_sources,
     held_for_other_sources,
+    held_left_out,
     recorded_for_older_sources,
+    stale_names,
     written_unreviewed,
 )
 from ltmt.formats.documents import Unit
@@ -485,7 +488,9 @@ def test_a_csv_tables_string_the_memory_holds_for_another_source_is_named_by_its
 ) -> None:
     """A CSV table has no review mark: the warning said "1 string translate another source ...
     (1) ... marked for review", the row's number for its key, and named a row that ltmt
-    translated again in the same run."""
+    translated again in the same run. A row the record names as of a changed source is named
+    once, by its key, with the narrow way to have it translated again (trial s73: twice, once
+    as ``(2)``, and the advice was --overwrite, which translates every reviewed row again)."""
     from ltmt.formats.output_sources import OutputSources
 
     records = OutputSources(tmp_path / "records")
@@ -514,14 +519,47 @@ def test_a_csv_tables_string_the_memory_holds_for_another_source_is_named_by_its
                 changed_sources=partial(approved_for_other_sources, memory, "u"),
                 output_sources=records,
             )
-    assert (
-        f"{path}: the memory holds the translation of 1 string (menu.load) for another source: "
-        "the source changed since, or the translation was kept on purpose; kept as written (the "
-        "file has no review mark): check (--overwrite translates every string again)"
-    ) in caplog.text
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{path}: 1 translation that ltmt did not write (a translator's, or edited since), "
+        "whose source changed since, kept as it is (menu.load); check it, or empty its cell to "
+        "have ltmt translate it again"
+    ]
     assert path.read_text("utf-8") == (
         "Key,English(en),German(de)\nmenu.load,Load Saved Game,Spiel laden\nplay,Play now,PLAY NOW\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("table", "named"),
+    [
+        ("Key,en,de\nmenu.load,Load Game,Spiel laden\n", "menu.load"),
+        ("en,de\nLoad Game,Spiel laden\n", "line 2"),  # no key column: its line
+    ],
+)
+def test_a_csv_tables_string_only_the_memory_holds_for_another_source_is_named_by_its_key(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, table: str, named: str
+) -> None:
+    """Without a record saying so, the memory's word names the row: by its key cell, else its
+    line (not its number among the rows, ``(1)``), with the narrow way to translate it again."""
+    path = tmp_path / "strings.csv"
+    path.write_text(table.replace("Load Game", "Load Saved Game"), "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        context = {"context": "menu.load"} if named == "menu.load" else {}
+        memory.import_pairs("u", [("Load Game", "Spiel laden", context)])
+        with caplog.at_level(logging.WARNING):
+            translate_file(
+                path,
+                path,
+                FakeModel(),
+                src_lang="en",
+                tgt_lang="de",
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+            )
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{path}: the memory holds the translation of 1 string ({named}) for another source: "
+        "the source changed since, or the translation was kept on purpose; kept as written (the "
+        "file has no review mark): check it, or empty its cell to have ltmt translate it again"
+    ]
 
 
 def test_a_translators_german_of_changed_english_is_named_on_every_run_until_edited(
@@ -703,3 +741,32 @@ def test_a_kept_translation_left_unmarked_is_said_so(
         "every string again)"
     ]
     assert not out.exists() or out.read_bytes() == path.read_bytes()
+
+
+def test_a_pair_the_memory_holds_for_another_source_of_its_key_is_left_out(
+    tmp_path: Path,
+) -> None:
+    """``memory import --reviewed-only`` of a CSV table stored ``Quit to Desktop → Spiel
+    beenden``, the memory's German of ``Quit Game`` under the same key (trial s73); a pair of
+    its own source, one without a key and one not asked about (``among``) stay pairs."""
+    records = [
+        PairRecord("Quit to Desktop", "Spiel beenden", "ui.csv:2", {"context": "menu.quit"}),
+        PairRecord("Quit Game", "Spiel beenden", "ui.csv:3", {"context": "menu.exit"}),
+        PairRecord("Quit to Desktop", "Spiel beenden", "ui.csv:4"),
+        PairRecord("Quit to Desktop", "Spiel beenden", "x.po:5", {"context": "menu.quit"}),
+    ]
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", [("Quit Game", "Spiel beenden", {"context": "menu.quit"})])
+        found = held_left_out(memory, "u", records, lambda pair: "csv" in pair.position)
+    assert [pair.unpaired for pair in found] == [HELD_FOR_OTHER_SOURCE, "", "", ""]
+    assert stale_names(found) == {HELD_FOR_OTHER_SOURCE: ["menu.quit"]}
+
+
+def test_stale_pairs_are_named_by_key_else_place_and_by_file() -> None:
+    records = [
+        PairRecord("A", "B", "ui.csv:2", {"context": "menu.quit"}, unpaired=CHANGED_SOURCE),
+        PairRecord("A", "B", "ui.csv:3", unpaired=CHANGED_SOURCE),
+        PairRecord("A", "B", "x.csv:4", {"context": "k"}, CHANGED_SOURCE, origin="de/x.csv"),
+        PairRecord("A", "B", "ui.csv:5", unpaired=OLDER_SOURCE),  # ltmt's: not named
+    ]
+    assert stale_names(records) == {CHANGED_SOURCE: ["menu.quit", "line 3", "de/x.csv: k"]}
