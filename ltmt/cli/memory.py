@@ -183,8 +183,11 @@ def import_(
     ltmt's cannot be told, and --reviewed-only stores them all; a one-language file (with
     --source-file) that no record covers marks nothing reviewed, and --reviewed-only refuses
     it. With
-    --source-file, one whose translation the memory holds for another source of its name is
-    stored and named in a warning (keys such as "title" name strings of every project).
+    --source-file, or in a CSV table, one whose translation the memory holds for another source
+    of its name is stored and named in a warning (keys such as "title" name strings of every
+    project); --reviewed-only leaves it out ("whose translation the memory holds for another
+    source of their key": translate kept and named it). The pairs left out as of an older
+    source that someone else translated are named in a warning, by key.
     """
     from ltmt.cli.main import InterruptedSaying
     from ltmt.formats.changed_sources import (
