@@ -179,19 +179,13 @@ def _approved_sources(found: Sequence[Sequence[Match]]) -> dict[tuple[str, str],
     return approved
 
 
-def held_for_other_sources(
-    memory: Memory,
-    user: str,
-    records: Sequence[PairRecord],
-    among: Callable[[PairRecord], bool] | None = None,
-) -> list[str]:
+def held_for_other_sources(memory: Memory, user: str, records: Sequence[PairRecord]) -> list[str]:
     """The names of those of ``records`` (the pairs of a one-language file and its source
-    file, or of a CSV table; ``among``: those it is true of) whose target ``user``'s memory
-    holds for another source of that name: stored by an import, but named for a person to
-    check (module docstring; ``--reviewed-only`` leaves them out: :func:`held_left_out`).
-    Pairs without a name (a document's blocks, paired by their place) are not looked at:
-    their memory tells less."""
-    held = _held_places(memory, user, records, among)
+    file) whose target ``user``'s memory holds for another source of that name: stored by an
+    import, but named for a person to check (module docstring; ``--reviewed-only`` leaves them
+    out: :func:`held_left_out`). Pairs without a name (a document's blocks, paired by their
+    place) are not looked at: their memory tells less."""
+    held = _held_places(memory, user, records)
     return [str(records[place].metadata["context"]) for place in held]
 
 
