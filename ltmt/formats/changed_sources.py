@@ -540,17 +540,19 @@ def mark_for_review(
     German may be a translator's on purpose. A document with no review state (a CSV table)
     keeps them unmarked, and says so, as it says those a reviewer signed off (an XLIFF
     ``final`` target), left as they are; a translation ltmt translates again (its own, for an
-    older source) is not named, nor are those ``named`` (keys: a warning named them already, as
-    the record of what ltmt wrote says their source changed; trial s73 had one row named
-    twice). Where no mark is kept and emptying a unit's translation has it translated again
-    (``cell_emptied``: a CSV table's row), the warning says so, not --overwrite, which
-    translates every reviewed row again."""
+    older source) is not named, nor, in a document that keeps no mark, are those ``named``
+    (keys: a warning named them already, as the record of what ltmt wrote says their source
+    changed; trial s73 had a CSV table's row named twice). Where no mark is kept and emptying
+    a unit's translation has it translated again (``cell_emptied``: a CSV table's row), the
+    warning says so, not --overwrite, which translates every reviewed row again."""
     held = document.held_translations()
     again = {unit.key for unit in document.pending()}  # translated again: no German to judge
+    # (a document that marks them marks those named too: the record's warning marks none)
+    said = () if isinstance(document, MarksKept) else named
     units = [
         unit
         for unit in document.units()
-        if unit.key in held and unit.key not in again and unit.key not in named
+        if unit.key in held and unit.key not in again and unit.key not in said
     ]
     changed = changed_sources([(unit, held[unit.key]) for unit in units])
     if not changed:
