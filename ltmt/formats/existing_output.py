@@ -390,6 +390,7 @@ def save_output(
             unknown,
             _values(document),
             earlier,
+            before,
         )
 
 

@@ -70,7 +70,7 @@ import os
 import re
 import shutil
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -133,6 +133,9 @@ FRONT = "\0front:"
 # URL, a code), no unit's: an output holding it still is ltmt's copy, which a run replaces with
 # the source's value now; another was set there by someone (:mod:`ltmt.formats.copied_values`)
 VALUE = "\0value:"
+# the most (source, translation) pairs a record keeps of what ltmt wrote into its output in
+# earlier runs (:attr:`Record.history`), the newest: some 45 bytes each in its file
+HISTORY_KEPT = 4096
 # the tags of a document's tagged text (:mod:`ltmt.formats.tagged_paragraphs`): a translation
 # read back from the output in the terms of another source (another document's paragraph, a
 # footer whose fields another program wrote) has them numbered otherwise or left out
@@ -148,10 +151,14 @@ def keyed_digest(key: bytes, text: str, size: int = 8) -> str:
 @dataclass(frozen=True)
 class Record:
     """What ltmt wrote into an output: per unit key, the digests (:meth:`digest`) of the unit's
-    source and of the translation written for it."""
+    source and of the translation written for it; ``history``: the (source, translation)
+    digests ltmt wrote into the output in earlier runs that no place holds now, oldest first
+    (module docstring: what ran at that path in between, a branch switched, does not make
+    ltmt's own translation someone else's)."""
 
     units: Mapping[str, tuple[str, str]]
     key: bytes = field(repr=False)
+    history: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(
@@ -236,24 +243,64 @@ class Record:
             True: self._marked_pairs,
             False: self._unmarked_pairs,
         }[marked]
-        return any((source_digest, t) in written for t in self.translation_digests(text))
+        return any((source_digest, t) in written for t in self.translation_digests(text)) or (
+            self._earlier is not None and self._earlier.wrote(source, text, marked)
+        )
 
     def translated(self, source: str, text: str) -> bool:
         """Whether the record says ltmt wrote its machine translation ``text`` for ``source``
-        (marked or not), at any place: not the memory's translation (:data:`COPIED`)."""
+        (marked or not), at any place or in an earlier run: not the memory's translation
+        (:data:`COPIED`)."""
         source_digest = self.digest(source)
         return any(
             (source_digest, t) in self.translated_pairs for t in self.translation_digests(text)
-        )
+        ) or (self._earlier is not None and self._earlier.translated(source, text))
 
     def copied(self, source: str, text: str) -> bool:
         """Whether the record says ltmt wrote ``text`` for ``source`` as the memory's approved
-        translation (:data:`COPIED`), at any place."""
+        translation (:data:`COPIED`), at any place or in an earlier run."""
         source_digest = self.digest(source)
         return any(
             (source_digest, COPIED + t) in self.units.values()
             for t in self.translation_digests(text)
-        )
+        ) or (self._earlier is not None and self._earlier.copied(source, text))
+
+    @functools.cached_property
+    def _earlier(self) -> Record | None:
+        """The record's :attr:`history` as a record of its own (its pairs at keys of no place),
+        where it has one: what :meth:`wrote`, :meth:`translated`, :meth:`copied` and
+        :meth:`wrote_marked` look at besides the places."""
+        if not self.history:
+            return None
+        return Record({f"\0earlier:{n}": pair for n, pair in enumerate(self.history)}, self.key)
+
+    def earlier_sources(self, text: str) -> set[str]:
+        """The digests of the sources that the record's :attr:`history` says ltmt wrote
+        ``text`` for in earlier runs (none: an empty set)."""
+        found: set[str] = set()
+        for digest in self.translation_digests(text) if self.history else ():
+            found |= self._history_by_text.get(digest, set())
+        return found
+
+    @functools.cached_property
+    def _history_by_text(self) -> dict[str, set[str]]:
+        """The :attr:`history`'s source digests by the digest of the translation written."""
+        by_text: dict[str, set[str]] = {}
+        for source, translation in self.history:
+            if _by_ltmt(translation):
+                by_text.setdefault(_written(translation), set()).add(source)
+        return by_text
+
+    def own_pairs(self) -> list[tuple[str, str]]:
+        """The (source, translation) digests of what ltmt wrote into the output, its marks
+        kept (:data:`MARKED`, :data:`COPIED`): the history, oldest first, then the places."""
+        return [*self.history, *(pair for pair in self.units.values() if _by_ltmt(pair[1]))]
+
+    def with_history(self, pairs: Iterable[tuple[str, str]]) -> Record:
+        """This record with ``pairs`` (another record's :meth:`own_pairs`) added to its
+        :attr:`history` (at most :data:`HISTORY_KEPT` pairs, the newest) where no place holds
+        them."""
+        return replace(self, history=_history(self.units, [*pairs, *self.history]))
 
     def unknown(self, source: str, text: str) -> bool:
         """Whether the record holds ``text`` for ``source`` as of unknown origin
@@ -270,9 +317,12 @@ class Record:
         return frozenset(pair for pair in self.units.values() if pair[1].startswith(UNKNOWN))
 
     def wrote_marked(self, text: str) -> bool:
-        """Whether the record says ltmt wrote ``text`` marked for review, for any source."""
+        """Whether the record says ltmt wrote ``text`` marked for review, for any source, at
+        any place or in an earlier run."""
         digests = self.translation_digests(text)
-        return any(t in digests for _, t in self._marked_pairs)
+        return any(t in digests for _, t in self._marked_pairs) or (
+            self._earlier is not None and self._earlier.wrote_marked(text)
+        )
 
     def same_revision(self, revision: str | None) -> bool:
         """Whether the header ``revision`` is the one ltmt wrote (:data:`REVISION`): nobody
@@ -457,11 +507,15 @@ class OutputSources:
         unknown: Collection[str] = (),
         values: Mapping[str, str] | None = None,
         earlier: Mapping[str, tuple[str, str]] | None = None,
+        before: Record | None = None,
     ) -> None:
         """Record that ``output`` holds ``translated`` (each unit with ltmt's translation, or
         None for someone else's), ``unchecked``, ``marked``, ``revision``, ``front``,
-        ``copied``, ``unknown``, ``values`` and ``earlier`` (:meth:`Record.of`).
-        A record that cannot be written is a warning, not an error: the output is written."""
+        ``copied``, ``unknown``, ``values`` and ``earlier`` (:meth:`Record.of`); what ltmt
+        wrote there before, as the record ``before`` the run and the record of the output's
+        path say, that no place holds now is kept as the record's history
+        (:attr:`Record.history`). A record that cannot be written is a warning, not an error:
+        the output is written."""
         try:
             self._note_with_memory()
             secret = _cache_secret(private_folder(self.folder)) or _new_secret(self.folder)
@@ -482,7 +536,13 @@ class OutputSources:
             path = self._path_of(output, user_folder, key)
             by_content = self._content_path(output, user_folder, key)
             private_folder(path.parent)
-            data = {"version": RECORD_VERSION, "units": record.units}
+            last = _read_record(path, key)  # this path's, a checkpoint's of this run too
+            record = record.with_history(
+                pair for each in (before, last) if each is not None for pair in each.own_pairs()
+            )
+            data: dict[str, object] = {"version": RECORD_VERSION, "units": record.units}
+            if record.history:
+                data["history"] = [list(pair) for pair in record.history]
             if by_content is not None:
                 private_folder(by_content.parent)
                 write_private_file(by_content, json.dumps(data, sort_keys=True).encode("utf-8"))
@@ -492,6 +552,30 @@ class OutputSources:
             self._first_format_path(output).unlink(missing_ok=True)
         except (OSError, LtmtError) as exc:  # a folder that is a file, a full disk
             self._say_not_recorded(output, exc)
+
+    def user_history(self) -> Record | None:
+        """A record of no output's places whose history is every translation ltmt wrote, as
+        the records of this user's outputs say (this store's and of no store): where a file
+        has no record of its own (copied or moved since ltmt filled it), whether a target the
+        file marks as awaiting review is ltmt's for another source. None where there is none."""
+        try:
+            secret = _cache_secret(self.folder)
+            if secret is None:
+                return None
+            key = self._key(secret)
+            stores = dict.fromkeys([self._store, None])
+            folders = [_user_folder(secret, self.user, store) for store in stores]
+            pairs = [
+                pair
+                for folder in folders
+                for path in sorted((self.folder / folder).glob("*.json"))
+                if (record := _read_record(path, key)) is not None
+                for pair in record.own_pairs()
+            ]
+        except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            logger.info("unreadable records of user %s, taken as none (%s)", self.user, exc)
+            return None
+        return Record({}, key, tuple(pairs)) if pairs else None
 
     def _every_record(self, keys: list[bytes], folders: list[str]) -> list[Record]:
         """Every record of the user ``folders`` readable with ``keys``, read once: a folder
@@ -507,10 +591,16 @@ class OutputSources:
         return self._every
 
     def _read_in(self, user_folder: str, output: Path, key: bytes) -> Record | None:
-        """The record of ``output`` in ``user_folder``, found by its bytes, else by its path."""
+        """The record of ``output`` in ``user_folder``, found by its bytes, else by its path;
+        one found by its bytes that is not the path's (another output's of the same bytes: a
+        copy's run) has what ltmt wrote at this path as its history, so that a run on a copy
+        does not make the original's own translations unknown."""
         by_content = self._content_path(output, user_folder, key)
         found = _read_record(by_content, key) if by_content is not None else None
-        return found or _read_record(self._path_of(output, user_folder, key), key)
+        at_path = _read_record(self._path_of(output, user_folder, key), key)
+        if found is None or at_path is None or at_path == found:
+            return found or at_path
+        return found.with_history(at_path.own_pairs())
 
     @property
     def _store(self) -> str | None:
@@ -623,7 +713,8 @@ def _read_record(path: Path, key: bytes, version: int = RECORD_VERSION) -> Recor
     if data.get("version") != version:
         return None
     units = {str(k): (str(s), str(t)) for k, (s, t) in data["units"].items()}
-    return Record(units, key)
+    history = tuple((str(s), str(t)) for s, t in data.get("history", ()))
+    return Record(units, key, history)
 
 
 def _forget_previous_copy(path: Path, by_content: Path | None) -> None:
@@ -783,11 +874,21 @@ def outdated(
     for unit, text in kept:
         source = record.digest(unit.source)
         place = record.units.get(moved.get(unit.key, unit.key))
-        if (by_name or unit.key in moved) and place is not None and place[0] == source:
+        # where its place does not tell (none, another source's, a text of unknown origin),
+        # what ltmt wrote there in earlier runs does: a branch switched, a copy's run between
+        earlier = record.earlier_sources(text) if _unsettled(place, source) else set()
+        if (
+            (by_name or unit.key in moved)
+            and place is not None
+            and place[0] == source
+            and not earlier
+        ):
             continue  # its own place, written for its source: ltmt's text or an edit since
         sources = next(
             (written_for[d] for d in record.translation_digests(text) if d in written_for), None
         )
+        if earlier:
+            sources = (sources or set()) | earlier
         if sources is not None:
             shared = by_name and place is None and sources <= now
             if source not in sources and not shared:
@@ -795,6 +896,27 @@ def outdated(
         elif _edited(record, place, source, text):
             edited.append(unit.key)
     return Outdated(again, edited)
+
+
+def _unsettled(place: tuple[str, str] | None, source: str) -> bool:
+    """Whether a record's ``place`` (source and translation digests) leaves a unit whose source
+    has the digest ``source`` to the record's history: it holds nothing, a translation written
+    for another source, or one of unknown origin (:data:`UNKNOWN`)."""
+    return place is None or place[0] != source or place[1].startswith(UNKNOWN)
+
+
+def _history(
+    units: Mapping[str, tuple[str, str]], pairs: Iterable[tuple[str, str]]
+) -> tuple[tuple[str, str], ...]:
+    """Of ``pairs`` (what ltmt wrote into an output, oldest first), those ltmt wrote that no
+    place of ``units`` holds, each once where it came last, the newest :data:`HISTORY_KEPT`."""
+    held = {(s, _written(t)) for s, t in units.values() if _by_ltmt(t)}
+    latest: dict[tuple[str, str], None] = {}
+    for source, translation in pairs:
+        if _by_ltmt(translation) and (source, _written(translation)) not in held:
+            latest.pop((source, translation), None)
+            latest[(source, translation)] = None
+    return tuple(latest)[-HISTORY_KEPT:]
 
 
 def _edited(record: Record, written: tuple[str, str] | None, source: str, text: str) -> bool:

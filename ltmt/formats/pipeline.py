@@ -108,6 +108,7 @@ from ltmt.formats.unit_translation import (
     reuse_exact,
     translate_units,
 )
+from ltmt.formats.unrecorded_copies import translate_own_again
 from ltmt.paths import resolved
 from ltmt.wording import counted, shortened
 
@@ -306,6 +307,8 @@ def translate_file(
             record = output_sources.read(Path(out_path))
             source_changed, named = drop_outdated(document, Path(out_path), record)
             outdated_kept += named
+            if record is None:  # moved or copied since: ltmt's marked targets, by its records
+                source_changed += translate_own_again(document, Path(out_path), output_sources)
         if translate_suggestions:
             _suggestions_translated(document)
         units = document.pending(overwrite)
