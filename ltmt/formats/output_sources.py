@@ -876,7 +876,7 @@ def outdated(
         place = record.units.get(moved.get(unit.key, unit.key))
         # where its place does not tell (none, another source's, a text of unknown origin),
         # what ltmt wrote there in earlier runs does: a branch switched, a copy's run between
-        earlier = record.earlier_sources(text) if _unsettled(place, source) else set()
+        earlier = record.earlier_sources(text) if _unsettled(record, place, source, text) else set()
         if (
             (by_name or unit.key in moved)
             and place is not None
@@ -898,11 +898,16 @@ def outdated(
     return Outdated(again, edited)
 
 
-def _unsettled(place: tuple[str, str] | None, source: str) -> bool:
-    """Whether a record's ``place`` (source and translation digests) leaves a unit whose source
-    has the digest ``source`` to the record's history: it holds nothing, a translation written
-    for another source, or one of unknown origin (:data:`UNKNOWN`)."""
-    return place is None or place[0] != source or place[1].startswith(UNKNOWN)
+def _unsettled(record: Record, place: tuple[str, str] | None, source: str, text: str) -> bool:
+    """Whether ``record``'s ``place`` (source and translation digests) leaves ``text``, the
+    translation of a unit whose source has the digest ``source``, to the record's history: it
+    holds nothing, a translation of unknown origin (:data:`UNKNOWN`), or one written for another
+    source that is not ``text`` kept as someone else's (:data:`UNCHECKED`: a reviewer's, whose
+    word stands however ltmt once wrote it)."""
+    if place is None or place[1].startswith(UNKNOWN):
+        return True
+    theirs = {UNCHECKED + digest for digest in record.translation_digests(text)}
+    return place[0] != source and place[1] not in theirs
 
 
 def _history(

@@ -624,3 +624,94 @@ def test_a_translation_copied_from_the_memory_is_no_machine_translation() -> Non
     assert output_sources._copied([record], [("Open", "Offen")]) is None
     both = [("Save", "Speichern"), ("Open", "Offen")]
     assert output_sources._copied([record], both) is record
+
+
+def test_ltmts_own_translation_stays_its_own_whatever_ran_at_that_path_in_between(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial s73 (ghbot): one workspace, branches switched. Back on main, ltmt's own German of
+    main's English was named "a translation that ltmt did not write"; back on the branch, its
+    German of the branch's older English was kept silently after the English changed again
+    ("units 0 source_changed 0"). The record keeps what ltmt wrote there in earlier runs."""
+    records = OutputSources(tmp_path / "records", "bot")
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text('{"overview": "Overview", "save": "Save."}', "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    on_main = output.read_bytes()
+    source.write_text('{"overview": "Project overview", "save": "Save."}', "utf-8")  # feat
+    assert translate_file(source, output, FakeModel(), output_sources=records).report.source_changed
+    on_feat = output.read_bytes()
+    source.write_text('{"overview": "Overview", "save": "Save."}', "utf-8")  # main again
+    output.write_bytes(on_main)
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, output, FakeModel(), output_sources=records)
+    assert (result.report.source_changed, result.translated, caplog.text) == (0, 0, "")
+    assert output.read_bytes() == on_main
+    record = records.read(output)
+    assert record is not None and record.wrote("Overview", "OVERVIEW", marked=False)
+    source.write_text('{"overview": "Overview of all projects", "save": "Save."}', "utf-8")
+    output.write_bytes(on_feat)  # feat again, its English changed since
+    result = translate_file(source, output, FakeModel(), output_sources=records)
+    assert result.report.source_changed == 1
+    assert json.loads(output.read_text("utf-8"))["overview"] == "OVERVIEW OF ALL PROJECTS"
+
+
+def test_the_history_of_an_output_tells_only_where_its_place_does_not() -> None:
+    """What ltmt wrote in earlier runs (the history) judges a text whose place holds nothing,
+    another source's translation, or one of unknown origin; a reviewer's edit at a place
+    written for its source wins, and so does a text kept there as someone else's."""
+    record = Record.of([(Unit("a", "Overview"), "OVERVIEW")], b"k").with_history(
+        Record.of([(Unit("a", "Project overview"), "PROJECT OVERVIEW")], b"k").own_pairs()
+    )
+    assert record.wrote("Project overview", "PROJECT OVERVIEW")
+    assert record.earlier_sources("PROJECT OVERVIEW") == {record.digest("Project overview")}
+    assert record.at("a", "Overview").history == ()  # a place's own record: its text alone
+    for by_name in (True, False):
+        judged = partial(outdated, record, by_name=by_name)
+        # another source's place: ltmt's text of an older source, or of its own
+        assert judged([(Unit("a", "All projects"), "PROJECT OVERVIEW")]).again == ["a"]
+        assert judged([(Unit("a", "Project overview"), "PROJECT OVERVIEW")]) == Outdated()
+        assert judged([(Unit("b", "All projects"), "PROJECT OVERVIEW")]).again == ["b"]
+    # its place written for its source: a reviewer's edit, however ltmt once wrote it
+    assert outdated(record, [(Unit("a", "Overview"), "PROJECT OVERVIEW")], by_name=True) == (
+        Outdated()
+    )
+    theirs = Record.of(
+        [], b"k", unchecked={"a": (record.digest("Project overview"), "OVERVIEW")}
+    ).with_history(Record.of([(Unit("a", "Overview"), "OVERVIEW")], b"k").own_pairs())
+    kept = outdated(theirs, [(Unit("a", "All projects"), "OVERVIEW")], by_name=True)
+    assert kept == Outdated(edited=["a"])  # kept as someone else's, named as before
+    unknown = Record.of([(Unit("a", "All projects"), "OVERVIEW")], b"k", unknown=["a"])
+    unknown = unknown.with_history(record.own_pairs())
+    assert outdated(unknown, [(Unit("a", "All projects"), "OVERVIEW")], by_name=True).again == ["a"]
+
+
+def test_a_records_history_is_written_read_back_and_kept_to_its_newest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(output_sources, "HISTORY_KEPT", 2)
+    records, output = OutputSources(tmp_path / "records"), tmp_path / "de.md"
+    for number in range(4):
+        output.write_text(f"TEXT {number}.\n", "utf-8")
+        records.write(output, [(Unit("block0", f"Text {number}."), f"TEXT {number}.")])
+    record = records.read(output)
+    assert record is not None and record.wrote("Text 3.", "TEXT 3.")
+    assert [record.wrote(f"Text {n}.", f"TEXT {n}.") for n in range(3)] == [False, True, True]
+    assert len(record.history) == 2
+
+
+def test_a_copys_run_leaves_the_originals_own_translations_its_own(tmp_path: Path) -> None:
+    """Found by its bytes, the record of a copy's run (which had no record, and kept ltmt's
+    German of an older source as of unknown origin) hid what ltmt wrote at the original's
+    path: its English changed, the original kept ltmt's old German (trial s73, xliff2)."""
+    records = OutputSources(tmp_path / "records")
+    original, copy = tmp_path / "de.json", tmp_path / "kit" / "de.json"
+    original.write_text('{"a": "ALT."}', "utf-8")
+    records.write(original, [(Unit("/a", "Old."), "ALT.")])
+    original.write_text('{"a": "ALT."} ', "utf-8")  # edited since: no copy by its bytes
+    copy.parent.mkdir()
+    copy.write_bytes(original.read_bytes())
+    records.write(copy, [(Unit("/a", "New."), "ALT.")], unknown=["/a"])
+    record = records.read(original)  # the copy's, by the bytes
+    assert record is not None and record.unknown("New.", "ALT.")
+    assert outdated(record, [(Unit("/a", "New."), "ALT.")], by_name=True).again == ["/a"]
