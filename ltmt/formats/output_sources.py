@@ -16,7 +16,13 @@ keyed digest of the bytes written, its line ends as ``\n``): a checkout of the s
 another path (a CI workspace, a clone) finds the record of what ltmt wrote there, so an update
 translates the same strings again wherever it runs; an output edited since is found by its
 path only.
-A rewritten output's previous copy goes, so that checkpoints and reruns leave one.
+A rewritten output's previous copy goes, so that checkpoints and reruns leave one; what ltmt
+wrote there before and no place holds now is kept in the record as its history
+(:attr:`Record.history`, the newest :data:`HISTORY_KEPT` pairs), so that what ran at that path in
+between (another branch's run in one checkout, a copy's run found by the same bytes) does not
+make ltmt's own translation someone else's: where a unit's place does not tell (it holds
+nothing, another source's translation, or one of unknown origin), a text ltmt wrote there for
+the unit's source is its own, and one it wrote for other sources only is translated again.
 
 On the next run into that output (:func:`outdated`), a kept translation that the record holds
 for other sources only was written by ltmt for a source that is no longer there: it is
