@@ -21,6 +21,7 @@ from ltmt.formats.changed_sources import (
     held_left_out,
     recorded_for_older_sources,
     stale_names,
+    unreviewed_left_out,
     written_unreviewed,
 )
 from ltmt.formats.documents import Unit
@@ -770,3 +771,23 @@ def test_stale_pairs_are_named_by_key_else_place_and_by_file() -> None:
         PairRecord("A", "B", "ui.csv:5", unpaired=OLDER_SOURCE),  # ltmt's: not named
     ]
     assert stale_names(records) == {CHANGED_SOURCE: ["menu.quit", "line 3", "de/x.csv: k"]}
+
+
+@pytest.mark.parametrize(
+    ("source", "left_out"),
+    [
+        ("Project overview", changed_sources.UNREVIEWED),  # ltmt's, for its source
+        ("Overview of all projects", changed_sources.OLDER_SOURCE),  # for an older one
+    ],
+)
+def test_an_import_knows_ltmts_translation_from_an_earlier_run_at_that_path(
+    source: str, left_out: str
+) -> None:
+    """Trial s73 (ghbot): after another branch's run at the same path, ``--reviewed-only``
+    stored ltmt's German of the branch's older English as approved for the new one."""
+    earlier = Record.of([(Unit("/overview", "Project overview"), "Protokollübersicht")], b"k")
+    record = Record.of([(Unit("/overview", "Overview"), "Übersicht")], b"k")
+    record = record.with_history(earlier.own_pairs())
+    pairs = [PairRecord(source, "Protokollübersicht", metadata={"context": "/overview"})]
+    judged = unreviewed_left_out(record, recorded_for_older_sources(record, pairs))
+    assert [pair.unpaired for pair in judged] == [left_out]
