@@ -25,8 +25,10 @@ from ltmt.folded_characters import restore_folded
 from ltmt.numbers_kept import kept_shape, lost_beyond_words, repair_outputs
 from ltmt.percent_signs import lost_percents
 from ltmt.pictographs import without_tags
+from ltmt.terminology.decoding import GlossaryPass, lacking
 
 if TYPE_CHECKING:
+    from ltmt.segments import Match
     from ltmt.terminology.matching import TermHit
     from ltmt.translator import Translator
     from ltmt.units import Unit
@@ -123,16 +125,49 @@ def _decoded_without_memory(
     (:meth:`~ltmt.translator.Translator.decode_ids`). With the outputs come those the repair
     changed and left with a number wrong, as positions in ``indices``."""
     lines = [units[i] for i in indices]
+    line_hits = [hits[i] for i in indices]
     plain = translator.decode_ids(
-        [encoded[i] for i in indices],
-        [hits[i] for i in indices],
-        sources=[unit.text for unit in lines],
+        [encoded[i] for i in indices], line_hits, sources=[unit.text for unit in lines]
     )
+    _with_targets(translator, lines, line_hits, plain)
     plain = [restore_folded(unit.text, text) for unit, text in zip(lines, plain, strict=True)]
     if not translator.number_repair:
         return plain, set()
     _, wrong = repair_outputs(translator, lines, plain, skip=())
     return plain, wrong
+
+
+def _with_targets(
+    translator: Translator,
+    lines: Sequence[Unit],
+    hits: Sequence[list[TermHit]],
+    outputs: list[str],
+) -> None:
+    """Give each of ``outputs`` (the model's own, one per line of ``lines``) that lacks a
+    glossary target the model can write (``hits``: its line's terms) its targets as a line
+    decoded without memory gets them (:meth:`~ltmt.terminology.decoding.GlossaryDecoding.follow`:
+    placed where the model translated the term, else decoded again; never an output that
+    runs on): the decode under the constraint that ran on came back without them
+    (:meth:`~ltmt.terminology.decoding.GlossaryDecoding.decode_alone`)."""
+    if not any(hits):
+        return
+    terms = translator.terms
+    chosen = [
+        n
+        for n, found in enumerate(hits)
+        if any(
+            terms.tokens().required(hit.term.target).token_ids for hit in lacking(found, outputs[n])
+        )
+    ]
+    if not chosen:
+        return
+    texts = [outputs[n] for n in chosen]
+    no_memory: list[tuple[Match, ...]] = [()] * (1 + max(lines[n].segment for n in chosen))
+    terms.follow(
+        [lines[n] for n in chosen], [hits[n] for n in chosen], no_memory, texts, GlossaryPass()
+    )
+    for n, text in zip(chosen, texts, strict=True):
+        outputs[n] = text
 
 
 def _kept_shape(line: str, output: str) -> tuple[int, int, int]:

@@ -1008,8 +1008,10 @@ class Translator:
         batches; the outputs in the order of ``texts`` (what the retries of
         :mod:`ltmt.copied_labels` and :mod:`ltmt.numbers_kept` decode). ``hits`` (one list per
         text, or none): each output carries its text's glossary targets (the constraint of
-        :meth:`GlossaryDecoding.constrained_state`), so a retry keeps what the glossary put;
-        each steered to :attr:`formality` as :meth:`decode_ids` steers."""
+        :meth:`GlossaryDecoding.constrained_state`), so a retry keeps what the glossary put,
+        but for an output that runs on past its text's end, which is the model's own without
+        the constraint (:meth:`GlossaryDecoding.decode_alone`); each steered to
+        :attr:`formality` as :meth:`decode_ids` steers."""
         self._check_open()
         return self.decode_ids(self.encode(texts, segments), hits, sources=texts)
 
@@ -1032,12 +1034,14 @@ class Translator:
         for start in range(0, len(order), self.batch_size):
             chunk = order[start : start + self.batch_size]
             batch = [list(encoded[n]) for n in chunk]
-            state = (
-                self.terms.constrained_state(batch, None, [hits[n] for n in chunk])
+            texts = (
+                self.terms.decode_alone(
+                    batch, [hits[n] for n in chunk], [sources[n] for n in chunk]
+                )
                 if hits
-                else None
+                else self.decode(batch)
             )
-            for n, text in zip(chunk, self.decode(batch, state), strict=True):
+            for n, text in zip(chunk, texts, strict=True):
                 outputs[n] = text
         if self.formality is not None:
             steer_redecoded(self, self.formality, encoded, sources, hits, outputs)

@@ -29,6 +29,7 @@ from ltmt.formats.placeholder_syntax import (
     lokalise_conversion,
     tag_parts,
 )
+from ltmt.formats.stray_percents import without_stray_percents
 
 _GLUED_AT = re.compile(r"[^\W\d_]{0,3}@")  # after a placeholder: "@", "E@"
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
@@ -119,6 +120,7 @@ def repair_line(
         (_drop_stray_braces, "stray braces removed"),
         (_drop_stray_at_signs, "stray @ removed"),
         (_escaped_lone_percents, "a lone % where the source writes %%"),
+        (without_stray_percents, "a stray % removed"),
         (without_glued_hyphens, "a hyphen glued to a placeholder removed"),
         (punctuation_outside_tags, "punctuation moved back out of a tag"),
         (_unquoted_tags, "quote marks around a tag removed"),

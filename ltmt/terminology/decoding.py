@@ -507,6 +507,33 @@ class GlossaryDecoding:
             )
         return texts
 
+    def decode_alone(
+        self,
+        batch: list[list[int]],
+        hits: Sequence[Sequence[TermHit]],
+        sources: Sequence[str],
+    ) -> list[str]:
+        """``batch`` decoded by the model alone (a guard's or a retry's decode), each output
+        carrying its line's glossary ``hits`` (:meth:`constrained_state`), but one that runs
+        on past the end of its line (``sources``: the text each line reads; :meth:`runs_on`):
+        that line's output is the model's own without the constraint, as :meth:`follow` keeps
+        it. Held to a term it had not placed, the model wrote ``Geben Sie 5 mL mit dem oralen
+        Syring an. Appell. Appell-Syring Applikationsspritze`` for ``Measure 5 mL with the
+        oral syringe.``, and the placeholder guard kept it."""
+        translator = self.translator
+        texts = translator.decode(batch, self.constrained_state(batch, None, hits))
+        ran_on = [n for n, text in enumerate(texts) if hits[n] and self.runs_on(sources[n], text)]
+        if ran_on:
+            plain = translator.decode([batch[n] for n in ran_on])
+            for n, text in zip(ran_on, plain, strict=True):
+                texts[n] = text
+            logger.info(
+                "glossary: %d outputs of the model alone ran on under the constraint; "
+                "decoded without it",
+                len(ran_on),
+            )
+        return texts
+
     def runs_on(self, source: str, output: str) -> bool:
         """Whether ``output`` says more than ``source`` (:func:`runs_on`), in this
         translator's languages."""
