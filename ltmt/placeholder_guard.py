@@ -11,7 +11,10 @@ it, :mod:`ltmt.percent_signs`: ``Score: {$a}`` for ``Score: {$a}%``) is decoded 
 memory, and the output that keeps more placeholders wins, then the one that adds fewer, then
 the one that keeps more numbers (the fused one on a tie): a memory must not change what a
 format string needs, nor a number. The re-decode follows the line's glossary terms too, and the
-form of address asked (:mod:`ltmt.address_steering`).
+form of address asked (:mod:`ltmt.address_steering`); one that runs on under the terms'
+constraint is the model's own without it
+(:meth:`~ltmt.terminology.decoding.GlossaryDecoding.decode_alone`), which then gets its terms as
+a line decoded without memory gets them (:func:`_with_targets`).
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from ltmt.placeholder_guard import Replaced, guard_placeholders, numbers_still_lost
+from ltmt.terminology.constraints import Required
+from ltmt.terminology.matching import TermMatcher
+from ltmt.terminology.terms import Term
 from ltmt.units import Unit
 
 
@@ -71,3 +74,72 @@ def test_a_replaced_output_its_repair_left_wrong_is_said():
     model = _ModelAlone({units[0].text: "Preis: 1.29,99,99 Euro und Cent"})
     replaced = guard_placeholders(model, [0], units, [[1]], outputs, [[]])
     assert replaced == Replaced({0}, numbers_wrong={0})
+
+
+class _Tokens:
+    """Term tokens for which ``unwritable`` targets have no token ids."""
+
+    def __init__(self, unwritable: set[str]) -> None:
+        self.unwritable = unwritable
+
+    def required(self, target):
+        return Required(target, () if target in self.unwritable else (7,))
+
+
+class _Terms:
+    """A glossary step whose ``follow`` writes ``followed`` (by source) and says which lines it
+    was given, and with what memory."""
+
+    def __init__(self, followed: dict[str, str], unwritable: set[str]) -> None:
+        self.followed = followed
+        self._tokens = _Tokens(unwritable)
+        self.calls: list[tuple[list[str], list]] = []
+
+    def tokens(self):
+        return self._tokens
+
+    def follow(self, units, hits, matches, outputs, glossary):
+        self.calls.append(([u.text for u in units], [matches[u.segment] for u in units]))
+        for n, unit in enumerate(units):
+            outputs[n] = self.followed[unit.text]
+
+
+def test_the_models_own_output_without_its_term_gets_it_as_a_line_without_memory_does():
+    """Healthcare trial (session 73): the guard's decode under the constraint ran on, and came
+    back without the term (:meth:`~ltmt.terminology.decoding.GlossaryDecoding.decode_alone`);
+    it gets the term as in a run without memory: ``5 mL mit der Applikationsspritze.``"""
+    syringe = TermMatcher([Term("oral syringe", "Applikationsspritze")])
+    units = [
+        Unit(0, "Measure 5 mL with the oral syringe."),
+        Unit(1, "Fill 2 oral syringes."),
+        Unit(2, "Take 3 tablets."),
+    ]
+    hits = [syringe.find(unit.text) for unit in units]
+    outputs = ["2 ml mit der Applikationsspritze abmessen.", "Füllen", "Nimm Tabletten."]
+    model = _ModelAlone(
+        {
+            units[0].text: "5 mL mit dem oralen Syring.",
+            units[1].text: "2 Applikationsspritzen füllen.",  # carries its target: left alone
+            units[2].text: "Nimm 3 Tabletten.",
+        }
+    )
+    model.terms = _Terms({units[0].text: "5 mL mit der Applikationsspritze."}, set())
+    replaced = guard_placeholders(model, [0, 1, 2], units, [[1], [1], [1]], outputs, hits)
+    assert replaced == Replaced({0, 1, 2}, numbers_wrong=set())
+    assert outputs == [
+        "5 mL mit der Applikationsspritze.",
+        "2 Applikationsspritzen füllen.",
+        "Nimm 3 Tabletten.",
+    ]
+    assert model.terms.calls == [([units[0].text], [()])]  # as a line without memory
+
+
+def test_an_output_lacking_only_a_target_the_model_cannot_write_is_not_followed():
+    units = [Unit(0, "Measure 5 mL with the oral syringe.")]
+    hits = [TermMatcher([Term("oral syringe", "Applikations\u2603spritze")]).find(units[0].text)]
+    outputs = ["Abmessen"]
+    model = _ModelAlone({units[0].text: "5 mL mit dem oralen Syring."})
+    model.terms = _Terms({}, {"Applikations\u2603spritze"})
+    guard_placeholders(model, [0], units, [[1]], outputs, hits)
+    assert outputs == ["5 mL mit dem oralen Syring."]
+    assert model.terms.calls == []

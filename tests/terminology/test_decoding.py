@@ -461,3 +461,52 @@ def test_a_translated_term_before_a_sign_of_ownership_leaves_the_sign_in_place()
     [hit] = term_hits([TermMatcher([Term("cloud", "Wolke")])], unit)
     assert (hit.term.target, unit.text[hit.start : hit.end]) == ("Wolke", "cloud")
     assert with_terms(unit, [hit]).text == "Save it in the Wolke™ now."
+
+
+def test_a_decode_alone_that_runs_on_under_the_constraint_is_the_models_own(backbone, monkeypatch):
+    """Healthcare trial (session 73): the placeholder guard's decode under the constraint wrote
+    "Geben Sie 5 mL mit dem oralen Syring an. Appell. Appell-Syring Applikationsspritze" for
+    "Measure 5 mL with the oral syringe.", and it was kept."""
+    translator = Translator(backbone, beam=1)
+    syringe = Term("oral syringe", "Applikationsspritze")
+    sources = ["Measure 5 mL with the oral syringe.", "Fill the oral syringe.", "Shake well."]
+    hits = [TermMatcher([syringe]).find(text) for text in sources]
+    ran_on = "Geben Sie 5 mL mit dem oralen Syring an. Appell. Appell-Syring Applikationsspritze"
+    constrained = [ran_on, "Die Applikationsspritze füllen.", "Gut schütteln."]
+    alone = {0: "5 mL mit dem oralen Syring.", 1: "Die Spritze füllen.", 2: "Gut schütteln."}
+    decoded: list[list[int]] = []
+
+    def decode(batch, state=None):
+        if state is not None:
+            return list(constrained[: len(batch)])
+        decoded.extend(batch)
+        return [alone[row[0]] for row in batch]
+
+    monkeypatch.setattr(translator, "decode", decode)
+    texts = translator.terms.decode_alone([[0], [1], [2]], hits, sources)
+    assert texts == [
+        "5 mL mit dem oralen Syring.",
+        "Die Applikationsspritze füllen.",
+        "Gut schütteln.",
+    ]
+    assert decoded == [[0]]  # only the line that ran on is decoded again
+
+
+def test_decode_ids_keeps_no_output_that_runs_on(backbone, monkeypatch):
+    """What the placeholder guard and the lost numbers' retry decode
+    (:meth:`~ltmt.translator.Translator.decode_ids`) is held to the same rule."""
+    translator = Translator(backbone, beam=1)
+    pro = Term("Pro", "Pro")
+    source = "Upgrade to Pro for unlimited projects."
+    ran_on = "Wechseln Sie auf unbegrenzte Projekte. Pro für unbegrenzte Projekte."
+    monkeypatch.setattr(
+        translator,
+        "decode",
+        lambda batch, state=None: (
+            [ran_on if state is not None else "Auf Projekte wechseln."] * len(batch)
+        ),
+    )
+    encoded = translator.encode([source])
+    hits = [TermMatcher([pro]).find(source)]
+    assert translator.decode_ids(encoded, hits, sources=[source]) == ["Auf Projekte wechseln."]
+    assert translator.decode_ids(encoded, sources=[source]) == ["Auf Projekte wechseln."]
