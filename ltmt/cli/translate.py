@@ -222,6 +222,16 @@ def translate(
         "fuzzy, and drops the #| lines, as they name the msgid of the translation replaced. "
         "Reviewed entries are left alone (--overwrite translates them too).",
     ),
+    copies: str = typer.Option(
+        "keep",
+        "--copies",
+        help="What to do with a translation so far that is its English source copied where "
+        "nothing marks it a translator's (a JSON, YAML, .properties, Android... string in an "
+        "existing output ltmt has no record of, an XLIFF 1.2 target without a state): keep "
+        "(the default) keeps it, counted apart in the summary; translate translates it, the "
+        "other translations kept (as tx pull --mode sourceastranslation leaves untranslated "
+        "strings). A file of copies alone, a tool's, is translated either way.",
+    ),
     strict: bool = typer.Option(
         False,
         "--strict",
@@ -408,6 +418,9 @@ def translate(
         from ltmt.formats.kept_suggestions import translates_suggestions
 
         translate_fuzzy = translates_suggestions(fuzzy_entries)  # a bad value fails at once
+        from ltmt.formats.kept_copies import translates_copies
+
+        copies_translated = translates_copies(copies)
         if formality is not None:  # a bad value fails before the model loads
             from ltmt.qa.formality_checks import formality_form
 
@@ -533,6 +546,7 @@ def translate(
                     as_json or quiet,
                     skip_keys=keys,
                     translate_suggestions=translate_fuzzy,
+                    translate_copies=copies_translated,
                     progress=progress,
                 )
             elif streamed:  # stdin or stdout: no resuming
@@ -555,6 +569,7 @@ def translate(
                     keys,
                     columns=columns,
                     translate_suggestions=translate_fuzzy,
+                    translate_copies=copies_translated,
                     progress=SegmentProgress() if progress else None,
                     segments_report=segments_report,
                 )
@@ -686,6 +701,7 @@ def _translate_folder(
     skip_keys: frozenset[str],
     progress: bool,
     translate_suggestions: bool = False,
+    translate_copies: bool = False,
 ) -> None:
     """Each file of ``folder`` into its place under the output folder, one line each
     (``skip_keys`` in the files of formats that have keys; ``progress``: how far each file
@@ -728,6 +744,7 @@ def _translate_folder(
                     progress=SegmentProgress() if progress else None,
                     interrupted=saved_part.append,
                     translate_suggestions=translate_suggestions,
+                    translate_copies=translate_copies,
                 )
             except KeyboardInterrupt:
                 typer.echo(_folder_interrupted(folder, finished, job, saved_part), err=True)
@@ -812,6 +829,7 @@ def _translate_document(
     interrupted: Callable[[str], None] | None = None,
     segments_report: Path | None = None,
     translate_suggestions: bool = False,
+    translate_copies: bool = False,
 ) -> None:
     """``job``'s file translated into its output; ``skip_keys`` named where its format has
     keys (a folder's PO files have none); ``columns``: a CSV table's (``--columns``).
@@ -841,6 +859,7 @@ def _translate_document(
             mark_fuzzy=mark_fuzzy,
             exact_approved=exact_approved,
             translate_suggestions=translate_suggestions,
+            translate_copies=translate_copies,
             progress=progress.advance if progress is not None else None,
             progress_start=progress.start if progress is not None else None,
             interrupted=interrupted,

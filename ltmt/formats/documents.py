@@ -304,6 +304,25 @@ class SourceCopies(Protocol):
 
 
 @runtime_checkable
+class CopiesKept(Protocol):
+    """A document whose translations so far may be their source copied where nothing tells a
+    tool's copy from a translator's English (a catalog's string without ltmt's record of the
+    output, an XLIFF 1.2 target without a state, in a file of fewer copies than a tool
+    leaves: :mod:`ltmt.formats.source_copies`): kept, counted apart from the translations in
+    the run's summary (``N copies of the source kept``), translated with ``--copies
+    translate``."""
+
+    def copies_kept(self) -> dict[str, str]:
+        """The units kept that copy their source, each key with the name a warning gives it."""
+        ...
+
+    def translate_copies(self) -> None:
+        """Make the units of :meth:`copies_kept` untranslated, counted with the copies of the
+        source translated."""
+        ...
+
+
+@runtime_checkable
 class Drafts(Protocol):
     """A document whose untranslated units may hold a draft (an XLIFF target in state
     ``initial`` or ``new``): kept as it is, counted in the run's summary, translated with

@@ -38,7 +38,12 @@ from ltmt.formats.copied_values import follow_source, value_text
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.machine_values import is_machine_value
 from ltmt.formats.not_read import NotRead
-from ltmt.formats.source_copies import copies_untranslated, copy_of_source, mostly_copies
+from ltmt.formats.source_copies import (
+    copies_untranslated,
+    copy_of_source,
+    kept_copies,
+    mostly_copies,
+)
 from ltmt.formats.untranslated_marks import SYMFONY_PREFIX, is_marked_untranslated
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
@@ -191,6 +196,9 @@ class KeyedCatalog(TranslationsHeld):
         # the adopted output has whole and is kept so (a vue-i18n plural with another number
         # of choices: :func:`ltmt.formats.pipe_plurals.kept_whole`)
         self.kept_whole: dict[str, str] = {}
+        # the keys of the adopted output's strings that copy their source and are kept as
+        # translations (:meth:`copies_kept`)
+        self._copies_kept: list[str] = []
 
     def read_values(self, path: Path) -> dict[str, str]:
         """The strings of ``path`` (a file of this kind, in any language) by key."""
@@ -257,11 +265,33 @@ class KeyedCatalog(TranslationsHeld):
         for key in copies:
             del self.translations[key]
         self.copies_of_source = len(copies)
+        # the copies kept that ltmt did not write there (the model's copy is its translation)
+        others = {
+            key: (sources[key], text)
+            for key, text in held.items()
+            if record is None or not record.wrote_at(key, text)
+        }
+        self._copies_kept = kept_copies(others, copies)
         before_values = len(self.translations)
         copied = self.copied_values()
         for name in follow_source(Path(target), self.copied_values_held(), copied, record):
             self.take_source_value(name)
         return kept - len(copies) - (before_values - len(self.translations))
+
+    def copies_kept(self) -> dict[str, str]:
+        """The strings the output so far holds as their source copied and that are kept as
+        translations (:func:`~ltmt.formats.source_copies.kept_copies`: no record of ltmt's
+        tells a tool's copy from a translator's English, in a file of fewer copies than a
+        tool's), each key with the name a warning gives it (:meth:`name_of`)."""
+        return {key: self.name_of(key) for key in self._copies_kept}
+
+    def translate_copies(self) -> None:
+        """Make the strings of :meth:`copies_kept` untranslated (``--copies translate``),
+        counted with the copies of the source translated."""
+        for key in self._copies_kept:
+            self.translations.pop(key, None)
+        self.copies_of_source += len(self._copies_kept)
+        self._copies_kept = []
 
     def copied_values(self) -> dict[str, Any]:
         """The source's values that are no text (:meth:`is_text`: a version, a number alone)

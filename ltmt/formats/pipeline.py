@@ -78,6 +78,7 @@ from ltmt.formats.existing_output import (
     warn_of_no_record,
 )
 from ltmt.formats.html_cells import translate_cells
+from ltmt.formats.kept_copies import copies_kept, warn_of_copies_kept
 from ltmt.formats.kept_suggestions import placeholder_mismatches
 from ltmt.formats.keyed_catalog import KeyedCatalog
 from ltmt.formats.marked_for_review import MEMOQ, TRADOS, XLIFF_20, ReviewMarked
@@ -148,6 +149,7 @@ def translate_file(
     mark_fuzzy: bool = True,
     exact_approved: bool = False,
     translate_suggestions: bool = False,
+    translate_copies: bool = False,
     resume: bool = True,
     chunk_size: int = 256,
     checkpoint_seconds: float = 60.0,
@@ -171,7 +173,11 @@ def translate_file(
     ``translate_suggestions``: a translation that is only a suggestion (a PO entry marked
     ``fuzzy``, msgmerge's translation of an older ``msgid``) is translated again for the unit's
     source now, as an untranslated one is (else kept, unless a 100 % memory match of its own
-    context replaces it: ``exact``). ``resume``: continue
+    context replaces it: ``exact``). ``translate_copies``: a translation so far that is its
+    source copied and that nothing tells from a translator's English (a catalog's string
+    without ltmt's record, an XLIFF 1.2 target without a state) is translated (``--copies
+    translate``: :mod:`ltmt.formats.kept_copies`; else kept, counted apart in the summary, and
+    warned of where they are most of the file's translations). ``resume``: continue
     an interrupted run into the same ``out_path``. ``progress(n)`` is called after each chunk
     with the number of units it finished; ``progress_start(done, total)`` once before the
     first, with the units done before (by the interrupted run this one resumes) and all of
@@ -216,6 +222,7 @@ def translate_file(
     done: set[str] = set()
     source_changed = 0  # translations kept from the output, of a source changed since
     copies_of_source = 0  # the output's strings that copied their source, translated now
+    kept_copies: dict[str, str] | None = None  # the copies of the source kept, by key (names)
     record = None  # what ltmt wrote into the output before, where it tells (output_sources)
     no_record = False  # an output whose translations were kept without a record of it
     outdated_kept: list[str] = []  # keys of translations kept for a source changed since
@@ -259,6 +266,7 @@ def translate_file(
         # entry was not finished are not in the output, and are translated again (what the
         # output holds marked fuzzy, a suggestion again, was done)
         done -= {u.key for u in document.pending(False) if not u.suggestion}
+        kept_copies = copies_kept(document, translate_copies, overwrite)
         if translate_suggestions:
             _suggestions_translated(document)
         units = [u for u in document.pending(overwrite) if u.key not in done]
@@ -281,6 +289,8 @@ def translate_file(
             except UnalignedTranslationError:
                 if not overwrite:  # replacing it is what --overwrite asks for
                     raise
+            # (before the warning of no record, which counts the translations kept)
+            kept_copies = copies_kept(document, translate_copies, overwrite)
             copies_of_source = document.copies_of_source
             if output_sources is not None and not overwrite and record is None:
                 no_record = warn_of_no_record(document, Path(out_path), output_sources)
@@ -309,6 +319,8 @@ def translate_file(
             outdated_kept += named
             if record is None:  # moved or copied since: ltmt's marked targets, by its records
                 source_changed += translate_own_again(document, Path(out_path), output_sources)
+        if kept_copies is None:
+            kept_copies = copies_kept(document, translate_copies, overwrite)
         if translate_suggestions:
             _suggestions_translated(document)
         units = document.pending(overwrite)
@@ -336,13 +348,14 @@ def translate_file(
     untranslated = {u.key for u in units} | {u.group for u in units if u.group} | done
     # in a PO catalog counted by entry, a plural's forms together, as its suggestions kept are:
     # the two add up to its entries (10 + 13 for 22 entries, one of them a plural, before)
-    kept = len(
-        {
-            u.entry if document.format == "po" and u.entry else u.key
-            for u in document.units()
-            if u.key not in untranslated and u.source.strip()
-        }
-    )
+    kept_keys = {
+        u.entry if document.format == "po" and u.entry else u.key
+        for u in document.units()
+        if u.key not in untranslated and u.source.strip()
+    }
+    kept = len(kept_keys)
+    # the copies of the source kept are counted apart from the translations kept
+    copies = {key: name for key, name in (kept_copies or {}).items() if key in kept_keys}
     if isinstance(document, KeyedCatalog):
         document.warn_of_untranslated()  # those a person's translation kept are not
         if not overwrite:
@@ -357,7 +370,10 @@ def translate_file(
         # a draft (an XLIFF 2.0 target in state initial) is said apart: not translated yet
         drafts = document.drafts() if isinstance(document, Drafts) else 0
         result.report.drafts_kept = drafts
-        result.report.translated_before = kept - signed - drafts + len(by_hand)
+        result.report.copies_kept = len(copies)
+        result.report.translated_before = kept - signed - drafts + len(by_hand) - len(copies)
+        held_in = out_path if isinstance(document, TranslatedApart) else in_path
+        warn_of_copies_kept(Path(held_in), copies, kept)
     if isinstance(document, ToolStatuses):
         result.report.locked = document.locked()
     if isinstance(document, WithoutSource):

@@ -119,6 +119,10 @@ those of a source changed since were not translated again (a CI runner's empty c
 warning names the records' folder to keep between runs).
 ``copies_of_source``: of the units translated, those whose string in an existing one-language
 output was its source copied (Docusaurus' ``write-translations``), not a translation.
+``copies_kept``: the translations kept (not counted in ``translated_before``) that are their
+source copied where nothing tells a tool's copy from a translator's English (a catalog's
+string without ltmt's record of the output, an XLIFF 1.2 target without a state:
+:mod:`ltmt.formats.kept_copies`), which ``--copies translate`` translates.
 """
 
 from __future__ import annotations
@@ -235,6 +239,7 @@ class RunReport:
     same_source_kept: list[str] = field(default_factory=list)
     no_record: list[str] = field(default_factory=list)  # outputs kept without a record
     copies_of_source: int = 0
+    copies_kept: int = 0
     suggestions_kept: int = 0
     suggestions_mismatched: int = 0  # of them, without their current msgid's placeholders
     entries_marked_fuzzy: int = 0  # PO entries filled and flagged fuzzy (not fuzzy matches)
@@ -478,13 +483,15 @@ class RunReport:
         unflagged: str = "--no-fuzzy",
         approved: str = "--exact-approved",
         fuzzy_entries: str | None = "--fuzzy-entries translate",
+        copies: str | None = "--copies translate",
     ) -> str:
         """One line for the end of a run; ``overwrite``: what the caller calls the option that
         translates kept units again (the server's form field ``overwrite=true``), ``unflagged``
         the one that writes translations without the fuzzy flag (``mark_fuzzy=false``),
         ``approved`` the one that writes 100 % memory matches so (``exact_approved=true``),
         ``fuzzy_entries`` the one that machine-translates the fuzzy entries kept (None: the
-        caller has none)."""
+        caller has none), ``copies`` the one that translates the copies of the source kept
+        (None: the caller has none)."""
         rate = self.units / self.seconds if self.seconds > 0 else 0.0
         files = f"{counted(len(self.files), 'file')}, " if self.files else ""
         guarded = (
@@ -682,8 +689,12 @@ class RunReport:
                 f"changed since {'it was' if self.source_changed == 1 else 'they were'} translated"
             )
         if self.copies_of_source:
-            copies = counted(self.copies_of_source, "copy", "copies")
-            parts.append(f"{copies} of the source translated")
+            translated = counted(self.copies_of_source, "copy", "copies")
+            parts.append(f"{translated} of the source translated")
+        if self.copies_kept:
+            copies_kept = counted(self.copies_kept, "copy", "copies")
+            how = f" ({copies} translates {them(self.copies_kept)})" if copies else ""
+            parts.append(f"{copies_kept} of the source kept as translations{how}")
         if self.suggestions_kept:
             parts.append(self._suggestions(overwrite, fuzzy_entries))
         if self.entries_marked_fuzzy:

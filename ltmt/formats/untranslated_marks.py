@@ -33,6 +33,16 @@ def _words(element: Any) -> str:
     return normalize("".join(element.itertext()))
 
 
+def is_copied_as_written(source: Any, target: Any) -> bool:
+    """Whether XLIFF ``target`` is ``source`` copied word for word: whitespace collapsed,
+    case-folded, inline tags and their attributes ignored, a leading prefill mark (``*``,
+    ``TODO:``, ``[de]``, ``__``) ignored (:func:`is_source_copy` without asking the
+    language)."""
+    copied, original = _words(target), _words(source)
+    unmarked = _PREFILL_MARK.match(copied)
+    return copied == original or (unmarked is not None and copied[unmarked.end() :] == original)
+
+
 def is_source_copy(source: Any, target: Any, language: str = "") -> bool:
     """Whether XLIFF ``target`` is ``source`` copied, compared loosely: whitespace collapsed,
     case-folded, inline tags and their attributes ignored, a leading prefill mark
@@ -41,10 +51,9 @@ def is_source_copy(source: Any, target: Any, language: str = "") -> bool:
     (:func:`ltmt.language_detection.language_of`: ``Sign in with e-mail``), or, too short
     to tell, one whose words are mostly the source's, case-folded (``Settings saved``,
     ``de: Log out``, ``Your profile (untranslated)``, ``Open a file.`` for ``Open the file.``)."""
-    copied, original = _words(target), _words(source)
-    unmarked = _PREFILL_MARK.match(copied)
-    if copied == original or (unmarked is not None and copied[unmarked.end() :] == original):
+    if is_copied_as_written(source, target):
         return True
+    copied, original = _words(target), _words(source)
     from ltmt.formats.common import lang_matches
     from ltmt.language_detection import language_of, told_words
 

@@ -47,9 +47,14 @@ from ltmt.formats.markup_codes import NATIVE_CODES, Code, pair_markup_codes, sto
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.size_limits import declared_limit
 from ltmt.formats.tmx_metadata import TMX_LANGUAGES, file_languages, metadata_notes
-from ltmt.formats.untranslated_marks import is_marked_untranslated, is_source_copy
+from ltmt.formats.untranslated_marks import (
+    is_copied_as_written,
+    is_marked_untranslated,
+    is_source_copy,
+)
 from ltmt.formats.xml_stream import UnitFrame, indented_file, unit_level, write_records
 from ltmt.segments import PairRecord
+from ltmt.units import meant_as_written
 from ltmt.wording import counted
 
 logger = logging.getLogger(__name__)
@@ -196,17 +201,42 @@ class XliffUnit:
         2.0 prefill is. A target equal to its source under any other status is kept."""
         return self.version == 1 and tool_source_copy(self.trados_segment, self.target)
 
+    @property
+    def unstated_copy(self) -> bool:
+        """Whether the 2.0 segment has no state, which the spec reads as ``initial`` (Okapi
+        writes none where it copies the source into the target), and a target that is its
+        source copied word for word (:func:`is_copied_as_written`; not a name or key
+        combinations, :func:`~ltmt.units.meant_as_written`): untranslated, as an ``initial``
+        copy is. A target of its own without a state is kept and read, as before: tools that
+        write 2.0 translations without a state exist, and their work is no draft."""
+        if self.version != 2 or self.state is not None or self.source is None:
+            return False
+        if self.target is None or not to_text(self.target).text.strip():
+            return False
+        source = to_text(self.source).text
+        return is_copied_as_written(self.source, self.target) and not meant_as_written(source)
+
+    @property
+    def unmarked(self) -> bool:
+        """Whether the 1.2 unit's target says nothing of whose it is: no state (nor a CAT
+        tool's status), not approved, and not empty: a tool's copy of the source (Okapi Tikal,
+        PrestaShop's catalogs) and a translator's text alike, which only the file as a whole
+        tells apart (:func:`ltmt.formats.source_copies.tool_copies`)."""
+        if self.version != 1 or self.state is not None or self.holder.get("approved") == "yes":
+            return False
+        return self.is_done()
+
     def is_done(self) -> bool:
         """Whether the unit has a target worth keeping (not empty, not a placeholder state, not
         its source marked untranslated: Symfony's ``__Log out``, nor Trados's unconfirmed copy
-        of it: :attr:`source_copy`)."""
+        of it: :attr:`source_copy`, nor a 2.0 copy without a state: :attr:`unstated_copy`)."""
         if self.target is None or not to_text(self.target).text.strip():
             return False
         source = to_text(self.source).text if self.source is not None else ""
         if is_marked_untranslated(source, to_text(self.target).text):
             return False
         if self.version == 2:
-            return self.state != "initial"
+            return self.state != "initial" and not self.unstated_copy
         return self.state not in UNFINISHED_12 and not self.source_copy
 
 

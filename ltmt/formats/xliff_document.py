@@ -112,6 +112,7 @@ from ltmt.formats.json_identifiers import is_identifier
 from ltmt.formats.marked_for_review import MEMOQ, TRADOS, XLIFF_12, XLIFF_20, ReviewMarks
 from ltmt.formats.review_marks import has_comment, has_review_marks
 from ltmt.formats.size_limits import declared_limit, too_long_message
+from ltmt.formats.source_copies import kept_copies, tool_copies
 from ltmt.formats.space_runs import keep_space_runs
 from ltmt.formats.xliff import (
     EXACT_SUBSTATE,
@@ -187,6 +188,15 @@ class XliffDocument:
         # gets none), and those whose target's tracked changes or comments a run replaced
         self._comments_on_source: list[str] = []
         self._review_marks_replaced: list[str] = []
+        # the 1.2 targets without a state that copy their source: a tool's copy, untranslated,
+        # in a file of copies; kept in another (a translator's English), said apart
+        unmarked = {
+            str(i): (to_text(u.source).text, to_text(u.target).text)
+            for i, u in enumerate(self._units)
+            if u.unmarked and not is_identifier(to_text(u.source).text)
+        }
+        self._copies = set(tool_copies(unmarked))
+        self._copies_kept = kept_copies(unmarked, self._copies)
         # the segments of each segmented 1.2 unit (its <trans-unit>), gathered once
         self._segments: dict[Any, list[XliffUnit]] = {}
         for unit in self._units:
@@ -262,10 +272,27 @@ class XliffDocument:
         )
 
     def source_copies(self) -> int:
-        """How many units to translate hold their source copied by Trados, not confirmed since
-        (:attr:`XliffUnit.source_copy`: ``conf="Draft" origin="source"``)."""
-        copies = {str(i) for i, u in enumerate(self._units) if u.source_copy}
+        """How many units to translate hold their source copied by a tool: by Trados, not
+        confirmed since (:attr:`XliffUnit.source_copy`: ``conf="Draft" origin="source"``), by
+        Okapi in 2.0 without a state (:attr:`XliffUnit.unstated_copy`), in a 1.2 file of
+        copies without a state (:func:`~ltmt.formats.source_copies.tool_copies`), or kept
+        until ``--copies translate`` (:meth:`translate_copies`)."""
+        copies = {
+            str(i) for i, u in enumerate(self._units) if u.source_copy or u.unstated_copy
+        } | self._copies
         return sum(1 for key in {u.group or u.key for u in self.pending()} if key in copies)
+
+    def copies_kept(self) -> dict[str, str]:
+        """The 1.2 units without a state whose target is their source copied, kept as
+        translations in a file of fewer copies than a tool leaves
+        (:func:`~ltmt.formats.source_copies.kept_copies`), each key with its name
+        (:meth:`unit_name`)."""
+        return {key: self.unit_name(key) for key in self._copies_kept}
+
+    def translate_copies(self) -> None:
+        """Make the units of :meth:`copies_kept` untranslated (``--copies translate``)."""
+        self._copies.update(self._copies_kept)
+        self._copies_kept = []
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """The units to translate: those without a finished target; with ``overwrite`` every
@@ -274,7 +301,8 @@ class XliffDocument:
         pending = []
         for i, u in enumerate(self._units):
             key, source = str(i), to_text(u.source).text
-            kept = u.is_done() and key not in self._again and (not overwrite or u.signed_off)
+            untranslated = key in self._again or key in self._copies
+            kept = u.is_done() and not untranslated and (not overwrite or u.signed_off)
             if kept or not source.strip():
                 continue
             if u.draft and not overwrite:  # a person's (or tool's) draft: kept
@@ -377,7 +405,9 @@ class XliffDocument:
                 self._rejected_again.append(unit.unit_id or key)  # left rejected
                 continue
             # a translated unit (not for review, not rejected) written as it was keeps its state
-            held = to_text(unit.target).text if unit.is_done() and not unit.needs_review else None
+            # (a copy of the source is no translator's: its state is ltmt's)
+            translated = unit.is_done() and not unit.needs_review and key not in self._copies
+            held = to_text(unit.target).text if translated else None
             # a target's tracked changes and comments, put back where it is written as it was
             reviewed = _content_copy(unit.target) if has_review_marks(unit.target) else None
             if unit.target is None:

@@ -392,6 +392,7 @@ async def translate_file(
                 unflagged="mark_fuzzy=false",
                 approved="exact_approved=true",
                 fuzzy_entries=None,  # the form has no such field
+                copies=None,  # nor this one
             ),
             **warnings.header(),
         },

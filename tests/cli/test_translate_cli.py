@@ -499,6 +499,11 @@ def test_bad_input_is_one_line_exit_1(tmp_path, capsys, common, monkeypatch, arg
             r"translate \(machine-translated for its msgid now\)$",
         ),
         (
+            ["translate", "IN", "--copies", "all"],
+            r"--copies 'all': use keep \(a translation that is its source copied kept, counted "
+            r"apart\) or translate \(translated, the file's other translations kept\)$",
+        ),
+        (
             ["translate", "IN", "--fusion-weights", "fp16"],
             "fusion weights must be one of auto, float32, float32-int8-head, "
             "float32-int8-encoder-head, bfloat16, bfloat16-int8-head, int8, got 'fp16'$",

@@ -1823,6 +1823,69 @@ def test_a_copy_ltmt_wrote_is_kept_and_new_keys_copied_are_translated(tmp_path: 
     assert json.loads(out.read_text("utf-8"))["tags"] == "TAGGED WITH"
 
 
+_EMAILS = {
+    "subject.welcome": "Welcome to Acme, {name}!",
+    "subject.password_reset": "Reset your Acme password",
+    "body.password_reset_button": "Choose a new password",
+    "body.ignore": "If you didn't request this, you can safely ignore this email.",
+}
+
+
+def test_copies_of_the_source_kept_are_counted_apart_warned_of_and_translated_on_request(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``tx pull --mode sourceastranslation`` writes the English into each string not
+    translated yet: 3 of 4 were reported "4 translated already" and kept English, and the only
+    advice, --overwrite, would retranslate the team's German (trial s73 transifex). They are
+    counted and named as copies of the source now; ``--copies translate`` translates them
+    alone, on a run after one that kept them too (its record holds them as not ltmt's)."""
+    records = OutputSources(tmp_path / "records")
+    source = _write(tmp_path, "en.json", json.dumps(_EMAILS))
+    pulled = {**_EMAILS, "subject.welcome": "Willkommen bei Acme, {name}!"}
+    out = _write(tmp_path, "de.json", json.dumps(pulled, ensure_ascii=False))
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, out, model, tgt_lang="de", output_sources=records)
+    assert model.seen == []
+    assert (result.report.translated_before, result.report.copies_kept) == (1, 3)
+    assert result.report.summary().endswith(
+        "; 1 translated already, kept as it is (--overwrite translates it again); 3 copies of "
+        "the source kept as translations (--copies translate translates them)"
+    )
+    assert caplog.messages[-1] == (
+        f"{out}: 3 of the 4 translations it holds are their source copied "
+        "(/subject.password_reset, /body.password_reset_button, /body.ignore), kept as they "
+        "are; where a tool wrote them (its untranslated strings), --copies translate "
+        "translates them and keeps the others"
+    )
+    result = translate_file(
+        source, out, model, tgt_lang="de", output_sources=records, translate_copies=True
+    )
+    assert model.seen == [
+        "Reset your Acme password",
+        "Choose a new password",
+        "If you didn't request this, you can safely ignore this email.",
+    ]
+    assert json.loads(out.read_text("utf-8"))["subject.welcome"] == "Willkommen bei Acme, {name}!"
+    assert (result.report.copies_of_source, result.report.copies_kept) == (3, 0)
+    assert "3 copies of the source translated" in result.report.summary(3)
+
+
+def test_a_copy_the_model_wrote_is_no_copy_kept(tmp_path: Path) -> None:
+    """The model's own copy (``Version {version}``), which ltmt's record holds, is its
+    translation: not counted as a copy kept, not sent again with ``--copies translate``."""
+    records = OutputSources(tmp_path / "records")
+    messages = {"ver": "Version {version}", "next": "Next page", "edit": "Edit this page"}
+    source = _write(tmp_path, "en.json", json.dumps(messages))
+    out = tmp_path / "de.json"
+    translate_file(source, out, _CopyingModel(), tgt_lang="de", output_sources=records)
+    model = FakeModel()
+    result = translate_file(
+        source, out, model, tgt_lang="de", output_sources=records, translate_copies=True
+    )
+    assert (model.seen, result.report.copies_kept, result.report.translated_before) == ([], 0, 3)
+
+
 def test_an_output_of_another_structure_is_refused_before_translating(tmp_path: Path) -> None:
     """``"filters": "Filter"`` where the source has an object (and ``"sort": {"label": ...}``
     where it has a string) replaced the source's structure: 3 strings were translated and

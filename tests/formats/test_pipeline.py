@@ -569,6 +569,69 @@ def test_a_trados_copy_of_the_source_is_translated_and_said(tmp_path: Path) -> N
     assert ">The backup completed successfully.</mrk> <mrk" not in written.split("<target")[1]
 
 
+_OKAPI_12 = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+    'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="faq.html" '
+    'source-language="en-US" target-language="de-DE" datatype="x-undefined"><body>{units}'
+    "</body></file></xliff>"
+)
+
+
+def _units_12(*pairs: tuple[str, str]) -> str:
+    return "".join(
+        f'<trans-unit id="u{i}"><source>{source}</source><target>{target}</target></trans-unit>'
+        for i, (source, target) in enumerate(pairs)
+    )
+
+
+def test_an_okapi_copy_of_the_source_is_translated_and_said(tmp_path: Path) -> None:
+    """Okapi Tikal writes every 1.2 target as its source, without a state: "13 translated
+    already", exit 0, the job English (trial s73 xliff2; a PrestaShop en-US catalog copied
+    as de-DE alike)."""
+    path = tmp_path / "faq.xlf"
+    units = _units_12(
+        ("How do I open an image?", "How do I open an image?"), ("Quantity", "Quantity")
+    )
+    path.write_text(_OKAPI_12.format(units=units), "utf-8")
+    model = FakeModel()
+    result = translate_file(path, tmp_path / "faq.de.xlf", model)
+    assert model.seen == ["How do I open an image?", "Quantity"]
+    summary = result.report.summary()
+    assert summary.endswith("; 2 copies of the source translated")
+    assert "translated already" not in summary
+
+
+def test_a_translators_english_in_a_12_file_is_kept_counted_and_translated_on_request(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A 1.2 target without a state that copies its source, in a file that translates the
+    rest, may be a translator's English: kept, counted as a copy of the source, not as
+    translated already; ``translate_copies`` translates it alone, a reviewer's
+    ``translated`` copy kept."""
+    path = tmp_path / "app.xlf"
+    units = _units_12(
+        ("Terms of Service", "Terms of Service"),
+        ("Save changes", "Änderungen speichern"),
+        ("Open the file", "Datei öffnen"),
+    )
+    reviewed = '<trans-unit id="r"><source>Live Chat</source><target state="translated">'
+    path.write_text(_OKAPI_12.format(units=units + reviewed + "Live Chat</target></trans-unit>"))
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(path, tmp_path / "kept.xlf", model)
+    assert (model.seen, caplog.messages) == ([], [])  # 1 of 4: no warning
+    assert result.report.summary().endswith(
+        "; 3 translated already, kept as they are (--overwrite translates them again); 1 copy "
+        "of the source kept as translations (--copies translate translates it)"
+    )
+    result = translate_file(path, tmp_path / "translated.xlf", model, translate_copies=True)
+    assert model.seen == ["Terms of Service"]
+    assert result.report.summary().endswith(
+        "; 3 translated already, kept as they are (--overwrite translates them again); 1 copy "
+        "of the source translated"
+    )
+
+
 def test_an_interrupt_saves_the_chunks_finished_since_the_last_checkpoint(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -133,6 +133,24 @@ def test_the_summary_says_one_unit_in_the_singular(field: str, count: int, said:
     assert said in RunReport(**{field: count}).summary()
 
 
+@pytest.mark.parametrize(
+    ("copies", "option", "said"),
+    [
+        (1, "--copies translate", "1 copy of the source kept as translations (--copies "
+                                  "translate translates it)"),
+        (3, "--copies translate", "3 copies of the source kept as translations (--copies "
+                                  "translate translates them)"),
+        (3, None, "3 copies of the source kept as translations"),  # the server has no option
+    ],
+)  # fmt: skip
+def test_the_copies_of_the_source_kept_are_said_with_what_translates_them(
+    copies: int, option: str | None, said: str
+) -> None:
+    """Trial s73 transifex: 3 strings still English were "translated already"."""
+    summary = RunReport(copies_kept=copies, translated_before=1).summary(copies=option)
+    assert summary.endswith(f"(--overwrite translates it again); {said}")
+
+
 def test_the_summary_names_the_segments_that_lost_a_sentence() -> None:
     """Jekyll trial: '1 lost a sentence of their source (check them)' named no segment."""
     report = RunReport()

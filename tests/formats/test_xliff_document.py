@@ -971,3 +971,86 @@ def test_ltmts_no_fuzzy_target_of_an_edited_source_is_named_as_ltmts_and_not_imp
     caplog.clear()
     translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records, mark_fuzzy=False)
     assert "1 translation that ltmt did not write (a translator's, or edited since)" in caplog.text
+
+
+def test_a_20_copy_without_a_state_is_untranslated_as_an_initial_one(tmp_path: Path) -> None:
+    """Okapi leaves a 2.0 segment's ``state`` out (the spec's default: ``initial``) where it
+    copies the source into the target: kept as "translated already" and left English (trial
+    s73 xliff2). A target of its own without a state, a name copied and a reviewer's
+    ``translated`` copy are kept; the copy is no pair to learn."""
+    units = "".join(
+        f'<unit id="u{i}"><segment{state}><source>{source}</source>'
+        f"<target>{target}</target></segment></unit>"
+        for i, (state, source, target) in enumerate(
+            [
+                ("", "How do I open an image?", "How do I open an image?"),
+                ("", "Save the file", "Datei speichern"),
+                ("", "GitHub", "GitHub"),
+                (' state="translated"', "Click Save to store it.", "Click Save to store it."),
+            ]
+        )
+    )
+    document = opened(tmp_path, xliff20(units))
+    assert [(u.key, u.source) for u in document.pending()] == [("0", "How do I open an image?")]
+    assert (document.source_copies(), document.drafts(), document.copies_kept()) == (1, 0, {})
+    pairs = read_xliff(tmp_path / "in.xlf", "en", "de")
+    assert [p.source for p in pairs] == ["Save the file", "GitHub", "Click Save to store it."]
+    document.fill({"0": "Wie öffne ich ein Bild?"}, mark_fuzzy=False)
+    segment = saved(document, tmp_path).find(f".//{NS20}segment")
+    assert segment is not None and segment.get("state") == "translated"
+
+
+TIKAL_12 = (
+    '<trans-unit id="1"><source>Click <g id="1">Save</g> to store your changes.</source>'
+    '<seg-source><mrk mid="0" mtype="seg">Click <g id="1">Save</g> to store your changes.</mrk>'
+    '</seg-source><target><mrk mid="0" mtype="seg">Click <g id="1">Save</g> to store your '
+    "changes.</mrk></target></trans-unit>"
+    '<trans-unit id="2"><source>Subtotal</source><target>Subtotal</target></trans-unit>'
+    '<trans-unit id="3"><source>GitHub</source><target>GitHub</target></trans-unit>'
+)
+
+
+def test_a_12_file_of_copies_without_a_state_is_translated(tmp_path: Path) -> None:
+    """Okapi Tikal and PrestaShop's catalogs write every 1.2 target as its source, without a
+    state: "13 translated already", an English file out (trial s73 xliff2, prestashop). A
+    lone word is translated too (no translator chose it), a name is kept; the units filled
+    get ltmt's state."""
+    document = opened(tmp_path, xliff12(TIKAL_12))
+    assert [u.source for u in document.pending()] == [
+        'Click <g id="1">Save</g> to store your changes.',
+        "Subtotal",
+    ]
+    assert (document.source_copies(), document.copies_kept()) == (2, {})
+    document.fill(
+        {"0": 'Klicken Sie auf <g id="1">Save</g>.', "1": "Zwischensumme"}, mark_fuzzy=False
+    )
+    targets = saved(document, tmp_path).iter(f"{NS12}target")
+    assert [t.get("state") for t in targets] == ["translated", "translated", None]
+
+
+MINORITY_12 = (
+    '<trans-unit id="t1"><source>Terms of Service</source><target>Terms of Service</target>'
+    "</trans-unit>"
+    '<trans-unit id="t2"><source>Save changes</source><target>Änderungen speichern</target>'
+    "</trans-unit>"
+    '<trans-unit id="t3"><source>Open the file</source><target>Datei öffnen</target>'
+    "</trans-unit>"
+    '<trans-unit id="t4"><source>Live Chat</source><target state="translated">Live Chat</target>'
+    "</trans-unit>"
+    '<trans-unit id="t5" approved="yes"><source>App Store</source><target>App Store</target>'
+    "</trans-unit>"
+)
+
+
+def test_a_12_copy_without_a_state_in_a_translated_file_is_kept_and_counted(
+    tmp_path: Path,
+) -> None:
+    """A translator's English (``Terms of Service``) in a file that translates the rest is
+    kept, counted apart as a copy of the source; ``--copies translate`` translates it and
+    nothing else: a reviewer's ``translated`` or approved copy stays."""
+    document = opened(tmp_path, xliff12(MINORITY_12))
+    assert document.pending() == []
+    assert document.copies_kept() == {"0": "line 2"}  # (the xml declaration is line 1)
+    document.translate_copies()
+    assert [(u.key, u.source) for u in document.pending()] == [("0", "Terms of Service")]
+    assert (document.source_copies(), document.copies_kept()) == (1, {})
