@@ -7,7 +7,8 @@ The files are handled with lxml directly (translate-toolkit's XLIFF store flatte
 markup away, and this module keeps it: see :mod:`ltmt.formats.inline`). Units marked
 ``translate="no"``, or inside a ``<group>`` (2.0 also ``<file>``) so marked, are skipped; so
 are targets not finished enough to learn from (1.2 ``new``, ``needs-translation`` and the
-``needs-review-*`` states, 2.0 ``initial`` and ltmt's own ``subState="ltmt:mt"``,
+``needs-review-*`` states, 2.0 ``initial``, a 2.0 target without a state, the spec's
+``initial``, that is its source copied, and ltmt's own ``subState="ltmt:mt"``,
 ``"ltmt:exact-match"`` and ``"ltmt:source-changed"``: machine output and memory matches not
 reviewed yet, a translation kept for an older source) unless asked for;
 a translator's ``translated`` target is read, in 2.0 as in 1.2 (both versions' state for a

@@ -51,7 +51,12 @@ exports a translator's unconfirmed work so): kept as it is and counted
 (Phrase's prefill, compared loosely: whitespace, case, inline tags and a leading ``*``,
 ``TODO:`` or ``[de]`` mark aside) is untranslated. A 1.2 ``new`` target is no draft: Angular's
 extract-i18n-merge and Xcode write the source, or the translation of an older source, there to
-be translated, so it is translated and marked for review.
+be translated, so it is translated and marked for review. A 2.0 segment without a state (the
+spec's ``initial``) whose target is its source copied is untranslated too
+(:attr:`XliffUnit.unstated_copy`: Okapi's copy), and so is a 1.2 target without a state that
+copies its source in a file of such copies (:func:`~ltmt.formats.source_copies.tool_copies`:
+Okapi Tikal, PrestaShop); in a file that translates the rest, such a copy is kept and counted
+apart (:meth:`XliffDocument.copies_kept`), translated with ``--copies translate``.
 
 Filled in place, the file is its own output (:class:`~ltmt.formats.output_sources.FilledInPlace`):
 a target the record of what ltmt wrote there holds for another source than the unit's now (a
