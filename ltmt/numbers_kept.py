@@ -64,6 +64,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ltmt.currency_amounts import beside_currency, swapped_marks
+from ltmt.degree_signs import restore_degrees
 from ltmt.english_ordinals import german_ordinals
 from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.common import same_language
@@ -485,7 +486,9 @@ def repair_outputs(
     """Repair the numbers of ``outputs`` (one per unit of ``units``) in place:
     :func:`repair_numbers` on each (the no-break spaces of its source put back beside the
     numbers it wrote back) and a percent sign of its source's lost after its number or
-    placeholder put back (``{$a}%``: :func:`ltmt.percent_signs.restore_percents`) and a hyphen
+    placeholder put back (``{$a}%``: :func:`ltmt.percent_signs.restore_percents`) and a degree
+    sign written as the source writes it (``90°`` for the model's ``90°C`` and ``90°°``:
+    :func:`ltmt.degree_signs.restore_degrees`) and a hyphen
     glued to a number its source follows with a space
     taken away (``1- neue Kommentar``: :mod:`ltmt.formats.glued_hyphens`) and, in German, an
     English ordinal its source has written German's way (``{{count}}th Platz`` →
@@ -500,14 +503,14 @@ def repair_outputs(
     german = same_language(translator.written_language or "", "de")
     for i, unit in enumerate(units):
         text = restore_percents(unit.text, repair_numbers(unit.text, outputs[i]))
-        text = without_hyphens_glued_to_numbers(unit.text, text)
+        text = restore_degrees(unit.text, without_hyphens_glued_to_numbers(unit.text, text))
         if german:
             text = german_ordinals(unit.text, text)
         if text != outputs[i]:
             outputs[i] = restore_separators(unit.text, text)
             changed.add(i)
     for i in retry_lost_numbers(translator, units, outputs, skip, hits):
-        outputs[i] = restore_folded(units[i].text, outputs[i])
+        outputs[i] = restore_degrees(units[i].text, restore_folded(units[i].text, outputs[i]))
         changed.add(i)
     wrong = {
         i

@@ -535,6 +535,19 @@ def test_repair_outputs_takes_away_a_hyphen_glued_to_a_number():
     assert outputs == ["1 neue Kommentar", "3-Zimmer-Wohnung"]
 
 
+def test_repair_outputs_writes_an_angle_back_as_the_source_writes_it():
+    # XLIFF trial, session 73: "90°" came out "90°C", and "90°°" before an inline code;
+    # counted as numbers repaired, and a temperature of the source's stays
+    units = [
+        Unit(0, "Rotate the image by 90° and confirm."),
+        Unit(1, "90°</i> and confirm."),
+        Unit(2, "Keep at 20 °C."),
+    ]
+    outputs = ["Das Bild um 90°C drehen.", "90°°</i> und bestätigen.", "Bei 20 °C lagern."]
+    assert repair_outputs(_NoRetry(), units, outputs, skip=set()) == ({0, 1}, set())
+    assert outputs == ["Das Bild um 90° drehen.", "90°</i> und bestätigen.", "Bei 20 °C lagern."]
+
+
 def test_repair_outputs_writes_an_english_ordinal_germans_way():
     # the i18next form "{{count}}th place" came out "{{count}}th Platz" (session 70)
     units = [Unit(0, "{{count}}th place"), Unit(1, "Floor 4"), Unit(2, "You came 4th.")]

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ltmt.degree_signs import doubled_degree_signs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.qa.number_digits import digits_of
 
@@ -168,14 +169,21 @@ _INCHES_KEPT = re.compile(r"\u2033|zoll|\binch", re.IGNORECASE)
 
 def unit_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The measures of ``source`` (a number and its unit) that ``target`` writes with the same
-    number and another unit after it (:func:`changed_units`), outside placeholders."""
+    number and another unit after it (:func:`changed_units`), outside placeholders, and the
+    runs of degree signs ``target`` writes where ``source`` does not (``90°°``:
+    :func:`ltmt.degree_signs.doubled_degree_signs`), which read as one unit here."""
     source, target = without_placeholders(source), without_placeholders(target)
     changed = changed_units(source, target)
     lost = Counter(lost_inches(source, target)) - Counter(want for want, _ in changed)
-    return [f"lacks {want}; has {have}, another unit" for want, have in changed] + [
-        f"lacks {want}; has {want[:-1]} without the inch mark (write Zoll or \u2033)"
-        for want in lost.elements()
-    ]
+    doubled = doubled_degree_signs(source, target)
+    return (
+        [f"lacks {want}; has {have}, another unit" for want, have in changed]
+        + [
+            f"lacks {want}; has {want[:-1]} without the inch mark (write Zoll or \u2033)"
+            for want in lost.elements()
+        ]
+        + [f"has {run}, the degree sign written twice (write one °)" for run in doubled]
+    )
 
 
 def lost_inches(source: str, target: str) -> list[str]:

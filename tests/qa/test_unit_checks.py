@@ -114,6 +114,18 @@ def test_the_units_check_names_both_measures():
     assert CHECKS["units"].severity == "warning"
 
 
+def test_a_degree_sign_written_twice_is_said():
+    """XLIFF trial, session 73: "90°" before an inline code came out "90°°", which neither
+    translate nor qa reported; "90°C" was already said as another unit."""
+    assert unit_problems("Turn by 90°<x1/> now", "Um 90°°<x1/> drehen", {}) == [
+        "has 90°°, the degree sign written twice (write one °)"
+    ]
+    assert unit_problems("Turn by 90° now", "Um 90°C drehen", {}) == [
+        "lacks 90°; has 90°C, another unit"
+    ]
+    assert unit_problems("Turn by 90° now", "Um 90° drehen", {}) == []
+
+
 @pytest.mark.parametrize(
     ("source", "target", "lost"),
     [
