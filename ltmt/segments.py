@@ -76,8 +76,9 @@ class Translation:
     still, word for word, the translation of a memory match whose source says other words
     (the copy guard's second decode copied it too, or lost its shape): words the source adds
     to the match's may be missing, check it; ``numbers_repaired``: a number the model wrote
-    with a repeated digit once, or a message code it dropped, was written as the source has
-    it, or a line that lost a number was decoded again with its numbers as tags
+    with a repeated digit once, or a message code it dropped, or an angle it wrote as a
+    temperature (``90°C``, ``90°°`` for ``90°``), was written as the source has it, or a line
+    that lost a number was decoded again with its numbers as tags
     (:mod:`ltmt.numbers_kept`), and the result has every number right;
     ``numbers_not_repairable``: the repair changed a number, but the result still lacks one of
     the source's or has one the source does not

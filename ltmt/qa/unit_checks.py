@@ -20,7 +20,8 @@ A number the translation writes with no unit after it, or with a word this table
 know, is not flagged: German may name the unit elsewhere or in a word of its own
 (``Werktage``). An inch mark is the exception (:func:`lost_inches`): the model drops it as a
 stray quote (``3/4-Rohr``), and German writes inches no other way than ``Zoll``, ``″`` or a
-typographic quote after the digits that closes no quotation (``27“-Monitor``).
+typographic quote after the digits that closes no quotation (``27“-Monitor``). A run of
+degree signs the source does not write (``90°°``) is said too: it reads as one ``°`` here.
 """
 
 from __future__ import annotations

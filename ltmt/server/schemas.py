@@ -121,7 +121,8 @@ class TranslationOut(BaseModel):
     numbers_repaired: bool = Field(
         False,
         description="a number the model wrote with a repeated digit once, or a message code it "
-        "dropped, was written as the source has it",
+        "dropped, or an angle it wrote as a temperature (90°C for 90°), was written as the "
+        "source has it",
     )
     seams_repaired: bool = Field(
         False,
