@@ -37,10 +37,14 @@ _FIELD = (
     r"|\{\{?\s*[\w.]+\s*\}\}?)"
 )
 _VALUE = rf"(?:{NUMBER}|{_FIELD})"
+# the argument number of a positional printf conversion (the ``2$`` of ``%2$@``, ``%3$.1f``,
+# ``%1$-5d``), which is no amount: as one it went to the model as a tag, which garbled the
+# conversion (``%2$@ (%3$.1f mg)`` → ``%<x1/>@<x2/>.1f mg)`` → ``%2$@3$.1f mg)``)
+_ARGUMENT_NUMBER = r"(?<=%)\d+\$"
 _AMOUNT = re.compile(
     rf"(?<![\w$])(?P<sign>{SIGN})[ \u00a0]?(?P<value>{_VALUE})"
     r"(?P<magnitude>[ \u00a0]?(?:k|m|bn)\b|(?:K|MM|M|B)\b)?"
-    rf"|(?<![\w.,])(?P<number>{_VALUE})(?P<space>[ \u00a0]?){SIGN}(?![\w$])"
+    rf"|(?<![\w.,])(?!{_ARGUMENT_NUMBER})(?P<number>{_VALUE})(?P<space>[ \u00a0]?){SIGN}(?![\w$])"
 )
 # the German regions that write an amount's sign first (CLDR de_AT, de_CH, de_LI)
 _SIGN_FIRST_REGIONS = ("at", "ch", "li")

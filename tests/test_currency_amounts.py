@@ -34,6 +34,10 @@ NBSP = "\u00a0"
             ["%(price)s €", "{price} €", "{{total}} €"],
         ),
         ("Pay %{amount} €; $COUNT$ is no amount", ["%{amount} €"]),
+        # a positional conversion's argument number is none (iOS: "%2$@ (%3$.1f mg)" went to
+        # the model as "%<x1/>@ (%<x2/>.1f mg)" and came back "%2$@3$.1f mg)")
+        ("Take %1$d of %2$@ (%3$.1f mg), %1$-5d, %1$,d, %1$#@n@", []),
+        ("%1$.2f $ or 5$ and %1$@ 5 $", ["%1$.2f $", "5$", "5 $"]),
     ],
 )
 def test_amounts_are_a_sign_or_code_beside_a_number(line: str, amounts: list[str]) -> None:
@@ -44,6 +48,11 @@ def test_amounts_go_to_the_model_as_tags_and_come_back_as_written() -> None:
     split = split_segment("It costs €5 or 8 £ today", LineForms(decorations=True))
     assert split.lines == ["It costs <x1/> or <x2/> today"]
     assert split.rebuild(["Es kostet heute <x1/> oder <x2/>"]) == "Es kostet heute €5 oder 8 £"
+
+
+def test_a_positional_conversion_goes_to_the_model_as_written() -> None:
+    line = "Take %1$d tablet(s) of %2$@ (%3$.1f mg)"
+    assert split_segment(line, LineForms(decorations=True)).lines == [line]
 
 
 def test_a_webextension_amount_goes_to_the_model_whole() -> None:
