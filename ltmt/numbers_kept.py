@@ -68,6 +68,7 @@ from ltmt.degree_signs import restore_degrees
 from ltmt.english_ordinals import german_ordinals
 from ltmt.folded_characters import restore_folded, restore_separators
 from ltmt.formats.common import same_language
+from ltmt.formats.conversion_remnants import with_conversions
 from ltmt.formats.formatting_codes import without_codes
 from ltmt.formats.glued_hyphens import without_hyphens_glued_to_numbers
 from ltmt.formats.phone_numbers import PHONE_KINDS
@@ -530,11 +531,13 @@ def numbers_added_beyond_repair(units: Sequence[Unit], outputs: Sequence[str]) -
     for a reviewer to judge; nor the digits of a placeholder, which the placeholder repair
     keeps as the source has them (``%1$s … %3$s`` with its ``%3$s`` written twice:
     :func:`~ltmt.formats.placeholder_syntax.without_placeholders`), but a phone number's
-    (:data:`~ltmt.formats.phone_numbers.PHONE_KINDS`)."""
+    (:data:`~ltmt.formats.phone_numbers.PHONE_KINDS`), nor those of what is left of a printf
+    conversion whose ``%`` the model lost (``.1f`` of ``%3$.1f``), which the placeholder
+    repair writes back (:func:`~ltmt.formats.conversion_remnants.with_conversions`)."""
     plain = [
         (
             without_placeholders(unit.text, kept=PHONE_KINDS),
-            without_placeholders(output, kept=PHONE_KINDS),
+            without_placeholders(with_conversions(unit.text, output), kept=PHONE_KINDS),
             unit.segment,
         )
         for unit, output in zip(units, outputs, strict=True)

@@ -353,6 +353,15 @@ def test_a_placeholders_digits_are_the_placeholder_repairs_not_a_number_beyond_r
     assert numbers_wrong(units[1].text, outputs[1]) == 1
 
 
+def test_what_is_left_of_a_conversion_is_the_placeholder_repairs_not_a_number_beyond_repair():
+    """A healthcare trial (session 73): the model wrote ``%2$@.1f`` for ``%2$@ (%3$.1f``; the
+    placeholder repair writes ``%3$.1f`` back in place, and the run said ``numbers: 1 could
+    not be repaired`` for its ``1``."""
+    units = [Unit(0, "Take %1$d tablet(s) of %2$@ (%3$.1f mg)"), Unit(1, "Take %d of %@ (%d mg)")]
+    outputs = ["%1$d Tabletten von %2$@.1f mg)", "%d von %@.1 mg)"]
+    assert numbers_added_beyond_repair(units, outputs) == {1}
+
+
 def test_a_number_the_source_spells_or_says_loosely_is_not_beyond_repair():
     units = [
         Unit(0, "The battery lasts forty hours."),

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ltmt.date_formats import DateRun, date_runs
 from ltmt.formats import format_message
 from ltmt.formats.attribute_values import TAG_BODY
+from ltmt.formats.conversion_remnants import remnant_pattern, separator
 from ltmt.formats.glued_hyphens import without_glued_hyphens
 from ltmt.formats.php_properties import properties_restored
 from ltmt.formats.placeholder_syntax import (
@@ -437,8 +438,36 @@ def _recover_garbled(
                 problems.append(f"{match.group()!r} for {placeholder.text!r}")
                 break
         else:
-            still_missing.append(placeholder)
+            if not _recover_remnant(pieces, placeholder, problems, source):
+                still_missing.append(placeholder)
     return still_missing
+
+
+def _recover_remnant(
+    pieces: list[str | _Slot], conversion: Placeholder, problems: list[str], source: str
+) -> bool:
+    """Turn what the model left of a printf conversion whose ``%`` it lost (``3$.1f`` of
+    ``%3$.1f``, :mod:`ltmt.formats.conversion_remnants`) back into it, in place; glued to the
+    placeholder before it, with what the source writes between the two (``%2$@3$.1f mg)`` →
+    ``%2$@ (%3$.1f mg)``). Whether there was one."""
+    pattern = remnant_pattern(source, conversion)
+    if pattern is None:
+        return False
+    for index, piece in enumerate(pieces):
+        if not isinstance(piece, str):
+            continue
+        slot = pieces[index - 1] if index else None
+        after = slot.text if isinstance(slot, _Slot) and slot.keep else ""
+        match = pattern.find(piece, after)
+        if match is None:
+            continue
+        before, rest = piece[: match.start()], piece[match.end() :]
+        if after and not before:
+            before = separator(source, conversion, rest)
+        pieces[index : index + 1] = [before, _Slot(conversion.text, conversion.kind), rest]
+        problems.append(f"{match.group()!r} for {conversion.text!r}")
+        return True
+    return False
 
 
 # a game token's shapes, by its first character: a name in square brackets ([KEY_JUMP]) and a

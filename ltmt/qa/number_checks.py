@@ -52,6 +52,7 @@ from ltmt.currency_amounts import SIGN as CURRENCY_SIGN
 from ltmt.currency_amounts import beside_currency, swapped_marks
 from ltmt.english_ordinals import kept_ordinals
 from ltmt.formats.common import same_language
+from ltmt.formats.conversion_remnants import without_remnants
 from ltmt.formats.phone_numbers import PHONE_KINDS
 from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
@@ -230,7 +231,8 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         source, target = without_intervals(source), without_intervals(target)
     # <size=120 %>: no number; a phone number's digits are (a lost +49 is "lacks the number
     # 49" as before, and a phone number garbled into numbers has none the source lacks)
-    translated = without_tag_remains(target, source, kept=PHONE_KINDS)
+    # and what is left of a conversion whose "%" was lost (3$.1f): the placeholder check's
+    translated = without_tag_remains(without_remnants(source, target), source, kept=PHONE_KINDS)
     translated = english_key_names(translated, source)  # Strg+Pos1 for Ctrl+Home: no 1
     plain = as_translated(without_placeholders(source, kept=PHONE_KINDS), translated)  # 3/14/2024
     plain = written_out(plain, translated)  # $5k: 5.000 $

@@ -28,6 +28,7 @@ from ltmt.accelerators import (
 from ltmt.copied_sentences import copied_sentences, written_again
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.doubled_ampersands import words_lost_beside
+from ltmt.formats.conversion_remnants import broken_conversions
 from ltmt.formats.format_strings import check_plural_format
 from ltmt.formats.formatting_codes import invalid_codes
 from ltmt.formats.html_segments import READ_ATTRIBUTES
@@ -249,12 +250,20 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     unbracketed = _unbracketed_universal(source, target)
     lost -= Counter(_unsized(text) for text in unbracketed)
     added -= Counter(_unsized(text) for text in unbracketed.values())
+    # what is left of a conversion whose "%" the model lost (3$.1f of %3$.1f) says its loss
+    broken = broken_conversions(source, target)
+    lost -= Counter(_unsized(remnant.conversion) for remnant in broken)
     written = metadata.get("placeholders") or {}
     problems = _case_changes(lost, added)
     if lost:
         problems.append(f"lacks {_listed(lost, written)}")
     if added:
         problems.append(f"adds {_listed(added, written)}, which the source does not have")
+    problems += [
+        f"has a broken placeholder: {remnant.text!r} is {remnant.conversion} without its "
+        f"{remnant.conversion[: -len(remnant.text)]!r} (shown as text): write {remnant.conversion}"
+        for remnant in broken
+    ]
     problems += _stray_brackets(source, target)
     problems += _invalid_codes(source, target)
     problems += [
@@ -271,7 +280,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         f"has {word!r} glued to {field}, where the source has a space or punctuation after it: "
         "separate them"
         for field, word in glued_words(source, target)
-        if field not in added
+        if field not in added and not any(r.after == field for r in broken)
     ]
     problems += [
         f"has a stray {brace!r} beside {field} that the source does not have: remove it"

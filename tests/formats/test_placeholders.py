@@ -990,3 +990,61 @@ def test_a_memory_match_lacking_a_field_is_fitted_as_the_models_output_is() -> N
     assert not reuse_lacks_fields(replace(typo, method="knn"))  # the model's: fitted anyway
     count = _reused("%count% file", "Eine Datei")
     assert reuse_lacks_fields(count) and not reuse_lacks_fields(count, form=0)
+
+
+# a printf conversion whose "%" the model lost (a healthcare trial, session 73): put back in
+# place, with the signs the source writes between it and the placeholder it was glued to; the
+# repair had put a new one at the end, and the app showed "3$.1f mg)" as text
+@pytest.mark.parametrize(
+    ("source", "output", "expected", "problem"),
+    [
+        (
+            "Take %1$d tablet(s) of %2$@ (%3$.1f mg)",
+            "%1$d Tabletten von %2$@3$.1f mg)",
+            "%1$d Tabletten von %2$@ (%3$.1f mg)",
+            "'3$.1f' for '%3$.1f'",
+        ),
+        (
+            "Take %1$d tablet(s) of %2$@ (%3$.1f mg)",
+            "Holen Sie %1$d Tabletten von %2$@.1f mg)",
+            "Holen Sie %1$d Tabletten von %2$@ (%3$.1f mg)",
+            "'.1f' for '%3$.1f'",
+        ),
+        (
+            "Take %1$d tablet(s) of %2$s (%3$.1f mg)",
+            "%1$d Tabletten von %2$s 3$.1f mg)",
+            "%1$d Tabletten von %2$s %3$.1f mg)",
+            "'3$.1f' for '%3$.1f'",
+        ),
+        (
+            "Take %d tablet(s) of %@ (%.1f mg)",
+            "%d Tabletten von %@.1f mg",  # its ")" lost too: no "(" put back
+            "%d Tabletten von %@ %.1f mg",
+            "'.1f' for '%.1f'",
+        ),
+        (
+            "%1$@ and %2$@ are now friends",
+            "%1$@2$@ sind jetzt Freunde",  # the words between are the model's to write
+            "%1$@%2$@ sind jetzt Freunde",
+            "'2$@' for '%2$@'",
+        ),
+    ],
+)
+def test_a_conversion_whose_percent_sign_was_lost_is_put_back_in_place(
+    source: str, output: str, expected: str, problem: str
+) -> None:
+    restored = restore(protect(source), output)
+    assert (restored.text, restored.problems, restored.ok) == (expected, (problem,), True)
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "expected"),
+    [
+        # a lone conversion letter glued to a field may be a word's: the conversion goes last
+        ("Take %d of %@ (%d mg)", "%d von %@d mg)", "%d von %@d mg) %d"),
+        # a tail apart from the placeholder before it is the model's text
+        ("Take %1$d of %2$@ (%3$.1f mg)", "%1$d von %2$@ .1f mg)", "%1$d von %2$@ .1f mg) %3$.1f"),
+    ],
+)
+def test_what_is_no_remnant_is_left_alone(source: str, output: str, expected: str) -> None:
+    assert restore(protect(source), output).text == expected

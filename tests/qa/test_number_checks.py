@@ -755,3 +755,12 @@ def test_an_english_ordinal_kept_in_german_is_a_numbers_warning(source, target, 
 )
 def test_a_percent_sign_lost_after_a_number_or_a_placeholder_is_said(source, target, expected):
     assert number_problems(source, target, {}) == expected
+
+
+def test_a_broken_placeholders_digits_are_the_placeholder_checks():
+    # "3$.1f", what is left of %3$.1f, is said by the placeholder check, not as the numbers 3, 1
+    source = "Take %1$d tablet(s) of %2$@ (%3$.1f mg)"
+    assert number_problems(source, "%1$d Tabletten von %2$@3$.1f mg) %3$.1f", {}) == []
+    assert number_problems(source, "%1$d Tabletten von %2$@ (%3$.1f mg) 3", {}) == [
+        "has the number 3, which the source does not"
+    ]

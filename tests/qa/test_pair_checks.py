@@ -638,6 +638,37 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
                 "after it: separate them"
             ],
         ),
+        # what is left of a conversion whose "%" was lost is a broken placeholder, not a word
+        # glued to the field before it (a healthcare trial, session 73: separating them, as
+        # qa said, cleared the error and left "3$.1f mg)" as text)
+        (
+            "Take %1$d tablet(s) of %2$@ (%3$.1f mg)",
+            "%1$d Tabletten von %2$@3$.1f mg) %3$.1f",
+            {},
+            [
+                "has a broken placeholder: '3$.1f' is %3$.1f without its '%' (shown as text): "
+                "write %3$.1f"
+            ],
+        ),
+        (
+            "Take %1$d tablet(s) of %2$@ (%3$.1f mg)",
+            "%1$d Tabletten von %2$@ 3$.1f mg) %3$.1f",
+            {},
+            [
+                "has a broken placeholder: '3$.1f' is %3$.1f without its '%' (shown as text): "
+                "write %3$.1f"
+            ],
+        ),
+        (  # said once: not also as a lacking %3$f
+            "Take %1$d tablet(s) of %2$@ (%3$.1f mg)",
+            "%1$d Tabletten von %2$@.1f mg)",
+            {},
+            [
+                "has a broken placeholder: '.1f' is %3$.1f without its '%3$' (shown as text): "
+                "write %3$.1f"
+            ],
+        ),
+        ("Take %1$d tablet(s) of %2$@ (%3$.1f mg)", "%1$d Tabletten von %2$@ (%3$.1f mg)", {}, []),
         # ...but a German ending glued to a field is none (a regression trial, session 69)
         ("Files of {user}.", "{user}s Dateien.", {}, []),
         ("Played {0} times", "{0}mal gespielt", {}, []),
