@@ -75,6 +75,7 @@ import logging
 import os
 import re
 import shutil
+import time
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -82,6 +83,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ltmt.errors import LtmtError
 from ltmt.formats.documents import Unit
+from ltmt.formats.record_choice import FoundRecord, copied_record, latest_record
 from ltmt.paths import (
     ENV_CACHE,
     default_cache_dir,
@@ -101,6 +103,10 @@ SECRET = "secret"  # the cache folder's random key, in FOLDER
 SECRET_BYTES = 32
 BY_CONTENT = "by-content"  # in a user's folder: the records' copies named by the outputs' bytes
 RECORD_VERSION = 2
+# the key of a record's file that holds when it was written (nanoseconds since the epoch), so
+# that of several users' records of one output the last written is read whatever copied the
+# cache folder since (:mod:`ltmt.formats.record_choice`); before session 73 the file's time
+WRITTEN = "written"
 FIRST_VERSION = 1  # unkeyed digests and the output's path in clear, in FOLDER itself
 # the records folders a failed write was warned of in this process (a warning once per run)
 _NOT_RECORDED_SAID: set[Path] = set()
@@ -445,7 +451,7 @@ class OutputSources:
     user: str | None = None
     memory: Memory | None = None
     # every record of the folder, read once for an import's files (:meth:`read_for_import`)
-    _every: list[Record] = field(default_factory=list, compare=False, repr=False)
+    _every: list[FoundRecord] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def in_cache(cls, user: str | None = None, memory: Memory | None = None) -> OutputSources:
@@ -466,37 +472,40 @@ class OutputSources:
                     found = found or self._read_in(
                         _user_folder(secret, self.user, store), output, key
                     )
-            return found or _read_record(self._first_format_path(output), b"", FIRST_VERSION)
+            return found or self._first_format_record(output)
         except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
             logger.info("unreadable record of %s, taken as none (%s)", output, exc)
             return None
 
     def read_for_import(self, output: Path, pairs: Sequence[tuple[str, str]] = ()) -> Record | None:
         """The record of what ltmt wrote into ``output`` whoever it wrote it for (the record
-        is about the file, not the user importing it): this user's (:meth:`read`), else any
-        user's of this cache folder found by the output's path or bytes, else the record of
-        another output that ``pairs`` (the file's sources and translations) are a copy of,
-        edited since (:func:`_copied`). Records of another encrypted store read with its key
-        only. None where there is none."""
-        found = self.read(output)
-        if found is not None:
-            return found
+        is about the file, not the user importing it): this user's (:meth:`read`), else, and
+        for no user (``ltmt qa`` without ``--user``), the one of any user's of this cache folder
+        found by the output's bytes, else by its path, that
+        :func:`~ltmt.formats.record_choice.latest_record` chooses (not the first found: trial
+        s73), else the record of another output that ``pairs`` (the file's sources and
+        translations) are a copy of, edited since
+        (:func:`~ltmt.formats.record_choice.copied_record`). Records of another encrypted store
+        read with its key only. None where there is none."""
+        if self.user is not None and (own := self.read(output)) is not None:
+            return own
         try:
             secret = _cache_secret(self.folder)
             if secret is None:
-                return None
+                return self._first_format_record(output)
             keys = list(dict.fromkeys([self._key(secret), secret]))
             folders = sorted(path.name for path in self.folder.iterdir() if path.is_dir())
-            found = next(
-                (
-                    record
-                    for key in keys
-                    for folder in folders
-                    if (record := self._read_in(folder, output, key)) is not None
-                ),
-                None,
+            found = [
+                item
+                for key in keys
+                for folder in folders
+                if (item := self._found_in(folder, output, key)) is not None
+            ]
+            if found:
+                return latest_record(found, output)
+            return self._first_format_record(output) or copied_record(
+                self._every_record(keys, folders), pairs, output
             )
-            return found or _copied(self._every_record(keys, folders), pairs)
         except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
             logger.info("unreadable records for %s, taken as none (%s)", output, exc)
             return None
@@ -546,7 +555,11 @@ class OutputSources:
             record = record.with_history(
                 pair for each in (before, last) if each is not None for pair in each.own_pairs()
             )
-            data: dict[str, object] = {"version": RECORD_VERSION, "units": record.units}
+            data: dict[str, object] = {
+                "version": RECORD_VERSION,
+                "units": record.units,
+                WRITTEN: time.time_ns(),
+            }
             if record.history:
                 data["history"] = [list(pair) for pair in record.history]
             if by_content is not None:
@@ -583,30 +596,41 @@ class OutputSources:
             return None
         return Record({}, key, tuple(pairs)) if pairs else None
 
-    def _every_record(self, keys: list[bytes], folders: list[str]) -> list[Record]:
+    def _every_record(self, keys: list[bytes], folders: list[str]) -> list[FoundRecord]:
         """Every record of the user ``folders`` readable with ``keys``, read once: a folder
         import looks among them for each of its files (each read them all again)."""
         if not self._every:
             self._every.extend(
-                record
+                found
                 for key in keys
                 for folder in folders
                 for path in sorted((self.folder / folder).glob("*.json"))
-                if (record := _read_record(path, key)) is not None
+                if (found := _read_found(path, key)) is not None
             )
         return self._every
 
     def _read_in(self, user_folder: str, output: Path, key: bytes) -> Record | None:
-        """The record of ``output`` in ``user_folder``, found by its bytes, else by its path;
-        one found by its bytes that is not the path's (another output's of the same bytes: a
-        copy's run) has what ltmt wrote at this path as its history, so that a run on a copy
-        does not make the original's own translations unknown."""
+        """The record of ``output`` in ``user_folder``, found by its bytes, else by its path
+        (:meth:`_found_in`)."""
+        found = self._found_in(user_folder, output, key)
+        return found.record if found is not None else None
+
+    def _found_in(self, user_folder: str, output: Path, key: bytes) -> FoundRecord | None:
+        """The record of ``output`` in ``user_folder``, found by its bytes, else by its path,
+        with when it was written; one found by its bytes that is not the path's (another
+        output's of the same bytes: a copy's run) has what ltmt wrote at this path as its
+        history, so that a run on a copy does not make the original's own translations
+        unknown."""
         by_content = self._content_path(output, user_folder, key)
-        found = _read_record(by_content, key) if by_content is not None else None
-        at_path = _read_record(self._path_of(output, user_folder, key), key)
-        if found is None or at_path is None or at_path == found:
+        found = _read_found(by_content, key, by_content=True) if by_content else None
+        at_path = _read_found(self._path_of(output, user_folder, key), key)
+        if found is None or at_path is None or at_path.record == found.record:
             return found or at_path
-        return found.with_history(at_path.own_pairs())
+        return replace(found, record=found.record.with_history(at_path.record.own_pairs()))
+
+    def _first_format_record(self, output: Path) -> Record | None:
+        """The record of ``output`` of the first format (module docstring), if any."""
+        return _read_record(self._first_format_path(output), b"", FIRST_VERSION)
 
     @property
     def _store(self) -> str | None:
@@ -688,30 +712,18 @@ def forget_records(user: str, cache_dir: Path, store: str | None = None) -> int:
     return count
 
 
-def _copied(records: Iterable[Record], pairs: Sequence[tuple[str, str]]) -> Record | None:
-    """The record among ``records`` of the output that ``pairs`` (a file's sources and
-    translations) are a copy of, edited since or written anew (a table filled in place copied
-    under another name, a cell or two changed by hand): the one that wrote most of ``pairs``,
-    where they are more than half of the pairs it wrote and of ``pairs``, word for word; else
-    None (a memory of its own that holds a pair or two ltmt wrote somewhere is no copy). The
-    memory's translations it copied (:data:`COPIED`) count as the output's, as they are its
-    text: a copy of an output half of whose units are exact matches is a copy still (before,
-    regression trial rege, its machine translation was imported as approved). Which of its
-    pairs are ltmt's unreviewed machine translation the record says pair by pair
-    (:meth:`Record.translated`), so a client's TMX that the matches came from, taken for one,
-    loses none of its pairs."""
-    distinct = set(pairs)
-    best, most = None, 0
-    for record in records:
-        wrote = sum(1 for source, text in distinct if record.wrote(source, text))
-        if wrote > most and 2 * wrote > len(record.written_pairs) and 2 * wrote > len(distinct):
-            best, most = record, wrote
-    return best
-
-
 def _read_record(path: Path, key: bytes, version: int = RECORD_VERSION) -> Record | None:
     """The record in ``path``, of format ``version``; None where there is none, or none of
     that format (the digests of the first were BLAKE2b without a key: ``key`` ``b""``)."""
+    found = _read_found(path, key, version)
+    return found.record if found is not None else None
+
+
+def _read_found(
+    path: Path, key: bytes, version: int = RECORD_VERSION, *, by_content: bool = False
+) -> FoundRecord | None:
+    """The record in ``path`` as :func:`_read_record` reads it, with when it was written (its
+    stamp, else, written before session 73, the file's time) and ``by_content``."""
     try:
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
@@ -720,7 +732,10 @@ def _read_record(path: Path, key: bytes, version: int = RECORD_VERSION) -> Recor
         return None
     units = {str(k): (str(s), str(t)) for k, (s, t) in data["units"].items()}
     history = tuple((str(s), str(t)) for s, t in data.get("history", ()))
-    return Record(units, key, history)
+    written = data.get(WRITTEN)
+    if not isinstance(written, int):
+        written = path.stat().st_mtime_ns
+    return FoundRecord(Record(units, key, history), written, by_content)
 
 
 def _forget_previous_copy(path: Path, by_content: Path | None) -> None:

@@ -27,6 +27,7 @@ from ltmt.formats.output_sources import (
     outdated,
 )
 from ltmt.formats.pipeline import translate_file
+from ltmt.formats.record_choice import FoundRecord, copied_record
 from ltmt.memory.crypto import generate_key_file
 from ltmt.memory.store import Memory
 from ltmt.paths import ENV_CACHE
@@ -417,6 +418,66 @@ def test_an_import_finds_any_users_record_by_path_and_a_copys_by_its_texts(
     assert bob.read_for_import(copy, written[:1]) is None
 
 
+def _written_by_two_users(folder: Path, output: Path, secret: bytes, users: list[str]) -> Path:
+    """``output`` written for ``users[0]`` (``Overview``), then for ``users[1]`` (its English
+    changed since: ``Project overview``), with the records' folder's ``secret``; the folder of
+    the first user's records."""
+    folder.mkdir()
+    (folder / SECRET).write_bytes(secret)
+    output.write_text('{"overview": "Übersicht"}', "utf-8")
+    OutputSources(folder, users[0]).write(output, [(Unit("/overview", "Overview"), "Übersicht")])
+    (first,) = [path for path in folder.iterdir() if path.is_dir()]
+    output.write_text('{"overview": "Projektübersicht"}', "utf-8")
+    unit = Unit("/overview", "Project overview")
+    OutputSources(folder, users[1]).write(output, [(unit, "Projektübersicht")])
+    return first
+
+
+@pytest.mark.parametrize("users", [["ann", "bob"], ["bob", "ann"]])
+def test_of_two_users_records_the_last_written_is_read_whatever_the_folders_order(
+    tmp_path: Path, users: list[str]
+) -> None:
+    """Trial s73: ``ltmt qa`` without --user read the first record found in the folders'
+    order, which the cache's random secret sets: on two fresh caches of three it read a stale
+    one, and named ltmt's fresh translation as someone else's of an older source."""
+    orders = set()
+    for n in range(8):
+        folder, output = tmp_path / f"records{n}", tmp_path / f"de{n}.json"
+        older = _written_by_two_users(folder, output, bytes([n]) * 32, users)
+        folders = sorted(path for path in folder.iterdir() if path.is_dir())
+        orders.add(folders[0] == older)
+        for reading in (OutputSources(folder), OutputSources(folder, "cy")):
+            found = reading.read_for_import(output)  # by the file's bytes
+            assert found is not None and found.wrote("Project overview", "Projektübersicht")
+        own = OutputSources(folder, users[0]).read_for_import(output)
+        assert own is not None and own.wrote("Overview", "Übersicht")  # a user's own first
+        output.write_text('{"overview": "Projektübersicht!"}', "utf-8")  # edited: by its path
+        found = OutputSources(folder).read_for_import(output)
+        assert found is not None and found.wrote("Project overview", "Projektübersicht")
+    assert orders == {True, False}  # both users' folders came first
+
+
+def test_the_last_written_record_is_told_by_its_stamp_else_its_files_time(tmp_path: Path) -> None:
+    """A cache folder copied without its files' times (``cp -r``) gives them the order they
+    were copied in, the folders' own: the record's stamp tells. One written before session 73
+    has none: its file's time tells."""
+    folder, output = tmp_path / "records", tmp_path / "de.json"
+    older = _written_by_two_users(folder, output, bytes(32), ["ann", "bob"])
+    output.write_text("{}", "utf-8")  # edited since: found by its path
+    for path in older.glob("*.json"):
+        os.utime(path, ns=(2**62, 2**62))  # copied last
+    found = OutputSources(folder).read_for_import(output)
+    assert found is not None and found.wrote("Project overview", "Projektübersicht")
+    for path in folder.glob("*/*.json"):
+        data = json.loads(path.read_text("utf-8"))
+        assert isinstance(data.pop("written"), int)
+        stamp = path.stat().st_mtime_ns
+        path.write_text(json.dumps(data), "utf-8")
+        os.utime(path, ns=(stamp, stamp))
+    found = OutputSources(folder).read_for_import(output)
+    assert found is not None and found.wrote("Overview", "Übersicht")
+
+
 def test_a_record_of_the_first_format_is_read_until_its_output_is_recorded_anew(
     tmp_path: Path,
 ) -> None:
@@ -618,12 +679,13 @@ def test_a_translation_copied_from_the_memory_is_no_machine_translation() -> Non
     assert record.wrote("Open", "Offen", marked=False) and record.translated("Open", "Offen")
     assert not record.translated("Save", "Speichern")
     assert outdated(record, [(Unit("a", "Save it"), "Speichern")]).again == ["a"]
-    assert output_sources._copied([record], [("Save", "Speichern"), ("Quit", "Ende")]) is None
+    found, copy = [FoundRecord(record, 1)], Path("copy.csv")
+    assert copied_record(found, [("Save", "Speichern"), ("Quit", "Ende")], copy) is None
     # a copy is found by the output's text, the memory's copied into it too (regression
     # trial rege: a copy half of exact matches was none); half of it is no copy
-    assert output_sources._copied([record], [("Open", "Offen")]) is None
+    assert copied_record(found, [("Open", "Offen")], copy) is None
     both = [("Save", "Speichern"), ("Open", "Offen")]
-    assert output_sources._copied([record], both) is record
+    assert copied_record(found, both, copy) is record
 
 
 def test_ltmts_own_translation_stays_its_own_whatever_ran_at_that_path_in_between(

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from ltmt.cli.pair_files import read_records
-from ltmt.formats.output_sources import OutputSources
+from ltmt.formats.output_sources import SECRET, OutputSources
 from ltmt.formats.pipeline import translate_file
 from ltmt.qa.outdated_checks import outdated_problems
 
@@ -60,3 +62,38 @@ def test_a_file_without_a_record_has_nothing_outdated(tmp_path: Path) -> None:
     source.write_text(json.dumps({"save": "Save"}), "utf-8")
     output.write_text(json.dumps({"save": "Speichern"}), "utf-8")
     assert _checked(source, output, OutputSources(tmp_path / "records")) == []
+
+
+@pytest.mark.parametrize("users", [["ann", "bob"], ["bob", "ann"]])
+def test_without_a_user_the_record_read_is_the_last_written_whatever_the_folders_order(
+    tmp_path: Path, users: list[str]
+) -> None:
+    """Trial s73: qa without --user read the first of the users' records in the folders'
+    order, which the cache's random secret sets: ltmt's fresh translation was named as someone
+    else's of an older source on two caches of three, and a real one was missed."""
+    orders = set()
+    for n in range(8):
+        folder = tmp_path / f"records{n}"
+        folder.mkdir()
+        (folder / SECRET).write_bytes(bytes([n]) * 32)
+        source, output = tmp_path / f"en{n}.json", tmp_path / f"de{n}.json"
+        source.write_text(json.dumps({"overview": "Overview", "save": "Save"}), "utf-8")
+        translate_file(source, output, _upper, output_sources=OutputSources(folder, users[0]))
+        (older,) = [path for path in folder.iterdir() if path.is_dir()]
+        output.unlink()  # another job's checkout, for the other user, since the English changed
+        source.write_text(json.dumps({"overview": "Project overview", "save": "Save"}), "utf-8")
+        translate_file(source, output, _upper, output_sources=OutputSources(folder, users[1]))
+        orders.add(min(path for path in folder.iterdir() if path.is_dir()) == older)
+        assert _checked(source, output, OutputSources(folder)) == []
+        output.write_text(json.dumps({"overview": "PROJECT OVERVIEW", "save": "Sichern"}), "utf-8")
+        assert _checked(source, output, OutputSources(folder)) == []  # a reviewer's edit
+        source.write_text(json.dumps({"overview": "Project overview", "save": "Save all"}), "utf-8")
+        assert _checked(source, output, OutputSources(folder)) == [
+            (
+                f"{output}: /save",
+                "its source changed since this translation (not ltmt's) was written: check it "
+                "against the source now and edit it (ltmt translate --overwrite translates it "
+                "again)",
+            )
+        ]
+    assert orders == {True, False}  # both users' folders came first
