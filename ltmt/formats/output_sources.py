@@ -15,7 +15,9 @@ record is found by the output's path, and by the output's content (a copy of it 
 keyed digest of the bytes written, its line ends as ``\n``): a checkout of the same output at
 another path (a CI workspace, a clone) finds the record of what ltmt wrote there, so an update
 translates the same strings again wherever it runs; an output edited since is found by its
-path only.
+path only. A record holds when it was written: of several users' records of one output, read
+whoever wrote it (``memory import``, ``ltmt qa`` without ``--user``), the one of the file's bytes,
+else the last written, is the output's (:mod:`ltmt.formats.record_choice`).
 A rewritten output's previous copy goes, so that checkpoints and reruns leave one; what ltmt
 wrote there before and no place holds now is kept in the record as its history
 (:attr:`Record.history`, the newest :data:`HISTORY_KEPT` pairs), so that what ran at that path in
