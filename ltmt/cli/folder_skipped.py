@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ltmt.formats.folders import not_messages_why
+from ltmt.formats.language_folders import language_folder_pair
 from ltmt.wording import first_few
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
             f"({first_few(no_locale)}): name {'it' if len(no_locale) == 1 else 'each'} for its "
             "language (en.yml) to translate it",
         ),
+        (len(folder.language_folders), _language_folders_why(folder)),
         (len(folder.qualified), _qualified_why(folder)),
         (
             len(folder.not_strings),
@@ -98,6 +100,24 @@ def _manifests_why(folder: FolderJob) -> str:
         f"({names}): no message file, its text lives in _locales/*/messages.json, which it "
         "names as __MSG_name__, and its settings (permissions, suggested_key) stop the "
         f"extension from loading if translated{literal_note(list(dict.fromkeys(literal)))}"
+    )
+
+
+def _language_folders_why(folder: FolderJob) -> str:
+    """Why a run left the files in other languages' folders (i18next's ``locales/de``,
+    ``de.lproj``) as they are, naming the first few, and the command that translates the
+    source language's folder into the target language's beside it, where both are there."""
+    names = first_few(path.relative_to(folder.folder) for path in folder.language_folders)
+    why = f"in another language's folder ({names}): translations, not sources"
+    if not folder.jobs or not folder.language_folders:
+        return why
+    src, tgt = folder.jobs[0].src_lang, folder.jobs[0].tgt_lang
+    pair = language_folder_pair(folder.folder, folder.language_folders, src, tgt)
+    if pair is None:
+        return why
+    source, target = (path.as_posix() for path in pair)
+    return (
+        f"{why}; translate the {src} folder into the {tgt} one: ltmt translate {source} -o {target}"
     )
 
 

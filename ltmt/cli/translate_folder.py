@@ -74,6 +74,9 @@ class FolderJob:
     templates: list[Path] = field(default_factory=list)
     bundles: list[Path] = field(default_factory=list)  # Xcode bundles translated
     other_bundles: list[Path] = field(default_factory=list)  # Xcode bundles of another language
+    # a folder of each language's folders (i18next's locales/en, locales/de): the files of
+    # those of other languages than the source's, which hold translations, not sources
+    language_folders: list[Path] = field(default_factory=list)
     # Android's values-de, values-fr, values-night beside values: not sources
     qualified: list[Path] = field(default_factory=list)
     # Android's layout/, drawable/ XML in a res folder: no string resources
@@ -195,7 +198,8 @@ def prepare_folder(
             if not bundle.is_localized(path):
                 found.copies.append((path, target))
                 continue
-        if format_of(path, "document") is None:
+        spec = format_of(path, "document")
+        if spec is None:
             found.unknown.append(path)
             continue
         if is_manifest_file(path):  # translated, its settings stop the extension from loading
@@ -230,6 +234,9 @@ def prepare_folder(
                 found.target_language.append(path)  # de.yml beside en.yml
             else:
                 found.other_locales.append(f"{name}: {locale}")  # fr.yml beside en.yml
+            continue
+        if spec.one_language_file(path) and _in_other_language_folder(folder, name, src):
+            found.language_folders.append(path)  # locales/de/common.json beside locales/en
             continue
         # en.yml → OUT/de.yml, app_en.arb → OUT/app_de.arb, messages_en.properties →
         # OUT/messages_de.properties (German was written into OUT/en.yml ...); a bundle whose
@@ -425,6 +432,17 @@ def _one_source_per_output(found: FolderJob, src: str) -> None:
             )
             for kept in (found.jobs, found.empty):
                 kept[:] = [other for other in kept if other is not job]
+
+
+def _in_other_language_folder(folder: Path, name: Path, src: str) -> bool:
+    """Whether ``name`` (a file's path relative to ``folder``) lies in a folder named for
+    another language than ``src`` (:func:`~ltmt.formats.path_languages.language_folder`:
+    ``de/common.json`` in ``locales``, ``de.lproj/Localizable.strings``)."""
+    from ltmt.formats.common import same_language
+    from ltmt.formats.path_languages import language_folder
+
+    named = language_folder(name, resolved(folder).name)
+    return named is not None and not same_language(named[1], src)
 
 
 def _satellite(path: Path, src: str) -> str:

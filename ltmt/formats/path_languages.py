@@ -21,7 +21,7 @@ merely ends in a code (``db_ha.properties``, ``settings_my.properties``) with no
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 # locales whose language has no two-letter code, as Rails' and Symfony's catalogs name them
@@ -32,6 +32,8 @@ THREE_LETTER_LOCALES = frozenset(
 )
 _ANDROID = re.compile(r"values-(?:b\+)?([a-z]{2,3})(?:[-+].*)?")
 _APPLE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\.lproj")
+# gettext's folder of a locale's catalogs: de/LC_MESSAGES, pt_BR/LC_MESSAGES, sr@latin/...
+_GETTEXT_FOLDER = re.compile(r"([a-z]{2,3})(?:_[A-Z]{2})?(?:@\w+)?")
 # a language's folder in a folder of locales: a WebExtension's _locales holds nothing else;
 # in the others, two letters (a project's locales/app is no language)
 _LOCALE_FOLDERS = {
@@ -67,12 +69,7 @@ def path_language(path: Path, *, folder: bool = False) -> str | None:
     """The language code ``path`` (a file, or a ``folder``) names (module docstring), or None."""
     folders = path.parts if folder else path.parts[:-1]
     for index in reversed(range(len(folders))):
-        part = folders[index]
-        found = _ANDROID.fullmatch(part) or _APPLE.fullmatch(part)
-        locale = _LOCALE_FOLDERS.get(folders[index - 1].lower()) if index else None
-        if found is None and locale is not None:
-            found = locale.fullmatch(part)
-        if found:
+        if found := _language_folder_match(folders, index):
             return _known(found.group(1).lower())
     stem = None if folder else _STEMS.get(path.suffix.lower())
     if stem is not None and (found := stem.fullmatch(path.stem)):
@@ -80,13 +77,44 @@ def path_language(path: Path, *, folder: bool = False) -> str | None:
     return None
 
 
+def _language_folder_match(folders: Sequence[str], index: int) -> re.Match[str] | None:
+    """The match of ``folders[index]`` as a language's folder (module docstring), its code
+    the first group: by its own name (``values-fr``, ``fr.lproj``), or by its parent's
+    (``locales/fr``: ``folders[index - 1]``), else None."""
+    part = folders[index]
+    found = _ANDROID.fullmatch(part) or _APPLE.fullmatch(part)
+    locale = _LOCALE_FOLDERS.get(folders[index - 1].lower()) if index else None
+    if found is None and locale is not None:
+        found = locale.fullmatch(part)
+    return found
+
+
 def gettext_language(path: Path) -> str | None:
     """The language of gettext's folder of ``path`` (``de/LC_MESSAGES/django.po``: ``de``,
     ``pt_BR/LC_MESSAGES``: ``pt``), or None."""
     if path.parent.name != "LC_MESSAGES":
         return None
-    found = re.fullmatch(r"([a-z]{2,3})(?:_[A-Z]{2})?(?:@\w+)?", path.parent.parent.name)
+    found = _GETTEXT_FOLDER.fullmatch(path.parent.parent.name)
     return _known(found.group(1)) if found else None
+
+
+def language_folder(name: Path, folder_name: str) -> tuple[Path, str] | None:
+    """The innermost folder of ``name`` (a file's path relative to the folder a run was
+    given, whose own name is ``folder_name``) that is one language's in a folder of each
+    language's files, with its language: i18next's ``de/common.json`` in ``locales`` is
+    ``(Path("de"), "de")``, as are ``de-DE/``, ``de_DE/``, ``de.lproj/``, ``_locales/de/``
+    and gettext's ``de/LC_MESSAGES/``; None where no folder of ``name`` names a language. The
+    given folder's own name only tells what its folders are (``locales``): the folder given
+    (``locales/en``) is the run's source, whatever its name."""
+    folders = (folder_name, *name.parts[:-1])
+    for index in reversed(range(1, len(folders))):
+        found = _language_folder_match(folders, index)
+        if found is None and folders[index + 1 : index + 2] == ("LC_MESSAGES",):
+            found = _GETTEXT_FOLDER.fullmatch(folders[index])
+        language = _known(found.group(1).lower()) if found else None
+        if language is not None:
+            return Path(*folders[1 : index + 1]), language
+    return None
 
 
 def other_language_named(path: Path, language: str, *, folder: bool = False) -> str | None:
