@@ -498,6 +498,13 @@ def _nothing_to_translate(found: FolderJob, tgt: str, language_error: str) -> In
         )
     if language_error:
         return InputError(f"{folder}: its files are of another language pair: {language_error}")
+    if found.language_folders:  # locales/de alone: German's folder, with no English one
+        names = first_few(path.relative_to(folder) for path in found.language_folders)
+        return InputError(
+            f"{folder}: no file to translate in it; its files are in other languages' folders "
+            f"than the source's ({names}): translations, not sources; give the folder of "
+            "the source language's files, or its language with --src-lang"
+        )
     if unread := unread_kind_hints(found):  # AsciiDoc pages: what to translate instead
         return InputError(f"{folder}: no file to translate in it; {'; '.join(unread)}")
     return InputError(
@@ -524,7 +531,7 @@ def _warn_of_outputs_named_for_other_languages(found: FolderJob, src: str, tgt: 
 
     outputs = {Path(str(job.output)).relative_to(found.output): job.path for job in found.jobs}
     own_names = [output for output, path in outputs.items() if path is not None and own_name(path)]
-    named = other_language_files(outputs, tgt, own_names)
+    named = other_language_files(outputs, tgt, own_names, resolved(found.folder).name)
     if named:
         language = language_name(tgt)
         warn(

@@ -147,18 +147,24 @@ def neutral_named(path: Path, language: str) -> str | None:
 
 
 def other_language_files(
-    paths: Iterable[Path], language: str, own_names: Collection[Path] = ()
+    paths: Iterable[Path], language: str, own_names: Collection[Path] = (), folder_name: str = ""
 ) -> list[str]:
     """Those of ``paths`` (a folder run's output files, relative to its output folder) named
     for another language than ``language``, or in Android's ``values`` (the default
     resources, the source language's), each as ``path (code)``: a folder run writes each file
-    at its place, so a project's ``locales/en/common.json`` becomes ``OUT/locales/en/...``.
-    The names of ``own_names`` name no language (:func:`ends_in_own_name`); their folders
-    may."""
+    at its place, so a project's ``locales/en/common.json`` becomes ``OUT/locales/en/...``,
+    and ``locales`` given itself (``folder_name``) has its ``en/common.json`` written as
+    ``OUT/en/common.json`` (:func:`language_folder`). The names of ``own_names`` name no
+    language (:func:`ends_in_own_name`); their folders may."""
+    from ltmt.formats.common import lang_matches
+
     found = []
     for path in paths:
         own = path in own_names  # (only its folders may name a language)
         named = _other_language(path.parent if own else path, language, folder=own)
+        in_folder = language_folder(path, folder_name) if folder_name else None
+        if named is None and in_folder is not None and not lang_matches(language, in_folder[1]):
+            named = in_folder[1]
         if named is not None:
             found.append(f"{path} ({named})")
         elif "values" in path.parts[:-1]:
