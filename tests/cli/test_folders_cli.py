@@ -1388,3 +1388,95 @@ def test_a_folder_of_cat_tool_xliff_files_is_translated_imported_and_checked(
     )
     code, _, err = run_cli(["qa", str(out)], capsys)
     assert code == 0, err
+
+
+def test_a_folder_of_locales_given_whole_takes_only_the_source_languages_folder(
+    tmp_path, capsys, common
+):
+    """i18next's locales/en + locales/de given whole (trial s73): de/common.json was translated
+    as English, with a warning that it reads as German, exit 0; other languages' folders are
+    skipped now, with one line naming the command, as Android's values-de is."""
+    locales = tmp_path / "locales"
+    files = {
+        "en/common.json": '{"save": "hello world"}',
+        "de/common.json": '{"save": "Willkommen zurück"}',
+        "fr-FR/common.json": '{"save": "Bon retour"}',
+    }
+    for name, text in files.items():
+        (locales / name).parent.mkdir(parents=True, exist_ok=True)
+        (locales / name).write_text(text, "utf-8")
+    out = tmp_path / "build"
+    code, _, err = run_cli(["translate", str(locales), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == ["en/common.json"]
+    assert "reads as German" not in err
+    assert (
+        "ltmt: skipped 2 files in another language's folder (de/common.json, "
+        "fr-FR/common.json): translations, not sources; translate the en folder into the de "
+        f"one: ltmt translate {(locales / 'en').as_posix()} -o {(locales / 'de').as_posix()}\n"
+    ) in err
+    assert (
+        "ltmt: warning: 1 German translation would keep a path named for another language, "
+        "where the app shows them to its users: en/common.json (en);"
+    ) in err
+
+
+def test_apple_and_webextension_language_folders_of_a_folder_are_skipped(
+    tmp_path, capsys, common
+):
+    project = tmp_path / "app"
+    files = {
+        "Resources/en.lproj/Main.strings": '"save" = "hello world";\n',
+        "Resources/de.lproj/Main.strings": '"save" = "Speichern";\n',
+        "Resources/Base.lproj/Info.strings": '"name" = "hello world";\n',
+        "ext/_locales/en/messages.json": '{"save": {"message": "hello world"}}',
+        "ext/_locales/de/messages.json": '{"save": {"message": "Speichern"}}',
+    }
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(project), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == [
+        "Resources/Base.lproj/Info.strings",
+        "Resources/en.lproj/Main.strings",
+        "ext/_locales/en/messages.json",
+    ]
+    assert (
+        "skipped 2 files in another language's folder (Resources/de.lproj/Main.strings, "
+        "ext/_locales/de/messages.json): translations, not sources; translate the en folder "
+        f"into the de one: ltmt translate {(project / 'Resources/en.lproj').as_posix()} -o "
+        f"{(project / 'Resources/de.lproj').as_posix()}\n"
+    ) in err
+
+
+def test_a_folder_of_other_languages_folders_alone_is_refused(tmp_path, capsys, common):
+    locales = tmp_path / "locales"
+    (locales / "de").mkdir(parents=True)
+    (locales / "de" / "common.json").write_text('{"save": "Speichern"}', "utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["translate", str(locales), "-o", str(out), *common], capsys)
+    assert code == 1
+    assert err.strip().splitlines()[-1] == (
+        f"ltmt: error: {locales}: no file to translate in it; its files are in other "
+        "languages' folders than the source's (de/common.json): translations, not sources; "
+        "give the folder of the source language's files, or its language with --src-lang"
+    )
+    assert not out.exists()
+
+
+def test_a_source_languages_folder_given_alone_is_translated_whatever_it_holds(
+    tmp_path, capsys, common
+):
+    """locales/en -o locales/de: the folder given is the source (its name is no folder of
+    another language's), and so are folders below it."""
+    english = tmp_path / "locales" / "en"
+    (english / "admin").mkdir(parents=True)
+    (english / "common.json").write_text('{"save": "hello world"}', "utf-8")
+    (english / "admin" / "users.json").write_text('{"add": "hello world"}', "utf-8")
+    out = tmp_path / "locales" / "de"
+    code, _, err = run_cli(["translate", str(english), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert sorted(_files(out)) == ["admin/users.json", "common.json"]
+    assert "skipped" not in err

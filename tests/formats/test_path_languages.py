@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ltmt.formats.path_languages import (
+    language_folder,
     neutral_named,
     other_language_files,
     other_language_named,
@@ -85,6 +86,44 @@ def test_a_folder_runs_files_named_for_another_language_are_listed() -> None:
         "lib/l10n/app_en.arb (en)",
         "app/src/main/res/values/strings.xml (the default language)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "folder_name", "expected"),
+    [
+        ("de/common.json", "locales", ("de", "de")),  # i18next's locales given whole
+        ("de-DE/common.json", "locales", ("de-DE", "de")),
+        ("pt_BR/common.json", "locales", ("pt_BR", "pt")),
+        ("de/sub/common.json", "locales", ("de", "de")),
+        ("src/locales/de/common.json", "app", ("src/locales/de", "de")),
+        ("_locales/de/messages.json", "ext", ("_locales/de", "de")),
+        ("de.lproj/Localizable.strings", "Resources", ("de.lproj", "de")),
+        ("de/LC_MESSAGES/app.json", "po", ("de", "de")),  # gettext's, whatever its parent
+        ("sr@latin/LC_MESSAGES/app.json", "po", ("sr@latin", "sr")),
+        # the folder given is the run's source, whatever its name
+        ("common.json", "de", None),
+        ("sub/common.json", "en", None),
+        ("de.json", "locales", None),  # a file named for its language: locale_files' to tell
+        ("Base.lproj/Main.strings", "Resources", None),
+        ("js/app.json", "locales", None),  # no language's code
+        ("docs/de/intro.md", "site", None),  # no folder of locales around it
+    ],
+)
+def test_the_language_folder_a_folder_runs_file_lies_in(
+    name: str, folder_name: str, expected: tuple[str, str] | None
+) -> None:
+    found = language_folder(Path(name), folder_name)
+    assert found == (None if expected is None else (Path(expected[0]), expected[1]))
+
+
+def test_a_folder_of_locales_given_whole_has_its_english_output_listed() -> None:
+    """locales -o build/locales wrote German into build/locales/en/common.json unwarned: the
+    output's path (en/common.json) did not say that en is a locale's folder."""
+    outputs = [Path("en/common.json"), Path("de/common.json"), Path("notes/readme.md")]
+    assert other_language_files(outputs, "de") == []
+    assert other_language_files(outputs, "de", folder_name="locales") == ["en/common.json (en)"]
+    # a folder of one language given alone (en.lproj -o out): its own name is no output's
+    assert other_language_files([Path("Main.strings")], "de", folder_name="en.lproj") == []
 
 
 @pytest.mark.parametrize(
