@@ -77,12 +77,14 @@ def path_language(path: Path, *, folder: bool = False) -> str | None:
     return None
 
 
-def _language_folder_match(folders: Sequence[str], index: int) -> re.Match[str] | None:
+def _language_folder_match(
+    folders: Sequence[str], index: int, *, android: bool = True
+) -> re.Match[str] | None:
     """The match of ``folders[index]`` as a language's folder (module docstring), its code
-    the first group: by its own name (``values-fr``, ``fr.lproj``), or by its parent's
-    (``locales/fr``: ``folders[index - 1]``), else None."""
+    the first group: by its own name (``values-fr``, where ``android``; ``fr.lproj``), or by
+    its parent's (``locales/fr``: ``folders[index - 1]``), else None."""
     part = folders[index]
-    found = _ANDROID.fullmatch(part) or _APPLE.fullmatch(part)
+    found = (_ANDROID.fullmatch(part) if android else None) or _APPLE.fullmatch(part)
     locale = _LOCALE_FOLDERS.get(folders[index - 1].lower()) if index else None
     if found is None and locale is not None:
         found = locale.fullmatch(part)
@@ -105,13 +107,16 @@ def language_folder(name: Path, folder_name: str) -> tuple[Path, str] | None:
     ``(Path("de"), "de")``, as are ``de-DE/``, ``de_DE/``, ``de.lproj/``, ``_locales/de/``
     and gettext's ``de/LC_MESSAGES/``; None where no folder of ``name`` names a language. The
     given folder's own name only tells what its folders are (``locales``): the folder given
-    (``locales/en``) is the run's source, whatever its name."""
+    (``locales/en``) is the run's source, whatever its name. Android's ``values-de`` is its
+    resource folder's to tell (a ``values-old`` outside one is no language's), and of three
+    letters only the codes of :data:`THREE_LETTER_LOCALES` are a language's."""
     folders = (folder_name, *name.parts[:-1])
     for index in reversed(range(1, len(folders))):
-        found = _language_folder_match(folders, index)
+        found = _language_folder_match(folders, index, android=False)
         if found is None and folders[index + 1 : index + 2] == ("LC_MESSAGES",):
             found = _GETTEXT_FOLDER.fullmatch(folders[index])
-        language = _known(found.group(1).lower()) if found else None
+        code = found.group(1).lower() if found else ""
+        language = _known(code) if len(code) == 2 or code in THREE_LETTER_LOCALES else None
         if language is not None:
             return Path(*folders[1 : index + 1]), language
     return None

@@ -1421,9 +1421,7 @@ def test_a_folder_of_locales_given_whole_takes_only_the_source_languages_folder(
     ) in err
 
 
-def test_apple_and_webextension_language_folders_of_a_folder_are_skipped(
-    tmp_path, capsys, common
-):
+def test_apple_and_webextension_language_folders_of_a_folder_are_skipped(tmp_path, capsys, common):
     project = tmp_path / "app"
     files = {
         "Resources/en.lproj/Main.strings": '"save" = "hello world";\n',

@@ -107,6 +107,10 @@ def test_a_folder_runs_files_named_for_another_language_are_listed() -> None:
         ("Base.lproj/Main.strings", "Resources", None),
         ("js/app.json", "locales", None),  # no language's code
         ("docs/de/intro.md", "site", None),  # no folder of locales around it
+        ("values-de/strings.xml", "res", None),  # Android's, told by its res folder
+        ("values-old/en.json", "proj", None),
+        ("_locales/old/messages.json", "ext", None),  # three letters: only known locales'
+        ("_locales/fil/messages.json", "ext", ("_locales/fil", "fil")),
     ],
 )
 def test_the_language_folder_a_folder_runs_file_lies_in(
