@@ -16,6 +16,14 @@ en dash (``15\u201325``): the number repair does it for every output
 (:func:`ltmt.numbers_kept.repair_numbers`), and qa reports a range left joined
 (:mod:`ltmt.qa.number_checks`). A range of a longer chain of numbers (a date's ``2024-05-01``,
 a time's ``9:00\u201317:00``) is none.
+
+German writes a clock time and a day and month with the same decimal mark, so a number of the
+translation is none where it is a time or a date (the regression trial of session 73 saw
+``um 15.30 Uhr`` for the source's ``15:30`` "repaired" to ``um 15-30 Uhr`` beside the range
+``15-30``): where the source writes it as a time or a date (``15:30`` as ``15.30``, ``10/11`` as
+``10.11`` or ``11.10``), where the translation says it is a time (``15.30 Uhr``) or a date
+(``24.12.``), and where the translation already writes the range (``15\u201330 Minuten``) as
+often as the source does.
 """
 
 from __future__ import annotations
@@ -36,6 +44,17 @@ _RANGE = re.compile(
 _DECIMAL = re.compile(r"(?<![\w.,:/\-\u2010-\u2014])(\d+)[.,](\d+)(?!\d|[.,:/]\d)")
 # a number as written, whole (``15.25``, ``1,299.99``, ``2024-05-01``)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# a range as a translation writes it: as a source does, or with German's "bis" (``15 bis 30``)
+_WRITTEN_RANGE = re.compile(
+    r"(?<![\w.,:/\-\u2010-\u2014])(?P<first>\d+)"
+    r"(?:[ \u00a0\u202f]?[\-\u2010\u2011\u2013\u2014][ \u00a0\u202f]?"
+    r"|[ \u00a0]+(?:to|bis)[ \u00a0]+)"
+    r"(?P<last>\d+)(?!\d|[.,:/\-\u2010-\u2014]\d)"
+)
+# two numbers of a source's clock time (``15:30``) or day and month (``12/24``, ``10/11``)
+_TIME_OR_DATE = re.compile(r"(?<!\d)(\d+)([:/])(\d+)")
+# a clock time's "Uhr" right after a number of the translation (``15.30 Uhr``)
+_CLOCK_WORD = re.compile(r"[ \u00a0\u202f]?Uhr\b")
 # how German writes a range whose source says "to"
 _EN_DASH = "\u2013"
 
@@ -69,11 +88,18 @@ def joined_ranges(source: str, output: str) -> list[JoinedRange]:
         ranges.setdefault((first, last), []).append((found.group(), parted))
     if not ranges:
         return []
+    for kept in _WRITTEN_RANGE.finditer(output):  # a range the output writes is no joined one
+        written = ranges.get((kept["first"], kept["last"]))
+        if written:
+            written.pop(0)
     numbers = {number.replace(",", ".") for number in _NUMBER.findall(source)}
+    times_and_dates = _times_and_dates(source)
     joined = []
     for found in _DECIMAL.finditer(output):
         written = ranges.get((found[1], found[2]))
         if not written or found.group().replace(",", ".") in numbers:
+            continue
+        if found.group() in times_and_dates or _says_time_or_date(output, found):
             continue
         as_written, parted = written.pop(0)
         joined.append(
@@ -82,6 +108,29 @@ def joined_ranges(source: str, output: str) -> list[JoinedRange]:
             )
         )
     return joined
+
+
+def _times_and_dates(source: str) -> set[str]:
+    """The numbers with a decimal point that German writes for ``source``'s clock times
+    (``15:30``: ``15.30``) and days and months (``12/24``: ``24.12`` or ``12.24``, either being
+    a reading of it)."""
+    written = set()
+    for found in _TIME_OR_DATE.finditer(source):
+        first, mark, last = found.groups()
+        written.add(f"{first}.{last}")
+        if mark == "/":
+            written.add(f"{last}.{first}")
+    return written
+
+
+def _says_time_or_date(output: str, found: re.Match[str]) -> bool:
+    """Whether ``output``'s number ``found`` (``15.30``) is a clock time that "Uhr" follows
+    (hours to 24, two digits of minutes to 59) or a day and month that a point follows
+    (``24.12.``: days to 31, months to 12)."""
+    first, last = int(found[1]), int(found[2])
+    if _CLOCK_WORD.match(output, found.end()):
+        return first <= 24 and len(found[2]) == 2 and last <= 59
+    return output.startswith(".", found.end()) and 1 <= first <= 31 and 1 <= last <= 12
 
 
 def ranges_parted(source: str, output: str) -> str:
