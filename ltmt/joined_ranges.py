@@ -29,6 +29,7 @@ often as the source does.
 from __future__ import annotations
 
 import re
+from collections import deque
 from typing import NamedTuple
 
 # a range as a source writes it: two whole numbers joined by a hyphen or a dash (U+2010,
@@ -81,17 +82,17 @@ def joined_ranges(source: str, output: str) -> list[JoinedRange]:
     ``15,25``)."""
     if not _DECIMAL.search(output):
         return []
-    ranges: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    ranges: dict[tuple[str, str], deque[tuple[str, str]]] = {}
     for found in _RANGE.finditer(source):
         first, last = found["first"], found["last"]
         parted = f"{first}{_EN_DASH}{last}" if found["to"] else found.group()
-        ranges.setdefault((first, last), []).append((found.group(), parted))
+        ranges.setdefault((first, last), deque()).append((found.group(), parted))
     if not ranges:
         return []
     for kept in _WRITTEN_RANGE.finditer(output):  # a range the output writes is no joined one
         written = ranges.get((kept["first"], kept["last"]))
         if written:
-            written.pop(0)
+            written.popleft()
     numbers = {number.replace(",", ".") for number in _NUMBER.findall(source)}
     times_and_dates = _times_and_dates(source)
     joined = []
@@ -101,7 +102,7 @@ def joined_ranges(source: str, output: str) -> list[JoinedRange]:
             continue
         if found.group() in times_and_dates or _says_time_or_date(output, found):
             continue
-        as_written, parted = written.pop(0)
+        as_written, parted = written.popleft()
         joined.append(
             JoinedRange(
                 as_written, found[1], found[2], found.group(), found.start(), found.end(), parted

@@ -75,6 +75,39 @@ NBSP = "\u00a0"
         # an output's number of more parts is no joined range
         ("Keep at 2\u20138 °C.", "Bei 2.8.1 °C.", [], None),
         ("Keep at 2\u20138 °C.", "Bei 12.8 °C.", [], None),
+        # a clock time or a date of the source's, as German writes it (regression trial,
+        # session 73: "um 15.30 Uhr" became "um 15-30 Uhr")
+        (
+            "Sessions last 15-30 minutes; the first one starts at 15:30.",
+            "15-30 Minuten; der erste beginnt um 15.30 Uhr.",
+            [],
+            None,
+        ),
+        ("Take 14-30 mg at 14:30.", "Nimm 14-30 mg bis 14.30 Uhr.", [], None),
+        ("Open 10-12 and from 10:12.", "Geöffnet 10\u201312 und ab 10.12 Uhr", [], None),
+        ("Meet 10-11 on 10/11.", "Treffen 10\u201311 am 10.11.", [], None),
+        ("Pages 10-11 (printed 10/11)", "Seiten 10\u201311 (gedruckt 10.11)", [], None),
+        ("Pages 10-11 (printed 11/10)", "Seiten 10\u201311 (gedruckt 10.11)", [], None),
+        # the source's time written twice: which is the range is unknown, as for 2.8 above
+        ("Take 14-30 mg at 14:30.", "Nimm 14.30 mg bis 14.30 Uhr.", [], None),
+        # the source writes no time, the translation says it is one: "Uhr", a day and month
+        ("Starts 15-30", f"Beginnt 15.30{NBSP}Uhr", [], None),
+        ("Closed 24-12 and 31-12.", "Geschlossen am 24.12. und 31.12.", [], None),
+        ("Closed 24-12 only.", "Nur am 24.12. geschlossen.", [], None),
+        # no time nor date: minutes of one digit or past 59, a month past 12, a day past 31
+        ("Open 9-5", "Geöffnet 9.5 Uhr", [("9-5", "9.5")], "Geöffnet 9-5 Uhr"),
+        ("Open 9-75", "Geöffnet 9.75 Uhr", [("9-75", "9.75")], "Geöffnet 9-75 Uhr"),
+        ("Keep 24-13.", "Bei 24.13.", [("24-13", "24.13")], "Bei 24-13."),
+        ("Keep 32-12.", "Bei 32.12.", [("32-12", "32.12")], "Bei 32-12."),
+        # a range the translation writes already, as often as the source: none joined
+        ("Take 1-2 tablets", "1\u20132 Tabletten, 1.2 mg", [], None),
+        ("Take 1-2 tablets", "1 bis 2 Tabletten, 1.2 mg", [], None),
+        (
+            "Take 1-2 tablets 1-2 times a day",
+            "1\u20132 Tabletten 1.2 Mal täglich",
+            [("1-2", "1.2")],
+            "1\u20132 Tabletten 1-2 Mal täglich",
+        ),
     ],
 )
 def test_a_range_written_as_one_number_is_found_and_parted(source, output, joined, parted):
@@ -104,6 +137,11 @@ _ADVERSARIAL = {
     "a long to": "1 to " * 50_000 + "x",
     "spaces after digits": "1" + " " * 100_000 + "to",
     "colons": "1:" * 50_000 + "1",
+    "slashes": "1/" * 50_000 + "1",
+    "almost bis": "1 " + " " * 100_000 + "bx",
+    "a long bis": "1 bis " * 50_000 + "x",
+    "almost uhr": "1.2 " * 50_000 + "Uh",
+    "spaces before uhr": "1.2" + " " * 100_000 + "Uhr",
 }
 
 
@@ -112,4 +150,5 @@ def test_long_adversarial_input_is_read_in_linear_time(text):
     started = time.monotonic()
     joined_ranges(text, text)
     ranges_parted(text, text.replace("-", ".").replace("\u2013", ",").replace(" to ", "."))
+    joined_ranges("1-2 " * 50_000, text)
     assert time.monotonic() - started < 10

@@ -293,6 +293,18 @@ def test_what_is_wrong_with_the_numbers_is_said(source, output, said):
         ("Keep at 2\u20138 °C.", "Bei 2\u20138 °C.", "Bei 2\u20138 °C."),
         ("Store at 15 to 25 °C", "Bei 15 bis 25 °C", "Bei 15 bis 25 °C"),
         ("Version 2.8 replaces 2\u20138.", "Version 2.8 ersetzt 2.8.", "Version 2.8 ersetzt 2.8."),
+        # a clock time and dates as German writes them: left (regression trial, session 73)
+        (
+            "Sessions last 15-30 minutes; the first one starts at 15:30.",
+            "15-30 Minuten; der erste beginnt um 15.30 Uhr.",
+            "15-30 Minuten; der erste beginnt um 15.30 Uhr.",
+        ),
+        ("Take 14-30 mg at 14:30.", "Nimm 14-30 mg bis 14.30 Uhr.", "Nimm 14-30 mg bis 14.30 Uhr."),
+        (
+            "Closed 24-12 and 31-12 only.",
+            "Geschlossen am 24.12. und 31.12.",
+            "Geschlossen am 24.12. und 31.12.",
+        ),
     ],
 )
 def test_a_range_written_as_one_number_is_written_back_as_the_range(source, output, repaired):

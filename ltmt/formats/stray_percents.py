@@ -5,11 +5,11 @@ In a format string (its source has a printf conversion: ``%d``, ``%@``, ``%1$s``
 conversion the model cut short (a stringsdict form came out ``... Tablette von %``, session
 73), which ``String.localizedStringWithFormat`` reads as a conversion of whatever follows. It is
 dropped (:func:`without_stray_percents`, a clean-up of :func:`ltmt.formats.repair.repair_line`)
-where the source has no ``%`` of its own outside its placeholders, nor says "percent" (or "per cent",
-"percentage", "pct."): a ``%`` the translation writes for the source's ``50%``, "50 percent" or
-"50 pct." is a percent sign, and a
-source that writes ``%%`` has its lone ``%`` escaped instead
-(:func:`ltmt.formats.repair.repair_line`'s ``a lone % where the source writes %%``).
+where the source has no ``%`` of its own outside its placeholders, nor says "percent" (or "per
+cent", "percentage", "pct."): a ``%`` the translation writes for the source's ``50%``, "50
+percent" or "50 pct." is a percent sign, and a source that writes ``%%`` has its lone ``%``
+escaped instead (:func:`ltmt.formats.repair.repair_line`'s ``a lone % where the source writes
+%%``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ _STRAY = re.compile(r"[ \t]?%")
 def without_stray_percents(source: str, text: str) -> str:
     """``text`` without the ``%`` outside its placeholders (each with one space or tab before
     it), where ``source`` is a printf format string that writes no ``%`` outside its
-    placeholders, no ``%%``, and does not say "percent" or "pct." (module docstring); else ``text``."""
+    placeholders, no ``%%``, and does not say "percent" or "pct." (module docstring); else
+    ``text``."""
     found = find_placeholders(source)
     if not any(_is_conversion(p) for p in found) or "%" not in text:
         return text

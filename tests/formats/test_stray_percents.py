@@ -30,6 +30,10 @@ from ltmt.formats.stray_percents import without_stray_percents
         ("Saved 50% of %s", "50 % von %s gespart", "50 % von %s gespart"),
         ("Battery at %d percent", "Akku bei %d %", "Akku bei %d %"),
         ("Battery at %d per cent", "Akku bei %d %", "Akku bei %d %"),
+        ("%d pct. of users", "%d % der Nutzer", "%d % der Nutzer"),
+        ("%d PCT of users", "%d % der Nutzer", "%d % der Nutzer"),
+        ("Percentage: %d", "Prozentsatz: %d %", "Prozentsatz: %d %"),
+        ("Pick %s, not a pctx", "Wähle %s % aus", "Wähle %s aus"),
         # a source that writes %% has its lone % escaped by the repair, not dropped here
         ("Used: %d%%", "Belegt: %d%% (50 %)", "Belegt: %d%% (50 %)"),
         # no printf conversion a letter ends: Qt's, Ruby's named, no placeholder at all

@@ -352,6 +352,21 @@ def test_an_added_minus_speaks_in_the_numbers_message():
             None,
             [],
         ),
+        # a clock time and dates, as German writes them (regression trial, session 73)
+        (
+            "Sessions last 15-30 minutes; the first one starts at 15:30.",
+            "Sitzungen dauern 15\u201330 Minuten; die erste beginnt um 15.30 Uhr.",
+            None,
+            [],
+        ),
+        ("Closed 24-12 and 31-12.", "Geschlossen am 24.12. und 31.12.", None, []),
+        ("Pages 10-11 (printed 10/11)", "Seiten 10\u201311 (gedruckt am 10.11.)", None, []),
+        (
+            "Store at 2-8 °C until 31-12-2024.",
+            "Bei 2\u20138 °C lagern bis zum 31.12.2024.",
+            None,
+            [],
+        ),
     ],
 )
 def test_a_range_written_as_one_number_is_found(source, target, language, expected):
