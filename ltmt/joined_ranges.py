@@ -32,26 +32,27 @@ import re
 from collections import deque
 from typing import NamedTuple
 
-# a range as a source writes it: two whole numbers joined by a hyphen or a dash (U+2010,
-# U+2011, en dash, em dash), with a space either side or none, or by "to"; neither number a
-# part of a longer one (``2024-05-01``, ``1.5-2``, ``9:00-17:00``)
-_RANGE = re.compile(
-    r"(?<![\w.,:/\-\u2010-\u2014])(?P<first>\d+)"
-    r"(?:[ \u00a0\u202f]?[\-\u2010\u2011\u2013\u2014][ \u00a0\u202f]?"
-    r"|(?P<to>[ \u00a0]+to[ \u00a0]+))"
-    r"(?P<last>\d+)(?!\d|[.,:/\-\u2010-\u2014]\d)"
-)
+
+def _range_pattern(words: str) -> re.Pattern[str]:
+    """A range: two whole numbers joined by a hyphen or a dash (U+2010, U+2011, en dash, em
+    dash), with a space either side or none, or by one of ``words`` (group ``to``, spaced);
+    neither number a part of a longer one (``2024-05-01``, ``1.5-2``, ``9:00-17:00``)."""
+    return re.compile(
+        r"(?<![\w.,:/\-\u2010-\u2014])(?P<first>\d+)"
+        r"(?:[ \u00a0\u202f]?[\-\u2010\u2011\u2013\u2014][ \u00a0\u202f]?"
+        rf"|(?P<to>[ \u00a0]+(?:{words})[ \u00a0]+))"
+        r"(?P<last>\d+)(?!\d|[.,:/\-\u2010-\u2014]\d)"
+    )
+
+
+# a range as a source writes it, "to" its one word
+_RANGE = _range_pattern("to")
 # a number of two runs of digits and one decimal mark between them (``15.25``, ``2,8``), whole
 _DECIMAL = re.compile(r"(?<![\w.,:/\-\u2010-\u2014])(\d+)[.,](\d+)(?!\d|[.,:/]\d)")
 # a number as written, whole (``15.25``, ``1,299.99``, ``2024-05-01``)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # a range as a translation writes it: as a source does, or with German's "bis" (``15 bis 30``)
-_WRITTEN_RANGE = re.compile(
-    r"(?<![\w.,:/\-\u2010-\u2014])(?P<first>\d+)"
-    r"(?:[ \u00a0\u202f]?[\-\u2010\u2011\u2013\u2014][ \u00a0\u202f]?"
-    r"|[ \u00a0]+(?:to|bis)[ \u00a0]+)"
-    r"(?P<last>\d+)(?!\d|[.,:/\-\u2010-\u2014]\d)"
-)
+_WRITTEN_RANGE = _range_pattern("to|bis")
 # two numbers of a source's clock time (``15:30``) or day and month (``12/24``, ``10/11``)
 _TIME_OR_DATE = re.compile(r"(?<!\d)(\d+)([:/])(\d+)")
 # a clock time's "Uhr" right after a number of the translation (``15.30 Uhr``)
