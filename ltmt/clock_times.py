@@ -79,8 +79,7 @@ def _written_digits(hour: int, minute: str | None, output: str) -> list[str]:
     """Per place where ``output`` writes the time's hour (with its ``minute``, ``:`` or ``.``
     between; a whole hour with ``:00`` or ``.00`` too), the half of the clock written right
     after it (``a``, ``p``), or ``""`` where none is."""
-    minutes = rf"[:.]{minute}" if minute is not None else r"(?:[:.]00)?"
-    digits = re.compile(rf"(?<![\w.,:])0?{hour}{minutes}(?!\d|[.,:]\d)")
+    digits = re.compile(_hour_pattern(hour, minute))
     halves: list[str] = []
     for place in digits.finditer(output):
         half = _HALF_AFTER.match(output, place.end())
@@ -95,8 +94,11 @@ def _said(hour: int, after_noon: bool, minute: str | None, output: str) -> bool:
     if _AFTER_NOON_WORDS.search(output):
         return True
     hours = [hour + 12] if after_noon else [0, 24]
-    for clock in hours:
-        minutes = rf"[:.]{minute}" if minute is not None else r"(?:[:.]00)?"
-        if re.search(rf"(?<![\w.,:])0?{clock}{minutes}(?!\d|[.,:]\d)", output):
-            return True
-    return False
+    return any(re.search(_hour_pattern(clock, minute), output) for clock in hours)
+
+
+def _hour_pattern(hour: int, minute: str | None) -> str:
+    """A pattern of ``hour`` written whole, a leading zero or none, with its ``minute`` after
+    ``:`` or ``.`` (where ``minute`` is None: none, ``:00`` or ``.00``)."""
+    minutes = rf"[:.]{minute}" if minute is not None else r"(?:[:.]00)?"
+    return rf"(?<![\w.,:])0?{hour}{minutes}(?!\d|[.,:]\d)"
