@@ -608,6 +608,35 @@ XLIFF_12 = (
 )
 
 
+def _translate_with_cart_kept_for_another_source(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, text: str
+) -> tuple[Path, Path]:
+    """Write ``text`` as ``name`` and translate it to ``out.<name>``, warnings captured, with a
+    memory that holds ``Ihr Warenkorb ist leer.`` for ``Your cart is empty.`` (keyed ``cart``
+    and unkeyed): the file's ``Your shopping cart is empty.`` is a source changed since."""
+    path, out = tmp_path / name, tmp_path / f"out.{name}"
+    path, out = tmp_path / name, tmp_path / f"out.{name}"
+    path.write_text(text, "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u",
+            [
+                ("Your cart is empty.", "Ihr Warenkorb ist leer.", {"context": "cart"}),
+                ("Your cart is empty.", "Ihr Warenkorb ist leer.", {}),
+            ],
+        )
+        with caplog.at_level(logging.WARNING):
+            translate_file(
+                path,
+                out,
+                FakeModel(),
+                src_lang="en",
+                tgt_lang="de",
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+            )
+    return path, out
+
+
 @pytest.mark.parametrize(
     ("name", "text", "named", "written"),
     [
@@ -655,25 +684,7 @@ def test_a_kept_translation_the_memory_holds_for_another_source_is_marked_for_re
     ``translated`` one, a 2.0 segment and a PO entry were all written back unmarked; the warning
     repeated on every run. Each is marked as its tools read a mark, its text kept, and an XLIFF
     unit is named by its line, as ``ltmt qa`` names it."""
-    path, out = tmp_path / name, tmp_path / f"out.{name}"
-    path.write_text(text, "utf-8")
-    with Memory(tmp_path / "store") as memory:
-        memory.import_pairs(
-            "u",
-            [
-                ("Your cart is empty.", "Ihr Warenkorb ist leer.", {"context": "cart"}),
-                ("Your cart is empty.", "Ihr Warenkorb ist leer.", {}),
-            ],
-        )
-        with caplog.at_level(logging.WARNING):
-            translate_file(
-                path,
-                out,
-                FakeModel(),
-                src_lang="en",
-                tgt_lang="de",
-                changed_sources=partial(approved_for_other_sources, memory, "u"),
-            )
+    path, out = _translate_with_cart_kept_for_another_source(tmp_path, caplog, name, text)
     assert [record.getMessage() for record in caplog.records] == [
         f"{path}: the memory holds the translation of 1 string ({named}) for another source: "
         "the source changed since, or the translation was kept on purpose; marked for review "
@@ -718,25 +729,9 @@ def test_a_kept_translation_the_memory_holds_for_another_source_is_marked_for_re
 def test_a_kept_translation_left_unmarked_is_said_so(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, text: str, said: str
 ) -> None:
-    path, out = tmp_path / name, tmp_path / f"out.{name}"
-    path.write_text(text, "utf-8")
-    with Memory(tmp_path / "store") as memory:
-        memory.import_pairs(
-            "u",
-            [
-                ("Your cart is empty.", "Ihr Warenkorb ist leer.", {"context": "cart"}),
-                ("Your cart is empty.", "Ihr Warenkorb ist leer.", {}),
-            ],
-        )
-        with caplog.at_level(logging.WARNING):
-            translate_file(
-                path,
-                out,
-                FakeModel(),
-                src_lang="en",
-                tgt_lang="de",
-                changed_sources=partial(approved_for_other_sources, memory, "u"),
-            )
+    """A translation kept for another source that is not marked (a reviewer signed it off, or
+    the file has no review mark) is said to be kept, and the file is written unchanged."""
+    path, out = _translate_with_cart_kept_for_another_source(tmp_path, caplog, name, text)
     assert [record.getMessage() for record in caplog.records] == [
         f"{path}: the memory holds the translation of 1 string {said} (--overwrite translates "
         "every string again)"
