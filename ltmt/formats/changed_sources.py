@@ -215,11 +215,10 @@ def held_left_out(
     among: Callable[[PairRecord], bool] | None = None,
 ) -> list[PairRecord]:
     """``records``, those :func:`held_for_other_sources` finds (``among``: of those it is true
-    of; their translation the memory
-    holds for another source of their name: the German of an English changed since, which
-    ``translate`` kept and named) marked unpaired (:data:`HELD_FOR_OTHER_SOURCE`): ``memory
-    import --reviewed-only`` leaves them out, as stored they would be reused as 100 % matches
-    of the new English (trial s73)."""
+    of; their translation the memory holds for another source of their name: the German of an
+    English changed since, which ``translate`` kept and named) marked unpaired
+    (:data:`HELD_FOR_OTHER_SOURCE`): ``memory import --reviewed-only`` leaves them out, as
+    stored they would be reused as 100 % matches of the new English (trial s73)."""
     held = set(_held_places(memory, user, records, among))
     return [
         replace(pair, unpaired=HELD_FOR_OTHER_SOURCE) if place in held else pair
