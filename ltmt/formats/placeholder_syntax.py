@@ -751,7 +751,8 @@ def _placeholders_of(text: str) -> tuple[Placeholder, ...]:
     for the placeholders of the same few texts again and again (12,806 asks of 3,330 texts in
     a kNN pass over the speed benchmark's 349 segments), and :data:`_PLACEHOLDER`, thousands of
     characters of alternatives, takes about 160 µs over a 54-character line. It keeps at most 8,192
-    texts of at most :data:`_KEPT_TEXT_MAX` characters (some 100 MB at worst)."""
+    texts of at most :data:`_KEPT_TEXT_MAX` characters: 34 MB of ASCII text at most, twice or
+    four times that where a text holds wider characters (CPython's strings)."""
     return _found(text)
 
 
