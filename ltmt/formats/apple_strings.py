@@ -279,6 +279,18 @@ def escape_value(text: str) -> str:
     return '"' + _TO_ESCAPE.sub(written, text) + '"'
 
 
+def _entries_written(data: bytes, path: Path) -> tuple[str, Counter[str], str]:
+    """A ``.strings`` file's text before its first entry, its entries as written (each with
+    the comment above it), counted, and its text after the last, to compare with another's."""
+    parsed = parse_strings(data, path)
+    if not parsed.entries:
+        return parsed.text.strip(), Counter(), ""
+    text = parsed.text
+    blocks = Counter(text[start:end].strip() for start, end in (e.block for e in parsed.entries))
+    head = text[: parsed.entries[0].block[0]].strip()
+    return head, blocks, text[parsed.entries[-1].block[1] :].strip()
+
+
 # Info.plist keys whose value is the app's name, which the translation of an InfoPlist.strings
 # copies (module docstring); in any other .strings file they are keys like any other
 APP_NAME_KEYS = frozenset({"CFBundleDisplayName", "CFBundleName"})
@@ -323,6 +335,10 @@ class AppleStringsDocument(KeyedCatalog):
 
     def read_values(self, path: Path) -> dict[str, str]:
         return {e.key: e.value for e in parse_strings(read_bytes(path, WHAT), path).entries}
+
+    def same_content(self, existing: bytes, rendered: bytes) -> bool:
+        """The same entries, each with the comment above it, as written, in any order."""
+        return _entries_written(existing, self.path) == _entries_written(rendered, self.path)
 
     def render(self) -> bytes:
         text = self.parsed.text

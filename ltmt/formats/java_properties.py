@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,12 @@ def _parse(data: bytes, path: Path) -> Any:
     store = properties.propfile(personality=personality)
     store.parse(data)
     return store
+
+
+def _entries(data: bytes, path: Path) -> Counter[tuple[str, str, str]]:
+    """A properties file's entries (key, value, comments), counted, to compare with another's."""
+    store = _parse(data, path)
+    return Counter((unit.getid(), str(unit.source or ""), unit.getnotes()) for unit in store.units)
 
 
 def _check_escapes(text: str, path: Path) -> None:
@@ -320,6 +327,10 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
     def _values_of(self, store: Any) -> dict[str, str]:
         """The strings of ``store`` (a parsed file of this kind) by key, as this file quotes."""
         return {key: self._unquoted(key, text) for key, text in _values(store).items()}
+
+    def same_content(self, existing: bytes, rendered: bytes) -> bool:
+        """The same entries, each with its comments (SAP's annotations), in any order."""
+        return _entries(existing, self.path) == _entries(rendered, self.path)
 
     def render(self) -> bytes:
         adopted_data = None if self.adopted_from is None else read_bytes(self.adopted_from, WHAT)

@@ -153,6 +153,7 @@ from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.smartling_json import is_smartling_header
 from ltmt.formats.translator_notes import says_not_to_translate
 from ltmt.formats.ui5_manifest import is_ui5_manifest, ui5_manifest_refusal
+from ltmt.formats.unchanged_output import same_data
 from ltmt.formats.webextension import (
     is_manifest,
     is_message,
@@ -831,6 +832,12 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         self.output = Path(out_path)
         super().save(out_path)
 
+    def same_content(self, existing: bytes, rendered: bytes) -> bool:
+        """The same leading comment and JSON, keys in any order (a key written twice is not)."""
+        comment, data = _comment_and_json(existing, self.path)
+        rendered_comment, rendered_data = _comment_and_json(rendered, self.path)
+        return comment == rendered_comment and same_data(data, rendered_data)
+
     def render(self) -> bytes:
         out = _translated_copy(self.data, (), self._assembled())
         if out is _LEFT_OUT:  # nothing translated yet
@@ -858,6 +865,21 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         ending = "\n" if self.text.endswith("\n") else ""
         # its byte order mark and line ends
         return written_like(self.raw, self.comment + dumped + ending)
+
+
+def _comment_and_json(raw: bytes, path: Path) -> tuple[str, Any]:
+    """A JSON file's leading comment and its data, to compare with another's (a key written
+    twice: :class:`ValueError`)."""
+    comment, text = leading_comment(decode(raw, path))
+    return comment, json.loads(text, object_pairs_hook=_once_each)
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are each written once, else :class:`ValueError`."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise ValueError("a key written twice")
+    return data
 
 
 def _now() -> str:

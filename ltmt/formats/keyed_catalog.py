@@ -44,6 +44,7 @@ from ltmt.formats.source_copies import (
     kept_copies,
     mostly_copies,
 )
+from ltmt.formats.unchanged_output import holds_already
 from ltmt.formats.untranslated_marks import SYMFONY_PREFIX, is_marked_untranslated
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
@@ -542,7 +543,17 @@ class KeyedCatalog(TranslationsHeld):
         return all(e.key in self.translations for e in forms)
 
     def save(self, out_path: Path) -> None:
-        atomic_write(out_path, self.render())
+        """Write the output to ``out_path``, unless that file holds it already
+        (:meth:`same_content`): a run that changes no value leaves it byte for byte as it is."""
+        rendered = self.render()
+        if not holds_already(Path(out_path), rendered, self.same_content):
+            atomic_write(out_path, rendered)
+
+    def same_content(self, existing: bytes, rendered: bytes) -> bool:
+        """Whether the file ``existing`` holds what the output ``rendered`` holds, in another
+        key order or layout; a format whose reader sees the whole file says so, the others
+        only for the same bytes (:mod:`ltmt.formats.unchanged_output`)."""
+        return existing == rendered
 
     @classmethod
     def open(cls, path: Path, **options: Any) -> KeyedCatalog:

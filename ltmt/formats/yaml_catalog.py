@@ -71,6 +71,7 @@ from ltmt.formats.plurals import (
     with_other,
     written_categories,
 )
+from ltmt.formats.unchanged_output import same_data
 from ltmt.formats.yaml_clashes import clashes, kept_aside, under
 from ltmt.formats.yaml_comments import with_adopted_comments
 from ltmt.formats.yaml_document import WHAT, load, round_trip_yaml
@@ -367,6 +368,10 @@ class YamlCatalog(KeyedCatalog):
         if choices is None:
             return self.translations.get(name)
         return choices.translation(name, self.translations) or self.kept_whole.get(name)
+
+    def same_content(self, existing: bytes, rendered: bytes) -> bool:
+        """The same data, keys in any order, comments and layout aside."""
+        return same_data(load(existing, self.path)[0], load(rendered, self.path)[0])
 
     def render(self) -> bytes:
         document, _ = load(self.data, self.path)  # afresh: a copy would lose the anchors
