@@ -128,6 +128,7 @@ from ltmt.formats.icu_messages import (
 )
 from ltmt.formats.json_comments import is_comment_key, leading_comment
 from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unknown_keys
+from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.keyed_catalog import (
@@ -273,6 +274,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         self.comment = leading_comment(decode(raw, path))[0]  # written first, as the source has it
         # the existing translation's indentation and JSON, where it is continued (:meth:`adopt`)
         self.target_layout: tuple[str | int | None, Any] | None = None
+        # the existing translation's JSON as it is written, whose key order the output keeps
+        # (:mod:`ltmt.formats.json_key_order`; None: nothing adopted)
+        self.target_order: Any = None
         self.output: Path | None = None  # where it is saved (:meth:`save`), and its locale
         self.locale = arb_spelling(tgt_lang)
         # the strings copied as they are, not translated, by pointer (module docstring)
@@ -676,6 +680,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         check_target_locale(Path(target), translated, self.tgt_lang)
         self._refuse_other_structure(Path(target), translated)
         self.adopted_spellings = spellings(self.data, translated)
+        self.target_order = translated
         translated = self._as_named_here(translated)
         values = self._values_in(translated)
         kept = self.adopt_values(Path(target), values)
@@ -856,6 +861,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         target_indent, target = self.target_layout or (None, None)
         if self._writes_arb_metadata():
             out = with_target_metadata(out, target, _now())
+        if self.target_order is not None:  # its keys as the translation so far orders them
+            out = in_target_order(out, self.target_order, self.adopted_extras)
         out = json_string_plurals.encoded(out, self.data)  # Lokalise's plurals: strings again
         indent = _indent(self.text) if target_indent is None else target_indent
         ascii_only = self.text.isascii() and "\\u" in self.text
