@@ -1,0 +1,99 @@
+"""What every keyed catalog shares (:mod:`ltmt.formats.keyed_catalog`): an output that
+already holds what a run writes is left byte for byte."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from formats_fakes import FakeModel
+
+from ltmt.formats.pipeline import translate_file
+
+# a translation whose keys a project's formatter sorted (i18next-parser's sort: true), its
+# layout and escapes its own: the source's keys are not in that order
+SORTED = [
+    (
+        "en.json",
+        '{\n  "save": "Save",\n  "open": "Open",\n  "n": 1\n}\n',
+        "de.json",
+        '{\n    "n": 1,\n    "open": "\\u00d6ffnen",\n    "save": "Speichern"\n}\n',
+    ),
+    (
+        "app_en.arb",
+        '{\n  "@@locale": "en",\n  "save": "Save",\n  "open": "Open"\n}\n',
+        "app_de.arb",
+        '{\n  "@@locale": "de",\n  "open": "Öffnen",\n  "save": "Speichern"\n}\n',
+    ),
+    (
+        "en.yml",
+        "en:\n  save: Save\n  open: Open\n",
+        "de.yml",
+        "de:\n    open: 'Öffnen'\n    save: Speichern\n",
+    ),
+    (
+        "Localizable.strings",
+        '/* Save button */\n"save" = "Save";\n"open" = "Open";\n',
+        "de.strings",
+        '"open" = "Öffnen";\n/* Save button */\n"save" = "Speichern";\n',
+    ),
+    (
+        "app_en.properties",
+        "# Save button\nsave=Save\nopen=Open\n",
+        "app_de.properties",
+        "open=\\u00d6ffnen\n# Save button\nsave=Speichern\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source_name", "source", "out_name", "translation"), SORTED)
+def test_a_run_that_changes_no_value_leaves_the_output_as_it_is(
+    tmp_path: Path, source_name: str, source: str, out_name: str, translation: str
+) -> None:
+    """Nothing to translate, yet de.json was written again in en.json's key order and
+    indentation: the bot and the project's formatter undid each other on every run."""
+    en = tmp_path / "en" / source_name
+    en.parent.mkdir()
+    en.write_text(source, encoding="utf-8")
+    out = tmp_path / out_name
+    out.write_text(translation, encoding="utf-8")
+    model = FakeModel()
+    translate_file(en, out, model, tgt_lang="de")
+    assert model.seen == []
+    assert out.read_text(encoding="utf-8") == translation
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        '"open" = "Öffnen";\n"save" = "Speichern";\n',  # without the source's comment
+        '"open" = "Öffnen";\n/* Save button */\n"save" = "Sichern";\n',  # another value
+    ],
+)
+def test_an_output_holding_something_else_is_written(tmp_path: Path, translation: str) -> None:
+    """Translated again (``overwrite``), the output is the source's file, written."""
+    en = tmp_path / "en" / "Localizable.strings"
+    en.parent.mkdir()
+    en.write_text('/* Save button */\n"save" = "Save";\n"open" = "Open";\n', encoding="utf-8")
+    out = tmp_path / "de.strings"
+    out.write_text(translation, encoding="utf-8")
+    translate_file(en, out, FakeModel(), tgt_lang="de", overwrite=True)
+    assert out.read_text(encoding="utf-8") == (
+        '/* Save button */\n"save" = "SAVE";\n"open" = "OPEN";\n'
+    )
+
+
+def test_a_json_output_with_new_strings_keeps_the_translations_key_order(
+    tmp_path: Path,
+) -> None:
+    """A new string was written, and de.json's sorted keys in en.json's order with it; now its
+    keys keep their order, and a new one follows the key before it in en.json."""
+    en = tmp_path / "en.json"
+    en.write_text(json.dumps({"save": "Save", "close": "Close", "open": "Open"}, indent=2) + "\n")
+    out = tmp_path / "de.json"
+    out.write_text('{\n  "open": "Öffnen",\n  "save": "Speichern"\n}\n', encoding="utf-8")
+    translate_file(en, out, FakeModel(), tgt_lang="de")
+    assert out.read_text(encoding="utf-8") == (
+        '{\n  "open": "Öffnen",\n  "save": "Speichern",\n  "close": "CLOSE"\n}\n'
+    )
