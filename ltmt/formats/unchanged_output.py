@@ -31,7 +31,7 @@ def holds_already(
         return True
     try:
         return same_content(existing, rendered)
-    except (LtmtError, ValueError):  # not parsed (edited by hand since it was read)
+    except (LtmtError, ValueError, RecursionError):  # not parsed, or nested too deep to compare
         return False
 
 
