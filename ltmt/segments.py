@@ -210,7 +210,11 @@ class PairRecord:
     key under which the record of what ltmt wrote into the file keeps the pair
     (:mod:`ltmt.formats.output_sources`), where that is not its name (``metadata["context"]``):
     a CSV table's row by its key cell (:func:`ltmt.formats.csv_table.record_keys`); None where
-    it is its name, or where the file's format says none (it is not stored)."""
+    it is its name, or where the file's format says none (it is not stored). ``key``: the
+    pair's key in its file where its context is not that key (a Transifex STRUCTURED_JSON
+    string's JSON Pointer, ``/status/open/string``, whose context is its translator's, ``task
+    status``), which warnings name it by and the record of the output keeps it under; None
+    where its context is its key or it has none (it is not stored)."""
 
     source: str
     target: str
@@ -221,6 +225,7 @@ class PairRecord:
     origin: str = ""
     line: int | None = field(default=None, compare=False)
     record_key: str | None = field(default=None, compare=False)
+    key: str | None = field(default=None, compare=False)
 
     @classmethod
     def of_segment(cls, segment: Segment) -> PairRecord:

@@ -259,6 +259,8 @@ def import_(
             suspects = suspect_pairs(records, memory.clean)
             held_for_others: list[str] = []
             under_other_keys: list[tuple[str, str]] = []
+            # a Transifex string is stored under its context, not its key (the note says so)
+            by_context = any(record.key is not None for record in records)
             if source_file is not None and not reviewed_only and user in users_before:
                 held_for_others = held_for_other_sources(memory, user, records)
             if source_file is not None and user in users_before:
@@ -312,8 +314,7 @@ def import_(
         typer.echo(
             f"ltmt: note: {len(under_other_keys)} of the pairs added "
             f"{'was' if len(under_other_keys) == 1 else 'were'} stored already under another "
-            f"key ({first_few(stored_as)}); each key keeps its own, "
-            "as a match stored under a string's own key wins a tie",
+            f"key ({first_few(stored_as)}); {_kept_apart(by_context)}",
             err=True,
         )
     if held_for_others:
@@ -324,6 +325,18 @@ def import_(
             err=True,
         )
     _warn_of_stale(stale, name)
+
+
+def _kept_apart(by_context: bool) -> str:
+    """Why an import stores a pair again that the memory holds under another key: a string's
+    own key (``by_context``: or a Transifex string's own context, which it is stored under)
+    keeps it apart."""
+    if by_context:
+        return (
+            "each key, or a string's context where the file gives one, keeps its own, as a "
+            "match stored under a string's own key or context wins a tie"
+        )
+    return "each key keeps its own, as a match stored under a string's own key wins a tie"
 
 
 def _warn_of_stale(stale: dict[str, list[str]], said: str) -> None:

@@ -249,17 +249,19 @@ def stored_under_other_keys(
     with the name it is stored under (``("/settings.cancel/defaultMessage",
     "/settings.cancel/message")``): an import stores them under their own name (a match stored
     under a string's own name wins a tie, so names keep their pairs apart), and says so, as
-    they are no new translations."""
+    they are no new translations. A pair whose context is not its key (a Transifex string's,
+    :attr:`~ltmt.segments.PairRecord.key`) is stored under its context and named by its key
+    (``/status/open/string``, not ``task status``, which names no string)."""
     named = [
-        (record.source, record.target, str(record.metadata["context"]))
+        (record.source, record.target, str(record.metadata["context"]), record.key)
         for record in records
         if record.metadata.get("context") and not record.unpaired
     ]
     if not named:
         return []
-    found = memory.search_batch(user, [source for source, _, _ in named], k=MATCHES_READ)
+    found = memory.search_batch(user, [source for source, *_ in named], k=MATCHES_READ)
     names = []
-    for (source, target, context), matches in zip(named, found, strict=True):
+    for (source, target, context, key), matches in zip(named, found, strict=True):
         contexts = [
             match.segment.metadata.get("context") or ""
             for match in matches
@@ -268,7 +270,7 @@ def stored_under_other_keys(
             and normalize(from_written(match.segment.source)) == normalize(from_written(source))
         ]
         if contexts and not any(same_context(context, stored) for stored in contexts):
-            names.append((context, contexts[0]))
+            names.append((key or context, contexts[0]))
     return names
 
 
@@ -368,6 +370,8 @@ def _record_key(number: int, pair: PairRecord) -> str:
 
     if pair.record_key is not None:
         return pair.record_key
+    if pair.key is not None:  # a Transifex string's, whose context is no key
+        return pair.key
     context = pair.metadata.get("context")
     place = _place(pair)
     if context and place and place.startswith(f"{context}{FORM}"):
@@ -405,12 +409,15 @@ def written_unreviewed(
 
 
 def _name(pair: PairRecord) -> str | None:
-    """What a warning calls ``pair``: its context (a key), a plural form's place where that
+    """What a warning calls ``pair``: its key where its context is none
+    (:attr:`~ltmt.segments.PairRecord.key`), its context (a key), a plural form's place where that
     names the form under its key (``files.count#files#one``, as ``ltmt qa`` names it: the
     forms share the key's context, which named one string twice), else its place
     (:func:`_place`); None where it has neither."""
     from ltmt.formats.keyed_catalog import FORM
 
+    if pair.key is not None:  # a Transifex string's, whose context is no key
+        return pair.key
     context = pair.metadata.get("context")
     place = _place(pair)
     if context and "plural" in pair.metadata and place and place.startswith(f"{context}{FORM}"):

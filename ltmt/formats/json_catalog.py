@@ -29,8 +29,9 @@ the file is translated, except:
   go-i18n message object's ``hash``, ``description``, ``id`` and delimiters, its plural forms
   translated (:mod:`ltmt.formats.goi18n_messages`); so are a Transifex STRUCTURED_JSON
   string's ``context``, ``developer_comment`` and ``character_limit``, its ``string``
-  translated, its context the memory's and its limit checked
-  (:mod:`ltmt.formats.structured_json`);
+  translated, its context the memory's and its limit checked, in a file whose every string
+  lies in such an object (:mod:`ltmt.formats.structured_json`: beside a string of its own,
+  ``{"string": ..., "context": ...}`` is an object of strings, each translated);
   a message whose description (a Transifex ``developer_comment``) says ``Do not translate``
   (or ``don't translate``, in any case: an extension's name, a brand) is copied as the
   source has it and makes no pair in a memory import, as Android's ``translatable="false"``
@@ -206,21 +207,27 @@ def _load(path: Path) -> tuple[bytes, str, Any]:
     return raw, text, json_string_plurals.decoded(data)  # Lokalise's plurals as JSON strings
 
 
-def _strings(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
-    """(path, text) of every translatable string under ``value`` (module docstring)."""
+def _strings(
+    value: Any, parts: tuple[str | int, ...] = (), structured: bool | None = None
+) -> Iterator[tuple[tuple, str]]:
+    """(path, text) of every translatable string under ``value`` (module docstring);
+    ``structured``: whether the file is Transifex STRUCTURED_JSON (None: ``value`` is the
+    file's, which says)."""
+    if structured is None:
+        structured = structured_json.is_structured(value)
     if isinstance(value, str):
         yield parts, value
     elif isinstance(value, dict):
-        message = _message_key(value, top=not parts)
+        message = _message_key(value, structured=structured and bool(parts))
         if message is not None:  # WebExtension / Chrome, FormatJS, Transifex
             yield (*parts, message), value[message]
             return
         for key, item in value.items():
             if not key.startswith("@"):
-                yield from _strings(item, (*parts, key))
+                yield from _strings(item, (*parts, key), structured)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, (*parts, index))
+            yield from _strings(item, (*parts, index), structured)
 
 
 def _record_names(value: Any, top: bool = True) -> frozenset[str]:
@@ -284,6 +291,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         if skip_keys:
             warn_of_unknown_keys(path, data, skip_keys)
         strings = list(_strings(data))
+        structured = structured_json.is_structured(data)
         kept = kept_as_written(strings, _record_names(data), skip_keys)
         # a compiled ink story's text: its other strings are the engine's, copied
         texts = ink_json.text_places(data) if ink_json.is_story(data) else None
@@ -298,7 +306,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             for parts, text in strings
             if parts in kept
             or is_comment_key(parts)  # "_comment": a note for the translator, copied
-            or _described_as_kept(data, parts)
+            or _described_as_kept(data, parts, structured)
             or goi18n_messages.is_field(data, parts)
             or (texts is not None and parts not in texts)
             or is_smartling_header(data, parts)  # Smartling's parser configuration, no text
@@ -918,17 +926,18 @@ def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
     )
 
 
-def _described_as_kept(data: Any, parts: tuple[str | int, ...]) -> bool:
+def _described_as_kept(data: Any, parts: tuple[str | int, ...], structured: bool) -> bool:
     """Whether the string at ``parts`` is a message whose description says not to translate
     it (``"description": "Do not translate"``, ``don't translate``): a WebExtension or
-    FormatJS message object's own, a Transifex string's ``developer_comment``, or an ARB
-    message's ``@name`` one (module docstring)."""
+    FormatJS message object's own, a Transifex string's ``developer_comment`` (``structured``:
+    ``data`` is a STRUCTURED_JSON file), or an ARB message's ``@name`` one (module
+    docstring)."""
     note_key = "description"
     if len(parts) == 1:  # ARB: "name": "...", "@name": {"description": "..."}
         metadata = data.get(f"@{parts[0]}")
     else:  # an object of strings' "description" is one of them, no note
         metadata = _value_at(data, parts[:-1], None)
-        if not isinstance(metadata, dict) or _message_key(metadata) != parts[-1]:
+        if not isinstance(metadata, dict) or _message_key(metadata, structured) != parts[-1]:
             return False
         if parts[-1] == structured_json.STRING:  # Transifex's note for the translator
             note_key = structured_json.COMMENT
@@ -988,13 +997,18 @@ def _taken_apart(translation: str) -> Expansion | None:
         return None
 
 
-def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> Any:
+def _translated_copy(
+    value: Any, parts: tuple, translations: dict[str, str], structured: bool | None = None
+) -> Any:
     """``value`` with its translated strings in, untranslated ones (and ARB descriptions) left
-    out, containers left empty by that left out too; other values copied."""
+    out, containers left empty by that left out too; other values copied. ``structured``:
+    whether the file is Transifex STRUCTURED_JSON (None: ``value`` is the file's, which says)."""
+    if structured is None:
+        structured = structured_json.is_structured(value)
     if isinstance(value, str):
         return translations.get(pointer(parts), _LEFT_OUT)
     if isinstance(value, dict):
-        message = _message_key(value, top=not parts)
+        message = _message_key(value, structured=structured and bool(parts))
         if message is not None:
             text = translations.get(pointer((*parts, message)))
             return _LEFT_OUT if text is None else {**copy.deepcopy(value), message: text}
@@ -1004,31 +1018,36 @@ def _translated_copy(value: Any, parts: tuple, translations: dict[str, str]) -> 
                 if key.startswith("@@"):
                     out[key] = copy.deepcopy(item)
                 continue
-            kept = _translated_copy(item, (*parts, key), translations)
+            kept = _translated_copy(item, (*parts, key), translations, structured)
             if kept is not _LEFT_OUT:
                 out[key] = kept
         return out if out or not value else _LEFT_OUT
     if isinstance(value, list):
-        items = [_translated_copy(item, (*parts, i), translations) for i, item in enumerate(value)]
+        items = [
+            _translated_copy(item, (*parts, i), translations, structured)
+            for i, item in enumerate(value)
+        ]
         if any(item is _LEFT_OUT for item in items):  # an array is whole or not there
             return _LEFT_OUT
         return items
     return copy.deepcopy(value)
 
 
-def _message_key(value: dict[str, Any], top: bool = False) -> str | None:
-    """The key of the one string to translate in the object ``value`` (``top``: the file's
-    top level), whose other keys are kept: a WebExtension message's ``message`` (an object of
-    its shape at any depth, :func:`~ltmt.formats.webextension.is_message`: a nested
+def _message_key(value: dict[str, Any], structured: bool = False) -> str | None:
+    """The key of the one string to translate in the object ``value`` (``structured``: it
+    lies below the top of a Transifex STRUCTURED_JSON file,
+    :func:`~ltmt.formats.structured_json.is_structured`), whose other keys are kept: a
+    WebExtension message's ``message`` (an object of its shape at any depth,
+    :func:`~ltmt.formats.webextension.is_message`: a nested
     ``{"message", "description"}``'s note is for the translator; an Electron dialog's
     ``{"title", "message", "detail"}`` is an object of strings, each translated), a FormatJS
     extracted message's ``defaultMessage`` (its ``description`` is for the translator), a
-    Transifex STRUCTURED_JSON string's ``string`` below the top level (its ``context``,
+    Transifex STRUCTURED_JSON string's ``string`` there (its ``context``,
     ``developer_comment`` and ``character_limit`` are Transifex's:
     :func:`~ltmt.formats.structured_json.is_string_object`); None for any other object."""
     if is_message(value):
         return "message"
-    if not top and structured_json.is_string_object(value):
+    if structured and structured_json.is_string_object(value):
         return structured_json.STRING
     return "defaultMessage" if _is_formatjs_message(value) else None
 

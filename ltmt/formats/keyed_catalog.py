@@ -657,9 +657,9 @@ class KeyedCatalog(TranslationsHeld):
             if entry.name in translation.format_problems:
                 metadata["format_problems"] = translation.format_problems[entry.name]
             line = translation.lines.get(entry.key)
-            records.append(
-                PairRecord(entry.source, target, f"{path}: {entry.key}", metadata, line=line)
-            )
+            where = f"{path}: {entry.key}"
+            key = entry.key if entry.context else None  # its context is no key: named by its key
+            records.append(PairRecord(entry.source, target, where, metadata, line=line, key=key))
         if purpose == "checked":  # a person's translation of what ltmt leaves untranslated
             for name, source in document.paired_untranslated().items():
                 if name not in twice and values.get(name, "").strip():

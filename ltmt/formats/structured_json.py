@@ -13,7 +13,11 @@ translation may have.
 An object below the file's top level is such a string (:func:`is_string_object`) where its
 ``string`` is a string and every other name of it is reserved, each value of the type
 Transifex writes (``null`` for none): an i18n file's ``{"string": "Text", "number": "Number"}``
-(a type picker's labels) is an object of strings, each translated. Only its ``string`` is
+(a type picker's labels) is an object of strings, each translated. A file is STRUCTURED_JSON
+(:func:`is_structured`) only where every string it holds lies in such an object, as Transifex
+writes the whole file: in an i18n file with a string of its own beside them
+(``{"fieldKinds": {"string": "Text field", "context": "Context menu"}, "title": "Settings"}``)
+each of their strings is text too (trial s73). Only its ``string`` is
 translated (an ICU plural in it case by case, as any JSON message); the rest is copied as the
 source has it. Its ``context`` is the string's context in a memory (:func:`context_of`: a PO
 ``msgctxt`` of the same words is the same place), its ``developer_comment`` the pair's note
@@ -55,6 +59,29 @@ def is_string_object(value: Any) -> bool:
     )
 
 
+def is_structured(data: Any) -> bool:
+    """Whether ``data`` (a JSON file's) is a STRUCTURED_JSON file: it holds a string object
+    below its top level (:func:`is_string_object`), and no string outside one."""
+    return isinstance(data, dict) and _only_string_objects(data, top=True) is True
+
+
+def _only_string_objects(value: Any, top: bool = False) -> bool | None:
+    """Whether every string under ``value`` lies in a string object: True where one does,
+    None where ``value`` holds no string at all, False where a string lies outside one."""
+    if isinstance(value, str):
+        return False
+    if not top and is_string_object(value):
+        return True
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    found: bool | None = None
+    for item in items:
+        inside = _only_string_objects(item)
+        if inside is False:
+            return False
+        found = found or inside
+    return found
+
+
 def _is_context(value: Any) -> bool:
     if isinstance(value, list):
         return all(isinstance(part, str) for part in value)
@@ -80,9 +107,14 @@ def comment_of(value: dict[str, Any]) -> str:
     return comment.strip() if isinstance(comment, str) else ""
 
 
-def string_objects(data: Any, parts: Place = ()) -> Iterator[tuple[Place, dict[str, Any]]]:
+def string_objects(data: Any) -> Iterator[tuple[Place, dict[str, Any]]]:
     """The place and object of every STRUCTURED_JSON string below the top of ``data`` (a JSON
-    file's), in file order."""
+    file's), in file order; none where the file is no STRUCTURED_JSON file
+    (:func:`is_structured`)."""
+    return _string_objects_under(data) if is_structured(data) else iter(())
+
+
+def _string_objects_under(data: Any, parts: Place = ()) -> Iterator[tuple[Place, dict[str, Any]]]:
     items: Iterator[tuple[str | int, Any]]
     if isinstance(data, dict):
         items = iter(data.items())
@@ -95,7 +127,7 @@ def string_objects(data: Any, parts: Place = ()) -> Iterator[tuple[Place, dict[s
         if is_string_object(value):
             yield place, value
         else:
-            yield from string_objects(value, place)
+            yield from _string_objects_under(value, place)
 
 
 def string_limits(data: Any) -> dict[Place, tuple[int, str]]:

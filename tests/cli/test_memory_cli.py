@@ -1557,6 +1557,47 @@ def test_one_lokalise_key_is_one_context_in_csv_and_json(
     assert output.read_text("utf-8").splitlines()[1].endswith(f'"{newer}"')
 
 
+def test_a_transifex_string_stored_under_another_key_is_named_by_its_key(
+    capsys, tmp_path: Path, store: str
+) -> None:
+    """Regression trial s73: the note named a Transifex string by its context (``task status
+    already stored as /open_task``), which names no string, and said each key keeps its own
+    though such a string is stored under its context."""
+    args = ("-u", "tx", "--memory-dir", store)
+    files = {
+        "i18n": ({"open_task": "Open", "open_button": "Open"}, ["Offen", "Öffnen"]),
+        "tx": (
+            {
+                "status": {"open": {"string": "Open", "context": "task status"}},
+                "actions": {"open": {"string": "Open", "context": "button"}},
+            },
+            ["Offen", "Öffnen"],
+        ),
+    }
+    for name, (english, germans) in files.items():
+        german = json.loads(json.dumps(english))
+        for (key, value), text in zip(german.items(), germans, strict=True):
+            if isinstance(value, dict):
+                value["open"]["string"] = text
+            else:
+                german[key] = text
+        (tmp_path / f"{name}_en.json").write_text(json.dumps(english), "utf-8")
+        (tmp_path / f"{name}_de.json").write_text(json.dumps(german), "utf-8")
+        pair = (
+            str(tmp_path / f"{name}_de.json"),
+            "--source-file",
+            str(tmp_path / f"{name}_en.json"),
+        )
+        code, _, err = ltmt(capsys, "memory", "import", *pair, *args)
+        assert code == 0, err
+    assert err.splitlines()[-1] == (
+        "ltmt: note: 2 of the pairs added were stored already under another key "
+        "(/status/open/string already stored as /open_task, /actions/open/string already "
+        "stored as /open_button); each key, or a string's context where the file gives one, "
+        "keeps its own, as a match stored under a string's own key or context wins a tie"
+    )
+
+
 def test_a_pair_stored_without_a_key_is_said_so(capsys, tmp_path: Path, store: str) -> None:
     """Regression trial rubyget, session 69: the note said "books.index.empty already stored
     without one", which read as if the pair had no key now."""

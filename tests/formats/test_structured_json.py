@@ -13,7 +13,12 @@ from formats_fakes import FakeModel
 from ltmt.formats.json_catalog import JsonCatalog
 from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
-from ltmt.formats.structured_json import context_of, is_string_object, string_limits
+from ltmt.formats.structured_json import (
+    context_of,
+    is_string_object,
+    is_structured,
+    string_limits,
+)
 from ltmt.qa.run import check_pairs
 
 # the trial's repro/r1/en/app.json, as Transifex's docs write such a file
@@ -72,6 +77,35 @@ def test_a_string_object_has_a_string_and_only_transifexs_names(
     value: Any, is_string: bool
 ) -> None:
     assert is_string_object(value) is is_string
+
+
+# the regression trial s73's i18n file: a picker's labels keyed string and context
+FIELD_KINDS = {
+    "fieldKinds": {"string": "Text field", "context": "Context menu"},
+    "title": "Settings",
+}
+
+
+@pytest.mark.parametrize(
+    ("data", "structured"),
+    [
+        (json.loads(APP), True),
+        ({"menu": {"save": {"string": "Save", "context": "button"}}, "version": 3}, True),
+        ({"a": [{"string": "Save", "developer_comment": "Button"}]}, True),
+        # a string of its own beside them: an i18n file, each of its strings text
+        (FIELD_KINDS, False),
+        ({"save": {"string": "Save", "developer_comment": "Button"}, "title": "Home"}, False),
+        ({"save": {"string": "Save"}, "tags": ["new"]}, False),
+        ({"string": "Text", "context": "Context"}, False),  # the top level: no string object
+        ({"title": "Home"}, False),
+        ({"count": 3}, False),
+        ([{"string": "Save"}], False),
+    ],
+)
+def test_a_file_is_structured_where_all_its_strings_are_string_objects(
+    data: Any, structured: bool
+) -> None:
+    assert is_structured(data) is structured
 
 
 @pytest.mark.parametrize(
@@ -282,3 +316,52 @@ def test_a_rerun_writes_the_sources_metadata_back(tmp_path: Path) -> None:
     assert json.loads(out.read_text("utf-8")) == {
         "save": {"string": "Speichern", "context": "button"}
     }
+
+
+def test_string_and_context_keys_beside_a_plain_string_are_text(tmp_path: Path) -> None:
+    """Regression trial s73: ``"context": "Context menu"`` of an i18n file was left English
+    (taken for Transifex's context), and an import kept only the other pair, its context the
+    label's English. Such a file's strings are each translated and paired under their keys."""
+    source = _write(tmp_path, "en.json", FIELD_KINDS)
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Text field", "Context menu", "Settings"]
+    assert json.loads(out.read_text("utf-8")) == {
+        "fieldKinds": {"string": "TEXT FIELD", "context": "CONTEXT MENU"},
+        "title": "SETTINGS",
+    }
+    records = list(JsonCatalog.pairs(out, source_file=source))
+    assert [(r.source, r.target, r.metadata, r.key) for r in records] == [
+        ("Text field", "TEXT FIELD", {"context": "/fieldKinds/string"}, None),
+        ("Context menu", "CONTEXT MENU", {"context": "/fieldKinds/context"}, None),
+        ("Settings", "SETTINGS", {"context": "/title"}, None),
+    ]
+
+
+def test_a_developer_comment_beside_a_plain_string_is_text(tmp_path: Path) -> None:
+    """The trial's i18next object with a ``developer_comment`` key: its second string was left
+    English and imported as a note alone."""
+    data = {"save": {"string": "Save", "developer_comment": "Comment"}, "title": "Home"}
+    source = _write(tmp_path, "en.json", data)
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {
+        "save": {"string": "SAVE", "developer_comment": "COMMENT"},
+        "title": "HOME",
+    }
+
+
+def test_a_transifex_string_with_a_context_is_paired_with_its_key(tmp_path: Path) -> None:
+    """Its context is its memory context, its key (``key``) what a warning names it by and the
+    output's record keeps it under (the note named ``task status``, which names no string)."""
+    source = _write(tmp_path, "en.json", APP)
+    german = json.loads(APP)
+    german["save"]["string"], german["network"]["string"] = "Speichern", "Fehler."
+    out = _write(tmp_path, "de.json", german)
+    records = list(JsonCatalog.pairs(out, source_file=source))
+    assert [(r.metadata["context"], r.key) for r in records] == [
+        ("button", "/save/string"),
+        ("menu, top bar", "/help/string"),  # Help kept in German
+        ("/network/string", None),
+    ]
