@@ -208,7 +208,7 @@ def steer_address(
         texts, cut = _steered(translator, words, units, chunk, matches, hits, constrained=True)
         refused = []
         for i, text, unfinished in zip(chunk, texts, cut, strict=True):
-            if _better(translator, units[i].text, text, outputs[i], hits[i], unfinished):
+            if steered_better(translator, units[i].text, text, outputs[i], hits[i], unfinished):
                 outputs[i] = text
                 replaced.add(i)
             elif hits[i]:
@@ -219,7 +219,7 @@ def steer_address(
         # too, the default model dodged the address (``{count} Splitter gefunden.``)
         texts, cut = _steered(translator, words, units, refused, matches, hits, constrained=False)
         for i, text, unfinished in zip(refused, texts, cut, strict=True):
-            if _carries_targets(text, outputs[i], hits[i]) and _better(
+            if _carries_targets(text, outputs[i], hits[i]) and steered_better(
                 translator, units[i].text, text, outputs[i], hits[i], unfinished
             ):
                 outputs[i] = text
@@ -260,7 +260,7 @@ def steer_redecoded(
         texts = translator.decode(batch, AddressPenalty(words, [True] * len(chunk), state))
         cut = unfinished_outputs(translator, batch, texts)
         for n, text, unfinished, terms in zip(chunk, texts, cut, found, strict=True):
-            if _better(translator, sources[n], text, outputs[n], terms, unfinished):
+            if steered_better(translator, sources[n], text, outputs[n], terms, unfinished):
                 outputs[n] = text
                 replaced.add(n)
     logger.info(
@@ -302,7 +302,7 @@ def _steered(
     return texts, unfinished_outputs(translator, batch, texts)
 
 
-def _better(
+def steered_better(
     translator: Translator,
     source: str,
     text: str,
@@ -311,7 +311,7 @@ def _better(
     unfinished: bool,
 ) -> bool:
     """Whether the steered ``text`` of ``source`` may replace its ``first`` output (module
-    docstring)."""
+    docstring); the negation guard's rule too (:mod:`ltmt.negation_guard`)."""
     from ltmt.terminology.term_position import tacked_on
 
     if unfinished or translator.terms.runs_on(source, text) or more_impersonal(text, first):

@@ -101,7 +101,10 @@ class Translation:
     ``sentences_lost``: the source line says several sentences and ``text`` fewer (or, fused, kept
     some of its words and none of its own), even after it was translated again a sentence at a time
     and without memory (:mod:`ltmt.sentence_memory`):
-    check it. ``by_sentence``: the line was translated as this
+    check it. ``negation_lost``: the source says a negation (``not``, ``never``, ``no``) and
+    ``text`` none, as ``ltmt qa``'s negation check reads them, even after the line was decoded
+    again steered to one (:mod:`ltmt.negation_guard`): it may say the opposite, check it.
+    ``by_sentence``: the line was translated as this
     many sentences, each with its own memory matches (:mod:`ltmt.sentence_memory`; 0: whole),
     which ``pieces`` counts too. ``sentence_split``: a line the model could take whole was given
     to it a sentence at a time (``Translator(sentence_split=True)``), no line split for its
@@ -125,6 +128,7 @@ class Translation:
     target_language: str = ""
     unfinished: bool = False
     sentences_lost: bool = False
+    negation_lost: bool = False
     by_sentence: int = 0
     sentence_split: bool = False
 

@@ -249,9 +249,13 @@ def merged(
     Its method is the ``fusion``'s where a sentence used memory, never ``exact``: the line as
     a whole is no 100 % match, and is reviewed as a machine translation. Its ``by_sentence``
     counts the sentences, which the run report does not take for a long line split."""
+    # imported here: the negation guard reads qa's check, whose package imports this module
+    from ltmt.negation_guard import lost_negation
+
+    joined = "".join(part.text for part in parts)
     return Translation(
         source=text,
-        text="".join(part.text for part in parts),
+        text=joined,
         matches=matches,
         method=fusion if any(part.used_memory for part in parts) else "model",
         pieces=sum(part.pieces for part in parts),
@@ -266,6 +270,7 @@ def merged(
         accelerators=sum(part.accelerators for part in parts),
         target_language=parts[0].target_language,
         unfinished=any(part.unfinished for part in parts),
+        negation_lost=lost_negation(text, joined),  # as qa reads the line whole
         sentence_split=any(part.sentence_split for part in parts)
         and all(part.sentence_split or part.pieces == 1 for part in parts),
     )

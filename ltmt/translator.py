@@ -74,6 +74,7 @@ from ltmt.model.languages import (
     model_languages,
 )
 from ltmt.model.writable import UnwritableCharacters
+from ltmt.negation_guard import guard_negations, lost_negation, repair_replaced
 from ltmt.numbers_kept import numbers_added_beyond_repair, repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
@@ -260,6 +261,7 @@ class Translator:
         exact_reuse: bool = True,
         placeholder_guard: bool = True,
         copy_guard: bool = True,
+        negation_guard: bool = True,
         number_repair: bool = True,
         seam_repair: bool = True,
         accelerators: str = "auto",
@@ -303,6 +305,7 @@ class Translator:
                 "exact_reuse": exact_reuse,
                 "placeholder_guard": placeholder_guard,
                 "copy_guard": copy_guard,
+                "negation_guard": negation_guard,
                 "number_repair": number_repair,
                 "seam_repair": seam_repair,
                 "capital_lines": capital_lines,
@@ -399,6 +402,7 @@ class Translator:
         self.exact_reuse = exact_reuse
         self.placeholder_guard = placeholder_guard
         self.copy_guard = copy_guard
+        self.negation_guard = negation_guard
         self.number_repair = number_repair
         self.seam_repair = seam_repair
         self.label_retry = label_retry
@@ -829,9 +833,10 @@ class Translator:
         for index, split in splits.items():
             method = self.fusion_name if decoded.used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
+            text = split.rebuild(grouped.get(index, []))
             results[index] = Translation(
                 source=texts[index],
-                text=split.rebuild(grouped.get(index, [])),
+                text=text,
                 matches=matches[index],
                 method=method,
                 pieces=len(pieces),
@@ -846,6 +851,7 @@ class Translator:
                 accelerators=split.accelerators,
                 target_language=self.written_language,
                 unfinished=index in unfinished,
+                negation_lost=lost_negation(texts[index], text),
             )
         return [r for r in results if r is not None]
 
@@ -934,6 +940,13 @@ class Translator:
             # judged on the output kept, not on the fused one it replaced
             repaired_at -= plain.outputs
             wrong_at = (wrong_at - plain.outputs) | plain.numbers_wrong
+        if self.negation_guard:  # last: whichever decode above dropped the "not"
+            negations = guard_negations(self, units, encoded, matches, hits, outputs, kept_fused)
+            kept_fused -= negations.without_memory
+            if self.number_repair and negations.replaced:
+                right, wrong = repair_replaced(self, units, outputs, negations.replaced, hits)
+                repaired_at = (repaired_at - negations.replaced) | right
+                wrong_at = (wrong_at - negations.replaced) | wrong
         if self.number_repair:  # an output that still lacks a number is no repair either
             wrong_at |= numbers_still_lost(range(len(units)), units, outputs)
             unrepaired = {units[i].segment for i in wrong_at}

@@ -963,9 +963,14 @@ def _changed_sources(translator: Any, user: str | None) -> Any:
 
 def _strict_failure(report: RunReport) -> str | None:
     """Why ``--strict`` fails the run: its segments cut at the model's limit, or whose
-    placeholders or numbers could not be repaired, or that lost a sentence, or messages left
-    out as ICU rejects their source; None if none."""
-    failed = report.not_repairable or report.numbers_not_repairable or report.sentences_lost
+    placeholders or numbers could not be repaired, or that lost a sentence or a negation, or
+    messages left out as ICU rejects their source; None if none."""
+    failed = (
+        report.not_repairable
+        or report.numbers_not_repairable
+        or report.sentences_lost
+        or report.negation_lost
+    )
     if not (report.cut or failed or report.invalid_sources):
         return None
     invalid = (
@@ -978,6 +983,7 @@ def _strict_failure(report: RunReport) -> str | None:
         f"{report.not_repairable} could not be repaired, "
         f"{report.numbers_not_repairable} with numbers that could not be repaired, "
         f"{report.sentences_lost} that lost a sentence of {their(report.sentences_lost)} "
+        f"source, {report.negation_lost} that lost a negation of {their(report.negation_lost)} "
         f"source{invalid}"
     )
 

@@ -72,7 +72,9 @@ Every unit translated in the run is counted once in each of these groups:
   read whose source lacks one of the line's), and fused lines whose translation kept some of
   their words and none of its own (``Played for {Minutes}`` → ``{Minutes}``), even translated
   a sentence at a time and then without memory (:mod:`ltmt.sentence_memory`; ``--strict``
-  fails the run on these).
+  fails the run on these); ``negation_lost``: units whose source says a negation and whose
+  translation says none, as ``ltmt qa``'s negation check reads them, even decoded again steered
+  to one (:mod:`ltmt.negation_guard`; ``--strict`` fails the run on these), the first few named.
 
 Beside them, ``translated_before``: the document's units that had a translation already and were
 kept as they are (PO, XLIFF, JSONL without ``--overwrite``; a PO entry's plural forms together, so
@@ -199,6 +201,8 @@ class RunReport:
     cut: int = 0
     sentences_lost: int = 0
     sentences_lost_examples: list[str] = field(default_factory=list)
+    negation_lost: int = 0
+    negation_lost_examples: list[str] = field(default_factory=list)
     plural_identical: int = 0
     copied: int = 0
     partly_copied: int = 0  # a sentence of the source left as it is, the others translated
@@ -376,6 +380,12 @@ class RunReport:
         self.sentences_lost += 1
         _name_first(self.sentences_lost_examples, as_written(source))
 
+    def negation_lost_in(self, source: str) -> None:
+        """Count an output that says no negation where its ``source`` says one; the first few
+        are named."""
+        self.negation_lost += 1
+        _name_first(self.negation_lost_examples, as_written(source))
+
     def numbers_not_repairable_in(self, count: int, name: str) -> None:
         """Count ``count`` units of one entry whose numbers could not be repaired; the first few
         entries are named by ``name`` (:func:`entry_name`)."""
@@ -445,6 +455,7 @@ class RunReport:
             (self.address_missed_examples, other.address_missed_examples),
             (self.terms_with_leftovers_examples, other.terms_with_leftovers_examples),
             (self.sentences_lost_examples, other.sentences_lost_examples),
+            (self.negation_lost_examples, other.negation_lost_examples),
             (self.copies_other_words_examples, other.copies_other_words_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
             (self.exact_lacking_examples, other.exact_lacking_examples),
@@ -562,6 +573,10 @@ class RunReport:
             check = _check_them(self.sentences_lost, self.sentences_lost_examples)
             lost = self.sentences_lost
             parts.append(f"{lost} lost a sentence of {their(lost)} source ({check})")
+        if self.negation_lost:
+            check = _check_them(self.negation_lost, self.negation_lost_examples)
+            lost = self.negation_lost
+            parts.append(f"{lost} lost a negation of {their(lost)} source ({check})")
         if self.copies_other_words:
             check = _check_them(self.copies_other_words, self.copies_other_words_examples)
             parts.append(
@@ -759,6 +774,7 @@ class RunReport:
         data.pop("terms_with_leftovers_examples")
         data.pop("terms_missed_examples")
         data.pop("sentences_lost_examples")
+        data.pop("negation_lost_examples")
         data.pop("copies_other_words_examples")
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")

@@ -726,6 +726,9 @@ def _count(
     report.cut += translation.cut
     if translation.sentences_lost:
         report.sentences_lost_in(named)
+    if translation.negation_lost:
+        report.negation_lost_in(named)
+        report.example_of(named, "lost the source's negation: it may say the opposite")
     if not outcome.text.strip():
         report.empty += 1
     elif outcome.method != "exact" and _kept_as_name(outcome.unit.source, outcome.text):

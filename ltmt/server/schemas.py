@@ -169,6 +169,12 @@ class TranslationOut(BaseModel):
         description="the source says several sentences and the translation fewer, even after "
         "it was translated again a sentence at a time: check it",
     )
+    negation_lost: bool = Field(
+        False,
+        description="the source says a negation (not, never, no) and the translation none, as "
+        "ltmt qa's negation check reads them, even decoded again steered to one: it may say "
+        "the opposite, check it",
+    )
     numbers_not_repairable: bool = Field(
         False,
         description="the translation lacks a number of the source's or has one the source "

@@ -1,0 +1,232 @@
+"""The negation guard: an output that drops its source's negation is decoded again.
+
+The model drops a ``not`` now and then, and the sentence it leaves reads well and says the
+opposite: ``Do not take this medication if you are pregnant.`` came out ``Medikament nehmen,
+wenn Sie schwanger sind.`` from the default model with or without memory (a healthcare app's
+trial, session 73), and a fused ``do not unapply patches if previously applied`` came out
+``Patches entfernen, ...`` (a dev user's). Where a line's output has no negation and its
+source says one, as ``ltmt qa``'s negation check reads them
+(:func:`ltmt.qa.negation_checks.negation_problems`: the same check, not a second one), the
+line is decoded again as its first decode was (with its memory, under its glossary terms'
+constraint, steered to the form of address asked), with :data:`BONUSES` nats added to the
+tokens of German's negating words (:data:`NEGATING_WORDS`): the smallest first, a larger one
+only for the lines still without a negation (more than 3 nats, the default model wrote
+``Medikament nicht ohne ohne Schwangerschaft.``). A fused line that still lacks one is decoded
+so without its memory (a match lacking the negation drew it away). The first output that
+says a negation replaces the line's unless it is worse otherwise, as a steered output of the
+form of address is judged (:func:`ltmt.address_steering.steered_better`: run on, a glossary
+target tacked on, a placeholder or number lost) or says a word twice in a row where the first
+does not (:func:`ltmt.line_seams.doubled_words`). A line whose output has a negation, or whose
+source has none, is never decoded again: the guard changes only what the check flags. The
+translation of a segment that still lacks its source's negation is flagged
+(``Translation.negation_lost``): ``ltmt translate`` names it and ``--strict`` fails.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from ltmt.address_steering import (
+    IMPERSONAL,
+    AddressPenalty,
+    address_missed,
+    other_form_tokens,
+    steered_better,
+    word_tokens,
+)
+from ltmt.folded_characters import restore_folded
+from ltmt.line_seams import doubled_words
+from ltmt.numbers_kept import repair_outputs
+from ltmt.output_limit import unfinished_outputs
+from ltmt.qa.formality_checks import addresses_reader
+from ltmt.qa.negation_checks import negation_problems
+from ltmt.spelling import Dictionary, dictionary_for
+
+if TYPE_CHECKING:
+    from ltmt.fusion.base import FusionState
+    from ltmt.segments import Match
+    from ltmt.terminology.matching import TermHit
+    from ltmt.translator import Translator
+    from ltmt.units import Unit
+
+logger = logging.getLogger(__name__)
+
+# nats added to a negating word's tokens, tried in turn (measured on the default model: 1 gave
+# ``Medikamentieren Sie nicht, wenn ...``, 3 ``Medikament nicht nehmen, wenn ...``; more than 3
+# wrote two negations or none of the sentence's sense, ``Nichts nehmen Sie nichts``)
+BONUSES = (1.0, 2.0, 3.0)
+# German's negating words as a sentence writes them, first or within
+_NEGATING = ("nicht", "nichts", "nie", "niemals", "ohne", "kein", "keine", "keinen", "keinem")
+NEGATING_WORDS = tuple(
+    form for word in (*_NEGATING, "keiner", "keines") for form in (word, word.capitalize())
+)
+
+
+def lost_negation(source: str, output: str) -> bool:
+    """Whether ``output`` says no negation where ``source`` says one, as ``ltmt qa``'s
+    negation check finds it (:func:`ltmt.qa.negation_checks.negation_problems`)."""
+    return bool(negation_problems(source, output, {}))
+
+
+class NegationBonus(AddressPenalty):
+    """A :class:`~ltmt.fusion.base.FusionState` that adds ``bonus`` nats to the last token of
+    each of ``words`` (token ids) in every row of its batch where the row has written the
+    word's other tokens (the form of address's penalty, its sign turned); ``inner``: the state
+    it wraps, or None."""
+
+    def __init__(
+        self,
+        words: Sequence[tuple[int, ...]],
+        sentences: int,
+        bonus: float,
+        inner: FusionState | None = None,
+    ) -> None:
+        super().__init__(words, [True] * sentences, inner, penalty=-bonus)
+
+
+class GuardedNegations(NamedTuple):
+    """What :func:`guard_negations` did: ``replaced``, the lines whose output a decode that
+    says a negation replaced; ``without_memory``, those of them it decoded without their
+    memory (no longer fused)."""
+
+    replaced: set[int]
+    without_memory: set[int]
+
+
+def guard_negations(
+    translator: Translator,
+    units: Sequence[Unit],
+    encoded: Sequence[list[int]],
+    matches: Sequence[tuple[Match, ...]],
+    hits: Sequence[Sequence[TermHit]],
+    outputs: list[str],
+    fused: Collection[int],
+) -> GuardedNegations:
+    """Decode again the lines of ``units`` whose output (``outputs``, replaced in place) lost
+    its source's negation (:func:`lost_negation`), steered to German's negating words (module
+    docstring); ``encoded``: their token ids, ``matches``: per segment, ``hits``: their
+    glossary terms, ``fused``: the lines whose output read memory (decoded again with it
+    first, then without)."""
+    lost = [i for i, unit in enumerate(units) if lost_negation(unit.text, outputs[i])]
+    if not lost:
+        return GuardedNegations(set(), set())
+    words = word_tokens(translator.backbone, NEGATING_WORDS)
+    # a decode that makes up a word to place its negation (``Medikamentieren Sie nicht``) is
+    # no better (where a spelling dictionary is installed)
+    dictionary = dictionary_for(translator.written_language or "")
+    replaced: set[int] = set()
+    without_memory: set[int] = set()
+    tries = [(bonus, True) for bonus in BONUSES] + [(bonus, False) for bonus in BONUSES]
+    for bonus, with_memory in tries:
+        rows = [i for i in lost if i not in replaced and (with_memory or i in fused)]
+        for start in range(0, len(rows), translator.batch_size):
+            chunk = rows[start : start + translator.batch_size]
+            read = [matches[units[i].segment] if with_memory and i in fused else () for i in chunk]
+            texts, cut = _decoded(translator, words, bonus, units, encoded, chunk, read, hits)
+            for i, text, unfinished in zip(chunk, texts, cut, strict=True):
+                text = restore_folded(units[i].text, text)
+                source, first = units[i].text, outputs[i]
+                if _misspelt(dictionary, source, text) > _misspelt(dictionary, source, first):
+                    continue
+                if _better(translator, source, text, first, hits[i], unfinished):
+                    outputs[i] = text
+                    replaced.add(i)
+                    if i in fused and not with_memory:
+                        without_memory.add(i)
+    logger.info(
+        "negation guard: %d of %d lines that lost their source's negation decoded again saying one",
+        len(replaced),
+        len(lost),
+    )
+    return GuardedNegations(replaced, without_memory)
+
+
+def _decoded(
+    translator: Translator,
+    words: Sequence[tuple[int, ...]],
+    bonus: float,
+    units: Sequence[Unit],
+    encoded: Sequence[list[int]],
+    chunk: Sequence[int],
+    read: Sequence[tuple[Match, ...]],
+    hits: Sequence[Sequence[TermHit]],
+) -> tuple[list[str], list[bool]]:
+    """The lines ``chunk`` of ``units`` (``encoded``: their token ids) decoded with ``bonus``
+    nats on ``words``, with the memory matches ``read`` (one tuple per line, empty: none),
+    under their glossary terms' constraint and steered to the form of address asked; the
+    outputs, and whether each ran to the length limit."""
+    batch = [list(encoded[i]) for i in chunk]
+    texts = [units[i].text for i in chunk]
+    state = None
+    if translator.fusion is not None and any(read):
+        state = translator.prepare_state(texts, read)
+    state = translator.terms.constrained_state(batch, state, [hits[i] for i in chunk])
+    if translator.formality is not None:
+        other = [
+            *other_form_tokens(translator.backbone, translator.formality),
+            *word_tokens(translator.backbone, IMPERSONAL),
+        ]
+        state = AddressPenalty(other, [addresses_reader(text) for text in texts], state)
+    decoded = translator.decode(batch, NegationBonus(words, len(chunk), bonus, state))
+    return decoded, unfinished_outputs(translator, batch, decoded)
+
+
+def _better(
+    translator: Translator,
+    source: str,
+    text: str,
+    first: str,
+    hits: Sequence[TermHit],
+    unfinished: bool,
+) -> bool:
+    """Whether ``text``, a decode of ``source`` steered to a negation, may replace its
+    ``first`` output (module docstring)."""
+    if lost_negation(source, text):
+        return False
+    if doubled_words(source, text) and not doubled_words(source, first):
+        return False
+    if _address_lost(translator, source, text, first):
+        return False
+    return steered_better(translator, source, text, first, hits, unfinished)
+
+
+def _misspelt(dictionary: Dictionary | None, source: str, text: str) -> int:
+    """How many words of ``text`` (of ``source``) ``dictionary`` does not know (0 without
+    one: :meth:`ltmt.spelling.Dictionary.unknown_words`)."""
+    return 0 if dictionary is None else len(dictionary.unknown_words(text, source))
+
+
+def _address_lost(translator: Translator, source: str, text: str, first: str) -> bool:
+    """Whether ``text`` misses the form of address asked (:func:`ltmt.address_steering.
+    address_missed`) where the ``first`` output of ``source`` had it."""
+    form = translator.formality
+    if form is None or not address_missed(text, source, form):
+        return False
+    return not address_missed(first, source, form)
+
+
+def repair_replaced(
+    translator: Translator,
+    units: Sequence[Unit],
+    outputs: list[str],
+    replaced: Collection[int],
+    hits: Sequence[Sequence[TermHit]],
+) -> tuple[set[int], set[int]]:
+    """The numbers of the ``replaced`` lines' new outputs (``outputs``, in place) repaired as
+    every output's are (:func:`ltmt.numbers_kept.repair_outputs`), without its retry's decode
+    (which is not steered to the negation); the lines it changed that then have every number
+    right, and those it changed that still have one wrong (indices into ``units``)."""
+    chosen = sorted(replaced)
+    texts = [outputs[i] for i in chosen]
+    right, wrong = repair_outputs(
+        translator,
+        [units[i] for i in chosen],
+        texts,
+        skip=range(len(chosen)),
+        hits=[hits[i] for i in chosen] if hits else (),
+    )
+    for i, text in zip(chosen, texts, strict=True):
+        outputs[i] = text
+    return {chosen[n] for n in right}, {chosen[n] for n in wrong}
