@@ -13,18 +13,26 @@ tokens of German's negating words (:data:`NEGATING_WORDS`): the smallest first, 
 only for the lines still without a negation (more than 3 nats, the default model wrote
 ``Medikament nicht ohne ohne Schwangerschaft.``). A fused line that still lacks one is decoded
 so without its memory (a match lacking the negation drew it away). The first output that
-says a negation replaces the line's unless it is worse otherwise, as a steered output of the
+says a negation replaces the line's unless it is worse otherwise: as a steered output of the
 form of address is judged (:func:`ltmt.address_steering.steered_better`: run on, a glossary
-target tacked on, a placeholder or number lost) or says a word twice in a row where the first
-does not (:func:`ltmt.line_seams.doubled_words`). A line whose output has a negation, or whose
-source has none, is never decoded again: the guard changes only what the check flags. The
-translation of a segment that still lacks its source's negation is flagged
+target tacked on, a placeholder or number lost; out of the form of address asked where the
+first was in it), or it says more negating words than the source (``Nichts nehmen Sie
+nichts``, ``aber nicht das Verzeichnis nicht``), a word twice in a row where the first does
+not (:func:`ltmt.line_seams.doubled_words`), or more words the spelling dictionary does not
+know than the first (``Medikamentieren Sie nicht``, where a dictionary is installed). Its
+numbers are repaired as the first output's were (:func:`repair_replaced`). A line whose
+output has a negation, or whose source has none, is never decoded again: the guard changes
+only what the check flags. It runs last, after every other step's decode (the placeholder
+guard's, the retries'), on each line the model translates (a sentence of a line translated
+sentence by sentence, a line of a segment of several). The translation of a segment that still
+lacks its source's negation, read whole as qa reads it, is flagged
 (``Translation.negation_lost``): ``ltmt translate`` names it and ``--strict`` fails.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -37,11 +45,12 @@ from ltmt.address_steering import (
     word_tokens,
 )
 from ltmt.folded_characters import restore_folded
+from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.line_seams import doubled_words
 from ltmt.numbers_kept import repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.qa.formality_checks import addresses_reader
-from ltmt.qa.negation_checks import negation_problems
+from ltmt.qa.negation_checks import english_negations, negation_problems
 from ltmt.spelling import Dictionary, dictionary_for
 
 if TYPE_CHECKING:
@@ -58,13 +67,25 @@ logger = logging.getLogger(__name__)
 # wrote two negations or none of the sentence's sense, ``Nichts nehmen Sie nichts``)
 BONUSES = (1.0, 2.0, 3.0)
 # German's negating words as a sentence writes them, first or within
-_NEGATING = ("nicht", "nichts", "nie", "niemals", "ohne", "kein", "keine", "keinen", "keinem")
-NEGATING_WORDS = tuple(
-    form for word in (*_NEGATING, "keiner", "keines") for form in (word, word.capitalize())
+_NEGATING = (
+    "nicht",
+    "nichts",
+    "nie",
+    "niemals",
+    "ohne",
+    "kein",
+    "keine",
+    "keinen",
+    "keinem",
+    "keiner",
+    "keines",
 )
+NEGATING_WORDS = tuple(form for word in _NEGATING for form in (word, word.capitalize()))
+_NEGATING_SET = frozenset(NEGATING_WORDS)
+_WORD = re.compile(r"\w+")
 
 
-def lost_negation(source: str, output: str) -> bool:
+def negation_lost(source: str, output: str) -> bool:
     """Whether ``output`` says no negation where ``source`` says one, as ``ltmt qa``'s
     negation check finds it (:func:`ltmt.qa.negation_checks.negation_problems`)."""
     return bool(negation_problems(source, output, {}))
@@ -105,19 +126,18 @@ def guard_negations(
     fused: Collection[int],
 ) -> GuardedNegations:
     """Decode again the lines of ``units`` whose output (``outputs``, replaced in place) lost
-    its source's negation (:func:`lost_negation`), steered to German's negating words (module
+    its source's negation (:func:`negation_lost`), steered to German's negating words (module
     docstring); ``encoded``: their token ids, ``matches``: per segment, ``hits``: their
     glossary terms, ``fused``: the lines whose output read memory (decoded again with it
     first, then without)."""
-    lost = [i for i, unit in enumerate(units) if lost_negation(unit.text, outputs[i])]
+    lost = [i for i, unit in enumerate(units) if negation_lost(unit.text, outputs[i])]
     if not lost:
         return GuardedNegations(set(), set())
     words = word_tokens(translator.backbone, NEGATING_WORDS)
-    # a decode that makes up a word to place its negation (``Medikamentieren Sie nicht``) is
-    # no better (where a spelling dictionary is installed)
     dictionary = dictionary_for(translator.written_language or "")
     replaced: set[int] = set()
     without_memory: set[int] = set()
+    # as first decoded (a fused line with its memory), then a fused line without it
     tries = [(bonus, True) for bonus in BONUSES] + [(bonus, False) for bonus in BONUSES]
     for bonus, with_memory in tries:
         rows = [i for i in lost if i not in replaced and (with_memory or i in fused)]
@@ -128,9 +148,7 @@ def guard_negations(
             for i, text, unfinished in zip(chunk, texts, cut, strict=True):
                 text = restore_folded(units[i].text, text)
                 source, first = units[i].text, outputs[i]
-                if _misspelt(dictionary, source, text) > _misspelt(dictionary, source, first):
-                    continue
-                if _better(translator, source, text, first, hits[i], unfinished):
+                if _better(translator, dictionary, source, text, first, hits[i], unfinished):
                     outputs[i] = text
                     replaced.add(i)
                     if i in fused and not with_memory:
@@ -175,6 +193,7 @@ def _decoded(
 
 def _better(
     translator: Translator,
+    dictionary: Dictionary | None,
     source: str,
     text: str,
     first: str,
@@ -183,13 +202,25 @@ def _better(
 ) -> bool:
     """Whether ``text``, a decode of ``source`` steered to a negation, may replace its
     ``first`` output (module docstring)."""
-    if lost_negation(source, text):
+    if negation_lost(source, text) or _more_negations(source, text):
         return False
     if doubled_words(source, text) and not doubled_words(source, first):
+        return False
+    # a word made up to place the negation (``Medikamentieren Sie nicht``)
+    if _misspelt(dictionary, source, text) > _misspelt(dictionary, source, first):
         return False
     if _address_lost(translator, source, text, first):
         return False
     return steered_better(translator, source, text, first, hits, unfinished)
+
+
+def _more_negations(source: str, text: str) -> bool:
+    """Whether ``text`` says more of German's negating words (:data:`NEGATING_WORDS`) than
+    ``source`` says English ones (:func:`ltmt.qa.negation_checks.english_negations`): steered
+    too far, it says the negation twice (``aber nicht das Verzeichnis nicht``, ``ohne ohne``),
+    which German may read as none."""
+    said = sum(word in _NEGATING_SET for word in _WORD.findall(text))
+    return said > len(english_negations(without_placeholders(source)))
 
 
 def _misspelt(dictionary: Dictionary | None, source: str, text: str) -> int:

@@ -250,7 +250,7 @@ def merged(
     a whole is no 100 % match, and is reviewed as a machine translation. Its ``by_sentence``
     counts the sentences, which the run report does not take for a long line split."""
     # imported here: the negation guard reads qa's check, whose package imports this module
-    from ltmt.negation_guard import lost_negation
+    from ltmt.negation_guard import negation_lost
 
     joined = "".join(part.text for part in parts)
     return Translation(
@@ -270,7 +270,7 @@ def merged(
         accelerators=sum(part.accelerators for part in parts),
         target_language=parts[0].target_language,
         unfinished=any(part.unfinished for part in parts),
-        negation_lost=lost_negation(text, joined),  # as qa reads the line whole
+        negation_lost=negation_lost(text, joined),  # as qa reads the line whole
         sentence_split=any(part.sentence_split for part in parts)
         and all(part.sentence_split or part.pieces == 1 for part in parts),
     )

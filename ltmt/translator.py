@@ -5,9 +5,10 @@ Each step has its module: which inputs need the model and which need fusion
 of decoding (:mod:`ltmt.terminology.decoding`), the copy guard (:mod:`ltmt.copy_guard`), the
 final punctuation of a match's copy (:mod:`ltmt.match_punctuation`), the placeholder guard
 (:mod:`ltmt.placeholder_guard`), the repair of numbers (:mod:`ltmt.numbers_kept`), the
-first decode of the planned batches (:mod:`ltmt.batch_decoding`) and the rewrites of line
-outputs after it (:mod:`ltmt.line_rewrites`). This module wires them and holds the model's
-side of a translation (:meth:`Translator.encode`, :meth:`Translator.decode`).
+negation guard (:mod:`ltmt.negation_guard`), the first decode of the planned batches
+(:mod:`ltmt.batch_decoding`) and the rewrites of line outputs after it
+(:mod:`ltmt.line_rewrites`). This module wires them and holds the model's side of a
+translation (:meth:`Translator.encode`, :meth:`Translator.decode`).
 
 from ltmt import Memory, Translator
 with Memory("store") as memory:
@@ -74,7 +75,7 @@ from ltmt.model.languages import (
     model_languages,
 )
 from ltmt.model.writable import UnwritableCharacters
-from ltmt.negation_guard import guard_negations, lost_negation, repair_replaced
+from ltmt.negation_guard import guard_negations, negation_lost, repair_replaced
 from ltmt.numbers_kept import numbers_added_beyond_repair, repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
@@ -148,6 +149,10 @@ class Translator:
     keeps more placeholders, then adds fewer, then keeps more numbers, is returned.
     ``copy_guard``: a fused output that repeats a match's translation while the match's source
     says other words is decoded again with memory trusted less (:mod:`ltmt.copy_guard`).
+    ``negation_guard``: an output that says no negation where its line says one (``ltmt qa``'s
+    negation check) is decoded again steered to German's negating words, and the first such
+    decode that says one and is no worse otherwise replaces it; a translation still without
+    one is flagged ``negation_lost`` (:mod:`ltmt.negation_guard`).
     ``number_repair``: a number the model wrote with a repeated digit once (``E76`` for the
     source's ``E766``), or a message code it dropped from a line's start (``E613:``), is
     written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`), and an output
@@ -851,7 +856,7 @@ class Translator:
                 accelerators=split.accelerators,
                 target_language=self.written_language,
                 unfinished=index in unfinished,
-                negation_lost=lost_negation(texts[index], text),
+                negation_lost=negation_lost(texts[index], text),
             )
         return [r for r in results if r is not None]
 
@@ -876,7 +881,9 @@ class Translator:
         a placeholder of its line, adds one, or lost a number beyond repair, is decoded again
         without memory, and the output that keeps more placeholders, then adds fewer, then keeps
         more numbers, wins (the fused one on a tie): a memory must not remove a ``%s``, nor add
-        one, nor change a number (:mod:`ltmt.placeholder_guard`).
+        one, nor change a number (:mod:`ltmt.placeholder_guard`). With ``negation_guard``, last,
+        an output that says no negation where its line says one is decoded again steered to one
+        (:mod:`ltmt.negation_guard`).
         """
         outputs = [""] * len(units)
         used_fusion: dict[int, bool] = {}

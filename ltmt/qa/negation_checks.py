@@ -132,6 +132,12 @@ def lost_negation(source: str, target: str) -> str | None:
     return said[0]
 
 
+def english_negations(source: str) -> list[str]:
+    """The negating words of ``source`` (:data:`_ENGLISH`), but those that negate nothing
+    (:data:`_NOT_A_NEGATION`: ``No. 5``, ``not only ... but``)."""
+    return _ENGLISH.findall(_NOT_A_NEGATION.sub(" ", source))
+
+
 def _kept_as_code(word: str, source: str, target: str) -> bool:
     """Whether ``target`` keeps the negating ``word`` of ``source`` as code: in capitals
     (``NOT NULL``), beside a word it stands beside in the source (``-X none``, ``set no-op
