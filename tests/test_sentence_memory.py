@@ -11,6 +11,7 @@ from ltmt.sentence_memory import (
     better_by_sentence,
     beyond_match,
     lost_sentences,
+    merged,
     pieces_of,
     sentence_count,
     sentences_of,
@@ -417,3 +418,16 @@ def test_a_fused_output_that_dropped_a_fragment_is_decoded_without_memory_else_f
         _ScriptedWithoutMemory({PLAYED: fused}, {PLAYED: fused}), _request([PLAYED]), None
     )
     assert done.text == fused and done.sentences_lost
+
+
+@pytest.mark.parametrize(
+    ("parts", "lost"),
+    [
+        (["Nicht wiederverwenden. ", "Zur Injektion."], False),  # one kept, as qa reads it
+        (["Wiederverwenden. ", "Zur Injektion."], True),
+    ],
+)
+def test_a_line_translated_by_sentence_lost_its_negation_as_qa_reads_it_whole(parts, lost):
+    line = "Do not reuse. Not for injection."
+    done = [Translation(part.strip(), part, method="model") for part in parts]
+    assert merged(line, (), done, "knn").negation_lost is lost

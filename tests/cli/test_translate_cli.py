@@ -687,7 +687,8 @@ def test_strict_fails_a_run_with_numbers_that_could_not_be_repaired(
     assert code == 1 and len(out.splitlines()) == 1
     assert err.strip().endswith(
         "ltmt: error: --strict: 0 segments cut at the model's limit, 0 could not be repaired, "
-        "1 with numbers that could not be repaired, 0 that lost a sentence of their source"
+        "1 with numbers that could not be repaired, 0 that lost a sentence of their source, "
+        "0 that lost a negation of their source"
     )
 
 
@@ -716,7 +717,39 @@ def test_strict_fails_a_run_with_a_translation_that_lost_a_sentence(
         in err
     )
     code, _, err = run_cli(["translate", str(source), *common, "--strict"], capsys)
-    assert code == 1 and err.strip().endswith("1 that lost a sentence of its source")
+    assert code == 1
+    # the tiny random model's German says no "nicht" either
+    assert err.strip().endswith(
+        "1 that lost a sentence of its source, 1 that lost a negation of its source"
+    )
+
+
+def test_strict_fails_a_run_with_a_translation_that_lost_a_negation(
+    tmp_path, capsys, common, monkeypatch
+):
+    """Healthcare trial (session 73): ``Do not take this medication if you are pregnant.``
+    came out ``Medikament nehmen, wenn Sie schwanger sind.``, the summary said nothing and
+    ``--strict`` passed; qa's negation check found it. A translation that still lacks its
+    source's negation (ltmt.negation_guard) is named, and fails ``--strict``."""
+    import ltmt.negation_guard
+    import ltmt.translator
+
+    monkeypatch.setattr(ltmt.translator, "unfinished_outputs", lambda t, e, o: [False] * len(o))
+    # the tiny random model writes no German negation, nor does the guard's decode of it
+    monkeypatch.setattr(ltmt.negation_guard, "BONUSES", ())
+    source = tmp_path / "in.txt"
+    source.write_text("Do not take this medication if you are pregnant.\nopen the file\n", "utf-8")
+    code, _, err = run_cli(["translate", str(source), *common], capsys)
+    assert code == 0
+    assert (
+        "1 lost a negation of its source (check them: 'Do not take this medication if you "
+        "are …')" in err
+    )
+    code, _, err = run_cli(["translate", str(source), *common, "--strict"], capsys)
+    assert code == 1
+    assert err.strip().endswith(
+        "0 that lost a sentence of their source, 1 that lost a negation of its source"
+    )
 
 
 def test_a_message_icu_rejects_is_counted_once_as_left_out_and_fails_strict(
@@ -736,7 +769,8 @@ def test_a_message_icu_rejects_is_counted_once_as_left_out_and_fails_strict(
     code, _, err = run_cli(["translate", str(source), "-o", str(out), *common, "--strict"], capsys)
     assert code == 1
     assert err.strip().endswith(
-        "0 that lost a sentence of their source, 1 message left out as ICU rejects the source"
+        "0 that lost a sentence of their source, 0 that lost a negation of their source, "
+        "1 message left out as ICU rejects the source"
     )
 
 

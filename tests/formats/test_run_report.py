@@ -163,6 +163,22 @@ def test_the_summary_names_the_segments_that_lost_a_sentence() -> None:
     assert "sentences_lost_examples" not in report.as_dict()
 
 
+def test_the_summary_names_the_segments_that_lost_a_negation() -> None:
+    """Healthcare trial (session 73): ``Do not take this medication if you are pregnant.`` came
+    out ``Medikament nehmen, ...`` and the summary said nothing; qa's negation check found it."""
+    report = RunReport()
+    report.negation_lost_in("Do not take this medication if you are pregnant.")
+    other = RunReport()
+    other.negation_lost_in("Never freeze.")
+    report.add(other)
+    assert (
+        "2 lost a negation of their source (check them: 'Do not take this medication if you "
+        "are …', 'Never freeze.')" in report.summary()
+    )
+    assert report.as_dict()["negation_lost"] == 2
+    assert "negation_lost_examples" not in report.as_dict()
+
+
 def test_the_summary_names_the_translations_that_copy_a_match_of_other_words() -> None:
     """A technical writer's trial: a source that adds words to a stored segment was translated
     as the segment's target, and the summary said only '1 decoded again after copying a match

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ltmt.qa.findings import CHECKS
-from ltmt.qa.negation_checks import lost_negation, negation_problems
+from ltmt.qa.negation_checks import english_negations, lost_negation, negation_problems
 from ltmt.qa.pair_checks import PAIR_CHECKS
 
 
@@ -84,6 +84,22 @@ from ltmt.qa.pair_checks import PAIR_CHECKS
 )
 def test_a_lost_negation_is_found(source: str, target: str, lost: str | None) -> None:
     assert lost_negation(source, target) == lost
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        ("Do not take this medication if you are pregnant.", ["not"]),
+        ("Don't stop, never freeze.", ["Don't", "never"]),
+        ("Item No. 5", []),  # a number's No.
+        ("Not only fast but safe.", []),
+        ("Open the file.", []),
+    ],
+)
+def test_the_source_s_negating_words_are_those_the_check_reads(
+    source: str, said: list[str]
+) -> None:
+    assert english_negations(source) == said
 
 
 def test_the_negation_check_says_what_the_source_said() -> None:

@@ -51,6 +51,7 @@ def test_a_segment_carries_every_flag_a_translation_has():
         cut=True,
         unfinished=True,
         sentences_lost=True,
+        negation_lost=True,
         numbers_not_repairable=True,
     )
     out = TranslationOut.of(translation).model_dump()
