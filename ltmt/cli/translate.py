@@ -236,8 +236,8 @@ def translate(
         False,
         "--strict",
         help="Exit 1 when a segment had to be cut at the model's limit, its placeholders or "
-        "numbers could not be repaired, or its translation lost a sentence (the output is "
-        "written all the same).",
+        "numbers could not be repaired, or its translation lost a sentence or a negation "
+        "(the output is written all the same).",
     ),
     as_json: bool = typer.Option(
         False,
