@@ -65,13 +65,15 @@ _GERMAN = re.compile(
 )
 # English whose negating word negates nothing a translation must say: a number's abbreviation
 # (``No. 5``, ``Item no. 4711``, ``No. of items``, ``Order No.``: a capital ``No.`` after a
-# word), ``not only ... but``, and ``can't wait to`` (looking forward to it)
+# word), ``not only`` with a ``but`` after it (:func:`_without_non_negations`), and ``can't
+# wait to`` (looking forward to it)
 _NOT_A_NEGATION = re.compile(
     r"\bno\.(?=\s*(?:\d|#|of\b))|(?<=\w\s)(?-i:No)\.(?!\w)"
-    r"|\bnot\s+only\b(?=.*\bbut\b)"
+    r"|(?P<not_only>\bnot\s+only\b)"
     r"|\b(?:can['\u2019]?t|cannot)\s+wait\s+to\b",
-    re.IGNORECASE | re.DOTALL,
+    re.IGNORECASE,
 )
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 # a negated comparison, a limit (``no more than 64``, ``no later than 30 days``, ``must not be
 # larger than``): German says it with a bound (``höchstens``, ``spätestens``) or a range (``8
 # bis 64``) as often as with ``nicht``
@@ -127,7 +129,8 @@ def lost_negation(source: str, target: str) -> str | None:
     said = [found.group() for found in _ENGLISH.finditer(_negating(source, target))]
     if not said or source.strip() == target.strip() or _GERMAN.search(target):
         return None
-    if any(_kept_as_code(word, source, target) for word in said):
+    # each word once: a long text that says one many times read the target once per saying
+    if any(_kept_as_code(word, source, target) for word in dict.fromkeys(said)):
         return None
     return said[0]
 
@@ -135,7 +138,24 @@ def lost_negation(source: str, target: str) -> str | None:
 def english_negations(source: str) -> list[str]:
     """The negating words of ``source`` (:data:`_ENGLISH`), but those that negate nothing
     (:data:`_NOT_A_NEGATION`: ``No. 5``, ``not only ... but``)."""
-    return _ENGLISH.findall(_NOT_A_NEGATION.sub(" ", source))
+    return _ENGLISH.findall(_without_non_negations(source))
+
+
+def _without_non_negations(source: str) -> str:
+    """``source`` without the words that look like a negation and are none
+    (:data:`_NOT_A_NEGATION`), a ``not only`` only where a ``but`` follows it (``not only fast
+    but safe``), told by where the last ``but`` starts: a lookahead to it from each ``not
+    only`` read the rest of a long text once per ``not only``, its time the square of the
+    text's length."""
+    last_but = -1
+    for found in _BUT.finditer(source):
+        last_but = found.start()
+
+    def unsaid(found: re.Match[str]) -> str:
+        alone = found.group("not_only") is not None and found.end() > last_but
+        return found.group() if alone else " "
+
+    return _NOT_A_NEGATION.sub(unsaid, source)
 
 
 def _kept_as_code(word: str, source: str, target: str) -> bool:
@@ -156,14 +176,15 @@ def _kept_as_code(word: str, source: str, target: str) -> bool:
         return True
     if re.search(_GIVEN_AS_A_VALUE.format(word=name), source, re.IGNORECASE):
         return True
+    beside: dict[str, None] = {}  # each pattern once (searched in the whole target)
     for around in re.finditer(rf"(\S+\s+)?\b{re.escape(word)}\b(\s+\S+)?", source):
         before, after = around.group(1), around.group(2)
         # case aside: German capitalises the noun beside it (``Option none`` for ``option none``)
-        beside = [rf"{re.escape(before.strip())}\s+{name}"] if before else []
-        beside += [rf"{name}\s+{re.escape(after.strip())}"] if after else []
-        if any(re.search(pattern, target, re.IGNORECASE) for pattern in beside):
-            return True
-    return False
+        if before:
+            beside[rf"{re.escape(before.strip())}\s+{name}"] = None
+        if after:
+            beside[rf"{name}\s+{re.escape(after.strip())}"] = None
+    return any(re.search(pattern, target, re.IGNORECASE) for pattern in beside)
 
 
 def _negating(source: str, target: str) -> str:
@@ -171,7 +192,7 @@ def _negating(source: str, target: str) -> str:
     (:data:`_NOT_A_NEGATION`: ``No. 5``, ``not only ... but``), and without its limits
     (:data:`_NEGATED_COMPARISON`: ``no more than 64``) unless ``target`` compares
     (:data:`_GERMAN_COMPARISON`), where a lost ``nicht`` turns the limit round."""
-    text = _NOT_A_NEGATION.sub(" ", source)
+    text = _without_non_negations(source)
     if _GERMAN_COMPARISON.search(target) is None:
         text = _NEGATED_COMPARISON.sub(" ", text)
     return text

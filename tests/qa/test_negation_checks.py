@@ -93,6 +93,8 @@ def test_a_lost_negation_is_found(source: str, target: str, lost: str | None) ->
         ("Don't stop, never freeze.", ["Don't", "never"]),
         ("Item No. 5", []),  # a number's No.
         ("Not only fast but safe.", []),
+        ("Not only fast.", ["Not"]),  # no but after it: a negation
+        ("It is not safe, not only slow, but cheap.", ["not"]),
         ("Open the file.", []),
     ],
 )
