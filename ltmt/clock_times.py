@@ -29,9 +29,9 @@ _TWELVE_HOUR = re.compile(
 # an AM/PM right after a time's digits in a translation (``PM-Dosis``, ``p.m.``, ``P. M.``)
 _HALF_AFTER = re.compile(r"\s?(?P<half>[ap])\.?\s?m\.?(?![^\W\d_])", re.IGNORECASE)
 # German words that say a time is after noon or in the night: a bare ``9:30 Uhr abends`` keeps
-# its half
+# its half, as does the end of a compound (``Sonntagabend 8 Uhr``, ``Freitagnacht``)
 _AFTER_NOON_WORDS = re.compile(
-    r"(?<![^\W\d_])(?:abends|nachmittags|nachts|mitternacht|abend|nachmittag|nacht)(?![^\W\d_])",
+    r"(?:abends|nachmittags|nachts|mitternacht|abend|nachmittag|nacht)(?![^\W\d_])",
     re.IGNORECASE,
 )
 

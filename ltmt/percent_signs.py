@@ -62,7 +62,7 @@ _KEPT_SIGN = re.compile(
 # what joins the quantities of a range or a list that one percent sign after the last ends
 # (``20 - 30 %``, ``10 / 20 %``, ``30 oder gar 40 %``, ``zwischen 1 und 2 %``, ``von 35 auf 50
 # %``, ``10 bzw. 15 %``, ``2 statt 1 %``, ``1,5 gegenüber 2 %``, ``von 1 bis hin zu 2 %``)
-_JOINED = re.compile(
+JOINED = re.compile(
     r"[ \u00a0\u202f]?[-\u2013\u2014/][ \u00a0\u202f]?|,[ \u00a0]"
     r"|,?[ \u00a0](?:bis (?:hin )?zu|bis|und|oder|auf|zu|bzw\.|beziehungsweise|statt|anstatt"
     r"|gegenüber|vs\.?|versus|to|and|or)(?: (?:gar|sogar|even))? "
@@ -210,7 +210,7 @@ def _signed_quantities(text: str) -> list[tuple[Quantity, bool]]:
 def _with_percent(text: str, written: Sequence[Quantity]) -> list[bool]:
     """Whether each quantity of ``text`` (``written``: :func:`quantities`) has a percent after
     it (:data:`_KEPT_SIGN`), or is joined to the next by a range's or a list's word or sign
-    (:data:`_JOINED`) and that one has: German writes ``20 - 30 %`` for ``20%-30%``. Read from
+    (:data:`JOINED`) and that one has: German writes ``20 - 30 %`` for ``20%-30%``. Read from
     the last quantity back, so in linear time."""
     signed = [False] * len(written)
     for i in range(len(written) - 1, -1, -1):
@@ -218,7 +218,7 @@ def _with_percent(text: str, written: Sequence[Quantity]) -> list[bool]:
         if _KEPT_SIGN.match(text, end):
             signed[i] = True
         elif i + 1 < len(written) and signed[i + 1]:
-            joined = _JOINED.match(text, end)
+            joined = JOINED.match(text, end)
             signed[i] = joined is not None and joined.end() == written[i + 1].start
     return signed
 

@@ -31,6 +31,9 @@ from ltmt.clock_times import times_changed
         ("Open until 6:00 PM", "Geöffnet bis 18:00 Uhr", []),
         ("Open until 6:00 PM", "Geöffnet bis 18.00 Uhr", []),
         ("Open until 6:00 PM", "Geöffnet bis 6 Uhr abends", []),
+        # a compound's end says it too (a reference pair of the general data: newstest)
+        ("published at 8 pm on Sunday", "Sonntagabend 8 Uhr veröffentlicht", []),
+        ("Due at 9 PM", "Fällig um 9 Uhr (Weihnachten)", ["9 PM"]),  # no word's inside
         ("8 AM to 8 PM", "8 Uhr bis 20 Uhr", []),
         ("Reminder at 8:00 AM", "Erinnerung um 8:00 Uhr", []),  # a morning's digits are its own
         ("at 12 PM", "um 12 Uhr", []),

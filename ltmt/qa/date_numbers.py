@@ -7,6 +7,11 @@ localised date or time read as lost numbers.
 :func:`as_translated` writes each such date or time of the source as the translation does,
 where the translation has one of its forms, so that the numbers check compares what is
 there; one the translation writes in no such form stays, and is lost as before.
+
+A 12-hour time whose digits the translation keeps as another time of day (``8:00``, ``8:00
+Uhr`` or ``8:00 AM`` for ``8:00 PM``: :func:`ltmt.clock_times.times_changed`) passed that
+comparison, its digits all there; :func:`time_problems` says it (``lacks the time 8:00 PM
+(20:00)``): an evening dose reminder read as a morning one.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ltmt.calendar_names import babel_locale
+from ltmt.clock_times import times_changed
 
 # month/day/year, not part of a path, a version or a longer run (``1/2/3/4``)
 _US_DATE = re.compile(
@@ -33,6 +39,27 @@ def as_translated(source: str, target: str, target_language: str = "de") -> str:
         lambda found: _written(found, _date_forms(found, target_language), target), source
     )
     return _TWELVE_HOUR.sub(lambda found: _written(found, _time_forms(found), target), source)
+
+
+def time_problems(source: str, target: str) -> list[str]:
+    """The 12-hour times of ``source`` that ``target`` writes as another time of day
+    (:func:`~ltmt.clock_times.times_changed`), each said with its 24-hour form and how to write
+    it: ``lacks the time 8:00 PM (20:00): ...; write 20:00 or 8:00 PM``."""
+    return [
+        f"lacks the time {time} ({_on_24_hour_clock(time)}): the translation writes its digits "
+        f"as another time of day; write {_on_24_hour_clock(time)} or {time}"
+        for time in times_changed(source, target)
+    ]
+
+
+def _on_24_hour_clock(time: str) -> str:
+    """A 12-hour time as the 24-hour clock writes it: ``20:00`` for ``8 PM``, ``0:30`` for
+    ``12:30 AM``, ``12:00`` for ``12 PM``."""
+    found = _TWELVE_HOUR.fullmatch(time)
+    if found is None:  # not one read by _TWELVE_HOUR: as written
+        return time
+    hour = int(found["hour"]) % 12 + (12 if found["half"].lower() == "p" else 0)
+    return f"{hour}:{found['minute'] or '00'}"
 
 
 def _written(found: re.Match[str], forms: list[str], target: str) -> str:

@@ -124,7 +124,9 @@ CHECKS: dict[str, Check] = {
             "comparison turned round (≥ 37 for ≤ 37) or lost (2 h for ≤ 2 h; höchstens, "
             "mindestens, ca. say it too), no currency lost beside a number (25 for 25 €; "
             "25 Euro, EUR 25 say it), no percent sign lost after a number or placeholder "
-            "(50 or {x} for 50% or {x}%; 50 %, 50 Prozent say it), no English thousands "
+            "(50 or {x} for 50% or {x}%; 50 %, 50 Prozent say it), no 12-hour time written "
+            "as another time of day (8:00, 8:00 Uhr or 8:00 AM for 8:00 PM; 20:00 says it), "
+            "no English thousands "
             "separator (1,000 is 1 in German), "
             "no English decimal point in a German quantity (0.99 $, 2.3 MB: 0,99 $, 2,3 MB), "
             "and no English ordinal ending of the source's kept in German ({{count}}th, 4th: "
@@ -141,8 +143,9 @@ CHECKS: dict[str, Check] = {
             "warning",
             "a number of the source with a unit after it has that unit in the translation, "
             "however written (mL or ml, mg/kg or mg pro kg, % or Prozent), not another "
-            "(10 mL as 10 l, 5 mg/kg as 5 mg, 230 V~ as 230 V), and an inch mark kept or "
-            'written Zoll (3/4" pipe not 3/4-Rohr)',
+            "(10 mL as 10 l, 5 mg/kg as 5 mg, 230 V~ as 230 V) nor none (2,5 for 2.5 mL, 15 "
+            "Gäste for 15 g; a span of time left to the sentence, 16 for 16 years old, passes), "
+            'and an inch mark kept or written Zoll (3/4" pipe not 3/4-Rohr)',
         ),
         Check(
             "context",

@@ -37,7 +37,8 @@ after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a trans
 says the decrease too (``um 5 % gefallen``) keeps the meaning without it. A number that refers
 to a part of a text or a release (``Section 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``,
 ``v2.5``), not a quantity, keeps its dot: ``Abschnitt 4,2`` reads as a decimal
-(:func:`decimal_references`).
+(:func:`decimal_references`). A 12-hour time whose digits are written as another time of day
+(``8:00`` or ``8:00 Uhr`` for ``8:00 PM``) is said too (:func:`ltmt.qa.date_numbers.time_problems`).
 """
 
 from __future__ import annotations
@@ -63,11 +64,11 @@ from ltmt.numbers_kept import is_letter_code, lost_numbers
 from ltmt.percent_signs import percent_problems
 from ltmt.qa.amount_magnitudes import written_out
 from ltmt.qa.currency_numbers import currency_problems
-from ltmt.qa.date_numbers import as_translated
+from ltmt.qa.date_numbers import as_translated, time_problems
 from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.laravel_checks import is_laravel_plural
 from ltmt.qa.spaced_numbers import said_whole
-from ltmt.qa.unit_checks import UNIT
+from ltmt.qa.unit_names import UNIT
 from ltmt.wording import first_few
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -224,7 +225,8 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     (:func:`~ltmt.formats.placeholder_syntax.without_tag_remains`); a US date or 12-hour time the
     translation writes as German does is the same number (:mod:`ltmt.qa.date_numbers`), as is
     an amount written short that it writes in full (``$5k`` as ``5.000 $``:
-    :mod:`ltmt.qa.amount_magnitudes`); and, in
+    :mod:`ltmt.qa.amount_magnitudes`); a 12-hour time it writes as another time of day
+    (``8:00 Uhr`` for ``8:00 PM``: :func:`ltmt.qa.date_numbers.time_problems`); and, in
     German, an English ordinal of the source's kept (``{{count}}th``:
     :func:`ltmt.english_ordinals.kept_ordinals`), placeholders' too."""
     if is_laravel_plural(source, metadata):  # its intervals ([1,19]) are the plural check's
@@ -280,6 +282,8 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         f"({_SIGNS_SAID[said.rstrip('0123456789.,').strip()]})"
         for said in lost_comparisons(plain, translated)
     ]
+    # 8:00 for 8:00 PM: every digit kept, the time of day not
+    problems += time_problems(without_placeholders(source, kept=PHONE_KINDS), translated)
     problems += currency_problems(plain, translated, said=garbled)
     problems += percent_problems(source, target)
     problems += [

@@ -3,25 +3,34 @@ that number as another unit (``10 mL`` as ``10 l``, ``5 mg/kg`` as ``5 mg``, ``5
 ``5 mg/kg/min``): the digits are kept, so the numbers check passes it, and a dose is wrong by a
 factor of a thousand.
 
-A unit is one of :data:`_UNITS`, written as its symbol or its English or German name
-(``mL``, ``ml``, ``millilitres`` and ``Milliliter`` are one unit; ``°C`` and ``Grad Celsius``,
-``%`` and ``Prozent`` too), in another case where no other unit is written so (``MG`` is ``mg``;
-``L`` and ``l`` are both listed, as the litre is written both ways); a compound unit is several
-joined by ``/``, ``per``, ``pro`` or ``je`` (``mg/kg/min``, ``ml pro Stunde``). A rate said in
-words after a unit (``24 hours a day``, ``24 Stunden am Tag``) is the compound where the other
-side writes that (``24 Stunden pro Tag``), else the unit alone (``10 mg täglich``). An inch
-or foot mark right after a digit (``3/4" pipe``) is the unit where it closes no quotation
-(``"5"``), so one turned into the other is found (``3/4'-Rohr``). ``V~`` (AC) and ``V⎓``,
-``VDC``, ``V=`` (DC) are units of their own, not ``V``: a mains input written ``230 V`` lost its
-kind (written before the number, ``AC 230 V``, ``~230 V`` and ``DC 12 V`` keep it; a kind the
-translation names for the source's plain volts, ``12 V Gleichspannung``, says more, not another
-unit).
-A number the translation writes with no unit after it, or with a word this table does not
-know, is not flagged: German may name the unit elsewhere or in a word of its own
-(``Werktage``). An inch mark is the exception (:func:`lost_inches`): the model drops it as a
-stray quote (``3/4-Rohr``), and German writes inches no other way than ``Zoll``, ``″`` or a
-typographic quote after the digits that closes no quotation (``27“-Monitor``). A run of
-degree signs the source does not write (``90°°``) is said too: it reads as one ``°`` here.
+A unit is one of :mod:`ltmt.qa.unit_names`, however written (``mL``, ``ml``, ``Milliliter``);
+a compound unit is several joined by ``/``, ``per``, ``pro`` or ``je`` (``mg/kg/min``, ``ml pro
+Stunde``). A rate said in words after a unit (``24 hours a day``, ``24 Stunden am Tag``) is the
+compound where the other side writes that (``24 Stunden pro Tag``), else the unit alone (``10 mg
+täglich``). An inch or foot mark right after a digit (``3/4" pipe``) is the unit where it
+closes no quotation (``"5"``), so one turned into the other is found (``3/4'-Rohr``). ``V~``
+(AC) and ``V⎓``, ``VDC``, ``V=`` (DC) are units of their own, not ``V``: a mains input written
+``230 V`` lost its kind (written before the number, ``AC 230 V``, ``~230 V`` and ``DC 12 V``
+keep it; a kind the translation names for the source's plain volts, ``12 V Gleichspannung``,
+says more, not another unit).
+
+A measure's unit dropped (:func:`lost_units`: ``2.5 mL`` as ``2,5``, ``500 mg`` as ``500``,
+``15 g`` as ``15 Gäste``) loses what the number counts, and the numbers check passed it too.
+The translation keeps a unit where it writes the number with any unit after it (another is
+:func:`changed_units`'), hyphened too (``500-mg-Tablette``), or a word that names it
+(``Milligrammtablette``, ``21 Grad`` for ``21 °C``, ``264 qm``), or a word of magnitude (``25
+Mio.`` for ``25m``), or where a range or list ends with one (``2 bis 8 °C`` for ``2 °C to 8
+°C``, as the percent check reads one: :data:`ltmt.percent_signs.JOINED`). Not this check's: a
+number the translation lacks, or writes bare no more often than the source does (``2
+Tabletten`` for ``2 tablets of 2 mg``), or glued to a letter (``100a``, ``3D``, ``80er``); a
+unit the translation writes apart from every number (``10 geben (in ml)``); a span of time or
+points, which German leaves to the sentence (``16 years old`` as ``16``), and a percent (the
+numbers check's). Of the 206,177 reference pairs of the general and l10n data, 3 are flagged
+(``16 to 18 watts`` as ``16 bis 18``; ``70 millimetres`` as ``70 Millilitern``; ``150 feet`` as
+``150 Schritte``). An inch mark lost is said as such (:func:`lost_inches`): the model drops it
+as a stray quote (``3/4-Rohr``), and German writes inches no other way than ``Zoll``, ``″`` or a
+typographic quote after the digits that closes no quotation (``27“-Monitor``). A run of degree
+signs the source does not write (``90°°``) is said too: it reads as one ``°`` here.
 """
 
 from __future__ import annotations
@@ -31,103 +40,13 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ltmt.currency_amounts import SIGN as CURRENCY_SIGN
 from ltmt.degree_signs import doubled_degree_signs
 from ltmt.formats.placeholder_syntax import without_placeholders
+from ltmt.percent_signs import JOINED
 from ltmt.qa.number_digits import digits_of
+from ltmt.qa.unit_names import UNIT, UNITS, unit_named
 
-# each unit by one name, and the ways English and German write it
-_UNITS: dict[str, tuple[str, ...]] = {
-    "°C": ("°C", "° C", "℃", "degrees Celsius", "degree Celsius", "Grad Celsius"),
-    "°F": ("°F", "° F", "℉", "degrees Fahrenheit", "degree Fahrenheit", "Grad Fahrenheit"),
-    # not "degrees" nor "Grad" alone: news write them for °C, as a German reader reads them
-    "°": ("°",),
-    "%": ("%", "percent", "per cent", "Prozent"),
-    "‰": ("‰", "per mille", "Promille"),
-    "l": ("l", "L", "\u2113", "litre", "litres", "liter", "liters", "Liter"),
-    "dl": ("dl", "dL", "decilitre", "decilitres", "deciliter", "deciliters", "Deziliter"),
-    "ml": ("ml", "mL", "millilitre", "millilitres", "milliliter", "milliliters", "Milliliter"),
-    "µl": ("µl", "µL", "μl", "μL", "microlitre", "microlitres", "microliter", "Mikroliter"),
-    "kg": ("kg", "kilogram", "kilograms", "kilogramme", "kilogrammes", "Kilogramm"),
-    "g": ("g", "gram", "grams", "gramme", "grammes", "Gramm"),
-    "mg": ("mg", "milligram", "milligrams", "Milligramm"),
-    "µg": ("µg", "μg", "mcg", "ug", "microgram", "micrograms", "Mikrogramm"),
-    "ng": ("ng", "nanogram", "nanograms", "Nanogramm"),
-    "mol": ("mol", "mole", "moles"),
-    "mmol": ("mmol", "millimole", "millimoles", "Millimol"),
-    "µmol": ("µmol", "μmol", "micromole", "micromoles", "Mikromol"),
-    "IU": ("IU", "I.E.", "IE", "international units", "internationale Einheiten"),
-    "km": ("km", "kilometre", "kilometres", "kilometer", "kilometers", "Kilometer"),
-    "m": ("m", "metre", "metres", "meter", "meters", "Meter"),
-    "cm": ("cm", "centimetre", "centimetres", "centimeter", "centimeters", "Zentimeter"),
-    "mm": ("mm", "millimetre", "millimetres", "millimeter", "millimeters", "Millimeter"),
-    "µm": ("µm", "μm", "micrometre", "micrometres", "micrometer", "micrometers", "Mikrometer"),
-    "nm": ("nm", "nanometre", "nanometres", "nanometer", "nanometers", "Nanometer"),
-    "a": ("yr", "yrs", "year", "years", "Jahr", "Jahre", "Jahren"),
-    "mo": ("month", "months", "Monat", "Monate", "Monaten"),
-    "wk": ("wk", "wks", "week", "weeks", "Woche", "Wochen"),
-    "d": ("d", "day", "days", "Tag", "Tage", "Tagen"),
-    "h": ("h", "hr", "hrs", "hour", "hours", "Std", "Stunde", "Stunden"),
-    "min": ("min", "mins", "minute", "minutes", "Minute", "Minuten"),
-    "s": ("s", "sec", "secs", "second", "seconds", "Sek", "Sekunde", "Sekunden"),
-    "ms": ("ms", "millisecond", "milliseconds", "Millisekunde", "Millisekunden"),
-    "µs": ("µs", "μs", "microsecond", "microseconds", "Mikrosekunde", "Mikrosekunden"),
-    "ns": ("ns", "nanosecond", "nanoseconds", "Nanosekunde", "Nanosekunden"),
-    "B": ("B", "byte", "bytes", "Byte", "Bytes"),
-    "kB": ("kB", "KB", "kilobyte", "kilobytes", "Kilobyte", "Kilobytes"),
-    "KiB": ("KiB", "kibibyte", "kibibytes", "Kibibyte"),
-    "MB": ("MB", "megabyte", "megabytes", "Megabyte", "Megabytes"),
-    "MiB": ("MiB", "mebibyte", "mebibytes", "Mebibyte"),
-    "GB": ("GB", "gigabyte", "gigabytes", "Gigabyte", "Gigabytes"),
-    "GiB": ("GiB", "gibibyte", "gibibytes", "Gibibyte"),
-    "TB": ("TB", "terabyte", "terabytes", "Terabyte", "Terabytes"),
-    "TiB": ("TiB", "tebibyte", "tebibytes", "Tebibyte"),
-    "Hz": ("Hz", "hertz", "Hertz"),
-    "kHz": ("kHz", "kilohertz", "Kilohertz"),
-    "MHz": ("MHz", "megahertz", "Megahertz"),
-    "GHz": ("GHz", "gigahertz", "Gigahertz"),
-    "V": ("V", "volt", "volts", "Volt"),
-    # alternating and direct current: a 230 V~ mains input is no 230 V DC one
-    "V~": ("V~", "V ~", "V\u223c", "VAC", "V AC", "V Wechselspannung", "V Wechselstrom"),
-    "V\u2393": ("V\u2393", "V=", "VDC", "V DC", "V Gleichspannung", "V Gleichstrom"),
-    "mV": ("mV", "millivolt", "millivolts", "Millivolt"),
-    "A": ("A", "ampere", "amperes", "amp", "amps", "Ampere"),
-    "mA": ("mA", "milliampere", "milliamperes", "Milliampere"),
-    "mAh": ("mAh", "Milliamperestunden"),
-    "W": ("W", "watt", "watts", "Watt"),
-    "kW": ("kW", "kilowatt", "kilowatts", "Kilowatt"),
-    "Wh": ("Wh", "watt-hour", "watt-hours", "Wattstunde", "Wattstunden"),
-    "kWh": ("kWh", "kilowatt-hour", "kilowatt-hours", "Kilowattstunde", "Kilowattstunden"),
-    "mmHg": ("mmHg", "mm Hg"),
-    "bar": ("bar",),
-    "mbar": ("mbar", "millibar"),
-    "Pa": ("Pa", "pascal", "pascals", "Pascal"),
-    "hPa": ("hPa", "hectopascal", "hectopascals", "Hektopascal"),
-    "kPa": ("kPa", "kilopascal", "kilopascals", "Kilopascal"),
-    "psi": ("psi",),
-    "dB": ("dB", "decibel", "decibels", "Dezibel"),
-    "px": ("px", "pixel", "pixels", "Pixel"),
-    "pt": ("pt", "point", "points", "Punkt", "Punkte"),
-    "ft": ("ft", "foot", "feet", "Fuß", "\u2032"),
-    "in": ("inch", "inches", "Zoll", "\u2033"),
-    "oz": ("oz", "ounce", "ounces", "Unze", "Unzen"),
-    "lb": ("lb", "lbs", "pound", "pounds", "Pfund"),
-}
-_AS_WRITTEN = {spelling: unit for unit, spellings in _UNITS.items() for spelling in spellings}
-
-
-def _folded_spellings() -> dict[str, str]:
-    """The spellings of two characters or more by their case-folded form, where that is one
-    unit's alone (``MG``: ``mg``; ``mb`` is no unit: ``MB`` and ``mbar`` differ)."""
-    units: dict[str, set[str]] = {}
-    for spelling, unit in _AS_WRITTEN.items():
-        units.setdefault(spelling.casefold(), set()).add(unit)
-    return {folded: unit.pop() for folded, unit in units.items() if len(unit) == 1}
-
-
-_FOLDED = {folded: unit for folded, unit in _folded_spellings().items() if len(folded) > 1}
-_SPELLINGS = "|".join(re.escape(s) for s in sorted(_AS_WRITTEN, key=len, reverse=True))
-# one unit (no letter or digit right after it: not the "m" of "more", the "%" of "%ig")
-UNIT = rf"(?:{_SPELLINGS})(?![^\W_])"
 # what joins the units of a compound: a slash, or per, pro or je between spaces
 _JOIN = r"\s?/\s?|\s(?:per|pro|je)\s"
 # what says a rate in words after a unit: "a day", "an hour", "am Tag"
@@ -166,16 +85,53 @@ _NUMBER_ALONE = re.compile(rf"(?<![\w.,])(?:{_NUMBER})")
 # how a translation keeps inches: a double prime (an inch mark after a digit read as one),
 # Zoll (``3/4-Zoll-Rohr``) or inch
 _INCHES_KEPT = re.compile(r"\u2033|zoll|\binch", re.IGNORECASE)
+# a unit right after a number of a translation, spaced, glued or hyphened (``500-mg-Tablette``)
+_UNIT_AFTER = re.compile(rf"[ \u00a0\u202f\u2009-]?{UNIT}", re.IGNORECASE)
+# a unit where no letter or digit is before it: one the translation writes apart from a number
+_UNIT_ANYWHERE = re.compile(rf"(?<![^\W_]){UNIT}", re.IGNORECASE)
+# the word right after a number of a translation (``5 Werktage``, ``500-mg-Tablette``)
+_WORD_AFTER = re.compile(r"[ \u00a0\u202f\u2009-]?(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)")
+# a word of magnitude after a number: it says what the number counts (``25 Mio.`` for ``25m``)
+_MAGNITUDE = re.compile(
+    r"[ \u00a0\u202f\u2009-]?(?:Mio|Mrd|Tsd|Million(?:en)?|Milliarden?|Tausend)(?![^\W\d_])"
+)
+# the parts of German words that name a unit beyond its spellings: Grad for a temperature (``21
+# Grad``: a German reader reads Celsius), Kilo, square metres (``264 qm``)
+_STEMS = {"°C": ("grad",), "°F": ("grad",), "°": ("grad",), "kg": ("kilo",), "m": ("qm",)}
+# by unit, the parts of a word that name it: :data:`_STEMS`, and its spellings of two letters or
+# more (``Milligrammtablette``, ``5 kWp``, ``2,5 qcm``; not ``g`` in ``Gäste``)
+_NAMED_IN_WORDS = {
+    unit: tuple(spelling for spelling in spellings if len(spelling) >= 2 and spelling.isalpha())
+    + _STEMS.get(unit, ())
+    for unit, spellings in UNITS.items()
+}
+# units German leaves out after a number where the sentence says them, whose loss is no
+# measure's: spans of time (``16 years old`` as ``16``, ``between 3 and 5 months`` as ``5.
+# Lebensmonat``), points (``5985 points`` as ``5985 Zählern``), a percent (the numbers check's)
+_SAID_OTHERWISE = frozenset({"a", "mo", "wk", "d", "h", "min", "s", "ms", "µs", "ns", "pt", "%"})
+# what reads as a measure of a source and is none: an amount with a letter of magnitude (``$5m``,
+# ``EUR 10 m``: millions), a year of an era (``600 B.C.``), a decade (``the 80s``)
+_NO_MEASURE = re.compile(
+    rf"(?:{CURRENCY_SIGN}|\b[A-Z]{{3}})[ \u00a0]?(?P<amount>(?:{_NUMBER})[ \u00a0]?m)(?![^\W_])"
+    r"|(?<![\w.,])(?P<era>\d+[ \u00a0]?[A-Za-z])\.[A-Za-z]\."
+)
+_DECADE = re.compile(r"\d0s$")
+# a quote mark as a unit (a foot mark ``6'``, an inch mark): lost inches are said on their own
+# (:func:`lost_inches`), and a quote closes a quotation (``$1'``) as often as not
+_QUOTE_MARKS = "'\"\u201c\u201d"
 
 
 def unit_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The measures of ``source`` (a number and its unit) that ``target`` writes with the same
-    number and another unit after it (:func:`changed_units`), outside placeholders, and the
-    runs of degree signs ``target`` writes where ``source`` does not (``90°°``:
-    :func:`ltmt.degree_signs.doubled_degree_signs`), which read as one unit here."""
+    number and another unit after it (:func:`changed_units`) or none (:func:`lost_units`),
+    outside placeholders, and the runs of degree signs ``target`` writes where ``source`` does
+    not (``90°°``: :func:`ltmt.degree_signs.doubled_degree_signs`), which read as one unit
+    here."""
     source, target = without_placeholders(source), without_placeholders(target)
     changed = changed_units(source, target)
-    lost = Counter(lost_inches(source, target)) - Counter(want for want, _ in changed)
+    inches = lost_inches(source, target)
+    lost = Counter(inches) - Counter(want for want, _ in changed)
+    dropped = [(want, have) for want, have in lost_units(source, target) if want not in inches]
     doubled = doubled_degree_signs(source, target)
     return (
         [f"lacks {want}; has {have}, another unit" for want, have in changed]
@@ -183,8 +139,110 @@ def unit_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list
             f"lacks {want}; has {want[:-1]} without the inch mark (write Zoll or \u2033)"
             for want in lost.elements()
         ]
+        + [
+            f"lacks the unit of {want}: has {have} without a unit; write "
+            f"{_unit_written(want)} after {have}"
+            for want, have in dropped
+        ]
         + [f"has {run}, the degree sign written twice (write one °)" for run in doubled]
     )
+
+
+def lost_units(source: str, target: str) -> list[tuple[str, str]]:
+    """``(the source's measure, the translation's number)`` as written (``("2.5 mL", "2,5")``)
+    for each measure of ``source`` whose number ``target`` writes with no unit after it, beyond
+    those it writes with one and those the source writes bare too, where ``target`` writes that
+    unit nowhere else (module docstring); in ``source``'s order. Not a percent (the numbers
+    check's), a span of time (:data:`_SAID_OTHERWISE`), an amount (``$5m``), a year (``600
+    B.C.``), a decade (``80s``), or a quote mark (:data:`_QUOTE_MARKS`)."""
+    measures = _measures(source)
+    none = Counter(found["amount"] or found["era"] for found in _NO_MEASURE.finditer(source))
+    wanted = []
+    for key, _, written in measures:
+        if none[written] > 0:
+            none[written] -= 1
+        elif _lost_if_bare(key[1], written):
+            wanted.append((key, written))
+    if not wanted:  # most pairs
+        return []
+    text = _marks_as_primes(target)
+    numbers = list(_NUMBER_ALONE.finditer(text))
+    with_unit = _with_units(text, numbers, {key[1][0] for key, _ in wanted})
+    kept = Counter(digits_of(n.group()) for n, unit in zip(numbers, with_unit, strict=True) if unit)
+    bare: dict[str, list[str]] = {}
+    for number, unit in zip(numbers, with_unit, strict=True):
+        # a letter glued on is a code's or a word's (3D, 80er, Artikel 100a): no bare number
+        if not unit and not text[number.end() : number.end() + 1].isalpha():
+            bare.setdefault(digits_of(number.group()), []).append(number.group())
+    source_bare = Counter(
+        digits_of(n.group()) for n in _NUMBER_ALONE.finditer(_marks_as_primes(source))
+    ) - Counter(digits for (digits, _), _, _ in measures)
+    target_measures = _measures(target)
+    apart = _units_apart(text, target_measures)
+    # a measure the translation writes with its unit is none lost (``5 mg`` of ``5 mg, 5 mL``)
+    written_so = Counter(key for key, _ in _read_rates(target_measures, measures))
+    lacking = Counter(key[0] for key, _ in wanted) - kept
+    lost = []
+    for key, written in wanted:
+        digits = key[0]
+        if written_so[key] > 0:
+            written_so[key] -= 1
+        elif lacking[digits] > 0 and len(bare.get(digits, [])) > source_bare[digits]:
+            if key[1][0] not in apart:
+                lost.append((written, bare[digits][0]))
+            lacking[digits] -= 1
+            bare[digits].pop(0)
+    return lost
+
+
+def _lost_if_bare(units: tuple[str, ...], written: str) -> bool:
+    """Whether a source's measure of ``units`` (``written`` so) is lost where its number is
+    written bare (:func:`lost_units`)."""
+    return (
+        units[0] not in _SAID_OTHERWISE
+        and not _DECADE.search(written)
+        and written[-1] not in _QUOTE_MARKS
+    )
+
+
+def _with_units(text: str, numbers: list[re.Match[str]], units: set[str]) -> list[bool]:
+    """Whether each of ``numbers`` (of ``text``) has a unit after it (:data:`_UNIT_AFTER`) or a
+    word naming one of ``units`` (:data:`_NAMED_IN_WORDS`), or is joined to the next by a
+    range's or a list's word or sign (:data:`ltmt.percent_signs.JOINED`) and that one has: ``2
+    bis 8 °C``. Read from the last number back, so in linear time."""
+    parts = [part for unit in units for part in _NAMED_IN_WORDS.get(unit, ())]
+    with_unit = [False] * len(numbers)
+    for i in range(len(numbers) - 1, -1, -1):
+        end = numbers[i].end()
+        unit = _UNIT_AFTER.match(text, end)
+        word = _WORD_AFTER.match(text, end)
+        if (
+            (unit is not None and unit_named(unit.group().lstrip(" \u00a0\u202f\u2009-")))
+            or (word is not None and _names(word["word"], parts))
+            or _MAGNITUDE.match(text, end)
+        ):
+            with_unit[i] = True
+        elif i + 1 < len(numbers) and with_unit[i + 1]:
+            joined = JOINED.match(text, end)
+            with_unit[i] = joined is not None and joined.end() == numbers[i + 1].start()
+    return with_unit
+
+
+def _names(word: str, parts: list[str]) -> bool:
+    """Whether ``word`` has one of ``parts`` in it: in any case, where it is of three letters or
+    more (``Werktage``), else in its own (``kWp``; not ``Gäste``)."""
+    folded = word.casefold()
+    return any(part.casefold() in folded if len(part) > 2 else part in word for part in parts)
+
+
+def _units_apart(text: str, measures: list[tuple[_Key, _Key | None, str]]) -> set[str]:
+    """The units ``text`` writes apart from a number (``10 geben (in ml)``): more often than
+    after one (``measures``, its own)."""
+    anywhere = Counter(
+        unit for found in _UNIT_ANYWHERE.finditer(text) if (unit := unit_named(found.group()))
+    )
+    after_numbers = Counter(unit for (_, units), _, _ in measures for unit in units)
+    return set(anywhere - after_numbers)
 
 
 def lost_inches(source: str, target: str) -> list[str]:
@@ -246,7 +304,7 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
     another case (``5 a``, not ``5 A``) is none."""
     measures = []
     for found in _MEASURE.finditer(_marks_as_primes(text)):
-        units = [_unit(part) for part in _JOINER.split(found["unit"])]
+        units = [unit_named(part) for part in _JOINER.split(found["unit"])]
         known = tuple(unit for unit in units if unit is not None)
         if len(known) < len(units):
             continue
@@ -255,7 +313,7 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
         if kind is not None:
             known = (_VOLTS_OF_KIND[kind["kind"]], *known[1:])
         digits = digits_of(found["number"])
-        rate = _unit(found["rate"]) if found["rate"] else None
+        rate = unit_named(found["rate"]) if found["rate"] else None
         with_rate = (digits, (*known, rate)) if rate is not None else None
         end = found.end() if with_rate else found.end("unit")
         written = text[found.start() if kind is None else kind.start() : end]
@@ -314,6 +372,7 @@ def _read_rates(
     ]
 
 
-def _unit(spelling: str) -> str | None:
-    """The unit ``spelling`` writes (:data:`_UNITS`), in its case or another of its own."""
-    return _AS_WRITTEN.get(spelling) or _FOLDED.get(spelling.casefold())
+def _unit_written(measure: str) -> str:
+    """The units of ``measure`` as written: ``mL`` of ``2.5 mL``, ``mg/kg`` of ``5 mg/kg``."""
+    found = _MEASURE.search(_marks_as_primes(measure))
+    return found["unit"] if found is not None else measure

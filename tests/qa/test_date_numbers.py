@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.qa.date_numbers import as_translated
+from ltmt.qa.date_numbers import as_translated, time_problems
 from ltmt.qa.number_checks import number_problems
 
 
@@ -46,3 +46,56 @@ def test_a_us_date_or_time_is_read_as_the_translation_writes_it(source, target, 
 )
 def test_the_numbers_check_takes_a_localised_date_or_time_for_the_same(source, target, problems):
     assert number_problems(source, target, {}) == problems
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "times"),
+    [
+        # healthcare trial, session 73: an evening time's digits kept as another time of day
+        (
+            "You missed your 8:00 PM dose.",
+            "Sie haben Ihre Dosis um 8:00 verpasst.",
+            [("8:00 PM", "20:00")],
+        ),
+        (
+            "You missed your 8:00 PM dose.",
+            "Sie haben Ihre Dosis um 8:00 Uhr verpasst.",
+            [("8:00 PM", "20:00")],
+        ),
+        ("Reminder at 8:00 PM", "Erinnerung um 8:00 AM", [("8:00 PM", "20:00")]),
+        ("Reminder at 8 PM", "Erinnerung um 8 Uhr", [("8 PM", "20:00")]),
+        ("Open until 6:00 PM", "Geöffnet bis 6.00 Uhr", [("6:00 PM", "18:00")]),
+        ("8:00 AM \u2013 6:00 PM", "8:00 AM \u2013 6.00 Uhr", [("6:00 PM", "18:00")]),
+        ("at 12 AM", "um 12 Uhr", [("12 AM", "0:00")]),
+        # kept: the 24-hour clock, its AM/PM, a word for the time of day, a morning's digits
+        ("You missed your 8:00 PM dose.", "Sie haben Ihre Dosis um 20:00 Uhr verpasst.", []),
+        ("Reminder at 8 PM", "Erinnerung um 20 Uhr", []),
+        ("Reminder at 8:00 PM", "Erinnerung um 8:00 PM", []),
+        ("Open until 6:00 PM", "Geöffnet bis 18.00 Uhr", []),
+        ("Open 8:00 AM \u2013 6:00 PM", "Geöffnet 8:00\u201318:00 Uhr", []),
+        ("Reminder at 8 PM", "Erinnerung um 8 Uhr abends", []),
+        ("Reminder at 8:00 AM", "Erinnerung um 8:00 Uhr", []),
+        # the digits lost altogether: the numbers check's "lacks the number"
+        ("Reminder at 8 PM", "Erinnerung", []),
+    ],
+)
+def test_a_12_hour_time_written_as_another_time_of_day_is_found(source, target, times):
+    """Each with its 24-hour form: ``lacks the time 8:00 PM (20:00)``."""
+    assert time_problems(source, target) == [
+        f"lacks the time {time} ({clock}): the translation writes its digits as another time "
+        f"of day; write {clock} or {time}"
+        for time, clock in times
+    ]
+
+
+def test_the_numbers_check_says_a_time_moved_by_twelve_hours_once():
+    """8:00 for 8:00 PM kept every digit, so the numbers check passed it."""
+    assert number_problems("You missed your 8:00 PM dose.", "Dosis um 8:00 verpasst.", {}) == [
+        "lacks the time 8:00 PM (20:00): the translation writes its digits as another time of "
+        "day; write 20:00 or 8:00 PM"
+    ]
+    assert number_problems("Reminder at 8 PM", "Erinnerung um 20 Uhr", {}) == []
+    # a time whose digits are gone is a lost number, not a time moved
+    assert number_problems("Reminder at 8 PM", "Erinnerung um 9 Uhr", {}) == [
+        "lacks the number 8; has 9, which the source does not"
+    ]

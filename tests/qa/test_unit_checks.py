@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from ltmt.qa.findings import CHECKS
 from ltmt.qa.pair_checks import PAIR_CHECKS
-from ltmt.qa.unit_checks import changed_units, lost_inches, unit_problems
+from ltmt.qa.unit_checks import changed_units, lost_inches, lost_units, unit_problems
 
 
 @pytest.mark.parametrize(
@@ -178,3 +180,112 @@ def test_a_number_with_a_leading_zero_is_not_the_number_without_it() -> None:
     assert changed_units("Inject 0.5 mL.", "Injizieren Sie 5 l.") == []  # the numbers check's
     assert lost_inches('Use a 0.5" pipe.', "Verwenden Sie ein 0,5-Rohr.") == ['0.5"']
     assert lost_inches('Use a 0.5" pipe.', "Verwenden Sie ein 5-Rohr.") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "lost"),
+    [
+        # healthcare trial, session 73: a dose or measure without its unit passed qa
+        ("Measure 2.5 mL with the syringe.", "2,5 mit der Spritze abmessen.", [("2.5 mL", "2,5")]),
+        ("Take 500 mg twice daily.", "Zweimal täglich 500 einnehmen.", [("500 mg", "500")]),
+        ("Eat 15 g of sugar.", "Essen Sie 15 Gäste Zucker.", [("15 g", "15")]),
+        ("Eat 15 g of sugar.", "Essen Sie 15 Zucker.", [("15 g", "15")]),
+        ("Below 3.9 mmol/L", "Unter 3,9", [("3.9 mmol/L", "3,9")]),
+        ("Store below 25 °C.", "Unter 25 lagern.", [("25 °C", "25")]),
+        ("Rotate 90°", "Um 90 drehen", [("90°", "90")]),
+        ("The dose is 5 mg/kg.", "Die Dosis beträgt 5 pro kg.", [("5 mg/kg", "5")]),
+        # the one of two measures of a number that lost its unit, and a number bare in the
+        # source too: only the bare ones beyond it
+        ("Give 5 mg, then 5 mL.", "5 mg, dann 5 geben.", [("5 mL", "5")]),
+        ("Take 2 tablets of 2 mg", "Nehmen Sie 2 Tabletten zu 2", [("2 mg", "2")]),
+        ("Take 2 tablets of 2 mg", "Nehmen Sie 2 Tabletten zu 2 mg", []),
+        # kept: German spellings and words, glued or hyphened, a compound naming it
+        ("Measure 2.5 mL.", "2,5 ml abmessen.", []),
+        ("Measure 2.5 mL.", "2,5 Milliliter abmessen.", []),
+        ("Eat 15 g of sugar.", "Essen Sie 15 Gramm Zucker.", []),
+        ("Eat 15 g of sugar.", "Essen Sie 15g Zucker.", []),
+        ("Take a 500 mg tablet.", "Eine 500-mg-Tablette einnehmen.", []),
+        ("Take a 500 mg tablet.", "Eine 500-Milligrammtablette einnehmen.", []),
+        ("Store below 25 °C.", "Unter 25 Grad lagern.", []),
+        ("Rotate 90°", "Um 90 Grad drehen", []),
+        ("88kW power", "88 kWp Leistung", []),
+        ("a 264 m² stand", "ein 264 qm großer Stand", []),
+        ("2178 kilograms of hashish", "2178 Kilo Haschisch", []),
+        # another unit is changed_units', a range or list ends with the unit, a number without
+        # it in the translation is the numbers check's
+        ("Eat 15 g of sugar.", "Essen Sie 15 mg Zucker.", []),
+        ("Store at 2 °C to 8 °C.", "Bei 2 bis 8 °C lagern.", []),
+        ("Store at 2 °C to 8 °C.", "Bei 2\u20138 °C lagern.", []),
+        ("10 mg, 20 mg or 40 mg", "10, 20 oder 40 mg", []),
+        ("Eat 15 g of sugar.", "Essen Sie Zucker.", []),
+        # the unit written apart from every number: said otherwise
+        ("Give 10 mL.", "10 geben (in ml).", []),
+        # no measure lost: spans of time and points German leaves to the sentence, a percent
+        # (the numbers check's), a decade, an amount in millions, a year of an era, a glued code
+        ("Sylvana, 16 years old, said", "Sylvana, 16, sagte", []),
+        ("every 8 hours", "alle 8", []),
+        ("closed at 5985 points", "schloss bei 5985 Zählern", []),
+        ("Pass mark: 50%", "Bestehensgrenze: 50", []),
+        ("in the 80s", "in den 80 Jahren", []),
+        ("more than 1m survivors", "mehr als 1 Mio. Überlebende", []),
+        ("over EUR 10 m in aid", "über 10 Mio. Euro Hilfe", []),
+        ("loss of 25m people's data", "Daten von 25 Millionen Menschen", []),
+        ("First came the Celts in 600 B.C.", "Zuerst kamen die Kelten 600 v. Chr.", []),
+        ("Article 100 A", "Artikel 100a", []),
+        ("enjoying a 3d flick", "guckt einen 3D-Film", []),
+        # an inch mark is lost_inches', a quote mark after a digit closes a quotation as often
+        ('Fits a 3/4" pipe', "Passt auf ein 3/4-Rohr", []),
+        ("ldd: option `$1' is ambiguous", "ldd: Die Option »$1« ist nicht eindeutig", []),
+    ],
+)
+def test_a_measures_unit_dropped_from_its_number_is_found(source, target, lost):
+    """2.5 mL written 2,5 and 15 g written 15 Gäste kept every digit, and the units check let
+    a missing unit pass on purpose."""
+    assert lost_units(source, target) == lost
+
+
+def test_a_dropped_unit_is_said_with_how_to_write_it_once():
+    assert unit_problems("Measure 2.5 mL with the syringe.", "2,5 mit der Spritze.", {}) == [
+        "lacks the unit of 2.5 mL: has 2,5 without a unit; write mL after 2,5"
+    ]
+    assert unit_problems("The dose is 5 mg/kg.", "Die Dosis beträgt 5.", {}) == [
+        "lacks the unit of 5 mg/kg: has 5 without a unit; write mg/kg after 5"
+    ]
+    # a changed unit and a lost inch mark are said as before, not again as lost
+    assert unit_problems("Eat 15 g.", "15 mg essen.", {}) == ["lacks 15 g; has 15 mg, another unit"]
+    assert unit_problems('Fits a 3/4" pipe', "Passt auf ein 3/4-Rohr", {}) == [
+        'lacks 3/4"; has 3/4 without the inch mark (write Zoll or \u2033)'
+    ]
+    # a placeholder's digits are no number (%1$d)
+    assert unit_problems("Take %1$d mg", "%1$d einnehmen", {}) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("5 mg " * 20000, "5 " * 20000),
+        ("5 mg " * 20000, "5 Gäste " * 20000),
+        ("5 mg", "5 " + "a-" * 50000),
+        ("5 mL " * 10000, "ml " * 30000 + "5"),
+        ("5 mg", "5 bis " * 30000 + "5"),
+        ("1 " * 50000 + "5 mg", "1 " * 50000),
+        ("$" * 50000 + "1" * 50000 + "m", "1"),
+        ("5 B." * 30000, "5 v." * 30000),
+        ("EUR 1" + " 111" * 20000 + " mg", "5"),
+    ],
+    ids=[
+        "units",
+        "words",
+        "hyphens",
+        "apart",
+        "range",
+        "numbers",
+        "signs",
+        "eras",
+        "groups",
+    ],
+)
+def test_long_adversarial_lines_are_read_for_lost_units_in_linear_time(source, target):
+    started = time.perf_counter()
+    lost_units(source, target)
+    assert time.perf_counter() - started < 10.0
