@@ -7,6 +7,9 @@ says part of this in its targets (``state-qualifier``); a Word, OpenDocument, HT
 document cannot.
 
 ``method`` is counted as the run's summary counts it: ``exact`` (a 100 % memory match reused),
+``exact-repaired`` (``method`` and ``decoder``: a 100 % match whose stored target lacked a
+named field of the source, ``Sie sparen %discount`` for ``Save %discount%``, repaired as the
+model's output is and not approved),
 ``fuzzy`` (fuzzy matches steered the model: ``decoder`` names the fusion, ``knn``,
 ``knn-trained``, ``attention``), ``model`` (the model alone: no usable match), ``kept`` (the
 translation a keyed catalog keeps for another string of the same source:
@@ -27,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
-from ltmt.formats.unit_translation import Outcome, memory_use
+from ltmt.formats.unit_translation import Outcome, memory_use, reuse_repaired
 
 
 def segment_record(outcome: Outcome, written: bool, location: str) -> dict[str, Any]:
@@ -39,12 +42,14 @@ def segment_record(outcome: Outcome, written: bool, location: str) -> dict[str, 
     # the unit as written, which a unit with paired codes was not translated from)
     matches = outcome.translation.matches if used else outcome.matches
     best = matches[0] if matches else None
+    repaired = reuse_repaired(outcome)
     return {
         "location": location,
         "source": outcome.unit.source,
         "target": outcome.text,
-        "method": method,
-        "decoder": outcome.method,
+        # a stored target repaired as the model's output is: no approved translation
+        "method": "exact-repaired" if repaired else method,
+        "decoder": "exact-repaired" if repaired else outcome.method,
         "match_score": round(best.score, 1) if best is not None else None,
         "memory_id": best.segment.id if used and best is not None else None,
         "memory_origin": best.segment.origin if used and best is not None else None,

@@ -446,6 +446,13 @@ def _plural_form(unit: Unit) -> int | None:
     return unit.form if unit.entry else None
 
 
+def reuse_repaired(outcome: Outcome) -> bool:
+    """Whether ``outcome`` reused a 100 % memory match whose stored target lacked a named field
+    of the source (:func:`~ltmt.formats.placeholders.reuse_lacks_fields`): its target was
+    repaired as the model's output is, so it is no approved translation."""
+    return reuse_lacks_fields(outcome.translation, _plural_form(outcome.unit))
+
+
 def own_match(unit: Unit, translation: Translation) -> Segment | None:
     """The memory segment that ``translation`` reuses (a 100 % match: method ``exact``) where it
     was stored for ``unit``'s own context and plural form, else None. A unit that is no plural

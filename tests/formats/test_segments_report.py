@@ -175,3 +175,37 @@ def test_a_tagged_unit_reused_from_its_text_names_the_match_it_reused(tmp_path: 
     )
     told = [(r["source"], r["method"], r["match_score"], r["memory_id"]) for r in records]
     assert told[0] == (block, "exact", 100.0, 3)
+
+
+def test_a_100_percent_match_lacking_a_named_field_is_told_as_repaired(tmp_path: Path) -> None:
+    """A reviewer's typo (``%discount`` for Symfony's ``%discount%``) is repaired, not approved:
+    the report no longer calls it ``exact``, which a script would approve."""
+    stored = Segment(4, "shop", "Save %discount%", "Sie sparen %discount", 0.0, "shop.tmx")
+    kept = Segment(5, "shop", "Checkout", "Zur Kasse", 0.0, "shop.tmx")
+
+    def reuse(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        segments = {s.source: s for s in (stored, kept)}
+        return [
+            Translation(t, segments[t].target, matches=(Match(segments[t], 100.0),), method="exact")
+            for t in texts
+        ]
+
+    (tmp_path / "shop.txt").write_text("Save %discount%\nCheckout\n", encoding="utf-8")
+    records: list[dict[str, Any]] = []
+    translate_file(
+        tmp_path / "shop.txt",
+        tmp_path / "shop.de.txt",
+        reuse,
+        src_lang="en",
+        tgt_lang="de",
+        segments=lambda outcome, written, location: records.append(
+            segment_record(outcome, written, location)
+        ),
+    )
+    told = [
+        (r["target"], r["method"], r["decoder"], r["match_score"], r["memory_id"]) for r in records
+    ]
+    assert told == [
+        ("Sie sparen %discount%", "exact-repaired", "exact-repaired", 100.0, 4),
+        ("Zur Kasse", "exact", "exact", 100.0, 5),
+    ]
