@@ -236,8 +236,10 @@ def translate(
         False,
         "--strict",
         help="Exit 1 when a segment had to be cut at the model's limit, its placeholders or "
-        "numbers could not be repaired, or its translation lost a sentence or a negation "
-        "(the output is written all the same).",
+        "numbers could not be repaired, its translation lost a sentence or a negation, or "
+        "translations were kept without a record to judge them by (the output is written all "
+        "the same); and before anything is translated when the --user's memory store does "
+        "not exist.",
     ),
     as_json: bool = typer.Option(
         False,
@@ -491,6 +493,7 @@ def translate(
                 create=learn is not None,
                 new_user=new_user,
                 scan_max=scan_max,
+                strict=strict,
             )
             if user is not None
             else None
@@ -596,10 +599,13 @@ def _open_memory(
     *,
     new_user: bool,
     scan_max: int,
+    strict: bool = False,
 ) -> Memory | None:
     """The memory store (``report.unknown_user``: ``user`` has no memory in it). A missing store
     is made only to ``create`` it (``--learn``): a mistyped --memory-dir gets a warning and no
-    new empty store. A ``user`` it lacks whose name is close to a user's it holds is refused
+    new empty store (``report.memory_missing``), and with ``strict`` an :class:`InputError`
+    before anything is translated (a CI job with a mistyped LTMT_HOME kept stale German, exit
+    0: trial s73). A ``user`` it lacks whose name is close to a user's it holds is refused
     unless ``new_user`` (``--new-user``): :func:`_refuse_a_likely_typo`.
     ``scan_max``: :class:`~ltmt.memory.store.Memory`'s."""
     from ltmt.cli.store import store_exists
@@ -613,7 +619,14 @@ def _open_memory(
     path = resolve_memory_dir(memory_dir)
     check_not_a_file(path)  # given for the store (LTMT_HOME, --memory-dir): an error
     if not create and not store_exists(memory_dir):
+        if strict:
+            raise InputError(
+                f"--strict: no memory store at {path}: check --memory-dir or LTMT_HOME (a "
+                "store is made by 'ltmt memory import', 'ltmt memory add' or --learn); "
+                "nothing was translated"
+            )
         report.unknown_user = True
+        report.memory_missing = str(path)
         warn(
             f"no memory store at {path} (check --memory-dir; a store is made by "
             "'ltmt memory import', 'ltmt memory add' or --learn); translating without memory"
@@ -729,7 +742,7 @@ def _translate_folder(
         for finished, job in enumerate(folder.jobs):
             assert job.path is not None and job.output is not None
             Path(job.output).parent.mkdir(parents=True, exist_ok=True)
-            done = RunReport()
+            done = RunReport(memory_missing=report.memory_missing)  # named by its warning
             saved_part: list[str] = []  # what the pipeline saved of the file, if interrupted
             try:
                 _translate_document(
@@ -875,7 +888,11 @@ def _translate_document(
             columns=columns,
             exact=exact_for_translator(translator, user),
             # an update translates changed sources; the records go with a deleted user
-            output_sources=OutputSources.in_cache(user, _memory_of(translator)),
+            output_sources=OutputSources.in_cache(
+                user,
+                _memory_of(translator),
+                Path(report.memory_missing) if report.memory_missing else None,
+            ),
             segments=(
                 (
                     lambda outcome, written, location: records.append(
@@ -964,27 +981,36 @@ def _changed_sources(translator: Any, user: str | None) -> Any:
 def _strict_failure(report: RunReport) -> str | None:
     """Why ``--strict`` fails the run: its segments cut at the model's limit, or whose
     placeholders or numbers could not be repaired, or that lost a sentence or a negation, or
-    messages left out as ICU rejects their source; None if none."""
+    messages left out as ICU rejects their source, or outputs whose translations were kept
+    without a record to tell a changed source by (``no_record``: trial s73); None if none."""
     failed = (
         report.not_repairable
         or report.numbers_not_repairable
         or report.sentences_lost
         or report.negation_lost
     )
+    unjudged = (
+        f"--strict: {counted(len(report.no_record), 'output')} kept translations without a "
+        "record of what ltmt wrote there, so those whose source changed could not be told "
+        f"({', '.join(report.no_record[:3])}{', ...' if len(report.no_record) > 3 else ''})"
+        if report.no_record
+        else None
+    )
     if not (report.cut or failed or report.invalid_sources):
-        return None
+        return unjudged
     invalid = (
         f", {counted(report.invalid_sources, 'message')} left out as ICU rejects the source"
         if report.invalid_sources
         else ""
     )
+    kept = f"; {unjudged.removeprefix('--strict: ')}" if unjudged is not None else ""
     return (
         f"--strict: {counted(report.cut, 'segment')} cut at the model's limit, "
         f"{report.not_repairable} could not be repaired, "
         f"{report.numbers_not_repairable} with numbers that could not be repaired, "
         f"{report.sentences_lost} that lost a sentence of {their(report.sentences_lost)} "
         f"source, {report.negation_lost} that lost a negation of {their(report.negation_lost)} "
-        f"source{invalid}"
+        f"source{invalid}{kept}"
     )
 
 

@@ -253,8 +253,9 @@ def warn_of_no_record(
     another path and edited since, or one it never wrote), so a kept translation whose source
     changed since cannot be told from an up-to-date one. Where ``output_sources`` (this run's
     user's) find the file's record of another user by its path or bytes, that is said instead
-    (a typo in --user). --overwrite is not advised: a file ltmt never wrote, a team's own,
-    holds reviewed strings it would replace. The warning names the records' folder: a CI
+    (a typo in --user), or where the run's memory store does not exist, that store's path (a
+    mistyped LTMT_HOME: trial s73). --overwrite is not advised: a file ltmt never wrote, a
+    team's own, holds reviewed strings it would replace. The warning names the records' folder: a CI
     runner starts with an empty cache, so a job that does not keep that folder between runs
     (a CI cache) never has a record (Android CI trial, session 70). Whether it warned (the
     output had translations to keep: the report's ``no_record``)."""
@@ -265,6 +266,18 @@ def warn_of_no_record(
     user = output_sources.user if output_sources is not None else None
     # another user's record, found by the file's path or bytes (no pairs: not a copy's)
     if user is not None and output_sources and output_sources.read_for_import(out_path):
+        if output_sources.missing_store is not None:  # the store is wrong, not the user
+            logger.warning(
+                "%s: no record for user %s of what ltmt wrote into this file with the memory "
+                "store at %s, which does not exist (check --memory-dir or LTMT_HOME), so "
+                "strings whose source changed cannot be told: %s %s",
+                out_path,
+                user,
+                output_sources.missing_store,
+                kept,
+                kept_as_is(len(held)),
+            )
+            return True
         logger.warning(
             "%s: no record for user %s of what ltmt wrote into this file (ltmt wrote it for "
             "another user: check --user), so strings whose source changed cannot be told: %s "

@@ -447,18 +447,26 @@ class OutputSources:
     """The records of the outputs ltmt wrote for ``user`` (None: runs without one), in
     ``folder``; ``memory``: the store of ``user``'s memory, whose key keys an encrypted store's
     records, and which notes the cache folder so that a delete of the user finds them there
-    (module docstring)."""
+    (module docstring); ``missing_store``: the store the run looked for that does not exist
+    (``memory`` is then None), so a record of ``user``'s under another store is not a typo in
+    the user's name but a wrong store path (trial s73)."""
 
     folder: Path
     user: str | None = None
     memory: Memory | None = None
+    missing_store: Path | None = None
     # every record of the folder, read once for an import's files (:meth:`read_for_import`)
     _every: list[FoundRecord] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
-    def in_cache(cls, user: str | None = None, memory: Memory | None = None) -> OutputSources:
+    def in_cache(
+        cls,
+        user: str | None = None,
+        memory: Memory | None = None,
+        missing_store: Path | None = None,
+    ) -> OutputSources:
         """The records under :func:`ltmt.paths.default_cache_dir`."""
-        return cls(default_cache_dir() / FOLDER, user, memory)
+        return cls(default_cache_dir() / FOLDER, user, memory, missing_store)
 
     def read(self, output: Path) -> Record | None:
         """The record of ``output``, found by its bytes, else by its path (module docstring),

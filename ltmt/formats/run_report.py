@@ -118,7 +118,9 @@ ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or 
 user's memory holds for one (:mod:`ltmt.formats.changed_sources`). ``no_record``: the
 outputs whose translations were kept without a record of what ltmt wrote there, so that
 those of a source changed since were not translated again (a CI runner's empty cache: a
-warning names the records' folder to keep between runs).
+warning names the records' folder to keep between runs). ``memory_missing``: the memory store
+the run looked for, which does not exist (a mistyped ``LTMT_HOME`` or ``--memory-dir``, a CI
+cache not restored), so the run had no memory; empty where it exists or none was asked for.
 ``copies_of_source``: of the units translated, those whose string in an existing one-language
 output was its source copied (Docusaurus' ``write-translations``), not a translation.
 ``copies_kept``: the translations kept (not counted in ``translated_before``) that are their
@@ -263,6 +265,7 @@ class RunReport:
     locked: int = 0
     seconds: float = 0.0
     memory: str = ""
+    memory_missing: str = ""  # the store looked for, which does not exist (run without memory)
     unknown_user: bool = False
     no_user: bool = False  # no user's memory was asked for (ltmt translate without --user)
     examples: list[str] = field(default_factory=list)
