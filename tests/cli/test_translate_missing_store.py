@@ -8,22 +8,9 @@ import shutil
 
 import pytest
 
-from ltmt.cli import main as cli
-
-
-def run_cli(args, capsys):
-    """Run the ``ltmt`` entry point; returns (exit code, stdout, stderr)."""
-    try:
-        cli.run(args)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 @pytest.fixture
-def updated(tiny_model_dir, tmp_path, capsys, monkeypatch):
+def updated(tiny_model_dir, tmp_path, run_ltmt, monkeypatch):
     """An output ltmt wrote for user bot with the store ``store``, whose English changed since;
     returns (the translate arguments without a store, the output, its text)."""
     from ltmt.paths import ENV_CACHE
@@ -32,25 +19,24 @@ def updated(tiny_model_dir, tmp_path, capsys, monkeypatch):
     source, output = tmp_path / "en.json", tmp_path / "de.json"
     source.write_text('{"save": "Save your changes"}', "utf-8")
     store = str(tmp_path / "store")
-    code, _, err = run_cli(
-        ["memory", "add", "--user", "bot", "--source", "Save", "--target", "Speichern",
-         "--memory-dir", store],
-        capsys,
+    code, _, err = run_ltmt(
+        "memory", "add", "--user", "bot", "--source", "Save", "--target", "Speichern",
+        "--memory-dir", store,
     )  # fmt: skip
     assert code == 0, err
     args = ["translate", str(source), "-o", str(output), "--user", "bot"]
     args += ["--model", str(tiny_model_dir), "--beam", "1"]
-    code, _, err = run_cli([*args, "--memory-dir", store], capsys)
+    code, _, err = run_ltmt(*args, "--memory-dir", store)
     assert code == 0, err
     source.write_text('{"save": "Delete all your data"}', "utf-8")
     return args, output, output.read_text("utf-8")
 
 
-def test_the_no_record_hint_names_a_missing_store_not_the_user(updated, tmp_path, capsys, caplog):
+def test_the_no_record_hint_names_a_missing_store_not_the_user(updated, tmp_path, run_ltmt, caplog):
     args, output, before = updated
     typo = tmp_path / "store-typo"
     caplog.clear()
-    code, _, err = run_cli([*args, "--memory-dir", str(typo)], capsys)
+    code, _, err = run_ltmt(*args, "--memory-dir", str(typo))
     assert code == 0, err  # without --strict, as before: kept, exit 0
     assert output.read_text("utf-8") == before
     assert f"no memory store at {typo}" in err
@@ -62,10 +48,10 @@ def test_the_no_record_hint_names_a_missing_store_not_the_user(updated, tmp_path
     assert "check --user" not in err
 
 
-def test_strict_fails_before_translating_when_the_store_does_not_exist(updated, tmp_path, capsys):
+def test_strict_fails_before_translating_when_the_store_does_not_exist(updated, tmp_path, run_ltmt):
     args, output, before = updated
     typo = tmp_path / "store-typo"
-    code, _, err = run_cli([*args, "--memory-dir", str(typo), "--strict"], capsys)
+    code, _, err = run_ltmt(*args, "--memory-dir", str(typo), "--strict")
     assert code == 1
     assert err.strip().splitlines() == [
         f"ltmt: error: --strict: no memory store at {typo}: check --memory-dir or LTMT_HOME "
@@ -76,10 +62,10 @@ def test_strict_fails_before_translating_when_the_store_does_not_exist(updated, 
     assert not typo.exists()
 
 
-def test_strict_fails_when_translations_were_kept_without_a_record(updated, tmp_path, capsys):
+def test_strict_fails_when_translations_were_kept_without_a_record(updated, tmp_path, run_ltmt):
     args, output, before = updated
     shutil.rmtree(tmp_path / "cache")  # a CI runner's empty cache: no record of the output
-    code, _, err = run_cli([*args, "--memory-dir", str(tmp_path / "store"), "--strict"], capsys)
+    code, _, err = run_ltmt(*args, "--memory-dir", str(tmp_path / "store"), "--strict")
     assert code == 1
     assert err.strip().splitlines()[-1] == (
         "ltmt: error: --strict: 1 output kept translations without a record of what ltmt "
@@ -88,9 +74,9 @@ def test_strict_fails_when_translations_were_kept_without_a_record(updated, tmp_
     assert output.read_text("utf-8") == before  # written all the same, as other failures
 
 
-def test_the_right_store_translates_the_changed_source_again(updated, tmp_path, capsys):
+def test_the_right_store_translates_the_changed_source_again(updated, tmp_path, run_ltmt):
     args, _, _ = updated
-    code, _, err = run_cli([*args, "--memory-dir", str(tmp_path / "store")], capsys)
+    code, _, err = run_ltmt(*args, "--memory-dir", str(tmp_path / "store"))
     assert code == 0, err
     assert "no record" not in err and "no memory store" not in err
     assert "1 translated again: its source changed since it was translated" in err
