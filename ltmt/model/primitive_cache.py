@@ -6,7 +6,8 @@ and keeps the last 1,024 (``ONEDNN_PRIMITIVE_CACHE_CAPACITY``). A kNN pass meets
 step's rows, each batch's source lengths and each match's target length give the linear
 layers another shape, and with the cache full every kernel is compiled again at its next use.
 Measured on an Intel Xeon with AMX (session 73): 1,200 shapes of four layers, taken in turn,
-3.25-3.74 s a round with 1,024 kept against 1.02-1.05 s with 8,192 (and a lower peak RSS); a
+3.12-3.17 s a round after the first with 1,024 kept against 1.00-1.09 s with 8,192, and a lower
+peak RSS (``eval/onednn_shapes.py``, ``eval/results/speed/s73/onednn-shapes.json``); a
 cold kNN pass over the speed benchmark's 349 segments 9.25 → 7.00 s (median wall, 4 rounds),
 outputs unchanged (``eval/results/speed/s73/ab-knn-onednn-cache.json``).
 """
