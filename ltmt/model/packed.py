@@ -49,10 +49,36 @@ class PackedLinear(nn.Module):
             self.weight = weight
 
     def forward(self, states: torch.Tensor) -> torch.Tensor:
+        rows = states.numel() // self.in_features
+        padded = padded_rows(rows)
+        if padded == rows:
+            return self._product(states)
+        flat = states.new_zeros(padded, self.in_features)
+        flat[:rows] = states.reshape(rows, self.in_features)
+        return self._product(flat)[:rows].view(*states.shape[:-1], self.out_features)
+
+    def _product(self, states: torch.Tensor) -> torch.Tensor:
         return torch.ops.mkldnn._linear_pointwise(states, self.packed, self.bias, "none", [], "")
 
     def extra_repr(self) -> str:
         return f"in_features={self.in_features}, out_features={self.out_features}, packed"
+
+
+def padded_rows(rows: int) -> int:
+    """The rows a packed product of ``rows`` rows is computed on: up to :data:`_ROWS` (a beam
+    step's) as they are, more rounded up to eight sizes per doubling (129-255 to a multiple of
+    16, 256-511 of 32, ...), at most 12.5 % more.
+
+    oneDNN compiles a kernel for every row count it meets, and a kNN pass meets hundreds (each
+    batch's source tokens, each force-decoded match's): on an Intel Xeon with AMX a new process
+    spent 2 s of a 6 s cold pass compiling them. Rounded, a pass meets a quarter as many
+    (``docs/results/speed.md``, session 74). A padded row is zeros and its output is dropped;
+    the other rows' outputs may differ from the unpadded product's in the last bit, where
+    oneDNN blocks the sums of another row count otherwise."""
+    if rows <= _ROWS:
+        return rows
+    step = 1 << (rows.bit_length() - 4)
+    return -(-rows // step) * step
 
 
 def can_pack(model: Any) -> bool:

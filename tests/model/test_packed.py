@@ -10,7 +10,7 @@ import torch
 
 from ltmt.model.backbone import Backbone, bfloat16_weights, load_backbone
 from ltmt.model.decode import DecodeConfig, decode
-from ltmt.model.packed import JOINED, PackedLinear, can_pack, pack_linear_layers
+from ltmt.model.packed import JOINED, PackedLinear, can_pack, pack_linear_layers, padded_rows
 
 SOURCES = ["open the file", "the cat sat on the mat today", "hello world", "x"]
 
@@ -35,6 +35,50 @@ def test_a_packed_layer_equals_the_plain_one_bit_for_bit(shape: tuple[int, ...])
         packed = PackedLinear(plain.weight, plain.bias)
         assert torch.equal(packed(states), plain(states))
     assert not hasattr(packed, "weight")  # no plain copy kept: memory as before
+
+
+@pytest.mark.parametrize(
+    ("rows", "padded"),
+    [
+        (1, 1),
+        (7, 7),
+        (128, 128),
+        (129, 144),
+        (144, 144),
+        (255, 256),
+        (256, 256),
+        (257, 288),
+        (600, 640),
+        (1025, 1152),
+    ],
+)
+def test_row_counts_above_a_beam_steps_are_rounded_to_eight_sizes_per_doubling(
+    rows: int, padded: int
+) -> None:
+    assert padded_rows(rows) == padded
+
+
+def test_rounding_adds_at_most_an_eighth_of_the_rows() -> None:
+    sizes = [padded_rows(rows) for rows in range(1, 5000)]
+    assert all(rows <= size <= rows * 1.125 for rows, size in enumerate(sizes, 1))
+    assert sizes == sorted(sizes)
+    assert len(set(sizes[128:])) < len(sizes[128:]) / 10  # far fewer shapes to compile
+
+
+@needs_packing
+@pytest.mark.parametrize("shape", [(200, 64), (3, 70, 64), (1, 129, 64)])
+def test_a_packed_layer_over_padded_rows_keeps_their_shape_and_values(
+    shape: tuple[int, ...],
+) -> None:
+    generator = torch.Generator().manual_seed(0)
+    plain = torch.nn.Linear(64, 96).to(torch.bfloat16)
+    states = torch.randn(*shape, generator=generator).to(torch.bfloat16)
+    with torch.inference_mode():
+        got = PackedLinear(plain.weight, plain.bias)(states)
+        expected = plain(states)
+    assert got.shape == expected.shape
+    # the same products, summed in blocks of another row count: equal to bfloat16's rounding
+    torch.testing.assert_close(got, expected, rtol=1e-2, atol=1e-2)
 
 
 @needs_packing
