@@ -80,6 +80,7 @@ from ltmt.formats.existing_output import (
 from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.kept_copies import copies_kept, warn_of_copies_kept
 from ltmt.formats.kept_suggestions import placeholder_mismatches
+from ltmt.formats.own_suggestions import own_suggestions, write_unflagged
 from ltmt.formats.keyed_catalog import KeyedCatalog
 from ltmt.formats.marked_for_review import MEMOQ, TRADOS, XLIFF_20, ReviewMarked
 from ltmt.formats.output_sources import (
@@ -330,8 +331,14 @@ def translate_file(
         # what ltmt wrote there: its own text written back as it was is no reviewer's
         record = output_sources.read(Path(out_path))
         tell_own_translations(document, record)
+    # ltmt's own fuzzy entries of their msgid now: --no-fuzzy writes them unflagged
+    own = (
+        own_suggestions(units, document.held_translations(), record)
+        if record is not None and isinstance(document, FilledInPlace)
+        else set()
+    )
     if exact is None:  # nothing can replace a suggestion: kept, as translated already
-        units = [u for u in units if not u.suggestion]
+        units = [u for u in units if not u.suggestion or (u.key in own and not mark_fuzzy)]
     # the file's own translations of a source, for its new strings of that source
     same = kept_by_source(document, {u.key for u in units} | done, record, outdated_kept)
     result = RunResult(resumed=len(done), report=report or RunReport())
@@ -409,6 +416,7 @@ def translate_file(
                 result,
                 segments,
                 same,
+                own,
             )
             done.update(u.key for u in chunk)
             if progress is not None:
@@ -558,11 +566,14 @@ def _translate_chunk(
     result: RunResult,
     segments: Callable[[Outcome, bool, str], None] | None = None,
     same: KeptBySource | None = None,
+    own: Collection[str] = frozenset(),
 ) -> set[str]:
     """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``; each
     outcome told to ``segments`` (see :func:`translate_file`); ``same``: the translations the
     file keeps by source, which a new string of that source without a 100 % memory match takes
-    (:mod:`ltmt.formats.same_sources`). Returns the keys of the suggestions
+    (:mod:`ltmt.formats.same_sources`); ``own``: the keys of the suggestions that are ltmt's own
+    (:mod:`ltmt.formats.own_suggestions`), which without ``mark_fuzzy`` and a 100 % memory match
+    are written unflagged as they are, and else are counted apart. Returns the keys of the suggestions
     and reviewed entries kept as they were: not ltmt's text, so the record of the output must not
     say ltmt wrote them (a msgmerge fuzzy entry's ``Datei`` recorded as ltmt's made a reviewed
     ``Datei`` of another msgid look outdated on the next run)."""
@@ -578,9 +589,18 @@ def _translate_chunk(
     outcomes = _translated(document.format, fresh, translators, result.report, place)
     outcomes += whole + same_source
     suggestions = [u for u in chunk if u.suggestion]
+    settled = frozenset(own) if not mark_fuzzy else frozenset()  # written unflagged below
     if suggestions and exact is not None:
-        outcomes += reuse_exact(suggestions, exact, result.report)
-        _check_kept_suggestions(document, suggestions, outcomes, result.report)
+        outcomes += reuse_exact(suggestions, exact, result.report, settled)
+        _check_kept_suggestions(
+            document, [u for u in suggestions if u.key not in settled], outcomes, result.report
+        )
+    replaced = {o.unit.key for o in outcomes}
+    own_kept = [u for u in suggestions if u.key in own and u.key not in replaced]
+    if settled:
+        result.report.own_suggestions_unflagged += write_unflagged(document, own_kept)
+    elif exact is not None:
+        result.report.own_suggestions_kept += len({_entry_of(u) for u in own_kept})
     # An output that is empty or not valid leaves a PO/XLIFF unit untranslated; in txt/jsonl
     # every unit keeps its line.
     keep_all = document.format in {"txt", "jsonl"}
@@ -626,7 +646,8 @@ def _translate_chunk(
     if isinstance(document, WholeMessages):
         _count_broken_units(document, chunk, result.report)
     kept_as_they_were = {o.unit.key for o in filled if _entry_of(o.unit) in reviewed}
-    return {u.key for u in suggestions} - {o.unit.key for o in filled} | kept_as_they_were
+    written = {o.unit.key for o in filled} | (settled & {u.key for u in own_kept})
+    return {u.key for u in suggestions} - written | kept_as_they_were
 
 
 def _count_review_marks(marked: Counter[str], report: RunReport) -> None:

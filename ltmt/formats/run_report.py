@@ -82,7 +82,10 @@ that with ``suggestions_kept`` they add up to a catalog's entries), so that a ru
 nothing to do says why; ``suggestions_kept``: entries whose translation is only a suggestion
 (a PO entry marked ``fuzzy``, its plural forms together) kept as they are, as no 100 % memory
 match of their own context and plural form replaced them, ``suggestions_mismatched`` of them
-without the placeholders of their msgid now (qa's format and placeholder checks);
+without the placeholders of their msgid now (qa's format and placeholder checks), and
+``own_suggestions_kept`` of them ltmt's own translation of their msgid from an earlier run,
+which ``--no-fuzzy`` writes unflagged (``own_suggestions_unflagged``, then not kept:
+:mod:`ltmt.formats.own_suggestions`);
 ``signed_off``: those kept with ``--overwrite``, which leaves a unit a reviewer signed off
 (XLIFF ``final``, ``signed-off``, ``reviewed``, ``approved="yes"``); ``no_source``: messages
 with no source text to translate (a Qt message of ``qsTrId`` without its ``//%`` text), left
@@ -248,6 +251,10 @@ class RunReport:
     copies_kept: int = 0
     suggestions_kept: int = 0
     suggestions_mismatched: int = 0  # of them, without their current msgid's placeholders
+    # of them, ltmt's own translation of their msgid now (ltmt.formats.own_suggestions)
+    own_suggestions_kept: int = 0
+    # ltmt's own fuzzy entries of their msgid now written unflagged (--no-fuzzy), not kept
+    own_suggestions_unflagged: int = 0
     entries_marked_fuzzy: int = 0  # PO entries filled and flagged fuzzy (not fuzzy matches)
     entries_fuzzy_exact: int = 0  # of them, 100 % matches of their context (--exact-approved's)
     units_marked_for_review: int = 0  # XLIFF units filled and marked for review
@@ -294,9 +301,10 @@ class RunReport:
         self.partly_copied += 1
         _name_first(self.partly_copied_examples, as_written(part))
 
-    def _suggestions(self, overwrite: str, fuzzy_entries: str | None) -> str:
+    def _suggestions(self, overwrite: str, unflagged: str, fuzzy_entries: str | None) -> str:
         """The fuzzy entries kept for review, those of them without their msgid's placeholders
-        named, and the options that translate them (``fuzzy_entries``: these alone)."""
+        named, and the options that translate them (``fuzzy_entries``: these alone), or, for
+        ltmt's own (``own_suggestions_kept``), write them unflagged (``unflagged``)."""
         mismatched = ""
         if self.suggestions_mismatched:
             named = "; ".join(self.suggestions_mismatched_examples)
@@ -311,10 +319,32 @@ class RunReport:
             if (fuzzy_entries)
             else ""
         )
+        if self.own_suggestions_kept >= self.suggestions_kept:  # ltmt's own, all of them
+            return (
+                f"{self.suggestions_kept} marked fuzzy and kept for review (ltmt's machine "
+                f"translation of their msgid, from an earlier run{mismatched}; {unflagged} "
+                f"writes them unflagged as they are; {overwrite} translates every entry "
+                "again, the reviewed ones too)"
+            )
+        own = (
+            f"{self.own_suggestions_kept} of them ltmt's machine translation of their msgid "
+            f"from an earlier run, which {unflagged} writes unflagged as it is; the others: "
+            if self.own_suggestions_kept
+            else ""
+        )
         return (
-            f"{self.suggestions_kept} marked fuzzy and kept for review (no 100 % memory match "
-            f"of their context{mismatched}; {translating}{overwrite} translates every entry "
-            "again, the reviewed ones too)"
+            f"{self.suggestions_kept} marked fuzzy and kept for review ({own}no 100 % memory "
+            f"match of their context{mismatched}; {translating}{overwrite} translates every "
+            "entry again, the reviewed ones too)"
+        )
+
+    def _own_unflagged(self) -> str:
+        """The fuzzy entries ltmt wrote for their msgid in an earlier run that this one
+        (``--no-fuzzy``) wrote unflagged as they were."""
+        entries = counted(self.own_suggestions_unflagged, "entry", "entries")
+        return (
+            f"{entries} that an earlier run of ltmt wrote fuzzy for their msgid now written "
+            "unflagged, as ltmt wrote them (the model not run)"
         )
 
     def _unflagging(self, unflagged: str, approved: str) -> str:
@@ -714,7 +744,9 @@ class RunReport:
             how = f" ({copies} translates {them(self.copies_kept)})" if copies else ""
             parts.append(f"{copies_kept} of the source kept as translations{how}")
         if self.suggestions_kept:
-            parts.append(self._suggestions(overwrite, fuzzy_entries))
+            parts.append(self._suggestions(overwrite, unflagged, fuzzy_entries))
+        if self.own_suggestions_unflagged:
+            parts.append(self._own_unflagged())
         if self.entries_marked_fuzzy:
             entries = counted(self.entries_marked_fuzzy, "entry", "entries")
             parts.append(

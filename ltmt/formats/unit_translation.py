@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -259,15 +259,19 @@ def exact_for_translator(translator: Translator, user: str | None) -> ExactFn:
 
 
 def reuse_exact(
-    units: Sequence[Unit], exact: ExactFn, report: RunReport | None = None
+    units: Sequence[Unit],
+    exact: ExactFn,
+    report: RunReport | None = None,
+    settled: Collection[str] = frozenset(),
 ) -> list[Outcome]:
     """The outcomes of those of ``units`` (translations that are only suggestions:
     :attr:`Unit.suggestion`) that have a 100 % memory match stored for their own context and
     plural form (:func:`own_match`), as stored; a plural entry's only where every form of it in
     ``units`` has one. The others are kept as they are: counted in ``report`` as suggestions
-    kept, an entry once however many plural forms it has. A match of another ``msgctxt`` or
-    form translates the words for another place, and the translator's suggestion, made for
-    this one, is the better start."""
+    kept, an entry once however many plural forms it has, but for those of ``settled`` (keys:
+    ltmt's own that the caller writes unflagged, :mod:`ltmt.formats.own_suggestions`). A match
+    of another ``msgctxt`` or form translates the words for another place, and the translator's
+    suggestion, made for this one, is the better start."""
     found = list(exact([u.source for u in units], [preference(u) for u in units]))
     if len(found) != len(units):
         raise ValueError(f"exact returned {len(found)} outputs for {len(units)} inputs")
@@ -279,7 +283,8 @@ def reuse_exact(
     outcomes, kept = [], set()
     for unit, translation in zip(units, found, strict=True):
         if translation is None or (unit.entry and unit.entry in unmatched_entries):
-            kept.add(unit.entry or unit.key)  # a plural's forms are one entry kept
+            if unit.key not in settled:
+                kept.add(unit.entry or unit.key)  # a plural's forms are one entry kept
             continue
         outcome = _outcome(unit, translation)
         outcomes.append(outcome)
