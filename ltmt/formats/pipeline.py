@@ -80,7 +80,6 @@ from ltmt.formats.existing_output import (
 from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.kept_copies import copies_kept, warn_of_copies_kept
 from ltmt.formats.kept_suggestions import placeholder_mismatches
-from ltmt.formats.own_suggestions import own_suggestions, write_unflagged
 from ltmt.formats.keyed_catalog import KeyedCatalog
 from ltmt.formats.marked_for_review import MEMOQ, TRADOS, XLIFF_20, ReviewMarked
 from ltmt.formats.output_sources import (
@@ -90,6 +89,7 @@ from ltmt.formats.output_sources import (
     OutputSources,
     Record,
 )
+from ltmt.formats.own_suggestions import own_suggestions, write_unflagged
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_progress import (
     changed_since,
@@ -571,12 +571,12 @@ def _translate_chunk(
     """Translate ``chunk`` (its suggestions only from 100 % memory matches) into ``document``; each
     outcome told to ``segments`` (see :func:`translate_file`); ``same``: the translations the
     file keeps by source, which a new string of that source without a 100 % memory match takes
-    (:mod:`ltmt.formats.same_sources`); ``own``: the keys of the suggestions that are ltmt's own
-    (:mod:`ltmt.formats.own_suggestions`), which without ``mark_fuzzy`` and a 100 % memory match
-    are written unflagged as they are, and else are counted apart. Returns the keys of the suggestions
-    and reviewed entries kept as they were: not ltmt's text, so the record of the output must not
-    say ltmt wrote them (a msgmerge fuzzy entry's ``Datei`` recorded as ltmt's made a reviewed
-    ``Datei`` of another msgid look outdated on the next run)."""
+    (:mod:`ltmt.formats.same_sources`); ``own``: the keys of the suggestions that are ltmt's
+    own (:mod:`ltmt.formats.own_suggestions`), which without ``mark_fuzzy`` and a 100 % memory
+    match are written unflagged as they are, and else are counted apart. Returns the keys of the
+    suggestions and reviewed entries kept as they were: not ltmt's text, so the record of the
+    output must not say ltmt wrote them (a msgmerge fuzzy entry's ``Datei`` recorded as ltmt's
+    made a reviewed ``Datei`` of another msgid look outdated on the next run)."""
     exact = translators[1]
     fresh = [u for u in chunk if not u.suggestion]
     whole = _reused_whole_messages(document, fresh, exact, result.report)
