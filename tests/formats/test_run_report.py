@@ -220,3 +220,50 @@ def test_a_folder_run_names_the_memory_matches_lacking_a_field_of_its_files_toge
         first.summary()
     )
     assert "memory match" not in RunReport().summary()
+
+
+@pytest.mark.parametrize(
+    ("kept", "own", "unflagged", "said"),
+    [
+        (
+            2,
+            0,
+            0,
+            "2 marked fuzzy and kept for review (no 100 % memory match of their context; "
+            "--fuzzy-entries translate machine-translates them for their msgid now; "
+            "--overwrite translates every entry again, the reviewed ones too)",
+        ),
+        (
+            2,
+            2,
+            0,
+            "2 marked fuzzy and kept for review (ltmt's machine translation of their msgid, "
+            "from an earlier run; mark_fuzzy=false writes them unflagged as they are; "
+            "--overwrite translates every entry again, the reviewed ones too)",
+        ),
+        (
+            3,
+            1,
+            0,
+            "3 marked fuzzy and kept for review (1 of them ltmt's machine translation of their "
+            "msgid from an earlier run, which mark_fuzzy=false writes unflagged as it is; the "
+            "others: no 100 % memory match of their context;",
+        ),
+        (
+            0,
+            0,
+            2,
+            "2 entries that an earlier run of ltmt wrote fuzzy for their msgid now written "
+            "unflagged, as ltmt wrote them (the model not run)",
+        ),
+    ],
+)
+def test_the_summary_says_which_fuzzy_entries_are_ltmts_own(
+    kept: int, own: int, unflagged: int, said: str
+) -> None:
+    """Session 73: ltmt's own fuzzy entries of their msgid were said to be msgmerge's
+    suggestions of an older one, and a --no-fuzzy rerun kept them fuzzy."""
+    report = RunReport(
+        suggestions_kept=kept, own_suggestions_kept=own, own_suggestions_unflagged=unflagged
+    )
+    assert said in report.summary(unflagged="mark_fuzzy=false")
