@@ -334,7 +334,9 @@ def translate_file(
     # ltmt's own fuzzy entries of their msgid now: --no-fuzzy writes them unflagged
     own = (
         own_suggestions(units, document.held_translations(), record)
-        if record is not None and isinstance(document, FilledInPlace)
+        if record is not None
+        and isinstance(document, FilledInPlace)
+        and any(u.suggestion for u in units)
         else set()
     )
     if exact is None:  # nothing can replace a suggestion: kept, as translated already
