@@ -70,11 +70,13 @@ def padded_rows(rows: int) -> int:
     16, 256-511 of 32, ...), at most 12.5 % more.
 
     oneDNN compiles a kernel for every row count it meets, and a kNN pass meets hundreds (each
-    batch's source tokens, each force-decoded match's): on an Intel Xeon with AMX a new process
-    spent 2 s of a 6 s cold pass compiling them. Rounded, a pass meets a quarter as many
+    batch's source tokens, each force-decoded match's): on an Intel Xeon with AMX a new process's
+    first cold pass took 6.1 s against 4.1 s for the next. Rounded, the row counts above 128 of
+    one pass fell from about 72 to 24 per layer, and the first pass to 5.4 s, the next unchanged
     (``docs/results/speed.md``, session 74). A padded row is zeros and its output is dropped;
-    the other rows' outputs may differ from the unpadded product's in the last bit, where
-    oneDNN blocks the sums of another row count otherwise."""
+    the other rows' outputs may differ from the unpadded product's in the last bit, where oneDNN
+    blocks the sums of another row count otherwise (no output of the speed benchmark's 349
+    segments changed)."""
     if rows <= _ROWS:
         return rows
     step = 1 << (rows.bit_length() - 4)
