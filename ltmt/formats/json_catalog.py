@@ -6,7 +6,9 @@ A string is named by its JSON Pointer (RFC 6901: ``/app/title``, ``/tags/0``). E
 the file is translated, except:
 
 - Angular's ``"locale"`` (``ng extract-i18n --format=json``), set to the target language
-  (:mod:`ltmt.formats.angular_json`);
+  (:mod:`ltmt.formats.angular_json`), and so is a table's own language field that holds the
+  source language's code (``"language": "en"`` at the top level, ``"locale": "en-US"`` in each
+  entry of an array there: :mod:`ltmt.formats.language_fields`; another language's is copied);
 - ARB metadata (keys that start with ``@``): ``@@locale`` is set to the target language (ARB's
   ``de_CH``, the region from the output's name where the language has none:
   :mod:`ltmt.formats.arb_locale`), other
@@ -132,6 +134,7 @@ from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unkn
 from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.key_bindings import is_key_binding
+from ltmt.formats.language_fields import language_fields, written_value
 from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
@@ -267,6 +270,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         data: Any,
         tgt_lang: str,
         skip_keys: frozenset[str] = frozenset(),
+        src_lang: str = "en",
     ) -> None:
         if is_manifest(data):  # its settings, translated, stop the extension from loading
             raise InputError(f"{path}: {manifest_refusal(data)}")
@@ -317,6 +321,10 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             for parts, text in strings
             if parts in kept and is_key_binding(text, parts[-1] if parts else None)
         }
+        for parts, value in language_fields(data):  # "language": "en", the file's: no text
+            written = written_value(value, src_lang, tgt_lang)
+            if written is not None and not skipped(parts, skip_keys):  # skipped: copied
+                self.kept[pointer(parts)] = written
         if is_angular_json(data):  # its "locale" is the file's language, no message
             self.kept[pointer((LOCALE_KEY,))] = angular_locale(tgt_lang)
         # a branching message's expansion and its translation's (target, source) case paths,
@@ -524,11 +532,13 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         path: Path,
         tgt_lang: str | None = None,
         skip_keys: frozenset[str] = frozenset(),
+        src_lang: str | None = None,
         **_: Any,
     ) -> JsonCatalog:
-        """``path`` to translate into ``tgt_lang``, the strings under ``skip_keys`` (key names,
-        at any depth) and identifiers copied as they are."""
-        return cls(Path(path), *_load(Path(path)), tgt_lang or "de", skip_keys)
+        """``path`` to translate from ``src_lang`` into ``tgt_lang``, the strings under
+        ``skip_keys`` (key names, at any depth) and identifiers copied as they are."""
+        languages = tgt_lang or "de", skip_keys, src_lang or "en"
+        return cls(Path(path), *_load(Path(path)), *languages)
 
     @classmethod
     def source_document(

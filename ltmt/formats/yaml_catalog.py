@@ -25,7 +25,10 @@ apple|%count% apples``, ``{0} None|]0,Inf[ Some``, their intervals kept:
 :func:`ltmt.formats.pipe_plurals.symfony_choices`). Untranslated strings stay
 out of the output (Rails falls back to the default locale for them where
 ``config.i18n.fallbacks`` is on), and so do mappings left empty by them (a mapping the source
-writes empty, ``dependencies: {  }``, is kept).
+writes empty, ``dependencies: {  }``, is kept). A file's own language field holding the
+source language's code (``language: en`` at its top level, ``locale: en-US`` in each entry of a
+list there) says the target language's in the translation, and is no string to translate
+(:mod:`ltmt.formats.language_fields`; another language's code is copied).
 Where the output already exists (the translation so far), the comments the translator wrote there
 are kept: a key's comments above it and at its line's end, and the file's header
 (:mod:`ltmt.formats.yaml_comments`); the other keys have the source file's.
@@ -55,6 +58,7 @@ from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
+from ltmt.formats.language_fields import language_fields, written_value
 from ltmt.formats.markdown_lines import MarkdownLines
 from ltmt.formats.pipe_plurals import (
     VUE_I18N,
@@ -125,7 +129,12 @@ class YamlCatalog(KeyedCatalog):
     extras_kept = "kept in their mappings, after the source's keys there"
 
     def __init__(
-        self, path: Path, data: bytes, tgt_lang: str, skip_keys: frozenset[str] = frozenset()
+        self,
+        path: Path,
+        data: bytes,
+        tgt_lang: str,
+        skip_keys: frozenset[str] = frozenset(),
+        src_lang: str = "en",
     ) -> None:
         self.data = data
         self.document, self.layout = load(data, Path(path))
@@ -149,6 +158,16 @@ class YamlCatalog(KeyedCatalog):
             self.only = site_config.text_names(self.document)
         elif site_config.is_data_list(self.document):  # Jekyll's _data/navigation.yml
             self.only = site_config.entry_text_names(self.document)
+        # the file's own language fields (language: en), what each is written as, by name: in
+        # a message file (Drupal's langcode and a file read whole have their own rules)
+        self.language_fields = {
+            dotted(place): written
+            for place, value in language_fields(below_root(self.document))
+            if not self.drupal
+            and self.only is None
+            and not skipped(place, skip_keys)
+            and (written := written_value(value, src_lang, tgt_lang)) is not None
+        }
         self.examples: dict[str, rasa_yaml.Examples] = {}  # a Rasa NLU block's, by name
         self.markdown: dict[str, MarkdownLines] = {}  # an OpenAPI description's, by name
         self.tgt_lang = tgt_lang
@@ -171,9 +190,11 @@ class YamlCatalog(KeyedCatalog):
         path: Path,
         tgt_lang: str | None = None,
         skip_keys: frozenset[str] = frozenset(),
+        src_lang: str | None = None,
         **_: Any,
     ) -> YamlCatalog:
-        return cls(Path(path), read_bytes(Path(path), WHAT), tgt_lang or "de", skip_keys)
+        data = read_bytes(Path(path), WHAT)
+        return cls(Path(path), data, tgt_lang or "de", skip_keys, src_lang or "en")
 
     def _entries(self) -> Iterator[Entry]:
         strings = list(
@@ -188,6 +209,8 @@ class YamlCatalog(KeyedCatalog):
         vue = not symfony and _may_be_vue_i18n(strings)
         self.syntax = VUE_I18N if vue else ""
         for name, value in strings:
+            if name in self.language_fields:  # language: en, no text (_fill_child)
+                continue
             if self.rasa and name.startswith("nlu["):  # one entry an example line
                 self.examples[name] = examples = rasa_yaml.Examples.of(str(value))
                 for key, source in zip(examples.keys(name), examples.sources(), strict=True):
@@ -447,6 +470,9 @@ class YamlCatalog(KeyedCatalog):
         value = parent[key]
         if skipped((key,), self.skip_keys):  # copied: the output's own values, else the source's
             self._keep_own(parent, key, name)
+            return True
+        if name in self.language_fields:  # the target language's code (language: de)
+            parent[key] = _styled(value, self.language_fields[name])
             return True
         if is_text(value, name, self.drupal, self.only):
             return self._fill_text(parent, key, name)

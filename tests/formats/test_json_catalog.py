@@ -118,6 +118,74 @@ def test_an_angular_files_locale_is_the_target_language_and_no_message(tmp_path:
     assert [(r.source, r.target) for r in records] == [("Save changes", "SAVE CHANGES")]
 
 
+def test_a_tables_language_field_says_the_target_language_and_makes_no_pair(
+    tmp_path: Path,
+) -> None:
+    """Session 73: "language": "en" went to the model, stayed "en", and the reviewer's "de" was
+    imported as a pair en → de that then replaced every "en" as an exact match."""
+    source = _write(
+        tmp_path,
+        "en.json",
+        json.dumps(
+            {
+                "language": "en",
+                "sourceLanguage": "en",  # another key: as before
+                "ui": {"language": "en", "start": "Start Game"},  # deeper: as before
+                "entries": [{"locale": "en_US", "text": "Quit Game"}],
+            }
+        ),
+    )
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    translate_file(source, out, model, src_lang="en", tgt_lang="de")
+    assert model.seen == ["en", "en", "Start Game", "Quit Game"]
+    assert json.loads(out.read_text("utf-8")) == {
+        "language": "de",
+        "sourceLanguage": "EN",
+        "ui": {"language": "EN", "start": "START GAME"},
+        "entries": [{"locale": "de_DE", "text": "QUIT GAME"}],
+    }
+    records = list(JsonCatalog.pairs(out, source_file=source, tgt_lang="de"))
+    assert "/language" not in [r.metadata.get("context") for r in records]
+    assert "/entries/0/locale" not in [r.metadata.get("context") for r in records]
+
+
+def test_a_language_field_left_by_earlier_versions_makes_no_pair(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", '{"lang": "EN", "start": "Start Game"}')
+    for written in ("EN", "DE", "Englisch"):
+        out = _write(tmp_path, "de.json", json.dumps({"lang": written, "start": "Spiel starten"}))
+        records = list(JsonCatalog.pairs(out, source_file=source, tgt_lang="de"))
+        assert [(r.source, r.target) for r in records] == [("Start Game", "Spiel starten")]
+
+
+def test_a_language_field_of_another_language_or_of_a_word_is_no_code(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path, "en.json", '{"language": "Language", "locale": "fr", "lang": "Any", "a": "b c"}'
+    )
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de-CH")
+    assert model.seen == ["Language", "Any", "b c"]
+    assert json.loads(out.read_text("utf-8"))["locale"] == "fr"
+
+
+def test_a_skipped_language_field_is_copied(tmp_path: Path) -> None:
+    source = _write(tmp_path, "en.json", '{"language": "en", "start": "Start Game"}')
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de", skip_keys=frozenset({"language"}))
+    assert json.loads(out.read_text("utf-8")) == {"language": "en", "start": "START GAME"}
+
+
+def test_an_angular_files_locale_keeps_angulars_spelling(tmp_path: Path) -> None:
+    """Angular's locale is the target language as given, not a region CLDR gives it."""
+    source = _write(
+        tmp_path, "messages.json", json.dumps({"locale": "en-US", "translations": {"a": "Save"}})
+    )
+    out = tmp_path / "messages.de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8"))["locale"] == "de"
+
+
 def test_icu_branches_translated_and_assembled(tmp_path: Path) -> None:
     source = _write(
         tmp_path,

@@ -629,3 +629,39 @@ def test_a_kept_translation_keeps_its_scalar_as_the_output_writes_it(tmp_path: P
     translate_file(source, out, model)
     assert model.seen == []
     assert out.read_text("utf-8") == reviewed
+
+
+def test_a_tables_language_field_says_the_target_language_and_makes_no_pair(
+    tmp_path: Path,
+) -> None:
+    """As a JSON table's (session 73): ``language: en`` went to the model and stayed ``en``."""
+    source = tmp_path / "en.yml"
+    source.write_text(
+        'language: "en"\nui:\n  lang: en\n  start: Start Game\n'
+        "entries:\n  - locale: en-us\n    text: Quit Game\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "de.yml"
+    model = FakeModel()
+    translate_file(source, out, model, src_lang="en", tgt_lang="de")
+    assert model.seen == ["en", "Start Game", "Quit Game"]  # ui.lang: deeper, as before
+    assert out.read_text("utf-8") == (
+        'language: "de"\nui:\n  lang: EN\n  start: START GAME\n'
+        "entries:\n  - locale: de-de\n    text: QUIT GAME\n"
+    )
+    out.write_text(out.read_text("utf-8").replace("START GAME", "Spiel starten"), "utf-8")
+    records = list(YamlCatalog.pairs(out, source_file=source, tgt_lang="de"))
+    assert [(r.source, r.target) for r in records] == [
+        ("en", "EN"),  # ui.lang, text as before
+        ("Start Game", "Spiel starten"),
+        ("Quit Game", "QUIT GAME"),
+    ]
+
+
+def test_a_drupal_langcode_keeps_drupals_spelling(tmp_path: Path) -> None:
+    source = tmp_path / "config" / "install" / "block.block.intro.yml"
+    source.parent.mkdir(parents=True)
+    source.write_text("langcode: en\nlabel: Introduction\n", encoding="utf-8")
+    out = tmp_path / "de.yml"
+    translate_file(source, out, FakeModel(), tgt_lang="de_CH")
+    assert out.read_text("utf-8") == "langcode: de-ch\nlabel: INTRODUCTION\n"

@@ -1,0 +1,108 @@
+"""The field of a JSON or YAML message table that says which language it holds: a key naming
+the language (``language``, ``locale``, ``lang``, ``languageCode``, ``langcode``, in any case,
+with ``_`` or ``-`` or none) at the table's top level (``"language": "en"``), or in each entry
+of an array of entries there (``"entries": [{"locale": "en", "text": "Start Game"}, ...]``).
+
+Its value is no text: where it is the source language's code (``en``, ``en-US``, ``en_US``,
+``EN``), the translation says the target language's there, written as the source writes its
+code (:func:`target_code`: ``en`` → ``de``, ``en_US`` → ``de_DE``, ``en-us`` → ``de-de``), as
+ARB's ``@@locale``, Angular's ``locale`` and Drupal's ``langcode`` are written; another
+language's code is copied. Either way the model never sees it and a memory import makes no pair
+of it (before, ``en`` was left by the model and a reviewer's ``de`` stored as a pair ``en → de``
+that then replaced every ``en`` as an exact match). A value under another key, one deeper in
+the table, or one that is no language code (``"language": "Language"``) is text as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ltmt.formats.common import canonical_code, main_region, primary_language
+from ltmt.formats.path_languages import is_locale_code
+
+# the key names that name the table's language, lower-cased, without "_" or "-"
+_LANGUAGE_KEYS = frozenset({"language", "locale", "lang", "languagecode", "langcode", "localecode"})
+_KEY_MARKS = re.compile(r"[-_]")
+# a language code in one case, with a region after "-" or "_" (en, EN, en-US, en_us, es-419;
+# not a word such as "Any"); bounded repeats only, so no input makes it backtrack
+_CODE = re.compile(
+    r"(?P<language>[a-z]{2,3}|[A-Z]{2,3})(?:(?P<mark>[-_])(?P<region>[A-Za-z]{2}|\d{3}))?"
+)
+
+Place = tuple[str | int, ...]  # a value's place: its object keys and array indices
+
+
+def names_language(key: Any) -> bool:
+    """Whether the key ``key`` names a table's language (module docstring)."""
+    return isinstance(key, str) and _KEY_MARKS.sub("", key).lower() in _LANGUAGE_KEYS
+
+
+def language_fields(table: Any) -> Iterator[tuple[Place, str]]:
+    """The place and value of each string of ``table`` (a JSON file's data, a YAML file's
+    below its language root) under a key naming its language: at its top level, or in an
+    object that is an item of an array at its top level (or of ``table`` itself, a YAML list
+    of entries)."""
+    if isinstance(table, dict):
+        for key, value in table.items():
+            if names_language(key) and isinstance(value, str):
+                yield (key,), value
+            elif isinstance(value, list):
+                for place, text in _entry_fields(value):
+                    yield (key, *place), text
+    elif isinstance(table, list):
+        yield from _entry_fields(table)
+
+
+def _entry_fields(entries: list[Any]) -> Iterator[tuple[Place, str]]:
+    """The place (index and key) and value of each string under a key naming a language in
+    the objects of ``entries``."""
+    for index, entry in enumerate(entries):
+        if isinstance(entry, dict):
+            for key, value in entry.items():
+                if names_language(key) and isinstance(value, str):
+                    yield (index, key), value
+
+
+def written_value(value: str, src_lang: str, tgt_lang: str) -> str | None:
+    """What the translation writes for ``value``, a language field's: the target language's
+    code where it is ``src_lang``'s (:func:`target_code`), the value itself where it is another
+    language's code, None where it is no language code (text to translate). Another
+    language's code is one with a two-letter language (``fr``, ``pt-BR``; ``ENG`` too, ISO
+    639-2's English): a three-letter one alone may be a word (``all``, ``any`` name languages
+    too)."""
+    code = _CODE.fullmatch(value)
+    if code is None:
+        return None
+    if code["language"].lower() == primary_language(src_lang):
+        return target_code(code, tgt_lang)
+    other = canonical_code(value)
+    return value if len(primary_language(other)) == 2 and is_locale_code(other) else None
+
+
+def target_code(code: re.Match[str], tgt_lang: str) -> str:
+    """``tgt_lang``'s code written as ``code`` (a match of :data:`_CODE`, the source
+    language's code) is: its case and its mark between language and region (``EN`` → ``DE``,
+    ``en_US`` → ``de_DE``, ``en-us`` → ``de-de``). A code with a region gets the target's own
+    region (``de-CH``), else the one CLDR's likely subtags give the language (``de`` →
+    ``de-DE``): the field keeps the shape the app reads its locales in; a code without one gets
+    the language alone (``de`` for ``de-CH``): the table names languages, not regions."""
+    language = primary_language(tgt_lang)
+    language = language.upper() if code["language"].isupper() else language
+    if code["region"] is None:
+        return language
+    region = _region_of(tgt_lang) or main_region(primary_language(tgt_lang))
+    if region is None:  # a language CLDR knows no region of
+        return language
+    region = region.lower() if code["region"].islower() else region.upper()
+    return f"{language}{code['mark']}{region}"
+
+
+def _region_of(code: str) -> str | None:
+    """The region subtag of the language code ``code`` (``CH`` of ``de_CH``, ``419`` of
+    ``es-419``; a script is none), or None."""
+    for subtag in canonical_code(code).split("-")[1:]:
+        if (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
+            return subtag
+    return None
