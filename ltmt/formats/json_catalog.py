@@ -134,13 +134,13 @@ from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unkn
 from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.key_bindings import is_key_binding
-from ltmt.formats.language_fields import language_fields, written_value
 from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
     KeyedCatalog,
     TranslatedFile,
 )
+from ltmt.formats.language_fields import language_fields, written_value
 from ltmt.formats.laravel_json import is_laravel_json, keys_are_english, with_keys_for_empty
 from ltmt.formats.markdown_lines import MarkdownLines
 from ltmt.formats.npm_manifest import is_npm_manifest, npm_manifest_refusal
