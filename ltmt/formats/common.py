@@ -665,7 +665,7 @@ def language_fit(code: str | None, wanted: str) -> int | None:
     region = _region(have)
     if region is None:
         return 1
-    return 2 if region == main_region(have[0]) else OTHER_REGION
+    return 2 if region == _main_region(have[0]) else OTHER_REGION
 
 
 # language_fit's rank of a code of another region than the one asked for (de-CH for de)
@@ -685,7 +685,7 @@ def _is_region(subtag: str) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def main_region(language: str) -> str | None:
+def _main_region(language: str) -> str | None:
     """The region CLDR's likely subtags give ``language`` (``de`` → ``de``, ``pt`` → ``br``),
     lower-cased; None where langcodes knows none."""
     import langcodes

@@ -5,7 +5,8 @@ of an array of entries there (``"entries": [{"locale": "en", "text": "Start Game
 
 Its value is no text: where it is the source language's code (``en``, ``en-US``, ``en_US``,
 ``EN``), the translation says the target language's there, written as the source writes its
-code (:func:`target_code`: ``en`` → ``de``, ``en_US`` → ``de_DE``, ``en-us`` → ``de-de``), as
+code (:func:`target_code`: ``en`` → ``de``; ``en_US`` → ``de_CH`` for ``--tgt-lang de-CH``,
+``de`` for ``de``: no region is guessed), as
 ARB's ``@@locale``, Angular's ``locale`` and Drupal's ``langcode`` are written; another
 language's code is copied. Either way the model never sees it and a memory import makes no pair
 of it (before, ``en`` was left by the model and a reviewer's ``de`` stored as a pair ``en → de``
@@ -19,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ltmt.formats.common import canonical_code, main_region, primary_language
+from ltmt.formats.common import canonical_code, primary_language
 from ltmt.formats.path_languages import is_locale_code
 
 # the key names that name the table's language, lower-cased, without "_" or "-"
@@ -84,18 +85,17 @@ def written_value(value: str, src_lang: str, tgt_lang: str) -> str | None:
 def target_code(code: re.Match[str], tgt_lang: str) -> str:
     """``tgt_lang``'s code written as ``code`` (a match of :data:`_CODE`, the source
     language's code) is: its case and its mark between language and region (``EN`` → ``DE``,
-    ``en_US`` → ``de_DE``, ``en-us`` → ``de-de``). A code with a region gets the target's own
-    region (``de-CH``), else the one CLDR's likely subtags give the language (``de`` →
-    ``de-DE``): the field keeps the shape the app reads its locales in; a code without one gets
-    the language alone (``de`` for ``de-CH``): the table names languages, not regions."""
+    ``en_US`` → ``de_DE`` for ``de-DE``, ``en-us`` → ``de-ch`` for ``de-CH``). A code with a
+    region gets the target's region where ``tgt_lang`` names one, else the language alone
+    (``en-US`` → ``de`` for ``de``), as Angular's ``locale`` is written: a region the user did
+    not ask for would be a guess (``de-DE`` for a Swiss app); a code without one gets the
+    language alone (``de`` for ``de-CH``): the table names languages, not regions."""
     language = primary_language(tgt_lang)
     language = language.upper() if code["language"].isupper() else language
-    if code["region"] is None:
+    region = _region_of(tgt_lang) if code["region"] is not None else None
+    if region is None:
         return language
-    region = _region_of(tgt_lang) or main_region(primary_language(tgt_lang))
-    if region is None:  # a language CLDR knows no region of
-        return language
-    region = region.lower() if code["region"].islower() else region.upper()
+    region = region.lower() if code["region"].islower() else region
     return f"{language}{code['mark']}{region}"
 
 

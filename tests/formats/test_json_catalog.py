@@ -137,15 +137,15 @@ def test_a_tables_language_field_says_the_target_language_and_makes_no_pair(
     )
     out = tmp_path / "de.json"
     model = FakeModel()
-    translate_file(source, out, model, src_lang="en", tgt_lang="de")
+    translate_file(source, out, model, src_lang="en", tgt_lang="de-CH")
     assert model.seen == ["en", "en", "Start Game", "Quit Game"]
     assert json.loads(out.read_text("utf-8")) == {
         "language": "de",
         "sourceLanguage": "EN",
         "ui": {"language": "EN", "start": "START GAME"},
-        "entries": [{"locale": "de_DE", "text": "QUIT GAME"}],
+        "entries": [{"locale": "de_CH", "text": "QUIT GAME"}],
     }
-    records = list(JsonCatalog.pairs(out, source_file=source, tgt_lang="de"))
+    records = list(JsonCatalog.pairs(out, source_file=source, tgt_lang="de-CH"))
     assert "/language" not in [r.metadata.get("context") for r in records]
     assert "/entries/0/locale" not in [r.metadata.get("context") for r in records]
 
@@ -1117,27 +1117,28 @@ def test_a_dialogue_trees_identifiers_are_copied_not_translated(tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
-    ("key", "value", "sent"),
+    ("key", "value", "written"),
     [
-        ("slug", "pocket-planner", False),  # Expo's app.json
-        ("locale", "en-us", False),  # Zendesk's article
-        ("source_locale", "en-us", False),
-        ("defaultLocale", "pt_BR", False),
-        ("slug", "About us", True),  # no slug: text
-        ("locale", "English", True),  # no code: text
-        ("title", "to-do", True),  # a code-like label under a key of text
+        ("slug", "pocket-planner", "pocket-planner"),  # Expo's app.json
+        ("locale", "en-us", "de"),  # Zendesk's article: its language, the target's
+        ("source_locale", "en-us", "en-us"),
+        ("defaultLocale", "pt_BR", "pt_BR"),
+        ("slug", "About us", None),  # no slug: text
+        ("locale", "English", None),  # no code: text
+        ("title", "to-do", None),  # a code-like label under a key of text
     ],
 )
 def test_slugs_and_locale_codes_under_keys_naming_them_are_copied(
-    tmp_path: Path, key: str, value: str, sent: bool
+    tmp_path: Path, key: str, value: str, written: str | None
 ) -> None:
-    """``"slug": "pocket-planner"`` and ``"locale": "en-us"`` were sent to the model."""
+    """``"slug": "pocket-planner"`` and ``"locale": "en-us"`` were sent to the model (None:
+    sent, as text)."""
     source = _write(tmp_path, "en.json", json.dumps({key: value, "text": "Scan documents."}))
     model = FakeModel()
     translate_file(source, tmp_path / "de.json", model, tgt_lang="de")
-    assert model.seen == ([value] if sent else []) + ["Scan documents."]
-    if not sent:
-        assert json.loads((tmp_path / "de.json").read_text("utf-8"))[key] == value
+    assert model.seen == ([value] if written is None else []) + ["Scan documents."]
+    if written is not None:
+        assert json.loads((tmp_path / "de.json").read_text("utf-8"))[key] == written
 
 
 def test_skip_keys_copy_every_string_under_them(

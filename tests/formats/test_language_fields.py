@@ -52,13 +52,14 @@ def test_fields_at_the_top_level_and_in_each_entry_of_an_array_there() -> None:
     [
         ("en", "de", "de"),
         ("EN", "de", "DE"),  # the file's casing
-        ("en-US", "de", "de-DE"),  # a region: the language's main one, the field's shape kept
-        ("en_US", "de", "de_DE"),  # the file's mark
-        ("en-us", "de", "de-de"),
+        ("en-US", "de", "de"),  # no region asked for: none guessed, as Angular's locale
+        ("en_US", "de", "de"),
+        ("en_US", "de_DE", "de_DE"),  # the file's mark
+        ("en-us", "de-DE", "de-de"),  # the file's case
         ("en_US", "de-CH", "de_CH"),  # the target's own region
         ("en-GB", "de_AT", "de-AT"),
         ("en", "de-CH", "de"),  # a table of languages, not regions
-        ("en-US", "pt", "pt-BR"),
+        ("en-US", "pt", "pt"),
         ("en-US", "es-419", "es-419"),
         ("en-US", "zh-Hant-TW", "zh-TW"),
         ("fr", "de", "fr"),  # another language's code: copied

@@ -647,7 +647,7 @@ def test_a_tables_language_field_says_the_target_language_and_makes_no_pair(
     assert model.seen == ["en", "Start Game", "Quit Game"]  # ui.lang: deeper, as before
     assert out.read_text("utf-8") == (
         'language: "de"\nui:\n  lang: EN\n  start: START GAME\n'
-        "entries:\n  - locale: de-de\n    text: QUIT GAME\n"
+        "entries:\n  - locale: de\n    text: QUIT GAME\n"
     )
     out.write_text(out.read_text("utf-8").replace("START GAME", "Spiel starten"), "utf-8")
     records = list(YamlCatalog.pairs(out, source_file=source, tgt_lang="de"))
