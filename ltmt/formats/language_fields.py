@@ -1,7 +1,8 @@
 """The field of a JSON or YAML message table that says which language it holds: a key naming
 the language (``language``, ``locale``, ``lang``, ``languageCode``, ``langcode``, in any case,
 with ``_`` or ``-`` or none) at the table's top level (``"language": "en"``), or in each entry
-of an array of entries there (``"entries": [{"locale": "en", "text": "Start Game"}, ...]``).
+of an array of entries there that all say one language (``"entries": [{"locale": "en", "text":
+"Start Game"}, ...]``; not a language menu's list, ``[{"lang": "en"}, {"lang": "fr"}]``).
 
 Its value is no text: where it is the source language's code (``en``, ``en-US``, ``en_US``,
 ``EN``), the translation says the target language's there, written as the source writes its
@@ -58,12 +59,18 @@ def language_fields(table: Any) -> Iterator[tuple[Place, str]]:
 
 def _entry_fields(entries: list[Any]) -> Iterator[tuple[Place, str]]:
     """The place (index and key) and value of each string under a key naming a language in
-    the objects of ``entries``."""
-    for index, entry in enumerate(entries):
-        if isinstance(entry, dict):
-            for key, value in entry.items():
-                if names_language(key) and isinstance(value, str):
-                    yield (index, key), value
+    the objects of ``entries``, where they all hold one value: entries of one language. A list
+    of languages (``[{"lang": "en", "name": "English"}, {"lang": "fr", ...}]``, a language
+    menu's) names each entry's own, no table's."""
+    found = [
+        ((index, key), value)
+        for index, entry in enumerate(entries)
+        if isinstance(entry, dict)
+        for key, value in entry.items()
+        if names_language(key) and isinstance(value, str)
+    ]
+    if len({value for _, value in found}) == 1:
+        yield from found
 
 
 def written_value(value: str, src_lang: str, tgt_lang: str) -> str | None:

@@ -44,6 +44,8 @@ def test_fields_at_the_top_level_and_in_each_entry_of_an_array_there() -> None:
         (("entries", 0, "locale"), "en-US"),
     ]
     assert list(language_fields([{"locale": "en"}, {"id": "x"}])) == [((0, "locale"), "en")]
+    menu = {"languages": [{"lang": "en", "name": "English"}, {"lang": "fr", "name": "French"}]}
+    assert list(language_fields(menu)) == []  # each entry's own language, no table's
     assert list(language_fields("en")) == []
 
 
