@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 import typer
 
+from ltmt.cli.json_failures import JsonFailures, json_requested
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.environment import unknown_setting_warning, unknown_settings
 from ltmt.errors import ChoiceError, LtmtError
@@ -96,36 +97,44 @@ def _register() -> None:
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point: exit 0 on success, 1 with a one-line message on bad input,
     2 with a one-line message on a command line that does not parse (a typo in an option, a
-    value not among its choices, options that need one another)."""
+    value not among its choices, options that need one another), 130 on Ctrl-C (143 on
+    SIGTERM). A command given ``--json`` says any of these as its report instead,
+    ``{"error": "..."}`` (:class:`~ltmt.cli.json_failures.JsonFailures`), with the same
+    status."""
     _utf8_output()
     configure_logging()
     for name in unknown_settings():  # a mistyped LTMT_KEY_FILE must not go unnoticed
         typer.echo(unknown_setting_warning(name), err=True)
     said = ""  # what an interrupted command says it left undone
+    failures = JsonFailures(requested=False)  # --json: a failure is the report, as JSON
     try:
         prefer_numpy_avx2()  # before anything imports numpy
         _register()
+        words = sys.argv[1:] if argv is None else argv
+        failures.requested = "--json" in words and json_requested(
+            typer.main.get_command(app), words
+        )
         with _termination_as_interrupt() as termination:
-            code = app(args=argv, prog_name="ltmt", standalone_mode=False)
+            code = app(args=argv, prog_name="ltmt", standalone_mode=False, obj=failures)
         if code == 130 and termination.is_set():  # typer returns an interrupt's 130
             code = 143
         sys.stdout.flush()  # a reader that left is said here, not at the interpreter's exit
     except (BrokenPipeError, ReaderLeft):
         _reader_left()
     except ChoiceError as exc:  # a value not among its choices: as click's own bad values
-        typer.echo(f"ltmt: error: {exc}", err=True)
+        _say_error(str(exc), failures)
         sys.exit(2)
     except LtmtError as exc:
-        typer.echo(f"ltmt: error: {exc}", err=True)
+        _say_error(str(exc), failures)
         sys.exit(1)
     except click_errors.NoArgsIsHelpError as exc:  # `ltmt`, `ltmt memory`: the help
         typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
         sys.exit(0)
     except click_errors.UsageError as exc:
-        typer.echo(f"ltmt: error: {usage_message(exc, argv)}", err=True)
+        _say_error(usage_message(exc, argv), failures)
         sys.exit(exc.exit_code)
     except click_errors.ClickException as exc:
-        typer.echo(f"ltmt: error: {exc.format_message()}", err=True)
+        _say_error(exc.format_message(), failures)
         sys.exit(exc.exit_code)
     except Terminated:
         code = 143
@@ -134,9 +143,18 @@ def run(argv: list[str] | None = None) -> None:
     except InterruptedSaying as exc:
         code, said = (143 if exc.terminated else 130), f": {exc.note}"
     if code in (130, 143):
-        typer.echo(f"ltmt: {'terminated' if code == 143 else 'interrupted'}{said}", err=True)
+        stopped = f"{'terminated' if code == 143 else 'interrupted'}{said}"
+        if not failures.said(stopped):
+            typer.echo(f"ltmt: {stopped}", err=True)
         leave_now(code)
     sys.exit(code if isinstance(code, int) else 0)  # as click's standalone mode does
+
+
+def _say_error(message: str, failures: JsonFailures) -> None:
+    """Say the run's error: as its JSON report where ``--json`` asked for one (alone, as a
+    report that a script parses is), else as the one line ``ltmt: error: MESSAGE``."""
+    if not failures.said(message):
+        typer.echo(f"ltmt: error: {message}", err=True)
 
 
 class Terminated(KeyboardInterrupt):

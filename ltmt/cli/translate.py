@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ltmt.cli.json_failures import report_on_stdout
 from ltmt.cli.json_output import echo_report, errors_as_report, logged_warnings, warn
 from ltmt.cli.path_options import given_path, given_path_name
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option, refuse_skip_keys
@@ -397,6 +398,7 @@ def translate(
     --glossary) appear in the output as the glossary says.
     """
     to_stdout = output not in (None, "-")  # where --json's report goes: away from the output
+    report_on_stdout(to_stdout)  # an interrupt's report too
     # --json: the run's warnings are the report's, not lines of their own
     collected: AbstractContextManager[list[str]] = logged_warnings() if as_json else nullcontext([])
     with errors_as_report(as_json, to_stdout=to_stdout), collected as warnings:
