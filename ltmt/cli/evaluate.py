@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import typer
 
+from ltmt.cli.json_output import logged_warnings, warn
 from ltmt.cli.path_options import given_path
 from ltmt.errors import InputError
 from ltmt.evaluate import Scores, normalization_mismatches, read_lines, score_corpus
@@ -43,23 +45,27 @@ def evaluate(
     ),
 ) -> None:
     """Score HYP against REF (one or several) with sacrebleu; with SRC, placeholders kept."""
-    hypotheses = read_lines(hyp, "hypothesis")
-    references = [read_lines(path, "reference") for path in ref]
-    sources = read_lines(src, "source") if src is not None else None
-    for path, lines in zip(ref, references, strict=True):
-        _check_aligned(hyp, len(hypotheses), path, len(lines))
-    if src is not None and sources is not None:
-        _check_aligned(hyp, len(hypotheses), src, len(sources))
-    scores = score_corpus(hypotheses, references[0], sources, more_references=references[1:])
-    for path, lines in zip(ref, references, strict=True):
-        _warn_of_normalization(hyp, hypotheses, path, lines)
-    terms: dict[str, TermScore] = {}
-    if consistency:
-        if sources is None:
-            raise InputError("--consistency needs --src (terms are found in the sources)")
-        terms = _term_scores(sources, hypotheses, glossary, user, memory_dir)
+    # --json: the warnings are the object's, not lines of their own
+    collected: AbstractContextManager[list[str]] = logged_warnings() if as_json else nullcontext([])
+    with collected as warnings:
+        hypotheses = read_lines(hyp, "hypothesis")
+        references = [read_lines(path, "reference") for path in ref]
+        sources = read_lines(src, "source") if src is not None else None
+        for path, lines in zip(ref, references, strict=True):
+            _check_aligned(hyp, len(hypotheses), path, len(lines))
+        if src is not None and sources is not None:
+            _check_aligned(hyp, len(hypotheses), src, len(sources))
+        scores = score_corpus(hypotheses, references[0], sources, more_references=references[1:])
+        for path, lines in zip(ref, references, strict=True):
+            _warn_of_normalization(hyp, hypotheses, path, lines)
+        terms: dict[str, TermScore] = {}
+        if consistency:
+            if sources is None:
+                raise InputError("--consistency needs --src (terms are found in the sources)")
+            terms = _term_scores(sources, hypotheses, glossary, user, memory_dir)
     if as_json:
         data = scores.to_dict() | {name: score.to_dict() for name, score in terms.items()}
+        data["warnings"] = warnings
         typer.echo(json.dumps(data, ensure_ascii=False))
         return
     lines = [format_scores(scores)]
@@ -129,11 +135,10 @@ def _warn_of_normalization(
     sacrebleu's, count é and e + ◌́ as different characters, a loss no translation made."""
     mismatched = normalization_mismatches(hypotheses, references)
     if mismatched:
-        typer.echo(
-            f"ltmt: warning: {mismatched} of {len(hypotheses)} lines of {hyp} and {ref} are in "
+        warn(
+            f"{mismatched} of {len(hypotheses)} lines of {hyp} and {ref} are in "
             "different Unicode forms (NFC and NFD): the scores count their accented letters "
-            "as different; normalize both files to NFC to compare the words",
-            err=True,
+            "as different; normalize both files to NFC to compare the words"
         )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ltmt.cli import memory_upkeep, memory_users
-from ltmt.cli.json_output import echo_json
+from ltmt.cli.json_output import echo_json, logged_warnings, warn
 from ltmt.cli.language_options import given_language
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.cli.pair_files import PAIR_COLUMNS_OPTION, read_records
@@ -203,128 +204,135 @@ def import_(
     from ltmt.memory.origins import file_origin
     from ltmt.memory.untranslated_copies import untranslated_copies
 
-    keys = parse_skip_keys_option(skip_keys)
-    not_read = NotRead()  # the entries the readers left out (fuzzy ...): counted in the report
-    read = functools.partial(
-        read_records,
-        fmt=fmt,
-        source_file=source_file,
-        src_lang=src_lang,
-        tgt_lang=tgt_lang,
-        quiet=as_json,
-        skip_keys=keys,
-        check_declared=language_check,
-        not_read=not_read,
-        columns=columns,
-    )
-    imported = False  # the import's one transaction committed
-    try:
-        with contextlib.ExitStack() as stack:
-            # the user, the key file and an existing store are checked before a long read
-            opened = open_store_before_reading(memory_dir, key_file, user=user)
-            memory = stack.enter_context(opened) if opened is not None else None
-            said, read_from, records = _read_import(
-                stack, file, fmt, memory, memory_dir, user, read
-            )
-            name = said if isinstance(said, str) else said.name
-            origin = said if isinstance(said, str) else file_origin(said)
-            if language_check:
-                check_pair_languages(
-                    said,
-                    records,
-                    src_lang,
-                    tgt_lang,
-                    "--no-language-check",
-                    fmt=pair_format(read_from, fmt) if read_from.is_file() else None,
+    # --json: the import's warnings are the report's, not lines of their own
+    collected: AbstractContextManager[list[str]] = logged_warnings() if as_json else nullcontext([])
+    with collected as warnings:
+        keys = parse_skip_keys_option(skip_keys)
+        not_read = NotRead()  # the entries the readers left out (fuzzy ...): counted in the report
+        read = functools.partial(
+            read_records,
+            fmt=fmt,
+            source_file=source_file,
+            src_lang=src_lang,
+            tgt_lang=tgt_lang,
+            quiet=as_json,
+            skip_keys=keys,
+            check_declared=language_check,
+            not_read=not_read,
+            columns=columns,
+        )
+        imported = False  # the import's one transaction committed
+        try:
+            with contextlib.ExitStack() as stack:
+                # the user, the key file and an existing store are checked before a long read
+                opened = open_store_before_reading(memory_dir, key_file, user=user)
+                memory = stack.enter_context(opened) if opened is not None else None
+                said, read_from, records = _read_import(
+                    stack, file, fmt, memory, memory_dir, user, read
                 )
-            if reviewed_only:  # before a new store is made: a refused import makes none
-                _refuse_unrecorded(read_from, records, fmt, user, memory)
-            if memory is None:  # a new store, made once the file is read
-                memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
-            checks = _recorded_older_sources(
-                (memory, user, origin), read_from, records, reviewed_only, fmt
+                name = said if isinstance(said, str) else said.name
+                origin = said if isinstance(said, str) else file_origin(said)
+                if language_check:
+                    check_pair_languages(
+                        said,
+                        records,
+                        src_lang,
+                        tgt_lang,
+                        "--no-language-check",
+                        fmt=pair_format(read_from, fmt) if read_from.is_file() else None,
+                    )
+                if reviewed_only:  # before a new store is made: a refused import makes none
+                    _refuse_unrecorded(read_from, records, fmt, user, memory)
+                if memory is None:  # a new store, made once the file is read
+                    memory = stack.enter_context(open_store(memory_dir, key_file, user=user))
+                checks = _recorded_older_sources(
+                    (memory, user, origin), read_from, records, reviewed_only, fmt
+                )
+                records, unreviewed = checks.records, checks.unreviewed
+                users_before = memory.users()
+                # the pairs whose translation the memory holds for another source of their key
+                # (the German of an English changed since, which translate kept and named)
+                among = _checked_by_memory(read_from, fmt, source_file)
+                if reviewed_only and among is not None and user in users_before:
+                    records = held_left_out(memory, user, records, among)
+                if reviewed_only:
+                    records = _approved_only(read_from, fmt, records, not_read)
+                stale = stale_names(records)  # left out: named in a warning
+                copies = untranslated_copies(records, src_lang)
+                # before they are stored: the list is drained
+                suspects = suspect_pairs(records, memory.clean)
+                held_for_others: list[str] = []
+                under_other_keys: list[tuple[str, str]] = []
+                # a Transifex string is stored under its context, not its key (the note says so)
+                by_context = any(record.key is not None for record in records)
+                if source_file is not None and not reviewed_only and user in users_before:
+                    held_for_others = held_for_other_sources(memory, user, records)
+                if source_file is not None and user in users_before:
+                    under_other_keys = stored_under_other_keys(memory, user, records)
+                undo = _undo_command(user, origin, memory if user in users_before else None)
+                report = _store_records(
+                    stack, memory, user, records, name, origin, (src_lang, tgt_lang)
+                )
+                imported = True
+                if undo is not None and (unreviewed or checks.unrecorded):
+                    undo = _undo_hint(undo, memory, user, origin)
+        except KeyboardInterrupt as exc:  # Ctrl-C while reading or storing: its write aborted
+            if imported:
+                raise
+            raise InterruptedSaying.of(
+                exc, "nothing was imported (an import is one transaction)"
+            ) from exc
+        report = replace(report, not_read=not_read.by_reason())
+        if not as_json:  # --json: the report, once the warnings are in it
+            typer.echo(f"imported {name} into {report.summary()}")
+        qa_command = _qa_command(
+            said,
+            source_file,
+            fmt,
+            (src_lang, tgt_lang),
+            columns=columns,
+            language_check=language_check,
+        )
+        _warn_of_suspects(suspects, qa_command)
+        _warn_of_copies(copies, user)
+        _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
+        warn_if_close_to_a_user(user, users_before)
+        if unreviewed:
+            warn(
+                f"{counted(len(unreviewed), 'pair')} ltmt translated into {name} and "
+                f"nobody changed since were stored as approved ({first_few(unreviewed)}), which "
+                f"--reviewed-only would have left out; review them{_or_undo(undo, name)}"
             )
-            records, unreviewed = checks.records, checks.unreviewed
-            users_before = memory.users()
-            # the pairs whose translation the memory holds for another source of their key
-            # (the German of an English changed since, which translate kept and named)
-            among = _checked_by_memory(read_from, fmt, source_file)
-            if reviewed_only and among is not None and user in users_before:
-                records = held_left_out(memory, user, records, among)
-            if reviewed_only:
-                records = _approved_only(read_from, fmt, records, not_read)
-            stale = stale_names(records)  # left out: named in a warning
-            copies = untranslated_copies(records, src_lang)
-            # before they are stored: the list is drained
-            suspects = suspect_pairs(records, memory.clean)
-            held_for_others: list[str] = []
-            under_other_keys: list[tuple[str, str]] = []
-            # a Transifex string is stored under its context, not its key (the note says so)
-            by_context = any(record.key is not None for record in records)
-            if source_file is not None and not reviewed_only and user in users_before:
-                held_for_others = held_for_other_sources(memory, user, records)
-            if source_file is not None and user in users_before:
-                under_other_keys = stored_under_other_keys(memory, user, records)
-            undo = _undo_command(user, origin, memory if user in users_before else None)
-            report = _store_records(
-                stack, memory, user, records, name, origin, (src_lang, tgt_lang)
+        if checks.held:
+            warn(
+                f"{counted(len(checks.held), 'pair')} ltmt translated into {name} and "
+                f"nobody changed since {'is' if len(checks.held) == 1 else 'are'} stored as "
+                f"approved by an earlier import ({first_few(checks.held)}), which --reviewed-only "
+                "would have left out; review them in the file and import it again"
             )
-            imported = True
-            if undo is not None and (unreviewed or checks.unrecorded):
-                undo = _undo_hint(undo, memory, user, origin)
-    except KeyboardInterrupt as exc:  # Ctrl-C while reading or storing: its write aborted
-        if imported:
-            raise
-        raise InterruptedSaying.of(
-            exc, "nothing was imported (an import is one transaction)"
-        ) from exc
-    report = replace(report, not_read=not_read.by_reason())
+        _warn_of_unrecorded(checks.unrecorded, reviewed_only, undo, name)
+        if under_other_keys:
+            stored_as = dict.fromkeys(
+                f"{key} already stored as {stored}"
+                if stored
+                else f"{key} already stored without a key"
+                for key, stored in under_other_keys
+            )
+            typer.echo(
+                f"ltmt: note: {len(under_other_keys)} of the pairs added "
+                f"{'was' if len(under_other_keys) == 1 else 'were'} stored already under another "
+                f"key ({first_few(stored_as)}); {_kept_apart(by_context)}",
+                err=True,
+            )
+        if held_for_others:
+            warn(
+                f"{counted(len(held_for_others), 'pair')} whose target the memory "
+                "holds for another source of the same key were stored; check them: "
+                f"{first_few(held_for_others)}"
+            )
+        _warn_of_stale(stale, name)
     if as_json:
-        echo_json({"file": str(file), **report.to_dict()})
-    else:
-        typer.echo(f"imported {name} into {report.summary()}")
-    qa_command = _qa_command(
-        said, source_file, fmt, (src_lang, tgt_lang), columns=columns, language_check=language_check
-    )
-    _warn_of_suspects(suspects, qa_command)
-    _warn_of_copies(copies, user)
-    _warn_if_not_the_models_pair(src_lang, tgt_lang)  # once stored: a refused import says why
-    warn_if_close_to_a_user(user, users_before)
-    if unreviewed:
-        typer.echo(
-            f"ltmt: warning: {counted(len(unreviewed), 'pair')} ltmt translated into {name} and "
-            f"nobody changed since were stored as approved ({first_few(unreviewed)}), which "
-            f"--reviewed-only would have left out; review them{_or_undo(undo, name)}",
-            err=True,
-        )
-    if checks.held:
-        typer.echo(
-            f"ltmt: warning: {counted(len(checks.held), 'pair')} ltmt translated into {name} and "
-            f"nobody changed since {'is' if len(checks.held) == 1 else 'are'} stored as approved "
-            f"by an earlier import ({first_few(checks.held)}), which --reviewed-only would have "
-            "left out; review them in the file and import it again",
-            err=True,
-        )
-    _warn_of_unrecorded(checks.unrecorded, reviewed_only, undo, name)
-    if under_other_keys:
-        stored_as = dict.fromkeys(
-            f"{key} already stored as {stored}" if stored else f"{key} already stored without a key"
-            for key, stored in under_other_keys
-        )
-        typer.echo(
-            f"ltmt: note: {len(under_other_keys)} of the pairs added "
-            f"{'was' if len(under_other_keys) == 1 else 'were'} stored already under another "
-            f"key ({first_few(stored_as)}); {_kept_apart(by_context)}",
-            err=True,
-        )
-    if held_for_others:
-        typer.echo(
-            f"ltmt: warning: {counted(len(held_for_others), 'pair')} whose target the memory "
-            "holds for another source of the same key were stored; check them: "
-            f"{first_few(held_for_others)}",
-            err=True,
-        )
-    _warn_of_stale(stale, name)
+        echo_json({"file": str(file), **report.to_dict(), "warnings": warnings})
 
 
 def _kept_apart(by_context: bool) -> str:
@@ -346,12 +354,11 @@ def _warn_of_stale(stale: dict[str, list[str]], said: str) -> None:
     look up (trial s73). ``said``: what messages call the file."""
     for reason, names in stale.items():
         count = len(names)
-        typer.echo(
-            f"ltmt: warning: {said}: {counted(count, 'pair')} left out, "
+        warn(
+            f"{said}: {counted(count, 'pair')} left out, "
             f"{agreeing(reason, count)} ({first_few(names)}), as the translation of an older "
             f"source; edit {them(count)} for the source now, or empty {them(count)} and "
-            "translate the file again, then import it",
-            err=True,
+            "translate the file again, then import it"
         )
 
 
@@ -426,10 +433,9 @@ def _warn_of_suspects(suspects: list[SuspectKind], qa_command: str | None) -> No
     the file is the translator's to fix."""
     for kind in suspects:
         listed = f"; list them: {qa_command} --check {kind.check}" if qa_command else ""
-        typer.echo(
-            f"ltmt: warning: {counted(len(kind.positions), 'pair')} {kind.about} imported "
-            f"({first_few(kind.positions)}){listed}",
-            err=True,
+        warn(
+            f"{counted(len(kind.positions), 'pair')} {kind.about} imported "
+            f"({first_few(kind.positions)}){listed}"
         )
 
 
@@ -441,13 +447,12 @@ def _warn_of_copies(positions: list[str], user: str) -> None:
 
     if positions:
         quoted = shlex.quote(user)
-        typer.echo(
-            f"ltmt: warning: {counted(len(positions), 'pair')} stored whose translation is its "
+        warn(
+            f"{counted(len(positions), 'pair')} stored whose translation is its "
             f"source, a sentence in the source language ({first_few(positions)}): translate "
             "reuses it as the translation; if it was left untranslated, not kept so on purpose, "
             f"find its id with ltmt memory search --user {quoted} TEXT and delete it with "
-            f"ltmt memory delete --user {quoted} --id ID",
-            err=True,
+            f"ltmt memory delete --user {quoted} --id ID"
         )
 
 
@@ -565,11 +570,10 @@ def _warn_if_not_the_models_pair(src_lang: str, tgt_lang: str) -> None:
     pair = model_languages(None)
     if pair is None or all(map(same_language, (src_lang, tgt_lang), pair)):
         return
-    typer.echo(
-        f"ltmt: warning: --src-lang {src_lang} --tgt-lang {tgt_lang}: "
+    warn(
+        f"--src-lang {src_lang} --tgt-lang {tgt_lang}: "
         f"{describe_pair(None, pair)}, so ltmt translate uses this memory only with a model of "
-        f"{src_lang}→{tgt_lang} (--model); if a flag is wrong, import into a new user",
-        err=True,
+        f"{src_lang}→{tgt_lang} (--model); if a flag is wrong, import into a new user"
     )
 
 
@@ -590,10 +594,9 @@ def _warn_if_a_glossary(file: Path) -> None:
     from ltmt.terminology.files import looks_like_a_glossary
 
     if looks_like_a_glossary(file):
-        typer.echo(
-            f"ltmt: warning: {file.name} looks like a glossary (its header names note or case "
-            "columns, which a memory import drops); ltmt glossary import reads them",
-            err=True,
+        warn(
+            f"{file.name} looks like a glossary (its header names note or case "
+            "columns, which a memory import drops); ltmt glossary import reads them"
         )
 
 
@@ -792,13 +795,12 @@ def _warn_of_unrecorded(
     pairs = sum(count for _, _, count in unrecorded)
     apart = ", which --reviewed-only cannot tell apart" if reviewed_only else ""
     advice = undo if undo else f"review them{_or_undo(undo, said)}"
-    typer.echo(
-        f"ltmt: warning: {files} say{'s' if len(unrecorded) == 1 else ''} ltmt filled "
+    warn(
+        f"{files} say{'s' if len(unrecorded) == 1 else ''} ltmt filled "
         f"translations in ({generators}) and mark{'s' if len(unrecorded) == 1 else ''} none "
         f"fuzzy, and no record on this machine says which: {counted(pairs, 'pair')} imported as "
         f"approved, {'which holds' if pairs == 1 else 'which hold'} ltmt's machine translation "
-        f"unless a reviewer removed its fuzzy marks{apart}; if nobody reviewed it, {advice}",
-        err=True,
+        f"unless a reviewer removed its fuzzy marks{apart}; if nobody reviewed it, {advice}"
     )
 
 
@@ -839,10 +841,9 @@ def add(
     for problem in whitespace_problems(source, target, {}):
         typer.echo(f"ltmt: note: {problem}; stored as written", err=True)
     for kind in suspects:  # what memory import warns of, and ltmt qa reports
-        typer.echo(
-            f"ltmt: warning: a pair {kind.about} stored as written: correct it with ltmt "
-            "memory add (translations reuse the newest translation of a source)",
-            err=True,
+        warn(
+            f"a pair {kind.about} stored as written: correct it with ltmt "
+            "memory add (translations reuse the newest translation of a source)"
         )
     warn_if_close_to_a_user(user, users_before)
 

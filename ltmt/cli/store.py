@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 
+from ltmt.cli.json_output import warn
 from ltmt.cli.path_options import given_path
 from ltmt.errors import InputError
 
@@ -129,4 +130,4 @@ def warn_if_close_to_a_user(user: str, users_before: list[str]) -> None:
         return
     warning = close_user_warning(user, users_before, f"'ltmt memory delete --user {user} --yes'")
     if warning is not None:
-        typer.echo(f"ltmt: warning: {warning}", err=True)
+        warn(warning)
