@@ -29,7 +29,11 @@ def evaluate(
     src: Path | None = typer.Option(
         None, "--src", parser=given_path, help="Sources: adds placeholder accuracy."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of a table."),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print one JSON object instead of a table, its warnings in it (warnings).",
+    ),
     consistency: bool = typer.Option(
         False,
         "--consistency",

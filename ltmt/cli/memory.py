@@ -112,7 +112,9 @@ def import_(
     ),
     memory_dir: Path | None = MEMORY_DIR_OPTION,
     key_file: Path | None = KEY_FILE_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print the import report as JSON."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print the import report as JSON, its warnings in it (warnings)."
+    ),
     src_lang: str = typer.Option(
         "en", "--src-lang", parser=given_language, help=LANG_HELP.format(side="source")
     ),

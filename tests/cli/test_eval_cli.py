@@ -206,6 +206,11 @@ def test_a_hypothesis_in_another_unicode_form_is_warned_of_and_scored_as_sacrebl
     _, ref, _ = files
     nfd = write(tmp_path / "nfd.txt", [unicodedata.normalize("NFD", line) for line in REFS])
     code, out, err = ltmt(["eval", "--hyp", str(nfd), "--ref", str(ref), "--json"], capsys)
-    assert code == 0
-    assert json.loads(out)["bleu"] < 100  # the score is sacrebleu's, unchanged
+    assert (code, err) == (0, "")  # --json: the warning is the object's (it was on stderr)
+    data = json.loads(out)
+    assert data["bleu"] < 100  # the score is sacrebleu's, unchanged
+    [warning] = data["warnings"]
+    assert re.search(r"^1 of 4 lines of .*nfd\.txt and .*ref\.txt are in diff", warning)
+    code, out, err = ltmt(["eval", "--hyp", str(nfd), "--ref", str(ref)], capsys)
+    assert code == 0 and "BLEU" in out
     assert re.search(r"ltmt: warning: 1 of 4 lines of .*nfd\.txt and .*ref\.txt are in diff", err)

@@ -3604,3 +3604,29 @@ def test_a_servicenow_artefact_is_imported_alone_and_ltmts_targets_are_told_apar
     with Memory(store) as memory:
         stored = [(s.source, s.target) for s in memory.segments("hans")]
     assert stored == [("Which building?", "Welches Gebäude?")]
+
+
+def test_an_import_with_json_puts_its_warnings_in_the_report(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """Session 73: ``--json`` printed the report without its warnings, which went to stderr
+    as lines of their own; they are the report's ``warnings`` now, as translate's are."""
+    prices = tmp_path / "prices.csv"
+    prices.write_text('source,target\n"Price: 25 EUR","Preis: 20 EUR"\n')
+    ltmt(capsys, "memory", "import", str(prices), "--user", "shop", "--memory-dir", store)
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(prices), "--user", "shopp", "--memory-dir", store, "--json"
+    )  # a new user whose name is close to another's: a second warning
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    assert (report["user"], report["duplicates"]) == ("shopp", 0)
+    assert report["warnings"] == [
+        f"1 pair whose numbers disagree with the source's imported ({prices}:2); list "
+        f"them: ltmt qa {prices} --check numbers",
+        "did you mean shop? (a new user shopp was created; 'ltmt memory delete --user shopp "
+        "--yes' undoes it)",
+    ]
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(prices), "--user", "shop", "--memory-dir", store, "--json"
+    )
+    assert (code, err, json.loads(out)["warnings"]) == (0, "", [report["warnings"][0]])
