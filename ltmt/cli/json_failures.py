@@ -2,18 +2,20 @@
 
 The entry point (:func:`ltmt.cli.main.run`) says every failure that reaches it (an error, a
 command line that does not parse, an interrupt) through :class:`JsonFailures`, so that a
-script parses one shape from every command that takes ``--json``; a command whose report goes
-elsewhere than standard output (``ltmt translate`` to standard output) says so with
-:func:`report_on_stdout`.
+script parses one shape from every command that takes ``--json``. The running command tells
+it where its report goes (:func:`report_on_stdout`: ``ltmt translate`` to standard output puts
+it on standard error) and that its JSON is printed already (:func:`report_printed`:
+``memory users --json`` lists the users it can read, then fails on a damaged one).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ltmt.cli.json_output import echo_report
+import typer
 
 try:  # typer ≥ 0.22 carries its own copy of click
     from typer._click.globals import get_current_context
@@ -24,17 +26,20 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
 @dataclass
 class JsonFailures:
     """How the run's failure is said: as the JSON report ``{"error": "..."}`` where
-    ``requested`` (the command takes ``--json`` and was given it), on standard output unless
+    ``requested`` (the command takes ``--json`` and was given it) and no report is ``printed``
+    yet (a second object would break the first's parse), on standard output unless
     ``to_stdout`` is false; else as the entry point's ``ltmt: error: ...`` line."""
 
     requested: bool
     to_stdout: bool = True
+    printed: bool = False
 
     def said(self, message: str) -> bool:
-        """Print ``message`` as the run's JSON report where one was asked for; whether it was."""
-        if self.requested:
-            echo_report({"error": message}, to_stdout=self.to_stdout)
-        return self.requested
+        """Print ``message`` as the run's JSON report where one is to be; whether it was."""
+        if not self.requested or self.printed:
+            return False
+        typer.echo(json.dumps({"error": message}, ensure_ascii=False), err=not self.to_stdout)
+        return True
 
 
 def json_requested(root: Any, words: Sequence[str]) -> bool:
@@ -52,11 +57,22 @@ def json_requested(root: Any, words: Sequence[str]) -> bool:
     return takes_json and "--json" in rest
 
 
+def _running() -> JsonFailures | None:
+    """The entry point's :class:`JsonFailures` for the command now running, if any (none for
+    a command called on its own, as a test may)."""
+    context = get_current_context(silent=True)
+    return context.find_object(JsonFailures) if context is not None else None
+
+
 def report_on_stdout(to_stdout: bool) -> None:
     """Tell the entry point where the running command's ``--json`` report goes: standard
-    output, or (``to_stdout`` false, where the command's output goes there) standard error.
-    Without a run of the entry point (a command called on its own) nothing is told."""
-    context = get_current_context(silent=True)
-    failures = context.find_object(JsonFailures) if context is not None else None
-    if failures is not None:
+    output, or (``to_stdout`` false, where the command's output goes there) standard error."""
+    if (failures := _running()) is not None:
         failures.to_stdout = to_stdout
+
+
+def report_printed() -> None:
+    """Tell the entry point that the running command printed its JSON: a failure after it is
+    said as the ``ltmt: error: ...`` line, the JSON on its stream left the one object there."""
+    if (failures := _running()) is not None:
+        failures.printed = True

@@ -11,6 +11,7 @@ from typing import Any
 
 import typer
 
+from ltmt.cli.json_failures import report_printed
 from ltmt.errors import ChoiceError, LtmtError
 
 _LOGGER = logging.getLogger("ltmt")
@@ -19,6 +20,7 @@ _LOGGER = logging.getLogger("ltmt")
 def echo_json(data: Any) -> None:
     """Print ``data`` as indented JSON, its text as written (``ü``, not ``\\u00fc``)."""
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    report_printed()
 
 
 class _WarningCollector(logging.Handler):
@@ -65,6 +67,7 @@ def echo_report(data: dict[str, Any], *, to_stdout: bool) -> None:
     """Print a run's report as one line of JSON: on standard output where the run's output
     went to a file, else on standard error."""
     typer.echo(json.dumps(data, ensure_ascii=False), err=not to_stdout)
+    report_printed()
 
 
 @contextmanager

@@ -15,7 +15,7 @@ import pytest
 import typer
 
 from ltmt.cli import main
-from ltmt.cli.json_failures import json_requested
+from ltmt.cli.json_failures import JsonFailures, json_requested
 
 Runner = Callable[..., tuple[int, str, str]]
 
@@ -38,6 +38,22 @@ def test_json_is_requested_where_the_named_command_takes_it_and_is_given_it(
 ) -> None:
     main._register()
     assert json_requested(typer.main.get_command(main.app), words) is requested
+
+
+@pytest.mark.parametrize(
+    ("failures", "said", "out", "err"),
+    [
+        (JsonFailures(requested=True), True, '{"error": "nope"}\n', ""),
+        (JsonFailures(requested=True, to_stdout=False), True, "", '{"error": "nope"}\n'),
+        (JsonFailures(requested=False), False, "", ""),  # the entry point's line says it
+        (JsonFailures(requested=True, printed=True), False, "", ""),  # no second object
+    ],
+)
+def test_a_failure_is_said_as_json_once_where_the_report_goes(
+    capsys: pytest.CaptureFixture[str], failures: JsonFailures, said: bool, out: str, err: str
+) -> None:
+    assert failures.said("nope") is said
+    assert capsys.readouterr() == (out, err)
 
 
 @pytest.mark.parametrize(
