@@ -13,8 +13,9 @@ buffers and attends, and its cross-attention another, with no mask tensors and n
 Both run on one thread and release the interpreter lock (``nogil``), so workers decoding
 batches side by side run them at once. They are compiled on first use and cached on disk
 (numba's ``cache=True``: next to this module, or numba's user-wide cache where that is not
-writable). Where numba cannot be imported, or the states are not float32 on the CPU, the
-decoder keeps torch's products (:mod:`ltmt.model.incremental`). Their results equal torch's up
+writable). Where numba cannot be imported, or the states are neither float32 nor bfloat16 on
+the CPU, the decoder keeps torch's products; bfloat16 states are read and kept in float32 for
+them (:mod:`ltmt.model.incremental`). Their results equal torch's up
 to the order of float32 sums (``tests/model/test_attention_kernels.py``).
 """
 

@@ -25,14 +25,21 @@ bfloat16 and int8 copies all work) on plain tensors:
   that ended (:func:`ltmt.model.decode.compact_order`), and only theirs are copied, in place
   (session 34: 0.18 s to 0.10 s of a warm kNN pass over the speed segments); another order
   copies every kept sentence's into spare buffers.
-* on float32 states on the CPU (the fused batches' int8 layers give float32), each layer's
-  self-attention and cross-attention are one compiled call each
+* on float32 or bfloat16 states on the CPU, each layer's self-attention and cross-attention
+  are one compiled call each
   (:mod:`ltmt.model.attention_kernels`, numba): a row reads only the slots its ``ancestors``
   name and its source's unpadded positions, where torch's products read every slot of its
   sentence and loop over one tiny product per sentence and head; the step's keys and values are
   written in the same call. The decoder layers' steps of a warm kNN pass over the speed segments
-  took 1.92 s → 1.55 s, the pass 4.59 → 4.24 s (session 36, ``eval/ab_knn_speed.py``). Elsewhere
-  (bfloat16, a GPU, a gradient, numba missing) torch's products below run;
+  took 1.92 s → 1.55 s, the pass 4.59 → 4.24 s (session 36, ``eval/ab_knn_speed.py``). On
+  bfloat16 weights (AMX, AVX-512 BF16) the kernels read the step's projections in float32 and
+  keep the keys and values in float32, and their output goes back to bfloat16: torch's
+  bfloat16 products made oneDNN compile a kernel for every sentence count and width a step
+  met (942 of a cold pass's 1,624), and on an Intel Xeon with AMX a new process's first cold
+  kNN pass took 5.15-5.23 s against 5.64-5.92, the next passes 6.5 % less (session 74,
+  ``docs/results/speed.md``); 100 of the dev benchmark's 4,000 fused outputs changed, knn
+  48.99 → 48.98 BLEU, knn-trained 49.76 → 49.92. Elsewhere (a GPU, a gradient, numba missing)
+  torch's products below run;
 * the cross-attention is two matrix products in the states' dtype over keys transposed once
   per batch, with the softmax in float32 and the source mask as an additive bias:
   ``scaled_dot_product_attention`` with a mask has a fixed cost per call that two products of a
@@ -92,9 +99,9 @@ class IncrementalDecoder:
         self.kernels = (
             _compiled_kernels(decoder, encoder_states, self.projections) if compiled else None
         )
-        # per layer, in the states' dtype: keys (sentences, heads, head_dim, src), or (sentences,
-        # heads, src, head_dim) for the compiled attention; values (sentences, heads, src,
-        # head_dim)
+        # per layer, in the states' dtype: keys (sentences, heads, head_dim, src), or in float32
+        # (sentences, heads, src, head_dim) for the compiled attention; values (sentences,
+        # heads, src, head_dim)
         self.cross: list[tuple[torch.Tensor, torch.Tensor]] = []
         for layer in self.layers:
             attention = layer.encoder_attn
@@ -103,10 +110,12 @@ class IncrementalDecoder:
                 keys, values = attention.k_proj(encoder_states), attention.v_proj(encoder_states)
             else:
                 keys, values = joined(encoder_states).chunk(2, dim=-1)
-            keys = self._heads(keys)
+            keys, values = self._heads(keys), self._heads(values)
             if self.kernels is None:
                 keys = keys.transpose(2, 3)
-            self.cross.append((keys.contiguous(), self._heads(values).contiguous()))
+            else:
+                keys, values = keys.float(), values.float()
+            self.cross.append((keys.contiguous(), values.contiguous()))
         self.expected = max(1, capacity)
         self.capacity = min(self.expected, _FIRST_CAPACITY)
         # per layer, (sentences, heads, capacity, slots, head_dim): slot j of a sentence holds
@@ -148,7 +157,8 @@ class IncrementalDecoder:
         filled = self.position
 
         def grown(old: torch.Tensor | None) -> torch.Tensor:
-            new = torch.empty(shape, dtype=like.dtype, device=like.device)
+            dtype = torch.float32 if self.kernels is not None else like.dtype
+            new = torch.empty(shape, dtype=dtype, device=like.device)
             if old is not None and filled:
                 new[:, :, :filled] = old[:, :, :filled]
             return new
@@ -280,7 +290,7 @@ class IncrementalDecoder:
         joined = self.projections[index]
         assert joined is not None  # the compiled attention needs the joined projection
         rows = hidden.size(0)
-        qkv = joined(hidden).view(rows, -1)
+        qkv = joined(hidden).view(rows, -1).float()
         mixed = qkv.new_empty((rows, qkv.size(1) // 3))
         self.kernels.self_attend(
             qkv.numpy(),
@@ -291,7 +301,7 @@ class IncrementalDecoder:
             float(attention.scaling),
             mixed.numpy(),
         )
-        return mixed[:, None, :]
+        return mixed.to(hidden.dtype)[:, None, :]
 
     def _cross_attention_compiled(
         self, index: int, hidden: torch.Tensor, cross: Any, keep: bool
@@ -299,7 +309,7 @@ class IncrementalDecoder:
         """:meth:`_cross_attention` by the compiled kernel: each row over its source."""
         assert self.kernels is not None
         rows = hidden.size(0)
-        query = cross.q_proj(hidden).view(rows, -1)
+        query = cross.q_proj(hidden).view(rows, -1).float()
         cross_keys, cross_values = self.cross[index]
         source = cross_keys.size(2)
         mixed = query.new_empty(query.shape)
@@ -316,7 +326,7 @@ class IncrementalDecoder:
         )
         if keep:
             self.attention = weights
-        return mixed[:, None, :]
+        return mixed.to(hidden.dtype)[:, None, :]
 
     def select(
         self, index: torch.Tensor, *, same_sentences: bool, group: int | None = None
@@ -439,15 +449,15 @@ def layer_norm_of(module: Any, states: torch.Tensor) -> torch.Tensor:
 
 def _compiled_kernels(decoder: Any, encoder_states: torch.Tensor, projections: list[Any]) -> Any:
     """The compiled attention (:mod:`ltmt.model.attention_kernels`) where it applies: float32
-    states on the CPU, every layer's self-attention projections joined in one product, no
+    or bfloat16 states (and weights of the same dtype) on the CPU, every layer's self-attention projections joined in one product, no
     gradient asked for (the kernels have none) and numba importable; else ``None`` (torch's
     products)."""
     import torch
 
     applies = (
         encoder_states.device.type == "cpu"
-        and encoder_states.dtype == torch.float32
-        and decoder.embed_tokens.weight.dtype == torch.float32
+        and encoder_states.dtype in (torch.float32, torch.bfloat16)
+        and decoder.embed_tokens.weight.dtype == encoder_states.dtype
         and not torch.is_grad_enabled()
         and all(joined is not None for joined in projections)
     )

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ltmt.fusion.alignment import cross_attention
-from ltmt.model.backbone import load_backbone, quantized_int8
+from ltmt.model.backbone import bfloat16_weights, load_backbone, quantized_int8
 from ltmt.model.decode import DecodeConfig, compact_order, decode
 from ltmt.model.incremental import IncrementalDecoder
 
@@ -84,6 +84,42 @@ def test_states_equal_marian_decoders_over_many_steps_of_peaked_attention(
             )
             prefix = torch.cat([prefix, tokens], dim=1)
     assert step.position == 11
+
+
+def test_bfloat16_states_take_the_compiled_attention_in_float32(tiny_model_dir: Path) -> None:
+    """On bfloat16 weights the compiled attention reads the step's projections in float32 and
+    keeps keys and values in float32; its states, bfloat16 again, are torch's bfloat16
+    products' to bfloat16's rounding, through a reordering and a sentence dropped."""
+    backbone = bfloat16_weights(load_backbone(tiny_model_dir))
+    model = backbone.model
+    batch = backbone.tokenizer(SOURCES, return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        encoder_states = model.get_encoder()(**batch).last_hidden_state
+        mask = batch["attention_mask"]
+        steps = [
+            IncrementalDecoder(model, encoder_states, mask, group=2, capacity=1, compiled=c)
+            for c in (True, False)
+        ]
+        if steps[0].kernels is None:
+            pytest.skip("the bfloat16 model's projections are not joined (not packed here)")
+        assert steps[1].kernels is None
+        assert all(k.dtype == v.dtype == torch.float32 for k, v in steps[0].cross)
+        tokens = torch.full((8,), backbone.start_id)
+        generator = torch.Generator().manual_seed(0)
+        for index in (torch.tensor([1, 0, 2, 2, 5, 4, 7, 6]), torch.tensor([0, 1, 6, 7])):
+            compiled, plain = (step.step(tokens, keep_attention=True) for step in steps)
+            assert compiled.dtype == torch.bfloat16
+            assert steps[0].keys[0].dtype == torch.float32
+            torch.testing.assert_close(compiled.float(), plain.float(), atol=0.05, rtol=0.05)
+            assert steps[0].attention is not None and steps[1].attention is not None
+            torch.testing.assert_close(steps[0].attention, steps[1].attention, atol=0.02, rtol=0)
+            tokens = torch.randint(
+                5, backbone.vocab_size - 1, (index.numel(),), generator=generator
+            )
+            for step in steps:
+                step.select(index, same_sentences=index.numel() == 8)
+        compiled, plain = (step.step(tokens) for step in steps)
+        torch.testing.assert_close(compiled.float(), plain.float(), atol=0.05, rtol=0.05)
 
 
 def _check_step(model, step, prefix, encoder_states, mask) -> None:  # type: ignore[no-untyped-def]
