@@ -1,13 +1,15 @@
 """The :class:`~ltmt.translator.Translator`'s hook for SmartFormat's plurals and choices
 (``{lives:plural:one life|{} lives}``): a batch with such an expression is translated form by
 form (:func:`ltmt.formats.smart_format.translated_by_forms`), each piece by the translator
-itself. Kept apart from :mod:`ltmt.translator` as :mod:`ltmt.sentence_memory` is: one step of
-the pipeline, one module.
+itself. A text whose whole has a 100 % memory match is that match, finished as the translator
+finishes its outputs (``finish``), not handed back to the translator: it would come here again.
+Kept apart from :mod:`ltmt.translator` as :mod:`ltmt.sentence_memory` is: one step of the
+pipeline, one module.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ltmt.api_arguments import term_list
@@ -25,11 +27,14 @@ def translate_by_forms(
     prefer: Sequence[Mapping[str, Any]] | None,
     glossary: Iterable[Term] | None,
     fit: bool,
+    finish: Callable[[list[Translation], list[Term] | None], list[Translation]],
 ) -> list[Translation] | None:
     """``texts`` translated with their SmartFormat plurals and choices form by form
     (:func:`ltmt.formats.smart_format.translated_by_forms`), each piece by
-    ``translator.translate`` with the same ``user``, ``glossary`` and ``fit``; ``None`` where
-    none has one. The formats package is imported only for a text with a brace."""
+    ``translator.translate`` with the same ``user``, ``glossary`` and ``fit``, and a text with
+    a 100 % memory match as ``finish`` (the translator's last step, given the glossary's terms)
+    gives that match; ``None`` where none has one. The formats package is imported only for a
+    text with a brace."""
     if not any("{" in text or "[" in text for text in texts):
         return None
     from ltmt.formats.smart_format import translated_by_forms
@@ -42,6 +47,13 @@ def translate_by_forms(
         return translator.translate(part, user, prefer=chosen, glossary=terms, fit=fit)
 
     wanted = [dict(p) for p in prefer] if prefer is not None else [{}] * len(texts)
-    exact = exact_for_translator(translator, user)
+    found = exact_for_translator(translator, user)
+
+    def exact(part: list[str], wanted: list[dict[str, Any]]) -> list[Translation | None]:
+        matches = list(found(part, wanted))
+        hits = [hit for hit in matches if hit is not None]
+        finished = iter(finish(hits, terms) if hits else [])
+        return [None if hit is None else next(finished) for hit in matches]
+
     tgt_lang = translator.written_language or ""
     return translated_by_forms(texts, wanted, pieces, exact, tgt_lang)

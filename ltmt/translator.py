@@ -567,7 +567,17 @@ class Translator:
             if progress is not None:
                 progress(len(texts))
             return tagged
-        by_forms = translate_by_forms(self, texts, user, prefer, glossary, fit)
+        by_forms = translate_by_forms(
+            self,
+            texts,
+            user,
+            prefer,
+            glossary,
+            fit,
+            lambda reused, terms: self._finished(
+                reused, user, fit, self._term_matcher(user, terms)
+            ),
+        )
         if by_forms is not None:
             if progress is not None:
                 progress(len(texts))

@@ -14,7 +14,8 @@ forms, their nested fields and the closing ``}`` as the source has them, and the
 number of forms (SmartFormat picks a plural's form by the target language's rule: German's
 two are English's). :func:`translated_by_forms` does this for
 :meth:`ltmt.translator.Translator.translate`, so plain text, CSV cells and every other format
-get it; a text whose whole has a 100 % memory match is reused as stored.
+get it; a text whose whole has a 100 % memory match is reused as stored (that match itself:
+handed to the translator whole, it would come back here to be split again, endlessly).
 """
 
 from __future__ import annotations
@@ -158,7 +159,8 @@ def translated_by_forms(
     """The translations of ``texts`` (module docstring), those with SmartFormat expressions
     translated in pieces by ``translate`` along with the others in one call, each piece with
     its text's ``prefer``; ``None`` where no text has one (the caller translates them as they
-    are). ``exact``: the 100 % memory matches, with which a text is translated whole; Yarn
+    are). ``exact``: the 100 % memory matches, each the translation of its text as it comes
+    (never handed to ``translate``, whose translator would split the text again); Yarn
     Spinner's markers and Unreal's argument modifiers alike (an ordinal's forms as ``tgt_lang``
     writes them)."""
     found = [_by_forms(text, tgt_lang) for text in texts]
@@ -166,14 +168,14 @@ def translated_by_forms(
     chosen = [i for i, written in skeletons.items() if written is not None]
     if not chosen:
         return None
-    if exact is not None:
-        reused = exact([texts[i] for i in chosen], [prefer[i] for i in chosen])
-        chosen = [i for i, hit in zip(chosen, reused, strict=True) if hit is None]
-    split = set(chosen)
+    reused = _exact_matches(chosen, texts, prefer, exact)
+    split = {i for i in chosen if i not in reused}
     pieces: list[str] = []
     owners: list[int] = []
     fields: list[str] = []
     for i, text in enumerate(texts):
+        if i in reused:
+            continue
         if i not in split:
             pieces.append(text)
             owners.append(i)
@@ -188,12 +190,15 @@ def translated_by_forms(
                 pieces.append(hinted)
                 owners.append(i)
                 fields.append(field)
-    done = list(translate(pieces, [prefer[i] for i in owners]))
+    done = list(translate(pieces, [prefer[i] for i in owners])) if pieces else []
     if len(done) != len(pieces):
         raise ValueError(f"translate returned {len(done)} outputs for {len(pieces)} inputs")
     results: list[Translation] = []
     at = 0
     for i, text in enumerate(texts):
+        if i in reused:
+            results.append(reused[i])
+            continue
         if i not in split:
             results.append(done[at])
             at += 1
@@ -213,6 +218,22 @@ def translated_by_forms(
             written = _placed(written, expression, translated)
         results.append(replace(sentence, source=text, text=written, fitted=fitted))
     return results
+
+
+def _exact_matches(
+    chosen: list[int],
+    texts: Sequence[str],
+    prefer: Sequence[dict[str, Any]],
+    exact: ExactFn | None,
+) -> dict[int, Translation]:
+    """The 100 % memory matches ``exact`` finds for the texts of ``chosen`` (indexes of
+    ``texts``), by index; none without ``exact``."""
+    if exact is None:
+        return {}
+    found = list(exact([texts[i] for i in chosen], [prefer[i] for i in chosen]))
+    if len(found) != len(chosen):
+        raise ValueError(f"exact returned {len(found)} outputs for {len(chosen)} inputs")
+    return {i: hit for i, hit in zip(chosen, found, strict=True) if hit is not None}
 
 
 def _form_text(form: str, output: str, field: str) -> str:
