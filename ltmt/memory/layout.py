@@ -66,6 +66,7 @@ from typing import Any
 
 from ltmt.errors import StoreError
 from ltmt.formats.common import primary_language
+from ltmt.memory.record_json import loads_record
 
 Buffer = bytes | memoryview  # what LMDB hands back (memoryview in ``buffers=True`` transactions)
 
@@ -256,7 +257,7 @@ class UserInfo:
     def decode(cls, data: Buffer) -> UserInfo:
         """The row encoded by :meth:`encode`; StoreError if it is damaged."""
         try:
-            row = json.loads(bytes(data))
+            row = loads_record(bytes(data))
             stored = row.get("languages")
             languages = language_pair(stored)
             return cls(
@@ -272,7 +273,7 @@ class UserInfo:
                 malformed_languages=None if stored is None or languages else repr(stored),
                 other_fields={k: v for k, v in row.items() if k not in USER_FIELDS},
             )
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise DamagedRecord(f"a user record is damaged ({bytes(data)[:30]!r}...)") from exc
 
 
@@ -332,7 +333,7 @@ def decode_record(data: Buffer) -> tuple[str, str, float, str, dict[str, Any]]:
     StoreError if it is damaged."""
     try:
         return _decode_record(bytes(data))
-    except (struct.error, ValueError, TypeError, RecursionError) as exc:
+    except (struct.error, ValueError, TypeError) as exc:
         raise DamagedRecord("a segment record is damaged") from exc
 
 
@@ -347,7 +348,7 @@ def _decode_record(data: bytes) -> tuple[str, str, float, str, dict[str, Any]]:
     pos += n_org
     if pos + n_meta != len(data):
         raise ValueError("record length does not match its head")
-    metadata = json.loads(data[pos : pos + n_meta]) if n_meta else {}
+    metadata = loads_record(data[pos : pos + n_meta]) if n_meta else {}
     if not isinstance(metadata, dict):
         raise TypeError("metadata is not an object")
     return source, target, created, origin, metadata
