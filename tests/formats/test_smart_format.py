@@ -89,17 +89,45 @@ def test_texts_without_expressions_are_left_to_the_caller() -> None:
     assert translated_by_forms(["Open the file."], [{}], _translate) is None
 
 
-def test_a_text_with_a_full_memory_match_is_translated_whole() -> None:
+def test_a_text_with_a_full_memory_match_is_that_match_never_translated() -> None:
+    """Handed to ``translate`` whole, the translator split it here again, endlessly."""
+    stored = Translation(LIVES, "Du hast noch {lives:plural:ein Leben|{} Leben}.", (), "exact")
+    sent: list[str] = []
+
     def exact(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation | None]:
-        return [Translation(t, "gespeichert", "exact") if t == LIVES else None for t in texts]
+        return [stored if t == LIVES else None for t in texts]
 
-    def whole(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
-        return [Translation(t, "gespeichert" if t == LIVES else t, "exact") for t in texts]
+    def recording(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        sent.extend(texts)
+        return [Translation(t, t, (), "model") for t in texts]
 
-    done = translated_by_forms([LIVES, GENDER], [{}, {}], whole, exact)
+    done = translated_by_forms([LIVES, GENDER, "Open the file."], [{}] * 3, recording, exact)
     assert done is not None
-    assert done[0].text == "gespeichert"
+    assert done[0] is stored
     assert done[1].text == "{gender:choose(m|f):He|She} found a key."  # its pieces, as given
+    assert done[2].text == "Open the file."
+    assert LIVES not in sent
+    assert sent == ["{gender} found a key.", "He", "She", "Open the file."]
+
+
+def test_texts_all_with_a_full_memory_match_call_no_translate() -> None:
+    def exact(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation | None]:
+        return [Translation(t, "gespeichert", (), "exact") for t in texts]
+
+    def refusing(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        raise AssertionError(f"translate called with {texts}")
+
+    done = translated_by_forms([LIVES, GENDER], [{}, {}], refusing, exact)
+    assert done is not None
+    assert [(t.source, t.text) for t in done] == [(LIVES, "gespeichert"), (GENDER, "gespeichert")]
+
+
+def test_exact_giving_another_number_of_matches_is_an_error() -> None:
+    def short(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation | None]:
+        return []
+
+    with pytest.raises(ValueError, match="exact returned 0 outputs for 1 inputs"):
+        translated_by_forms([LIVES], [{}], _translate, short)
 
 
 def test_a_form_translated_with_a_bar_or_brace_stays_as_written() -> None:
