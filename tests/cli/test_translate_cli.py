@@ -1872,3 +1872,39 @@ def test_a_text_output_fixed_by_hand_with_no_record_is_refused_and_left(tmp_path
     code, _, err = run_cli([*args, "--overwrite"], capsys)
     assert code == 0, err
     assert output.read_text("utf-8") == fixed  # a 100 % match now
+
+
+def test_a_smart_string_with_a_full_memory_match_is_reused(tmp_path, capsys, common):
+    """Reported (unityloc trial): a Smart String plural whose reviewed translation was imported
+    sent ``translate`` into endless recursion; on a table it said the memory store was damaged
+    and had to be restored from a backup. The stored translation is reused as it is."""
+    store = common[common.index("--memory-dir") + 1]
+    pairs = [
+        ("{count:plural:{} gem|{} gems}", "{count:plural:{} Edelstein|{} Edelsteine}"),
+        ("You have {lives:plural:one life|{} lives} left.", "Du hast {lives:plural:ein|{} Leben}."),
+    ]
+    for source, target in pairs:
+        code, _, err = run_cli(
+            ["memory", "add", "--user", "game", "--source", source, "--target", target,
+             "--memory-dir", store],
+            capsys,
+        )  # fmt: skip
+        assert code == 0, err
+    table, output = tmp_path / "gems.csv", tmp_path / "gems.de.csv"
+    table.write_text(
+        'Key,Id,Shared Comments,English(en),German(de)\nshop.gems,1,,"{count:plural:{} gem|{} gems}",\n',
+        "utf-8",
+    )
+    code, _, err = run_cli(
+        ["translate", str(table), "--user", "game", "-o", str(output), *common], capsys
+    )
+    assert code == 0, err
+    assert output.read_text("utf-8").splitlines()[1] == (
+        'shop.gems,1,,"{count:plural:{} gem|{} gems}",{count:plural:{} Edelstein|{} Edelsteine}'
+    )
+    assert "memory: 1 exact" in err and "damaged" not in err
+    text = tmp_path / "one.txt"
+    text.write_text("You have {lives:plural:one life|{} lives} left.\n", "utf-8")
+    code, out, err = run_cli(["translate", str(text), "--user", "game", *common], capsys)
+    assert code == 0, err
+    assert out == "Du hast {lives:plural:ein|{} Leben}.\n"
