@@ -449,9 +449,9 @@ def layer_norm_of(module: Any, states: torch.Tensor) -> torch.Tensor:
 
 def _compiled_kernels(decoder: Any, encoder_states: torch.Tensor, projections: list[Any]) -> Any:
     """The compiled attention (:mod:`ltmt.model.attention_kernels`) where it applies: float32
-    or bfloat16 states (and weights of the same dtype) on the CPU, every layer's self-attention projections joined in one product, no
-    gradient asked for (the kernels have none) and numba importable; else ``None`` (torch's
-    products)."""
+    or bfloat16 states (and weights of the same dtype) on the CPU, every layer's
+    self-attention projections joined in one product, no gradient asked for (the kernels have
+    none) and numba importable; else ``None`` (torch's products)."""
     import torch
 
     applies = (
