@@ -1,6 +1,7 @@
 """The placeholder inventory of a string: printf, brace, tag, entity, escape and sigil
 (``:count``, ``$1``) placeholders, a game's input tokens (``[KEY_JUMP]``, ``<action:Jump>``), and
-Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), inline code in
+Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), Smartling's fields in
+double brackets (``[[name]]``: :mod:`ltmt.formats.bracket_fields`), inline code in
 backticks (``Set `MAX_RETRIES=5` in .env``), reST's and MyST's inline markup (``:kbd:`Esc```,
 `` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), a man page's POD codes
 and groff escapes (``B<--dry-run>``, ``E<lt>``, ``\\fB``: :mod:`ltmt.formats.pod_codes`),
@@ -38,6 +39,7 @@ from ltmt.formats import format_message
 from ltmt.formats.angular_json import PLACEHOLDER as _ANGULAR
 from ltmt.formats.asciidoc_markup import ASCIIDOC_MARKUP
 from ltmt.formats.attribute_values import QUOTED_VALUE, TAG_BODY
+from ltmt.formats.bracket_fields import BRACKET_FIELD
 from ltmt.formats.dollar_references import an_amount
 from ltmt.formats.formatting_codes import FORMATTING_CODE, has_letter_code, section_number
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
@@ -363,6 +365,10 @@ _PATTERNS = {
     # AsciiDoc's inline macros: one kept whole (``include::x.adoc[]``), or a macro's name,
     # target and opening bracket (``xref:install.adoc[``), whose words are translated
     "asciidoc": ASCIIDOC_MARKUP,
+    # a field in double square brackets, Smartling's custom placeholder (``[[name]]``,
+    # ``[[user.email]]``): a name of a code's shape, not a wiki's link (``[[Main Page]]``,
+    # ``[[Help]]``: :mod:`ltmt.formats.bracket_fields`); an AsciiDoc anchor of the shape is above
+    "bracket": BRACKET_FIELD,
     # then: a backtick starts no other kind, and a URL or path inside is the span's
     "code": _CODE_SPAN,
     # a masked card or account number, its marks and the digits after them (``•••• 4242``,
@@ -650,6 +656,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return True
     if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
         return True
+    if placeholder.kind == "bracket":  # [[name]]: the model lost a bracket or capitalised it
+        return True  # ([[count], [[Name]], [[team]]]: ltmt.formats.bracket_fields)
     if placeholder.kind == "printf" and format_message.is_format_message(placeholder.text):
         return True  # FormatMessage's: the model split it (%1! … !s) and tripled its full stop
     if placeholder.kind == "tag" and re.fullmatch(ITSTOOL_PLACEHOLDER, placeholder.text):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ltmt.date_formats import localise_dates
+from ltmt.formats.bracket_fields import is_bracket_field
 from ltmt.formats.format_strings import COUNT_CONVERSION
 from ltmt.formats.php_properties import REMNANT as _PROPERTY_REMNANT
 from ltmt.formats.placeholder_edges import stray_braces
@@ -165,8 +166,9 @@ def reuse_lacks_fields(translation: Translation, form: int | None = None) -> boo
 
 def lacks_named_fields(source: str, target: str, metadata: Mapping[str, Any]) -> bool:
     """Whether ``target`` lacks a named field of ``source`` (:data:`_NAMED_FIELD`): Symfony's
-    (``%discount%``), Drupal's (``@count``, ``%name``, ``!name``) or Laravel's (``:count``),
-    which the framework leaves raw where a translation misspells it (``%discount``); a form
+    (``%discount%``), Drupal's (``@count``, ``%name``, ``!name``), Laravel's (``:count``) or
+    Smartling's (``[[name]]``), which the framework leaves raw where a translation misspells it
+    (``%discount``, ``[[Name]]``); a form
     for one (``metadata``: :func:`singular_form`) may leave out its count. A 100 % match
     lacking one is reused repaired, not read by fusion as one lacking a printf or brace field
     is (:func:`lacks_placeholders`): a typo garbles it, and the repair writes it back where it
@@ -191,7 +193,11 @@ def _lacks(
 
 
 def _named_field(placeholder: Placeholder) -> bool:
-    """Whether ``placeholder`` is a framework's named field (:data:`_NAMED_FIELD`)."""
+    """Whether ``placeholder`` is a framework's named field (:data:`_NAMED_FIELD`) or a field
+    in double brackets (Smartling's ``[[name]]``, left raw where a reviewer wrote ``[[Name]]``:
+    :mod:`ltmt.formats.bracket_fields`)."""
+    if is_bracket_field(placeholder.text):
+        return True
     return placeholder.kind == "sigil" and _NAMED_FIELD.fullmatch(placeholder.text) is not None
 
 

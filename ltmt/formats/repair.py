@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ltmt.date_formats import DateRun, date_runs
 from ltmt.formats import format_message
 from ltmt.formats.attribute_values import TAG_BODY
+from ltmt.formats.bracket_fields import garbled_pattern, is_bracket_field
 from ltmt.formats.conversion_remnants import remnant_pattern, separator
 from ltmt.formats.glued_hyphens import without_glued_hyphens
 from ltmt.formats.php_properties import properties_restored
@@ -392,8 +393,10 @@ def _take(counter: Counter[str], key: str) -> bool:
 def _recover_garbled(
     pieces: list[str | _Slot], missing: list[Placeholder], problems: list[str], source: str
 ) -> list[Placeholder]:
-    """Turn text such as ``% s``, ``%S``, ``{ 0 }`` or a renamed game token
-    (:func:`_renamed_token`) back into a missing placeholder of ``source``, in place."""
+    """Turn text such as ``% s``, ``%S``, ``{ 0 }``, a renamed game token
+    (:func:`_renamed_token`) or a field in double brackets with a bracket lost or added
+    (:func:`~ltmt.formats.bracket_fields.garbled_pattern`) back into a missing placeholder of
+    ``source``, in place."""
     still_missing = []
     for placeholder in missing:
         # spaces may have crept in, and quotes may have become German ones (href=»...«)
@@ -421,6 +424,8 @@ def _recover_garbled(
             quoted = rf"{_QUOTES}\s*{re.escape(remnant.group(1))}\s*{_QUOTES}"
             named = rf"(?:<\s*{name}\s+|(?<!\S){name}\s+|<\s*)?"
             loose = rf"(?:{loose}|{named}id\s*=\s*{quoted}(?:\s*/?\s*>)?)"
+        if is_bracket_field(placeholder.text):  # [[count], [[Name], [[team]]] for [[team]]
+            loose = f"(?:{garbled_pattern(placeholder.text)}|{loose})"
         renamed = _renamed_token(placeholder.text, source) if placeholder.kind == "token" else None
         if renamed is not None:
             loose = f"(?:{loose}|{renamed})"

@@ -70,6 +70,7 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.menu_paths import lost_separators
 from ltmt.pictographs import OWNERSHIP_SIGNS
+from ltmt.qa.bracket_checks import garbled_fields, garbled_problem
 from ltmt.qa.broken_tags import broken_tags
 from ltmt.qa.code_checks import changed_code
 from ltmt.qa.english_checks import english_problems
@@ -255,6 +256,11 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     lost -= Counter(_unsized(remnant.conversion) for remnant in broken)
     written = metadata.get("placeholders") or {}
     problems = _case_changes(lost, added)
+    # a field in double brackets written garbled ([[count] for [[count]]) is said as such
+    garbled = garbled_fields(lost, source, target)
+    problems += [garbled_problem(field, copy) for field, copy in garbled]
+    lost -= Counter(field for field, _ in garbled)
+    added -= Counter(copy for _, copy in garbled)
     if lost:
         problems.append(f"lacks {_listed(lost, written)}")
     if added:
