@@ -27,8 +27,9 @@ id holds a separator (``<<install-linux>>``, ``<<guide.adoc#setup>>``; not ``<<h
 does a cross-reference's with text (``<<_install,the guide>>``; not ``<<Mom,see you at 5>>``), an
 anchor's too and is in lower case (``[[install-linux]]``; not ``[[Help]]``, ``[[Main_Page]]``),
 and a role's or id's name starts with a letter (``[.big]#``; not ``[#123]#``). Nothing tells
-these strings that they are AsciiDoc, so a catalog's ``<<install>>``, ``<<install,the guide>>``
-and ``[[install]]`` are text.
+these strings that they are AsciiDoc, so a catalog's ``<<install>>`` and ``<<install,the
+guide>>`` are text, and ``[[install]]`` is no anchor (it is a field in double brackets, kept
+whole all the same: :mod:`ltmt.formats.bracket_fields`).
 
 The openings and the whole macros are placeholders (kind ``asciidoc``), so ``ltmt qa`` reports
 one changed or lost as it reports a lost tag; a closing mark is text alone.

@@ -951,6 +951,9 @@ def test_a_tag_with_a_bracket_in_a_value_is_kept_whole(source: str, output: str)
         ("Deleted !file", "!file gelöscht", {}, False),
         ("Hello :name", "Hallo :nom", {}, True),
         ("Hello :Name", "Hallo :Name", {}, False),
+        # Smartling's field in double brackets, left raw where a reviewer garbled it (trial s74)
+        ("Hello [[name]], welcome back.", "Hallo [[Name]], willkommen zurück.", {}, True),
+        ("Hello [[name]], welcome back.", "Hallo [[name]], willkommen zurück.", {}, False),
         # what lacks_placeholders counts, which routing reads by fusion
         ("Open %s", "Öffnen", {}, False),
         ("Welcome back to {brand_name}", "Willkommen zurück", {}, False),
@@ -990,6 +993,14 @@ def test_a_memory_match_lacking_a_field_is_fitted_as_the_models_output_is() -> N
     assert not reuse_lacks_fields(replace(typo, method="knn"))  # the model's: fitted anyway
     count = _reused("%count% file", "Eine Datei")
     assert reuse_lacks_fields(count) and not reuse_lacks_fields(count, form=0)
+
+
+def test_a_memory_match_with_a_garbled_field_in_double_brackets_is_repaired() -> None:
+    """A reviewed ``Hallo [[Name]], willkommen zurück.`` was reused as stored (trial s74), and
+    Smartling fills in no ``[[Name]]``."""
+    typo = _reused("Hello [[name]], welcome back.", "Hallo [[Name]], willkommen zurück.")
+    assert reuse_lacks_fields(typo) and not reused_as_stored(typo)
+    assert fit_translation(typo).text == "Hallo [[name]], willkommen zurück."
 
 
 # a printf conversion whose "%" the model lost (a healthcare trial, session 73): put back in

@@ -23,6 +23,10 @@ from ltmt.segments import PairRecord
         ("Loan balance: -$1,500.00", "Kreditsaldo: 1.500,00 $", ["numbers"]),
         ("Hello, %s!", "Hallo, %s!", []),
         ("Open the file", "Datei öffnen", []),
+        # Smartling's fields garbled by translate (trial s74): stored without a word before
+        ("[[count]] new messages.", "[[count] neue Nachrichten.", ["placeholders"]),
+        ("[[team]] invited you.", "[[team]]] hat Sie eingeladen.", ["placeholders"]),
+        ("Hello [[name]], welcome.", "Hallo [[name]], willkommen.", []),
     ],
 )
 def test_a_pair_is_suspect_where_ltmt_qa_finds_it_so(
