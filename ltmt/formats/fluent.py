@@ -22,6 +22,12 @@ whole sentences, a plural into the target language's categories). Not translated
 - a message with two selects in one pattern, or a nested one: left out, with a warning that
   names it.
 
+A translation so far whose pattern selects otherwise than the source's (a plural the English
+lacks, a select on ``-brand-short-name.gender``, the source's plural dropped: Fluent lets a
+locale have its own) is the translator's: kept as written, checked variant by variant by
+``ltmt qa``, and no pair for an import, which counts it
+(:mod:`ltmt.formats.fluent_selects`).
+
 On a run into an output ltmt wrote, the copies there (:mod:`ltmt.formats.fluent_copies`) follow
 the source, and a value someone set there is kept (:mod:`ltmt.formats.copied_values`): before
 session 72 a message with no words was kept whole, ``version = 2.4.0`` for a source at 2.5.0.
@@ -37,12 +43,13 @@ from __future__ import annotations
 import codecs
 import copy
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.common import decode, line_ends_like, read_bytes
+from ltmt.formats.documents import Unit
 from ltmt.formats.fluent_copies import (
     ACCESS_KEY,
     copied_patterns,
@@ -62,6 +69,7 @@ from ltmt.formats.fluent_patterns import (
     variant_key,
     variant_texts,
 )
+from ltmt.formats.fluent_selects import selects_otherwise, variants_checked
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog, TranslatedFile
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.wording import counted, first_few
@@ -134,11 +142,15 @@ def _values_of(expansions: Iterable[tuple[str, Expansion]]) -> dict[str, str]:
     return values
 
 
-def _expansions_of(resource: Any) -> Iterator[tuple[str, Expansion]]:
+def _expansions_of(
+    resource: Any, left_out: Collection[str] = ()
+) -> Iterator[tuple[str, Expansion]]:
     """``(pattern key, expansion)`` of each pattern of a parsed Fluent file that ltmt reads
-    (not one with a select inside a select)."""
+    (not one with a select inside a select), but those of the keys ``left_out``."""
     for entry in _entries_of(resource):
         for key, pattern in _patterns(entry):
+            if key in left_out:
+                continue
             try:
                 yield key, expand(pattern)
             except Unsupported:
@@ -154,6 +166,10 @@ class FluentCatalog(KeyedCatalog):
     def __init__(self, path: Path, data: bytes, resource: Any, tgt_lang: str) -> None:
         self.data, self.resource, self.tgt_lang = data, resource, tgt_lang
         self.expansions: dict[str, Expansion] = {}  # by pattern key
+        self.sources: dict[str, Any] = {}  # the patterns of :attr:`expansions`, by key
+        # the adopted output's patterns that select otherwise than their source's, by key:
+        # the translator's, kept as written (module docstring)
+        self.own_selects: dict[str, Any] = {}
         self.unsupported: set[str] = set()  # message ids left out
         self.adopted: dict[str, Any] = {}  # an adopted output's messages, by id
         self._adopted_values: dict[str, str] = {}
@@ -179,6 +195,7 @@ class FluentCatalog(KeyedCatalog):
                 if _translatable(expansion) and any(self.is_text(case) for case in cases):
                     self.expansions[key] = expansion
                     entries.extend(cases)
+            self.sources.update((key, p) for key, p in _patterns(entry) if key in self.expansions)
             self.copied.update(copied_patterns(entry, self.expansions))
         if self.unsupported:
             logger.warning(
@@ -205,9 +222,36 @@ class FluentCatalog(KeyedCatalog):
         return {} if expansion is None else expansion.slots.written()
 
     def read_translation(self, path: Path) -> TranslatedFile:
-        expansions = list(_expansions_of(_load(Path(path))[1]))
+        resource = _load(Path(path))[1]
+        own = self._selecting_otherwise(resource)
+        expansions = list(_expansions_of(resource, own))
         written = {key: expansion.slots.written() for key, expansion in expansions}
-        return TranslatedFile(self._as_read(_values_of(expansions)), written)
+        checked: dict[str, dict[str, tuple[str, str]]] = {}
+        for key, pattern in own.items():
+            try:
+                checked[key], written[key] = variants_checked(self.sources[key], pattern)
+            except Unsupported:  # a select inside a select: not imported, not checked
+                checked[key] = {}
+        values = self._as_read(_values_of(expansions))
+        return TranslatedFile(values, written, own_selects=checked)
+
+    def _selecting_otherwise(self, resource: Any) -> dict[str, Any]:
+        """The patterns of ``resource`` (a translation of this file, parsed) that select
+        otherwise than their source's (:func:`~ltmt.formats.fluent_selects.selects_otherwise`),
+        by key."""
+        found = {}
+        for entry in _entries_of(resource):
+            for key, pattern in _patterns(entry):
+                expansion = self.expansions.get(key)
+                if expansion is not None and selects_otherwise(expansion, pattern):
+                    found[key] = pattern
+        return found
+
+    def missing_in(self, path: Path) -> list[str]:
+        """:meth:`KeyedCatalog.missing_in`, a translation's own select translating its
+        pattern."""
+        own = self._selecting_otherwise(_load(Path(path))[1])
+        return [name for name in super().missing_in(path) if name not in own]
 
     def names(self) -> set[str]:
         return {key_of(entry) for entry in _entries_of(self.resource)}
@@ -215,7 +259,10 @@ class FluentCatalog(KeyedCatalog):
     def read_values(self, path: Path) -> dict[str, str]:
         if self._adopting is not None and self._adopting[0] == Path(path):
             return dict(self._adopting[1])  # the file being adopted, read once
-        return self._as_read(_values_of(_expansions_of(_load(Path(path))[1])))
+        resource = _load(Path(path))[1]
+        return self._as_read(
+            _values_of(_expansions_of(resource, self._selecting_otherwise(resource)))
+        )
 
     def _as_read(self, values: dict[str, str]) -> dict[str, str]:
         """A translated file's strings as this file's cases are written (an ordinal's count as
@@ -229,7 +276,9 @@ class FluentCatalog(KeyedCatalog):
 
     def adopt(self, target: Path) -> int:
         resource = _load(Path(target))[1]  # its strings, and its messages as written
-        self._adopted_values = self._as_read(_values_of(_expansions_of(resource)))
+        self.own_selects = self._selecting_otherwise(resource)
+        expansions = _expansions_of(resource, self.own_selects)
+        self._adopted_values = self._as_read(_values_of(expansions))
         self.adopted = {key_of(e): e for e in _entries_of(resource)}
         self.following = set()
         self._adopting = (Path(target), self._adopted_values)
@@ -237,6 +286,12 @@ class FluentCatalog(KeyedCatalog):
             return super().adopt(target)
         finally:
             self._adopting = None
+
+    def pending(self, overwrite: bool = False) -> list[Unit]:
+        """:meth:`KeyedCatalog.pending`, less the cases of a pattern the output so far
+        translates with a select of its own (:attr:`own_selects`), unless ``overwrite``."""
+        units = super().pending(overwrite)
+        return [u for u in units if overwrite or u.key.split(FORM)[0] not in self.own_selects]
 
     def copied_values(self) -> dict[str, Any]:
         """:meth:`KeyedCatalog.copied_values`, and the patterns copied from the source
@@ -295,7 +350,9 @@ class FluentCatalog(KeyedCatalog):
             return copy.deepcopy(adopted) if adopted is not None else None
         keys = [key for key, _ in _patterns(entry) if key in self.expansions]
         texts = {key: self._texts(key) for key in keys}
-        if any(found is None for found in texts.values()):
+        # a pattern the translator wrote with a select of their own: as written there
+        own = {key for key in keys if texts[key] is None and key in self.own_selects}
+        if any(found is None for key, found in texts.items() if key not in own):
             return None
         if adopted is not None and all(
             self._adopted_values.get(case_key(key, case)) == text
@@ -306,13 +363,20 @@ class FluentCatalog(KeyedCatalog):
         out = copy.deepcopy(entry)
         out.span = None
         if out.value is not None and base in texts:
-            out.value = assemble(self.expansions[base], texts[base] or {})
+            out.value = self._pattern(base, texts[base])
         for attribute in out.attributes:
             key = f"{base}.{attribute.id.name}"
             if key in texts:
-                attribute.value = assemble(self.expansions[key], texts[key] or {})
+                attribute.value = self._pattern(key, texts[key])
         self._choose_access_keys(out)
         return self._with_copies(out, entry, adopted)
+
+    def _pattern(self, key: str, texts: dict[str, str] | None) -> Any:
+        """Pattern ``key`` translated: assembled from its cases' ``texts``, or without them the
+        output so far's own select (:attr:`own_selects`) as written there."""
+        if texts is None:
+            return copy.deepcopy(self.own_selects[key])
+        return assemble(self.expansions[key], texts)
 
     def _with_copies(self, out: Any, entry: Any, adopted: Any | None = None) -> Any:
         """:func:`~ltmt.formats.fluent_copies.with_copies` of this file's copies."""

@@ -63,6 +63,9 @@ NOT_IN_SOURCE = "not in the source file"  # why a translated file's string makes
 UNTRANSLATED = "untranslated"  # a target that is its source marked so (Symfony's __Log in)
 SAME_AS_SOURCE = "same as source"  # a translation that copies its source, unless a name (NotRead)
 NOT_TEXT = "not a string"  # why a translated value makes no pair: a number, an object (NotRead)
+# why a translation that selects otherwise than its source (a Fluent locale's own plural) makes
+# no pair (NotRead): which of its variants translates the source cannot be told
+OWN_SELECT = "with the translation's own select"
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
     "one-language files (Android, Java properties, Joomla INI, Moodle, .NET .resx, JSON, YAML, "
@@ -142,7 +145,13 @@ class TranslatedFile:
     holds in parts (an ICU message's branches) whose parts are not its source's (an argument
     renamed, a select's keys translated): ``ltmt qa`` checks it whole, as the parts lose
     what is wrong; ``lines``, by key, the line each string starts on where the reader knows it
-    (Android), which the pairs carry (``ltmt qa --json``'s ``line``)."""
+    (Android), which the pairs carry (``ltmt qa --json``'s ``line``); ``own_selects``, by
+    name, the variants of a translation that selects otherwise than its source (a Fluent
+    locale's own plural, or none where the source has one: :mod:`ltmt.formats.fluent_selects`),
+    each by its key as ``(the source's text it is checked against, its text)``, which
+    :attr:`values` leaves out: no pair for a memory (counted as :data:`OWN_SELECT`), and
+    ``ltmt qa`` checks each variant (none for a variant that cannot be read so: a select inside
+    a select)."""
 
     values: dict[str, str]
     placeholders: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -152,6 +161,7 @@ class TranslatedFile:
     left_out: dict[str, list[str]] = field(default_factory=dict)
     checked_whole: dict[str, str] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
+    own_selects: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
 
 
 class KeyedCatalog(TranslationsHeld):
@@ -667,6 +677,10 @@ class KeyedCatalog(TranslationsHeld):
                     where = f"{path}: {name}"
                     metadata = {"context": name, "context_is_key": True}
                     records.append(PairRecord(source, values[name], where, metadata))
+        if purpose == "checked":  # each variant of a translation's own select, checked
+            records += _variant_records(path, translation)
+        elif translation.own_selects:
+            _count_own_selects(path, list(translation.own_selects), records, not_read, purpose)
         _count_ambiguous(path, ambiguous, sorted(twice), not_read, purpose)
         _count_marked(path, marked, not_read, purpose)
         _count_copies(path, copies, not_read)
@@ -692,6 +706,45 @@ class KeyedCatalog(TranslationsHeld):
         for why, names in translation.left_out.items():
             _count_left_out(path, why, names, not_read, purpose)
         return iter(records)
+
+
+def _variant_records(path: Path, translation: TranslatedFile) -> list[PairRecord]:
+    """The pairs ``ltmt qa`` checks of the variants of ``translation``'s own selects
+    (:attr:`TranslatedFile.own_selects`), each named by its case (``closing#one``) and
+    numbered as a variant of one entry (``metadata["variant"]``, as a Qt message's length
+    variants): one entry counted, and no variant called inconsistent with another, whose
+    source text is the same."""
+    records = []
+    for name, variants in translation.own_selects.items():
+        written = translation.placeholders.get(name, {})
+        for n, (variant, (source, target)) in enumerate(variants.items()):
+            key = f"{name}{FORM}{variant}" if variant else name
+            metadata: dict[str, Any] = {"context": key, "context_is_key": True, "variant": n}
+            if written:
+                metadata["placeholders"] = written
+            records.append(PairRecord(source, target, f"{path}: {key}", metadata))
+    return records
+
+
+def _count_own_selects(
+    path: Path,
+    names: list[str],
+    records: list[PairRecord],
+    not_read: NotRead | None,
+    purpose: str,
+) -> None:
+    """Count the translations ``names`` of ``path`` that select otherwise than their source
+    into ``not_read`` (or warn without one); where they are all the file holds, refuse in one
+    line that says why: "no segments found (an empty file ...)" misled."""
+    if not records:
+        raise NoPairsError(
+            f"{path}: nothing to import: its {counted(len(names), 'translation')} "
+            f"({first_few(names)}) {'has its' if len(names) == 1 else 'have their'} own select "
+            "(a plural or a select the source has not, or the reverse), which makes no pair; "
+            f"ltmt translate keeps {them(len(names))} as written and ltmt qa checks "
+            f"{them(len(names))}"
+        )
+    _count_left_out(path, OWN_SELECT, names, not_read, purpose)
 
 
 def _translated(entry: Entry, target: str) -> bool:
