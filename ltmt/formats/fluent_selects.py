@@ -4,8 +4,8 @@ select, which Fluent allows (:mod:`ltmt.formats.fluent`).
 A German translation may add a plural the English lacks (``closing = Close { $count } tabs?``
 → ``{ $count -> [one] Einen Tab schließen? *[other] { $count } Tabs schließen? }``), select on
 a term's grammar (``{ -brand-short-name.gender -> ... }``), drop the source's plural, or nest
-one select in another. Read case by case, such a translation has none of the source's cases
-(or not all of them), so it looked untranslated: a rerun replaced it with the model's, ``qa``
+one select in another. Read case by case, such a translation lacks the source's cases, so it
+looked untranslated: a rerun replaced it with the model's, ``qa``
 called it missing and an import passed over it without a word. It is the translator's: a run
 keeps it as written, an import stores no pair of it (which variant translates the source cannot
 be told) and counts it, and ``ltmt qa`` checks each of its variants against the source's text
@@ -21,14 +21,26 @@ from ltmt.formats.fluent_patterns import Expansion, Slots, Unsupported, expand, 
 
 def selects_otherwise(source: Expansion, pattern: Any) -> bool:
     """Whether the translated ``pattern`` selects otherwise than its source, taken apart as
-    ``source`` (for the target language): it lacks one of the source's cases (a plural the
-    source has not, or the source's dropped), or it cannot be taken apart (a select inside a
-    select). A translation that adds a case (``[0]``) has the source's, each read as such."""
+    ``source`` (for the target language): it lacks one of the source's cases and selects on
+    something else (a plural the source has not, a select on a term's gender, none where the
+    source has one), or it cannot be taken apart (a select inside a select). A translation
+    with each of the source's cases (and more: ``[0]``) is read case by case; so is one that
+    lacks a case of the same select, whose missing case is translated (the source gained it)."""
     try:
-        cases = expand(pattern).cases
+        theirs = expand(pattern)
     except Unsupported:
         return True
-    return not set(source.cases) <= set(cases)
+    if set(source.cases) <= set(theirs.cases):
+        return False
+    return _selector(source) != _selector(theirs)
+
+
+def _selector(expansion: Expansion) -> str | None:
+    """What ``expansion``'s select selects on, as Fluent writes it; None without a select."""
+    from fluent.syntax.serializer import serialize_expression
+
+    select = expansion.select
+    return None if select is None else str(serialize_expression(select.selector))
 
 
 def variants_checked(
