@@ -115,6 +115,7 @@ def prepare(
                 "'ltmt memory import'"
             )
         from ltmt.formats.documents import open_document
+        from ltmt.formats.keyed_catalog import written_without_units
 
         try:
             with formats_quiet():  # what it warns of, the run's own opening says once
@@ -122,7 +123,9 @@ def prepare(
                     path, spec.name, src_lang=src, tgt_lang=tgt, columns=columns
                 )
             units = document.units()
-            job.has_text = bool(units)
+            # a Fluent file of terms copied (brand names) is written too: the target locale's
+            # messages reference them
+            job.has_text = bool(units) or written_without_units(document)
             _warn_if_other_language(path, [unit.source for unit in units], src, tgt)
         except LanguageError as exc:
             options = [

@@ -12,6 +12,8 @@ whole sentences, a plural into the target language's categories). Not translated
 
 - a pattern with no words outside its placeables (``{ -brand-name }``, ``2.4.0``) or no text
   (``Europe/Berlin``: :meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.is_text`), copied;
+- a term whose value is a name (``-pocket-brand-name = Pocket``:
+  :func:`~ltmt.formats.fluent_copies.is_brand_name`), a product's name, copied;
 - a term's attributes (``.gender = masculine``: selectors, not text) and the attributes named
   in :data:`COPIED_ATTRIBUTES` (``.style = width: 32em``, shortcut keys), copied;
 - ``.accesskey``: chosen from the translated label (the message's ``.label``, else its value),
@@ -53,6 +55,7 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.fluent_copies import (
     ACCESS_KEY,
     copied_patterns,
+    is_brand_name,
     key_of,
     pattern_at,
     pattern_text,
@@ -192,6 +195,8 @@ class FluentCatalog(KeyedCatalog):
                     Entry(case_key(key, case), key, text, form, plural=plural, group=base)
                     for form, (case, text) in enumerate(expansion.cases.items())
                 ]
+                if key == base and is_brand_name(entry):  # a product's name: copied
+                    continue
                 if _translatable(expansion) and any(self.is_text(case) for case in cases):
                     self.expansions[key] = expansion
                     entries.extend(cases)
@@ -298,6 +303,14 @@ class FluentCatalog(KeyedCatalog):
         (:attr:`copied`), as Fluent writes them, by key."""
         copied = {key: pattern_text(pattern) for key, pattern in self.copied.items()}
         return super().copied_values() | copied
+
+    def writes_copies(self) -> bool:
+        """Whether the file has terms copied from the source (``-pocket-brand-name =
+        Pocket``), which the target locale's messages reference: a Fluent bundle resolves a
+        term in its own locale alone."""
+        from fluent.syntax import ast
+
+        return any(isinstance(entry, ast.Term) for entry in _entries_of(self.resource))
 
     def copied_values_held(self) -> dict[str, Any]:
         held = super().copied_values_held()

@@ -3,6 +3,11 @@
 ``about = { -brand-name }``) or no text (``tz = Europe/Berlin``), and the attributes that hold
 no text (``.style = width: 32em``).
 
+A term's value that is a name (``-pocket-brand-name = Pocket``, ``-monitor-brand-name =
+Nightjar Monitor``: :func:`is_brand_name`) is a product's name, which Mozilla's brand files
+say is not translated: copied too (the model wrote ``Tasche`` for ``Pocket``, ``Senden`` for
+``Send``), and a translator's value there kept.
+
 Each is named by its pattern key (``version``, ``login.style``) and compared as Fluent writes
 it (:func:`pattern_text`), so that a run into an output ltmt wrote tells its copies there, which
 follow the source (a message of the output that lacks one gets the source's), from values
@@ -26,6 +31,45 @@ def key_of(entry: Any) -> str:
     from fluent.syntax import ast
 
     return ("-" if isinstance(entry, ast.Term) else "") + entry.id.name
+
+
+# the most words a brand's name has (``Firefox Private Network``); what ends a sentence
+_NAME_WORDS = 4
+_SENTENCE_END = tuple(".!?:;")
+# what a word of a name may hold besides letters and digits (``AT&T``, ``Notepad++``, ``Wi-Fi``)
+_NAME_MARKS = frozenset("'\u2019&+.-")  # a right single quote as an apostrophe
+
+
+def is_brand_name(entry: Any) -> bool:
+    """Whether ``entry`` is a Fluent term whose value is a name: text alone (no placeable, no
+    select) of a few words (:data:`_NAME_WORDS`), each starting with a capital letter or a
+    digit and made of letters, digits and :data:`_NAME_MARKS`, not ending a sentence
+    (``Pocket``, ``Nightjar Monitor``; not ``Learn more about { -brand-name }``, ``Open
+    file``). Mozilla keeps its terms' names (``-brand-short-name``) as they are in every
+    locale."""
+    from fluent.syntax import ast
+
+    if not isinstance(entry, ast.Term) or entry.value is None:
+        return False
+    texts = [e.value for e in entry.value.elements if isinstance(e, ast.TextElement)]
+    if len(texts) != len(entry.value.elements):
+        return False
+    text = "".join(texts).strip()
+    words = text.split(" ")
+    return (
+        0 < len(words) <= _NAME_WORDS
+        and not text.endswith(_SENTENCE_END)
+        and all(_name_word(word) for word in words)
+    )
+
+
+def _name_word(word: str) -> bool:
+    """Whether ``word`` is a word of a name (:func:`is_brand_name`)."""
+    return (
+        bool(word)
+        and (word[0].isupper() or word[0].isdigit())
+        and all(c.isalnum() or c in _NAME_MARKS for c in word)
+    )
 
 
 def patterns_of(entry: Any) -> Iterator[tuple[str, Any]]:

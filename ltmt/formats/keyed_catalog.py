@@ -323,6 +323,11 @@ class KeyedCatalog(TranslationsHeld):
             and not self.is_text(entry)
         }
 
+    def writes_copies(self) -> bool:
+        """Whether the output holds strings copied from the source that the target language's
+        files need, though none is translated (:func:`written_without_units`); no, here."""
+        return False
+
     def copied_values_held(self) -> dict[str, Any]:
         """The values the adopted output holds at the names of :meth:`copied_values`."""
         return {
@@ -745,6 +750,14 @@ def _count_own_selects(
             f"{them(len(names))}"
         )
     _count_left_out(path, OWN_SELECT, names, not_read, purpose)
+
+
+def written_without_units(document: object) -> bool:
+    """Whether ``document``'s output is written though it has no string to translate: a
+    keyed catalog whose copies of the source the target language's files need
+    (:meth:`KeyedCatalog.writes_copies`: a Fluent file of brand-name terms); a folder run
+    skipped it, and the German messages that name the brand showed its reference."""
+    return isinstance(document, KeyedCatalog) and document.writes_copies()
 
 
 def _translated(entry: Entry, target: str) -> bool:

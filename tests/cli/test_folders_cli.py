@@ -1478,3 +1478,22 @@ def test_a_source_languages_folder_given_alone_is_translated_whatever_it_holds(
     assert code == 0, err
     assert sorted(_files(out)) == ["admin/users.json", "common.json"]
     assert "skipped" not in err
+
+
+def test_a_fluent_brand_file_is_written_with_its_names_copied(tmp_path, capsys, common):
+    """Trial s74: ``-pocket-brand-name = Pocket`` came out ``Tasche``; with its names copied
+    the file has nothing to translate, yet the German messages reference its terms, so it is
+    written (a file of copies with no term is skipped, as before)."""
+    source = tmp_path / "en-US"
+    source.mkdir()
+    brands = "## Brand names.\n\n-pocket-brand-name = Pocket\n-send-brand-name = Send\n"
+    (source / "brandings.ftl").write_text(brands, "utf-8")
+    (source / "version.ftl").write_text("version = 2.4.0\n", "utf-8")
+    (source / "main.ftl").write_text("saved = Saved to { -pocket-brand-name }\n", "utf-8")
+    out = tmp_path / "de"
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert (out / "brandings.ftl").read_text("utf-8") == brands
+    assert not (out / "version.ftl").exists()
+    assert "skipped 1 file with nothing to translate" in err
+    assert "{ -pocket-brand-name }" in (out / "main.ftl").read_text("utf-8")

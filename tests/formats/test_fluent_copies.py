@@ -12,9 +12,15 @@ from fluent.syntax import FluentParser, FluentSerializer, ast
 from formats_fakes import FakeModel
 
 from ltmt.formats.fluent import FluentCatalog
-from ltmt.formats.fluent_copies import copied_patterns, pattern_text, put_pattern
+from ltmt.formats.fluent_copies import (
+    copied_patterns,
+    is_brand_name,
+    pattern_text,
+    put_pattern,
+)
 from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pipeline import translate_file
+from ltmt.formats.run_report import RunReport
 
 SOURCE = """\
 -brand-name = Notes
@@ -80,7 +86,7 @@ def test_a_rerun_writes_the_sources_copies_now_and_keeps_a_value_someone_set(
     _write_source(source, FIRST)
     _translate(source, output, records)
     _edit(output, "width: 32em", "width: 40em")  # German is longer: a translator's width
-    _edit(output, "-brand-name = NOTES", "-brand-name = Notes")  # the brand kept as is
+    assert "-brand-name = Notes\n" in output.read_text("utf-8")  # a brand's name: copied
     _write_source(source, CHANGED)
     with caplog.at_level(logging.WARNING):
         _translate(source, output, records)
@@ -183,7 +189,7 @@ def test_a_message_whose_value_is_no_text_is_copied_not_left_out(tmp_path: Path)
     _translate(source, output, None)
     assert "\ntz = Europe/Berlin\n" in output.read_text("utf-8")
     units = FluentCatalog.open(source).units()
-    assert [u.key for u in units] == ["-brand-name", "hello"]
+    assert [u.key for u in units] == ["hello"]  # not -brand-name = Notes, a brand's name
 
 
 def _entry(text: str) -> ast.Message | ast.Term:
@@ -230,3 +236,45 @@ def test_putting_an_attribute_a_message_lacks_adds_it() -> None:
     assert FluentSerializer().serialize(ast.Resource([message])) == (
         "m = Save\n    .label = Open\n    .style = width: 36em\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("-pocket-brand-name = Pocket\n", True),
+        ("-monitor-brand-name = Nightjar Monitor\n", True),
+        ("-vpn = Mozilla VPN\n", True),
+        ("-app = Notepad++\n", True),
+        ("-app = AT&T Wi-Fi 2\n", True),
+        ("-brand = Élan\n", True),  # a capital beyond ASCII
+        ("-sync = Firefox Sync for Your Devices Now\n", False),  # more words than a name
+        ("-tip = Open the file\n", False),  # a word without a capital
+        ("-tip = Learn More.\n", False),  # a sentence
+        ("-ref = About { -brand-name }\n", False),  # a placeable
+        ("-sel = { $case ->\n   *[nom] Pocket\n}\n", False),  # a select
+        ("pocket = Pocket\n", False),  # a message, no term
+    ],
+)
+def test_a_term_whose_value_is_a_name_is_a_brand(text: str, brand: bool) -> None:
+    assert is_brand_name(_entry(text)) is brand
+
+
+def test_a_brand_file_is_written_with_its_names_and_kept_so(tmp_path: Path) -> None:
+    """Trial s74: a German brandings.ftl whose terms copy the English, as Mozilla requires, was
+    rewritten ``-pocket-brand-name = Tasche`` and said ``3 copies of the source translated``."""
+    source, output = _files(tmp_path)
+    source.parent.mkdir(parents=True)
+    brands = "-pocket-brand-name = Pocket\n-send-brand-name = Send\nsaved = Saved to Pocket\n"
+    source.write_text(brands, "utf-8")
+    model = FakeModel()
+    translate_file(source, output, model, tgt_lang="de")
+    assert model.seen == ["Saved to Pocket"]
+    assert output.read_text("utf-8") == brands.replace("Saved to Pocket", "SAVED TO POCKET")
+    # the German file, every term a copy of the source's, as Mozilla's are
+    names = "-pocket-brand-name = Pocket\n-send-brand-name = Send\n"
+    source.write_text(names, "utf-8")
+    output.write_text(names, "utf-8")
+    model, report = FakeModel(), RunReport()
+    translate_file(source, output, model, tgt_lang="de", report=report)
+    assert model.seen == [] and report.copies_of_source == 0
+    assert output.read_text("utf-8") == names
