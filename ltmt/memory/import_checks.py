@@ -10,10 +10,14 @@ warns of them by kind (:func:`suspect_pairs`). The checks are ``ltmt qa``'s own
 :func:`~ltmt.qa.number_checks.number_problems` and
 :func:`~ltmt.qa.mojibake_checks.mojibake_problems`), so the command the warning names lists
 the same pairs. The first two cost about a millisecond a pair, more than storing one, so a pair
-is checked only where its marks or its digits differ from its source's (:func:`_differs`): text
-without placeholders or numbers, most of a memory, costs a regular expression a side. What that
-screen passes over (a tag renamed with the same marks, a thousands separator or a decimal
-point left as English writes it, a number's sign alone) ``ltmt qa`` still finds. The encoding
+is checked only where its marks, the names after them or its digits differ from its source's
+(:func:`_differs`): text without placeholders or numbers, most of a memory, costs two regular
+expressions a side. A placeholder renamed is screened by its name (``%{member}`` →
+``%{mitglied}``, ``{{ plan }}`` → ``{{ paket }}``, ``:count`` lost; session 74: only a mark and
+the character after it were compared, and such pairs were stored without a word). What the
+screen passes over (a tag's attribute changed, a name after a mark it does not know or that
+starts with a digit, Yarn's ``<<.Name>>``, a thousands separator or a decimal point left as
+English writes it, a number's sign alone) ``ltmt qa`` still finds. The encoding
 check screens a target itself (a regular expression: a misread character pair, ``Ã©``) and so
 runs on every pair.
 """
@@ -34,6 +38,23 @@ from ltmt.segments import PairRecord
 # (``%s`` and ``%d`` differ, ``{0}`` and ``{1}``): one character class first, which ``re`` scans
 # for fast
 _SCREENED = re.compile(r"\d|[%$\\&@<\[{}>\]`|#]\S?")
+# a placeholder's name with the marks before it (``%{member``, ``{{ plan``, ``%(name``, ``:count``,
+# ``{user.name``, ``*|FNAME``), a code span whole (not GNU's `quote', nor one with a blank inside
+# an edge) and a WebExtension message's reference: what _SCREENED leaves out after a mark's first
+# character. A name starts with a letter, so that the digits after a mark (``:30``, ``{0}``)
+# stay _SCREENED's, which the numbers check is run on; a hyphen ends it (``%s-Datei`` for ``%s
+# file``). Each part starts with a character, which ``re`` scans for fast (a lookbehind first
+# made the check three times slower). Linear: a run of marks is tried from its start alone (the
+# lookbehind after its first mark), a code span up to the next backtick, and no two parts of a
+# match can take the same character
+_NAMED = re.compile(
+    r"(?:%\(|\*\||[%$@&#:!<\[{](?<![%$@&#:!<\[{]{2})[%$@&#:!<\[{]*(?:(?<=\{) )?)"
+    r"[^\W\d]\w*(?:\.\w+)*"
+    r"|`[^`\s](?:[^`\n]*[^`\s])?`"
+    r"|__MSG_\w+"
+)
+# what a name of _NAMED may follow that is no mark of _SCREENED's
+_UNSCREENED = (":", "!", "__MSG_")
 # how placeholder_problems says a stray bracket, which the warning names apart
 _STRAY = "has a stray"
 
@@ -99,17 +120,27 @@ def _skipped(record: PairRecord, clean: CleanConfig) -> bool:
 
 
 def _differs(source: str, target: str) -> tuple[bool, bool]:
-    """Whether ``target``'s placeholder marks, and whether its digits, differ from ``source``'s
-    in what they are or how many (not in order: a translation reorders them; digits one by
-    one: ``1.000`` for ``1,000`` is the same number)."""
+    """Whether ``target``'s placeholder marks or the names after them, and whether its digits,
+    differ from ``source``'s in what they are or how many (not in order: a translation
+    reorders them; digits one by one: ``1.000`` for ``1,000`` is the same number)."""
     have, wanted = _SCREENED.findall(target), _SCREENED.findall(source)
-    if have == wanted:
-        return False, False
-    have.sort()
-    wanted.sort()
-    if have == wanted:
-        return False, False
-    return _marks(have) != _marks(wanted), _digits(have) != _digits(wanted)
+    if have != wanted:
+        have.sort()
+        wanted.sort()
+    marks = _marks(have)
+    if marks != _marks(wanted):
+        return True, _digits(have) != _digits(wanted)
+    return not _same_names(source, target, bool(marks)), have != wanted
+
+
+def _same_names(source: str, target: str, marked: bool) -> bool:
+    """Whether ``target`` has the placeholder names of ``source`` (:data:`_NAMED`), in any
+    order; ``marked``: whether they have marks that :data:`_SCREENED` reads (else only a name
+    after a mark it does not read can differ, and most text has none: it is not searched)."""
+    if not marked and not any(mark in text for text in (source, target) for mark in _UNSCREENED):
+        return True
+    have, wanted = _NAMED.findall(target), _NAMED.findall(source)
+    return have == wanted or sorted(have) == sorted(wanted)
 
 
 def _marks(tokens: list[str]) -> list[str]:
