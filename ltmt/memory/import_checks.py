@@ -11,15 +11,15 @@ warns of them by kind (:func:`suspect_pairs`). The checks are ``ltmt qa``'s own
 :func:`~ltmt.qa.mojibake_checks.mojibake_problems`), so the command the warning names lists
 the same pairs. The first two cost about a millisecond a pair, more than storing one, so a pair
 is checked only where its marks, the names after them or its digits differ from its source's
-(:func:`_differs`): text without placeholders or numbers, most of a memory, costs two regular
-expressions a side. A placeholder renamed is screened by its name (``%{member}`` →
-``%{mitglied}``, ``{{ plan }}`` → ``{{ paket }}``, ``:count`` lost; session 74: only a mark and
-the character after it were compared, and such pairs were stored without a word). What the
-screen passes over (a tag's attribute changed, a name after a mark it does not know or that
-starts with a digit, Yarn's ``<<.Name>>``, a thousands separator or a decimal point left as
-English writes it, a number's sign alone) ``ltmt qa`` still finds. The encoding
-check screens a target itself (a regular expression: a misread character pair, ``Ã©``) and so
-runs on every pair.
+(:func:`_differs`): text without placeholders or numbers, most of a memory, costs a regular
+expression a side (two where it has marks, a colon or a ``!``). A placeholder renamed is
+screened by its name (``%{member}`` → ``%{mitglied}``, ``{{ plan }}`` → ``{{ paket }}``,
+``:count`` lost; session 74: only a mark and the character after it were compared, and such
+pairs were stored without a word). What the screen passes over (a tag's attribute changed, a
+name after a mark it does not know or that starts with a digit, Yarn's ``<<.Name>>``, a
+thousands separator or a decimal point left as English writes it, a number's sign alone)
+``ltmt qa`` still finds. The encoding check screens a target itself (a regular expression: a
+misread character pair, ``Ã©``) and so runs on every pair.
 """
 
 from __future__ import annotations

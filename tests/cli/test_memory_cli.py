@@ -637,6 +637,56 @@ def test_a_pair_qa_would_report_is_added_with_the_warning_an_import_gives(
     assert (code, err) == (0, "")
 
 
+def test_a_renamed_placeholder_is_warned_of_on_import_and_add(
+    store: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A reviewer's ``%{mitglied}`` for ``%{member}`` and ``{paket}`` for ``{plan}`` were
+    imported and added without a word, though ``ltmt qa`` calls them errors (smartling trial,
+    session 74: the screen compared a mark and the character after it alone)."""
+    reviewed = tmp_path / "reviewed.jsonl"
+    rows = [
+        ("Invite %{member} to the workspace.", "Laden Sie %{mitglied} in den Arbeitsbereich ein."),
+        ("Your plan {plan} renews tomorrow.", "Ihr Tarif {paket} verlängert sich morgen."),
+        ("Open the {page} page", "Die Seite {page} öffnen"),
+    ]
+    reviewed.write_text("".join(json.dumps({"source": s, "target": t}) + "\n" for s, t in rows))
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(reviewed), "--user", "rev", "--memory-dir", store
+    )
+    assert (code, out) == (
+        0,
+        "imported reviewed.jsonl into rev: 3 added, 0 duplicates, 0 skipped\n",
+    )
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: 2 pairs whose target lacks or adds placeholders imported "
+        f"(reviewed.jsonl:1, reviewed.jsonl:2); list them: ltmt qa {reviewed} --check placeholders"
+    )
+    add = ("memory", "add", "-u", "rev", "--memory-dir", store)
+    code, out, err = ltmt(
+        capsys,
+        *add,
+        "--source",
+        "Welcome {name} to the team",
+        "--target",
+        "Willkommen {nome} im Team",
+    )
+    assert (code, out) == (0, "added segment 4 of rev\n")
+    assert err == (
+        "ltmt: warning: a pair whose target lacks or adds placeholders stored as written: "
+        "correct it with ltmt memory add (translations reuse the newest translation of a "
+        "source)\n"
+    )
+    code, _, err = ltmt(
+        capsys,
+        *add,
+        "--source",
+        "Welcome {name} to the team",
+        "--target",
+        "Willkommen {name} im Team",
+    )
+    assert (code, err) == (0, "")
+
+
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header srclang="{src}" datatype="plaintext" segtype="sentence"
  adminlang="en" o-tmf="test" creationtool="test" creationtoolversion="1"/>

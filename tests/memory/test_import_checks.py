@@ -1,12 +1,16 @@
 """The problems an import warns of (:mod:`ltmt.memory.import_checks`): ``ltmt qa``'s
-placeholder, stray-markup and number checks, run where a pair's marks or digits differ."""
+placeholder, stray-markup and number checks, run where a pair's marks, the names after them or
+its digits differ."""
 
 from __future__ import annotations
+
+import time
 
 import pytest
 
 from ltmt.memory.clean import CleanConfig
-from ltmt.memory.import_checks import suspect_pairs
+from ltmt.memory.import_checks import _NAMED, _differs, suspect_pairs
+from ltmt.qa.pair_checks import placeholder_problems
 from ltmt.segments import PairRecord
 
 
@@ -100,3 +104,85 @@ def test_garbled_text_the_source_has_too_is_not_suspect() -> None:
     assert [(kind.check, kind.positions) for kind in suspect_pairs(records)] == [
         ("mojibake", ("de.tsv:2",))
     ]
+
+
+RENAMED = [
+    # smartling trial, session 74: a mark and the character after it alike, stored unsaid
+    ("Invite %{member} to the workspace.", "Laden Sie %{mitglied} in den Arbeitsbereich ein."),
+    ("Your plan {plan} renews tomorrow.", "Ihr Tarif {paket} verlängert sich morgen."),
+    ("Welcome {name} to the team", "Willkommen {nome} im Team"),
+    ("Hello {{name}}", "Hallo {{nom}}"),
+    ("Hello {{ name }}", "Hallo {{ nom }}"),
+    ("Hello { name }", "Hallo { nom }"),
+    ("Hello {user.name}", "Hallo {user.nom}"),
+    ("Hello { $name }", "Hallo { $nom }"),
+    ("Hello ${name}", "Hallo ${nom}"),
+    ("Hello $name", "Hallo $nom"),
+    ("Hello %(name)s", "Hallo %(nom)s"),
+    ("Hello %name%", "Hallo %nom%"),
+    ("Hello @name", "Hallo @nom"),
+    ("Hello :name", "Hallo :nom"),
+    ("Hello !name", "Hallo !nom"),
+    ("Hello #{name}", "Hallo #{nom}"),
+    ("Hello &name;", "Hallo &nom;"),
+    ("Hello {$NAME}", "Hallo {$NOM}"),
+    ("Hello *|FNAME|*", "Hallo *|FNOM|*"),
+    ("Hello __MSG_name__", "Hallo __MSG_nom__"),
+    ("Hello <link>you</link>", "Hallo <lien>du</lien>"),
+    ("Run `ltmt foo` first", "Führe zuerst `ltmt bar` aus"),
+    # lost, where no other mark is
+    ("Hello :name", "Hallo"),
+]
+
+
+@pytest.mark.parametrize(("source", "target"), RENAMED)
+def test_a_placeholder_renamed_or_lost_is_warned_of_as_ltmt_qa_reports_it(
+    source: str, target: str
+) -> None:
+    assert placeholder_problems(source, target, {})  # what ltmt qa says
+    found = suspect_pairs([PairRecord(source, target, "reviewed.jsonl:1")])
+    assert [(kind.about, kind.positions) for kind in found] == [
+        ("whose target lacks or adds placeholders", ("reviewed.jsonl:1",))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "differs"),
+    [
+        ("Invite %{member} now", "Laden Sie %{member} ein", (False, False)),
+        ("{b} of {a}", "{a} von {b}", (False, False)),  # reordered
+        ("%s file", "%s-Datei", (False, False)),  # a hyphen ends a name
+        ("Rename `%s' to `%s'", "`%s' nach `%s' umbenennen", (False, False)),  # GNU's `quote'
+        ("Starts at 10:30", "Beginnt um 10:45", (False, True)),  # a time's digits: numbers
+        ("Page {item2} of 3", "Seite {item2} von 4", (False, True)),
+        ("Note: read it!", "Hinweis: lesen Sie es!", (False, False)),
+        ("Hello {{name}}", "Hallo {{nom}}", (True, False)),
+    ],
+)
+def test_the_screen_reads_names_and_leaves_digits_to_the_numbers_check(
+    source: str, target: str, differs: tuple[bool, bool]
+) -> None:
+    assert _differs(source, target) == differs
+
+
+ADVERSARIAL = [
+    "%$@&#:!<[{" * 20_000,
+    "{" * 200_000,
+    "{ " * 100_000,
+    "%(" * 100_000,
+    "`" + "x" * 200_000,
+    "`x \n" * 50_000,
+    "{a" + ".a" * 100_000,
+    "{a" + "." * 200_000,
+    ("{" * 999 + "1") * 200,
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_the_name_screen_is_linear_on_adversarial_text(text: str) -> None:
+    """No catastrophic backtracking: 200,000 characters of runs of marks, unclosed code spans
+    and names that never end in a word take well under a second (about 0.1 s)."""
+    start = time.perf_counter()
+    _NAMED.findall(text)
+    _differs(text, text[::-1])
+    assert time.perf_counter() - start < 5
