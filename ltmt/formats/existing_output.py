@@ -217,6 +217,13 @@ def _record_places(document: Document) -> dict[str, str] | None:
     return None
 
 
+def _moved_from(document: Document) -> dict[str, str] | None:
+    """By unit key, the key of the output's block ``document`` took the unit's translation from
+    where it is a document of blocks that move (:class:`~ltmt.formats.output_sources.Moved`);
+    else None."""
+    return document.output_keys if isinstance(document, Moved) else None
+
+
 def _kept_by_name(document: Document) -> bool:
     """Whether ``document``'s unit keys are their own places in its output, whatever moved: a
     catalog's names (:attr:`~ltmt.formats.documents.TranslationsHeld.keeps_changed_sources`),
@@ -386,7 +393,7 @@ def save_output(
             ],
             {}
             if _marks_changed_sources(document)
-            else _unchecked(units, held, written, before, approved),
+            else _unchecked(units, held, written, before, approved, _moved_from(document)),
             marked or (),
             _revision(document),
             _front(document),
@@ -518,13 +525,17 @@ def _unchecked(
     written: Collection[str],
     before: Record | None,
     approved: Collection[str] | None = None,
+    moved_from: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[str, str]]:
     """By unit key, the older source that someone else's translation kept for one of
     ``units`` was written for, as the record ``before`` the run says, and that translation:
     recorded so until it is edited, the change of its source is still known after the run
     that warned of it, to the next update (which names it again), to a memory import (which
     leaves such a pair out) and to ``ltmt qa``. Those at the keys ``approved`` (a review mark
-    ltmt set, removed since) were checked by a reviewer: none."""
+    ltmt set, removed since) were checked by a reviewer: none. ``moved_from``: by unit key,
+    the key of the output's block a translation was taken from, where it is not the unit's
+    own (:class:`~ltmt.formats.output_sources.Moved`): the place ``before`` says it was written
+    at (one lined up by its text, not a place of the record, none)."""
     if before is None:
         return {}
     found = {}
@@ -532,7 +543,7 @@ def _unchecked(
         text = held[unit.key]
         if _by_ltmt(unit, text, written, before) or unit.key in (approved or ()):
             continue
-        older = before.unchecked_for(unit, text)
+        older = before.unchecked_for(unit, text, (moved_from or {}).get(unit.key))
         if older is not None:
             found[unit.key] = (older, text)
     return found

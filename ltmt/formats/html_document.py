@@ -44,12 +44,20 @@ from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.html_kept_text import warn_of_reverted
-from ltmt.formats.html_segments import HTML, Dialect, Run, Segments, line_up, segments
+from ltmt.formats.html_segments import (
+    HTML,
+    Dialect,
+    Run,
+    Segments,
+    line_up,
+    line_up_output,
+    segments,
+)
 from ltmt.formats.html_writing import written_html
 from ltmt.formats.not_read import NO_WORDS, NotRead
 from ltmt.formats.output_sources import Record
 from ltmt.formats.placeholder_syntax import has_words
-from ltmt.formats.recorded_places import warn_of_replaced
+from ltmt.formats.recorded_places import UNPLACED, warn_of_replaced, warn_of_unplaced
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few, shortened
 
@@ -212,17 +220,23 @@ class HtmlDocument(TranslationsHeld):
         adopted = 0
         text, _ = decode_page(read_bytes(Path(target), self.what), Path(target))
         theirs = segments(text, dialect=self.dialect)
-        for piece, other in line_up(self.found, theirs, record):
-            self.output_keys[piece.key] = other.key
+        pairs, placed = line_up_output(self.found, theirs, record)
+        for piece, other in pairs:
+            # a piece lined up by its text, not its place: what the record holds at that
+            # place is another piece's (:class:`~ltmt.formats.output_sources.Moved`)
+            self.output_keys[piece.key] = other.key if placed else UNPLACED + other.key
             if other.source != piece.source:
                 self.translations[piece.key] = other.source
                 self.adopted[piece.key] = (other.source, text[other.start : other.end])
                 adopted += 1
         warn_of_reverted(Path(target), (self.text, self.found), (text, theirs))
-        if record is not None:
-            taken = set(self.output_keys.values())
-            dropped = [(p.key, p.source) for p in theirs.pieces() if p.key not in taken]
+        taken = {other.key for _, other in pairs}
+        dropped = [(p.key, p.source) for p in theirs.pieces() if p.key not in taken]
+        if record is not None and placed:
             warn_of_replaced(Path(target), record, dropped)
+        else:
+            unplaced = [key for key, source in dropped if has_words(source)]
+            warn_of_unplaced(Path(target), self.path, unplaced, record is not None)
         return adopted
 
     def aligned(self, target: Path) -> Iterator[tuple[str, str, str, str]]:

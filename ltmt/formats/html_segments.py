@@ -71,7 +71,12 @@ from ltmt.formats.magento_trans import SUBJECT, directives_alone, trans_directiv
 from ltmt.formats.markup_characters import decoded_references
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE, find_placeholders
-from ltmt.formats.recorded_places import lined_up_places, recorded_sources
+from ltmt.formats.recorded_places import (
+    lined_up_by_texts,
+    lined_up_places,
+    places_recorded,
+    recorded_sources,
+)
 from ltmt.formats.template_parameters import included_text
 from ltmt.text import has_letter
 
@@ -138,6 +143,9 @@ _KEPT_ELEMENT = re.compile(rf"<(\w+)(\s{TAG_BODY})?>.*?</\1>", re.DOTALL)
 # a tag of the tagged form: a name after its "<" (a bare "<" before a space or a digit is the
 # text's own, ``5 < 10 and 7 > 3``, whose words are no tag's)
 _TAG = re.compile(rf"</?[A-Za-z]{TAG_BODY}>")
+# the key of a page's run or attribute value (text0, attr1): what the record of an output
+# ltmt wrote keeps of each of its places (:mod:`ltmt.formats.output_sources`)
+_PIECE_KEY = re.compile(r"(?:text|attr)\d+")
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"
 
 
@@ -265,24 +273,43 @@ class Segments:
 
 
 def line_up(
-    mine: Segments, theirs: Segments, record: Record | None = None
+    mine: Segments, theirs: Segments
 ) -> Iterator[tuple[Run | AttributeValue, Run | AttributeValue]]:
     """The runs and values of two texts (a page and its translation) that stand for each other:
     lined up by their shapes (kind, tags, attribute), so that a paragraph a translator added
     or removed, or a run whose tags the model changed, leaves the rest in line (a stretch of as
-    many pieces of the same kinds on both sides lines up too). With the ``record`` of what ltmt
-    wrote into the translation, by the sources it wrote its pieces for instead, so that a
-    paragraph inserted into the page or removed from it since leaves the rest in line
-    (:mod:`ltmt.formats.recorded_places`)."""
+    many pieces of the same kinds on both sides lines up too); not pieces whose place depends
+    on a guess (three ``<li>`` beside four: which one is new cannot be told,
+    :func:`~ltmt.formats.recorded_places.surely_lined_up`)."""
+    yield from line_up_output(mine, theirs, None)[0]
+
+
+def line_up_output(
+    mine: Segments, theirs: Segments, record: Record | None
+) -> tuple[list[tuple[Run | AttributeValue, Run | AttributeValue]], bool]:
+    """:func:`line_up` of a page and its output so far, given the ``record`` of what ltmt wrote
+    into that output (None: there is none), and whether that record's places lined them up.
+    Where the output's pieces are those the record keeps (:func:`~ltmt.formats.recorded_places.
+    places_recorded`), by the sources it wrote them for, so that a paragraph inserted into the
+    page or removed from it since leaves the rest in line; else (a reviewed copy of an earlier
+    output put in its place) a piece by the source the record says its text was written for,
+    and the others by their shapes where that is no guess
+    (:func:`~ltmt.formats.recorded_places.lined_up_by_texts`)."""
     ours, others = mine.pieces(), theirs.pieces()
-    if record is None:
-        by = [piece.shape for piece in ours], [piece.shape for piece in others]
+
+    def alike(i: int, j: int) -> bool:
+        return _alike(ours[i], others[j])
+
+    sources = [piece.source for piece in ours]
+    their_keys = [piece.key for piece in others]
+    placed = record is not None and places_recorded(record, their_keys, _PIECE_KEY)
+    if record is not None and placed:
+        places = lined_up_places(*recorded_sources(record, sources, their_keys), alike)
     else:
-        by = recorded_sources(
-            record, [piece.source for piece in ours], [piece.key for piece in others]
-        )
-    for mine_at, theirs_at in lined_up_places(*by, lambda i, j: _alike(ours[i], others[j])):
-        yield ours[mine_at], others[theirs_at]
+        shapes = [piece.shape for piece in ours], [piece.shape for piece in others]
+        their_texts = [piece.source for piece in others]
+        places = lined_up_by_texts(record, sources, their_texts, shapes, alike)
+    return [(ours[i], others[j]) for i, j in places], placed
 
 
 def _alike(piece: Run | AttributeValue, other: Run | AttributeValue) -> bool:

@@ -10,13 +10,25 @@ moved, an inserted block is translated and a removed one dropped. A stretch whos
 changed lines up by place where both sides have as many blocks of the same kinds (each block
 then checked against the record as any kept one). A translation someone edited in a stretch that
 does not line up is lost: :func:`warn_of_replaced` says so.
+
+The record's keys are the places of the output ltmt wrote; a file put at that path since (a
+reviewed copy of an earlier delivery, whose blocks are not the last run's) has other blocks at
+them, and lined up by those keys each German after an inserted block stood for the English
+before it (trial s74: a link inside a link, ``<li>{% if %}</li>``, exit 0). So the keys are used
+only where the file's blocks are the record's (:func:`places_recorded`); else a block is lined up
+by its text, where the record says which source ltmt wrote that text for, and the rest by their
+shapes (:func:`lined_up_by_texts`), where that does not depend on a guess: of blocks alike
+(three ``<li>`` beside four), which one was inserted or removed cannot be told, so none of them
+is kept, and :func:`warn_of_unplaced` names them.
 """
 
 from __future__ import annotations
 
 import difflib
 import logging
-from collections.abc import Callable, Hashable, Sequence
+import re
+from collections.abc import Callable, Collection, Hashable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +38,11 @@ if TYPE_CHECKING:
     from ltmt.formats.output_sources import Record
 
 logger = logging.getLogger(__name__)
+
+Places = list[tuple[int, int]]
+# what starts the key in the output of a block lined up by its text or shape, not by the record's
+# places (:func:`places_recorded` False): no place of the record is that block's
+UNPLACED = "\0unplaced:"
 
 
 def lined_up_places(
@@ -46,6 +63,162 @@ def lined_up_places(
     return found
 
 
+def surely_lined_up(
+    ours: Sequence[Hashable], theirs: Sequence[Hashable], alike: Callable[[int, int], bool]
+) -> Places:
+    """The places of :func:`lined_up_places` that do not depend on a guess: not those an
+    inserted or removed stretch could stand beside as well. Of ``li li li li`` beside ``li li
+    li``, which ``li`` is new cannot be told (the diff takes the last), so none lines up; a
+    stretch replaced by as many blocks moves nothing, and one replaced by more or fewer makes
+    the blocks beside it of the kinds it holds unsure too."""
+    found = lined_up_places(ours, theirs, alike)
+    placed = set(found)
+    unsure: set[int] = set()
+    matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
+    for tag, first, last, their_first, their_last in matcher.get_opcodes():
+        if tag != "equal" and last - first != their_last - their_first:
+            stretch = _Stretch(ours, theirs, placed, (first, last), (their_first, their_last))
+            unsure.update(stretch.slid_over())
+    return [place for place in found if place[0] not in unsure]
+
+
+class _Stretch:
+    """A stretch inserted, removed or replaced by one of another length between two documents'
+    blocks (``ours`` from ``mine[0]`` up to ``mine[1]``, ``theirs`` likewise), and the blocks
+    lined up beside it (``placed``) over which it could slide: of those, which stood for which
+    is a guess."""
+
+    def __init__(
+        self,
+        ours: Sequence[Hashable],
+        theirs: Sequence[Hashable],
+        placed: set[tuple[int, int]],
+        mine: tuple[int, int],
+        other: tuple[int, int],
+    ) -> None:
+        self.ours, self.theirs, self.placed = ours, theirs, placed
+        self.mine, self.other = mine, other
+
+    def slid_over(self) -> list[int]:
+        """Our places of the blocks lined up beside the stretch that it could slide over."""
+        (first, last), (their_first, their_last) = self.mine, self.other
+        if their_first == their_last:  # inserted: slides where ours repeats its blocks
+            ours = self.ours
+            return self._left(lambda t: ours[last - 1 - t] == ours[first - 1 - t]) + self._right(
+                lambda t: ours[first + t] == ours[last + t], their_last
+            )
+        if first == last:  # removed: slides where theirs repeats its blocks
+            theirs = self.theirs
+            return self._left(
+                lambda t: theirs[their_last - 1 - t] == theirs[their_first - 1 - t]
+            ) + self._right(lambda t: theirs[their_first + t] == theirs[their_last + t], their_last)
+        # replaced by more or fewer: the blocks beside it of a kind its longer side holds
+        longer = (
+            set(self.ours[first:last])
+            if last - first > their_last - their_first
+            else set(self.theirs[their_first:their_last])
+        )
+        ours = self.ours
+        return self._left(lambda t: ours[first - 1 - t] in longer) + self._right(
+            lambda t: ours[last + t] in longer, their_last
+        )
+
+    def _left(self, slides: Callable[[int], bool]) -> list[int]:
+        """Our places of the lined-up blocks before the stretch, from it on, while it
+        ``slides`` (by how many blocks, less one) over them."""
+        first, their_first = self.mine[0], self.other[0]
+        found: list[int] = []
+        t = 0
+        while (first - 1 - t, their_first - 1 - t) in self.placed and slides(t):
+            found.append(first - 1 - t)
+            t += 1
+        return found
+
+    def _right(self, slides: Callable[[int], bool], their_last: int) -> list[int]:
+        """Our places of the lined-up blocks after the stretch (theirs from ``their_last``), from
+        it on, while it ``slides`` over them."""
+        last = self.mine[1]
+        found: list[int] = []
+        t = 0
+        while (last + t, their_last + t) in self.placed and slides(t):
+            found.append(last + t)
+            t += 1
+        return found
+
+
+def places_recorded(record: Record, their_keys: Collection[str], key_form: re.Pattern[str]) -> bool:
+    """Whether the places ``record`` keeps are the blocks of the file whose blocks (those ltmt
+    writes a translation in) have ``their_keys``: it holds each, and no other key of the blocks'
+    ``key_form``. A file put at the path since with other blocks (a reviewed copy of an earlier
+    output) has other keys, or as many of other kinds."""
+    recorded = {key for key in record.units if key_form.fullmatch(key)}
+    return recorded == set(their_keys)
+
+
+def lined_up_by_texts(
+    record: Record | None,
+    sources: Sequence[str],
+    their_texts: Sequence[str],
+    shapes: tuple[Sequence[Hashable], Sequence[Hashable]],
+    alike: Callable[[int, int], bool],
+) -> Places:
+    """The places of a document's blocks (their ``sources``) and of its output's (their
+    ``their_texts``) that stand for each other, where no record of the output's places tells
+    (:func:`places_recorded`): a block whose text ``record`` says ltmt wrote for one source
+    alone lines up with that source's block; between two such, the blocks line up by their
+    ``shapes`` (ours, theirs) where it does not depend on a guess (:func:`surely_lined_up`)."""
+    anchors: Places = []
+    if record is not None:
+        written = _sources_written(record)
+        ours = [record.digest(source) for source in sources]
+        theirs = [
+            _source_of(record, written, text) or f"\0unknown:{j}"
+            for j, text in enumerate(their_texts)
+        ]
+        anchors = surely_lined_up(ours, theirs, lambda i, j: False)
+    found: Places = []
+    ends = [(-1, -1), *anchors, (len(sources), len(their_texts))]
+    for (first, their_first), (last, their_last) in pairwise(ends):
+        found += _between(shapes, alike, (first + 1, last), (their_first + 1, their_last))
+        if last < len(sources):
+            found.append((last, their_last))
+    return found
+
+
+def _between(
+    shapes: tuple[Sequence[Hashable], Sequence[Hashable]],
+    alike: Callable[[int, int], bool],
+    ours: tuple[int, int],
+    theirs: tuple[int, int],
+) -> Places:
+    """:func:`surely_lined_up` of the blocks from ``ours[0]`` up to ``ours[1]`` and from
+    ``theirs[0]`` up to ``theirs[1]`` by their ``shapes``, as places of the whole sequences."""
+    mine, other = shapes[0][ours[0] : ours[1]], shapes[1][theirs[0] : theirs[1]]
+    return [
+        (ours[0] + i, theirs[0] + j)
+        for i, j in surely_lined_up(mine, other, lambda i, j: alike(ours[0] + i, theirs[0] + j))
+    ]
+
+
+def _sources_written(record: Record) -> dict[str, set[str]]:
+    """The digests of the sources ``record`` says ltmt wrote each translation for (at a place,
+    by the translation's digest)."""
+    written: dict[str, set[str]] = {}
+    for source, translation in record.written_pairs:
+        written.setdefault(translation, set()).add(source)
+    return written
+
+
+def _source_of(record: Record, written: dict[str, set[str]], text: str) -> str | None:
+    """The digest of the one source ``record`` says ltmt wrote ``text`` for (``written``: its
+    :func:`_sources_written`), at a place or in an earlier run; None where it wrote it for none
+    or for several (``Weiter`` for Next and Continue)."""
+    found = record.earlier_sources(text)
+    for digest in record.translation_digests(text):
+        found |= written.get(digest, set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def recorded_sources(
     record: Record, sources: Sequence[str], their_keys: Sequence[str]
 ) -> tuple[list[str], list[str]]:
@@ -59,6 +232,30 @@ def recorded_sources(
         for key in their_keys
     ]
     return ours, theirs
+
+
+def warn_of_unplaced(target: Path, source: Path, dropped: Sequence[str], recorded: bool) -> int:
+    """Name the blocks of ``target`` (their keys there, ``dropped``) that stand for none of
+    ``source``'s: blocks were inserted or removed since, and neither a record of what ltmt wrote
+    there (``recorded``: there is one, of other blocks than the file's) nor their shapes tell
+    which German was written for which English, so their translations were not kept and their
+    blocks are translated again. Returns how many."""
+    if dropped:
+        logger.warning(
+            "%s: %s of it (%s) matched none of %s's: blocks were inserted or removed there "
+            "since, and %s, so %s not kept and the English is translated again rather than "
+            "guessed by place; compare with a copy of the file to keep reviewed text",
+            target,
+            counted(len(dropped), "block"),
+            first_few(dropped),
+            source,
+            "the record of what ltmt wrote there is of other blocks (a reviewed copy of an "
+            "earlier output put in its place?)"
+            if recorded
+            else "no record of what ltmt wrote there tells which English each German was for",
+            "its translation was" if len(dropped) == 1 else "their translations were",
+        )
+    return len(dropped)
 
 
 def warn_of_replaced(target: Path, record: Record, dropped: Sequence[tuple[str, str]]) -> int:
