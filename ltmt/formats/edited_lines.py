@@ -7,7 +7,10 @@ the record of what ltmt wrote there (:mod:`ltmt.formats.output_sources`, keyed b
 line that is not what ltmt wrote at its place is kept as it is where the record says its
 source is the same line of the input still; where it cannot say (no record: an output ltmt
 never wrote, or wrote before it kept records of text files; a source changed since; a line
-that moved, or one the input lacks), the run refuses and the output is left as it is.
+that moved, or one the input lacks; an output whose lines are not those the record says ltmt
+wrote, a reviewed copy of an earlier output with a line fewer put in its place, whose edited
+lines the record's places would give to the lines after them), the run refuses and the output
+is left as it is.
 ``--overwrite`` replaces it, as before (its lines imported into the memory first come back as
 100 % matches).
 """
@@ -40,15 +43,24 @@ def keep_edited_lines(
     edited = [i for i, line in enumerate(written) if not _as_written(document, record, i, line)]
     if not edited:
         return 0
-    if record is None or not all(_kept_in_place(document, record, i, written[i]) for i in edited):
+    in_place = record is not None and all(
+        _kept_in_place(document, record, i, written[i]) for i in edited
+    )
+    if record is None or not in_place or not _lines_recorded(record, written):
+        # a reviewed copy of an earlier output: its lines pair with the English of then
+        moved = record is not None and in_place
         why = (
-            "was edited since ltmt wrote it"
-            if record is not None
-            else "exists, and ltmt has no record of writing it (edited since, or not ltmt's)"
+            "exists, and ltmt has no record of writing it (edited since, or not ltmt's)"
+            if record is None
+            else "has other lines than ltmt last wrote there (a reviewed copy of an earlier "
+            "output put in its place?), so which English each edited line was for cannot be told"
+            if moved
+            else "was edited since ltmt wrote it"
         )
+        english = "ENGLISH_IT_WAS_TRANSLATED_FROM" if moved else document.path
         raise EditedOutputError(
             f"{out_path} {why}; to keep its lines, import it first (ltmt memory import "
-            f"{out_path} --source-file {document.path} --user {user or 'USER'}) and run again "
+            f"{out_path} --source-file {english} --user {user or 'USER'}) and run again "
             "with --overwrite (they come back as memory matches); to replace it, pass --overwrite",
             out_path,
         )
@@ -63,6 +75,17 @@ def _as_written(document: TextDocument, record: Record | None, index: int, line:
     if _no_source_line(document, index):
         return not line.strip()
     return record is not None and record.wrote_at(str(index), line)
+
+
+def _lines_recorded(record: Record, written: list[str]) -> bool:
+    """Whether the output's lines (``written``) are those the ``record`` says ltmt last wrote
+    there: none it wrote is past the output's end, and the output holds text at none of the
+    places where it wrote nothing. A file put at the path since with a line fewer or more (a
+    reviewed copy of an earlier output) has its lines moved: the record's places are not
+    theirs."""
+    places = {int(key) for key in record.units if key.isdigit()}
+    filled = {index for index, line in enumerate(written) if line.strip()}
+    return all(index < len(written) for index in places) and filled <= places
 
 
 def _kept_in_place(document: TextDocument, record: Record, index: int, line: str) -> bool:

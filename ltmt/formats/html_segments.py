@@ -302,7 +302,9 @@ def line_up_output(
 
     sources = [piece.source for piece in ours]
     their_keys = [piece.key for piece in others]
-    placed = record is not None and places_recorded(record, their_keys, _PIECE_KEY)
+    placed = record is not None and places_recorded(
+        record, [(piece.key, piece.source) for piece in others], len(ours), _PIECE_KEY
+    )
     if record is not None and placed:
         places = lined_up_places(*recorded_sources(record, sources, their_keys), alike)
     else:

@@ -86,7 +86,15 @@ from ltmt.formats.markdown_values import (
 from ltmt.formats.markup_characters import plain_text, tagged_text
 from ltmt.formats.mdx import component_props, component_shape, html_attributes, indented_prose
 from ltmt.formats.output_sources import Record
-from ltmt.formats.recorded_places import lined_up_places, recorded_sources, warn_of_replaced
+from ltmt.formats.recorded_places import (
+    UNPLACED,
+    lined_up_by_texts,
+    lined_up_places,
+    places_recorded,
+    recorded_sources,
+    warn_of_replaced,
+    warn_of_unplaced,
+)
 from ltmt.formats.template_parameters import raw_lines
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
@@ -562,6 +570,11 @@ def _first_unlined(theirs: list[Block], ours: list[Block]) -> str:
     return f"from its line {theirs[place].first + 1} on" if place < len(theirs) else "at its end"
 
 
+# the key of a block (block3, cell7, title0): what the record of an output ltmt wrote keeps of each
+# of its places, beside its attributes' (block3:alt0) and HTML blocks' (html0:text1)
+_BLOCK_KEY = re.compile(r"[a-z]+\d+")
+
+
 def _kind(block: Block) -> str:
     """A block's kind: its key without its number (``block``, ``cell``, ``title``)."""
     return block.key.rstrip("0123456789")
@@ -659,26 +672,37 @@ class MarkdownDocument(TranslationsHeld):
         self.output_front = self._front_matter_of(Path(target), text, their_blocks, front_record)
         if record is not None:
             self._refuse_added_blocks(Path(target), their_blocks, record)
+        # the record's places are the file's blocks: else (a reviewed copy of an earlier output
+        # put in its place) a block is lined up by its text (:mod:`ltmt.formats.recorded_places`)
+        placed = record is not None and places_recorded(
+            record,
+            [(block.key, block.source) for block in their_blocks if block.words],
+            sum(block.words for block in self.blocks),
+            _BLOCK_KEY,
+        )
+        at_place = record if placed else None
         taken: set[str] = set()
-        for block, theirs, lines in self._aligned(their_blocks, text, record):
+        for block, theirs, lines in self._aligned(their_blocks, text, record, placed=placed):
             taken.add(theirs.key)
-            self.output_keys[block.key] = theirs.key
-            if theirs.source != block.source or _recorded(record, theirs.key, block.source):
+            self.output_keys[block.key] = theirs.key if placed else UNPLACED + theirs.key
+            if theirs.source != block.source or _recorded(at_place, theirs.key, block.source):
                 self.translations[block.key] = theirs.source
                 self.adopted[block.key] = (theirs.source, lines)
                 adopted += 1
             for key, _, source, translation in _attribute_pairs(block, theirs):
-                self.output_keys[key] = theirs.key + key[len(block.key) :]
-                if translation != source or _recorded(record, self.output_keys[key], source):
+                self.output_keys[key] = self.output_keys[block.key] + key[len(block.key) :]
+                if translation != source or _recorded(at_place, self.output_keys[key], source):
                     self.translations[key] = translation
                     adopted += 1
         for key, source, translation in self._html_aligned(their_html):
             if translation != source:
                 self.translations[key] = translation
                 adopted += 1
-        if record is not None:
-            dropped = [(b.key, b.source) for b in their_blocks if b.key not in taken and b.words]
+        dropped = [(b.key, b.source) for b in their_blocks if b.key not in taken and b.words]
+        if record is not None and placed:
             warn_of_replaced(Path(target), record, dropped)
+        elif record is not None:
+            warn_of_unplaced(Path(target), self.path, [key for key, _ in dropped], True)
         elif not taken and self.blocks and sum(bool(block.words) for block in their_blocks) > 1:
             # a page of one paragraph ("Not translated yet.") is a stub, no translation to keep
             raise UnalignedTranslationError(
@@ -784,16 +808,18 @@ class MarkdownDocument(TranslationsHeld):
             )
 
     def _aligned(
-        self, theirs: list[Block], text: str, record: Record | None = None
+        self, theirs: list[Block], text: str, record: Record | None = None, *, placed: bool = True
     ) -> Iterator[tuple[Block, Block, str]]:
         """Each block beside the block of ``theirs`` (the blocks of ``text``, this file's
         translation) that stands for it, with that block's text as written (a paragraph's or
         heading's lines, a cell's text). With the ``record`` of what ltmt wrote there, by the
         sources it wrote them for (:mod:`ltmt.formats.recorded_places`: blocks inserted or
-        removed since leave the others in line); without, by place, none when the two files'
-        blocks differ in number or kind."""
+        removed since leave the others in line): by its places where they are the file's
+        blocks (``placed``), else by the sources it says the blocks' texts were written for and
+        their kinds; without, by place, none when the two files' blocks differ in number or
+        kind."""
         lines = text.splitlines()
-        for mine, other in self._lined_up_places(theirs, record):
+        for mine, other in self._lined_up_places(theirs, record, placed):
             block, their_block = self.blocks[mine], theirs[other]
             if their_block.shares_line:
                 line = lines[their_block.first]
@@ -802,19 +828,26 @@ class MarkdownDocument(TranslationsHeld):
                 written = "\n".join(lines[their_block.first : their_block.last])
             yield block, their_block, written
 
-    def _lined_up_places(self, theirs: list[Block], record: Record | None) -> list[tuple[int, int]]:
+    def _lined_up_places(
+        self, theirs: list[Block], record: Record | None, placed: bool
+    ) -> list[tuple[int, int]]:
         """The places of our blocks and of ``theirs`` that stand for each other
         (:meth:`_aligned`)."""
         if record is None:
             if [block.is_cell for block in theirs] != [block.is_cell for block in self.blocks]:
                 return []
             return [(place, place) for place in range(len(self.blocks))]
-        ours, recorded = recorded_sources(
-            record, [block.source for block in self.blocks], [block.key for block in theirs]
-        )
-        return lined_up_places(
-            ours, recorded, lambda i, j: self.blocks[i].is_cell == theirs[j].is_cell
-        )
+
+        def alike(i: int, j: int) -> bool:
+            return self.blocks[i].is_cell == theirs[j].is_cell
+
+        sources = [block.source for block in self.blocks]
+        if placed:
+            ours, recorded = recorded_sources(record, sources, [block.key for block in theirs])
+            return lined_up_places(ours, recorded, alike)
+        kinds = [_kind(block) for block in self.blocks], [_kind(block) for block in theirs]
+        their_texts = [block.source for block in theirs]
+        return lined_up_by_texts(record, sources, their_texts, kinds, alike)
 
     def _html_aligned(self, theirs: list[HtmlBlock]) -> Iterator[tuple[str, str, str]]:
         """Each run or value of the HTML blocks with its source and the text that stands for it

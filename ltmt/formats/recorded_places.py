@@ -27,7 +27,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-from collections.abc import Callable, Collection, Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,91 +68,71 @@ def surely_lined_up(
 ) -> Places:
     """The places of :func:`lined_up_places` that do not depend on a guess: not those an
     inserted or removed stretch could stand beside as well. Of ``li li li li`` beside ``li li
-    li``, which ``li`` is new cannot be told (the diff takes the last), so none lines up; a
-    stretch replaced by as many blocks moves nothing, and one replaced by more or fewer makes
-    the blocks beside it of the kinds it holds unsure too."""
+    li``, which ``li`` is new cannot be told (the diff takes the last), so none lines up. A
+    stretch replaced by as many blocks moves nothing; one replaced by more or fewer (two list
+    items a translator merged) leaves the blocks beside it as the diff lines them up."""
     found = lined_up_places(ours, theirs, alike)
     placed = set(found)
-    unsure: set[int] = set()
     matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
-    for tag, first, last, their_first, their_last in matcher.get_opcodes():
-        if tag != "equal" and last - first != their_last - their_first:
-            stretch = _Stretch(ours, theirs, placed, (first, last), (their_first, their_last))
-            unsure.update(stretch.slid_over())
+    unsure = {
+        place
+        for opcode in matcher.get_opcodes()
+        if opcode[0] in ("insert", "delete")
+        for place in _slid_over(ours, theirs, placed, opcode)
+    }
     return [place for place in found if place[0] not in unsure]
 
 
-class _Stretch:
-    """A stretch inserted, removed or replaced by one of another length between two documents'
-    blocks (``ours`` from ``mine[0]`` up to ``mine[1]``, ``theirs`` likewise), and the blocks
-    lined up beside it (``placed``) over which it could slide: of those, which stood for which
-    is a guess."""
-
-    def __init__(
-        self,
-        ours: Sequence[Hashable],
-        theirs: Sequence[Hashable],
-        placed: set[tuple[int, int]],
-        mine: tuple[int, int],
-        other: tuple[int, int],
-    ) -> None:
-        self.ours, self.theirs, self.placed = ours, theirs, placed
-        self.mine, self.other = mine, other
-
-    def slid_over(self) -> list[int]:
-        """Our places of the blocks lined up beside the stretch that it could slide over."""
-        (first, last), (their_first, their_last) = self.mine, self.other
-        if their_first == their_last:  # inserted: slides where ours repeats its blocks
-            ours = self.ours
-            return self._left(lambda t: ours[last - 1 - t] == ours[first - 1 - t]) + self._right(
-                lambda t: ours[first + t] == ours[last + t], their_last
-            )
-        if first == last:  # removed: slides where theirs repeats its blocks
-            theirs = self.theirs
-            return self._left(
-                lambda t: theirs[their_last - 1 - t] == theirs[their_first - 1 - t]
-            ) + self._right(lambda t: theirs[their_first + t] == theirs[their_last + t], their_last)
-        # replaced by more or fewer: the blocks beside it of a kind its longer side holds
-        longer = (
-            set(self.ours[first:last])
-            if last - first > their_last - their_first
-            else set(self.theirs[their_first:their_last])
-        )
-        ours = self.ours
-        return self._left(lambda t: ours[first - 1 - t] in longer) + self._right(
-            lambda t: ours[last + t] in longer, their_last
-        )
-
-    def _left(self, slides: Callable[[int], bool]) -> list[int]:
-        """Our places of the lined-up blocks before the stretch, from it on, while it
-        ``slides`` (by how many blocks, less one) over them."""
-        first, their_first = self.mine[0], self.other[0]
-        found: list[int] = []
-        t = 0
-        while (first - 1 - t, their_first - 1 - t) in self.placed and slides(t):
-            found.append(first - 1 - t)
-            t += 1
-        return found
-
-    def _right(self, slides: Callable[[int], bool], their_last: int) -> list[int]:
-        """Our places of the lined-up blocks after the stretch (theirs from ``their_last``), from
-        it on, while it ``slides`` over them."""
-        last = self.mine[1]
-        found: list[int] = []
-        t = 0
-        while (last + t, their_last + t) in self.placed and slides(t):
-            found.append(last + t)
-            t += 1
-        return found
+def _slid_over(
+    ours: Sequence[Hashable],
+    theirs: Sequence[Hashable],
+    placed: set[tuple[int, int]],
+    opcode: tuple[str, int, int, int, int],
+) -> list[int]:
+    """Our places of the blocks ``placed`` (lined up) beside a stretch inserted into ``ours``
+    or removed from it (``opcode``: the diff's) that the stretch could slide over, moving by
+    one block at a time where the side that holds it repeats its blocks."""
+    _, first, last, their_first, their_last = opcode
+    side, start, end = (
+        (ours, first, last) if their_first == their_last else (theirs, their_first, their_last)
+    )
+    found: list[int] = []
+    t = 0
+    while (first - 1 - t, their_first - 1 - t) in placed and side[end - 1 - t] == side[
+        start - 1 - t
+    ]:
+        found.append(first - 1 - t)
+        t += 1
+    t = 0
+    while (last + t, their_last + t) in placed and side[start + t] == side[end + t]:
+        found.append(last + t)
+        t += 1
+    return found
 
 
-def places_recorded(record: Record, their_keys: Collection[str], key_form: re.Pattern[str]) -> bool:
+def places_recorded(
+    record: Record, theirs: Sequence[tuple[str, str]], ours: int, key_form: re.Pattern[str]
+) -> bool:
     """Whether the places ``record`` keeps are the blocks of the file whose blocks (those ltmt
-    writes a translation in) have ``their_keys``: it holds each, and no other key of the blocks'
-    ``key_form``. A file put at the path since with other blocks (a reviewed copy of an earlier
-    output) has other keys, or as many of other kinds."""
+    writes a translation in) are ``theirs`` (key and text, in order), translated into from a
+    document of ``ours`` such blocks: the file holds a block at each key of the record's
+    ``key_form`` (it is not shorter, nor of other kinds of blocks), no more blocks than the
+    record but where the document has as many (a paragraph pasted into both), and no text that
+    ltmt wrote at another of its places for another source than this one's. A file put at the
+    path since (a reviewed copy of an earlier output, with a block fewer or one more) fails."""
     recorded = {key for key in record.units if key_form.fullmatch(key)}
-    return recorded == set(their_keys)
+    keys = {key for key, _ in theirs}
+    if not recorded <= keys or len(keys) > max(len(recorded), ours):
+        return False
+    written = _sources_written(record)
+    for key, text in theirs:
+        place = record.units.get(key)
+        if place is None or record.wrote_at(key, text):
+            continue
+        sources = {s for d in record.translation_digests(text) for s in written.get(d, ())}
+        if sources and place[0] not in sources:
+            return False  # ltmt's text of another place: the blocks moved
+    return True
 
 
 def lined_up_by_texts(
