@@ -51,9 +51,16 @@ def lined_up_places(
     """The places in ``ours`` and ``theirs`` (what each side's blocks stand for: their sources'
     digests, or their shapes) that stand for each other: the stretches equal on both sides,
     and a stretch replaced by as many blocks each ``alike`` (of the same kind) by place."""
-    matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
-    found: list[tuple[int, int]] = []
-    for tag, first, last, their_first, their_last in matcher.get_opcodes():
+    opcodes = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False).get_opcodes()
+    return _lined_up(opcodes, alike)
+
+
+def _lined_up(
+    opcodes: Sequence[tuple[str, int, int, int, int]], alike: Callable[[int, int], bool]
+) -> Places:
+    """The places a diff's ``opcodes`` line up (:func:`lined_up_places`)."""
+    found: Places = []
+    for tag, first, last, their_first, their_last in opcodes:
         places = list(zip(range(first, last), range(their_first, their_last), strict=False))
         same_size = last - first == their_last - their_first
         if tag == "equal" or (
@@ -71,12 +78,12 @@ def surely_lined_up(
     li``, which ``li`` is new cannot be told (the diff takes the last), so none lines up. A
     stretch replaced by as many blocks moves nothing; one replaced by more or fewer (two list
     items a translator merged) leaves the blocks beside it as the diff lines them up."""
-    found = lined_up_places(ours, theirs, alike)
+    opcodes = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False).get_opcodes()
+    found = _lined_up(opcodes, alike)
     placed = set(found)
-    matcher = difflib.SequenceMatcher(a=ours, b=theirs, autojunk=False)
     unsure = {
         place
-        for opcode in matcher.get_opcodes()
+        for opcode in opcodes
         if opcode[0] in ("insert", "delete")
         for place in _slid_over(ours, theirs, placed, opcode)
     }

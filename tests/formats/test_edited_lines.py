@@ -94,3 +94,24 @@ def test_an_output_with_no_record_is_not_replaced(tmp_path: Path) -> None:
     assert output.read_text("utf-8") == fixed
     translate_file(source, output, FakeModel(), overwrite=True, output_sources=records)
     assert output.read_text("utf-8") == source.read_text("utf-8").upper()
+
+
+def test_a_reviewed_copy_of_an_earlier_output_is_refused_not_shifted(tmp_path: Path) -> None:
+    """The agency loop (trial s74): the output is updated for a line inserted into the source,
+    then the reviewed copy of the first delivery is put in its place. The record's places are
+    the update's: kept in place, each edit after the insertion stood for the line above it."""
+    source, output, records = _written(tmp_path)
+    reviewed = "RECORD YOUR HIKES.\n\nWege offline speichern.\nFotos teilen.\n"
+    source.write_text(SOURCE.replace("Save trails", "Plan routes.\nSave trails"), "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    output.write_text(reviewed, "utf-8")
+    with pytest.raises(EditedOutputError) as raised:
+        translate_file(source, output, FakeModel(), output_sources=records)
+    assert str(raised.value) == (
+        f"{output} has other lines than ltmt last wrote there (a reviewed copy of an earlier "
+        "output put in its place?), so which English each edited line was for cannot be told; "
+        f"to keep its lines, import it first (ltmt memory import {output} --source-file "
+        "ENGLISH_IT_WAS_TRANSLATED_FROM --user android-app) and run again with --overwrite (they "
+        "come back as memory matches); to replace it, pass --overwrite"
+    )
+    assert output.read_text("utf-8") == reviewed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -782,3 +783,123 @@ def test_a_liquid_includes_text_parameters_are_translated_in_place(tmp_path: Pat
     ).replace(
         "'The theme picker in the settings page'", '"THE THEME PICKER IN THE SETTINGS PAGE"'
     ).replace("Read this.", "READ THIS.")
+
+
+AGENCY_MAIL = (
+    "<p>You will learn how to:</p>\n<ul>\n<li>Build a report.</li>\n<li>Share dashboards.</li>\n"
+    "<li>Export data.</li>\n</ul>\n"
+    "{% if contact.company %}<p>Bring {{ contact.company }} along.</p>{% endif %}\n"
+    '<p><a class="btn" href="https://example.com/webinar">Save my seat</a></p>\n'
+    "<p>Questions? Reply.</p>\n"
+)
+# the runs of HubL alone, which every run sends (a copy of the source is no translation kept)
+HUBL = ["{% if contact.company %}", "{% endif %}"]
+# marketing's edit: a list item inserted
+ALERTS_ADDED = AGENCY_MAIL.replace("<li>Export", "<li>Set up alerts.</li>\n<li>Export")
+
+
+def _agency_loop(tmp_path: Path, review: dict[str, str]) -> tuple[Path, Path, OutputSources]:
+    """The agency loop (trial s74): the first delivery is reviewed (``review``: ltmt's text
+    replaced by the reviewer's); meanwhile a list item is inserted into the source and the
+    output updated; then the reviewed copy of the first delivery is put in its place."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.html", tmp_path / "de.html"
+    source.write_text(AGENCY_MAIL, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    reviewed = output.read_text("utf-8")
+    for written, edit in review.items():
+        reviewed = reviewed.replace(written, edit)
+    source.write_text(ALERTS_ADDED, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    output.write_text(reviewed, "utf-8")
+    return source, output, records
+
+
+def test_a_reviewed_copy_of_an_earlier_delivery_is_not_shifted_by_a_block_inserted_since(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The record's places were the update's, a list item more: each reviewed German after the
+    new item was written into the place before its own (a link inside a link, ``<li>{% if
+    contact.company %}</li>``, exit 0). Which of the reviewed items stands for which English
+    cannot be told: they are translated again, and named; the rest keep the review."""
+    review = {
+        "BUILD A REPORT.": "Bericht erstellen.",
+        "SHARE DASHBOARDS.": "Dashboards teilen.",
+        "EXPORT DATA.": "Daten exportieren.",
+        "SAVE MY SEAT": "Platz sichern",
+        "QUESTIONS? REPLY.": "Fragen? Antworte.",
+    }
+    source, output, records = _agency_loop(tmp_path, review)
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, model, output_sources=records)
+    assert model.seen == [
+        "Build a report.",
+        "Share dashboards.",
+        "Set up alerts.",
+        "Export data.",
+        *HUBL,
+    ]
+    assert output.read_text("utf-8") == (
+        "<p>YOU WILL LEARN HOW TO:</p>\n<ul>\n<li>BUILD A REPORT.</li>\n"
+        "<li>SHARE DASHBOARDS.</li>\n<li>SET UP ALERTS.</li>\n<li>EXPORT DATA.</li>\n</ul>\n"
+        "{% if contact.company %}<p>BRING {{ contact.company }} ALONG.</p>{% endif %}\n"
+        '<p><a class="btn" href="https://example.com/webinar">Platz sichern</a></p>\n'
+        "<p>Fragen? Antworte.</p>\n"
+    )
+    assert caplog.messages == [
+        f"{output}: 3 blocks of it (text1, text2, text3) matched none of {source}'s: blocks were "
+        "inserted or removed there since, and the record of what ltmt wrote there is of other "
+        "blocks (a reviewed copy of an earlier output put in its place?), so their translations "
+        "were not kept and the English is translated again rather than guessed by place; "
+        "compare with a copy of the file to keep reviewed text"
+    ]
+
+
+def test_ltmt_text_left_in_a_reviewed_copy_lines_its_blocks_up_by_their_sources(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Where the reviewer left ltmt's German of the items beside the new one, the record says
+    which English each was written for: only the new item is translated, every edit kept."""
+    review = {"BUILD A REPORT.": "Bericht erstellen.", "QUESTIONS? REPLY.": "Fragen? Antworte."}
+    source, output, records = _agency_loop(tmp_path, review)
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, model, output_sources=records)
+    assert model.seen == ["Set up alerts.", *HUBL] and caplog.messages == []
+    assert output.read_text("utf-8") == (
+        "<p>YOU WILL LEARN HOW TO:</p>\n<ul>\n<li>Bericht erstellen.</li>\n"
+        "<li>SHARE DASHBOARDS.</li>\n<li>SET UP ALERTS.</li>\n<li>EXPORT DATA.</li>\n</ul>\n"
+        "{% if contact.company %}<p>BRING {{ contact.company }} ALONG.</p>{% endif %}\n"
+        '<p><a class="btn" href="https://example.com/webinar">SAVE MY SEAT</a></p>\n'
+        "<p>Fragen? Antworte.</p>\n"
+    )
+
+
+def test_without_a_record_items_alike_beside_an_inserted_one_are_not_guessed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An output ltmt never wrote, a list item fewer than the source: the diff of the blocks'
+    shapes put the new item last, and the German of the last item went to the new English.
+    Which item is new cannot be told: the items are translated again, and named."""
+    source, output = tmp_path / "en.html", tmp_path / "de.html"
+    source.write_text(ALERTS_ADDED, "utf-8")
+    output.write_text(
+        AGENCY_MAIL.replace("Build a report.", "Bericht erstellen.")
+        .replace("Share dashboards.", "Dashboards teilen.")
+        .replace("Export data.", "Daten exportieren.")
+        .replace("Questions? Reply.", "Fragen? Antworte."),
+        "utf-8",
+    )
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, model, output_sources=OutputSources(tmp_path / "r"))
+    assert "<li>SET UP ALERTS.</li>\n<li>EXPORT DATA.</li>" in output.read_text("utf-8")
+    assert "<p>Fragen? Antworte.</p>" in output.read_text("utf-8")
+    assert caplog.messages[0] == (
+        f"{output}: 3 blocks of it (text1, text2, text3) matched none of {source}'s: blocks were "
+        "inserted or removed there since, and no record of what ltmt wrote there tells which "
+        "English each German was for, so their translations were not kept and the English is "
+        "translated again rather than guessed by place; compare with a copy of the file to keep "
+        "reviewed text"
+    )

@@ -908,3 +908,36 @@ def test_ltmts_own_copy_of_the_source_is_translated_again(tmp_path: Path) -> Non
     german["Option"] = "Möglichkeit"  # as a memory pair added since gives it
     translate_file(source, output, leaves_option, output_sources=records)
     assert "| Möglichkeit | Bedeutung |" in output.read_text("utf-8")
+
+
+def test_a_reviewed_copy_of_an_earlier_output_is_lined_up_by_its_texts_not_the_records_places(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The agency loop (trial s74): the output updated for a paragraph inserted into the
+    source, then the reviewed copy of the first delivery put in its place. The record's places
+    were the update's: each reviewed paragraph after the new one went to the one before it.
+    ltmt's own paragraphs there line up by their sources; of the two beside the new one, which
+    the reviewed German was for cannot be told: translated again, and named."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.md", tmp_path / "de.md"
+    page = "# Setup\n\nInstall it.\n\nRun it.\n\nDone.\n"
+    source.write_text(page, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    reviewed = output.read_text("utf-8").replace("RUN IT.", "Starte es.")
+    source.write_text(page.replace("Run it.", "Configure it.\n\nRun it."), "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    output.write_text(reviewed, "utf-8")
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, model, output_sources=records)
+    assert (
+        output.read_text("utf-8") == "# SETUP\n\nINSTALL IT.\n\nCONFIGURE IT.\n\nRUN IT.\n\nDONE.\n"
+    )
+    assert model.seen == ["Configure it.", "Run it."]
+    assert caplog.messages == [
+        f"{output}: 1 block of it (block2) matched none of {source}'s: blocks were inserted or "
+        "removed there since, and the record of what ltmt wrote there is of other blocks (a "
+        "reviewed copy of an earlier output put in its place?), so its translation was not "
+        "kept and the English is translated again rather than guessed by place; compare with "
+        "a copy of the file to keep reviewed text"
+    ]
