@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ltmt.clock_times import times_as_written
 from ltmt.formats.tag_attributes import without_tag_attributes
 
 _RUN = re.compile(r"\d+")
@@ -90,8 +91,10 @@ def added_numbers(source: str, target: str, *, loosely: bool = False) -> list[st
     number of the source's of several runs with more runs beside them (``1.299,99,99`` for
     ``1,299.99 EUR and 99 cents``: the ``99`` moved into it). ``loosely``, the numbers a word
     says loosely are the source's too (``half``: ``50 %``), which qa reports but a run need not
-    count as the model's invention."""
+    count as the model's invention. A 12-hour time the translation writes on the 24-hour clock
+    is read as it writes it (``16:00`` for ``4 pm``: :func:`ltmt.clock_times.times_as_written`)."""
     source, target = without_tag_attributes(source), without_tag_attributes(target)
+    source = times_as_written(source, target)
     said = [str(value) for value in _said_in_words(source)]  # read once for both uses
     extra = _runs(target) - _accepted_runs(source, said, loosely=loosely)
     written = _WRITTEN.findall(source)
@@ -118,8 +121,10 @@ def repeated_numbers(source: str, target: str, *, loosely: bool = False) -> list
     (:func:`_readings`: ``1.000`` for ``1,000``); not counted: one the source says in words
     too (``two files (2)``: ``2 Dateien (2)``) or, ``loosely``, a word says loosely (as for
     :func:`added_numbers`), a list's numbering that opens a line, and a number of several
-    parts (a version, a date: its runs are compared by :func:`added_numbers`)."""
+    parts (a version, a date: its runs are compared by :func:`added_numbers`); a 12-hour time
+    as for :func:`added_numbers`."""
     source, target = without_tag_attributes(source), without_tag_attributes(target)
+    source = times_as_written(source, target)
     said = [str(value) for value in _said_in_words(source)]
     extra = _runs(target) - _accepted_runs(source, said, loosely=loosely)
     if not extra:

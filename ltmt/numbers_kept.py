@@ -63,6 +63,7 @@ from collections.abc import Callable, Collection, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from ltmt.clock_times import times_as_written
 from ltmt.currency_amounts import beside_currency, swapped_marks
 from ltmt.degree_signs import restore_degrees
 from ltmt.english_ordinals import german_ordinals
@@ -141,9 +142,12 @@ def lost_numbers(source: str, output: str) -> list[str]:
     or ``10 000``), or a grouped one of the source's ungrouped (``3,000`` as ``3000``, as German
     writes four digits), is not lacked. A Minecraft formatting code's character is no number
     (``§7turret``; ``§k12345`` has ``12345``:
-    :func:`~ltmt.formats.formatting_codes.without_codes`), nor are a tag's attributes' digits."""
+    :func:`~ltmt.formats.formatting_codes.without_codes`), nor are a tag's attributes' digits.
+    A 12-hour time the output writes on the 24-hour clock is read as it writes it (``16 Uhr``
+    keeps ``4 pm``: :func:`ltmt.clock_times.times_as_written`)."""
     source, output = without_tag_attributes(source), without_tag_attributes(output)
     source, output = without_codes(source), without_codes(output)
+    source = times_as_written(source, output)
     wanted = Counter(_NUMBER_TOKEN.findall(source))
     if not wanted:
         return []

@@ -39,6 +39,7 @@ from ltmt.api_arguments import (
     term_list,
 )
 from ltmt.batch_decoding import BatchDecoding
+from ltmt.clock_times import repair_clock_times
 from ltmt.config import check_choice, check_range
 from ltmt.copied_labels import retry_copied_labels, retry_fused_copies
 from ltmt.copy_guard import WaryFusion, guard_copies
@@ -160,7 +161,10 @@ class Translator:
     lost beyond repair makes a fused output a suspect of the placeholder guard, and an output
     that still lacks one (the guard or the retry with the line's numbers as tags could not get
     it back) counts as not repairable (``numbers_not_repairable``), as does an output left with
-    a number its source has in no form (``2.4.4.1`` for ``2.4.1``).
+    a number its source has in no form (``2.4.4.1`` for ``2.4.1``). In German, a 12-hour time
+    of the source's written as another time of day (``8.00 Uhr`` for ``8:00 PM``) is written
+    on the 24-hour clock (``20.00 Uhr``), or, where which digits are the time cannot be told,
+    counts as not repairable (:func:`ltmt.clock_times.repair_clock_times`).
     ``seam_repair``: words a multi-line segment's translation ends one line with and starts
     the next with, where the source does not repeat them there, are written once, and so is a
     word a line's translation says twice in a row where the source line does not (``Dateien
@@ -965,6 +969,10 @@ class Translator:
                 repaired_at = (repaired_at - negations.replaced) | right
                 wrong_at = (wrong_at - negations.replaced) | wrong
         if self.number_repair:  # an output that still lacks a number is no repair either
+            if same_language(self.written_language or "", "de"):  # 8.00 Uhr for 8:00 PM
+                timed, mistimed = repair_clock_times(units, outputs)
+                repaired_at |= timed
+                wrong_at |= mistimed
             wrong_at |= numbers_still_lost(range(len(units)), units, outputs)
             unrepaired = {units[i].segment for i in wrong_at}
             unrepaired |= numbers_added_beyond_repair(units, outputs)

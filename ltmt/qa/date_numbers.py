@@ -8,10 +8,15 @@ localised date or time read as lost numbers.
 where the translation has one of its forms, so that the numbers check compares what is
 there; one the translation writes in no such form stays, and is lost as before.
 
+The times are :func:`ltmt.clock_times.times_as_written`'s, which the translator's own
+number measures read too: ``16 Uhr``, ``16.00 Uhr`` and ``16:00`` are ``4 pm`` (and ``4:00
+PM``), ``8 Uhr`` is ``8 AM``.
+
 A 12-hour time whose digits the translation keeps as another time of day (``8:00``, ``8:00
 Uhr`` or ``8:00 AM`` for ``8:00 PM``: :func:`ltmt.clock_times.times_changed`) passed that
-comparison, its digits all there; :func:`time_problems` says it (``lacks the time 8:00 PM
-(20:00)``): an evening dose reminder read as a morning one.
+comparison, its digits all there; :func:`time_problems` says it with the German form to write
+(``lacks the time 8:00 PM: ...; write 20:00 Uhr``): an evening dose reminder read as a morning
+one.
 """
 
 from __future__ import annotations
@@ -19,17 +24,16 @@ from __future__ import annotations
 import re
 
 from ltmt.calendar_names import babel_locale
-from ltmt.clock_times import times_changed
+from ltmt.clock_times import changed_times, on_24_hour_clock, times_as_written
 
 # month/day/year, not part of a path, a version or a longer run (``1/2/3/4``)
 _US_DATE = re.compile(
     r"(?<![\w./-])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})(?![\w/]|[.,]\d)"
 )
-# a time on the 12-hour clock: ``2:30 PM``, ``2 pm``, ``11:05 a.m.``
-_TWELVE_HOUR = re.compile(
-    r"(?<![\w.:])(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?m\.?(?!\w)",
-    re.IGNORECASE,
-)
+# a time German writes with a full stop between its hour and minutes (``20.00 Uhr``)
+_DOTTED_TIME = re.compile(r"(?<![\w.,:])\d{1,2}\.[0-5]\d\s?Uhr(?![^\W\d_])")
+# ... and with a colon (``20:00``)
+_COLON_TIME = re.compile(r"(?<![\w.,:])\d{1,2}:[0-5]\d(?![\w:]|[.,]\d)")
 
 
 def as_translated(source: str, target: str, target_language: str = "de") -> str:
@@ -38,28 +42,31 @@ def as_translated(source: str, target: str, target_language: str = "de") -> str:
     source = _US_DATE.sub(
         lambda found: _written(found, _date_forms(found, target_language), target), source
     )
-    return _TWELVE_HOUR.sub(lambda found: _written(found, _time_forms(found), target), source)
+    return times_as_written(source, target)
 
 
 def time_problems(source: str, target: str) -> list[str]:
     """The 12-hour times of ``source`` that ``target`` writes as another time of day
-    (:func:`~ltmt.clock_times.times_changed`), each said with its 24-hour form and how to write
-    it: ``lacks the time 8:00 PM (20:00): ...; write 20:00 or 8:00 PM``."""
+    (:func:`~ltmt.clock_times.changed_times`), each said with its German 24-hour form, how to
+    write it: ``lacks the time 8:00 PM: ...; write 20:00 Uhr`` (``20.00 Uhr`` where ``target``
+    writes its times so: :func:`german_time`)."""
     return [
-        f"lacks the time {time} ({_on_24_hour_clock(time)}): the translation writes its digits "
-        f"as another time of day; write {_on_24_hour_clock(time)} or {time}"
-        for time in times_changed(source, target)
+        f"lacks the time {time.group()}: the translation writes it as another time of day; "
+        f"write {german_time(time, target)}"
+        for time in changed_times(source, target)
     ]
 
 
-def _on_24_hour_clock(time: str) -> str:
-    """A 12-hour time as the 24-hour clock writes it: ``20:00`` for ``8 PM``, ``0:30`` for
-    ``12:30 AM``, ``12:00`` for ``12 PM``."""
-    found = _TWELVE_HOUR.fullmatch(time)
-    if found is None:  # not one read by _TWELVE_HOUR: as written
-        return time
-    hour = int(found["hour"]) % 12 + (12 if found["half"].lower() == "p" else 0)
-    return f"{hour}:{found['minute'] or '00'}"
+def german_time(time: re.Match[str], target: str) -> str:
+    """A 12-hour ``time`` (of :data:`~ltmt.clock_times.TWELVE_HOUR`) as German writes it on the
+    24-hour clock, with ``Uhr``: ``20:00 Uhr`` for ``8:00 PM``, ``16 Uhr`` for ``4 pm``, ``0:30
+    Uhr`` for ``12:30 AM``; the minutes after a full stop where ``target`` writes its times so
+    (``20.00 Uhr``) and none with a colon."""
+    hour = on_24_hour_clock(int(time["hour"]), time["half"].lower() == "p")
+    if time["minute"] is None:
+        return f"{hour} Uhr"
+    dotted = _DOTTED_TIME.search(target) and not _COLON_TIME.search(target)
+    return f"{hour}{'.' if dotted else ':'}{time['minute']} Uhr"
 
 
 def _written(found: re.Match[str], forms: list[str], target: str) -> str:
@@ -81,13 +88,3 @@ def _date_forms(found: re.Match[str], target_language: str) -> list[str]:
     if locale is not None:
         forms.append(f"{day}. {locale.months['format']['wide'][month]} {year}")
     return forms
-
-
-def _time_forms(found: re.Match[str]) -> list[str]:
-    """A 12-hour time's 24-hour forms: ``14:30`` and ``14.30``, or ``14 Uhr`` and ``14:00``
-    for a whole hour written without minutes (``2 PM``)."""
-    hour = int(found["hour"]) % 12 + (12 if found["half"].lower() == "p" else 0)
-    minute = found["minute"]
-    if minute is None:
-        return [f"{hour} Uhr", f"{hour}:00", f"{hour:02}:00"]
-    return [f"{hour}:{minute}", f"{hour:02}:{minute}", f"{hour}.{minute}"]
