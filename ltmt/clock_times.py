@@ -12,21 +12,23 @@ where the model's own output kept ``9:30 PM``); :func:`times_changed` tells it.
 A time counts as changed where the translation writes its hour and minutes with the other half
 (``8:00 AM`` for ``8:00 PM``), or, for a time after noon or ``12 AM`` (midnight, ``0:00``),
 bare or with ``Uhr``, neither with its AM/PM, nor on the 24-hour clock, nor beside a German word
-for the time of day (``abends``, ``nachts``, ``Mitternacht``). A time whose digits the
-translation lacks is the numbers check's: lost, not changed.
+for the time of day (``abends``, ``nachts``, ``Mitternacht``). Times of the same digits are
+counted, not blamed one by one: ``8.00 Uhr und 8:00 PM`` for ``8:00 AM and 8:00 PM`` keeps both.
+A time whose digits the translation lacks is the numbers check's: lost, not changed.
+
+A time written on the 24-hour clock keeps its numbers: :func:`times_as_written` writes the
+source's time as the translation does (``16 Uhr``, ``16.00 Uhr``, ``16:00`` for ``4 pm``), for
+the translator's number measures (:mod:`ltmt.numbers_kept`, :mod:`ltmt.numbers_added`: a
+memory's approved ``16 Uhr`` is no number lost, so the match is used) and qa's. The translator
+writes a changed time on the 24-hour clock (:func:`ltmt.clock_repair.repair_times`: ``um 4
+Uhr`` becomes ``um 16 Uhr``), or counts it as not repairable.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-from ltmt.text import with_edits
-
-if TYPE_CHECKING:
-    from ltmt.units import Unit
+from collections.abc import Iterable
 
 # a time on the 12-hour clock: ``2:30 PM``, ``2 pm``, ``11:05 a.m.``; a sentence's full stop
 # after ``PM`` is not the time's (``8:00 PM.``), ``p.m.``'s last dot is
@@ -42,8 +44,47 @@ _AFTER_NOON_WORDS = re.compile(
     r"(?:abends|nachmittags|nachts|mitternacht|abend|nachmittag|nacht)(?![^\W\d_])",
     re.IGNORECASE,
 )
-# what makes a translation's digits a time: ``Uhr`` after them (``8 Uhr``, ``8-Uhr-Dosis``)
+# ``Uhr`` after a time's digits (``8 Uhr``, ``8-Uhr-Dosis``)
 _UHR_AFTER = re.compile(r"[\s-]?Uhr(?![^\W\d_])")
+# an hour's digits as a text may write a time: a leading zero or none, its minutes after ``:``
+# or ``.`` or none; not part of a longer number (``116``, ``8.5``, ``1.8.00``)
+_CLOCK_DIGITS = re.compile(
+    r"(?<![\w.,:])0?(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?(?!\d|[.,:]\d)"
+)
+
+
+class ClockDigits:
+    """Where ``text`` writes each hour's digits (:data:`_CLOCK_DIGITS`), read once: a line of
+    many times asks for many, and a pattern per time read it once for each."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: dict[tuple[int, str | None], list[re.Match[str]]] = {}
+        self._whole: dict[int, list[re.Match[str]]] = {}  # with no minutes, :00 or .00
+        for place in _CLOCK_DIGITS.finditer(text):
+            hour = int(place["hour"])
+            self._at.setdefault((hour, place["minute"]), []).append(place)
+            if place["minute"] in (None, "00"):
+                self._whole.setdefault(hour, []).append(place)
+
+    def places(self, hour: int, minute: str | None) -> list[re.Match[str]]:
+        """The places, in order, that write ``hour`` with ``minute`` (where ``minute`` is
+        None: with none, ``:00`` or ``.00``)."""
+        if minute is None:
+            return self._whole.get(hour, [])
+        return self._at.get((hour, minute), [])
+
+    def half_after(self, place: re.Match[str]) -> re.Match[str] | None:
+        """The AM/PM written right after ``place`` (its group ``half``: ``a`` or ``p``)."""
+        return _HALF_AFTER.match(self.text, place.end())
+
+    def uhr_after(self, place: re.Match[str]) -> re.Match[str] | None:
+        """The ``Uhr`` written right after ``place``."""
+        return _UHR_AFTER.match(self.text, place.end())
+
+    def says_after_noon(self) -> bool:
+        """Whether the text says a time of day after noon or in the night in words."""
+        return _AFTER_NOON_WORDS.search(self.text) is not None
 
 
 def on_24_hour_clock(hour: int, after_noon: bool) -> int:
@@ -52,41 +93,51 @@ def on_24_hour_clock(hour: int, after_noon: bool) -> int:
     return hour % 12 + (12 if after_noon else 0)
 
 
+def moves(hour: int, after_noon: bool) -> bool:
+    """Whether the 24-hour clock writes ``hour`` of the 12-hour clock's half ``after_noon``
+    with other digits: an afternoon or evening hour but noon (``9 PM`` is ``21``), and
+    midnight (``12 AM`` is ``0``)."""
+    return (hour != 12) if after_noon else hour == 12
+
+
 def times_as_written(source: str, output: str) -> str:
     """``source`` with each 12-hour time that ``output`` writes on the 24-hour clock, as German
     does, written as ``output`` writes it: ``at 4 pm`` is ``at 16 Uhr`` for ``um 16 Uhr``, ``at
     16.00`` for ``um 16.00 Uhr``, ``at 4:30 PM`` ``at 16:30`` for ``16:30 Uhr``; ``12 AM`` is
     ``0 Uhr`` or ``24 Uhr``. A number check then compares what is there: ``4 pm``'s ``4`` is no
     number ``16 Uhr`` lacks, nor its ``16`` or ``00`` one it adds. A time ``output`` writes in
-    no such form stays as it is."""
+    no such form (a bare ``16`` may be any number) stays as it is."""
     if TWELVE_HOUR.search(source) is None:  # most lines: no time, nothing to read
         return source
-    return TWELVE_HOUR.sub(lambda found: _as_written(found, output), source)
+    digits = ClockDigits(output)
+    # one reading per time of the clock: a line may write one many times
+    written: dict[tuple[str, str | None, str], str | None] = {}
+
+    def as_written(time: re.Match[str]) -> str:
+        key = (time["hour"].lstrip("0"), time["minute"], time["half"].lower())
+        if key not in written:
+            written[key] = _on_24_hour_clock_in(time, digits)
+        return written[key] or time.group()
+
+    return TWELVE_HOUR.sub(as_written, source)
 
 
-def _as_written(time: re.Match[str], output: str) -> str:
-    """How ``output`` writes ``time`` on the 24-hour clock (:func:`times_as_written`): the first
-    place of one of its forms, else ``time`` as it is."""
-    after_noon = time["half"].lower() == "p"
-    hours = [on_24_hour_clock(int(time["hour"]), after_noon)]
+def _on_24_hour_clock_in(time: re.Match[str], digits: ClockDigits) -> str | None:
+    """How ``digits``' text writes ``time`` on the 24-hour clock (:func:`times_as_written`):
+    its first place of the time's hour with the time's minutes, or, for a whole hour, with
+    ``Uhr`` after it; else None."""
+    minute = time["minute"]
+    hours = [on_24_hour_clock(int(time["hour"]), time["half"].lower() == "p")]
     if hours == [0]:
         hours.append(24)  # midnight: 0 Uhr or 24 Uhr
     for hour in hours:
-        place = re.search(_24_hour_pattern(hour, time["minute"]), output)
-        if place is not None:
-            return place.group()
-    return time.group()
-
-
-def _24_hour_pattern(hour: int, minute: str | None) -> str:
-    """A pattern of the 24-hour clock's ``hour`` with its ``minute`` after ``:`` or ``.``
-    (``16:30``, ``16.30``), or, for a whole hour, with ``Uhr`` after it (``16 Uhr``,
-    ``16-Uhr-Termin``; where ``minute`` is None: ``16:00`` and ``16.00`` too)."""
-    hour_digits = rf"(?<![\w.,:])0?{hour}"
-    with_minutes = rf"{hour_digits}[:.]{minute or '00'}(?![\w:]|[.,]\d)"
-    if minute not in (None, "00"):
-        return with_minutes
-    return rf"{with_minutes}|{hour_digits}[\s-]?Uhr(?![^\W\d_])"
+        for place in digits.places(hour, None if minute == "00" else minute):
+            if place["minute"] is not None:
+                return place.group()
+            uhr = digits.uhr_after(place)
+            if uhr is not None:
+                return digits.text[place.start() : uhr.end()]
+    return None
 
 
 def times_changed(source: str, output: str) -> list[str]:
@@ -96,114 +147,31 @@ def times_changed(source: str, output: str) -> list[str]:
     return [time.group() for time in changed_times(source, output)]
 
 
-def repair_times(source: str, output: str) -> str:
-    """``output`` with each 12-hour time of ``source`` that it writes as another time of day
-    (:func:`changed_times`) written as the source means it: on the 24-hour clock in the
-    output's own form (``8.00 Uhr`` for ``8:00 PM`` becomes ``20.00 Uhr``, ``um 4 Uhr`` for
-    ``at 4 pm`` ``um 16 Uhr``, ``12 Uhr`` for ``12 AM`` ``0 Uhr``), or with its own half where
-    the output wrote the other (``8:00 AM`` for ``8:00 PM``). The source's times of one hour and
-    minutes are paired in order with the output's places that write those digits as a time
-    (with minutes, ``Uhr`` or an AM/PM after them): ``8.00 Uhr und 8.00 Uhr`` for ``8:00 AM and
-    8:00 PM`` is ``8.00 Uhr und 20.00 Uhr``. Where they are not as many (``Am 4. Dezember`` is
-    no time of ``at 4 pm``), or a time is still changed after the repair, ``output`` comes back
-    as it is: which place is the time cannot be told."""
-    changed = changed_times(source, output)
-    if not changed:
-        return output
-    edits: list[tuple[int, int, str]] = []
-    for hour, minute in dict.fromkeys((int(time["hour"]), time["minute"]) for time in changed):
-        times = [
-            time
-            for time in TWELVE_HOUR.finditer(source)
-            if (int(time["hour"]), time["minute"]) == (hour, minute)
-        ]
-        places = [
-            place
-            for place in re.finditer(_hour_pattern(hour, minute), output)
-            if _written_as_time(place, output)
-        ]
-        if len(places) != len(times):
-            return output
-        for time, place in zip(times, places, strict=True):
-            edits += _rewritten(hour, time["half"].lower() == "p", place, output)
-    repaired = with_edits(output, edits)
-    return output if changed_times(source, repaired) else repaired
-
-
-def repair_clock_times(units: Sequence[Unit], outputs: list[str]) -> tuple[set[int], set[int]]:
-    """Repair the 12-hour times of ``outputs`` (one per unit of ``units``, German) in place
-    (:func:`repair_times`). Returns the indices (into ``units``) of the outputs it changed,
-    and of those that still write a time of their source as another time of day: not
-    repairable, which the run says (and ``--strict`` fails on)."""
-    repaired: set[int] = set()
-    wrong: set[int] = set()
-    for i, unit in enumerate(units):
-        if TWELVE_HOUR.search(unit.text) is None:
-            continue
-        text = repair_times(unit.text, outputs[i])
-        if text != outputs[i]:
-            outputs[i] = text
-            repaired.add(i)
-        elif changed_times(unit.text, text):
-            wrong.add(i)
-    return repaired, wrong
-
-
-def _written_as_time(place: re.Match[str], output: str) -> bool:
-    """Whether ``place``, a time's digits in ``output``, is written as a time: with minutes
-    (``8.00``, ``8:00``), ``Uhr`` or an AM/PM after it."""
-    return (
-        not place.group().isdigit()
-        or _UHR_AFTER.match(output, place.end()) is not None
-        or _HALF_AFTER.match(output, place.end()) is not None
-    )
-
-
-def _rewritten(
-    hour: int, after_noon: bool, place: re.Match[str], output: str
-) -> list[tuple[int, int, str]]:
-    """The edit (none or one ``(start, end, text)``) that writes ``place`` of ``output``, the
-    digits of the time ``hour`` of the half ``after_noon``, as that time: its AM/PM turned
-    where it writes the other, its hour on the 24-hour clock where it writes none and that
-    hour's digits differ (:func:`_moved`; a leading zero kept: ``08:00`` is ``20:00``, ``12:30``
-    for ``12:30 AM`` ``0:30``)."""
-    half = _HALF_AFTER.match(output, place.end())
-    if half is not None:
-        letter = half["half"]
-        if (letter.lower() == "p") == after_noon:
-            return []
-        turned = "p" if after_noon else "a"
-        return [
-            (half.start("half"), half.end("half"), turned.upper() if letter.isupper() else turned)
-        ]
-    if not _moved(hour, after_noon):
-        return []
-    written = place.group()
-    digits = len(written) - len(written.lstrip("0123456789"))  # the hour's, a leading zero too
-    clock = on_24_hour_clock(hour, after_noon)
-    new = f"{clock:02}" if written.startswith("0") else str(clock)
-    return [(place.start(), place.start() + digits, new)]
-
-
 def changed_times(source: str, output: str) -> list[re.Match[str]]:
     """:func:`times_changed`'s times, as the places of ``source`` that write them."""
     found = list(TWELVE_HOUR.finditer(source))
     if not found:
         return []
-    elsewhere = TWELVE_HOUR.sub(" ", source)  # the source's other numbers
-    by_digits: dict[tuple[int, str | None], list[re.Match[str]]] = {}
-    for time in found:
-        by_digits.setdefault((int(time["hour"]), time["minute"]), []).append(time)
+    written = ClockDigits(output)
+    elsewhere = ClockDigits(TWELVE_HOUR.sub(" ", source))  # the source's other numbers
     changed: set[int] = set()
-    for (hour, minute), times in by_digits.items():
+    for (hour, minute), times in by_digits(found).items():
         halves = [time["half"].lower() == "p" for time in times]
-        for n in _changed_of(hour, minute, halves, elsewhere, output):
+        for n in _changed_of(hour, minute, halves, elsewhere, written):
             changed.add(times[n].start())
     return [time for time in found if time.start() in changed]
 
 
+def by_digits(times: Iterable[re.Match[str]]) -> dict[tuple[int, str | None], list[re.Match[str]]]:
+    """``times`` (of :data:`TWELVE_HOUR`) by their hour and minutes, in order."""
+    grouped: dict[tuple[int, str | None], list[re.Match[str]]] = {}
+    for time in times:
+        grouped.setdefault((int(time["hour"]), time["minute"]), []).append(time)
+    return grouped
+
+
 def _changed_of(
-    hour: int, minute: str | None, halves: list[bool], elsewhere: str, output: str
+    hour: int, minute: str | None, halves: list[bool], elsewhere: ClockDigits, output: ClockDigits
 ) -> list[int]:
     """Which of the source's times ``hour``:``minute`` (one per half of ``halves``, True
     after noon, in the source's order) ``output`` writes as another time: each is taken by a
@@ -211,29 +179,30 @@ def _changed_of(
     with the other half is changed (``8:00 AM`` for ``8:00 PM``; not ``8.00 Uhr und 8:00 PM``
     for ``8:00 AM and 8:00 PM``, whose PM is kept and whose morning's digits are its own), and
     one taken by a place with neither is where the 24-hour clock writes other digits
-    (:func:`_moved`) and ``output`` says the time no other way (:func:`_said`). A time left
+    (:func:`moves`) and ``output`` says the time no other way (:func:`_said`). A time left
     with no place (the digits written as often as the source writes them apart from its
     times: ``2 tablets at 2 PM``) is lost, the numbers check's."""
-    written = _written_digits(hour, minute, output)
-    with_half = Counter(half for half in written if half)
-    bare = written.count("") - len(_written_digits(hour, minute, elsewhere))
-    wanted = ["p" if after_noon else "a" for after_noon in halves]
+    written = [output.half_after(place) for place in output.places(hour, minute)]
+    with_half = Counter(half["half"].lower() for half in written if half is not None)
+    bare = written.count(None) - len(elsewhere.places(hour, minute))
     unmatched = []
-    for n, half in enumerate(wanted):
-        if with_half[half] > 0:
-            with_half[half] -= 1
+    for n, after_noon in enumerate(halves):
+        own = "p" if after_noon else "a"
+        if with_half[own] > 0:
+            with_half[own] -= 1
         else:
             unmatched.append(n)
-    said: dict[bool, bool] = {}  # read once per half: a line of many times
+    said: dict[bool, bool] = {}  # read once per half
     changed = []
     for n in unmatched:
         after_noon = halves[n]
-        if with_half["a" if after_noon else "p"] > 0:
-            with_half["a" if after_noon else "p"] -= 1
+        other = "a" if after_noon else "p"
+        if with_half[other] > 0:
+            with_half[other] -= 1
             changed.append(n)
         elif bare > 0:
             bare -= 1
-            if not _moved(hour, after_noon):
+            if not moves(hour, after_noon):
                 continue
             if after_noon not in said:
                 said[after_noon] = _said(hour, after_noon, minute, output)
@@ -242,37 +211,11 @@ def _changed_of(
     return changed
 
 
-def _moved(hour: int, after_noon: bool) -> bool:
-    """Whether the 24-hour clock writes ``hour`` of the 12-hour clock's half ``after_noon``
-    with other digits: an afternoon or evening hour but noon (``9 PM`` is ``21``), and
-    midnight (``12 AM`` is ``0``)."""
-    return (hour != 12) if after_noon else hour == 12
-
-
-def _written_digits(hour: int, minute: str | None, output: str) -> list[str]:
-    """Per place where ``output`` writes the time's hour (with its ``minute``, ``:`` or ``.``
-    between; a whole hour with ``:00`` or ``.00`` too), the half of the clock written right
-    after it (``a``, ``p``), or ``""`` where none is."""
-    digits = re.compile(_hour_pattern(hour, minute))
-    halves: list[str] = []
-    for place in digits.finditer(output):
-        half = _HALF_AFTER.match(output, place.end())
-        halves.append(half["half"].lower() if half else "")
-    return halves
-
-
-def _said(hour: int, after_noon: bool, minute: str | None, output: str) -> bool:
+def _said(hour: int, after_noon: bool, minute: str | None, output: ClockDigits) -> bool:
     """Whether ``output`` writes the time on the 24-hour clock (``21:30``, ``21.30``, ``21
     Uhr``, ``0:00``, ``24 Uhr``) or says its time of day in words (``abends``: module
     docstring)."""
-    if _AFTER_NOON_WORDS.search(output):
+    if output.says_after_noon():
         return True
     hours = [hour + 12] if after_noon else [0, 24]
-    return any(re.search(_hour_pattern(clock, minute), output) for clock in hours)
-
-
-def _hour_pattern(hour: int, minute: str | None) -> str:
-    """A pattern of ``hour`` written whole, a leading zero or none, with its ``minute`` after
-    ``:`` or ``.`` (where ``minute`` is None: none, ``:00`` or ``.00``)."""
-    minutes = rf"[:.]{minute}" if minute is not None else r"(?:[:.]00)?"
-    return rf"(?<![\w.,:])0?{hour}{minutes}(?!\d|[.,:]\d)"
+    return any(output.places(clock, minute) for clock in hours)

@@ -39,7 +39,7 @@ from ltmt.api_arguments import (
     term_list,
 )
 from ltmt.batch_decoding import BatchDecoding
-from ltmt.clock_times import repair_clock_times
+from ltmt.clock_repair import repair_clock_times
 from ltmt.config import check_choice, check_range
 from ltmt.copied_labels import retry_copied_labels, retry_fused_copies
 from ltmt.copy_guard import WaryFusion, guard_copies
@@ -164,7 +164,7 @@ class Translator:
     a number its source has in no form (``2.4.4.1`` for ``2.4.1``). In German, a 12-hour time
     of the source's written as another time of day (``8.00 Uhr`` for ``8:00 PM``) is written
     on the 24-hour clock (``20.00 Uhr``), or, where which digits are the time cannot be told,
-    counts as not repairable (:func:`ltmt.clock_times.repair_clock_times`).
+    counts as not repairable (:func:`ltmt.clock_repair.repair_clock_times`).
     ``seam_repair``: words a multi-line segment's translation ends one line with and starts
     the next with, where the source does not repeat them there, are written once, and so is a
     word a line's translation says twice in a row where the source line does not (``Dateien

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from ltmt.clock_times import times_changed
+from ltmt.clock_times import times_as_written, times_changed
 
 
 @pytest.mark.parametrize(
@@ -43,10 +43,51 @@ from ltmt.clock_times import times_changed
         ("Take 2 tablets at 2 PM", "Nehmen Sie 2 Tabletten", []),
         ("Open until 6:00 PM", "Geöffnet", []),
         ("No time here: 8 items", "Keine Zeit: 8 Elemente", []),
+        # ifu2 trial, session 74: times of one hour's digits are counted, not blamed one by
+        # one; the sentence's full stop is no part of the time
+        (
+            "Take one tablet at 8:00 AM and one tablet at 8:00 PM.",
+            "Nimm ein Tablett um 8.00 Uhr und ein Tablett um 8.00 Uhr.",
+            ["8:00 PM"],
+        ),
+        ("Take one at 8:00 AM and one at 8:00 PM.", "Eine um 8.00 Uhr und eine um 8:00 PM.", []),
+        (
+            "Take one at 8:00 AM and one at 8:00 PM.",
+            "Eine um 8:00 PM und eine um 8:00 PM.",
+            ["8:00 AM"],
+        ),
+        ("Check at 9:00 AM and 9:00 PM.", "Um 9:00 Uhr und 9:00 Uhr prüfen.", ["9:00 PM"]),
+        ("Check at 9:00 AM and 9:00 PM.", "Um 9:00 Uhr und 21:00 Uhr prüfen.", []),
     ],
 )
 def test_times_changed(source: str, output: str, changed: list[str]) -> None:
     assert times_changed(source, output) == changed
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "written"),
+    [
+        # hubspot trial, session 74: the approved "16 Uhr" for "4 pm" read as lacking the 4
+        ("at 4 pm.", "um 16 Uhr.", "at 16 Uhr."),
+        ("at 4 pm", "um 16.00 Uhr", "at 16.00"),
+        ("at 4 pm", "um 16:00 Uhr", "at 16:00"),
+        ("at 4\u00a0pm CET", "um 16\u00a0Uhr MEZ", "at 16\u00a0Uhr CET"),
+        ("at 4:00 PM", "um 16 Uhr", "at 16 Uhr"),
+        ("at 4:30 PM", "um 16.30 Uhr", "at 16.30"),
+        ("at 8 AM", "um 08:00 Uhr", "at 08:00"),
+        ("at 12 AM", "um 0 Uhr", "at 0 Uhr"),
+        ("at 12 AM", "um 24 Uhr", "at 24 Uhr"),
+        ("Your 8 PM dose", "Deine 20-Uhr-Dosis", "Your 20-Uhr dose"),
+        # not on the 24-hour clock: as the source writes it
+        ("at 4 pm", "um 4 Uhr", "at 4 pm"),
+        ("at 4:30 PM", "um 16 Uhr", "at 4:30 PM"),  # other minutes
+        ("at 4 pm", "um 16", "at 4 pm"),  # a bare 16 may be any number
+        ("at 4 pm", "um 116 Uhr", "at 4 pm"),
+        ("no time: 4 items", "16 Uhr", "no time: 4 items"),
+    ],
+)
+def test_times_as_written(source: str, output: str, written: str) -> None:
+    assert times_as_written(source, output) == written
 
 
 @pytest.mark.parametrize(
@@ -56,9 +97,17 @@ def test_times_changed(source: str, output: str, changed: list[str]) -> None:
         ("1:" * 50000 + " PM", "1." * 50000),
         ("9:30 P.M" * 10000, "9:30 p. " * 10000),
         ("x " * 50000, "nacht" * 20000),
+        ("8 AM and 8 PM " * 10000, "8 Uhr und 8 Uhr " * 10000),
+        ("4 p" * 50000 + "m", "4 Uhr" * 20000),
+        ("4 pm " * 1000, "0" * 100000 + "4-Uhr"),
+        (
+            "".join(f"{h}:{m:02} {x} " for h in range(1, 13) for m in range(60) for x in "AP"),
+            "".join(f"{h}.{m:02} Uhr " for h in range(1, 13) for m in range(60)) * 3,
+        ),
     ],
 )
 def test_long_adversarial_lines_are_read_in_linear_time(source: str, output: str) -> None:
     started = time.perf_counter()
     times_changed(source, output)
+    times_as_written(source, output)
     assert time.perf_counter() - started < 2.0
