@@ -32,6 +32,8 @@ from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
         ("Version 1.5", "Version 1,5", []),
         ("on 12/31/99", "am 31.12.99", []),
         ("at 11:11 PM", "um 23:11 Uhr", []),
+        ("at 4 pm", "um 16:00 Uhr", []),  # hubspot trial, session 74: "has 16:00"
+        ("at 12 AM", "um 00:00 Uhr", []),
         ("file 007", "Datei 7", []),
         # ordinals and months, in words or digits
         ("the 3rd line", "die 3. Zeile", []),

@@ -84,6 +84,45 @@ def test_numbers_lost_counts_the_sources_digit_runs_the_output_lacks(source, out
 
 
 @pytest.mark.parametrize(
+    ("source", "output", "lost", "wrong"),
+    [
+        # hubspot trial, session 74: a memory's approved 16 Uhr for 4 pm was a lost 4, so the
+        # placeholder guard put the model's own "Am 4. Dezember" in its place, and a fused
+        # 16:00 Uhr had the numbers 16 and 00 its source has in no form
+        (
+            "The webinar starts on 19 December at 4 pm.",
+            "Das Webinar beginnt am 19. Dezember um 16 Uhr.",
+            0,
+            0,
+        ),
+        (
+            "The workshop starts on 19 December at 4 pm.",
+            "Der Workshop beginnt am 19. Dezember um 16:00 Uhr.",
+            0,
+            0,
+        ),
+        ("at 4 pm", "um 16.00 Uhr", 0, 0),
+        ("at 4:00 PM", "um 16 Uhr", 0, 0),
+        ("at 8:00 AM", "um 08:00 Uhr", 0, 0),
+        ("at 12 AM", "um 0 Uhr", 0, 0),
+        # kept digits of another time of day are the clock repair's (ltmt.clock_repair)
+        ("at 4 pm", "um 4 Uhr", 0, 0),
+        # a number lost all the same
+        (
+            "The webinar starts on 19 December at 4 pm.",
+            "Das Webinar beginnt am 19. Dezember.",
+            1,
+            1,
+        ),
+        ("at 4:30 PM", "um 16 Uhr", 2, 2),  # lacks 4 and 30 (16 is its afternoon's hour)
+    ],
+)
+def test_a_12_hour_time_written_on_the_24_hour_clock_keeps_its_numbers(source, output, lost, wrong):
+    assert numbers_beyond_repair(source, output) == lost
+    assert numbers_wrong(source, output) == wrong
+
+
+@pytest.mark.parametrize(
     ("source", "output", "repaired"),
     [
         # the shipped model's outputs on the dev users (session 31): a repeated digit written once

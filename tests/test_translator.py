@@ -613,6 +613,78 @@ def test_a_repair_is_counted_only_where_the_numbers_are_then_right(
     assert (result.numbers_repaired, result.numbers_not_repairable) == (repaired, not repaired)
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "expected", "repaired"),
+    [
+        # ifu2 trial, session 74: the evening dose written as a second morning one
+        (
+            "Take one tablet at 8:00 AM and one tablet at 8:00 PM.",
+            "Nimm ein Tablett um 8.00 Uhr und ein Tablett um 8.00 Uhr.",
+            "Nimm ein Tablett um 8.00 Uhr und ein Tablett um 20.00 Uhr.",
+            True,
+        ),
+        # hubspot trial, session 74: 4 pm written as 4 a.m.
+        (
+            "The webinar starts at 4 pm.",
+            "Das Webinar beginnt um 4 Uhr.",
+            "Das Webinar beginnt um 16 Uhr.",
+            True,
+        ),
+        # right as it is: neither repaired nor counted
+        (
+            "The webinar starts at 4 pm.",
+            "Das Webinar beginnt um 16 Uhr.",
+            "Das Webinar beginnt um 16 Uhr.",
+            False,
+        ),
+    ],
+)
+def test_a_12_hour_time_written_as_another_time_of_day_is_written_on_the_24_hour_clock(
+    backbone, source, output, expected, repaired
+):
+    translator = _ScriptedTranslator(backbone, fused="", plain=output, label_retry=False)
+    [result] = translator.translate([source])
+    assert result.text == expected
+    assert (result.numbers_repaired, result.numbers_not_repairable) == (repaired, False)
+    off = _ScriptedTranslator(backbone, fused="", plain=output, number_repair=False)
+    assert off.translate([source])[0].text == output
+
+
+def test_a_12_hour_time_whose_digits_cannot_be_told_is_counted_not_repairable(backbone):
+    """hubspot trial, session 74: the model's ``Am 4. Dezember`` for ``... at 4 pm`` passed as
+    a translation (its 4 is there); which digits are the time cannot be told, so the run says
+    so and ``--strict`` fails."""
+    output = "Am 4. Dezember beginnt das Webinar am 19. Dezember."
+    translator = _ScriptedTranslator(backbone, fused="", plain=output, label_retry=False)
+    [result] = translator.translate(["The webinar starts on 19 December at 4 pm."])
+    assert result.text == output
+    assert (result.numbers_repaired, result.numbers_not_repairable) == (False, True)
+
+
+def test_a_fused_output_with_a_time_on_the_24_hour_clock_keeps_its_match(backbone):
+    """hubspot trial, session 74: a memory's approved ``16 Uhr`` for ``4 pm`` read as a number
+    lost, so the placeholder guard put the model's own output (``Am 4. Dezember ...``) in the
+    97 % match's place."""
+    fused = "Das Webinar beginnt am 19. Dezember um 16 Uhr."
+    plain = "Am 4. Dezember beginnt das Webinar am 19. Dezember."
+    memory = FakeMemory(
+        [
+            (
+                "The webinar starts on 12 December at 4 pm.",
+                "Das Webinar beginnt am 12. Dezember um 16 Uhr.",
+            )
+        ]
+    )
+    translator = _ScriptedTranslator(
+        backbone, memory, fusion=_AnyMatchFusion(), fused=fused, plain=plain, label_retry=False
+    )
+    [result] = translator.translate(
+        ["The webinar starts on 19 December at 4 pm."], user="u1", fit=False
+    )
+    assert (result.text, result.method, translator.plain_batches) == (fused, "fake", 0)
+    assert (result.numbers_repaired, result.numbers_not_repairable) == (False, False)
+
+
 def test_an_ellipsis_the_models_normalisation_folded_comes_back(backbone):
     translator = _ScriptedTranslator(backbone, fused="", plain="Datei öffnen ...")
     results = translator.translate(["Open File…", "Open file..."])

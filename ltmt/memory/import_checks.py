@@ -18,8 +18,10 @@ screened by its name (``%{member}`` → ``%{mitglied}``, ``{{ plan }}`` → ``{{
 pairs were stored without a word). What the screen passes over (a tag's attribute changed, a
 name after a mark it does not know or that starts with a digit, Yarn's ``<<.Name>>``, a
 thousands separator or a decimal point left as English writes it, a number's sign alone)
-``ltmt qa`` still finds. The encoding check screens a target itself (a regular expression: a
-misread character pair, ``Ã©``) and so runs on every pair.
+``ltmt qa`` still finds; a source with a 12-hour time is checked whatever its digits (``um 4
+Uhr`` for ``at 4 pm`` keeps every digit and moves the time by twelve hours:
+:func:`ltmt.clock_times.times_changed`). The encoding check screens a target itself (a
+regular expression: a misread character pair, ``Ã©``) and so runs on every pair.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ltmt.clock_times import TWELVE_HOUR
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair
 from ltmt.qa.mojibake_checks import mojibake_problems
 from ltmt.qa.number_checks import number_problems
@@ -91,7 +94,8 @@ def suspect_pairs(
                 stray.append(record.position)
             if any(not problem.startswith(_STRAY) for problem in problems):
                 lacking.append(record.position)
-        if digits and number_problems(record.source, record.target, record.metadata):
+        timed = TWELVE_HOUR.search(record.source) is not None  # 4 Uhr for 4 pm: same digits
+        if (digits or timed) and number_problems(record.source, record.target, record.metadata):
             numbers.append(record.position)
         if mojibake_problems(record.source, record.target, record.metadata):
             misread.append(record.position)

@@ -25,6 +25,10 @@ from ltmt.segments import PairRecord
         # fintech trial, session 70: a minus before the dollar sign warned on a correct pair
         ("Loan balance: -$1,500.00", "Kreditsaldo: -1.500,00 $", []),
         ("Loan balance: -$1,500.00", "Kreditsaldo: 1.500,00 $", ["numbers"]),
+        # hubspot trial, session 74: an approved 16 Uhr for 4 pm warned as a disagreement
+        ("The webinar starts at 4 pm.", "Das Webinar beginnt um 16 Uhr.", []),
+        ("The webinar starts at 4:00 PM.", "Das Webinar beginnt um 16 Uhr.", []),
+        ("The webinar starts at 4 pm.", "Das Webinar beginnt um 4 Uhr.", ["numbers"]),
         ("Hello, %s!", "Hallo, %s!", []),
         ("Open the file", "Datei öffnen", []),
         # Smartling's fields garbled by translate (trial s74): stored without a word before
