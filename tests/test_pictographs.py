@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ltmt.model.writable import UnwritableCharacters
 from ltmt.pictographs import edges, set_aside, starts_with_tag, without_tags
 
 
@@ -164,6 +165,46 @@ def test_what_the_model_cannot_write_is_set_aside_as_pictographs_are(
     line, for_model, translation, restored
 ):
     text, aside = set_aside(line, _no_token_for("±§東京Крым≤≥"))
+    assert text == for_model
+    assert aside is not None
+    assert aside.put_back(translation) == restored
+
+
+@pytest.mark.parametrize(
+    ("line", "for_model", "translation", "restored"),
+    [
+        # a unit with the Greek mu goes to the model as one with the micro sign does, and comes
+        # back with the character its source wrote
+        (
+            "Pore size: 0.2 \u03bcm",
+            "Pore size: 0.2 <x/>",
+            "Porengröße: 0.2 <x/>",
+            "Porengröße: 0.2 \u03bcm",
+        ),
+        (
+            "Pore size: 0.2 \u00b5m",
+            "Pore size: 0.2 <x/>",
+            "Porengröße: 0.2 <x/>",
+            "Porengröße: 0.2 \u00b5m",
+        ),
+        ("Dose: 10 \u03bcg/kg", "Dose: 10 <x/>/kg", "Dosis: 10 <x/>/kg", "Dosis: 10 \u03bcg/kg"),
+        (
+            "Use 5 \u03bcL or 5 \u00b5L",
+            "Use 5 <x1/> or 5 <x2/>",
+            "5 <x1/> oder 5 <x2/> verwenden",
+            "5 \u03bcL oder 5 \u00b5L verwenden",
+        ),
+    ],
+)
+def test_a_unit_with_the_greek_mu_is_set_aside_as_one_with_the_micro_sign(
+    line, for_model, translation, restored
+):
+    # a vocabulary with a token for every character, μ too (as the shipped model's)
+    def tokenizer(text_target, add_special_tokens):
+        return {"input_ids": [5] * len(text_target)}
+
+    tokenizer.unk_token_id = 1
+    text, aside = set_aside(line, UnwritableCharacters(tokenizer))
     assert text == for_model
     assert aside is not None
     assert aside.put_back(translation) == restored
