@@ -10,9 +10,9 @@ space and a combining macron to the model) came out ``Ş``, ``µ`` (micro) would
 it: it garbled it wherever it stood (``0.2 μm`` → ``0.2 Kopfzeilen``, ``10 μg/kg`` → ``10
 Tastenkg/kg``, ``The mean μ is 5.`` → ``Die Bedeutung der Öffentlichkeit ist 5.``), and reads a
 µ as that μ. So μ is unwritable as µ is (:data:`READ_AS_FOLDED`), and a unit written with either
-goes to the model as a tag and comes back as its source wrote it. :class:`UnwritableCharacters` tells them apart, for
-:func:`ltmt.pictographs.set_aside`, which gives the model a tag in their place and puts them
-back in the translation.
+goes to the model as a tag and comes back as its source wrote it.
+:class:`UnwritableCharacters` tells them apart, for :func:`ltmt.pictographs.set_aside`, which
+gives the model a tag in their place and puts them back in the translation.
 """
 
 from __future__ import annotations
