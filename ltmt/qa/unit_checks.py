@@ -3,16 +3,17 @@ that number as another unit (``10 mL`` as ``10 l``, ``5 mg/kg`` as ``5 mg``, ``5
 ``5 mg/kg/min``): the digits are kept, so the numbers check passes it, and a dose is wrong by a
 factor of a thousand.
 
-A unit is one of :mod:`ltmt.qa.unit_names`, however written (``mL``, ``ml``, ``Milliliter``);
-a compound unit is several joined by ``/``, ``per``, ``pro`` or ``je`` (``mg/kg/min``, ``ml pro
-Stunde``). A rate said in words after a unit (``24 hours a day``, ``24 Stunden am Tag``) is the
-compound where the other side writes that (``24 Stunden pro Tag``), else the unit alone (``10 mg
-täglich``). An inch or foot mark right after a digit (``3/4" pipe``) is the unit where it
-closes no quotation (``"5"``), so one turned into the other is found (``3/4'-Rohr``). ``V~``
-(AC) and ``V⎓``, ``VDC``, ``V=`` (DC) are units of their own, not ``V``: a mains input written
-``230 V`` lost its kind (written before the number, ``AC 230 V``, ``~230 V`` and ``DC 12 V``
-keep it; a kind the translation names for the source's plain volts, ``12 V Gleichspannung``,
-says more, not another unit).
+A unit is one of :mod:`ltmt.qa.unit_names`, however written (``mL``, ``ml``, ``Milliliter``), but in
+a case that spells another unit in SI (``850 nm`` as ``850 Nm``, newton metres; ``5 mg`` as ``5
+Mg``; ``5 mW`` as ``5 MW``: SI's symbols are case-sensitive); a compound unit is several joined by
+``/``, ``per``, ``pro`` or ``je`` (``mg/kg/min``, ``ml pro Stunde``). A rate said in words after a
+unit (``24 hours a day``, ``24 Stunden am Tag``) is the compound where the other side writes that
+(``24 Stunden pro Tag``), else the unit alone (``10 mg täglich``). An inch or foot mark right after
+a digit (``3/4" pipe``) is the unit where it closes no quotation (``"5"``), so one turned into the
+other is found (``3/4'-Rohr``). ``V~`` (AC) and ``V⎓``, ``VDC``, ``V=`` (DC) are units of their own,
+not ``V``: a mains input written ``230 V`` lost its kind (written before the number, ``AC 230 V``,
+``~230 V`` and ``DC 12 V`` keep it; a kind the translation names for the source's plain volts, ``12
+V Gleichspannung``, says more, not another unit).
 
 A measure's unit dropped (:func:`lost_units`: ``2.5 mL`` as ``2,5``, ``500 mg`` as ``500``,
 ``15 g`` as ``15 Gäste``) loses what the number counts, and the numbers check passed it too.
@@ -45,7 +46,7 @@ from ltmt.degree_signs import doubled_degree_signs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.percent_signs import JOINED
 from ltmt.qa.number_digits import digits_of
-from ltmt.qa.unit_names import UNIT, UNITS, unit_named
+from ltmt.qa.unit_names import UNIT, UNITS, unit_meant, unit_named
 
 # what joins the units of a compound: a slash, or per, pro or je between spaces
 _JOIN = r"\s?/\s?|\s(?:per|pro|je)\s"
@@ -239,7 +240,7 @@ def _units_apart(text: str, measures: list[tuple[_Key, _Key | None, str]]) -> se
     """The units ``text`` writes apart from a number (``10 geben (in ml)``): more often than
     after one (``measures``, its own)."""
     anywhere = Counter(
-        unit for found in _UNIT_ANYWHERE.finditer(text) if (unit := unit_named(found.group()))
+        unit for found in _UNIT_ANYWHERE.finditer(text) if (unit := unit_meant(found.group()))
     )
     after_numbers = Counter(unit for (_, units), _, _ in measures for unit in units)
     return set(anywhere - after_numbers)
@@ -301,10 +302,12 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
     digits without separators (:func:`~ltmt.qa.number_digits.digits_of`), so ``1,000``,
     ``1.000`` and ``1 000`` are one number, and ``0.5`` is not ``5``; volts after ``AC``, ``DC``
     or ``~`` are of that kind: ``AC 230 V`` is ``230 V~``). A word that is a unit only in
-    another case (``5 a``, not ``5 A``) is none."""
+    another case (``5 a``, not ``5 A``) is none, and a unit written in a case that spells
+    another SI unit is that one (``5 Mg`` is no ``5 mg``:
+    :func:`~ltmt.qa.unit_names.unit_meant`)."""
     measures = []
     for found in _MEASURE.finditer(_marks_as_primes(text)):
-        units = [unit_named(part) for part in _JOINER.split(found["unit"])]
+        units = [unit_meant(part) for part in _JOINER.split(found["unit"])]
         known = tuple(unit for unit in units if unit is not None)
         if len(known) < len(units):
             continue
@@ -313,7 +316,7 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
         if kind is not None:
             known = (_VOLTS_OF_KIND[kind["kind"]], *known[1:])
         digits = digits_of(found["number"])
-        rate = unit_named(found["rate"]) if found["rate"] else None
+        rate = unit_meant(found["rate"]) if found["rate"] else None
         with_rate = (digits, (*known, rate)) if rate is not None else None
         end = found.end() if with_rate else found.end("unit")
         written = text[found.start() if kind is None else kind.start() : end]

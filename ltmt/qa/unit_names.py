@@ -2,6 +2,13 @@
 ``ml``, ``millilitres`` and ``Milliliter`` are one unit, ``°C`` and ``Grad Celsius`` another.
 :func:`unit_named` reads a spelling, in its own case or, where no other unit is so written,
 another (``MG`` is ``mg``; ``L`` and ``l`` are both listed, the litre written both ways).
+
+SI's symbols are case-sensitive: ``Mg`` is megagrams, not milligrams, ``Nm`` newton metres, not
+nanometres. :func:`unit_meant` reads a spelling in another case than its unit's as a unit of
+its own where that case spells another unit in SI, and as its unit where it spells none
+(``kw``, ``db``, ``Kg``, German's ``Min.`` and ``Sek.`` written as nouns) or is in capitals
+throughout (``MG`` in a text in capitals), so that the units check compares units by what they
+mean and not by how carefully a text writes them.
 """
 
 from __future__ import annotations
@@ -67,7 +74,9 @@ UNITS: dict[str, tuple[str, ...]] = {
     "mA": ("mA", "milliampere", "milliamperes", "Milliampere"),
     "mAh": ("mAh", "Milliamperestunden"),
     "W": ("W", "watt", "watts", "Watt"),
+    "mW": ("mW", "milliwatt", "milliwatts", "Milliwatt"),
     "kW": ("kW", "kilowatt", "kilowatts", "Kilowatt"),
+    "MW": ("MW", "megawatt", "megawatts", "Megawatt"),
     "Wh": ("Wh", "watt-hour", "watt-hours", "Wattstunde", "Wattstunden"),
     "kWh": ("kWh", "kilowatt-hour", "kilowatt-hours", "Kilowattstunde", "Kilowattstunden"),
     "mmHg": ("mmHg", "mm Hg"),
@@ -102,7 +111,32 @@ _SPELLINGS = "|".join(re.escape(s) for s in sorted(_AS_WRITTEN, key=len, reverse
 # one unit (no letter or digit right after it: not the "m" of "more", the "%" of "%ig")
 UNIT = rf"(?:{_SPELLINGS})(?![^\W_])"
 
+# SI's prefixes and the symbols of units they go before (and Nm, Wh, Ah, VA, which they do
+# too), case-sensitive: ``m`` is milli and the metre, ``M`` mega; ``n`` nano, ``N`` the newton;
+# ``s`` the second, ``S`` the siemens. Not the bit (``db`` is decibels written carelessly),
+# the year (``Ma``), the hour or the day, whose small letters are written for capitals' units
+_SI_PREFIX = "(?:da|[qryzafpnµμmcdhkMGTPEZYRQ])"
+_SI_SYMBOL = "(?:mol|cd|Hz|Pa|Wb|lm|lx|Bq|Gy|Sv|kat|bar|eV|Wh|Ah|VA|Nm|[mgsAKNJWCVFΩSTHlLtB])"
+_SI_UNIT = re.compile(f"{_SI_PREFIX}?{_SI_SYMBOL}")
+
 
 def unit_named(spelling: str) -> str | None:
     """The unit ``spelling`` writes (:data:`UNITS`), in its case or another of its own."""
     return _AS_WRITTEN.get(spelling) or _FOLDED.get(spelling.casefold())
+
+
+def unit_meant(spelling: str) -> str | None:
+    """The unit ``spelling`` writes, as :func:`unit_named` reads it, but a spelling in another
+    case than its unit's that spells another unit in SI (:data:`_SI_UNIT`: a prefix and a
+    symbol, case-sensitive) is that one, ``spelling`` itself: ``Mg`` (mega), not ``mg``; ``Nm``
+    (newton metres), not ``nm``; ``mS`` (siemens), not ``ms``. A case that spells none says
+    nothing (``kw``, ``db``, ``Kg``, ``KHz``, German's ``Min.`` and ``Sek.`` as nouns), and
+    one in capitals throughout is a text's in capitals (``MG``, ``ML``, so ``MV`` for ``mV``
+    passes too)."""
+    unit = _AS_WRITTEN.get(spelling)
+    if unit is not None:
+        return unit
+    unit = _FOLDED.get(spelling.casefold())
+    if unit is None or spelling.isupper() or _SI_UNIT.fullmatch(spelling) is None:
+        return unit
+    return spelling

@@ -108,6 +108,41 @@ def test_a_units_change_after_a_kept_number_is_found(source, target, changed):
     assert changed_units(source, target) == changed
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "changed"),
+    [
+        # SI's symbols are case-sensitive (IFU trial 2, defect 5: all three passed)
+        ("Wavelength: 850 nm", "Wellenlänge: 850 Nm", [("850 nm", "850 Nm")]),
+        ("Output power: 5 mW", "Ausgangsleistung: 5 MW", [("5 mW", "5 MW")]),
+        ("Dose: 5 mg", "Dosis: 5 Mg", [("5 mg", "5 Mg")]),
+        ("Torque: 5 Nm", "Drehmoment: 5 nm", [("5 Nm", "5 nm")]),
+        ("Conductivity: 5 \u00b5S", "Leitfähigkeit: 5 \u00b5s", [("5 \u00b5S", "5 \u00b5s")]),
+        ("Frequency: 5 mHz", "Frequenz: 5 MHz", [("5 mHz", "5 MHz")]),
+        ("Dose: 5 mmol", "Dosis: 5 Mmol", [("5 mmol", "5 Mmol")]),
+        ("Delay: 5 ms", "Verzögerung: 5 Ms", [("5 ms", "5 Ms")]),
+        # a case that spells no other unit: listed spellings, a text in capitals, a capital
+        # kilo, a careless source (reference pairs), German's abbreviations written as nouns,
+        # the micro sign as a Greek mu
+        ("Volume: 10 mL", "Volumen: 10 ml", []),
+        ("DOSE: 5 MG", "Dosis: 5 mg", []),
+        ("Dose: 5 mg", "DOSIS: 5 MG", []),
+        ("Weight: 5 Kg", "Gewicht: 5 kg", []),
+        ("Frequency: 50 kHz", "Frequenz: 50 KHz", []),
+        ("an output of 74 kw/100 hp", "eine Leistung von 74 kW/100 PS", []),
+        ("from 96 db to 87 db", "von 96 dB(A) auf 87 dB(A)", []),
+        ("Wait 5 min", "5 Min. warten", []),
+        ("Wait 5 sec", "5 Sek. warten", []),
+        ("Wait 5 s", "5 Sek. warten", []),
+        ("Wait 5 Hours", "5 Stunden warten", []),
+        ("Wavelength: 850 nm \u00b1 10 nm", "Wellenlänge: 850 nm \u00b1 10 nm", []),
+        ("Pore size: 0.2 \u03bcm", "Porengröße: 0,2 \u00b5m", []),
+        ("Output power: 5 mW", "Ausgangsleistung: 5 Milliwatt", []),
+    ],
+)
+def test_a_units_case_is_compared_where_it_names_another_unit(source, target, changed):
+    assert changed_units(source, target) == changed
+
+
 def test_the_units_check_names_both_measures():
     assert unit_problems("Give 10 mL.", "10 l geben.", {}) == [
         "lacks 10 mL; has 10 l, another unit"
