@@ -113,8 +113,9 @@ UNIT = rf"(?:{_SPELLINGS})(?![^\W_])"
 
 # SI's prefixes and the symbols of units they go before (and Nm, Wh, Ah, VA, which they do
 # too), case-sensitive: ``m`` is milli and the metre, ``M`` mega; ``n`` nano, ``N`` the newton;
-# ``s`` the second, ``S`` the siemens. Not the bit (``db`` is decibels written carelessly),
-# the year (``Ma``), the hour or the day, whose small letters are written for capitals' units
+# ``s`` the second, ``S`` the siemens. Not the bit, the year, the hour or the day: a small
+# letter of theirs is a careless text's more often than another unit (``db`` for ``dB``,
+# ``Ma`` for ``mA``); nor a capital kilo (``Kg``, ``KHz``)
 _SI_PREFIX = "(?:da|[qryzafpnµμmcdhkMGTPEZYRQ])"
 _SI_SYMBOL = "(?:mol|cd|Hz|Pa|Wb|lm|lx|Bq|Gy|Sv|kat|bar|eV|Wh|Ah|VA|Nm|[mgsAKNJWCVFΩSTHlLtB])"
 _SI_UNIT = re.compile(f"{_SI_PREFIX}?{_SI_SYMBOL}")
