@@ -38,7 +38,7 @@ _UNKNOWN = re.compile(r"Unknown (?:message|term): (-?[\w-]+)|Unknown function: P
 def _access_key_fits(entry: Any) -> bool:
     """Whether a message's ``.accesskey`` (if any) is one character that every text its label
     can show has; a key for each platform is held to that platform's label."""
-    from ltmt.formats.fluent import ACCESS_KEY
+    from ltmt.formats.fluent_access_keys import ACCESS_KEY
     from ltmt.formats.fluent_patterns import texts_by_variant
 
     attributes = {a.id.name: a.value for a in getattr(entry, "attributes", [])}

@@ -173,6 +173,7 @@ def qa(
     )
     from ltmt.qa.cue_marks import cue_mark_problems
     from ltmt.qa.extra_strings import extra_problems
+    from ltmt.qa.fluent_attributes import attribute_problems
     from ltmt.qa.formality_checks import formality_form
     from ltmt.qa.keyed_accelerators import shared_key_accelerators
     from ltmt.qa.outdated_checks import outdated_problems
@@ -234,6 +235,7 @@ def qa(
             forms = missing_plural_forms(file, source_file, fmt, tgt_lang)
             problems += missing_form_problems(file, source_file, forms, tgt_lang)
             problems += extra_problems(file, source_file, fmt, tgt_lang)
+            problems += attribute_problems(file, source_file, missing or [], fmt)
         problems += access_key_problems(file, fmt)
         problems += stringsdict_problems(file, fmt)
         problems += android_problems(file, fmt, source_file, tgt_lang)

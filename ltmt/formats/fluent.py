@@ -16,11 +16,11 @@ whole sentences, a plural into the target language's categories). Not translated
   :func:`~ltmt.formats.fluent_copies.is_brand_name`), a product's name, copied;
 - a term's attributes (``.gender = masculine``: selectors, not text) and the attributes named
   in :data:`COPIED_ATTRIBUTES` (``.style = width: 32em``, shortcut keys), copied;
-- ``.accesskey``: chosen from the translated label (the message's ``.label``, else its value),
-  as localizers do: the source's key where the label has that letter, else the label's first
-  letter or digit (for a label with a select, a letter every variant has, where there is one;
-  an access key that is itself a select, on the platform, gets one for each variant, from the
-  label's text for the same variant);
+- access keys (``.accesskey``, ``.buttonaccesskeyaccept``): chosen from the translated label
+  (its ``.label``, else its value, else its ``.value``, else its ``.aria-label``), as
+  :mod:`ltmt.formats.fluent_access_keys` says; the output's key is kept while it is a letter
+  of the label, and a message of the output that lacks a key of the source's gets one, with a
+  warning that names it;
 - a message with two selects in one pattern, or a nested one: left out, with a warning that
   names it.
 
@@ -52,8 +52,13 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import decode, line_ends_like, read_bytes
 from ltmt.formats.documents import Unit
+from ltmt.formats.fluent_access_keys import (
+    choose_access_keys,
+    is_access_key,
+    keys_missing,
+    with_access_keys,
+)
 from ltmt.formats.fluent_copies import (
-    ACCESS_KEY,
     copied_patterns,
     is_brand_name,
     key_of,
@@ -66,11 +71,6 @@ from ltmt.formats.fluent_patterns import (
     Unsupported,
     assemble,
     expand,
-    plain_text,
-    select_of,
-    texts_by_variant,
-    variant_key,
-    variant_texts,
 )
 from ltmt.formats.fluent_selects import selects_otherwise, variants_checked
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog, TranslatedFile
@@ -105,6 +105,12 @@ def _load(path: Path) -> tuple[bytes, Any]:
     return data, resource
 
 
+def parsed(path: Path) -> Any:
+    """The Fluent file ``path`` parsed (``fluent.syntax``'s resource), or an error that names
+    the line and column of its first syntax error."""
+    return _load(path)[1]
+
+
 def _patterns(entry: Any) -> list[tuple[str, Any]]:
     """``(key, pattern)`` of a message's or term's translatable patterns: its value, and a
     message's attributes other than copied ones and access keys."""
@@ -115,7 +121,7 @@ def _patterns(entry: Any) -> list[tuple[str, Any]]:
     if isinstance(entry, ast.Message):
         for attribute in entry.attributes:
             name = attribute.id.name
-            if name not in COPIED_ATTRIBUTES and name != ACCESS_KEY:
+            if name not in COPIED_ATTRIBUTES and not is_access_key(name):
                 found.append((f"{base}.{name}", attribute.value))
     return found
 
@@ -288,9 +294,28 @@ class FluentCatalog(KeyedCatalog):
         self.following = set()
         self._adopting = (Path(target), self._adopted_values)
         try:
-            return super().adopt(target)
+            kept = super().adopt(target)
         finally:
             self._adopting = None
+        self._warn_of_access_keys_added(Path(target))
+        return kept
+
+    def _warn_of_access_keys_added(self, target: Path) -> None:
+        """Warn of the access keys of the source that messages of ``target`` (the translation
+        so far) lack and get (:func:`~ltmt.formats.fluent_access_keys.with_access_keys`)."""
+        added = [
+            f"{key_of(entry)}.{name}"
+            for entry in _entries_of(self.resource)
+            if key_of(entry) in self.adopted and key_of(entry) not in self.unsupported
+            for name in keys_missing(self.adopted[key_of(entry)], entry)
+        ]
+        if added:
+            logger.warning(
+                "%s: access keys added where its messages lacked the source's (%s), each a "
+                "letter of its label; check that no other item of the same menu or dialog has it",
+                target,
+                first_few(added, count_rest=True),
+            )
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """:meth:`KeyedCatalog.pending`, less the cases of a pattern the output so far
@@ -372,7 +397,8 @@ class FluentCatalog(KeyedCatalog):
             for key in keys
             for case, text in (texts[key] or {}).items()
         ):
-            return self._with_copies(copy.deepcopy(adopted), entry)  # as written there
+            kept = self._with_copies(copy.deepcopy(adopted), entry)  # as written there
+            return with_access_keys(kept, entry)
         out = copy.deepcopy(entry)
         out.span = None
         if out.value is not None and base in texts:
@@ -381,7 +407,7 @@ class FluentCatalog(KeyedCatalog):
             key = f"{base}.{attribute.id.name}"
             if key in texts:
                 attribute.value = self._pattern(key, texts[key])
-        self._choose_access_keys(out)
+        choose_access_keys(out, adopted)
         return self._with_copies(out, entry, adopted)
 
     def _pattern(self, key: str, texts: dict[str, str] | None) -> Any:
@@ -404,89 +430,3 @@ class FluentCatalog(KeyedCatalog):
                 return None
             found[case] = text
         return found
-
-    def _choose_access_keys(self, message: Any) -> None:
-        """Each ``.accesskey`` a letter of the translated label (module docstring)."""
-        attributes = {a.id.name: a for a in getattr(message, "attributes", [])}
-        access = attributes.get(ACCESS_KEY)
-        if access is None:
-            return
-        label = attributes["label"].value if "label" in attributes else message.value
-        if label is None:
-            return
-        _, keys = select_of(access.value)
-        if keys is None:
-            wanted = plain_text(access.value).strip()
-            access.value.elements[:] = _access_pattern(
-                access.value, choose_access_key(wanted, label)
-            )
-            return
-        # a key for each platform (or case): from the label's text for the same one
-        shown = texts_by_variant(label)
-        for variant in keys.variants:
-            text = shown.get(variant_key(variant), next(iter(shown.values())))
-            wanted = plain_text(variant.value).strip()
-            variant.value.elements[:] = _access_pattern(variant.value, _choose(wanted, [text]))
-
-
-def choose_access_key(wanted: str, label: Any) -> str:
-    """The access key for the translated ``label`` (a pattern): ``wanted`` (the source's) where
-    every text the label can show has that letter, as the label writes it; else the first
-    letter or digit of the label that all its texts have; else its first; else ``wanted``."""
-    return _choose(wanted, variant_texts(label))
-
-
-def _choose(wanted: str, texts: list[str]) -> str:
-    """:func:`choose_access_key` over the texts a label can show (the default's first)."""
-    folded = [text.casefold() for text in texts]
-
-    def in_all(char: str) -> bool:
-        return all(char.casefold() in text for text in folded)
-
-    # compared character by character: casefolding changes lengths (ß → ss)
-    letters = [c for c in texts[0] if c.isalnum() and len(c.casefold()) == 1]
-    if len(wanted) == 1 and in_all(wanted):
-        same = next((c for c in letters if c.casefold() == wanted.casefold()), None)
-        if same is not None:
-            return same
-    shared = next((c for c in letters if in_all(c)), None)
-    return shared or (letters[0] if letters else wanted)
-
-
-def _access_pattern(pattern: Any, key: str) -> list[Any]:
-    from fluent.syntax import ast
-
-    if not key or (
-        pattern.elements and not all(isinstance(e, ast.TextElement) for e in pattern.elements)
-    ):
-        return list(pattern.elements)  # a placeable's key stays as written
-    return [ast.TextElement(key)]
-
-
-def access_keys_not_in_labels(path: Path) -> list[tuple[str, str, str]]:
-    """The messages of the Fluent file ``path`` whose ``.accesskey`` is a character their label
-    (its ``.label``, else its value) does not have in either case, so the key underlines
-    nothing: each as ``(the label's string key, access key, label)``. Only a key and a label of
-    text alone are read (a placeable shows another message's text, or a variant's)."""
-    from fluent.syntax import ast
-
-    _, resource = _load(path)
-    found = []
-    for message in (e for e in resource.body if isinstance(e, ast.Message)):
-        attributes = {a.id.name: a for a in message.attributes}
-        access = attributes.get(ACCESS_KEY)
-        named = "label" in attributes
-        label = attributes["label"].value if named else message.value
-        if access is None or label is None or not _text_alone(access.value, label):
-            continue
-        key, text = plain_text(access.value).strip(), plain_text(label)
-        if len(key) == 1 and key.casefold() not in text.casefold():
-            found.append((f"{message.id.name}.label" if named else message.id.name, key, text))
-    return found
-
-
-def _text_alone(*patterns: Any) -> bool:
-    """Whether ``patterns`` are text elements alone (no placeable, no select)."""
-    from fluent.syntax import ast
-
-    return all(isinstance(e, ast.TextElement) for p in patterns for e in p.elements)

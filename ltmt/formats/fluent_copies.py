@@ -23,7 +23,7 @@ import copy
 from collections.abc import Collection, Iterator
 from typing import Any
 
-ACCESS_KEY = "accesskey"
+from ltmt.formats.fluent_access_keys import is_access_key
 
 
 def key_of(entry: Any) -> str:
@@ -87,7 +87,7 @@ def copied_patterns(entry: Any, translated: Collection[str]) -> Iterator[tuple[s
     and that follow it (module docstring): those not ``translated`` (their keys), but an access
     key and a term's attributes."""
     for key, pattern in patterns_of(entry):
-        access_key = key.endswith(f".{ACCESS_KEY}")
+        access_key = key != key_of(entry) and is_access_key(key.partition(".")[2])
         if key not in translated and not access_key and not _term_attribute(entry, key):
             yield key, pattern
 

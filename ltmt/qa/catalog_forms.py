@@ -207,10 +207,10 @@ def _it_or_them(count: int, which: str) -> str:
 
 
 def access_key_problems(path: Path, fmt: str | None = None) -> list[FormProblem]:
-    """The ``.accesskey`` values of the Fluent file ``path`` that are no letter of their label
-    (:func:`ltmt.formats.fluent.access_keys_not_in_labels`), as ``accelerator`` problems of
-    the label's string; none for a folder or a file of another format."""
-    from ltmt.formats.fluent import access_keys_not_in_labels
+    """The access keys of the Fluent file ``path`` that are no letter of their label
+    (:func:`ltmt.formats.fluent_access_keys.access_keys_not_in_labels`), as ``accelerator``
+    problems of the label's string; none for a folder or a file of another format."""
+    from ltmt.formats.fluent_access_keys import access_keys_not_in_labels
 
     if path.is_dir() or find_format(path, fmt, role="read").name != "ftl":
         return []

@@ -251,7 +251,8 @@ CHECKS: dict[str, Check] = {
             "its --source-file: one it lacks shows next-intl's MISSING_MESSAGE error, where "
             "other libraries fall back to the source's (Android's values/, Java's base bundle: "
             "a note); a plural "
-            "form the language takes that an Android <plurals> or a .stringsdict variable lacks",
+            "form the language takes that an Android <plurals> or a .stringsdict variable lacks; "
+            "an attribute of a Fluent message (.accesskey) that its translation lacks",
         ),
         Check(
             "extra",

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
-from ltmt.formats.fluent import FluentCatalog, access_keys_not_in_labels, choose_access_key
+from ltmt.formats.fluent import FluentCatalog
 from ltmt.formats.fluent_patterns import Slots, expand
+from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
 from ltmt.qa.pair_checks import placeholder_problems
@@ -135,36 +136,6 @@ def test_pairs_are_read_message_by_message_beside_the_source(tmp_path: Path) -> 
     ]
 
 
-@pytest.mark.parametrize(
-    ("wanted", "label", "key"),
-    [
-        ("d", "Datei öffnen", "D"),  # the letter as the label writes it
-        ("f", "Datei öffnen", "f"),
-        ("O", "Datei öffnen", "D"),  # ö is not o
-        ("S", "Datei öffnen", "D"),  # not in the label: its first letter
-        ("S", "{ -brand } öffnen", "ö"),  # placeables are not letters
-        ("", "Öffnen", "Ö"),
-        ("D", "Große Datei", "D"),  # ß casefolds to two letters
-        ("s", "Große Datei", "G"),  # ß is no key: the label's first letter
-    ],
-)
-def test_an_access_key_is_a_letter_of_the_translated_label(wanted, label, key) -> None:
-    assert choose_access_key(wanted, _pattern(label)) == key
-
-
-@pytest.mark.parametrize(
-    ("wanted", "key"),
-    [
-        ("G", "G"),  # in every variant
-        ("n", "N"),  # as the default variant writes it
-        ("z", "N"),  # only in one variant: the first letter all have
-    ],
-)
-def test_a_label_with_a_select_gets_a_key_every_variant_has(wanted: str, key: str) -> None:
-    label = _pattern("{ $n ->\n    [1] Tab zu neuer Gruppe\n   *[other] Neue Gruppe mit Tabs\n}")
-    assert choose_access_key(wanted, label) == key
-
-
 def test_braces_and_line_starts_a_translation_writes_stay_text() -> None:
     slots = Slots()
     text = "a {b} c }\n[x] y\n*z\n.w"
@@ -267,26 +238,6 @@ def test_a_plural_that_is_no_ordinal_keeps_its_count_as_printf() -> None:
     assert expansion.numbers == {}
 
 
-ACCESS_KEYS_FTL = (
-    "menu-save = Speichern\n    .accesskey = X\n"
-    "menu-open = Öffnen\n    .accesskey = f\n"
-    "login-button =\n    .label = Anmelden\n    .accesskey = q\n"
-    "about = Über { -brand-name }\n    .accesskey = N\n"
-)
-
-
-def test_access_keys_that_are_no_letter_of_their_label_are_found(tmp_path: Path) -> None:
-    """An access key is chosen, not translated, and makes no pair: one changed to a letter its
-    label lacks underlined nothing and passed ``ltmt qa``. A key of either case counts; a
-    label with a placeable (another message's text) is not judged."""
-    path = tmp_path / "main.ftl"
-    path.write_text(ACCESS_KEYS_FTL, "utf-8")
-    assert access_keys_not_in_labels(path) == [
-        ("menu-save", "X", "Speichern"),
-        ("login-button.label", "q", "Anmelden"),
-    ]
-
-
 def test_qa_names_the_placeables_a_translation_lacks_as_the_file_writes_them(
     tmp_path: Path,
 ) -> None:
@@ -346,3 +297,85 @@ def test_qa_names_the_placeables_a_translation_adds_as_its_file_writes_them(
         [],
         ["lacks { $user }", "adds { -usr }, which the source does not have"],
     ]
+
+
+class _Labels(FakeModel):
+    """Translates session 74's labels by a table (else upper-cases)."""
+
+    def __call__(self, texts, prefer=None):
+        self.seen.extend(texts)
+        table = {
+            "Save files to": "Dateien speichern in",
+            "Open File": "Datei öffnen",
+            "Open previous windows and tabs": "Fenster und Reiter öffnen",
+            "Restore previous windows and tabs": "Vorherige Fenster und Reiter wiederherstellen",
+        }
+        return [table.get(t) or t.upper() for t in texts]
+
+
+def test_a_values_and_a_dialog_buttons_access_keys_are_letters_of_their_labels(
+    tmp_path: Path,
+) -> None:
+    """Session 74: a message labelled by ``.value`` kept the English key (``O`` for ``Datei
+    öffnen``), and a dialog button's key went to the model as a string."""
+    source = tmp_path / "en.ftl"
+    source.write_text(
+        "save-where =\n    .value = Save files to\n    .accesskey = v\n"
+        "open-file =\n    .value = Open File\n    .accesskey = O\n"
+        "dialog =\n    .buttonlabelaccept = Open File\n    .buttonaccesskeyaccept = O\n",
+        "utf-8",
+    )
+    out = tmp_path / "de.ftl"
+    model = _Labels()
+    translate_file(source, out, model, tgt_lang="de")
+    assert sorted(model.seen) == ["Open File", "Open File", "Save files to"]
+    assert out.read_text("utf-8") == (
+        "save-where =\n    .value = Dateien speichern in\n    .accesskey = D\n"
+        "open-file =\n    .value = Datei öffnen\n    .accesskey = D\n"
+        "dialog =\n    .buttonlabelaccept = Datei öffnen\n    .buttonaccesskeyaccept = D\n"
+    )
+
+
+def test_a_translated_message_gets_the_access_key_the_source_gained(tmp_path: Path, caplog) -> None:
+    """Session 74: ``.accesskey = P`` added to the English was never added to the German
+    (a new ``.style`` was), and the run said nothing."""
+    source = tmp_path / "en.ftl"
+    source.write_text(
+        "menu-pin = Pin tab\n    .accesskey = P\n"
+        "dialog-window =\n    .title = Clear recent history\n    .style = min-width: 42em\n",
+        "utf-8",
+    )
+    out = tmp_path / "de.ftl"
+    out.write_text("menu-pin = Tab anheften\ndialog-window =\n    .title = Chronik löschen\n")
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == []  # the translator's messages are kept
+    assert out.read_text("utf-8") == (
+        "menu-pin = Tab anheften\n    .accesskey = T\n"
+        "dialog-window =\n    .title = Chronik löschen\n    .style = min-width: 42em\n"
+    )
+    assert (
+        "de.ftl: access keys added where its messages lacked the source's (menu-pin.accesskey), "
+        "each a letter of its label; check that no other item of the same menu or dialog has it"
+    ) in caplog.text
+
+
+def test_a_reviewers_access_key_outlives_the_labels_new_translation(tmp_path: Path) -> None:
+    """Session 74: the reviewer's ``F`` became the source's ``s`` when the label was translated
+    again, though the new label has an F."""
+    source = tmp_path / "en.ftl"
+    source.write_text(
+        "restore =\n    .label = Open previous windows and tabs\n    .accesskey = s\n", "utf-8"
+    )
+    out = tmp_path / "de.ftl"
+    records = OutputSources(tmp_path / "records")  # what ltmt wrote there, to tell its own
+    translate_file(source, out, _Labels(), tgt_lang="de", output_sources=records)
+    assert out.read_text("utf-8").endswith("    .accesskey = s\n")
+    out.write_text(out.read_text("utf-8").replace("accesskey = s", "accesskey = F"), "utf-8")
+    source.write_text(source.read_text("utf-8").replace("Open previous", "Restore previous"))
+    translate_file(source, out, _Labels(), tgt_lang="de", output_sources=records)
+    assert out.read_text("utf-8") == (
+        "restore =\n    .label = Vorherige Fenster und Reiter wiederherstellen\n"
+        "    .accesskey = F\n"
+    )
