@@ -89,7 +89,9 @@ def added_numbers(source: str, target: str, *, loosely: bool = False) -> list[st
     value of one of the source's numbers (``10.000`` for ``10000``: :func:`_readings`; not
     ``25`` for ``2.5``, whose digits are the same); not where it writes a
     number of the source's of several runs with more runs beside them (``1.299,99,99`` for
-    ``1,299.99 EUR and 99 cents``: the ``99`` moved into it). ``loosely``, the numbers a word
+    ``1,299.99 EUR and 99 cents``: the ``99`` moved into it), unless the source writes that
+    longer number too (``IEC 60601-1 and IEC 60601-1-8``, ``REF 12-345-67 replaces REF
+    12-345-67-1``: a standard's parts, a product's variants). ``loosely``, the numbers a word
     says loosely are the source's too (``half``: ``50 %``), which qa reports but a run need not
     count as the model's invention. A 12-hour time the translation writes on the 24-hour clock
     is read as it writes it (``16:00`` for ``4 pm``: :func:`ltmt.clock_times.times_as_written`)."""
@@ -103,13 +105,15 @@ def added_numbers(source: str, target: str, *, loosely: bool = False) -> list[st
         return []
     sources = {value for number in written for value in _readings(number)}
     sources.update(said)
+    own = {tuple(within) for within in grouped}  # 60601-1-8 beside 60601-1: the source's too
     numbering = {found.start(1) for found in _LIST_NUMBER.finditer(target)}
     added = []
     for number in _WRITTEN.finditer(target):
         if _readings(number.group()) & sources or number.start() in numbering:
             continue
         runs = _RUN.findall(number.group())
-        if _runs(number.group()) & extra or any(_extends(runs, within) for within in grouped):
+        extended = tuple(runs) not in own and any(_extends(runs, within) for within in grouped)
+        if _runs(number.group()) & extra or extended:
             added.append(number.group())
     return added
 

@@ -21,6 +21,17 @@ from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
         # the digits of a decimal without its mark are another number
         ("Set the rate to 2.5 mL/h.", "Die Rate auf 25 ml/h einstellen.", ["25"]),
         ("Version 1.5", "Version 15", ["15"]),
+        # a number that extends another of the source's is added, unless the source has it too
+        ("Complies with IEC 60601-1.", "Erfüllt IEC 60601-1-8.", ["60601-1-8"]),
+        (
+            "Complies with IEC 60601-1 and IEC 60601-1-8.",
+            "Erfüllt IEC 60601-1 und IEC 60601-1-8.",
+            [],
+        ),
+        ("REF 12-345-67 replaces REF 12-345-67-1.", "REF 12-345-67 ersetzt REF 12-345-67-1.", []),
+        ("ISO 10993-1 and ISO 10993-1-5", "ISO 10993-1 und ISO 10993-1-5", []),
+        ("sections 4-1 and 4-1-2", "Abschnitte 4-1-2 und 4-1", []),
+        ("sections 4-1 and 4-1-2", "Abschnitte 4-1 und 4-1-2-3", ["4-1-2-3"]),
         # the source's numbers in German's forms
         ("The price is 1,299.99 EUR.", "Der Preis liegt bei 1.299,99 Euro.", []),
         ("1,000 files", "1.000 Dateien", []),

@@ -384,6 +384,23 @@ def test_an_output_with_a_number_of_no_form_of_the_sources_is_beyond_repair():
     assert numbers_added_beyond_repair(units, outputs) == {0}
 
 
+def test_a_sources_number_that_extends_another_of_its_own_is_no_number_beyond_repair():
+    """An IFU's trial (session 74): ``IEC 60601-1 and IEC 60601-1-8`` translated with every
+    number kept said ``numbers: 1 could not be repaired``, and ``--strict`` failed."""
+    units = [
+        Unit(0, "Complies with IEC 60601-1 and IEC 60601-1-8."),
+        Unit(1, "REF 12-345-67 replaces REF 12-345-67-1."),
+        Unit(2, "Complies with IEC 60601-1."),
+    ]
+    outputs = [
+        "Erfüllt IEC 60601-1 und IEC 60601-1-8.",
+        "REF 12-345-67 ersetzt REF 12-345-67-1.",
+        "Erfüllt IEC 60601-1-8.",
+    ]
+    assert numbers_added_beyond_repair(units, outputs) == {2}
+    assert [numbers_wrong(unit.text, output) for unit, output in zip(units, outputs)] == [0, 0, 1]
+
+
 def test_an_output_with_a_number_written_more_often_than_in_its_source_is_beyond_repair():
     # qa: has the number 3 more often than the source does
     units = [Unit(0, "Get 3% back on groceries"), Unit(1, "3 of 3")]

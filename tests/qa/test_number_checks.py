@@ -95,6 +95,14 @@ from ltmt.qa.number_checks import (
         ("half the size", "50 % der Größe", ["has the number 50, which the source does not"]),
         # a list's numbering that opens a line
         ("- Open the file\n- Save it", "1. Datei öffnen\n2) Speichern", []),
+        # a standard's parts, one extending another (an IFU trial's, session 74: "has the
+        # number 60601-1-8, which the source does not")
+        ("IEC 60601-1 and IEC 60601-1-8", "IEC 60601-1 und IEC 60601-1-8", []),
+        (
+            "IEC 60601-1",
+            "IEC 60601-1-8",
+            ["has the number 60601-1-8, which the source does not"],
+        ),
         ("Step one", "Schritt 1", []),
         # a .NET format item's alignment and format are the placeholders check's
         ("Item {0,-20} costs {1,10:C2}", "Artikel {0,-20} kostet", []),
