@@ -77,6 +77,7 @@ from ltmt.formats.placeholder_syntax import (
     find_placeholders,
     placeholder_shape,
     without_placeholders,
+    without_tag_remains,
 )
 from ltmt.formats.tag_attributes import without_tag_attributes
 from ltmt.joined_ranges import joined_ranges, ranges_parted
@@ -198,11 +199,11 @@ def numbers_wrong(source: str, output: str) -> int:
     ranges of the source's it writes as one number (:func:`ltmt.joined_ranges.joined_ranges`:
     ``15.25`` for ``15\u201325``). The
     digits of a placeholder are the placeholder repair's (``%3$s`` written twice,
-    :func:`~ltmt.formats.placeholder_syntax.without_placeholders`), but a phone number's,
-    which are numbers of the text (:data:`~ltmt.formats.phone_numbers.PHONE_KINDS`), as the
-    repair reads them."""
-    source = without_placeholders(source, kept=PHONE_KINDS)
-    output = without_placeholders(output, kept=PHONE_KINDS)
+    :func:`~ltmt.formats.placeholder_syntax.without_placeholders`), as are those of what is
+    left of a tag of the source's that the output garbled (:func:`_plain_output`), but a
+    phone number's, which are numbers of the text (:data:`~ltmt.formats.phone_numbers.PHONE_KINDS`),
+    as the repair reads them."""
+    source, output = without_placeholders(source, kept=PHONE_KINDS), _plain_output(source, output)
     return (
         numbers_lost(source, output)
         + len(added_numbers(source, output))
@@ -210,6 +211,15 @@ def numbers_wrong(source: str, output: str) -> int:
         + len(garbled_amounts(source, output))
         + len(joined_ranges(source, output))
     )
+
+
+def _plain_output(source: str, output: str) -> str:
+    """``output`` as the number measures read it against ``source``: without its placeholders
+    (but phone numbers) and without what is left of a tag of ``source``'s that it garbled
+    (:func:`~ltmt.formats.placeholder_syntax.without_tag_remains`, as qa reads it): the model
+    wrote ``<sprite="buttons" index=2>`` as ``<sprite=»buttons«-Index=2>``, which the
+    placeholder repair puts right, and the run said its ``2`` could not be repaired."""
+    return without_tag_remains(output, source, kept=PHONE_KINDS)
 
 
 def numbers_said_wrong(source: str, output: str) -> str:
@@ -537,11 +547,12 @@ def numbers_added_beyond_repair(units: Sequence[Unit], outputs: Sequence[str]) -
     :func:`~ltmt.formats.placeholder_syntax.without_placeholders`), but a phone number's
     (:data:`~ltmt.formats.phone_numbers.PHONE_KINDS`), nor those of what is left of a printf
     conversion whose ``%`` the model lost (``.1f`` of ``%3$.1f``), which the placeholder
-    repair writes back (:func:`~ltmt.formats.conversion_remnants.with_conversions`)."""
+    repair writes back (:func:`~ltmt.formats.conversion_remnants.with_conversions`), or of a
+    tag of the source's that the model garbled (:func:`_plain_output`)."""
     plain = [
         (
             without_placeholders(unit.text, kept=PHONE_KINDS),
-            without_placeholders(with_conversions(unit.text, output), kept=PHONE_KINDS),
+            _plain_output(unit.text, with_conversions(unit.text, output)),
             unit.segment,
         )
         for unit, output in zip(units, outputs, strict=True)

@@ -648,11 +648,30 @@ def test_repair_outputs_writes_an_english_ordinal_germans_way():
             "SafeKeep</mrk>",
         ),
         ('Open <g id="pt12">SafeKeep 5.3</g>', "Öffnen <g>SafeKeep 5.3</g>"),
+        # a TextMeshPro tag's value, the tag dropped or garbled (a Unity trial's, session 74:
+        # "numbers: 2 could not be repaired" of a line whose only number is the sprite's)
+        ('Press <sprite="buttons" index=2> to open the map.', "Karte öffnen."),
+        (
+            'Press <sprite="buttons" index=2> to open the map.',
+            "Adresse <sprite=»buttons«-Index=2> zum Öffnen der Karte.",
+        ),
+        ("Press <sprite=2> now", "Jetzt <sprite=2 > drücken"),
+        ("<size=120%>Level up!</size>", "<size=120 %>Stufe erreicht!</size>"),
     ],
 )
 def test_digits_of_a_tags_attributes_are_no_numbers_of_the_text(source: str, output: str):
     assert lost_numbers(source, output) == []
     assert numbers_wrong(source, output) == 0
+    assert numbers_added_beyond_repair([Unit(0, source)], [output]) == set()
+
+
+def test_a_number_of_the_text_beside_a_garbled_tag_is_still_counted():
+    source = 'Press <sprite="buttons" index=2> 3 times.'
+    output = "<sprite=»buttons«-Index=2> 4-mal drücken."
+    assert (lost_numbers(source, output), numbers_wrong(source, output)) == (["3"], 2)
+    assert numbers_added_beyond_repair([Unit(0, source)], [output]) == {0}
+    # a tag of an element the source has none of is read as the text
+    assert numbers_wrong("Press now.", "Jetzt <sprite=»x«-Index=2> drücken.") == 1
 
 
 def test_a_number_of_the_text_beside_a_tag_is_still_counted():

@@ -21,6 +21,10 @@ from ltmt.units import Unit
         ("The password is <x1/>k12345<x2/>r.", "Das Passwort ist <x1/>k12345<x2/>r.", False),
         ("Read <x1/>12 and <x2/>1983 now.", "Lies <x1/>12 und <x2/>1983 jetzt.", False),
         ("Value is <x/>50 now", "Wert ist <x/> jetzt", True),  # a number lost is still lost
+        # a TextMeshPro tag's value is no number of the line (the placeholder repair puts the
+        # dropped sprite back; a Unity trial, session 74)
+        ('Press <sprite="buttons" index=2> to open the map.', "Karte öffnen.", False),
+        ("<size=120%>Level 5!</size>", "Stufe erreicht!", True),
     ],
 )
 def test_a_number_beside_a_tag_is_read_as_the_line_writes_it(line, output, lost):

@@ -6,9 +6,11 @@ href="/kb/20431">``. Their digits are not numbers of the sentence, and the model
 (``cid=»c1a2b3c4-00-4000-…«``) where it sees the tag, which the placeholder repair mends; so a
 number check that counted them said a number could not be repaired in a sentence that has none.
 :func:`without_tag_attributes` keeps each tag as its bare name (``<mrk>``, ``</g>``, ``<x/>``),
-which the number measures then read (:mod:`ltmt.numbers_kept`, :mod:`ltmt.numbers_added`). A tag
-whose name holds its value (TextMeshPro's ``<size=120%>``) or a digit (OmegaT's ``<x0/>``,
-react-i18next's ``<1>``) is left as it is.
+which the number measures then read (:mod:`ltmt.numbers_kept`, :mod:`ltmt.numbers_added`). So is
+a tag whose name holds its value (TextMeshPro's ``<size=120%>``, ``<sprite="buttons" index=2>``:
+``<size>``, ``<sprite>``): a sprite the model dropped, which the placeholder repair puts back,
+said ``numbers: 1 could not be repaired`` of its ``index=2``. A tag with a digit in its name
+(OmegaT's ``<x0/>``, react-i18next's ``<1>``) is left as it is.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ _HEAD = re.compile(r"</?[A-Za-z][\w:.-]*")
 
 
 def without_tag_attributes(text: str) -> str:
-    """``text`` with each markup tag that has attributes written as its bare name (``<g
-    id="pt1">`` as ``<g>``, ``<x id="2"/>`` as ``<x/>``); the rest as it is."""
+    """``text`` with each markup tag that has attributes or a value written as its bare name
+    (``<g id="pt1">`` as ``<g>``, ``<x id="2"/>`` as ``<x/>``, ``<size=120%>`` as ``<size>``);
+    the rest as it is."""
     if "<" not in text:
         return text
     pieces, end = [], 0
@@ -37,9 +40,11 @@ def without_tag_attributes(text: str) -> str:
 
 def _bare(tag: str) -> str | None:
     """``tag`` as its bare name where it is an angle-bracket tag with attributes after its
-    name and a space (``<g id="1">``: ``<g>``; ``<x id="2"/>``: ``<x/>``); else None."""
+    name and a space (``<g id="1">``: ``<g>``; ``<x id="2"/>``: ``<x/>``) or a value after its
+    name and ``=`` (``<size=120%>``, ``<sprite="buttons" index=2>``: ``<sprite>``); else None."""
     head = _HEAD.match(tag)
-    if head is None or not tag[head.end() : head.end() + 1].isspace():
+    after = tag[head.end() : head.end() + 1] if head is not None else ""
+    if head is None or not (after.isspace() or after == "="):
         return None
     empty = tag[:-1].rstrip().endswith("/")
     return f"{head.group()}{'/' if empty else ''}>"

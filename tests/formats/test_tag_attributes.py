@@ -20,11 +20,11 @@ from ltmt.formats.tag_attributes import without_tag_attributes
         ("Open <g id=»c1a2b3c4-00-4000«>SafeKeep</g>", "Open <g>SafeKeep</g>"),
         ('Click <x id="pt2017"/> 3 times', "Click <x/> 3 times"),
         ('See <a href="/kb/20431">KB 7</a>', "See <a>KB 7</a>"),
-        # no attributes, a value in the name, a digit in the name: as they are
-        (
-            "a <b>3</b> <size=120%>4</size> <x0/> <1>5</1>",
-            "a <b>3</b> <size=120%>4</size> <x0/> <1>5</1>",
-        ),
+        # a value after the name (TextMeshPro's), with attributes or without
+        ('Press <sprite="buttons" index=2> now', "Press <sprite> now"),
+        ("a <size=120%>4</size> <sprite=2/>", "a <size>4</size> <sprite/>"),
+        # no attributes, a digit in the name: as they are
+        ("a <b>3</b> <x0/> <1>5</1>", "a <b>3</b> <x0/> <1>5</1>"),
         ("cp <file1> <file2>", "cp <file1> <file2>"),
         ("x < 3 and y > 4", "x < 3 and y > 4"),
         ("no tags 42", "no tags 42"),
@@ -40,6 +40,8 @@ def test_tags_lose_their_attributes_only(text: str, expected: str) -> None:
         "<a " * 20_000,
         '<g id="' * 20_000,
         "<x " + "a=1 " * 20_000,
+        "<x=" * 20_000,
+        "<size=" + "1" * 50_000,
         "<" + "a" * 50_000 + " ",
     ],
 )
