@@ -21,6 +21,7 @@ from ltmt.formats import format_message
 from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.bracket_fields import garbled_pattern, is_bracket_field
 from ltmt.formats.conversion_remnants import remnant_pattern, separator
+from ltmt.formats.garbled_tags import broken_copy
 from ltmt.formats.glued_hyphens import without_glued_hyphens
 from ltmt.formats.php_properties import properties_restored
 from ltmt.formats.placeholder_syntax import (
@@ -443,9 +444,40 @@ def _recover_garbled(
                 problems.append(f"{match.group()!r} for {placeholder.text!r}")
                 break
         else:
-            if not _recover_remnant(pieces, placeholder, problems, source):
+            if not _recover_remnant(pieces, placeholder, problems, source) and not (
+                _recover_broken_copy(pieces, placeholder, problems, missing)
+            ):
                 still_missing.append(placeholder)
     return still_missing
+
+
+def _recover_broken_copy(
+    pieces: list[str | _Slot],
+    tag: Placeholder,
+    problems: list[str],
+    missing: list[Placeholder],
+) -> bool:
+    """Turn the one copy of ``tag`` the model garbled past recovery
+    (:func:`ltmt.formats.garbled_tags.broken_copy`: ``<sprite=»buttons«-Index=2>``) back into
+    it, in place, rather than insert it at the line's end. Whether there was one."""
+    pattern = broken_copy(tag, missing)
+    if pattern is None:
+        return False
+    copies = [
+        (index, match)
+        for index, piece in enumerate(pieces)
+        if isinstance(piece, str)
+        for match in pattern.finditer(piece)
+    ]
+    if len(copies) != 1:
+        return False
+    index, match = copies[0]
+    piece = pieces[index]
+    assert isinstance(piece, str)
+    before, after = piece[: match.start()], piece[match.end() :]
+    pieces[index : index + 1] = [before, _Slot(tag.text, tag.kind), after]
+    problems.append(f"{match.group()!r} for {tag.text!r}")
+    return True
 
 
 def _recover_remnant(
