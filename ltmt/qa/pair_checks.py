@@ -109,14 +109,14 @@ _NAMED = re.compile(r"\{\w+[^{}]*\}|%\(\w+\)|%[1-9]\d*\$|%L?[1-9]\d?$")
 # a brace field named in capitals, as help texts name their metavariables
 _CAPITALS = re.compile(r"\{[A-Z][A-Z0-9_]+\}")
 _SHELL_VARIABLE = re.compile(r"\$[A-Z][A-Z0-9_]+")  # $HOME, $SHELL: text, as ${HOME} is
-# a tag without attributes, and the HTML elements (and XLIFF and TMX codes) that take no
-# closing tag
+# a tag without attributes, and the HTML elements (and XLIFF and TMX codes, TextMeshPro's
+# sprite) that take no closing tag
 _BARE_TAG = re.compile(r"<([A-Za-z][\w-]*)>")
 # a bare tag of either markup (<bold>, BBCode's [b]), which is one only where it is closed
 _BARE_EITHER = re.compile(r"<[A-Za-z][\w-]*>|\[[A-Za-z][\w-]*\]")
 # a stretch in angle brackets (a metavariable, <name>, or a tag's text), in a text's words
 _BRACKETED = re.compile(r"<[^<>]*>")
-_VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp"})
+_VOID = frozenset({"br", "hr", "img", "wbr", "bx", "ex", "x", "ph", "it", "cp", "sprite"})
 # a WebExtension message's named substitution or reference to a message, of any case
 _WEBEXTENSION_NAME = re.compile(r"\$\w+\$|__MSG_[A-Za-z0-9@_]+__")
 # a brace field as the placeholder inventory writes it: a Python format string's

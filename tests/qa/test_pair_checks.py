@@ -349,6 +349,14 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             {},
             ["its <item> is outside <list>, which holds it in the source: move it back inside"],
         ),
+        # TextMeshPro's <sprite> holds nothing (a Unity trial's, session 74: "its <u> is outside
+        # <sprite="buttons" index=2> ... move it back inside")
+        (
+            'Press <sprite="buttons" index=2> to open the <u>map</u>.',
+            'Adresse zum Öffnen der <u>Karte</u>. <sprite="buttons" index=2>',
+            {},
+            [],
+        ),
         (
             "<ul><li>One</li><li>Two</li></ul>",
             "<ul><li>Eins</li><li>Zwei</li></ul>",
