@@ -223,10 +223,11 @@ _ESCAPED_BRACE_ALONE = re.compile(_ESCAPED_BRACE)
 # Angular's placeholder ({$INTERPOLATION}, ng extract-i18n's JSON); a START_ and a CLOSE_ one of
 # the same name ({$START_BOLD_TEXT}, {$CLOSE_BOLD_TEXT}) open and close a pair, as tags do
 _ANGULAR_PAIRED = r"\{\$(?:START|CLOSE)_[A-Za-z_]\w*\}"
-# SmartFormat's plural or choice formatter up to its first form (``{lives:plural:``, ``{0:p:``,
-# ``{gender:choose(m|f):``): the forms after it are words to translate, and the formatter's
-# head, its nested fields and its closing ``}`` are kept (:mod:`ltmt.formats.smart_format`)
-SMARTFORMAT_HEAD = r"\{[\w.]+:(?:plural|p|choose\([^(){}\n]*\)):"
+# SmartFormat's plural, choice or conditional formatter up to its first form (``{lives:plural:``,
+# ``{0:p:``, ``{gender:choose(m|f):``, ``{hp:cond:``): the forms after it are words to
+# translate, and the formatter's head, its nested fields, a conditional form's condition
+# (``>50?``) and its closing ``}`` are kept (:mod:`ltmt.formats.smart_format`)
+SMARTFORMAT_HEAD = r"\{[\w.]+:(?:plural|p|cond|conditional|choose\([^(){}\n]*\)):"
 _EL_EXPRESSION = r"""\$\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}"""
 # A path: a Windows one (C:\Program Files\Contoso\app.exe, \\server\share), or a "/" one of
 # several parts (/opt/Contoso/Program Files/app, ~/notes/todo.txt, docs/guide/setup.md). A

@@ -1,5 +1,6 @@
-"""SmartFormat's plurals and choices (Unity's Localization package): ``You have
-{lives:plural:one life|{} lives} left.``, ``{gender:choose(m|f):He|She} found a key.``
+"""SmartFormat's plurals, choices and conditionals (Unity's Localization package): ``You have
+{lives:plural:one life|{} lives} left.``, ``{gender:choose(m|f):He|She} found a key.``,
+``{hp:cond:>50?You look healthy.|You are hurt.}``
 
 The model got such a text whole and broke it: ``Sie haben {lives:one Leben|{} Leben| Leben}
 links.`` (the formatter's name lost, a form added), ``{count:plural:one Objekt|{} Objekte}``
@@ -12,7 +13,11 @@ the default model wrote ``{}-Getzt``). The expression is then written back in th
 translation with the translated forms: its head (``{lives:plural:``), the ``|`` between the
 forms, their nested fields and the closing ``}`` as the source has them, and the source's
 number of forms (SmartFormat picks a plural's form by the target language's rule: German's
-two are English's). :func:`translated_by_forms` does this for
+two are English's). A conditional form's condition (``>50?``, ``>=18&<65?``) is kept as
+written, and only its words are translated (a conditional was one placeholder, its English
+shipped). Where the sentence has its selector's field too (``{count}
+{count:plural:gem|gems}``), the expression goes to the model as another free field
+(``{count_2}``), not left in English. :func:`translated_by_forms` does this for
 :meth:`ltmt.translator.Translator.translate`, so plain text, CSV cells and every other format
 get it; a text whose whole has a 100 % memory match is reused as stored (that match itself:
 handed to the translator whole, it would come back here to be split again, endlessly).
@@ -34,6 +39,11 @@ from ltmt.formats.yarn_markup import markers
 from ltmt.segments import Translation
 
 _HEAD = re.compile(SMARTFORMAT_HEAD)
+# a conditional form's condition, as SmartFormat's ConditionalFormatter reads it (``>50?``,
+# ``>=18&<65?``, ``=0/=1?``): each comparison starts with its operator, which no value has,
+# so the match is linear
+_CONDITION = re.compile(r"(?:[&/]?[<>=!]=?[0-9.-]+)+\?")
+_CONDITIONAL = frozenset({"cond", "conditional"})
 
 # (texts, preferences) -> one translation per text
 TranslateFn = Callable[[list[str], list[dict[str, Any]]], Sequence[Translation]]
@@ -52,9 +62,18 @@ class Expression:
     forms: tuple[str, ...]
 
     @property
+    def conditions(self) -> tuple[str, ...]:
+        """Each form's condition (``>50?``), kept as written; ``""`` for a form without one and
+        for every form of a plural or choice."""
+        if self.head[1:-1].split(":")[-1] not in _CONDITIONAL:
+            return ("",) * len(self.forms)
+        return tuple(m.group() if (m := _CONDITION.match(f)) else "" for f in self.forms)
+
+    @property
     def to_translate(self) -> tuple[str, ...]:
-        """The forms the model translates, each alone: all of them."""
-        return self.forms
+        """The forms the model translates, each alone: all of them, without their
+        :attr:`conditions`."""
+        return tuple(f[len(c) :] for f, c in zip(self.forms, self.conditions, strict=True))
 
     @property
     def field(self) -> str:
@@ -63,10 +82,11 @@ class Expression:
         return "{" + self.head[1:].split(":", 1)[0] + "}"
 
     def written(self, forms: Sequence[str]) -> str:
-        """The expression with ``forms`` (one per source form) in place of its own."""
+        """The expression with ``forms`` (one per source form, each after its condition) in
+        place of its own."""
         if len(forms) != len(self.forms):
             raise ValueError(f"{len(forms)} forms for {len(self.forms)}")
-        return self.head + "|".join(forms) + "}"
+        return self.head + "|".join(map("".join, zip(self.conditions, forms))) + "}"
 
 
 def expressions(text: str) -> list[Expression]:
@@ -115,17 +135,37 @@ def _by_forms(text: str, tgt_lang: str) -> list[Expression | FormMarker]:
     return sorted(found, key=lambda expression: expression.start)
 
 
+def expression_fields(text: str, found: Sequence[Expression | FormMarker]) -> list[str]:
+    """Each of ``found``'s field in the sentence the model gets: its own
+    (:attr:`Expression.field`), or, where the rest of ``text`` or an earlier one of ``found``
+    has that (``{count} {count:plural:gem|gems}``: two ``{count}`` could not be told apart in
+    the translation), the first of ``{count_2}``, ``{count_3}``, ... that neither has."""
+    at, parts = 0, []
+    for expression in found:
+        parts.append(text[at : expression.start])
+        at = expression.end
+    outside = "\n".join([*parts, text[at:]])
+    chosen: list[str] = []
+    for expression in found:
+        field, number = expression.field, 1
+        while field in outside or field in chosen:
+            number += 1
+            field = f"{expression.field[:-1]}_{number}}}"
+        chosen.append(field)
+    return chosen
+
+
 def skeleton(text: str, found: Sequence[Expression | FormMarker]) -> str | None:
-    """``text`` with each of ``found`` as its field (:attr:`Expression.field`); ``None`` where
-    a field would be there twice (``{0:plural:...}`` beside a ``{0}``), which could not be
+    """``text`` with each of ``found`` as its field (:func:`expression_fields`); ``None`` where
+    a field would not be there once (one joined to the text beside it), which could not be
     told apart in the translation."""
     pieces, at = [], 0
-    for expression in found:
-        pieces += [text[at : expression.start], expression.field]
+    named = expression_fields(text, found)
+    for expression, field in zip(found, named, strict=True):
+        pieces += [text[at : expression.start], field]
         at = expression.end
     written = "".join(pieces) + text[at:]
-    fields = [e.field for e in found]
-    if len(set(fields)) != len(fields) or any(written.count(f) != 1 for f in fields):
+    if any(written.count(f) != 1 for f in named):
         return None
     return written
 
@@ -206,7 +246,7 @@ def translated_by_forms(
         sentence, at = done[at], at + 1
         written = sentence.text
         fitted = sentence.fitted
-        for expression in found[i]:
+        for expression, field in zip(found[i], expression_fields(text, found[i]), strict=True):
             count = len(expression.to_translate)
             forms = done[at : at + count]
             translated = [
@@ -215,7 +255,7 @@ def translated_by_forms(
             ]
             fitted = fitted or any(t.fitted for t in forms)
             at += count
-            written = _placed(written, expression, translated)
+            written = _placed(written, expression, field, translated)
         results.append(replace(sentence, source=text, text=written, fitted=fitted))
     return results
 
@@ -248,10 +288,12 @@ def _form_text(form: str, output: str, field: str) -> str:
     return lead + core + trail
 
 
-def _placed(sentence: str, expression: Expression | FormMarker, forms: Sequence[str]) -> str:
-    """``sentence`` (a skeleton's translation) with ``expression``'s field written as the
+def _placed(
+    sentence: str, expression: Expression | FormMarker, field: str, forms: Sequence[str]
+) -> str:
+    """``sentence`` (a skeleton's translation) with ``expression``'s ``field`` written as the
     expression with ``forms``; at the sentence's end where the model lost the field."""
     whole = expression.written(forms)
-    if sentence.count(expression.field) == 1:
-        return sentence.replace(expression.field, whole)
+    if sentence.count(field) == 1:
+        return sentence.replace(field, whole)
     return f"{sentence.rstrip()} {whole}".strip()

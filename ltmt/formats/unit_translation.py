@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ltmt.accelerators import text_ampersands
+from ltmt.copied_forms import copied_forms
 from ltmt.copied_sentences import copied_sentences, written_again
 from ltmt.date_formats import localise_dates
 from ltmt.formats.documents import (
@@ -784,8 +785,11 @@ def _count_spelling(report: RunReport, outcome: Outcome, translation: Translatio
 
 def _sentences_copied(outcome: Outcome) -> list[str]:
     """The sentences of a longer source its output writes again as they are (the model
-    translated the others): :func:`ltmt.copied_sentences.copied_sentences`."""
-    return copied_sentences(outcome.unit.source, outcome.text)
+    translated the others): :func:`ltmt.copied_sentences.copied_sentences`; or the SmartFormat
+    forms it left as in the source (:func:`ltmt.copied_forms.copied_forms`: ``Hole {count}
+    {count:plural:gem|gems}``)."""
+    source, text = outcome.unit.source, outcome.text
+    return copied_sentences(source, text) or copied_forms(source, text)
 
 
 def left_as_source(

@@ -25,6 +25,7 @@ from ltmt.accelerators import (
     ampersands_made_single,
     find_accelerator,
 )
+from ltmt.copied_forms import copied_forms
 from ltmt.copied_sentences import copied_sentences, written_again
 from ltmt.date_formats import date_runs, directives, lost_fields
 from ltmt.doubled_ampersands import words_lost_beside
@@ -667,10 +668,17 @@ def copied_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     :func:`ltmt.units.meant_as_written`) nor markup kept as written alone (an MDX page's JSX
     tags: :func:`~ltmt.formats.markdown_inline.kept_alone`); or a sentence of a longer
     ``source`` that ``target`` writes again as it is
-    (:func:`ltmt.copied_sentences.copied_sentences`)."""
+    (:func:`ltmt.copied_sentences.copied_sentences`), or a SmartFormat form
+    (:func:`ltmt.copied_forms.copied_forms`: ``{count:plural:gem|gems}`` in a German sentence)."""
     if not written_again(source, target):
         copies = copied_sentences(source, target)
-        return [f"the sentence {copies[0]!r} is left as in the source"] if copies else []
+        if copies:
+            return [f"the sentence {copies[0]!r} is left as in the source"]
+        forms = copied_forms(source, target)
+        if not forms:
+            return []
+        said = "form {} is" if len(forms) == 1 else "forms {} are"
+        return [f"the {said.format(first_few(map(repr, forms)))} left as in the source"]
     if not has_words(source):
         return []
     if meant_as_written(source) or kept_alone(source):
