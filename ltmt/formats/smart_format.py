@@ -105,6 +105,12 @@ def expressions(text: str) -> list[Expression]:
     return found
 
 
+def is_smart_string(text: str) -> bool:
+    """Whether ``text`` has a SmartFormat plural, choice or conditional's head
+    (``{lives:plural:``), whose forms and braces SmartFormat parses."""
+    return _HEAD.search(text) is not None
+
+
 def _forms(text: str, start: int) -> tuple[list[str] | None, int]:
     """The forms that start at ``start`` up to the ``}`` that closes them, and where it ends."""
     depth, cut, parts = 0, start, []

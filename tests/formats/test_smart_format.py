@@ -1,4 +1,4 @@
-"""SmartFormat's plurals and choices: found in a text, and translated form by form in the
+"""SmartFormat's plurals, choices and conditionals: found in a text, and translated form by form in the
 sentence's translation (:mod:`ltmt.formats.smart_format`)."""
 
 from __future__ import annotations
@@ -7,11 +7,23 @@ from typing import Any
 
 import pytest
 
-from ltmt.formats.smart_format import Expression, expressions, skeleton, translated_by_forms
+import re
+import time
+
+from ltmt.formats.smart_format import (
+    _CONDITION,
+    Expression,
+    expressions,
+    is_smart_string,
+    skeleton,
+    translated_by_forms,
+)
 from ltmt.segments import Translation
 
 LIVES = "You have {lives:plural:one life|{} lives} left."
 GENDER = "{gender:choose(m|f):He|She} found a key."
+HEALTH = "{hp:cond:>50?You look healthy.|You are hurt.}"
+GEMS = "Get <b>{count}</b> {count:plural:gem|gems} for {price}!"
 # what a model would write for each piece: the sentence with the field, each form alone
 OUTPUTS = {
     "You have {lives} left.": "Sie haben {lives} übrig.",
@@ -24,6 +36,14 @@ OUTPUTS = {
     "He": "Er",
     "She": "Sie",
     "Open the file.": "Datei öffnen.",
+    "You look healthy.": "Du siehst gesund aus.",
+    "You are hurt.": "Du bist verletzt.",
+    "Senior": "Senior",
+    "Adult": "Erwachsener",
+    "Child": "Kind",
+    "Get <b>{count}</b> {count_2} for {price}!": "Hole <b>{count}</b> {count_2} für {price}!",
+    "gem": "Edelstein",
+    "gems": "Edelsteine",
 }
 
 
@@ -43,8 +63,11 @@ def _translate(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translati
                 Expression(23, 42, "{name:plural:", ("a", "b", "c")),
             ],
         ),
-        # not SmartFormat's: another formatter, unclosed braces, a plain field
-        ("{count:cond:yes|no} {lives:plural:one life|{} lives", []),
+        # a conditional, by either name; another formatter, unclosed braces, a plain field are
+        # none
+        ("{count:cond:yes|no}", [Expression(0, 19, "{count:cond:", ("yes", "no"))]),
+        ("{x:conditional:a|b}", [Expression(0, 19, "{x:conditional:", ("a", "b"))]),
+        ("{items:list:{}|, | and } {lives:plural:one life|{} lives", []),
         ("Hello {name}, {0:N0}", []),
     ],
 )
@@ -57,8 +80,12 @@ def test_expressions(text: str, expected: list[Expression]) -> None:
     [
         (LIVES, "You have {lives} left."),
         (GENDER, "{gender} found a key."),
-        # a field of the same selector beside it could not be told apart
-        ("{0:plural:one|{} more} of {0}", None),
+        # a field of the same selector beside it: the expression gets a free one
+        ("{0:plural:one|{} more} of {0}", "{0_2} of {0}"),
+        ("{0} {0_2} {0:plural:one|{} more}", "{0} {0_2} {0_3}"),
+        (GEMS, "Get <b>{count}</b> {count_2} for {price}!"),
+        # its nested field is no clash
+        ("{0:plural:one|{0} more}", "{0}"),
     ],
 )
 def test_skeleton(text: str, expected: str | None) -> None:
@@ -75,6 +102,14 @@ def test_skeleton(text: str, expected: str | None) -> None:
             "Sie haben {count:plural:ein Objekt|{} Objekte} erhalten.",
         ),
         (GENDER, "{gender:choose(m|f):Er|Sie} hat einen Schlüssel gefunden."),
+        # a conditional's words translated, its conditions kept as written
+        (HEALTH, "{hp:cond:>50?Du siehst gesund aus.|Du bist verletzt.}"),
+        (
+            "{age:cond:>=65?Senior|>=18&<65?Adult|Child}",
+            "{age:cond:>=65?Senior|>=18&<65?Erwachsener|Kind}",
+        ),
+        # the plural beside its selector's field, translated in the sentence's translation
+        (GEMS, "Hole <b>{count}</b> {count:plural:Edelstein|Edelsteine} für {price}!"),
     ],
 )
 def test_translated_by_forms(text: str, expected: str) -> None:
@@ -146,3 +181,46 @@ def test_a_forms_lost_count_is_put_back() -> None:
     done = translated_by_forms([LIVES], [{}], lossy)
     assert done is not None
     assert "|{} Leben}" in done[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "conditions", "to_translate"),
+    [
+        (HEALTH, (">50?", ""), ("You look healthy.", "You are hurt.")),
+        (
+            "{a:cond:=0/=1?none|>=2&<=9.5?few|-1?x}",
+            ("=0/=1?", ">=2&<=9.5?", ""),
+            ("none", "few", "-1?x"),
+        ),
+        # a plural's or choice's form is words all through
+        ("{n:plural:>1?a|b}", ("", ""), (">1?a", "b")),
+    ],
+)
+def test_a_conditionals_conditions_are_kept_apart(
+    text: str, conditions: tuple[str, ...], to_translate: tuple[str, ...]
+) -> None:
+    (expression,) = expressions(text)
+    assert expression.conditions == conditions
+    assert expression.to_translate == to_translate
+    assert expression.written(to_translate) == text
+
+
+def test_the_condition_pattern_is_linear_on_adversarial_input() -> None:
+    for text in [">=1" * 20_000, "&<1." * 20_000 + "x", "=" * 40_000 + "1", "-" * 40_000]:
+        started = time.perf_counter()
+        assert _CONDITION.match(text) is None
+        assert time.perf_counter() - started < 0.5
+    assert re.fullmatch(_CONDITION, ">=1" * 20_000 + "?") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (LIVES, True),
+        (HEALTH, True),
+        ("Welcome, {player}!", False),
+        ("{items:list:{}|, | and }", False),
+    ],
+)
+def test_is_smart_string(text: str, expected: bool) -> None:
+    assert is_smart_string(text) is expected

@@ -117,6 +117,38 @@ def test_a_clause_left_as_in_the_source_is_quoted_not_the_whole_source() -> None
     )
 
 
+class FormKeeping:
+    """A translate function that translates a sentence but for its plural's forms, or all of
+    them but one."""
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        words = {"You own": "Sie besitzen", "left": "übrig", "plural:key|": "plural:Schlüssel|"}
+        for english, german in words.items():
+            texts = [text.replace(english, german) for text in texts]
+        return texts
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        ("You own {count} {count:plural:gem|gems}.", "'gem'"),
+        ("{count} {count:plural:key|keys} left", "'keys'"),
+    ],
+)
+def test_plural_forms_left_as_in_the_source_inside_a_sentence_are_counted_and_named(
+    source: str, named: str
+) -> None:
+    """Regression trial unityloc, session 74: ``Sie besitzen {count} {count:plural:gem|gems}.``
+    passed the summary silently; only a row that was a plural alone was named."""
+    report = RunReport()
+    translate_units([Unit("0", source)], FormKeeping(), report)
+    assert (report.copied, report.partly_copied) == (0, 1)
+    assert (
+        "; 1 partly left as in the source by the model, these words copied (check them: "
+        f"{named})" in report.summary()
+    )
+
+
 def test_one_word_lines_kept_as_names_are_counted_and_named() -> None:
     """Regression trial D, session 65: names were kept in English silently; a rare word of an
     interface (``Unpin``) is no name, and a copy of it is counted as one."""

@@ -1,4 +1,5 @@
-"""qa's check of a SmartFormat expression's number of forms (and its head, a placeholder)."""
+"""qa's check of a SmartFormat expression's number of forms and conditions, its braces' balance
+(and its head, a placeholder)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,110 @@ def test_a_changed_number_of_forms_or_head_is_an_error(
 ) -> None:
     assert PAIR_CHECKS["plurals"](LIVES, target, {}) == plurals
     assert PAIR_CHECKS["placeholders"](LIVES, target, {}) == placeholders
+
+
+HEALTH = "{hp:cond:>50?You look healthy.|You are hurt.}"
+
+
+@pytest.mark.parametrize(
+    ("target", "plurals", "placeholders"),
+    [
+        # a correct translation: its head compared, not its forms' words
+        ("{hp:cond:>50?Du siehst gesund aus.|Du bist verletzt.}", [], []),
+        (
+            "{hp:cond:>60?Du siehst gesund aus.|Du bist verletzt.}",
+            [
+                "{hp:cond: has the conditions >60?|, the source >50?|: SmartFormat picks a "
+                "form by them; write the source's"
+            ],
+            [],
+        ),
+        (
+            "{hp:Du siehst gesund aus.|Du bist verletzt.}",
+            [],
+            [
+                "lacks {hp:cond:",
+                "adds {hp:Du siehst gesund aus.|Du bist verletzt.}, which the source does not have",
+            ],
+        ),
+    ],
+)
+def test_a_conditionals_forms_are_compared_as_forms(
+    target: str, plurals: list[str], placeholders: list[str]
+) -> None:
+    assert PAIR_CHECKS["plurals"](HEALTH, target, {}) == plurals
+    assert PAIR_CHECKS["placeholders"](HEALTH, target, {}) == placeholders
+    assert PAIR_CHECKS["copied"](HEALTH, target, {}) == []
+
+
+def _unbalanced(said: str) -> list[str]:
+    return [
+        f"unbalanced braces in a Smart String: {said}; SmartFormat cannot parse it: balance "
+        "them as the source does"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "problems"),
+    [
+        (
+            LIVES,
+            "Du hast noch {lives:plural:ein Leben|{} Leben.",
+            _unbalanced("a '{' never closed"),
+        ),
+        (
+            LIVES,
+            "Du hast noch {lives:plural:ein Leben|{} Leben}}.",
+            _unbalanced("a '}' that closes no '{'"),
+        ),
+        (
+            LIVES,
+            "Du} hast {lives:plural:ein Leben|{} Leben.",
+            _unbalanced("a '{' never closed and a '}' that closes no '{'"),
+        ),
+        (
+            LIVES,
+            "Du hast {lives:plural:ein Leben|{} Leben}}}.",
+            _unbalanced("2 '}' that close no '{'"),
+        ),
+        (LIVES, "Du hast noch {lives:plural:ein Leben|{} Leben}.", []),
+        # SmartFormat's escaped braces are none; the source's own imbalance is no news
+        (LIVES + " \\{help\\}", "Du hast noch {lives:plural:ein Leben|{} Leben}. \\{Hilfe\\}", []),
+        ("{a:plural:x|y}}", "{a:plural:x|yy}}", []),
+        # no Smart String: the placeholders and icu checks' to say
+        ("Welcome, {player}!", "Willkommen, {player}}!", []),
+    ],
+)
+def test_unbalanced_smart_string_braces_are_an_error(
+    source: str, target: str, problems: list[str]
+) -> None:
+    assert PAIR_CHECKS["plurals"](source, target, {}) == problems
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "said"),
+    [
+        (
+            "You own {count} {count:plural:gem|gems}.",
+            "Sie besitzen {count} {count:plural:gem|gems}.",
+            ["the forms 'gem', 'gems' are left as in the source"],
+        ),
+        (
+            "{count} {count:plural:key|keys} left",
+            "{count} {count:plural:Schlüssel|keys} übrig",
+            ["the form 'keys' is left as in the source"],
+        ),
+        (
+            "{count} {count:plural:key|keys} left",
+            "{count} {count:plural:Schlüssel|Schlüssel} übrig",
+            [],
+        ),
+    ],
+)
+def test_plural_forms_left_english_in_a_sentence_are_named(
+    source: str, target: str, said: list[str]
+) -> None:
+    assert PAIR_CHECKS["copied"](source, target, {}) == said
 
 
 COINS = 'You found {$n} [plural value={$n} one="coin" other="coins"/].'
