@@ -1600,6 +1600,27 @@ def test_a_smartformat_plural_keeps_its_head_forms_and_brace(backbone):
     assert sum(done) == len(texts)
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a conditional: its head, each form's condition, the bar and the brace
+        ("{hp:cond:>50?You look healthy.|You are hurt.}", ["{hp:cond:>50?", "|", "}"]),
+        # a plural beside its selector's field: the sentence's fields and the plural's head
+        ("You own {count} {count:plural:gem|gems}.", ["{count} ", "{count:plural:", "|", "}"]),
+    ],
+)
+def test_a_smartformat_conditional_or_plural_beside_its_field_keeps_its_syntax(
+    backbone, text, kept
+):
+    [result] = Translator(backbone, beam=1).translate([text])
+    assert result.source == text
+    assert "{count_2}" not in result.text and "{hp}" not in result.text
+    at = 0
+    for part in kept:  # in the source's order
+        assert part in result.text[at:], (part, result.text)
+        at = result.text.index(part, at) + len(part)
+
+
 def test_a_text_with_paired_tags_is_translated_as_the_command_and_the_server_do(
     tiny_model_dir, tmp_path
 ):
