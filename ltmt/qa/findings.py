@@ -75,7 +75,10 @@ CHECKS: dict[str, Check] = {
             "choices as its source, which vue-i18n picks by the count; Android: an other form, "
             "no form the language does not use (a note), one and other not the same text (a "
             "note); PO: forms not all the same text, a note; neither said of a German noun "
-            "alike in the plural, %d Byte, %d Artikel, %d Datei(en))",
+            "alike in the plural, %d Byte, %d Artikel, %d Datei(en)); a SmartFormat plural, "
+            "choice or conditional as many forms as its source's, a conditional's conditions "
+            "(>50?) as the source's, and a Smart String's braces balanced as the source's "
+            "(SmartFormat cannot parse {lives:plural:ein Leben|{} Leben.)",
         ),
         Check(
             "android",
@@ -347,7 +350,8 @@ CHECKS: dict[str, Check] = {
         Check(
             "copied",
             "note",
-            "the translation is not the source (nor one of its sentences) written again, "
+            "the translation is not the source (nor one of its sentences, nor a SmartFormat "
+            "form, {count:plural:gem|gems} in a German sentence) written again, "
             "nor the source with German's capitals alone (Main Navigation for Main navigation)",
         ),
         Check(
