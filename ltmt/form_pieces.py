@@ -1,8 +1,9 @@
-"""The :class:`~ltmt.translator.Translator`'s hook for SmartFormat's plurals and choices
-(``{lives:plural:one life|{} lives}``): a batch with such an expression is translated form by
-form (:func:`ltmt.formats.smart_format.translated_by_forms`), each piece by the translator
-itself. A text whose whole has a 100 % memory match is that match, finished as the translator
-finishes its outputs (``finish``), not handed back to the translator: it would come here again.
+"""The :class:`~ltmt.translator.Translator`'s hook for SmartFormat's plurals, choices and
+conditionals (``{lives:plural:one life|{} lives}``): a batch with such an expression is
+translated form by form (:func:`ltmt.formats.smart_format.translated_by_forms`), each piece
+by the translator itself. A text whose whole has a 100 % memory match is that match, finished
+as the translator finishes its outputs (``finish``), not handed back to the translator: it
+would come here again.
 Kept apart from :mod:`ltmt.translator` as :mod:`ltmt.sentence_memory` is: one step of the
 pipeline, one module.
 """
