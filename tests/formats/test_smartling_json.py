@@ -100,3 +100,72 @@ def test_a_translate_path_names_strings(path: str, parts: tuple[str, ...], named
     assert smartling_json.text_places(data, [(parts, "x")]) == (
         frozenset({parts}) if named else frozenset()
     )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"variants_enabled": "true", "translate_mode": "all"},
+        {"placeholder_format_custom": "\\[\\[[^\\]]+\\]\\]", "string_format": "icu"},
+        {"source_key_paths": ["/{*}"], "title": "Settings"},
+    ],
+)
+def test_a_header_without_translate_paths_is_copied_and_never_paired(
+    tmp_path: Path, header: dict[str, object]
+) -> None:
+    """A flat file's header held only ``variants_enabled`` and ``translate_mode``: they came
+    out ``wahr`` and ``alle``, and the import stored ``true → wahr``."""
+    english = {"smartling": header, "nav.home": "Home page"}
+    source = tmp_path / "en.json"
+    source.write_text(json.dumps(english, indent=2), "utf-8")
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Home page"]
+    assert json.loads(out.read_text("utf-8")) == {"smartling": header, "nav.home": "HOME PAGE"}
+    german = {"smartling": {key: "wahr" for key in header}, "nav.home": "Startseite"}
+    out.write_text(json.dumps(german), "utf-8")
+    pairs = [(r.source, r.target) for r in JsonCatalog.pairs(out, source_file=source)]
+    assert pairs == [("Home page", "Startseite")]
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        {"path": "/*/text", "key": "/{*}/text", "instruction": "/*/note"},  # Smartling's docs
+        [{"path": "/*/text", "instruction": "/*/note"}],
+        ["*/text"],
+        "*/text",
+        "*/text, */title",
+    ],
+)
+def test_translate_paths_is_read_in_each_form(tmp_path: Path, rules: object) -> None:
+    """One rule alone (the form Smartling's docs show) and a list of paths were not read:
+    every string, the translator notes too, was translated."""
+    english = {
+        "smartling": {"translate_paths": rules, "variants_enabled": "true"},
+        "invite": {"text": "Invite your team", "note": "Button on the members page"},
+    }
+    source = tmp_path / "en.json"
+    source.write_text(json.dumps(english), "utf-8")
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Invite your team"]
+    written = json.loads(out.read_text("utf-8"))
+    assert written["invite"] == {"text": "INVITE YOUR TEAM", "note": "Button on the members page"}
+    assert written["smartling"] == english["smartling"]
+
+
+@pytest.mark.parametrize(
+    ("rules", "paths"),
+    [
+        ({"path": "/*/text"}, ["/*/text"]),
+        ([{"path": "a"}, "b", {"key": "{*}"}, 3], ["a", "b"]),
+        ("a, b,", ["a", "b"]),
+        ({"key": "/{*}/text"}, []),
+        (None, []),
+    ],
+)
+def test_the_paths_of_translate_paths(rules: object, paths: list[str]) -> None:
+    assert smartling_json._paths(rules) == paths
