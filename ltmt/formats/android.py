@@ -12,8 +12,11 @@ translated and not written to the output (Android's lint reports the first there
 resolve to the translated resource), nor is an array or a plural until every item or form is
 translated. An array's item or a plural's form that is such a reference is copied as written
 (not escaped: ``\\@string/settings`` would be the text itself), never sent to the model and
-read as no pair. Comments, attributes and the file's layout are kept; a comment inside a string
-is no part of it (Android's build drops it) and is dropped. Where the output already exists (the
+read as no pair. The strings between Smartling's ``<!-- smartling.sltrans = notranslate -->``
+and ``<!-- smartling.sltrans = translate -->`` are written as the source has them, never
+translated nor paired (:mod:`ltmt.formats.smartling_directives`). Comments, attributes and
+the file's layout are kept; a comment inside a string is no part of it (Android's build drops
+it) and is dropped. Where the output already exists (the
 translation so far), the comments the translator wrote there are kept: those just before a
 string it has (the source file's stay where it has none), those of its own strings kept at the
 end, and its header (the comments before ``<resources>``); the other strings have the source
@@ -61,6 +64,7 @@ from ltmt.formats.keyed_catalog import (
     TranslatedFile,
 )
 from ltmt.formats.plurals import plural_tags
+from ltmt.formats.smartling_directives import translates_after
 from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
@@ -241,6 +245,20 @@ def _elements(store: Any) -> Iterator[etree._Element]:
             yield element
 
 
+def _not_translated(root: etree._Element) -> Iterator[str]:
+    """The names of the string resources of ``root`` that Smartling's ``<!-- smartling.sltrans
+    = notranslate -->`` comments, before ``<resources>`` or among its children, say not to
+    translate (:mod:`ltmt.formats.smartling_directives`)."""
+    from lxml import etree
+
+    translates = True
+    for node in (*reversed(list(root.itersiblings(preceding=True))), *root.iterchildren()):
+        if isinstance(node, etree._Comment):
+            translates = translates_after(node.text or "", translates)
+        elif not translates and _kind(node) is not None:
+            yield _resource_name(node)
+
+
 def _has_unescaped_apostrophe(element: etree._Element) -> bool:
     """Whether the string ``element`` (or an item of it) has an apostrophe that aapt2 rejects:
     one not escaped with a backslash and outside double quotes (which span markup)."""
@@ -325,6 +343,7 @@ class AndroidDocument(KeyedCatalog):
             for element in store.document.getroot().iterchildren()
             if _kind(element) is not None and element.get("translatable", "").lower() == "false"
         }
+        self.copy_as_source(_not_translated(store.document.getroot()))
 
     @classmethod
     def open(

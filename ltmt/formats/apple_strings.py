@@ -28,6 +28,10 @@ An ``InfoPlist.strings``' keys that hold the app's name (``CFBundleDisplayName``
 ``CFBundleName``: :data:`APP_NAME_KEYS`) are copied as written, not translated (``Photo Vault``
 became ``Foto vault``), unless the translation so far gives a name of its own; its usage
 descriptions (``NSCameraUsageDescription``) are text and translated.
+
+The entries between Smartling's ``/* smartling.sltrans = notranslate */`` (or ``//``) and ``/*
+smartling.sltrans = translate */`` are written as the source has them, never translated nor
+paired (:mod:`ltmt.formats.smartling_directives`).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from ltmt.errors import InputError
 from ltmt.formats.byte_order_marks import byte_order_mark
 from ltmt.formats.common import read_bytes
 from ltmt.formats.keyed_catalog import Entry, KeyedCatalog
+from ltmt.formats.smartling_directives import translates_after
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -82,6 +87,7 @@ class StringsFile:
     text: str
     encoding: str
     entries: tuple[StringsEntry, ...]
+    comments: tuple[tuple[int, int], ...] = ()  # every comment's span, in order
 
     def header(self) -> str:
         """What comes before the first entry's block: the file's header comment."""
@@ -124,6 +130,7 @@ class _Reader:
         self.text = text
         self.path = path
         self.at = 0
+        self.comments: list[tuple[int, int]] = []  # every comment's span, in order
 
     def fail(self, problem: str, at: int | None = None) -> InputError:
         at = self.at if at is None else at
@@ -144,10 +151,12 @@ class _Reader:
                 if end < 0:
                     raise self.fail("a /* comment is never closed")
                 comment, self.at = (self.at, end + 2), end + 2
+                self.comments.append(comment)
             elif self.text.startswith("//", self.at):
                 end = self.text.find("\n", self.at)
                 end = len(self.text) if end < 0 else end
                 comment, self.at = (self.at, end), end
+                self.comments.append(comment)
             else:
                 return comment
 
@@ -265,7 +274,22 @@ def parse_strings(data: bytes, path: Path) -> StringsFile:
         span = (value_start, value_end)
         entries.append(StringsEntry(key, value, (start, end), span, line, shortcut))
         previous_end = end
-    return StringsFile(text, encoding, tuple(entries))
+    return StringsFile(text, encoding, tuple(entries), tuple(reader.comments))
+
+
+def _not_translated(parsed: StringsFile) -> set[str]:
+    """The keys of ``parsed``'s entries that Smartling's ``/* smartling.sltrans = notranslate
+    */`` comments say not to translate (:mod:`ltmt.formats.smartling_directives`); a key
+    defined twice as its last definition says."""
+    comments = iter(parsed.comments)
+    comment = next(comments, None)
+    translates, found = True, {}
+    for entry in parsed.entries:
+        while comment is not None and comment[0] < entry.value_span[0]:
+            translates = translates_after(parsed.text[slice(*comment)], translates)
+            comment = next(comments, None)
+        found[entry.key] = translates
+    return {key for key, translated in found.items() if not translated}
 
 
 def escape_value(text: str) -> str:
@@ -323,6 +347,7 @@ class AppleStringsDocument(KeyedCatalog):
         self.translations.update(
             {entry.key: entry.source for entry in self.entries if entry.key in self.app_name_keys}
         )
+        self.copy_as_source(_not_translated(self.parsed))
 
     def is_text(self, entry: Entry) -> bool:
         """Whether ``entry`` is text to translate: not the app's name (an InfoPlist.strings'

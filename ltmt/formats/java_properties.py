@@ -38,7 +38,10 @@ is kept), the values that are no text among them (``feature.enabled=true``, ``ma
 setting, a number, :meth:`KeyedCatalog.is_text`) named in a warning.
 A key under SAP UI5's ``#NOTR`` annotation (:mod:`ltmt.formats.sap_annotations`) is no string to
 translate, as Android's ``translatable="false"`` is: left out of the output, and no memory pair;
-one under ``#XFLD,20`` has a length limit, as an XLIFF ``maxwidth`` is.
+one under ``#XFLD,20`` has a length limit, as an XLIFF ``maxwidth`` is. The keys between
+Smartling's ``# smartling.sltrans = notranslate`` and ``# smartling.sltrans = translate`` are
+written as the source has them, never translated nor paired
+(:mod:`ltmt.formats.smartling_directives`).
 Where the output already exists (the translation so far), the comments it has are kept: those
 above a key it has, and its header (the comment block at its top); the other keys have the
 source file's. The lines of a translation it keeps are written as it has them, byte for byte
@@ -80,6 +83,7 @@ from ltmt.formats.message_format import (
     quoted_braces,
 )
 from ltmt.formats.sap_annotations import SapAnnotated
+from ltmt.formats.smartling_directives import translates_after
 from ltmt.text import paired_surrogates
 from ltmt.wording import counted, first_few
 
@@ -171,6 +175,19 @@ def _keys(store: Any) -> list[str]:
     return [unit.getid() for unit in store.units if unit.getid()]
 
 
+def _not_translated(store: Any) -> set[str]:
+    """The keys of ``store``'s units that Smartling's ``# smartling.sltrans = notranslate``
+    comment lines say not to translate (:mod:`ltmt.formats.smartling_directives`); a key
+    defined twice as its last definition says."""
+    translates, found = True, {}
+    for unit in store.units:
+        for comment in unit.comments:
+            translates = translates_after(comment, translates)
+        if unit.getid():
+            found[unit.getid()] = translates
+    return {key for key, translated in found.items() if not translated}
+
+
 def _values(store: Any) -> dict[str, str]:
     """``store``'s values by key, a key's last definition's (the one Java reads)."""
     return {
@@ -247,6 +264,7 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             ],
         )
         self.not_translatable = marked
+        self.copy_as_source(_not_translated(store))
         # the empty values: written as the source has them; a value that is no text otherwise
         # (a setting, a number) is left out, the bundle reading the base file's, and named
         # (:attr:`leaves_out_values_not_text`): written, a rerun kept it as a translator's
@@ -368,6 +386,8 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
                     kept_as_written.append(kept_lines[key])
                     continue
                 text = kept[key]
+            elif key in self.copied:  # the source's value as written, its quoting too
+                text = self.raw[key]
             elif key in self.quoted:
                 text = doubled_apostrophes(self._unquoted(key, self.raw[key]), text)
             unit.target = text

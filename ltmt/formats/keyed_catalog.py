@@ -202,6 +202,9 @@ class KeyedCatalog(TranslationsHeld):
         # the names this file marks not to translate (a format with such a mark fills it): a
         # translation's string of one is no obsolete one, and is said so
         self.not_translatable: set[str] = set()
+        # the sources, by key, of the strings this file says to copy rather than translate
+        # (Smartling's ``sltrans = notranslate``: :meth:`copy_as_source`)
+        self.copied: dict[str, str] = {}
         self.adopted_from: Path | None = None
         # a person's translation, by name, of a string this catalog translates in parts, that
         # the adopted output has whole and is kept so (a vue-i18n plural with another number
@@ -234,7 +237,17 @@ class KeyedCatalog(TranslationsHeld):
         copies its key bindings too: :mod:`ltmt.formats.key_bindings`.)"""
         boolean = self.keeps_booleans and _BOOLEAN.fullmatch(entry.source) is not None
         machine = is_machine_value(entry.source)
-        return bool(entry.source.strip()) and not boolean and not machine
+        copied = entry.key in self.copied  # :meth:`copy_as_source`
+        return bool(entry.source.strip()) and not boolean and not machine and not copied
+
+    def copy_as_source(self, names: Iterable[str]) -> None:
+        """Write the strings ``names`` (every form or item of each) as the source has them,
+        whatever the translation so far holds: the file says not to translate them
+        (:mod:`ltmt.formats.smartling_directives`). They are no text (:meth:`is_text`): never
+        sent to the model, paired, or checked."""
+        wanted = set(names)
+        self.copied = {e.key: e.source for e in self.entries if e.name in wanted}
+        self.translations.update(self.copied)
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this file's translation so far) holds for
@@ -249,14 +262,38 @@ class KeyedCatalog(TranslationsHeld):
         kept = {
             key: text
             for key, text in found.items()
-            if key in sources and text.strip() and not is_marked_untranslated(sources[key], text)
+            if key in sources
+            and key not in self.copied  # written as the source (:meth:`copy_as_source`)
+            and text.strip()
+            and not is_marked_untranslated(sources[key], text)
         }
         self.translations.update(kept)
+        self._warn_of_copies_replaced(Path(target), found)
         self.extras = self.names_not_here(found)
         self.adopted_from = Path(target)
         if self.extras:
             self.warn_of_extras(Path(target), self.extras)
         return len(kept)
+
+    def _warn_of_copies_replaced(self, target: Path, found: dict[str, str]) -> None:
+        """Warn of the strings of :attr:`copied` that ``target`` (the translation so far, its
+        strings by key ``found``) holds otherwise: they are written as the source has them."""
+        names = [
+            self.name_of(key)
+            for key, source in self.copied.items()
+            if found.get(key, source).strip() and found.get(key, source) != source
+        ]
+        if names:
+            names = list(dict.fromkeys(names))
+            logger.warning(
+                "%s: %s that %s says not to translate (smartling.sltrans = notranslate) "
+                "written as the source has %s, in place of this file's (%s)",
+                target,
+                counted(len(names), "string"),
+                self.path,
+                them(len(names)),
+                first_few(names),
+            )
 
     def adopt_recorded(self, target: Path, record: Record | None) -> int:
         """:meth:`adopt`, less the strings ``target`` holds as their source copied, untranslated
