@@ -713,3 +713,72 @@ def test_unescaped_apostrophes_are_named_and_translations_escape_theirs(
         "rejects; write it as \\' there",
     ]
     assert "IT\\'S <b>FINE</b>" in out.read_text(encoding="utf-8")
+
+
+SMARTLING_BLOCK = """<?xml version="1.0" encoding="utf-8"?>
+<resources>
+    <string name="inbox">Open inbox</string>
+    <!-- smartling.sltrans = notranslate -->
+    <string name="brand_tagline">Billing made simple</string>
+    <string name="legal_entity">Acme Billing GmbH, can\\'t change</string>
+    <plurals name="seats">
+        <item quantity="one">%d seat</item>
+        <item quantity="other">%d seats</item>
+    </plurals>
+    <!-- smartling.sltrans = translate -->
+    <string name="pay">Pay now</string>
+</resources>
+"""
+
+
+def test_strings_under_smartlings_notranslate_are_copied_never_translated_nor_paired(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``Acme Billing GmbH, registered in Berlin``, in a ``smartling.sltrans = notranslate``
+    block, came out ``in Berlin registriert``, and the import paired it."""
+    source = _values_strings(tmp_path, SMARTLING_BLOCK)
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Open inbox", "Pay now"]
+    assert _strings(out) == {
+        "inbox": "OPEN INBOX",
+        "brand_tagline": "Billing made simple",
+        "legal_entity": "Acme Billing GmbH, can\\'t change",
+        "seats/one": "%d seat",
+        "seats/other": "%d seats",
+        "pay": "PAY NOW",
+    }
+    assert "<!-- smartling.sltrans = notranslate -->" in out.read_text("utf-8")
+    german = out.read_text("utf-8").replace("Billing made simple", "Abrechnung einfach")
+    out.write_text(german, "utf-8")
+    pairs = [(r.source, r.target) for r in AndroidDocument.pairs(out, source_file=source)]
+    assert pairs == [("Open inbox", "OPEN INBOX"), ("Pay now", "PAY NOW")]
+    with caplog.at_level(logging.WARNING):  # a rerun writes the source's again
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert _strings(out)["brand_tagline"] == "Billing made simple"
+    assert (
+        f"{out}: 1 string that {source} says not to translate (smartling.sltrans = "
+        "notranslate) written as the source has it, in place of this file's (brand_tagline)"
+    ) in caplog.text
+
+
+def test_a_notranslate_directive_before_resources_covers_the_file(tmp_path: Path) -> None:
+    text = SMARTLING_BLOCK.replace(
+        "<resources>", "<!-- smartling.sltrans = notranslate -->\n<resources>"
+    )
+    source = _values_strings(tmp_path, text)
+    model = FakeModel()
+    translate_file(source, tmp_path / "de.xml", model, tgt_lang="de")
+    assert model.seen == ["Pay now"]
+
+
+def test_a_comment_naming_sltrans_among_other_words_is_no_directive(tmp_path: Path) -> None:
+    text = SMARTLING_BLOCK.replace(
+        "smartling.sltrans = notranslate", "Smartling: smartling.sltrans = notranslate is unused"
+    )
+    source = _values_strings(tmp_path, text)
+    model = FakeModel()
+    translate_file(source, tmp_path / "de.xml", model, tgt_lang="de")
+    assert "Billing made simple" in model.seen

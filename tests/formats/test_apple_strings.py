@@ -239,3 +239,29 @@ def test_a_name_of_its_own_in_the_translation_so_far_is_kept(tmp_path: Path) -> 
     out = _write(tmp_path, "de.lproj/InfoPlist.strings", b'"CFBundleName" = "Fototresor";\n')
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert '"CFBundleName" = "Fototresor";' in out.read_text("utf-8")
+
+
+def test_entries_under_smartlings_notranslate_are_copied_never_translated_nor_paired(
+    tmp_path: Path,
+) -> None:
+    """``/* smartling.sltrans = notranslate */ "debug.label" = "Debug build";`` came out
+    ``"Debug baut"``."""
+    source = _write(
+        tmp_path,
+        "en.lproj/Localizable.strings",
+        b'"retry" = "Retry";\n\n'
+        b"/* smartling.sltrans = notranslate */\n"
+        b'"debug.label" = "Debug build";\n'
+        b'// smartling.sltrans = translate\n"debug.hint" = "/* smartling.sltrans = notranslate */";\n'
+        b'"quote.hint" = "Tap \\"Save\\" now."; /* smartling.sltrans = notranslate */\n'
+        b'"legal" = "Acme GmbH";\n',
+    )
+    out = tmp_path / "de.lproj" / "Localizable.strings"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Retry", "/* smartling.sltrans = notranslate */", 'Tap "Save" now.']
+    written = out.read_text("utf-8")
+    assert '"debug.label" = "Debug build";' in written
+    assert '"legal" = "Acme GmbH";' in written
+    pairs = {r.source: r.target for r in AppleStringsDocument.pairs(out, source_file=source)}
+    assert set(pairs) == {"Retry", "/* smartling.sltrans = notranslate */", 'Tap "Save" now.'}

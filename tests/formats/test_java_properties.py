@@ -602,3 +602,40 @@ def test_the_header_above_a_key_left_out_stays(tmp_path: Path) -> None:
     first = out.read_bytes()
     translate_file(source, out, FakeModel(), tgt_lang="de")  # a rerun: the same bytes
     assert out.read_bytes() == first
+
+
+def test_keys_under_smartlings_notranslate_are_copied_never_translated_nor_paired(
+    tmp_path: Path,
+) -> None:
+    """Between ``# smartling.sltrans = notranslate`` and ``= translate``, a key is written as
+    the source has it (its quoting and escapes too), even across a blank line, and pairs
+    with nothing."""
+    source = _write(
+        tmp_path,
+        "Messages.properties",
+        b"title=Open the archive\n"
+        b"# smartling.sltrans = notranslate\n"
+        b"brand=Billing made simple\n"
+        b"quote=Click ''Export'' now, {0}.\n"
+        b"\n"
+        b"cafe=Caf\\u00e9 Acme\n"
+        b"# Shown on the footer\n"
+        b"# smartling.sltrans = translate\n"
+        b"save=Save changes\n",
+    )
+    out = tmp_path / "Messages_de.properties"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Open the archive", "Save changes"]
+    assert [line for line in out.read_bytes().splitlines() if line] == [
+        b"title=OPEN THE ARCHIVE",
+        b"# smartling.sltrans = notranslate",
+        b"brand=Billing made simple",
+        b"quote=Click ''Export'' now, {0}.",
+        b"cafe=Caf\\u00e9 Acme",
+        b"# Shown on the footer",
+        b"# smartling.sltrans = translate",
+        b"save=SAVE CHANGES",
+    ]
+    pairs = [(r.source, r.target) for r in JavaPropertiesDocument.pairs(out, source_file=source)]
+    assert pairs == [("Open the archive", "OPEN THE ARCHIVE"), ("Save changes", "SAVE CHANGES")]
