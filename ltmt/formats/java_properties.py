@@ -386,7 +386,7 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
                     kept_as_written.append(kept_lines[key])
                     continue
                 text = kept[key]
-            elif key in self.copied:  # the source's value as written, its quoting too
+            elif key in self.sources_copied:  # the source's value as written, its quoting too
                 text = self.raw[key]
             elif key in self.quoted:
                 text = doubled_apostrophes(self._unquoted(key, self.raw[key]), text)

@@ -27,9 +27,10 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ltmt.errors import InputError, NoPairsError
@@ -192,6 +193,10 @@ class KeyedCatalog(TranslationsHeld):
     # for (metadata ``syntax``): ``vue-i18n`` where its ``|`` parts plurals
     # (:func:`ltmt.formats.pipe_plurals.may_be_vue_i18n`); empty for none of note
     syntax = ""
+    # the sources, by key, of the strings this file says to copy rather than translate
+    # (Smartling's ``sltrans = notranslate``: :meth:`copy_as_source`); read by :meth:`is_text`,
+    # which a format may call before this class's ``__init__``
+    sources_copied: Mapping[str, str] = MappingProxyType({})
 
     def __init__(self, path: Path, entries: list[Entry]) -> None:
         super().__init__()
@@ -202,9 +207,6 @@ class KeyedCatalog(TranslationsHeld):
         # the names this file marks not to translate (a format with such a mark fills it): a
         # translation's string of one is no obsolete one, and is said so
         self.not_translatable: set[str] = set()
-        # the sources, by key, of the strings this file says to copy rather than translate
-        # (Smartling's ``sltrans = notranslate``: :meth:`copy_as_source`)
-        self.copied: dict[str, str] = {}
         self.adopted_from: Path | None = None
         # a person's translation, by name, of a string this catalog translates in parts, that
         # the adopted output has whole and is kept so (a vue-i18n plural with another number
@@ -237,7 +239,7 @@ class KeyedCatalog(TranslationsHeld):
         copies its key bindings too: :mod:`ltmt.formats.key_bindings`.)"""
         boolean = self.keeps_booleans and _BOOLEAN.fullmatch(entry.source) is not None
         machine = is_machine_value(entry.source)
-        copied = entry.key in self.copied  # :meth:`copy_as_source`
+        copied = entry.key in self.sources_copied  # :meth:`copy_as_source`
         return bool(entry.source.strip()) and not boolean and not machine and not copied
 
     def copy_as_source(self, names: Iterable[str]) -> None:
@@ -246,8 +248,8 @@ class KeyedCatalog(TranslationsHeld):
         (:mod:`ltmt.formats.smartling_directives`). They are no text (:meth:`is_text`): never
         sent to the model, paired, or checked."""
         wanted = set(names)
-        self.copied = {e.key: e.source for e in self.entries if e.name in wanted}
-        self.translations.update(self.copied)
+        self.sources_copied = {e.key: e.source for e in self.entries if e.name in wanted}
+        self.translations.update(self.sources_copied)
 
     def adopt(self, target: Path) -> int:
         """Take over the translations ``target`` (this file's translation so far) holds for
@@ -263,7 +265,7 @@ class KeyedCatalog(TranslationsHeld):
             key: text
             for key, text in found.items()
             if key in sources
-            and key not in self.copied  # written as the source (:meth:`copy_as_source`)
+            and key not in self.sources_copied  # written as the source (:meth:`copy_as_source`)
             and text.strip()
             and not is_marked_untranslated(sources[key], text)
         }
@@ -276,11 +278,11 @@ class KeyedCatalog(TranslationsHeld):
         return len(kept)
 
     def _warn_of_copies_replaced(self, target: Path, found: dict[str, str]) -> None:
-        """Warn of the strings of :attr:`copied` that ``target`` (the translation so far, its
-        strings by key ``found``) holds otherwise: they are written as the source has them."""
+        """Warn of the strings of :attr:`sources_copied` that ``target`` (the translation so
+        far, its strings by key ``found``) holds otherwise: written as the source has them."""
         names = [
             self.name_of(key)
-            for key, source in self.copied.items()
+            for key, source in self.sources_copied.items()
             if found.get(key, source).strip() and found.get(key, source) != source
         ]
         if names:
