@@ -246,9 +246,12 @@ class KeyedCatalog(TranslationsHeld):
         """Write the strings ``names`` (every form or item of each) as the source has them,
         whatever the translation so far holds: the file says not to translate them
         (:mod:`ltmt.formats.smartling_directives`). They are no text (:meth:`is_text`): never
-        sent to the model, paired, or checked."""
+        sent to the model, paired, or checked. A value that is no text anyway (a URL, a
+        number) is left as it was: a format may leave it out."""
         wanted = set(names)
-        self.sources_copied = {e.key: e.source for e in self.entries if e.name in wanted}
+        self.sources_copied = {
+            e.key: e.source for e in self.entries if e.name in wanted and self.is_text(e)
+        }
         self.translations.update(self.sources_copied)
 
     def adopt(self, target: Path) -> int:
