@@ -34,7 +34,9 @@ form between the same two runs, else after ``left`` or before ``right`` where th
 writes that run as the source does (a number, a placeholder, a name: ``vor %(count)s Stunden``
 → ``vor %(count)s\u00a0Stunden``; a number with separators also in the other convention's:
 ``1.299,99\u00a0Euro`` for ``1,299.99\u00a0EUR``), as many times as the source has it there.
-The translator does it for every output it decodes.
+The translator does it for every output it decodes, and for a reused 100 % match whose stored
+source writes a plain space where the line writes such a separator (the score reads them
+alike: :func:`separators_for_reuse`).
 """
 
 from __future__ import annotations
@@ -130,7 +132,25 @@ def restore_separators(source: str, output: str) -> str:
     or beside one of them (module docstring)."""
     if not any(separator in source for separator in _SEPARATORS):
         return output
-    for (left, separator, right), times in Counter(folded_separators(source)).items():
+    return _put_separators(Counter(folded_separators(source)), output)
+
+
+def separators_for_reuse(source: str, stored_source: str, target: str) -> str:
+    """``target``, the stored translation of ``stored_source`` reused for ``source`` (a 100 %
+    match: the score reads a no-break space as a space), with the folded separators of
+    ``source`` that ``stored_source`` lacks put back as :func:`restore_separators` puts them
+    in a decoded output (``2\u00a0°C`` for a stored ``2 °C`` → ``Bei 2 °C …``: ``Bei
+    2\u00a0°C``); those the stored source has too are its translator's to write or not."""
+    if not any(separator in source for separator in _SEPARATORS):
+        return target
+    lacked = Counter(folded_separators(source)) - Counter(folded_separators(stored_source))
+    return _put_separators(lacked, target) if lacked else target
+
+
+def _put_separators(separators: Counter[tuple[str, str, str]], output: str) -> str:
+    """``output`` with each ``(left, separator, right)`` of ``separators`` (as many times as
+    counted) in place of its folded form (:func:`restore_separators`)."""
+    for (left, separator, right), times in separators.items():
         left_run, right_run = _either_form(left), _either_form(right)
         folded = re.escape(FOLDED_SEPARATORS[separator])
         starts, ends = f"(?<!{_RUN_CHARACTER})", f"(?!{_RUN_CHARACTER})"

@@ -1,11 +1,12 @@
 """Which path each input of a translation takes: no model, the fast path, or fusion.
 
 A blank segment comes back empty and a 100 % match returns its stored target, with the input's
-edge whitespace and in its case (:func:`without_model`; a match whose target's case cannot be
-told, or whose target lacks a placeholder of its source that the software fills in, is read
-by fusion instead). The rest is decoded in length-sorted batches (:func:`plan_batches`):
-inputs without a match their fusion method would read (:func:`needs_fusion`) are batched apart
-and take the fast path, so they come out the same whatever else is in the batch.
+edge whitespace, in its case and with its no-break spaces (:func:`without_model`; a match whose
+target's case cannot be told, or whose target lacks a placeholder of its source that the
+software fills in, is read by fusion instead). The rest is decoded in length-sorted batches
+(:func:`plan_batches`): inputs without a match their fusion method would read
+(:func:`needs_fusion`) are batched apart and take the fast path, so they come out the same
+whatever else is in the batch.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from ltmt.folded_characters import separators_for_reuse
 from ltmt.formats.placeholders import lacks_placeholders
 from ltmt.fusion.selection import MatchSelection, select_matches
 from ltmt.match_case import recased, same_case_first
@@ -80,10 +82,15 @@ def reusable_target(text: str, segment: Segment) -> str | None:
     ``text`` is decoded; None too where the stored target lacks a placeholder of its source
     that the software fills in (:func:`~ltmt.formats.placeholders.lacks_placeholders`: a
     ``{name}``, not a price's ``$5`` or a key's ``<F5>``): fusion reads the match, and the
-    placeholder guard keeps what the output must carry."""
+    placeholder guard keeps what the output must carry. The no-break spaces of ``text`` that the
+    stored source writes as plain spaces are put in the target as in a decoded output
+    (:func:`~ltmt.folded_characters.separators_for_reuse`: ``2\u00a0°C``)."""
     if lacks_placeholders(segment):
         return None
-    return recased(text, segment.source, reused_target(text, segment))
+    target = recased(text, segment.source, reused_target(text, segment))
+    if target is None:
+        return None
+    return separators_for_reuse(text, segment.source, target)
 
 
 def reused_target(text: str, segment: Segment) -> str:

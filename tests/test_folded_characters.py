@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.folded_characters import restore_folded
+from ltmt.folded_characters import restore_folded, separators_for_reuse
 
 
 @pytest.mark.parametrize(
@@ -104,6 +104,28 @@ def test_thin_spaces_and_non_breaking_hyphens_come_back_as_no_break_spaces_do(
     source: str, output: str, expected: str
 ) -> None:
     assert restore_folded(source, output) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "stored_source", "target", "expected"),
+    [
+        # ifu2 trial (session 74): a stored pair typed with plain spaces, a line with no-break ones
+        (f"Store at 2{NBSP}°C to 8{NBSP}°C.", "Store at 2 °C to 8 °C.",
+         "Bei 2 °C bis 8 °C lagern.", f"Bei 2{NBSP}°C bis 8{NBSP}°C lagern."),
+        (f"Weight: 20{NNBSP}kg", "Weight: 20 kg", "Gewicht: 20 kg", f"Gewicht: 20{NNBSP}kg"),
+        # only those the stored source lacks: one it has is its translator's to write or not
+        (f"Store at 2{NBSP}°C to 8{NBSP}°C.", f"Store at 2{NBSP}°C to 8 °C.",
+         "Bei 2 °C bis 8 °C lagern.", f"Bei 2 °C bis 8{NBSP}°C lagern."),
+        (f"Size: 5{NBSP}GB", f"Size: 5{NBSP}GB", "Größe: 5 GB", "Größe: 5 GB"),
+        # none in the line, or none of its runs in the target: as stored
+        ("Size: 5 GB", f"Size: 5{NBSP}GB", f"Größe: 5{NBSP}GB", f"Größe: 5{NBSP}GB"),
+        (f"Page{NBSP}%d", "Page %d", "Seite", "Seite"),
+    ],
+)  # fmt: skip
+def test_a_reused_target_gets_the_no_break_spaces_its_stored_source_lacks(
+    source: str, stored_source: str, target: str, expected: str
+) -> None:
+    assert separators_for_reuse(source, stored_source, target) == expected
 
 
 @pytest.mark.parametrize(

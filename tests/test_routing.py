@@ -121,6 +121,15 @@ def test_an_exact_match_reused_takes_the_inputs_edge_whitespace(text, segment, e
     assert result is not None and (result.text, result.method) == (expected, "exact")
 
 
+def test_an_exact_match_reused_takes_the_inputs_no_break_spaces():
+    """ifu2 trial (session 74): the score reads a no-break space as a space, so a line typed
+    with them reuses a pair stored with plain ones; ``ltmt qa`` wants them in the target."""
+    stored = _pair("Store at 2 °C to 8 °C.", "Bei 2 °C bis 8 °C lagern.")
+    result = without_model("Store at 2\u00a0°C to 8\u00a0°C.", (Match(stored, 100.0),), True)
+    assert result is not None
+    assert (result.text, result.method) == ("Bei 2\u00a0°C bis 8\u00a0°C lagern.", "exact")
+
+
 @pytest.mark.parametrize(
     ("text", "segment", "replaced"),
     [
