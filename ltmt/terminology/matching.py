@@ -5,7 +5,8 @@ case-sensitive, except that a word the term writes in capitals (``US``, ``IT``, 
 ``ENTER``: two letters or more) matches only in capitals, so "US" is not found in "contact
 us", "IT" in "It works" nor "ENTER" in "Enter your password", unless the text writes it as a
 label (:func:`_label`: ``Caution: ...``, ``Warning!``, a signal word heading a safety message,
-where :func:`as_written` gives its target the text's case, ``Vorsicht``); and its last word
+where :func:`as_written` gives its target the text's case, ``Vorsicht``, and a label in
+capitals its target in capitals, :func:`shouted_label`); and its last word
 also matches the English plural ("file" finds "files",
 "repository" finds "repositories", "box" finds "boxes"). At each position the longest term wins
 and hits do not overlap ("commit message" before "commit"). Text inside a placeholder or tag
@@ -44,7 +45,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from ltmt.capitals import with_first_capital
+from ltmt.capitals import MIN_WORD, in_capitals, with_first_capital
 from ltmt.formats.paired_tags import verbatim_spans
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.match_case import in_capitals_only, recased
@@ -404,11 +405,30 @@ def hit_as_written(text: str, hit: TermHit) -> TermHit:
     (:func:`written_at`: its words and the signs of ownership after them). A name that takes
     the text's spelling with its signs (``Windows®`` in "Install it on Windows® 11.") spans
     them too, so that a substitution of its target leaves no second sign behind; any other
-    hit keeps its span, its words."""
+    hit keeps its span, its words. A label the text writes in capitals (``WARNING: ...``,
+    :func:`shouted_label`) takes its target in capitals."""
     written = written_at(text, hit)
     term = as_written(hit.term, written)
+    if shouted_label(text, hit) and not in_capitals_only(term.target):
+        term = replace(term, target=in_capitals(term.target))
     end = hit.start + len(written) if term.target == written else hit.end
     return replace(hit, term=term, end=end)
+
+
+def shouted_label(text: str, hit: TermHit) -> bool:
+    """Whether ``hit`` is a label (it opens ``text``, a line or a sentence and is followed by
+    ``:`` or ``!``: :func:`_label`) that ``text`` writes in capitals and the glossary does not,
+    as ISO 3864-2 and ANSI Z535 write signal words: 'warning' → ``Warnung`` was forced into
+    "WARNING: Risk of electric shock." as ``Warnung: ...``, where the model alone wrote
+    ``WARNUNG``. An acronym (``RAM``), a word in capitals inside a sentence, or a term the
+    glossary writes in capitals (``CAUTION`` → ``Vorsicht``: its author's choice) is none."""
+    found = text[hit.start : hit.end]
+    if not in_capitals_only(found) or in_capitals_only(hit.term.source):
+        return False
+    if all(len(word) < MIN_WORD for word in words(found)):  # an acronym: RAM, PIN
+        return False
+    line = text[text.rfind("\n", 0, hit.start) + 1 : hit.start]
+    return bool(_BEFORE_LABEL.search(line) and _AFTER_LABEL.match(text, hit.end))
 
 
 def _unsigned(text: str) -> str:

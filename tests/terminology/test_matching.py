@@ -453,6 +453,41 @@ def test_a_word_in_capitals_is_found_in_capitals_or_as_a_label(
     assert as_written(hits[0].term, found).target == target
 
 
+_SIGNAL_WORDS = [
+    Term("warning", "Warnung"),
+    Term("caution", "Vorsicht"),
+    Term("note", "Hinweis"),
+    Term("ram", "Arbeitsspeicher"),
+    Term("safety instructions", "Sicherheitshinweise"),
+    Term("DANGER", "Gefahr"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # ifu2 trial (session 74): the model alone wrote "WARNUNG:", the glossary "Warnung:"
+        ("WARNING: Risk of electric shock.", "WARNUNG"),
+        ("CAUTION: Hot surface.", "VORSICHT"),
+        ("⚠ WARNING! Do not open.", "WARNUNG"),
+        ("Unplug it. NOTE: Keep dry.", "HINWEIS"),
+        ("Step 2\nSAFETY INSTRUCTIONS:", "SICHERHEITSHINWEISE"),
+        # a label in other letters, a word in capitals inside a sentence, an acronym, and a
+        # term the glossary writes in capitals: as the glossary writes the target
+        ("Warning: Risk of electric shock.", "Warnung"),
+        ("Use CAUTION when lifting.", "Vorsicht"),
+        ("WARNING the user is optional.", "Warnung"),
+        ("RAM: 8 GB", "Arbeitsspeicher"),
+        ("DANGER: High voltage.", "Gefahr"),
+    ],
+)
+def test_a_label_in_capitals_takes_its_target_in_capitals(text: str, target: str) -> None:
+    from ltmt.terminology.matching import hit_as_written
+
+    [hit] = TermMatcher(_SIGNAL_WORDS).find(text)
+    assert hit_as_written(text, hit).term.target == target
+
+
 def test_a_term_with_a_word_in_capitals_is_marked_for_glossary_list() -> None:
     from ltmt.terminology.matching import capitals_or_label
 
