@@ -57,6 +57,8 @@ another segment stays a placeholder.
 A pair glued to the words beside it (``Click<bx id="1"/>here<ex id="1"/>to continue.``) goes to the
 model spaced from them (without its tags, ``Clickhereto`` was one word to it, and the pair went
 around all three) and is glued back to the translation's words where the source has it glued.
+Spaces at a pair's inner edge (a Word run's layout spaces, ``<g>REF 12-345-67    </g>Rx only``)
+stay inside it (:mod:`ltmt.formats.pair_edge_spaces`).
 Pairs stacked with nothing between their tags (``<a href="..."><em>the guide</em></a>``,
 Sphinx's ``<a class="reference internal"><span class="std std-ref">Modules</span></a>``) are one
 pair; other nested pairs are left to the model (:func:`strip_pairs` returns ``None``).
@@ -87,6 +89,7 @@ from ltmt.formats.latex_markup import (
 )
 from ltmt.formats.latex_markup import closing_of as latex_closing_of
 from ltmt.formats.numbered_markers import numbers_with_text
+from ltmt.formats.pair_edge_spaces import spaces_inside
 from ltmt.formats.placeholder_syntax import (
     CHARACTER_REFERENCE,
     find_placeholders,
@@ -721,7 +724,8 @@ def place_pairs(
             before = before.rstrip()
         if pair.glued_after and after.lstrip()[:1].isalnum():
             after = after.lstrip()
-        text = before + pair.opening + text[start:end] + pair.closing + after
+        before, inside, after = spaces_inside(pair.inner, before, text[start:end], after)
+        text = before + pair.opening + inside + pair.closing + after
     for pair in paired.pairs:
         if pair.token:
             text = text.replace(pair.token, pair.opening + pair.inner + pair.closing, 1)

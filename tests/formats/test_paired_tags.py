@@ -373,6 +373,34 @@ def test_place_pairs(translation: str, inner: list[str], expected: str) -> None:
 @pytest.mark.parametrize(
     ("source", "translation", "inner", "expected"),
     [
+        # ifu2 trial (session 74): a Word run's layout spaces before a bold "Rx only" came out
+        # as one space outside the pair, in the bold run
+        ('<g id="1">REF 12-345-67    </g>Rx only', "REF 12-345-67 Rx nur", ["REF 12-345-67"],
+         '<g id="1">REF 12-345-67    </g>Rx nur'),
+        ('<g id="1">Step 1 </g>Open the lid.', "Schritt 1 Deckel öffnen.", ["Schritt 1"],
+         '<g id="1">Schritt 1 </g>Deckel öffnen.'),
+        ('Press<g id="1">\tStart</g> now', "Drücken Sie jetzt Start", ["Start"],
+         'Drücken Sie jetzt<g id="1">\tStart</g>'),
+        ('Open <g id="1"> the file</g> now', "Öffnen Sie jetzt die Datei", ["die Datei"],
+         'Öffnen Sie jetzt<g id="1"> die Datei</g>'),
+        # no space outside the pair in the translation (placed elsewhere): nothing moves
+        ('<g id="1">Total:  </g>5 kg', "5 kg Gesamt:", ["Gesamt:"], '5 kg <g id="1">Gesamt</g>:'),
+        # spaces only at the pair's edge outside it in the source: as before
+        ('Open <g id="1">the file</g> now', "Öffnen Sie die Datei jetzt", ["die Datei"],
+         'Öffnen Sie <g id="1">die Datei</g> jetzt'),
+    ],
+)  # fmt: skip
+def test_the_spaces_at_a_pairs_inner_edge_stay_inside_it(
+    source: str, translation: str, inner: list[str], expected: str
+) -> None:
+    paired = strip_pairs(source)
+    assert paired is not None
+    assert place_pairs(paired, translation, inner) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "inner", "expected"),
+    [
         # at the start, and at the end before the final punctuation
         (
             '<a href="/p">Learn more</a> about privacy.',
