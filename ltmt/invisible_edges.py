@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 
-# the zero-width characters: ZWSP, ZWNJ, ZWJ, word joiner, soft hyphen, zero-width no-break space
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
-# HTML's references to them and to a no-break space, by name or number
+# the zero-width characters: ZWSP, ZWNJ, ZWJ, word joiner, soft hyphen, zero-width no-break
+# space, and the combining grapheme joiner, which e-mail tools pad a preheader with too
+# (``&#8199;&#65279;&#847;`` repeated, Litmus's and HubSpot's: the model moved and spaced it)
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u00ad\ufeff\u034f"
+# HTML's references to them and to a no-break space and a figure space, by name or number
 _REFERENCE = (
-    r"&(?:zwnj|zwj|shy|NoBreak|ZeroWidthSpace|nbsp|NonBreakingSpace"
-    r"|#0*(?:8203|8204|8205|8288|173|65279|160)"
-    r"|#[xX]0*(?:200[bBcCdD]|2060|[aA][dD]|[fF][eE][fF][fF]|[aA]0));"
+    r"&(?:zwnj|zwj|shy|NoBreak|ZeroWidthSpace|nbsp|NonBreakingSpace|numsp"
+    r"|#0*(?:8203|8204|8205|8288|173|65279|160|847|8199)"
+    r"|#[xX]0*(?:200[bBcCdD7]|2060|[aA][dD]|[fF][eE][fF][fF]|[aA]0|34[fF]));"
 )
 _RUN = rf"(?:\s|[{ZERO_WIDTH}]|{_REFERENCE})*"
 _EDGES = re.compile(rf"({_RUN})(.*?)({_RUN})", re.DOTALL)

@@ -45,6 +45,7 @@ from ltmt.formats.formatting_codes import code_edges
 from ltmt.formats.placeholder_syntax import (
     CONDITIONAL_MERGE_TAG,
     PATH_LINE,
+    TEMPLATE_CONDITION_TAG,
     find_placeholders,
     sent_as_tags,
 )
@@ -86,7 +87,12 @@ _ITEM_SEPARATOR = re.compile(
 _NO_TITLE = re.compile(r"--|\w\.[a-z]{2,4}\b|[\[\](){}<>]|[.!?]$|: ")
 # a conditional merge tag with the blanks around it: a branch's text is translated apart from
 # the others' (the model wrote ``*|ELSE:|*Hi da,*Hi da,`` for ``...*|ELSE:|*Hi there,*|END:IF|*``)
-_BRANCH_TAG = re.compile(rf"[ \t]*(?:{CONDITIONAL_MERGE_TAG})[ \t]*")
+# (from a run of blanks' start only: tried at each of a long run's blanks, it took quadratic time)
+_BRANCH_TAG = re.compile(rf"(?:(?<![ \t])[ \t]+)?(?:{CONDITIONAL_MERGE_TAG})[ \t]*")
+# a template's condition tag (Jinja's, HubL's, Liquid's ``{% else %}``, Handlebars' ``{{else}}``)
+# with the blanks around it, whose branches are translated apart as a merge tag's are; only
+# where the tag is a placeholder of its own, not inside code (``Use `{% if x %}` here``)
+_TEMPLATE_BRANCH_TAG = re.compile(rf"(?:(?<![ \t])[ \t]+)?(?P<tag>{TEMPLATE_CONDITION_TAG})[ \t]*")
 # Ren'Py's pause between two texts, with its blanks: a wait or a paragraph's end with a time
 # ({w=0.5}, {p=1.0}), or without one after a sentence's or clause's end (Hello?{p}Is anyone
 # there?, Wait.{w} Listen.): the texts are translated apart and the tag kept as written, its
@@ -545,7 +551,8 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
     (``pieces[0] + separators[0] + pieces[1] ...`` is ``body``): columns at its tabs, items at
     a spaced ``·`` or ``•`` (:data:`_ITEM_SEPARATOR`) or a ``|`` between a title's parts
     (:func:`_titled_bars`), branches at a conditional merge tag (:data:`_BRANCH_TAG`: the tag
-    kept as written between them), texts at Ren'Py's pause (:data:`_PAUSE_TAG`), and the
+    kept as written between them) or a template's condition tag (``{% else %}``, ``{{else}}``:
+    :data:`_TEMPLATE_BRANCH_TAG`), texts at Ren'Py's pause (:data:`_PAUSE_TAG`), and the
     lines a line break written as an escape between two texts makes (``Quest complete!\\nReturn
     to Eldoria.``: the model read ``\\nReturn`` as one word and left it in English), where one
     text ends and the next begins (:data:`_BREAK_BEFORE`, :data:`_BREAK_AFTER`): one in a path
@@ -565,6 +572,7 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
             and (found[0] != " | " or _titled_bars(body))
         ]
         + [found.span() for found in _BRANCH_TAG.finditer(body)]
+        + _template_branch_tags(body)
         + [found.span() for found in _PAUSE_TAG.finditer(body) if found.start() > 0]
         + [
             found.span()
@@ -588,6 +596,16 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
         separators.append(body[start:end])
         position = end
     return [*pieces, body[position:]], separators
+
+
+def _template_branch_tags(body: str) -> list[tuple[int, int]]:
+    """The spans of ``body``'s template condition tags with their blanks
+    (:data:`_TEMPLATE_BRANCH_TAG`), each a placeholder of its own in ``body``."""
+    found = list(_TEMPLATE_BRANCH_TAG.finditer(body))
+    if not found:
+        return []
+    tags = {(p.start, p.end) for p in find_placeholders(body) if p.kind == "brace"}
+    return [tag.span() for tag in found if tag.span("tag") in tags]
 
 
 def _site_name(pieces: list[str], separators: list[str], column: int, forms: LineForms) -> bool:

@@ -157,6 +157,36 @@ def test_columns_are_translated_apart_and_code_is_kept(backbone):
     assert (code.text, code.pieces) == ("#\t--help\n", 0)
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{%% if contact.firstname %%}%s{%% else %%}%s{%% endif %%}",
+        "{{#if premium}}%s{{else}}%s{{/if}}",
+        "*|IF:FNAME|*%s*|ELSE:|*%s*|END:IF|*",
+    ],
+)
+def test_a_template_conditions_branches_are_translated_apart(backbone, template):
+    """Trial s74: a HubL condition went to the model whole, and its branches' first words and
+    the fallback greeting stayed English; now each branch is a piece, as Mailchimp's are."""
+    translator = Translator(backbone, beam=1)
+    [result] = translator.translate([template % ("open the file", "hello world")])
+    first, second = (t.text for t in translator.translate(["open the file", "hello world"]))
+    assert (result.text, result.pieces) == (template % (first, second), 2)
+
+
+def test_a_template_comment_and_a_preheaders_padding_are_kept_as_written(backbone):
+    """Trial s74: ``{# note #}`` was translated (its ``{#`` written ``{#-``), and a preheader's
+    padding that ended in a combining grapheme joiner (``&#847;``) was moved and spaced."""
+    translator = Translator(backbone, beam=1)
+    padding = "\u00a0&zwnj;\u00a0&zwnj;\u034f\u034f"
+    comment, padded = translator.translate(
+        ["{# Internal note: keep the greeting short #}", "hello world" + padding]
+    )
+    [alone] = translator.translate(["hello world"])
+    assert (comment.text, comment.pieces) == ("{# Internal note: keep the greeting short #}", 0)
+    assert padded.text == alone.text + padding
+
+
 def _copying(translator):
     """The translator with a model that copies each piece it is given: what comes out is
     exactly what went in, so splitting and joining lose nothing."""

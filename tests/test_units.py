@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from ltmt.segments import Match, Segment
 from ltmt.units import (
+    _BRANCH_TAG,
+    _TEMPLATE_BRANCH_TAG,
     LineForms,
     Unit,
     cells,
@@ -31,6 +35,35 @@ class WordLimits:
 
     def count_words(self, text):
         return len(text.split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " " * 50_000,
+        " \t" * 25_000 + "x",
+        "{% if " + " " * 50_000,
+        "{% if x %}" + " " * 50_000 + "y",
+        "*|IF:" + " " * 50_000,
+        " " * 50_000 + "*|IF:A|*",
+        "{{#if " + "x " * 25_000,
+    ],
+)
+def test_branch_tags_are_found_in_linear_time(text: str) -> None:
+    """A run of blanks is tried from its start only (from each of its blanks, 50,000 took
+    seconds)."""
+    started = time.perf_counter()
+    list(_BRANCH_TAG.finditer(text))
+    list(_TEMPLATE_BRANCH_TAG.finditer(text))
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_tag_right_after_another_tags_blanks_is_a_branch_too() -> None:
+    assert [t.group() for t in _BRANCH_TAG.finditer("a *|IF:A|* *|ELSE:|*  b *|END:IF|*")] == [
+        " *|IF:A|* ",
+        "*|ELSE:|*  ",
+        " *|END:IF|*",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -103,6 +136,42 @@ class WordLimits:
             ["Thanks!", "Enjoy your gift.", "See you."],
             "THANKS! *|IF:MMERGE5=Gold|* ENJOY YOUR GIFT. *|ELSEIF:MMERGE5=Silver|* SEE YOU. *|END:IF|*",
         ),
+        # ... and so are a Jinja, HubL, Liquid or Handlebars condition's (trial s74: "Thanks"
+        # and the fallback "there" stayed English)
+        (
+            "Hi {% if contact.firstname %}{{ contact.firstname }}{% else %}there{% endif %},",
+            ["Hi", "there"],
+            "HI {% if contact.firstname %}{{ contact.firstname }}{% else %}THERE{% endif %},",
+        ),
+        (
+            '{% if stage == "customer" %}Thanks for being a customer.{% else %}Try it.{% endif %}',
+            ["Thanks for being a customer.", "Try it."],
+            '{% if stage == "customer" %}THANKS FOR BEING A CUSTOMER.{% else %}TRY IT.{% endif %}',
+        ),
+        (
+            "{%- if a -%} Yes {%- elif b -%} Maybe {% elsif c %}So{%- else %} No {% endif -%}",
+            ["Yes", "Maybe", "So", "No"],
+            "{%- if a -%} YES {%- elif b -%} MAYBE {% elsif c %}SO{%- else %} NO {% endif -%}",
+        ),
+        (
+            "{% unless paid %}Pay now.{% endunless %}",
+            ["Pay now."],
+            "{% unless paid %}PAY NOW.{% endunless %}",
+        ),
+        (
+            "{{#if premium}}Welcome back!{{else}}Upgrade today.{{/if}}",
+            ["Welcome back!", "Upgrade today."],
+            "{{#if premium}}WELCOME BACK!{{else}}UPGRADE TODAY.{{/if}}",
+        ),
+        (
+            "{{~#unless paid~}}Pay now.{{else if trial}}Try it.{{/unless}}",
+            ["Pay now.", "Try it."],
+            "{{~#unless paid~}}PAY NOW.{{else if trial}}TRY IT.{{/unless}}",
+        ),
+        # ... but not one inside code, nor a tag that only starts like one
+        ("Use `{% if x %}` here.", ["Use `{% if x %}` here."], "USE `{% IF X %}` HERE."),
+        ("{% iffy %}Hello there", ["{% iffy %}Hello there"], "{% IFFY %}HELLO THERE"),
+        ("{{elsewhere}} Go home", ["{{elsewhere}} Go home"], "{{ELSEWHERE}} GO HOME"),
         # a preheader's padding of zero-width references is kept out of the model, trailing
         (
             "Sale today.&nbsp;&zwnj;&nbsp;&zwnj;",
@@ -110,6 +179,18 @@ class WordLimits:
             "SALE TODAY.&nbsp;&zwnj;&nbsp;&zwnj;",
         ),
         ("\u200cHi there!\u200c\u200b", ["Hi there!"], "\u200cHI THERE!\u200c\u200b"),
+        # ... a combining grapheme joiner's and a figure space's too (trial s74: the model moved
+        # and spaced a run that ended in &#847;)
+        (
+            "Ends at midnight.&nbsp;&zwnj;&nbsp;&zwnj;&#847;&#847;",
+            ["Ends at midnight."],
+            "ENDS AT MIDNIGHT.&nbsp;&zwnj;&nbsp;&zwnj;&#847;&#847;",
+        ),
+        (
+            "Ends today.&#8199;&#65279;&#847;&#8199;&#65279;&#847; ",
+            ["Ends today."],
+            "ENDS TODAY.&#8199;&#65279;&#847;&#8199;&#65279;&#847; ",
+        ),
     ],
 )
 def test_split_segment_keeps_structure(text, lines, rebuilt_from_upper):

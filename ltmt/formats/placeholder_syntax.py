@@ -195,6 +195,9 @@ _BARE_DOMAIN = (
 # ICU's argument types that do not branch (MessageFormat's ``argType``)
 ICU_SIMPLE_TYPES = ("number", "date", "time", "spellout", "ordinal", "duration")
 _ICU_TYPED_ARGUMENT = rf"\{{\s*[\w.-]+\s*,\s*(?:{'|'.join(ICU_SIMPLE_TYPES)})\s*(?:,[^{{}}]*)?\}}"
+# a template's comment on one line (:data:`_TEMPLATE_FIELD`): each piece of its text starts with
+# a character of its own (a field in it has its braces), so an unclosed one fails at once
+_TEMPLATE_COMMENT = r"\{#(?:[^{}#\n]|#(?!\})|\{\{?[^{}\n]*\}\}?)*#\}"
 # a template's field in double braces: i18next's, Mustache's, Liquid's, Jinja's (``{{name}}``,
 # ``{{- name}}``, ``{{val, number}}``, ``{{ product.title }}``, ``{{ price | money }}``,
 # ``{{- x -}}``, a quoted translation key through a filter: ``{{ 'cart.checkout' | t }}``), or a
@@ -211,6 +214,11 @@ _TEMPLATE_FIELD = (
     r"""\{\{~?\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}~?\}\}|"""
     r"""\{\{(?:[^{}'"\n]|'[^'\n]*'|"[^"\n]*")+\}\}"""
     r"|\{%-?\s*[A-Za-z_][^{}%]*?-?%\}"
+    # a Jinja, Twig, HubL or Django comment (``{# Internal note #}``, ``{#- x -#}``) on one line,
+    # a field in it too (``{# {{ old }} #}``): the model translated it and wrote ``{#-``; a
+    # comment is never shown, so it is kept as written. Not an ICU case's ``{# item}`` (its
+    # ``}`` is no comment's end), nor a heading's ``{#known-issues}``
+    rf"|{_TEMPLATE_COMMENT}"
 )
 # Ren'Py's escaped brace with the word it makes literal, up to its single closing brace
 # ({{this} shows "{this}", {{b} "{b}", {{/b} "{/b}"): one field, kept as written; read as a
@@ -357,6 +365,17 @@ MERGE_TAG = r"\*\|[A-Z][A-Z0-9_]*(?::[^|*\n]*)?\|\*"
 # ``*|IFNOT:FNAME|*``, ``*|ELSEIF:...|*``, ``*|ELSE:|*``, ``*|END:IF|*``, ``*|INTERESTED:...|*``):
 # a line is translated a branch at a time (:func:`ltmt.units.split_segment`)
 CONDITIONAL_MERGE_TAG = r"\*\|(?:IF|IFNOT|ELSEIF|ELSE|END|INTERESTED):[^|*\n]*\|\*"
+# a template's tag that starts or ends a branch of a condition, translated a branch at a time as
+# a conditional merge tag is (:func:`ltmt.units.split_segment`): Jinja's, Twig's, HubL's,
+# Django's and Liquid's (``{% if contact.firstname %}``, ``{%- elif x -%}``, ``{% elsif x %}``,
+# ``{% else %}``, ``{% endif %}``, ``{% unless x %}``, ``{% endunless %}``) and Handlebars'
+# (``{{#if premium}}``, ``{{else}}``, ``{{else if x}}``, ``{{/if}}``, ``{{#unless x}}``,
+# ``{{/unless}}``): given whole, the model left a branch's first words and a fallback in English
+# (``{% else %}there{% endif %}``, ``Thanks for being a customer`` → ``Thanks, um ...``)
+TEMPLATE_CONDITION_TAG = (
+    r"\{%[-+]?[ \t]*(?:if|elif|elsif|else|endif|unless|endunless)(?![\w.])[^{}%\n]*%\}"
+    r"|\{\{~?(?:[#/](?:if|unless)|else)(?![\w.-])[^{}\n]*\}\}"
+)
 _PATTERNS = {
     # first: Mailchimp's merge tag (:data:`MERGE_TAG`), whose asterisks are no emphasis
     "merge": MERGE_TAG,
@@ -683,7 +702,7 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return True  # its commas and keywords: the model translated them ({ts, Datum, mittel})
     return placeholder.kind == "sigil" or (
         placeholder.kind == "brace"
-        and placeholder.text.startswith(("{{", "{%"))
+        and placeholder.text.startswith(("{{", "{%", "{#"))
         and not _KEPT_TEMPLATE_FIELD.fullmatch(placeholder.text)
     )
 

@@ -3,9 +3,13 @@ input tokens; what a tag's parts are."""
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 
 from ltmt.formats.placeholder_syntax import (
+    _TEMPLATE_COMMENT,
     TagParts,
     extract_placeholders,
     find_placeholders,
@@ -837,3 +841,46 @@ def test_a_long_text_is_read_afresh_and_found_alike() -> None:
     found = find_placeholders(long_text)
     assert len(found) == 800
     assert found[:2] == find_placeholders("Delete %s from {folder}? ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Jinja, HubL, Twig or Django comment is one placeholder, sent as a tag (trial s74: it
+        # was translated, its {# written {#-)
+        (
+            "{# Internal note: keep the greeting short #}",
+            ["{# Internal note: keep the greeting short #}"],
+        ),
+        ("Hi {#- note -#} there", ["{#- note -#}"]),
+        ("{#note#} and {# see #123 #}", ["{#note#}", "{# see #123 #}"]),
+        ("{# {{ old_heading }} and {% if x %} #}", ["{# {{ old_heading }} and {% if x %} #}"]),
+        # not an ICU case's count, nor a heading's anchor
+        ("You have {count, plural, one {# file} other {# files}}", []),
+        ("You have {count, plural, one {#} other {#}}", []),
+        ("## Known issues {#known-issues}", []),
+    ],
+)
+def test_a_template_comment_is_one_placeholder(text: str, expected: list[str]) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected
+    assert [p.text for p in sent_as_tags(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{# " + "a" * 50_000,
+        "{#" * 25_000,
+        "{# " + "{a}" * 20_000,
+        "{# " + "{{a" * 20_000,
+        "{#" + "#" * 50_000,
+        "{# " + "{{a}" * 12_000,
+        "{# {{x}} " * 6_000,
+    ],
+)
+def test_a_template_comment_is_read_in_linear_time(text: str) -> None:
+    """Each piece of a comment's text starts with a character of its own, so an unclosed one
+    fails at once."""
+    started = time.perf_counter()
+    list(re.finditer(_TEMPLATE_COMMENT, text))
+    assert time.perf_counter() - started < 1.0
