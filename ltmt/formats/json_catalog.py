@@ -42,6 +42,10 @@ the file is translated, except:
 - a compiled ink story (``inkVersion`` and ``root``, what inklecate writes): only its ``^``
   strings are text, translated without their ``^`` and written back with it; its commands,
   variables, paths and tags are copied (:mod:`ltmt.formats.ink_json`);
+- a HubSpot module's or theme's list of fields (``fields.json``, a list at the top level, the
+  one list this reads there): only its labels, help texts, choice labels and text defaults are
+  translated, its names, types, choice values and a choice's default copied
+  (:mod:`ltmt.formats.hubspot_fields`);
 - an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
   is translated case by case, each case as a whole sentence, several arguments (side by side
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
@@ -99,6 +103,7 @@ from typing import Any
 from ltmt.errors import InputError, NotMessageFileError, UnalignedTranslationError
 from ltmt.formats import (
     goi18n_messages,
+    hubspot_fields,
     ink_json,
     json_string_plurals,
     openapi,
@@ -193,7 +198,7 @@ def _load(path: Path) -> tuple[bytes, str, Any]:
     _, text = leading_comment(decode(raw, path))  # a Shopify theme's: written back by render
     repeated = RepeatedJsonKeys()
     data = parse_json(text, path, repeated)
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) and not hubspot_fields.is_field_list(data):
         raise NotMessageFileError(
             str(path), f"not {WHAT}: its top level is not an object of strings"
         )
@@ -305,6 +310,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             texts = openapi.text_places(data)
         if texts is None:  # Smartling's header names its text: its notes are copied
             texts = smartling_json.text_places(data, strings)
+        # a HubSpot field's name, type, choice values and a choice's default are HubSpot's
+        fields_kept = hubspot_fields.kept_places(data)
         self.kept = {
             pointer(parts): text
             for parts, text in strings
@@ -314,6 +321,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             or goi18n_messages.is_field(data, parts)
             or (texts is not None and parts not in texts)
             or is_smartling_header(data, parts)  # Smartling's parser configuration, no text
+            or parts in fields_kept
         }
         # the key bindings among them (an Electron menu's "Ctrl+Shift+I"), by pointer
         self.key_bindings = {
@@ -695,7 +703,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
 
     def adopt(self, target: Path) -> int:
         _, written, translated = _load(Path(target))  # read once: strings, messages, layout
-        check_target_locale(Path(target), translated, self.tgt_lang)
+        if isinstance(translated, dict):  # (not a HubSpot fields.json's list)
+            check_target_locale(Path(target), translated, self.tgt_lang)
         self._refuse_other_structure(Path(target), translated)
         self.adopted_spellings = spellings(self.data, translated)
         self.target_order = translated
