@@ -11,11 +11,11 @@ at the file's top level (HubSpot's ``fields.json``) or anywhere below it. In a f
 its ``label``, ``help_text``, ``inline_help_text`` and ``placeholder``, the label of each of its
 ``choices`` (``["light", "Light"]``: its second item), the ``default`` of a text or rich text
 field (its words, shown on the page; in a group's ``default``, a text child's) and an image's or
-logo's default ``alt`` text. Every other
-string of a field is HubSpot's and copied as written: its ``name``, ``type``, ``id``, ``tab``,
-``display``, a choice's value and the ``default`` of a choice or any other field, which names a
-value (trial s74: ``"default": "light"`` became ``"Licht"``, a choice the module does not have,
-and ``{% if module.style == "light" %}`` never matched).
+logo's default ``alt`` text. Every other string of a field is HubSpot's and copied as written:
+its ``name``, ``type``, ``id``, ``tab``, ``display``, a choice's value and the ``default`` of a
+choice or any other field, which names a value (trial s74: ``"default": "light"`` became
+``"Licht"``, a choice the module does not have, and ``{% if module.style == "light" %}`` never
+matched).
 """
 
 from __future__ import annotations
