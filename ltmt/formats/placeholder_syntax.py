@@ -376,6 +376,14 @@ TEMPLATE_CONDITION_TAG = (
     r"\{%[-+]?[ \t]*(?:if|elif|elsif|else|endif|unless|endunless)(?![\w.])[^{}%\n]*%\}"
     r"|\{\{~?(?:[#/](?:if|unless)|else)(?![\w.-])[^{}\n]*\}\}"
 )
+# a URL's scheme (``https``, ``git+ssh``, ``view-source``) and an e-mail address's local part
+# (``first.last+tag``), each tried from every word's start and read at most this far: unbounded,
+# each ran to the end of a chain of words and dots or hyphens (``a.b.c.…``, a minified line) and
+# failed there, again from the chain's next word, a minute on a 50,000-character line. No scheme
+# is that long; an address's local part is at most 64 characters (RFC 5321, 4.5.3.1.1). Taken
+# whole (``{0,63}+``, ``{1,64}+``): a ``:`` or an ``@`` ends them, no sign of their own
+_URL_SCHEME = r"[a-z][a-z0-9+.-]{0,63}+"
+_LOCAL_PART = r"[\w.+-]{1,64}+"
 _PATTERNS = {
     # first: Mailchimp's merge tag (:data:`MERGE_TAG`), whose asterisks are no emphasis
     "merge": MERGE_TAG,
@@ -499,10 +507,10 @@ _PATTERNS = {
         # an autolink, its angle brackets with it (<feedback@example.com>, <https://...>): the
         # model copied the address and left a "<feedback" of it as words
         r"<(?:[a-z][a-z0-9+.-]*://[^\s<>]+|(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})>|"
-        rf"(?<![=/])(?<!=[{_QUOTE_MARKS}])\b[a-z][a-z0-9+.-]*://[^\s<>(){{}}\[\]{_QUOTE_MARKS}]*"
+        rf"(?<![=/])(?<!=[{_QUOTE_MARKS}])\b{_URL_SCHEME}://[^\s<>(){{}}\[\]{_QUOTE_MARKS}]*"
         rf"[^\s<>(){{}}\[\]{_QUOTE_MARKS}.,;:!?]"
         # (ending before a POD code glued to it: E<lt>bugs@example.comE<gt>)
-        r"|\b[\w.+-]+(?:@|\{'@'\})[\w-]+(?:\.[\w-]+)*\."
+        rf"|\b{_LOCAL_PART}(?:@|\{{'@'\}})[\w-]+(?:\.[\w-]+)*\."
         r"(?:[A-Za-z]{2,}(?=[BCEFILSXZ]<)|[A-Za-z]{2,}\b)"
         rf"|(?<![\w@./\\:=-])(?<!=[{_QUOTE_MARKS}]){_BARE_DOMAIN}"
         # a path (:data:`_WINDOWS_PATH`, :data:`_SLASH_PATH`)

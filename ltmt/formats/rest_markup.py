@@ -31,8 +31,13 @@ from collections.abc import Iterable, Iterator
 
 from ltmt.formats.opened_marks import opened_only
 
-# a role's name, a domain's with it (``ref``, ``py:func``, ``c.macro``)
-_ROLE_NAME = r"[A-Za-z0-9]+(?:[-_+:.][A-Za-z0-9]+)*"
+# a role's name, a domain's with it (``ref``, ``py:func``, ``c.macro``), of at most 63
+# characters: read from each colon, an unbounded name ran to the end of a chain of words and
+# colons (``a:b:c:…``, an IPv6 address) and back, a minute on a 50,000-character line; so the
+# run of a name's characters after the colon, its closing ``:`` with it, is first checked to
+# be that short, which no role's name exceeds
+_NAME_SIGN = r"[A-Za-z0-9_+:.-]"
+_ROLE_NAME = rf"(?={_NAME_SIGN}{{1,64}}+(?!{_NAME_SIGN}))[A-Za-z0-9]+(?:[-_+:.][A-Za-z0-9]+)*"
 # interpreted text: a backtick span of one line that starts and ends with no space
 _INTERPRETED = r"`(?=[^`\s])[^`\n]*(?<=[^`\s])`"
 # reST's recognition rules for inline markup: a start-string after the text's start, a space
