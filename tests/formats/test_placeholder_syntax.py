@@ -913,8 +913,8 @@ def test_a_url_scheme_and_an_address_local_part_are_bounded(text: str, expected:
 def test_a_long_chain_of_words_and_signs_is_read_in_linear_time(chain: str) -> None:
     """A URL's scheme, an address's local part and a reST role's name are read from each word
     or colon of a chain at most 64 characters far, not to its end and back: 20,000 characters
-    took about 10 s (quadratic); now about 0.1 s."""
+    took about 10 s (quadratic); now about 0.1 s (the bound leaves room for a loaded machine)."""
     text = chain * (20_000 // len(chain)) + "x"
     started = time.perf_counter()
     find_placeholders(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 3.0
