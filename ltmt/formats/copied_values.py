@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,22 +51,9 @@ def follow_source(
     ``record`` (None: there is none): they take the source's now (``sources``, by name). Warns
     of those kept that the source now has otherwise, where someone set them since the source's
     changed, or the record cannot tell (module docstring)."""
-    if record is None:
-        return []
-    digests = record.value_digests()
-    again, changed, unknown = [], [], []
-    for name, value in kept.items():
-        source = value_text(sources[name])
-        if value_text(value) == source:
-            continue
-        if digests is None:
-            unknown.append(f"{name}: {value_text(value)}")
-        elif name not in digests:
-            continue  # not the source's value before: the output's own
-        elif record.digest(value_text(value)) == digests[name]:
-            again.append(name)
-        elif record.digest(source) != digests[name]:
-            changed.append(f"{name}: {value_text(value)}")
+    sorted_out = sort_values(kept, sources, record)
+    changed = [f"{name}: {value_text(kept[name])}" for name in sorted_out.changed]
+    unknown = [f"{name}: {value_text(kept[name])}" for name in sorted_out.unknown]
     if changed:
         logger.warning(
             "%s: %s kept as the output has %s, set there by someone, though the source's "
@@ -89,4 +77,39 @@ def follow_source(
             them(len(unknown)),
             them(len(unknown)),
         )
-    return again
+    return sorted_out.again
+
+
+@dataclass(frozen=True)
+class SortedValues:
+    """The names of the output's values that differ from the source's, by who set them
+    (:func:`sort_values`); those of none of the three are the output's own, kept silently."""
+
+    again: list[str]  # ltmt's copy of the source's value then: the source's now
+    changed: list[str]  # set there by someone, the source's changed since: kept, warned of
+    unknown: list[str]  # a record that keeps no values cannot tell: kept, warned of
+
+
+def sort_values(
+    kept: Mapping[str, Any], sources: Mapping[str, Any], record: Record | None
+) -> SortedValues:
+    """Sort the names of ``kept`` (the output's values, by name) whose value is not the
+    source's now (``sources``, by name) by ``record``, what ltmt wrote there (None: there is
+    none, and every value is the output's own): module docstring."""
+    sorted_out = SortedValues([], [], [])
+    if record is None:
+        return sorted_out
+    digests = record.value_digests()
+    for name, value in kept.items():
+        source = value_text(sources[name])
+        if value_text(value) == source:
+            continue
+        if digests is None:
+            sorted_out.unknown.append(name)
+        elif name not in digests:
+            continue  # not the source's value before: the output's own
+        elif record.digest(value_text(value)) == digests[name]:
+            sorted_out.again.append(name)
+        elif record.digest(source) != digests[name]:
+            sorted_out.changed.append(name)
+    return sorted_out

@@ -43,9 +43,11 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.html_kept_markup import AROUND, Markup, kept_markups, markup_around
 from ltmt.formats.html_kept_text import warn_of_reverted
 from ltmt.formats.html_segments import (
     HTML,
+    AttributeValue,
     Dialect,
     Run,
     Segments,
@@ -196,6 +198,9 @@ class HtmlDocument(TranslationsHeld):
         # the key in the output of the piece each was taken from, under which the record of
         # what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
         self.output_keys: dict[str, str] = {}
+        # by run key, the output's markup around it written in place of the source's
+        # (:mod:`ltmt.formats.html_kept_markup`: a reviewer's link to a German page)
+        self.kept_around: dict[str, Markup] = {}
 
     @classmethod
     def open(
@@ -229,6 +234,7 @@ class HtmlDocument(TranslationsHeld):
                 self.translations[piece.key] = other.source
                 self.adopted[piece.key] = (other.source, text[other.start : other.end])
                 adopted += 1
+        self.kept_around = kept_markups(Path(target), self._markups(text, theirs, pairs), record)
         warn_of_reverted(Path(target), (self.text, self.found), (text, theirs))
         taken = {other.key for _, other in pairs}
         dropped = [(p.key, p.source) for p in theirs.pieces() if p.key not in taken]
@@ -238,6 +244,38 @@ class HtmlDocument(TranslationsHeld):
             unplaced = [key for key, source in dropped if has_words(source)]
             warn_of_unplaced(Path(target), self.path, unplaced, record is not None)
         return adopted
+
+    def _markups(
+        self,
+        text: str,
+        theirs: Segments,
+        pairs: list[tuple[Run | AttributeValue, Run | AttributeValue]],
+    ) -> list[tuple[str, str, Markup, Markup]]:
+        """The markups around the runs of ``pairs`` (this page's pieces lined up with those of
+        the output ``text``, which holds ``theirs``) on both sides, each with the run's key and
+        the name the record of the output keeps its markup under
+        (:func:`~ltmt.formats.html_kept_markup.kept_markups`)."""
+        found = []
+        for piece, other in pairs:
+            if not isinstance(piece, Run) or not isinstance(other, Run):
+                continue
+            mine = markup_around(self.text, piece, self.found)
+            their_markup = markup_around(text, other, theirs)
+            if mine is not None and their_markup is not None:
+                name = AROUND + self.output_keys[piece.key]
+                found.append((piece.key, name, mine, their_markup))
+        return found
+
+    def source_values_written(self) -> dict[str, str]:
+        """The source's markup around each run that has some, as the record of the output
+        keeps it, so that a later run tells ltmt's copy of it in the output from markup
+        someone set there (:mod:`ltmt.formats.html_kept_markup`)."""
+        written = {}
+        for run in self.found.runs:
+            markup = markup_around(self.text, run, self.found)
+            if markup is not None:
+                written[AROUND + run.key] = markup.text
+        return written
 
     def aligned(self, target: Path) -> Iterator[tuple[str, str, str, str]]:
         """Each unit's key and source beside the text that stands for it in ``target`` (this
@@ -292,6 +330,7 @@ class HtmlDocument(TranslationsHeld):
             self.translations,
             self.adopted,
             tgt_lang=self.tgt_lang,
+            around=self.kept_around,
             xml=self.path.suffix.lower() in _XHTML_SUFFIXES,
         )
 

@@ -222,6 +222,9 @@ class Run:
     around: tuple[str, str] = ("", "")
     # the block element it stands in (its name, and its id where it has one: ``h2#h_01GC1``)
     block: str = ""
+    # the place of the run with the elements around it (:attr:`around`), from the first's
+    # opening tag to its closing tag; None where there are none
+    outer: tuple[int, int] | None = None
 
     @property
     def with_around(self) -> str:
@@ -584,8 +587,10 @@ def _close_run(
     # tags whose partners are beyond it and elements without words (a heading's "#" or "¶"
     # link, an empty anchor, an icon) stay outside it
     opening, closing = "", ""
+    outer: tuple[int, int] | None = None
     while body:
         if len(body) >= 2 and _wraps(body):
+            outer = outer or (body[0].start, body[-1].end)
             opening += _tagged(text, body[0])
             closing = _tagged(text, body[-1]) + closing
             body = _trimmed(text, body[1:-1])
@@ -613,7 +618,8 @@ def _close_run(
     tags = tuple(
         (_tagged(text, event), event.start, event.end) for event in body if event.kind != "text"
     )
-    found.runs.append(Run(found.key("text"), source, start, end, tags, (opening, closing), block))
+    key = found.key("text")
+    found.runs.append(Run(key, source, start, end, tags, (opening, closing), block, outer))
 
 
 def _add_trans_strings(directives: list[re.Match[str]], found: Segments) -> None:

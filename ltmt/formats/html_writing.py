@@ -22,7 +22,9 @@ an entity of the source's (a DITA topic's ``&product;``, declared in its DOCTYPE
 attribute value is written double-quoted and escaped. A run or value whose translation is its
 source (a name the model copied) stays as written. ``adopted`` (key: (translation, as written))
 gives the translations a translator wrote, written as they wrote them (in XML, with XML's
-references).
+references); ``around`` (key: markup) the markup around a run someone set in the output (a
+reviewer's link to a German page: :mod:`ltmt.formats.html_kept_markup`), written in place of
+the source's, with the run's translated attribute values in it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from collections.abc import Callable, Collection, Mapping
 
 from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.common import canonical_code
+from ltmt.formats.html_kept_markup import Markup
 from ltmt.formats.html_segments import AttributeValue, Run, Segments, tag_name
 from ltmt.formats.magento_trans import trans_string
 from ltmt.formats.markup_characters import is_entity, plain_text
@@ -138,14 +141,17 @@ def written_html(
     tgt_lang: str | None = None,
     xml: bool = False,
     raw: Collection[str] = (),
+    around: Mapping[str, Markup] | None = None,
 ) -> str:
     """``text`` (whose runs and values are ``found``) with ``translations`` (by key) in, and
     its language marks set to ``tgt_lang`` when given (module docstring); ``xml``: the text is
     XML (an EPUB's document, a ``.xhtml`` file) where ``found`` does not say so; ``raw``: the
-    characters of ``&<>`` a translation's text writes as themselves, as ``text`` does."""
+    characters of ``&<>`` a translation's text writes as themselves, as ``text`` does;
+    ``around``: the output's markup around a run, by key, written in place of the source's."""
     writer = _Writer(
         text, found, translations, adopted or {}, xml=xml or found.xml, raw=raw, tgt_lang=tgt_lang
     )
+    writer.around = around or {}
     return writer.written()
 
 
@@ -182,20 +188,26 @@ class _Writer:
         self.found = found
         self.translations = translations
         self.adopted = adopted
+        self.around: Mapping[str, Markup] = {}
         self.by_start = sorted(found.attributes, key=lambda value: value.start)
         self.starts = [value.start for value in self.by_start]
 
     def written(self) -> str:
         tgt_lang = self.tgt_lang
         edits: list[tuple[int, int, str]] = []
-        runs = [
-            run
-            for run in self.found.runs
-            if self.translations.get(run.key, run.source) != run.source
-        ]
-        for run in runs:
-            edits.append((run.start, run.end, self.run(run, self.translations[run.key])))
-        covered = sorted((run.start, run.end) for run in runs)
+        covered: list[tuple[int, int]] = []
+        for run in self.found.runs:
+            translation = self.translations.get(run.key, run.source)
+            written = None if translation == run.source else self.run(run, translation)
+            markup = self.around.get(run.key)
+            if markup is not None and run.outer is not None:
+                inner = self.text[run.start : run.end] if written is None else written
+                edits.append((*run.outer, self.markup(run, run.outer, markup, inner)))
+                covered.append(run.outer)
+            elif written is not None:
+                edits.append((run.start, run.end, written))
+                covered.append((run.start, run.end))
+        covered.sort()
         starts = [start for start, _ in covered]
         for value in self.found.attributes:
             translation = self.translations.get(value.key, value.source)
@@ -229,6 +241,21 @@ class _Writer:
         escaped = _KEPT_REFERENCE.sub(_escaped_but_kept, translation)
         references = source_references(source)
         return '"' + self.as_written(with_references(escaped, references), entities) + '"'
+
+    def markup(self, run: Run, outer: tuple[int, int], markup: Markup, inner: str) -> str:
+        """The output's ``markup`` around ``run`` (at ``outer``, whose text is written
+        ``inner``) as written, with the attribute values of the source's in it (a link's
+        ``title``) written as the source's or their translations."""
+        values = []
+        for value in self.values_in(*outer):
+            if run.start <= value.start < run.end:
+                continue  # (one in the run's text: written with it)
+            translation = self.translations.get(value.key, value.source)
+            if translation == value.source:
+                values.append(self.text[value.start : value.end])
+            else:
+                values.append(self.attribute(value, translation))
+        return markup.filled(values, inner)
 
     def run(self, run: Run, translation: str) -> str:
         """A run's translation as written (module docstring)."""
