@@ -43,7 +43,13 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.html_kept_markup import AROUND, Markup, kept_markups, markup_around
+from ltmt.formats.html_kept_markup import (
+    AROUND,
+    KeptMarkups,
+    Markup,
+    kept_markups,
+    markup_around,
+)
 from ltmt.formats.html_kept_text import warn_of_reverted
 from ltmt.formats.html_segments import (
     HTML,
@@ -198,9 +204,11 @@ class HtmlDocument(TranslationsHeld):
         # the key in the output of the piece each was taken from, under which the record of
         # what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
         self.output_keys: dict[str, str] = {}
-        # by run key, the output's markup around it written in place of the source's
-        # (:mod:`ltmt.formats.html_kept_markup`: a reviewer's link to a German page)
-        self.kept_around: dict[str, Markup] = {}
+        # the output's markups around runs written in place of the source's where their kept
+        # translations are (:mod:`ltmt.formats.html_kept_markup`: a reviewer's link to a
+        # German page)
+        self.kept_around = KeptMarkups()
+        self.adopted_from: Path | None = None
 
     @classmethod
     def open(
@@ -234,7 +242,8 @@ class HtmlDocument(TranslationsHeld):
                 self.translations[piece.key] = other.source
                 self.adopted[piece.key] = (other.source, text[other.start : other.end])
                 adopted += 1
-        self.kept_around = kept_markups(Path(target), self._markups(text, theirs, pairs), record)
+        self.kept_around = kept_markups(self._markups(text, theirs, pairs), record)
+        self.adopted_from = Path(target)
         warn_of_reverted(Path(target), (self.text, self.found), (text, theirs))
         taken = {other.key for _, other in pairs}
         dropped = [(p.key, p.source) for p in theirs.pieces() if p.key not in taken]
@@ -322,6 +331,13 @@ class HtmlDocument(TranslationsHeld):
             )
         return paired
 
+    def kept_written(self) -> set[str]:
+        """The keys of the runs and values written as the output so far has them: their kept
+        translations."""
+        return {
+            key for key, (text, _) in self.adopted.items() if self.translations.get(key) == text
+        }
+
     def translated_text(self) -> str:
         """The page with its translations and the target language's marks in."""
         return written_html(
@@ -330,11 +346,13 @@ class HtmlDocument(TranslationsHeld):
             self.translations,
             self.adopted,
             tgt_lang=self.tgt_lang,
-            around=self.kept_around,
+            around=self.kept_around.written(self.kept_written()),
             xml=self.path.suffix.lower() in _XHTML_SUFFIXES,
         )
 
     def save(self, out_path: Path) -> None:
+        if self.adopted_from is not None:
+            self.kept_around.warn(self.adopted_from, self.kept_written())
         text = self.translated_text()
         mark = codecs.BOM_UTF8 if self.data.startswith(codecs.BOM_UTF8) else b""
         encoding = self.encoding

@@ -19,8 +19,8 @@ such values) is the source's, as before.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,16 +98,78 @@ def markup_around(text: str, run: Run, found: Segments) -> Markup | None:
     return Markup(tuple(parts), tuple(names))
 
 
+@dataclass
+class KeptMarkups:
+    """The output's markups to write in place of the source's (:func:`kept_markups`), by the
+    key of the run they stand around, each with the source's; ``changed``: the keys of those
+    whose source's markup changed since ltmt last wrote the output, ``unknown``: those a record
+    of before such markup cannot tell of; ``warned``: the keys warned of
+    (:meth:`warn`)."""
+
+    kept: dict[str, tuple[Markup, Markup]] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
+    unknown: set[str] = field(default_factory=set)
+    warned: set[str] = field(default_factory=set)
+
+    def written(self, keys: Collection[str]) -> dict[str, Markup]:
+        """The output's markups around the runs ``keys`` (those written as the output has
+        them: their kept translations), by run key."""
+        return {key: theirs for key, (_, theirs) in self.kept.items() if key in keys}
+
+    def warn(self, target: Path, keys: Collection[str]) -> None:
+        """Warn of the markups kept around the runs ``keys`` (:meth:`written`) that the source
+        has otherwise now, where someone set them since the source's changed, or the record
+        cannot tell; and of those around the other runs (translated again: their source
+        changed, or ``--overwrite``), written as the source's again. Each once."""
+        kept = [key for key in self.kept if key in keys and key not in self.warned]
+        reverted = [key for key in self.kept if key not in keys and key not in self.warned]
+        changed = [key for key in kept if key in self.changed]
+        unknown = [key for key in kept if key in self.unknown]
+        self.warned.update(changed, unknown, reverted)
+        if changed:
+            logger.warning(
+                "%s: the markup around %s (a link's address, a class) kept as the output has "
+                "it, set there by someone, though the source's changed since ltmt last wrote "
+                "it (%s); write the source's there to take it",
+                target,
+                counted(len(changed), "text"),
+                self._named(changed),
+            )
+        if unknown:
+            logger.warning(
+                "%s: the markup around %s (a link's address, a class) kept as the output has "
+                "it, not as the source has it now (%s): ltmt's record of the output is older "
+                "than its recording of such markup, so who set it cannot be told; write the "
+                "source's there to take it",
+                target,
+                counted(len(unknown), "text"),
+                self._named(unknown),
+            )
+        if reverted:
+            logger.warning(
+                "%s: the markup around %s translated again (a link's address, a class) was "
+                "set there by someone and is written as the source's again (%s); copy it into "
+                "the source page, or set it there again",
+                target,
+                counted(len(reverted), "text"),
+                self._named(reverted),
+            )
+
+    def _named(self, keys: list[str]) -> str:
+        """The first few of ``keys``, each with the output's markup and the source's."""
+        return first_few(
+            f"{key}: {self.kept[key][1].opening!r}, the source's {self.kept[key][0].opening!r}"
+            for key in keys
+        )
+
+
 def kept_markups(
-    target: Path,
-    lined_up: Iterable[tuple[str, str, Markup, Markup]],
-    record: Record | None,
-) -> dict[str, Markup]:
-    """Of ``lined_up`` (each run's key, the name the ``record`` of ``target``, the output so
-    far, keeps its markup under, the source's markup and the output's), the output's markups
-    written in place of the source's, by run key (module docstring); warns of those kept that
-    the source has otherwise now, where someone set them since the source's changed, or the
-    record cannot tell."""
+    lined_up: Iterable[tuple[str, str, Markup, Markup]], record: Record | None
+) -> KeptMarkups:
+    """Of ``lined_up`` (each run's key, the name the ``record`` of the output so far keeps its
+    markup under, the source's markup and the output's), those of the output that someone set
+    there, to write in place of the source's: not ltmt's copy of the source's then, which
+    follows the source (module docstring)."""
     differing = {
         name: (key, mine, theirs)
         for key, name, mine, theirs in lined_up
@@ -116,32 +178,13 @@ def kept_markups(
     kept = {name: theirs.text for name, (_, _, theirs) in differing.items()}
     sources = {name: mine.text for name, (_, mine, _) in differing.items()}
     found = sort_values(kept, sources, record)
-
-    def named(names: list[str]) -> str:
-        return first_few(
-            f"{differing[name][0]}: {differing[name][2].opening!r}, the source's "
-            f"{differing[name][1].opening!r}"
-            for name in names
-        )
-
-    if found.changed:
-        logger.warning(
-            "%s: the markup around %s (a link's address, a class) kept as the output has it, "
-            "set there by someone, though the source's changed since ltmt last wrote it (%s); "
-            "write the source's there to take it",
-            target,
-            counted(len(found.changed), "text"),
-            named(found.changed),
-        )
-    if found.unknown:
-        logger.warning(
-            "%s: the markup around %s (a link's address, a class) kept as the output has it, "
-            "not as the source has it now (%s): ltmt's record of the output is older than its "
-            "recording of such markup, so who set it cannot be told; write the source's there "
-            "to take it",
-            target,
-            counted(len(found.unknown), "text"),
-            named(found.unknown),
-        )
     again = set(found.again)
-    return {key: theirs for name, (key, _, theirs) in differing.items() if name not in again}
+    return KeptMarkups(
+        {
+            key: (mine, theirs)
+            for name, (key, mine, theirs) in differing.items()
+            if name not in again
+        },
+        {differing[name][0] for name in found.changed},
+        {differing[name][0] for name in found.unknown},
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from formats_fakes import FakeModel
 
-from ltmt.formats.copied_values import follow_source
+from ltmt.formats.copied_values import SortedValues, follow_source, sort_values
 from ltmt.formats.documents import Unit
 from ltmt.formats.json_catalog import JsonCatalog
 from ltmt.formats.output_sources import OutputSources, Record
@@ -78,6 +78,15 @@ def test_a_value_someone_set_is_kept_silently_while_the_sources_stays() -> None:
     kept = {"separator": ",", "version": "2.4.0"}  # German's separator, set by a translator
     sources = {"separator": ".", "version": "2.5.0"}
     assert follow_source(Path("de.yml"), kept, sources, record) == ["version"]
+
+
+def test_values_are_sorted_by_who_set_them() -> None:
+    record = Record.of([], b"k", values={"a": "1", "b": "1", "c": "1"})
+    kept = {"a": "1", "b": "2", "c": "2", "d": "2", "e": "1"}  # d: no value recorded
+    sources = {"a": "3", "b": "1", "c": "3", "d": "3", "e": "1"}
+    assert sort_values(kept, sources, record) == SortedValues(["a"], ["c"], [])
+    assert sort_values(kept, sources, None) == SortedValues([], [], [])
+    assert sort_values(kept, sources, Record.of([], b"k")).unknown == ["a", "b", "c", "d"]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ltmt.formats.html_kept_markup import Markup
 from ltmt.formats.html_segments import segments
 from ltmt.formats.html_writing import written_html, xml_references
 
@@ -121,3 +122,16 @@ def test_a_character_the_source_writes_as_a_reference_is_written_so(
 def test_a_posix_locale_is_written_as_a_bcp_47_language_mark(page: str, written: str) -> None:
     """--tgt-lang de_DE was written lang="de_DE", which browsers do not read as German."""
     assert written_html(page, segments(page), {}, tgt_lang="de_DE") == written
+
+
+def test_the_output_s_markup_around_a_run_is_written_with_the_run_s_values() -> None:
+    page = '<p><a href="/en" title="Go">Home</a></p>\n<p><a href="/en/faq">FAQ</a></p>'
+    found = segments(page)
+    theirs = Markup(('<a href="/de" title=', ">", "</a>"), ("title", ""))
+    written = written_html(
+        page, found, {"text1": "Start", "attr0": "Los"}, around={"text1": theirs}
+    )
+    assert written == '<p><a href="/de" title="Los">Start</a></p>\n<p><a href="/en/faq">FAQ</a></p>'
+    # a run not translated (a name) is written in it as the source has it
+    kept = written_html(page, found, {}, around={"text1": theirs})
+    assert kept == '<p><a href="/de" title="Go">Home</a></p>\n<p><a href="/en/faq">FAQ</a></p>'
