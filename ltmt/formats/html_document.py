@@ -25,10 +25,12 @@ page (``.xhtml``, an XML declaration, ``<html xmlns="http://www.w3.org/1999/xhtm
 references XML reads (``&#160;``, not ``&nbsp;``).
 
 An existing output is the translation so far (as for app catalogs): where it has the source's
-runs and attribute values, one with other text than the source's is kept, as written;
-``--overwrite`` translates all. Text that is not translated (a ``<pre>``'s) is written as the
-source's; an edit of it there is named in a warning. ``ltmt memory import de/index.html
---source-file index.html`` stores the pairs of two such pages' runs and attribute values.
+runs and attribute values, one with other text than the source's is kept, as written, and so
+is the markup around a whole kept run that someone set there (a link to a German page:
+:mod:`ltmt.formats.html_kept_markup`); ``--overwrite`` translates all. Text that is not
+translated (a ``<pre>``'s) is written as the source's; an edit of it there is named in a
+warning. ``ltmt memory import de/index.html --source-file index.html`` stores the pairs of
+two such pages' runs and attribute values.
 """
 
 from __future__ import annotations
