@@ -13,7 +13,8 @@ where the source's changed since too (which of the two is right cannot be told);
 record, the output's is kept, as its translations are. The attribute values people read in it
 (a link's ``title``) are units of their own, written as their translations are; markup with a
 language mark (set to the target's) or of another shape than the source's (another number of
-such values) is the source's, as before.
+such values) is the source's, as before. Markdown's HTML blocks keep it alike
+(:mod:`ltmt.formats.html_blocks_kept`).
 """
 
 from __future__ import annotations

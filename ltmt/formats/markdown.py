@@ -56,8 +56,8 @@ from ltmt.formats.front_matter import (
     key_blocks,
 )
 from ltmt.formats.front_matter_rerun import merged_front, written_keys
+from ltmt.formats.html_blocks_kept import EmbeddedHtml, KeptHtml, source_markups
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
-from ltmt.formats.html_writing import embedded_translations, written_html
 from ltmt.formats.markdown_extensions import (
     SHORTCODE,
     ParserView,
@@ -181,6 +181,12 @@ class HtmlBlock:
 
     def unit_key(self, piece_key: str) -> str:
         return f"{self.key}:{piece_key}"
+
+    @property
+    def embedded(self) -> EmbeddedHtml:
+        """The block's HTML, as a file with HTML in it keeps it (:mod:`ltmt.formats.
+        html_blocks_kept`)."""
+        return EmbeddedHtml(self.text, self.found, self.unit_key)
 
 
 def _parser(mdx: bool = False) -> Any:
@@ -609,6 +615,9 @@ class MarkdownDocument(TranslationsHeld):
         # the key in the output of the block each block was taken from, under which the record
         # of what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)
         self.output_keys: dict[str, str] = {}
+        # the HTML blocks' runs and values kept as the output had them, and the markup around
+        # their runs someone set there (:mod:`ltmt.formats.html_blocks_kept`)
+        self.kept_html = KeptHtml()
         self._front_matter_said = False  # (its warnings, said once: _say_front_matter_kept)
         # a rerun's front matter (:meth:`_front_matter_of`): its lines, our front matter's
         # blocks placed in them by key, and how many lines ours takes
@@ -694,10 +703,14 @@ class MarkdownDocument(TranslationsHeld):
                 if translation != source or _recorded(at_place, self.output_keys[key], source):
                     self.translations[key] = translation
                     adopted += 1
-        for key, source, translation in self._html_aligned(their_html):
-            if translation != source:
-                self.translations[key] = translation
-                adopted += 1
+        if len(their_html) == len(self.html_blocks):  # (else none lines up: _html_aligned)
+            lined_up = [
+                (mine.embedded, theirs.embedded)
+                for mine, theirs in zip(self.html_blocks, their_html, strict=True)
+            ]
+            kept_html = self.kept_html.adopt(Path(target), lined_up, record)
+            self.translations.update(kept_html)
+            adopted += len(kept_html)
         dropped = [(b.key, b.source) for b in their_blocks if b.key not in taken and b.words]
         if record is not None and placed:
             warn_of_replaced(Path(target), record, dropped)
@@ -958,9 +971,9 @@ class MarkdownDocument(TranslationsHeld):
                 start, end = 0, len(body)  # the translator's lines as they wrote them
             edits.setdefault(block.first, (block.last, []))[1].append((start, end, written))
         for html in html_blocks:
-            translations = embedded_translations(html.found, self.translations, html.unit_key)
-            if translations:
-                html_lines = written_html(html.text, html.found, translations).split("\n")
+            written_block = self.kept_html.written(html.embedded, self.translations)
+            if written_block is not None:
+                html_lines = written_block.split("\n")
                 body = lines[html.first].rstrip("\r\n")
                 joined = "\n".join(
                     [html.prefix + html_lines[0]]
@@ -981,5 +994,11 @@ class MarkdownDocument(TranslationsHeld):
             index = max(last, index + 1)
         return "".join(out)
 
+    def source_values_written(self) -> dict[str, str]:
+        """The source's markup around each run of its HTML blocks that has some, as the record
+        of the output keeps it (:mod:`ltmt.formats.html_blocks_kept`)."""
+        return source_markups([html.embedded for html in self.html_blocks])
+
     def save(self, out_path: Path) -> None:
+        self.kept_html.warn(self.translations)
         atomic_write(Path(out_path), written_like(self.data, self.translated_text()))
