@@ -17,7 +17,10 @@ images, styles, fonts, the package's other metadata (creators, identifiers, date
 is written as the format requires, its ``mimetype`` entry first and stored.
 
 An existing output is the translation so far (as for app catalogs): its documents' runs and
-values are lined up with the source's, document by document; ``--overwrite`` translates all.
+values are lined up with the source's, document by document, and those kept are written as
+the output has them, with the markup around them that someone set there
+(:mod:`ltmt.formats.html_blocks_kept`: a link to a German page); ``--overwrite`` translates
+all.
 ``ltmt memory import book.de.epub --source-file book.epub`` stores the pairs.
 """
 
@@ -30,19 +33,22 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import unquote
 
 from ltmt.errors import InputError
 from ltmt.formats.common import read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.html_blocks_kept import EmbeddedHtml, KeptHtml, source_markups
 from ltmt.formats.html_document import decode_page, lined_up_pairs
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
-from ltmt.formats.html_writing import embedded_translations, written_html
 from ltmt.formats.markup_characters import plain_text, tagged_text
 from ltmt.formats.zip_entries import ArchiveEntries, save_archive
 from ltmt.segments import PairRecord
 from ltmt.text import with_edits
+
+if TYPE_CHECKING:
+    from ltmt.formats.output_sources import Record
 
 WHAT = "an EPUB book"
 _MIMETYPE = b"application/epub+zip"
@@ -80,6 +86,11 @@ class Chapter:
 
     def unit_key(self, piece_key: str) -> str:
         return f"{self.name}#{piece_key}"
+
+    @property
+    def embedded(self) -> EmbeddedHtml:
+        """The document's HTML, as a book keeps it (:mod:`ltmt.formats.html_blocks_kept`)."""
+        return EmbeddedHtml(self.text, self.found, self.unit_key)
 
 
 @dataclass(frozen=True)
@@ -257,6 +268,9 @@ class EpubDocument(TranslationsHeld):
         self.path = Path(path)
         self.tgt_lang = tgt_lang
         self.book = read_book(data, self.path)
+        # the documents' runs and values kept as the output had them, and the markup around
+        # their runs someone set there (:mod:`ltmt.formats.html_blocks_kept`)
+        self.kept_html = KeptHtml()
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str = "de", **_: Any) -> EpubDocument:
@@ -276,8 +290,25 @@ class EpubDocument(TranslationsHeld):
         return units
 
     def adopt(self, target: Path) -> int:
-        """Take over the translations ``target`` (this book's translation so far) holds."""
-        return self.adopt_aligned(self.aligned(Path(target)))
+        """Take over the translations ``target`` (this book's translation so far) holds
+        (:meth:`adopt_recorded` without a record)."""
+        return self.adopt_recorded(target, None)
+
+    def adopt_recorded(self, target: Path, record: Record | None) -> int:
+        """Take over the translations ``target`` (this book's translation so far) holds: its
+        labels', and its documents' as written there (:mod:`ltmt.formats.html_blocks_kept`;
+        ``record``: what ltmt last wrote there, None: there is none)."""
+        book = read_book(read_bytes(Path(target), WHAT), Path(target))
+        adopted = self.adopt_aligned(self._labels_aligned(book))
+        theirs = {chapter.name: chapter for chapter in book.chapters}
+        lined_up = [
+            (chapter.embedded, theirs[chapter.name].embedded)
+            for chapter in self.book.chapters
+            if chapter.name in theirs
+        ]
+        kept = self.kept_html.adopt(Path(target), lined_up, record)
+        self.translations.update(kept)
+        return adopted + len(kept)
 
     def aligned(self, target: Path) -> Iterator[tuple[str, str, str]]:
         """Each unit's key and source beside the text that stands for it in ``target``: its
@@ -285,6 +316,15 @@ class EpubDocument(TranslationsHeld):
         (:func:`~ltmt.formats.html_segments.line_up`)."""
         book = read_book(read_bytes(target, WHAT), target)
         theirs = {chapter.name: chapter for chapter in book.chapters}
+        yield from self._labels_aligned(book)
+        for chapter in self.book.chapters:
+            their_chapter = theirs.get(chapter.name)
+            if their_chapter is not None:
+                yield from lined_up_sources(chapter.found, their_chapter.found, chapter.unit_key)
+
+    def _labels_aligned(self, book: Book) -> Iterator[tuple[str, str, str]]:
+        """Each label's key and source beside the text that stands for it in ``book`` (this
+        book's translation)."""
         their_labelled = {labelled.name: labelled for labelled in book.labelled}
         for mine in self.book.labelled:
             other = their_labelled.get(mine.name)
@@ -294,10 +334,6 @@ class EpubDocument(TranslationsHeld):
                 zip(mine.labels, other.labels, strict=True)
             ):
                 yield mine.unit_key(number), label[2], their_label[2]
-        for chapter in self.book.chapters:
-            their_chapter = theirs.get(chapter.name)
-            if their_chapter is not None:
-                yield from lined_up_sources(chapter.found, their_chapter.found, chapter.unit_key)
 
     @classmethod
     def pairs(cls, path: Path, source_file: Path | None = None, **_: Any) -> Iterator[PairRecord]:
@@ -312,9 +348,8 @@ class EpubDocument(TranslationsHeld):
         package's and table of contents' language the target language."""
         entries: dict[str, bytes] = {}
         for chapter in self.book.chapters:
-            translations = embedded_translations(chapter.found, self.translations, chapter.unit_key)
-            text = written_html(
-                chapter.text, chapter.found, translations, tgt_lang=self.tgt_lang, xml=True
+            text = self.kept_html.written(
+                chapter.embedded, self.translations, tgt_lang=self.tgt_lang, xml=True
             )
             entries[chapter.name] = text.encode(chapter.encoding, "xmlcharrefreplace")
         for labelled in self.book.labelled:
@@ -322,7 +357,13 @@ class EpubDocument(TranslationsHeld):
             entries[labelled.name] = written.encode("utf-8", "xmlcharrefreplace")
         return entries
 
+    def source_values_written(self) -> dict[str, str]:
+        """The source's markup around each run of its documents that has some, as the record
+        of the output keeps it (:mod:`ltmt.formats.html_blocks_kept`)."""
+        return source_markups([chapter.embedded for chapter in self.book.chapters])
+
     def save(self, out_path: Path) -> None:
+        self.kept_html.warn(self.translations)
         # the mimetype entry first and stored, as readers find an EPUB by it; the rest deflated
         mimetype = zipfile.ZipInfo("mimetype")
         save_archive(

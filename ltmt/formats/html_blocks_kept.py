@@ -1,10 +1,10 @@
-"""What a file with HTML embedded in it (Markdown's HTML blocks) keeps of the HTML of its
-translation so far: each run and attribute value whose text is not the source's, as written
-there (a reviewer's link to a German page inside a sentence, ``&nbsp;`` as they wrote it), and
-the markup around a whole run that someone set there (:mod:`ltmt.formats.html_kept_markup`),
-as an HTML page keeps them (:mod:`ltmt.formats.html_document`). Before session 74 such a run
-was written from its text in the source's tags: a reviewer's ``href`` went back to the
-source's on every update."""
+"""What a file with HTML embedded in it (Markdown's HTML blocks, an EPUB's documents) keeps
+of the HTML of its translation so far: each run and attribute value whose text is not the
+source's, as written there (a reviewer's link to a German page inside a sentence, ``&nbsp;``
+as they wrote it), and the markup around a whole run that someone set there
+(:mod:`ltmt.formats.html_kept_markup`), as an HTML page keeps them
+(:mod:`ltmt.formats.html_document`). Before session 74 such a run was written from its text
+in the source's tags: a reviewer's ``href`` went back to the source's on every update."""
 
 from __future__ import annotations
 
@@ -72,12 +72,18 @@ class KeptHtml:
         file's ``translations``: their kept translations."""
         return {key for key, (text, _) in self.adopted.items() if translations.get(key) == text}
 
-    def written(self, html: EmbeddedHtml, translations: Mapping[str, str]) -> str | None:
+    def written(
+        self,
+        html: EmbeddedHtml,
+        translations: Mapping[str, str],
+        *,
+        tgt_lang: str | None = None,
+        xml: bool = False,
+    ) -> str:
         """``html`` written with the file's ``translations`` (by unit key), those kept as the
-        output had them; None where none is its."""
+        output had them (:func:`~ltmt.formats.html_writing.written_html`: ``tgt_lang``,
+        ``xml``)."""
         done = embedded_translations(html.found, translations, html.unit_key)
-        if not done:
-            return None
         keys = {piece.key: html.unit_key(piece.key) for piece in html.found.pieces()}
         markups = self.markups.written(self.kept_written(translations))
         return written_html(
@@ -85,6 +91,8 @@ class KeptHtml:
             html.found,
             done,
             {piece: self.adopted[key] for piece, key in keys.items() if key in self.adopted},
+            tgt_lang=tgt_lang,
+            xml=xml,
             around={piece: markups[key] for piece, key in keys.items() if key in markups},
         )
 

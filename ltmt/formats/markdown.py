@@ -58,6 +58,7 @@ from ltmt.formats.front_matter import (
 from ltmt.formats.front_matter_rerun import merged_front, written_keys
 from ltmt.formats.html_blocks_kept import EmbeddedHtml, KeptHtml, source_markups
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
+from ltmt.formats.html_writing import embedded_translations
 from ltmt.formats.markdown_extensions import (
     SHORTCODE,
     ParserView,
@@ -971,8 +972,8 @@ class MarkdownDocument(TranslationsHeld):
                 start, end = 0, len(body)  # the translator's lines as they wrote them
             edits.setdefault(block.first, (block.last, []))[1].append((start, end, written))
         for html in html_blocks:
-            written_block = self.kept_html.written(html.embedded, self.translations)
-            if written_block is not None:
+            if embedded_translations(html.found, self.translations, html.unit_key):
+                written_block = self.kept_html.written(html.embedded, self.translations)
                 html_lines = written_block.split("\n")
                 body = lines[html.first].rstrip("\r\n")
                 joined = "\n".join(

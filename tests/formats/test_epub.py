@@ -18,6 +18,7 @@ from lxml import etree
 from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.epub import EpubDocument
+from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pipeline import translate_file
 
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
@@ -324,3 +325,35 @@ def test_a_book_whose_only_encrypted_file_is_a_font_is_translated_and_the_font_c
 def test_a_book_with_obfuscated_fonts_is_translated(tmp_path: Path, algorithm: str) -> None:
     book = _with_encryption(tmp_path / "book.epub", algorithm, "EPUB/fonts/serif.otf")
     assert open_document(book).units()
+
+
+def test_a_reviewer_s_link_in_a_kept_translation_stays(tmp_path: Path) -> None:
+    # trial s74 (an HTML e-mail's): a kept text's link went back to the source's URL
+    chapter = CHAPTER.replace(
+        "<h1>The first chapter</h1>",
+        '<h1>The first chapter</h1>\n  <p><a href="https://x.io/en/">Visit us</a> or '
+        '<a href="https://x.io/en/shop">the shop</a>.</p>',
+    )
+    book, out = _book(tmp_path / "book.epub", chapter), tmp_path / "book.de.epub"
+    records = OutputSources(tmp_path / "records")
+    translate_file(book, out, FakeModel(), tgt_lang="de", output_sources=records)
+    with zipfile.ZipFile(out) as archive:
+        entries = {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+    name = "EPUB/text/chapter1.xhtml"
+    assert '<p><a href="https://x.io/en/">VISIT US</a> OR' in entries[name]
+    entries[name] = entries[name].replace("x.io/en/", "x.io/de/")
+    zipped(out, entries)
+    translate_file(
+        _book(book, chapter.replace("to sea", "to the sea")),
+        out,
+        FakeModel(),
+        tgt_lang="de",
+        output_sources=records,
+    )
+    with zipfile.ZipFile(out) as archive:
+        written = archive.read(name).decode("utf-8")
+    assert (
+        '<p><a href="https://x.io/de/">VISIT US</a> OR <a href="https://x.io/de/shop">THE SHOP'
+        "</a>.</p>"
+    ) in written
+    assert "TO THE SEA" in written
