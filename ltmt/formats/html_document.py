@@ -45,6 +45,7 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.html_blocks_kept import EmbeddedHtml, source_markups
 from ltmt.formats.html_kept_markup import (
     AROUND,
     KeptMarkups,
@@ -281,12 +282,7 @@ class HtmlDocument(TranslationsHeld):
         """The source's markup around each run that has some, as the record of the output
         keeps it, so that a later run tells ltmt's copy of it in the output from markup
         someone set there (:mod:`ltmt.formats.html_kept_markup`)."""
-        written = {}
-        for run in self.found.runs:
-            markup = markup_around(self.text, run, self.found)
-            if markup is not None:
-                written[AROUND + run.key] = markup.text
-        return written
+        return source_markups([EmbeddedHtml(self.text, self.found, str)])
 
     def aligned(self, target: Path) -> Iterator[tuple[str, str, str, str]]:
         """Each unit's key and source beside the text that stands for it in ``target`` (this

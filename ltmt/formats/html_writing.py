@@ -149,9 +149,15 @@ def written_html(
     characters of ``&<>`` a translation's text writes as themselves, as ``text`` does;
     ``around``: the output's markup around a run, by key, written in place of the source's."""
     writer = _Writer(
-        text, found, translations, adopted or {}, xml=xml or found.xml, raw=raw, tgt_lang=tgt_lang
+        text,
+        found,
+        translations,
+        adopted or {},
+        xml=xml or found.xml,
+        raw=raw,
+        tgt_lang=tgt_lang,
+        around=around or {},
     )
-    writer.around = around or {}
     return writer.written()
 
 
@@ -179,6 +185,7 @@ class _Writer:
         xml: bool,
         raw: Collection[str],
         tgt_lang: str | None,
+        around: Mapping[str, Markup],
     ) -> None:
         self.text = text
         # a language mark is a BCP 47 tag: --tgt-lang de_DE (a POSIX locale) is written de-DE
@@ -188,7 +195,7 @@ class _Writer:
         self.found = found
         self.translations = translations
         self.adopted = adopted
-        self.around: Mapping[str, Markup] = {}
+        self.around = around
         self.by_start = sorted(found.attributes, key=lambda value: value.start)
         self.starts = [value.start for value in self.by_start]
 
