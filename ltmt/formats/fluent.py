@@ -12,8 +12,9 @@ whole sentences, a plural into the target language's categories). Not translated
 
 - a pattern with no words outside its placeables (``{ -brand-name }``, ``2.4.0``) or no text
   (``Europe/Berlin``: :meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.is_text`), copied;
-- a term whose value is a name (``-pocket-brand-name = Pocket``:
-  :func:`~ltmt.formats.fluent_copies.is_brand_name`), a product's name, copied;
+- a brand term, whose id names a brand or vendor and whose value is a name
+  (``-pocket-brand-name = Pocket``: :func:`~ltmt.formats.fluent_copies.is_brand_name`), a
+  product's name, copied (another term, ``-cancel-label = Cancel``, is translated);
 - a term's attributes (``.gender = masculine``: selectors, not text) and the attributes named
   in :data:`COPIED_ATTRIBUTES` (``.style = width: 32em``, shortcut keys), copied;
 - access keys (``.accesskey``, ``.buttonaccesskeyaccept``): chosen from the translated label

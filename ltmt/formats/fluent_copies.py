@@ -3,10 +3,11 @@
 ``about = { -brand-name }``) or no text (``tz = Europe/Berlin``), and the attributes that hold
 no text (``.style = width: 32em``).
 
-A term's value that is a name (``-pocket-brand-name = Pocket``, ``-monitor-brand-name =
-Nightjar Monitor``: :func:`is_brand_name`) is a product's name, which Mozilla's brand files
-say is not translated: copied too (the model wrote ``Tasche`` for ``Pocket``, ``Senden`` for
-``Send``), and a translator's value there kept.
+A brand term, one whose id names a brand or a vendor and whose value is a name
+(``-pocket-brand-name = Pocket``, ``-vendor-short-name = Mozilla``: :func:`is_brand_name`), is
+a product's name, which Mozilla's brand files say is not translated: copied too (the model
+wrote ``Tasche`` for ``Pocket``, ``Senden`` for ``Send``), and a translator's value there kept.
+Another term is shared UI vocabulary (``-cancel-label = Cancel``, ``-home = Home``): translated.
 
 Each is named by its pattern key (``version``, ``login.style``) and compared as Fluent writes
 it (:func:`pattern_text`), so that a run into an output ltmt wrote tells its copies there, which
@@ -20,6 +21,7 @@ source's.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Collection, Iterator
 from typing import Any
 
@@ -33,6 +35,11 @@ def key_of(entry: Any) -> str:
     return ("-" if isinstance(entry, ast.Term) else "") + entry.id.name
 
 
+# the words of a term id that say it names a brand (Mozilla's ``-brand-short-name``,
+# ``-vendor-short-name``, ``-pocket-brand-name``); an id's words are split at "-", "_" and
+# a lower-case letter before a capital (``-brandShortName``)
+_BRAND_ID_WORDS = frozenset({"brand", "branding", "vendor"})
+_ID_WORD_BREAK = re.compile(r"[-_]|(?<=[a-z0-9])(?=[A-Z])")
 # the most words a brand's name has (``Firefox Private Network``); what ends a sentence
 _NAME_WORDS = 4
 _SENTENCE_END = tuple(".!?:;")
@@ -41,15 +48,20 @@ _NAME_MARKS = frozenset("'\u2019&+.-")  # a right single quote as an apostrophe
 
 
 def is_brand_name(entry: Any) -> bool:
-    """Whether ``entry`` is a Fluent term whose value is a name: text alone (no placeable, no
-    select) of a few words (:data:`_NAME_WORDS`), each starting with a capital letter or a
-    digit and made of letters, digits and :data:`_NAME_MARKS`, not ending a sentence
-    (``Pocket``, ``Nightjar Monitor``; not ``Learn more about { -brand-name }``, ``Open
-    file``). Mozilla keeps its terms' names (``-brand-short-name``) as they are in every
-    locale."""
+    """Whether ``entry`` is a Fluent brand term: a term whose id has a word naming a brand
+    (:data:`_BRAND_ID_WORDS`: ``-brand-short-name``, ``-monitor-brand-name``,
+    ``-vendor-short-name``; not ``-cancel-label``, ``-home``) and whose value is a name: text
+    alone (no placeable, no select) of a few words (:data:`_NAME_WORDS`), each starting with a
+    capital letter or a digit and made of letters, digits and :data:`_NAME_MARKS`, not ending
+    a sentence (``Pocket``, ``Nightjar Monitor``; not ``Learn more about { -brand-name }``,
+    ``Open file``). Mozilla keeps its brand terms as they are in every locale; its other terms
+    are UI words (``-cancel-label = Cancel``), translated."""
     from fluent.syntax import ast
 
     if not isinstance(entry, ast.Term) or entry.value is None:
+        return False
+    id_words = {word.lower() for word in _ID_WORD_BREAK.split(entry.id.name)}
+    if not id_words & _BRAND_ID_WORDS:
         return False
     texts = [e.value for e in entry.value.elements if isinstance(e, ast.TextElement)]
     if len(texts) != len(entry.value.elements):

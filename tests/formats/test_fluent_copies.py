@@ -243,16 +243,23 @@ def test_putting_an_attribute_a_message_lacks_adds_it() -> None:
     [
         ("-pocket-brand-name = Pocket\n", True),
         ("-monitor-brand-name = Nightjar Monitor\n", True),
-        ("-vpn = Mozilla VPN\n", True),
-        ("-app = Notepad++\n", True),
-        ("-app = AT&T Wi-Fi 2\n", True),
+        ("-vpn-brand-name = Mozilla VPN\n", True),
+        ("-vendor-short-name = Mozilla\n", True),
+        ("-brandShortName = Notepad++\n", True),
+        ("-app_branding = AT&T Wi-Fi 2\n", True),
         ("-brand = Élan\n", True),  # a capital beyond ASCII
-        ("-sync = Firefox Sync for Your Devices Now\n", False),  # more words than a name
-        ("-tip = Open the file\n", False),  # a word without a capital
-        ("-tip = Learn More.\n", False),  # a sentence
-        ("-ref = About { -brand-name }\n", False),  # a placeable
-        ("-sel = { $case ->\n   *[nom] Pocket\n}\n", False),  # a select
-        ("pocket = Pocket\n", False),  # a message, no term
+        ("-sync-brand-name = Firefox Sync for Your Devices Now\n", False),  # too many words
+        ("-brand-tip = Open the file\n", False),  # a word without a capital
+        ("-brand-tip = Learn More.\n", False),  # a sentence
+        # trial s74: a term whose id names no brand is UI vocabulary, translated
+        ("-cancel-label = Cancel\n", False),
+        ("-home = Home\n", False),
+        ("-term-help = Help Center\n", False),
+        ("-vpn = Mozilla VPN\n", False),
+        ("-brandnew = Open\n", False),  # "brand" inside a word
+        ("-brand-ref = About { -brand-name }\n", False),  # a placeable
+        ("-brand-sel = { $case ->\n   *[nom] Pocket\n}\n", False),  # a select
+        ("pocket-brand-name = Pocket\n", False),  # a message, no term
     ],
 )
 def test_a_term_whose_value_is_a_name_is_a_brand(text: str, brand: bool) -> None:
@@ -278,3 +285,23 @@ def test_a_brand_file_is_written_with_its_names_and_kept_so(tmp_path: Path) -> N
     translate_file(source, output, model, tgt_lang="de", report=report)
     assert model.seen == [] and report.copies_of_source == 0
     assert output.read_text("utf-8") == names
+
+
+def test_a_term_of_ui_words_is_translated_as_a_brand_term_is_not(tmp_path: Path) -> None:
+    """Trial s74 (regression of f3cb9c65): every term of a few capitalised words was read as a
+    brand's name, so ``-cancel-label = Cancel`` and ``-home = Home`` shipped in English, and so
+    did every message that references them."""
+    source, output = _files(tmp_path)
+    source.parent.mkdir(parents=True)
+    source.write_text(
+        "-brand-short-name = Nightly\n-cancel-label = Cancel\n-home = Home\n"
+        "cancel-button = { -cancel-label }\n",
+        "utf-8",
+    )
+    model = FakeModel()
+    translate_file(source, output, model, tgt_lang="de")
+    assert model.seen == ["Cancel", "Home"]
+    assert output.read_text("utf-8") == (
+        "-brand-short-name = Nightly\n-cancel-label = CANCEL\n-home = HOME\n"
+        "cancel-button = { -cancel-label }\n"
+    )
