@@ -7,8 +7,8 @@ the file is translated, except:
 
 - Angular's ``"locale"`` (``ng extract-i18n --format=json``), set to the target language
   (:mod:`ltmt.formats.angular_json`), and so is a table's own language field that holds the
-  source language's code (``"language": "en"`` at the top level, ``"locale": "en-US"`` in each
-  entry of an array there: :mod:`ltmt.formats.language_fields`; another language's is copied);
+  source language's code (``"language": "en"`` at the top level, not in an array's items:
+  :mod:`ltmt.formats.language_fields`; another language's is copied);
 - ARB metadata (keys that start with ``@``): ``@@locale`` is set to the target language (ARB's
   ``de_CH``, the region from the output's name where the language has none:
   :mod:`ltmt.formats.arb_locale`), other

@@ -1,8 +1,11 @@
 """The field of a JSON or YAML message table that says which language it holds: a key naming
 the language (``language``, ``locale``, ``lang``, ``languageCode``, ``langcode``, in any case,
-with ``_`` or ``-`` or none) at the table's top level (``"language": "en"``), or in each entry
-of an array of entries there that all say one language (``"entries": [{"locale": "en", "text":
-"Start Game"}, ...]``; not a language menu's list, ``[{"lang": "en"}, {"lang": "fr"}]``).
+with ``_`` or ``-`` or none) at the top level of a table that is an object (``"language":
+"en"``). Not one in the items of an array (``[{"locale": "en", "name": "English"}]``, a
+language menu's; ``[{"name": "Alice", "locale": "en"}]``, sample data's): an item's own
+language, data the app reads, which a one-language menu or a list of records says alike
+(trial s74: both were rewritten ``de``, and a reviewer's ``en`` again on every rerun). A YAML
+file that is a list at its top level has none either.
 
 Its value is no text: where it is the source language's code (``en``, ``en-US``, ``en_US``,
 ``EN``), the translation says the target language's there, written as the source writes its
@@ -43,34 +46,12 @@ def names_language(key: Any) -> bool:
 
 def language_fields(table: Any) -> Iterator[tuple[Place, str]]:
     """The place and value of each string of ``table`` (a JSON file's data, a YAML file's
-    below its language root) under a key naming its language: at its top level, or in an
-    object that is an item of an array at its top level (or of ``table`` itself, a YAML list
-    of entries)."""
+    below its language root) under a key naming its language at its top level, where it is an
+    object (module docstring)."""
     if isinstance(table, dict):
         for key, value in table.items():
             if names_language(key) and isinstance(value, str):
                 yield (key,), value
-            elif isinstance(value, list):
-                for place, text in _entry_fields(value):
-                    yield (key, *place), text
-    elif isinstance(table, list):
-        yield from _entry_fields(table)
-
-
-def _entry_fields(entries: list[Any]) -> Iterator[tuple[Place, str]]:
-    """The place (index and key) and value of each string under a key naming a language in
-    the objects of ``entries``, where they all hold one value: entries of one language. A list
-    of languages (``[{"lang": "en", "name": "English"}, {"lang": "fr", ...}]``, a language
-    menu's) names each entry's own, no table's."""
-    found = [
-        ((index, key), value)
-        for index, entry in enumerate(entries)
-        if isinstance(entry, dict)
-        for key, value in entry.items()
-        if names_language(key) and isinstance(value, str)
-    ]
-    if len({value for _, value in found}) == 1:
-        yield from found
 
 
 def written_value(value: str, src_lang: str, tgt_lang: str) -> str | None:

@@ -26,8 +26,8 @@ apple|%count% apples``, ``{0} None|]0,Inf[ Some``, their intervals kept:
 out of the output (Rails falls back to the default locale for them where
 ``config.i18n.fallbacks`` is on), and so do mappings left empty by them (a mapping the source
 writes empty, ``dependencies: {  }``, is kept). A file's own language field holding the
-source language's code (``language: en`` at its top level, ``locale: en-US`` in each entry of a
-list there) says the target language's in the translation, and is no string to translate
+source language's code (``language: en`` at its top level, not in a list's items) says the
+target language's in the translation, and is no string to translate
 (:mod:`ltmt.formats.language_fields`; another language's code is copied).
 Where the output already exists (the translation so far), the comments the translator wrote there
 are kept: a key's comments above it and at its line's end, and the file's header

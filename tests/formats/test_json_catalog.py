@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from formats_fakes import FakeModel, fake_translate
@@ -131,7 +132,7 @@ def test_a_tables_language_field_says_the_target_language_and_makes_no_pair(
                 "language": "en",
                 "sourceLanguage": "en",  # another key: as before
                 "ui": {"language": "en", "start": "Start Game"},  # deeper: as before
-                "entries": [{"locale": "en_US", "text": "Quit Game"}],
+                "entries": [{"locale": "en_US", "text": "Quit Game"}],  # an item's: copied
             }
         ),
     )
@@ -143,11 +144,34 @@ def test_a_tables_language_field_says_the_target_language_and_makes_no_pair(
         "language": "de",
         "sourceLanguage": "EN",
         "ui": {"language": "EN", "start": "START GAME"},
-        "entries": [{"locale": "de_CH", "text": "QUIT GAME"}],
+        "entries": [{"locale": "en_US", "text": "QUIT GAME"}],
     }
     records = list(JsonCatalog.pairs(out, source_file=source, tgt_lang="de-CH"))
     assert "/language" not in [r.metadata.get("context") for r in records]
     assert "/entries/0/locale" not in [r.metadata.get("context") for r in records]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {"pickLanguage": "Choose", "languages": [{"locale": "en", "name": "English"}]},
+        {
+            "title": "Team",
+            "members": [{"name": "Al", "locale": "en"}, {"name": "Bo", "locale": "en"}],
+        },
+    ],
+)
+def test_a_language_in_an_arrays_items_is_data_and_copied(
+    tmp_path: Path, table: dict[str, Any]
+) -> None:
+    """Trial s74: a one-language menu's ``"locale": "en"`` and sample users' were rewritten
+    ``"de"`` (a menu entry "Englisch" that switches to German), and a reviewer's ``"en"`` again
+    on every rerun."""
+    source = _write(tmp_path, "en.json", json.dumps(table))
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), src_lang="en", tgt_lang="de")
+    items = next(v for v in json.loads(out.read_text("utf-8")).values() if isinstance(v, list))
+    assert [item["locale"] for item in items] == ["en"] * len(items)
 
 
 def test_a_language_field_left_by_earlier_versions_makes_no_pair(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ def test_the_keys_that_name_the_tables_language(key: object, names: bool) -> Non
     assert names_language(key) is names
 
 
-def test_fields_at_the_top_level_and_in_each_entry_of_an_array_there() -> None:
+def test_fields_at_the_top_level_of_an_object_alone() -> None:
     table = {
         "language": "en",
         "ui": {"language": "en", "start": "Start Game"},  # deeper: text as before
@@ -39,14 +39,22 @@ def test_fields_at_the_top_level_and_in_each_entry_of_an_array_there() -> None:
         "count": 2,
         "sourceLanguage": "en",
     }
-    assert list(language_fields(table)) == [
-        (("language",), "en"),
-        (("entries", 0, "locale"), "en-US"),
-    ]
-    assert list(language_fields([{"locale": "en"}, {"id": "x"}])) == [((0, "locale"), "en")]
-    menu = {"languages": [{"lang": "en", "name": "English"}, {"lang": "fr", "name": "French"}]}
-    assert list(language_fields(menu)) == []  # each entry's own language, no table's
+    assert list(language_fields(table)) == [(("language",), "en")]
     assert list(language_fields("en")) == []
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # trial s74: a one-language menu and a list of records were read as the table's language
+        {"languages": [{"locale": "en", "name": "English"}]},
+        {"members": [{"name": "Alice", "locale": "en"}, {"name": "Bob", "locale": "en"}]},
+        {"languages": [{"lang": "en", "name": "English"}, {"lang": "fr", "name": "French"}]},
+        [{"locale": "en", "text": "Start the game"}, {"locale": "en", "text": "Quit"}],
+    ],
+)
+def test_a_language_in_the_items_of_an_array_is_an_items_own(table: object) -> None:
+    assert list(language_fields(table)) == []
 
 
 @pytest.mark.parametrize(

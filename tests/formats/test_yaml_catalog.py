@@ -644,16 +644,18 @@ def test_a_tables_language_field_says_the_target_language_and_makes_no_pair(
     out = tmp_path / "de.yml"
     model = FakeModel()
     translate_file(source, out, model, src_lang="en", tgt_lang="de")
-    assert model.seen == ["en", "Start Game", "Quit Game"]  # ui.lang: deeper, as before
+    # ui.lang: deeper, and a list item's locale (trial s74: sample data's): as before
+    assert model.seen == ["en", "Start Game", "en-us", "Quit Game"]
     assert out.read_text("utf-8") == (
         'language: "de"\nui:\n  lang: EN\n  start: START GAME\n'
-        "entries:\n  - locale: de\n    text: QUIT GAME\n"
+        "entries:\n  - locale: EN-US\n    text: QUIT GAME\n"
     )
     out.write_text(out.read_text("utf-8").replace("START GAME", "Spiel starten"), "utf-8")
     records = list(YamlCatalog.pairs(out, source_file=source, tgt_lang="de"))
     assert [(r.source, r.target) for r in records] == [
         ("en", "EN"),  # ui.lang, text as before
         ("Start Game", "Spiel starten"),
+        ("en-us", "EN-US"),
         ("Quit Game", "QUIT GAME"),
     ]
 
