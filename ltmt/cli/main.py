@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 import typer
 
-from ltmt.cli.json_failures import JsonFailures, json_requested
+from ltmt.cli.json_failures import JsonFailures, json_report_on_stdout, json_requested
 from ltmt.cli.markup import HELP_MARKUP
 from ltmt.environment import unknown_setting_warning, unknown_settings
 from ltmt.errors import ChoiceError, LtmtError
@@ -111,9 +111,9 @@ def run(argv: list[str] | None = None) -> None:
         prefer_numpy_avx2()  # before anything imports numpy
         _register()
         words = sys.argv[1:] if argv is None else argv
-        failures.requested = "--json" in words and json_requested(
-            typer.main.get_command(app), words
-        )
+        root = typer.main.get_command(app)
+        failures.requested = "--json" in words and json_requested(root, words)
+        failures.to_stdout = json_report_on_stdout(root, words)  # translate's: on stderr
         with _termination_as_interrupt() as termination:
             code = app(args=argv, prog_name="ltmt", standalone_mode=False, obj=failures)
         if code == 130 and termination.is_set():  # typer returns an interrupt's 130

@@ -15,7 +15,7 @@ import pytest
 import typer
 
 from ltmt.cli import main
-from ltmt.cli.json_failures import JsonFailures, json_requested
+from ltmt.cli.json_failures import JsonFailures, json_report_on_stdout, json_requested
 
 Runner = Callable[..., tuple[int, str, str]]
 
@@ -38,6 +38,28 @@ def test_json_is_requested_where_the_named_command_takes_it_and_is_given_it(
 ) -> None:
     main._register()
     assert json_requested(typer.main.get_command(main.app), words) is requested
+
+
+@pytest.mark.parametrize(
+    ("words", "on_stdout"),
+    [
+        (["translate", "a.txt", "--json"], False),  # the translation is on stdout
+        (["translate", "a.txt", "--json", "-o", "-"], False),
+        (["translate", "a.txt", "--json", "--treads", "1"], False),  # a line that does not parse
+        (["translate", "a.txt", "--json", "-o", "de.txt"], True),
+        (["translate", "a.txt", "--json", "--output=de.txt"], True),
+        (["translate", "a.txt", "--json", "-ode.txt"], True),
+        (["translate", "a.txt", "-o", "de.txt", "--json", "-o", "-"], False),  # the last one
+        (["translate", "a.txt", "--json", "--", "-o", "de.txt"], False),  # a file named -o
+        (["memory", "import", "a.po", "--json"], True),
+        (["qa", "a.po", "--json"], True),
+    ],
+)
+def test_translates_report_goes_to_stderr_where_its_translation_goes_to_stdout(
+    words: list[str], on_stdout: bool
+) -> None:
+    main._register()
+    assert json_report_on_stdout(typer.main.get_command(main.app), words) is on_stdout
 
 
 @pytest.mark.parametrize(
@@ -64,7 +86,7 @@ def test_a_failure_is_said_as_json_once_where_the_report_goes(
         (["memory", "stats", "--user", "bott"], 1, "no memory store at store: check"),
         (["memory", "search", "x", "--user", "bott"], 1, "no memory store at store: check"),
         (
-            ["translate", "a.txt", "--thread", "1"],
+            ["translate", "a.txt", "-o", "de.txt", "--thread", "1"],  # the report on stdout
             2,
             "No such option: --thread (Possible options: --threads). See 'ltmt translate --help'.",
         ),
@@ -95,13 +117,32 @@ def test_a_failure_under_json_is_one_json_object_on_stdout_with_the_same_status(
     assert out.count("\n") == 1  # one line, as translate's report is
 
 
+@pytest.mark.parametrize(
+    ("args", "code", "error"),
+    [
+        (["translate", "nope.json"], 1, "input file not found: nope.json"),
+        (["translate", "nope.json", "-o", "-"], 1, "input file not found: nope.json"),
+        # trial s74: a usage error went to stdout, into the file saved as the translation
+        (
+            ["translate", "a.txt", "--treads", "1"],
+            2,
+            "No such option: --treads (Possible options: --threads). See 'ltmt translate --help'.",
+        ),
+    ],
+)
 def test_translate_to_stdout_says_its_error_where_its_report_goes_on_stderr(
-    run_ltmt: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_ltmt: Runner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    code: int,
+    error: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = run_ltmt("translate", "nope.json", "--json")
-    assert (code, out) == (1, "")
-    assert json.loads(err) == {"error": "input file not found: nope.json"}
+    (tmp_path / "a.txt").write_text("Hello\n", "utf-8")
+    got_code, out, err = run_ltmt(*args, "--json")
+    assert (got_code, out) == (code, "")
+    assert json.loads(err) == {"error": error}
 
 
 INTERRUPTED = """
