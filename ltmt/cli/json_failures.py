@@ -69,8 +69,8 @@ def json_report_on_stdout(root: Any, words: Sequence[str]) -> bool:
     command, rest = _named_command(root, words)
     if getattr(command, "name", None) not in _OUTPUT_ON_STDOUT:
         return True
-    output_opts = next(
-        (param.opts for param in command.params if getattr(param, "name", None) == "output"), []
+    output_opts: Sequence[str] = next(
+        (param.opts for param in command.params if getattr(param, "name", None) == "output"), ()
     )
     output = _last_value(rest, output_opts)
     return output not in (None, "-")
