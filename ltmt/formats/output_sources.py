@@ -147,6 +147,12 @@ FRONT = "\0front:"
 # URL, a code), no unit's: an output holding it still is ltmt's copy, which a run replaces with
 # the source's value now; another was set there by someone (:mod:`ltmt.formats.copied_values`)
 VALUE = "\0value:"
+# what starts the key under which a record keeps, for a unit ltmt wrote marked for review, the
+# digest of its context, source and translation together (:func:`_in_context`), no unit's: a
+# fuzzy PO entry is ltmt's own only with the msgctxt it was written for (regression trial s74:
+# msgmerge's copy of ``action|Open`` into ``ticket status|Open`` was taken for ltmt's, by its
+# msgid; :meth:`Record.wrote_marked_in_context`)
+IN_CONTEXT = "\0context:"
 # the most (source, translation) pairs a record keeps of what ltmt wrote into its output in
 # earlier runs (:attr:`Record.history`), the newest: some 45 bytes each in its file
 HISTORY_KEPT = 4096
@@ -199,7 +205,9 @@ class Record:
         each top-level front matter key, by key (:data:`FRONT`); ``values``: the source's
         values, no text, where the output holds them, by name (:data:`VALUE`); ``earlier``:
         by unit key, what the record before held there, kept as it was (ltmt's own text of an
-        older source, kept where the file says it is confirmed: still ltmt's, for that source)."""
+        older source, kept where the file says it is confirmed: still ltmt's, for that source).
+        A unit marked is kept with its context too (:data:`IN_CONTEXT`)."""
+        translated = list(translated)
         units = {
             unit.key: (
                 keyed_digest(key, unit.source),
@@ -218,6 +226,10 @@ class Record:
             )
             for unit, text in translated
         }
+        for unit, text in translated:
+            if text is not None and unit.key in marked and unit.key not in unknown:
+                in_context = _in_context(unit.context, unit.source, text)
+                units[IN_CONTEXT + unit.key] = (keyed_digest(key, in_context), OTHERS_TEXT)
         for unit_key, (source_digest, text) in (unchecked or {}).items():
             units[unit_key] = (source_digest, UNCHECKED + keyed_digest(key, text))
         if revision is not None:
@@ -260,6 +272,17 @@ class Record:
         return any((source_digest, t) in written for t in self.translation_digests(text)) or (
             self._earlier is not None and self._earlier.wrote(source, text, marked)
         )
+
+    def wrote_marked_in_context(self, context: str, source: str, text: str) -> bool:
+        """Whether the record says ltmt wrote ``text`` marked for review for ``source`` in
+        ``context`` (a PO entry's msgctxt, or none: ``""``), at any place (:data:`IN_CONTEXT`;
+        a record written before session 74 keeps no context: False)."""
+        return self.digest(_in_context(context, source, text)) in self._in_context_digests
+
+    @functools.cached_property
+    def _in_context_digests(self) -> frozenset[str]:
+        """The digests of the :data:`IN_CONTEXT` entries."""
+        return frozenset(v[0] for k, v in self.units.items() if k.startswith(IN_CONTEXT))
 
     def translated(self, source: str, text: str) -> bool:
         """Whether the record says ltmt wrote its machine translation ``text`` for ``source``
@@ -964,6 +987,13 @@ def _edited(record: Record, written: tuple[str, str] | None, source: str, text: 
     if written is None or written[0] == source:
         return False
     return not written[1].startswith(UNCHECKED) or written[1] == UNCHECKED + record.digest(text)
+
+
+def _in_context(context: str, source: str, text: str) -> str:
+    """What :data:`IN_CONTEXT` digests of a unit written marked: its context, source and
+    translation (its tags left out, as :meth:`Record.translation_digests`), apart as gettext
+    keeps a context apart from its msgid (``\x04``)."""
+    return f"{context}\x04{source}\x00{_TAGS.sub('', text)}"
 
 
 def _by_ltmt(translation: str) -> bool:

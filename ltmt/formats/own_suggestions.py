@@ -1,7 +1,10 @@
 """The fuzzy PO entries that hold ltmt's own machine translation of their msgid now, marked for
 review by an earlier run and unchanged since, as the record of what ltmt wrote there says
-(:meth:`~ltmt.formats.output_sources.Record.wrote`, marked: :data:`~ltmt.formats.output_sources.
-MARKED`).
+(:meth:`~ltmt.formats.output_sources.Record.wrote_marked_in_context`: its msgctxt, msgid, a
+plural's msgid_plural and text as ltmt wrote them, marked: :data:`~ltmt.formats.output_sources.
+MARKED`). The msgid alone is not the entry: msgmerge fills a new entry from another context's
+translation of the same msgid (``ticket status|Open`` from ``action|Open``), a guess that fuzzy
+review is for (regression trial s74: it was written unflagged as ltmt's own).
 
 A fuzzy entry is otherwise a suggestion kept for review (msgmerge's translation of an older
 msgid, or a translator's draft): only a 100 % memory match of its own context replaces it. One
@@ -24,7 +27,8 @@ from ltmt.formats.output_sources import FilledInPlace, Record
 def own_suggestions(units: Sequence[Unit], held: Mapping[str, str], record: Record) -> set[str]:
     """The keys of those of ``units`` that are suggestions (:attr:`Unit.suggestion`) whose whole
     entry (a plural's every form among ``units``) holds in ``held`` (by unit key) the text that
-    ``record`` says ltmt wrote marked for review for the unit's source (module docstring)."""
+    ``record`` says ltmt wrote marked for review for the unit's context and source (module
+    docstring)."""
     entries: dict[str, list[Unit]] = {}
     for unit in units:
         if unit.suggestion:
@@ -32,7 +36,8 @@ def own_suggestions(units: Sequence[Unit], held: Mapping[str, str], record: Reco
     own: set[str] = set()
     for forms in entries.values():
         if all(
-            unit.key in held and record.wrote(unit.source, held[unit.key], marked=True)
+            unit.key in held
+            and record.wrote_marked_in_context(unit.context, unit.source, held[unit.key])
             for unit in forms
         ):
             own.update(unit.key for unit in forms)

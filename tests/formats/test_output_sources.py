@@ -207,6 +207,25 @@ def test_ltmts_unmarked_text_is_told_from_its_marked_one_and_kept_as_it_was() ->
     assert outdated(after, [(now, "Gespeichert.")]) == Outdated(again=["b"])
 
 
+def test_a_marked_text_is_recorded_with_its_context_found_at_any_place() -> None:
+    """Regression trial s74: ltmt's fuzzy ``action|Open`` was found for msgmerge's copy of it
+    into ``ticket status|Open``, by the msgid alone."""
+    written = Record.of(
+        [(Unit("1", "Open", "action"), "Öffnen"), (Unit("2", "Close"), "Schließen")],
+        b"k",
+        marked={"1", "2"},
+    )
+    assert written.wrote_marked_in_context("action", "Open", "Öffnen")
+    assert written.wrote_marked_in_context("", "Close", "Schließen")
+    assert not written.wrote_marked_in_context("ticket status", "Open", "Öffnen")
+    assert not written.wrote_marked_in_context("", "Open", "Öffnen")  # no msgctxt: another
+    assert not written.wrote_marked_in_context("action", "Open", "Offen")  # edited since
+    unmarked = Record.of([(Unit("1", "Open", "action"), "Öffnen")], b"k")
+    assert not unmarked.wrote_marked_in_context("action", "Open", "Öffnen")
+    assert written.wrote("Open", "Öffnen", marked=True)  # the place's own pairs as before
+    assert [k for k in written.units if k.isdigit()] == ["1", "2"]
+
+
 def test_an_edit_taken_from_another_place_is_checked_against_that_places_source() -> None:
     # block 2 moved to 3 (an insertion before it), edited since: its source as it was
     assert outdated(RECORD, [(Unit("3", "Close it."), "Zumachen.")], {"3": "2"}) == Outdated()

@@ -19,16 +19,19 @@ WRITTEN = Record.of(
     [
         (Unit("1", "Save"), "Speichern"),
         (Unit("2", "Open"), "Öffnen"),
+        (Unit("4", "Open", "action"), "Öffnen"),
         (Unit("3#0", "One file", entry="3", form=0), "Eine Datei"),
         (Unit("3#1", "%d files", entry="3", form=1), "%d Dateien"),
     ],
     b"k",
-    marked={"1", "3#0", "3#1"},  # "Open" written unflagged (--no-fuzzy)
+    marked={"1", "3#0", "3#1", "4"},  # "Open" written unflagged (--no-fuzzy)
 )
 
 
-def _suggestion(key: str, source: str, entry: str | None = None, form: int = 0) -> Unit:
-    return Unit(key, source, entry=entry, form=form, suggestion=True)
+def _suggestion(
+    key: str, source: str, entry: str | None = None, form: int = 0, context: str = ""
+) -> Unit:
+    return Unit(key, source, context, entry=entry, form=form, suggestion=True)
 
 
 @pytest.mark.parametrize(
@@ -43,6 +46,10 @@ def _suggestion(key: str, source: str, entry: str | None = None, form: int = 0) 
         ([_suggestion("1", "Save all")], {"1": "Speichern"}, set()),
         # written unflagged, flagged since by a person: theirs to clear
         ([_suggestion("2", "Open")], {"2": "Öffnen"}, set()),
+        # trial s74: its msgctxt too; msgmerge's copy into another context is not ltmt's
+        ([_suggestion("9", "Open", context="action")], {"9": "Öffnen"}, {"9"}),
+        ([_suggestion("9", "Open", context="ticket status")], {"9": "Öffnen"}, set()),
+        ([_suggestion("1", "Save", context="menu")], {"1": "Speichern"}, set()),
         # no suggestion (an untranslated entry) is none
         ([Unit("1", "Save")], {"1": "Speichern"}, set()),
         # a plural entry: all of its forms, or none
@@ -191,3 +198,33 @@ def test_no_fuzzy_rerun_without_a_memory_unflags_them_too(tmp_path: Path) -> Non
     report = translate_file(po, po, FakeModel(), mark_fuzzy=False, output_sources=records).report
     assert po.read_text("utf-8").count("#, fuzzy") == 1
     assert (report.own_suggestions_unflagged, report.translated_before) == (2, 1)
+
+
+CONTEXT_POT = (
+    HEADER + 'msgctxt "action"\nmsgid "Open"\nmsgstr ""\n\n'
+    'msgctxt "ticket status"\nmsgid "Closed"\nmsgstr ""\n'
+)
+# what msgmerge makes of the output for a template with "ticket status|Open" added: a fuzzy
+# copy of "action|Open"'s translation, before the entries ltmt wrote after it
+MERGED_ENTRY = '#, fuzzy\nmsgctxt "ticket status"\nmsgid "Open"\nmsgstr "{open}"\n\n'
+
+
+def test_no_fuzzy_rerun_keeps_msgmerges_copy_of_another_contexts_translation_fuzzy(
+    tmp_path: Path,
+) -> None:
+    """Regression trial s74: ``ticket status|Open``, msgmerge's copy of ``action|Open``, was
+    written unflagged as ltmt's own, by its msgid."""
+    records = OutputSources(tmp_path / "records")
+    po = tmp_path / "de.po"
+    po.write_text(CONTEXT_POT, "utf-8")
+    translate_file(po, po, FakeModel(), exact=_no_match, output_sources=records)
+    merged = po.read_text("utf-8")
+    at = merged.index('#, fuzzy\nmsgctxt "ticket status"')
+    po.write_text(merged[:at] + MERGED_ENTRY.format(open=fake_translate("Open")) + merged[at:])
+    report = translate_file(
+        po, po, FakeModel(), mark_fuzzy=False, exact=_no_match, output_sources=records
+    ).report
+    text = po.read_text("utf-8")
+    assert MERGED_ENTRY.format(open=fake_translate("Open")) in text  # still fuzzy
+    assert f'\nmsgctxt "action"\nmsgid "Open"\nmsgstr "{fake_translate("Open")}"' in text
+    assert (report.own_suggestions_unflagged, report.suggestions_kept) == (2, 1)
