@@ -12,9 +12,11 @@ repairable (:func:`repair_clock_times`), so that ``--strict`` fails.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ltmt.clock_halves import Said, StatedHalf
 from ltmt.clock_times import (
     TWELVE_HOUR,
     ClockDigits,
@@ -22,6 +24,7 @@ from ltmt.clock_times import (
     changed_times,
     moves,
     on_24_hour_clock,
+    twelve_hour_times,
 )
 from ltmt.text import with_edits
 
@@ -33,25 +36,40 @@ def repair_times(source: str, output: str) -> str:
     """``output`` with each 12-hour time of ``source`` that it writes as another time of day
     (:func:`~ltmt.clock_times.changed_times`) written as the source means it: on the 24-hour
     clock in the output's own form (``8.00 Uhr`` for ``8:00 PM`` becomes ``20.00 Uhr``, ``um 4
-    Uhr`` for ``at 4 pm`` ``um 16 Uhr``, ``12 Uhr`` for ``12 AM`` ``0 Uhr``), or with its own
-    half where the output wrote the other (``8:00 AM`` for ``8:00 PM``). The source's times of
-    one hour and minutes are paired in order with the output's places that write those digits
-    as a time (with minutes, ``Uhr`` or an AM/PM after them): ``8.00 Uhr und 8.00 Uhr`` for
-    ``8:00 AM and 8:00 PM`` is ``8.00 Uhr und 20.00 Uhr``. Where they are not as many (``Am 4.
+    Uhr`` for ``at 4 pm`` ``um 16 Uhr``, ``12 Uhr`` for ``12 AM`` ``0 Uhr``, ``8 Uhr PM``
+    ``20 Uhr``), or with its own half where the output wrote the other (``8:00 AM`` for ``8:00
+    PM``, where the source's times of those digits are all of one half).
+
+    The source's times of one hour and minutes are paired with the output's places that write
+    those digits as a time (with minutes, ``Uhr`` or an AM/PM after them; not in a URL or an
+    identifier) by the half a place says (:mod:`ltmt.clock_halves`: ``8 Uhr morgens``, ``8
+    AM``), which is never turned; the places that say none take the times left over, where
+    those are all of one half. German often puts the source's second clause first (``Wenn
+    Sie die Dosis um 8 Uhr vergessen haben, nehmen Sie sie um 8 Uhr`` for ``Take it at 8 PM
+    if you forgot the 8 AM dose``), so ``8.00 Uhr und 8.00 Uhr`` for ``8:00 AM and 8:00 PM``
+    cannot be told either. Where a pairing cannot be told, a place says the other half
+    (``8 Uhr morgens`` for ``8 PM``), the places are not as many as the times (``Am 4.
     Dezember`` is no time of ``at 4 pm``), or a time is still changed after the repair,
-    ``output`` comes back as it is: which digits are the time cannot be told."""
+    ``output`` comes back as it is and the translator counts the line as not repairable."""
     changed = changed_times(source, output)
     if not changed:
         return output
-    times = by_digits(TWELVE_HOUR.finditer(source))
+    times = by_digits(twelve_hour_times(source))
     digits = ClockDigits(output)
     edits: list[tuple[int, int, str]] = []
     for hour, minute in by_digits(changed):
         places = [place for place in digits.places(hour, minute) if _written_as_time(place, digits)]
-        if len(places) != len(times[hour, minute]):
+        wanted = [time["half"].lower() == "p" for time in times[hour, minute]]
+        stated = [digits.stated_half(place) for place in places]
+        halves = _paired(wanted, stated)
+        if halves is None:
             return output
-        for time, place in zip(times[hour, minute], places, strict=True):
-            edits += _rewritten(hour, time["half"].lower() == "p", place, digits)
+        one_half = len(set(wanted)) == 1
+        for place, half, after_noon in zip(places, stated, halves, strict=True):
+            edit = _rewritten(hour, after_noon, place, half, one_half=one_half)
+            if edit is None:
+                return output
+            edits += edit
     repaired = with_edits(output, edits)
     return output if changed_times(source, repaired) else repaired
 
@@ -85,25 +103,60 @@ def _written_as_time(place: re.Match[str], digits: ClockDigits) -> bool:
     )
 
 
+def _paired(wanted: list[bool], stated: list[StatedHalf | None]) -> list[bool] | None:
+    """The half (True after noon) each place is taken as, of the source's times of its digits
+    (``wanted``, one half each) and the halves the places say (``stated``, in order): a place
+    that says a half takes a time of that half; the rest take the times left over, which must
+    be all of one half. None where the places are not as many as the times, or the times left
+    over are of both halves (which is which cannot be told)."""
+    if len(wanted) != len(stated):
+        return None
+    left = Counter(wanted)
+    taken: list[bool | None] = []
+    for half in stated:
+        if half is not None and left[half.after_noon] > 0:
+            left[half.after_noon] -= 1
+            taken.append(half.after_noon)
+        else:
+            taken.append(None)
+    rest = {after_noon for after_noon, count in left.items() if count > 0}
+    if len(rest) > 1:
+        return None
+    if not rest:
+        return [half for half in taken if half is not None]
+    other = rest.pop()
+    return [other if half is None else half for half in taken]
+
+
 def _rewritten(
-    hour: int, after_noon: bool, place: re.Match[str], digits: ClockDigits
-) -> list[tuple[int, int, str]]:
-    """The edit (none or one ``(start, end, text)``) that writes ``place`` of ``digits``' text,
-    the digits of the time ``hour`` of the half ``after_noon``, as that time: its AM/PM turned
-    where it writes the other, its hour on the 24-hour clock where it writes none and that
-    hour's digits differ (:func:`~ltmt.clock_times.moves`; a leading zero kept: ``08:30`` is
-    ``20:30``; ``12:30`` for ``12:30 AM`` is ``0:30``)."""
-    half = digits.half_after(place)
-    if half is not None:
-        letter = half["half"]
-        if (letter.lower() == "p") == after_noon:
-            return []
+    hour: int, after_noon: bool, place: re.Match[str], half: StatedHalf | None, *, one_half: bool
+) -> list[tuple[int, int, str]] | None:
+    """The edits that write ``place``, the digits of the time ``hour`` of the half
+    ``after_noon``, as that time, where ``half`` is what the output says of its half; None
+    where that cannot be done safely. A place that says its half keeps it (``8 Uhr abends``,
+    ``8:00 PM-Dosis``); one with the other half's AM/PM right after it gets its own where all
+    the source's times of its digits are of one half (``one_half``: else which is which
+    cannot be told), and one with the other half's word or an AM/PM after ``Uhr`` cannot be
+    repaired (``20 Uhr morgens`` says no time). Else the hour is written on the 24-hour clock
+    where its digits differ (:func:`~ltmt.clock_times.moves`; a leading zero kept: ``08:30`` is
+    ``20:30``; ``12:30`` for ``12:30 AM`` is ``0:30``), and an AM/PM after its ``Uhr`` taken
+    away (``8 Uhr PM`` is ``20 Uhr``)."""
+    if half is not None and half.after_noon != after_noon:
+        if half.said is not Said.MARKER or not one_half:
+            return None
+        letter = place.string[half.start]
         turned = "p" if after_noon else "a"
-        return [
-            (half.start("half"), half.end("half"), turned.upper() if letter.isupper() else turned)
-        ]
+        return [(half.start, half.start + 1, turned.upper() if letter.isupper() else turned)]
+    if half is not None and half.said is not Said.MARKER_AFTER_UHR:
+        return []
     if not moves(hour, after_noon):
         return []
     clock = on_24_hour_clock(hour, after_noon)
     written = f"{clock:02}" if place.group().startswith("0") else str(clock)
-    return [(place.start(), place.end("hour"), written)]
+    edits = [(place.start(), place.end("hour"), written)]
+    if half is not None:  # ``8 Uhr PM``: the 24-hour clock says it
+        end = half.end
+        if place.string[end - 1] == "." and not place.string[end:].split("\n", 1)[0].strip():
+            end -= 1  # ``p.m.`` at the line's end: its last dot is the sentence's too
+        edits.append((half.start, end, ""))
+    return edits

@@ -30,14 +30,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ltmt.clock_halves import MARKER, Said, StatedHalf, contradicts_24_hour, stated_half
+
 # a time on the 12-hour clock: ``2:30 PM``, ``2 pm``, ``11:05 a.m.``; a sentence's full stop
 # after ``PM`` is not the time's (``8:00 PM.``), ``p.m.``'s last dot is
 TWELVE_HOUR = re.compile(
     r"(?<![\w.:])(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<half>[ap])(?:\.m\.?|m)(?!\w)",
     re.IGNORECASE,
 )
-# an AM/PM right after a time's digits in a translation (``PM-Dosis``, ``p.m.``, ``P. M.``)
-_HALF_AFTER = re.compile(r"\s?(?P<half>[ap])\.?\s?m\.?(?![^\W\d_])", re.IGNORECASE)
 # German words that say a time is after noon or in the night: a bare ``9:30 Uhr abends`` keeps
 # its half, as does the end of a compound (``Sonntagabend 8 Uhr``, ``Freitagnacht``)
 _AFTER_NOON_WORDS = re.compile(
@@ -51,6 +51,11 @@ _UHR_AFTER = re.compile(r"[\s-]?Uhr(?![^\W\d_])")
 _CLOCK_DIGITS = re.compile(
     r"(?<![\w.,:])0?(?P<hour>\d{1,2})(?:[:.](?P<minute>\d\d))?(?!\d|[.,:]\d)"
 )
+# a word joined to the digits after it, which are then no time but part of a URL, a path or
+# an identifier (``https://ex.com/join-8am-group``, ``/tmp/8pm``, ``slot_8am``, ``?at=8pm``);
+# read in a short window before the digits, so a long line costs no more
+_JOINED_BEFORE = re.compile(r"(?P<word>[^\W\d_]+)[-/_\\=#]\Z")
+_JOINED_WINDOW = 24
 
 
 class ClockDigits:
@@ -62,6 +67,8 @@ class ClockDigits:
         self._at: dict[tuple[int, str | None], list[re.Match[str]]] = {}
         self._whole: dict[int, list[re.Match[str]]] = {}  # with no minutes, :00 or .00
         for place in _CLOCK_DIGITS.finditer(text):
+            if in_identifier(text, place.start()):
+                continue
             hour = int(place["hour"])
             self._at.setdefault((hour, place["minute"]), []).append(place)
             if place["minute"] in (None, "00"):
@@ -76,7 +83,14 @@ class ClockDigits:
 
     def half_after(self, place: re.Match[str]) -> re.Match[str] | None:
         """The AM/PM written right after ``place`` (its group ``half``: ``a`` or ``p``)."""
-        return _HALF_AFTER.match(self.text, place.end())
+        return MARKER.match(self.text, place.end())
+
+    def stated_half(self, place: re.Match[str]) -> StatedHalf | None:
+        """The half the text says ``place`` is in, right after it (``8 Uhr morgens``, ``8
+        Uhr PM``, ``8:00 AM``: :func:`ltmt.clock_halves.stated_half`)."""
+        uhr = self.uhr_after(place)
+        end = None if uhr is None else uhr.end()
+        return stated_half(self.text, int(place["hour"]), place.end(), end)
 
     def uhr_after(self, place: re.Match[str]) -> re.Match[str] | None:
         """The ``Uhr`` written right after ``place``."""
@@ -85,6 +99,20 @@ class ClockDigits:
     def says_after_noon(self) -> bool:
         """Whether the text says a time of day after noon or in the night in words."""
         return _AFTER_NOON_WORDS.search(self.text) is not None
+
+
+def in_identifier(text: str, start: int) -> bool:
+    """Whether the digits at ``start`` of ``text`` are joined to a word before them, so part
+    of a URL, a path or an identifier (``join-8am-group``, ``/tmp/8pm``): no time of day. An
+    AM/PM before them is a range's (``9AM-5PM``)."""
+    joined = _JOINED_BEFORE.search(text, max(0, start - _JOINED_WINDOW), start)
+    return joined is not None and joined["word"].lower() not in ("am", "pm")
+
+
+def twelve_hour_times(text: str) -> list[re.Match[str]]:
+    """The 12-hour times of ``text`` (:data:`TWELVE_HOUR`) but those of a URL, a path or an
+    identifier (:func:`in_identifier`)."""
+    return [time for time in TWELVE_HOUR.finditer(text) if not in_identifier(text, time.start())]
 
 
 def on_24_hour_clock(hour: int, after_noon: bool) -> int:
@@ -149,7 +177,7 @@ def times_changed(source: str, output: str) -> list[str]:
 
 def changed_times(source: str, output: str) -> list[re.Match[str]]:
     """:func:`times_changed`'s times, as the places of ``source`` that write them."""
-    found = list(TWELVE_HOUR.finditer(source))
+    found = twelve_hour_times(source)
     if not found:
         return []
     written = ClockDigits(output)
@@ -182,8 +210,8 @@ def _changed_of(
     (:func:`moves`) and ``output`` says the time no other way (:func:`_said`). A time left
     with no place (the digits written as often as the source writes them apart from its
     times: ``2 tablets at 2 PM``) is lost, the numbers check's."""
-    written = [output.half_after(place) for place in output.places(hour, minute)]
-    with_half = Counter(half["half"].lower() for half in written if half is not None)
+    written = [_kept_half(output, place) for place in output.places(hour, minute)]
+    with_half = Counter("p" if half else "a" for half in written if half is not None)
     bare = written.count(None) - len(elsewhere.places(hour, minute))
     unmatched = []
     for n, after_noon in enumerate(halves):
@@ -193,6 +221,7 @@ def _changed_of(
         else:
             unmatched.append(n)
     said: dict[bool, bool] = {}  # read once per half
+    contradicted: dict[bool, bool] = {}
     changed = []
     for n in unmatched:
         after_noon = halves[n]
@@ -208,7 +237,40 @@ def _changed_of(
                 said[after_noon] = _said(hour, after_noon, minute, output)
             if not said[after_noon]:
                 changed.append(n)
+        elif moves(hour, after_noon):
+            if after_noon not in contradicted:
+                contradicted[after_noon] = _contradicted(hour, after_noon, minute, output)
+            if contradicted[after_noon]:
+                changed.append(n)
     return changed
+
+
+def _kept_half(output: ClockDigits, place: re.Match[str]) -> bool | None:
+    """The half (True after noon) ``output`` writes ``place`` with: its AM/PM right after it,
+    or a word for the time of day (``8 Uhr morgens``); None for neither. An AM/PM after ``Uhr``
+    (``7 Uhr PM``) keeps no half: German writes ``19 Uhr``, which the repair does."""
+    half = output.stated_half(place)
+    if half is None or half.said is Said.MARKER_AFTER_UHR:
+        return None
+    return half.after_noon
+
+
+def _on_24_hour_clock(
+    hour: int, after_noon: bool, minute: str | None, output: ClockDigits
+) -> list[re.Match[str]]:
+    """The places where ``output`` writes ``hour`` of the half ``after_noon`` on the 24-hour
+    clock (``21:30``, ``21 Uhr``; midnight as ``0`` or ``24``)."""
+    hours = [hour + 12] if after_noon else [0, 24]
+    return [place for clock in hours for place in output.places(clock, minute)]
+
+
+def _contradicted(hour: int, after_noon: bool, minute: str | None, output: ClockDigits) -> bool:
+    """Whether ``output`` writes the time on the 24-hour clock only with a word of the other
+    half after it: ``20 Uhr morgens`` for ``8 PM`` is no 8 PM (:mod:`ltmt.clock_halves`)."""
+    places = _on_24_hour_clock(hour, after_noon, minute, output)
+    return bool(places) and all(
+        contradicts_24_hour(int(place["hour"]), output.stated_half(place)) for place in places
+    )
 
 
 def _said(hour: int, after_noon: bool, minute: str | None, output: ClockDigits) -> bool:
@@ -217,5 +279,7 @@ def _said(hour: int, after_noon: bool, minute: str | None, output: ClockDigits) 
     docstring)."""
     if output.says_after_noon():
         return True
-    hours = [hour + 12] if after_noon else [0, 24]
-    return any(output.places(clock, minute) for clock in hours)
+    return any(
+        not contradicts_24_hour(int(place["hour"]), output.stated_half(place))
+        for place in _on_24_hour_clock(hour, after_noon, minute, output)
+    )
