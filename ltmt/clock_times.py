@@ -54,6 +54,7 @@ _CLOCK_DIGITS = re.compile(
 # a word joined to the digits after it, which are then no time but part of a URL, a path or
 # an identifier (``https://ex.com/join-8am-group``, ``/tmp/8pm``, ``slot_8am``, ``?at=8pm``);
 # read in a short window before the digits, so a long line costs no more
+_JOINERS = "-/_\\=#"
 _JOINED_BEFORE = re.compile(r"(?P<word>[^\W\d_]+)[-/_\\=#]\Z")
 _JOINED_WINDOW = 24
 
@@ -105,6 +106,8 @@ def in_identifier(text: str, start: int) -> bool:
     """Whether the digits at ``start`` of ``text`` are joined to a word before them, so part
     of a URL, a path or an identifier (``join-8am-group``, ``/tmp/8pm``): no time of day. An
     AM/PM before them is a range's (``9AM-5PM``)."""
+    if start == 0 or text[start - 1] not in _JOINERS:  # most digits: no need to search
+        return False
     joined = _JOINED_BEFORE.search(text, max(0, start - _JOINED_WINDOW), start)
     return joined is not None and joined["word"].lower() not in ("am", "pm")
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from ltmt.clock_times import times_as_written, times_changed
+from ltmt.clock_times import in_identifier, times_as_written, times_changed
 
 
 @pytest.mark.parametrize(
@@ -58,6 +58,41 @@ from ltmt.clock_times import times_as_written, times_changed
         ),
         ("Check at 9:00 AM and 9:00 PM.", "Um 9:00 Uhr und 9:00 Uhr prüfen.", ["9:00 PM"]),
         ("Check at 9:00 AM and 9:00 PM.", "Um 9:00 Uhr und 21:00 Uhr prüfen.", []),
+        # regtimes trial, session 74: a word for the time of day after a time says its half
+        # (its place is that half's), and the 24-hour clock with the other's says no time
+        (
+            "Take it at 8 PM if you forgot the 8 AM dose.",
+            "Wenn Sie die Dosis um 8 Uhr morgens vergessen haben, nehmen Sie sie um 8 Uhr morgens.",
+            ["8 PM"],
+        ),
+        (
+            "Take it at 8 PM if you forgot the 8 AM dose.",
+            "Wenn Sie die Dosis um 20 Uhr morgens vergessen haben, nehmen Sie sie um 8 Uhr morgens.",
+            ["8 PM"],
+        ),
+        ("Dinner at 8 PM.", "Abendessen um 20 Uhr morgens.", ["8 PM"]),
+        ("Dinner at 8 AM.", "Frühstück um 8 Uhr abends.", ["8 AM"]),
+        ("Dinner at 8 PM.", "Abendessen um 8 Uhr PM.", ["8 PM"]),  # German writes 20 Uhr
+        (
+            "Take it at 8 PM if you forgot the 8 AM dose.",
+            "Wenn Sie die Dosis um 8 Uhr morgens vergessen haben, nehmen Sie sie um 20 Uhr.",
+            [],
+        ),
+        ("Dinner at 8 PM.", "Abendessen um 20 Uhr abends.", []),
+        ("Up at 6 AM.", "Um 6 Uhr früh aufstehen.", []),
+        ("Call at 11 PM.", "Um 11 Uhr nachts anrufen.", []),
+        # a time in a URL or an identifier is none, in the source or the translation
+        (
+            "Join at 8 PM via https://ex.com/join-8am-group.",
+            "Über https://ex.com/join-8am-group um 20 Uhr beitreten.",
+            [],
+        ),
+        (
+            "Join at 8 PM via https://ex.com/join-8am-group.",
+            "Über https://ex.com/join-8am-group um 8 Uhr beitreten.",
+            ["8 PM"],
+        ),
+        ("Open 9AM-5PM", "Geöffnet 9-5 Uhr", ["5PM"]),  # a range's AM is no word before
     ],
 )
 def test_times_changed(source: str, output: str, changed: list[str]) -> None:
@@ -100,6 +135,9 @@ def test_times_as_written(source: str, output: str, written: str) -> None:
         ("8 AM and 8 PM " * 10000, "8 Uhr und 8 Uhr " * 10000),
         ("4 p" * 50000 + "m", "4 Uhr" * 20000),
         ("4 pm " * 1000, "0" * 100000 + "4-Uhr"),
+        ("8 PM " * 20000, "20 Uhr morgens " * 20000),
+        ("8 PM " * 20000, "a-8 Uhr " * 20000),
+        ("a" * 100000 + "-8 PM", "b" * 100000 + "-8 Uhr"),
         (
             "".join(f"{h}:{m:02} {x} " for h in range(1, 13) for m in range(60) for x in "AP"),
             "".join(f"{h}.{m:02} Uhr " for h in range(1, 13) for m in range(60)) * 3,
@@ -111,3 +149,23 @@ def test_long_adversarial_lines_are_read_in_linear_time(source: str, output: str
     times_changed(source, output)
     times_as_written(source, output)
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("https://ex.com/join-8am-group", True),
+        ("/srv/backup/9pm", True),
+        ("slot_8am", True),
+        ("?at=8pm", True),
+        ("9AM-5PM", False),  # a range
+        ("9 a.m.-5 p.m.", False),
+        ("Mo-Fr 8 Uhr", False),
+        ("24/7", False),  # digits before the slash: no word
+        ("8-Uhr-Dosis", False),
+    ],
+)
+def test_a_time_joined_to_a_word_before_it_is_in_an_identifier(text: str, joined: bool) -> None:
+    digits = [n for n, character in enumerate(text) if character.isdigit()]
+    last = max(n for n in digits if n == 0 or not text[n - 1].isdigit())
+    assert in_identifier(text, last) is joined
