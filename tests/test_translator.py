@@ -646,11 +646,19 @@ def test_a_repair_is_counted_only_where_the_numbers_are_then_right(
 @pytest.mark.parametrize(
     ("source", "output", "expected", "repaired"),
     [
-        # ifu2 trial, session 74: the evening dose written as a second morning one
+        # regtimes trial, session 74: the morning time says its half, so the other place is
+        # the evening's, though German put the source's second clause first
         (
-            "Take one tablet at 8:00 AM and one tablet at 8:00 PM.",
-            "Nimm ein Tablett um 8.00 Uhr und ein Tablett um 8.00 Uhr.",
-            "Nimm ein Tablett um 8.00 Uhr und ein Tablett um 20.00 Uhr.",
+            "Call us at 8 PM if nobody answered at 8 AM.",
+            "Wenn um 8 Uhr morgens niemand geantwortet hat, rufen Sie uns um 8 Uhr.",
+            "Wenn um 8 Uhr morgens niemand geantwortet hat, rufen Sie uns um 20 Uhr.",
+            True,
+        ),
+        # regtimes trial, session 74: the AM/PM after Uhr goes (it wrote 19 Uhr PM)
+        (
+            "Your reservation: Friday, 7 PM.",
+            "Deine Bedenken: Freitag, 7 Uhr PM.",
+            "Deine Bedenken: Freitag, 19 Uhr.",
             True,
         ),
         # hubspot trial, session 74: 4 pm written as 4 a.m.
@@ -680,13 +688,39 @@ def test_a_12_hour_time_written_as_another_time_of_day_is_written_on_the_24_hour
     assert off.translate([source])[0].text == output
 
 
-def test_a_12_hour_time_whose_digits_cannot_be_told_is_counted_not_repairable(backbone):
-    """hubspot trial, session 74: the model's ``Am 4. Dezember`` for ``... at 4 pm`` passed as
-    a translation (its 4 is there); which digits are the time cannot be told, so the run says
-    so and ``--strict`` fails."""
-    output = "Am 4. Dezember beginnt das Webinar am 19. Dezember."
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        # hubspot trial, session 74: the model's "Am 4. Dezember" for "... at 4 pm" passed as
+        # a translation (its 4 is there)
+        (
+            "The webinar starts on 19 December at 4 pm.",
+            "Am 4. Dezember beginnt das Webinar am 19. Dezember.",
+        ),
+        # regtimes trial, session 74: both places say the morning; the repair turned the
+        # first into "20 Uhr morgens" and counted it repaired
+        (
+            "Take it at 8 PM if you forgot the 8 AM dose.",
+            "Wenn Sie die Dosis um 8 Uhr morgens vergessen haben, nehmen Sie sie um 8 Uhr morgens.",
+        ),
+        # neither place says its half, and German may put either clause first
+        (
+            "Take it at 8 PM if you forgot the 8 AM dose.",
+            "Wenn Sie die Dosis um 8 Uhr vergessen haben, nehmen Sie sie um 8 Uhr.",
+        ),
+        (
+            "Take one tablet at 8:00 AM and one tablet at 8:00 PM.",
+            "Nimm ein Tablett um 8.00 Uhr und ein Tablett um 8.00 Uhr.",
+        ),
+    ],
+)
+def test_a_12_hour_time_whose_digits_cannot_be_told_is_counted_not_repairable(
+    backbone, source, output
+):
+    """Which digits are the time, or which is the evening's, cannot be told: the output stays,
+    the run says so and ``--strict`` fails."""
     translator = _ScriptedTranslator(backbone, fused="", plain=output, label_retry=False)
-    [result] = translator.translate(["The webinar starts on 19 December at 4 pm."])
+    [result] = translator.translate([source])
     assert result.text == output
     assert (result.numbers_repaired, result.numbers_not_repairable) == (False, True)
 

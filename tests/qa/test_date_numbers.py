@@ -82,6 +82,19 @@ def test_the_numbers_check_takes_a_localised_date_or_time_for_the_same(source, t
             [],
         ),
         ("The webinar starts at 4 pm.", "Das Webinar beginnt um 4 Uhr.", [("4 pm", "16 Uhr")]),
+        # regtimes trial, session 74: the old repair's crossed output passed ("nothing found")
+        (
+            "Take it at 8 PM if you forgot the 8 AM dose.",
+            "Wenn Sie die Dosis um 20 Uhr morgens vergessen haben, nehmen Sie sie um 8 Uhr morgens.",
+            [("8 PM", "20 Uhr")],
+        ),
+        (
+            "Take it at 8 PM if you forgot the 8 AM dose.",
+            "Wenn Sie die Dosis um 8 Uhr morgens vergessen haben, nehmen Sie sie um 8 Uhr morgens.",
+            [("8 PM", "20 Uhr")],
+        ),
+        ("Dinner at 7 PM.", "Essen um 19 Uhr morgens.", [("7 PM", "19 Uhr")]),
+        ("Dinner at 7 PM.", "Essen um 7 Uhr PM.", [("7 PM", "19 Uhr")]),
         # kept: the 24-hour clock, its AM/PM, a word for the time of day, a morning's digits
         ("You missed your 8:00 PM dose.", "Sie haben Ihre Dosis um 20:00 Uhr verpasst.", []),
         ("Reminder at 8 PM", "Erinnerung um 20 Uhr", []),
@@ -90,6 +103,11 @@ def test_the_numbers_check_takes_a_localised_date_or_time_for_the_same(source, t
         ("Open 8:00 AM \u2013 6:00 PM", "Geöffnet 8:00\u201318:00 Uhr", []),
         ("Reminder at 8 PM", "Erinnerung um 8 Uhr abends", []),
         ("Reminder at 8:00 AM", "Erinnerung um 8:00 Uhr", []),
+        (
+            "Take it at 8 PM if you forgot the 8 AM dose.",
+            "Wenn Sie die Dosis um 8 Uhr morgens vergessen haben, nehmen Sie sie um 20 Uhr.",
+            [],
+        ),
         # the digits lost altogether: the numbers check's "lacks the number"
         ("Reminder at 8 PM", "Erinnerung", []),
     ],
