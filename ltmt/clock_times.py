@@ -10,9 +10,11 @@ glossary's step wrote that (``Nimm deine 9.30 Uhr Dosis.`` for ``Take your 9:30 
 where the model's own output kept ``9:30 PM``); :func:`times_changed` tells it.
 
 A time counts as changed where the translation writes its hour and minutes with the other half
-(``8:00 AM`` for ``8:00 PM``), or, for a time after noon or ``12 AM`` (midnight, ``0:00``),
-bare or with ``Uhr``, neither with its AM/PM, nor on the 24-hour clock, nor beside a German word
-for the time of day (``abends``, ``nachts``, ``Mitternacht``). Times of the same digits are
+(``8:00 AM`` or ``8 Uhr morgens`` for ``8:00 PM``: :mod:`ltmt.clock_halves`), or, for a time
+after noon or ``12 AM`` (midnight, ``0:00``), bare or with ``Uhr``, neither with its AM/PM, nor
+on the 24-hour clock (``20 Uhr morgens`` is none), nor beside a German word for the time of day
+(``abends``, ``nachts``, ``Mitternacht``). Digits joined to a word before them are part of a
+URL or an identifier (``join-8am-group``), no time. Times of the same digits are
 counted, not blamed one by one: ``8.00 Uhr und 8:00 PM`` for ``8:00 AM and 8:00 PM`` keeps both.
 A time whose digits the translation lacks is the numbers check's: lost, not changed.
 
@@ -206,13 +208,15 @@ def _changed_of(
 ) -> list[int]:
     """Which of the source's times ``hour``:``minute`` (one per half of ``halves``, True
     after noon, in the source's order) ``output`` writes as another time: each is taken by a
-    place that writes its digits with its own AM/PM first; of the rest, one taken by a place
-    with the other half is changed (``8:00 AM`` for ``8:00 PM``; not ``8.00 Uhr und 8:00 PM``
-    for ``8:00 AM and 8:00 PM``, whose PM is kept and whose morning's digits are its own), and
-    one taken by a place with neither is where the 24-hour clock writes other digits
-    (:func:`moves`) and ``output`` says the time no other way (:func:`_said`). A time left
-    with no place (the digits written as often as the source writes them apart from its
-    times: ``2 tablets at 2 PM``) is lost, the numbers check's."""
+    place that writes its digits with its own AM/PM or word for the time of day first; of the
+    rest, one taken by a place with the other half is changed (``8:00 AM`` for ``8:00 PM``;
+    not ``8.00 Uhr und 8:00 PM`` for ``8:00 AM and 8:00 PM``, whose PM is kept and whose
+    morning's digits are its own), and one taken by a place with neither is where the 24-hour
+    clock writes other digits (:func:`moves`) and ``output`` says the time no other way
+    (:func:`_said`). A time left with no place (the digits written as often as the source
+    writes them apart from its times: ``2 tablets at 2 PM``) is lost, the numbers check's,
+    unless the output writes it on the 24-hour clock only with the other half's word
+    (``20 Uhr morgens``: :func:`_contradicted`)."""
     written = [_kept_half(output, place) for place in output.places(hour, minute)]
     with_half = Counter("p" if half else "a" for half in written if half is not None)
     bare = written.count(None) - len(elsewhere.places(hour, minute))
