@@ -2,13 +2,21 @@
 :mod:`ltmt.formats.bracket_fields`): a bracket lost or added, or the name in another case
 (``[[count]``, ``[[team]]]``, ``[[Name]]``). The app fills in none of them and shows the
 brackets raw, or its i18n layer throws; the placeholder check would say the field is lacking
-where the translation visibly has it, so the garbled copy is named with what to write."""
+where the translation visibly has it, so the garbled copy is named with what to write.
+
+A one-word field in small letters that the translation writes as a capitalised word's link
+(``[[Hilfe]]`` for ``[[help]]``) is a wiki's link localised, as MediaWiki's translators do
+(:mod:`ltmt.formats.wiki_links`; trial s74: ``ltmt qa`` failed a correct wiki translation on
+it), or a Smartling field renamed, which the app would not fill in: the ``addresses`` check
+says it as a warning (:func:`localised_links`), not the ``placeholders`` check as lacking."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from ltmt.formats.bracket_fields import garbled_copy, is_bracket_field
+from ltmt.formats.placeholder_syntax import find_placeholders
+from ltmt.formats.wiki_links import double_bracketed, is_link_word, is_localised_link
 
 
 def garbled_fields(lost: Counter[str], source: str, target: str) -> list[tuple[str, str]]:
@@ -30,3 +38,34 @@ def garbled_fields(lost: Counter[str], source: str, target: str) -> list[tuple[s
 def garbled_problem(field: str, copy: str) -> str:
     """How qa says a garbled copy of a field in double brackets."""
     return f"writes {copy} for {field}, which the app shows as text: write {field}"
+
+
+def localised_links(source: str, target: str) -> list[tuple[str, str]]:
+    """The one-word fields in small letters of ``source`` (``[[help]]``) that ``target`` lacks
+    and writes as a capitalised word's link instead (``[[Hilfe]]``), as ``(field, link)``, paired
+    in the order each text writes them; not a link ``source`` writes too, nor one of a name of
+    ``source``'s in another case (``[[Help]]`` for ``[[help]]`` is a garbled copy)."""
+    if "[[" not in source or "[[" not in target:
+        return []
+    lost = [
+        p.text for p in find_placeholders(source) if p.kind == "bracket" and is_link_word(p.text)
+    ]
+    for written in double_bracketed(target):
+        if written in lost:
+            lost.remove(written)
+    names = {written.lower() for written in double_bracketed(source)}
+    links = [
+        written
+        for written in double_bracketed(target)
+        if is_localised_link(written) and written.lower() not in names
+    ]
+    return list(zip(lost, links, strict=False))
+
+
+def localised_problem(field: str, link: str) -> str:
+    """How qa says a one-word field written as a capitalised word's link
+    (:func:`localised_links`)."""
+    return (
+        f"writes {link} for {field}: right for a wiki's link to the German page; if {field} is a "
+        f"field the app fills in (Smartling's), write {field}"
+    )

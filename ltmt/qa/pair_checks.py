@@ -71,7 +71,12 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.menu_paths import lost_separators
 from ltmt.pictographs import OWNERSHIP_SIGNS
-from ltmt.qa.bracket_checks import garbled_fields, garbled_problem
+from ltmt.qa.bracket_checks import (
+    garbled_fields,
+    garbled_problem,
+    localised_links,
+    localised_problem,
+)
 from ltmt.qa.broken_tags import broken_tags
 from ltmt.qa.code_checks import changed_code
 from ltmt.qa.english_checks import english_problems
@@ -262,6 +267,9 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     problems += [garbled_problem(field, copy) for field, copy in garbled]
     lost -= Counter(field for field, _ in garbled)
     added -= Counter(copy for _, copy in garbled)
+    # a one-word field written as a German page's link ([[Hilfe]] for [[help]]): a wiki's link
+    # localised, or a field renamed, which the addresses check says as a warning
+    lost -= Counter(field for field, _ in localised_links(source, target))
     if lost:
         problems.append(f"lacks {_listed(lost, written)}")
     if added:
@@ -543,13 +551,16 @@ def tag_order_problem(text: str) -> str | None:
 
 
 def address_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """The URLs and e-mail addresses of ``source`` that ``target`` does not keep."""
+    """The URLs and e-mail addresses of ``source`` that ``target`` does not keep, and its
+    one-word links in double brackets that ``target`` writes as a German page's (``[[Hilfe]]``
+    for ``[[help]]``: :func:`ltmt.qa.bracket_checks.localised_links`)."""
     wanted, have = _inventories(source, target, names=True)
     lost, added = wanted - have, have - wanted
+    localised = [localised_problem(*pair) for pair in localised_links(source, target)]
     if not lost:
-        return []
+        return localised
     instead = f" (it has {_listed(added)})" if added else ""
-    return [f"lacks {_listed(lost)}{instead}"]
+    return [f"lacks {_listed(lost)}{instead}", *localised]
 
 
 def accelerator_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

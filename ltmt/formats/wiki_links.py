@@ -1,0 +1,65 @@
+"""A wiki's link in double square brackets (MediaWiki's, DokuWiki's, Obsidian's: ``[[Main
+Page]]``, ``[[Help:Contents]]``, ``[[Page|the page]]``, ``[[Page#Section]]``), told apart from
+Smartling's field of the same brackets (``[[name]]``: :mod:`ltmt.formats.bracket_fields`).
+
+A link's title is text that translators localise (``[[help]]`` → ``[[Hilfe]]``: MediaWiki
+reads a title's first letter in either case). A one-word title in small letters has a field's
+shape (``[[help]]`` as ``[[count]]``, ``[[team]]``), so a string alone cannot tell them apart
+(trial s74: ``ltmt qa`` said a correct wiki translation lacked ``[[help]]``). So:
+
+- a text that has a link no field can be, its title with a blank, ``|``, ``:`` or ``#``
+  (:func:`wiki_link_spans`), is a wiki's text: its ``[[help]]`` is a link too, text to
+  translate (:func:`is_link_word`), as before fields in double brackets were read;
+- elsewhere ``[[help]]`` stays a field, which translate keeps as written (a link kept so still
+  leads to its page), and a translation that writes a capitalised word's link in its place
+  (``[[Hilfe]]``) localised a link: ``ltmt qa`` says so as a warning, not as a field lacking
+  (:func:`is_localised_link`, :func:`ltmt.qa.bracket_checks.localised_links`). A field written
+  in another case (``[[Help]]``, ``[[Name]]``) stays a garbled field
+  (:func:`ltmt.formats.bracket_fields.garbled_copy`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# a title in double brackets, not glued to a word or another bracket (``x[[i]]``) nor followed
+# by a third bracket or a link's parenthesis; its title holds no bracket or line break, so a
+# long title without its closing brackets fails in linear time (a try stops at the next "[")
+_DOUBLE_BRACKETED = re.compile(r"(?<![\w\[])\[\[([^\[\]\n]+)\]\](?![\](])")
+# what a wiki link's title may hold and no field's name does
+_TITLE_MARKS = frozenset(" |:#")
+# a one-word title in small letters: a link in a wiki's text, else a field (``[[help]]``)
+_LINK_WORD = re.compile(r"\[\[[a-z]+\]\]")
+# a title a translation localised: a capitalised word, its parts joined by hyphens
+# (``[[Hilfe]]``, ``[[Hilfe-Seite]]``); each part of letters alone, so it fails in linear time
+_LOCALISED_TITLE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def wiki_link_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` has a link in double brackets that no field can be, ``(start, end)``: its
+    title has a blank, ``|``, ``:`` or ``#`` inside (``[[Main Page]]``, ``[[Page|text]]``,
+    ``[[Help:Contents]]``); not a blank at its edges (a shell's ``[[ -f file ]]``)."""
+    for found in _DOUBLE_BRACKETED.finditer(text):
+        title = found.group(1)
+        if title == title.strip() and not _TITLE_MARKS.isdisjoint(title):
+            yield found.span()
+
+
+def is_link_word(field: str) -> bool:
+    """Whether ``field`` (a field in double brackets) is a one-word title in small letters
+    (``[[help]]``), which a wiki's text writes as a link."""
+    return _LINK_WORD.fullmatch(field) is not None
+
+
+def is_localised_link(text: str) -> bool:
+    """Whether ``text`` is a link to a capitalised word's page (``[[Hilfe]]``,
+    ``[[Hilfe-Seite]]``): what a translation writes for a one-word link it localised."""
+    found = _DOUBLE_BRACKETED.fullmatch(text)
+    title = found.group(1) if found else ""
+    return title[:1].isupper() and _LOCALISED_TITLE.fullmatch(title) is not None
+
+
+def double_bracketed(text: str) -> list[str]:
+    """The texts in double brackets of ``text`` (``[[help]]``, ``[[Main Page]]``), in order."""
+    return [found.group() for found in _DOUBLE_BRACKETED.finditer(text)]
