@@ -49,7 +49,6 @@ from ltmt.formats.phone_numbers import PHONE_NUMBER, is_phone_number
 from ltmt.formats.php_properties import PLACEHOLDER as _PHP_PROPERTY
 from ltmt.formats.pod_codes import pod_codes, pod_paired
 from ltmt.formats.rest_markup import REST_MARKUP, paired
-from ltmt.formats.wiki_links import is_link_word, wiki_link_spans
 
 # a Lokalise universal placeholder: a printf conversion in square brackets (``[%s]``,
 # ``[%1$s]``, ``[%.2f]``, ``[%s:name]``), the brackets part of it (Lokalise exports only the
@@ -839,10 +838,7 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         )
     ):
         matches = list(_PLACEHOLDER_OF_PRINTF.finditer(text))  # %snumbers: %s and a word
-    wiki = "[[" in text and _has_wiki_link(text, matches)
     for match in latex_paired(pod_paired(paired(iter(matches)))):
-        if wiki and match.lastgroup == "bracket" and is_link_word(match.group()):
-            continue  # [[help]] beside [[Main Page]]: a wiki's link (ltmt.formats.wiki_links)
         dollar = match.lastgroup == "sigil" and _DOLLAR_DIGIT.fullmatch(match.group())
         if dollar and an_amount(text, match.start(), match.end()):
             continue  # Fee: $5, $5k: money (ltmt.formats.dollar_references)
@@ -864,21 +860,6 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         )
         renpy_opened = renpy_opened or _RENPY_OPENING.fullmatch(match.group()) is not None
         yield match
-
-
-def _has_wiki_link(text: str, matches: list[re.Match[str]]) -> bool:
-    """Whether ``text`` has a wiki's link that no field can be (``[[Main Page]]``,
-    ``[[Help:Contents]]``: :func:`ltmt.formats.wiki_links.wiki_link_spans`) that starts in none
-    of its other placeholders (an AsciiDoc anchor with its text, ``[[install-linux,Install on
-    Linux]]``). Both run left to right, so they are walked once together."""
-    taken = iter([match.span() for match in matches if match.lastgroup != "bracket"])
-    span = next(taken, None)
-    for start, _ in wiki_link_spans(text):
-        while span is not None and span[1] <= start:
-            span = next(taken, None)
-        if span is None or start < span[0]:
-            return True
-    return False
 
 
 def without_placeholders(text: str, filler: str = " ", kept: Collection[str] = ()) -> str:

@@ -2,26 +2,23 @@
 Page]]``, ``[[Help:Contents]]``, ``[[Page|the page]]``, ``[[Page#Section]]``), told apart from
 Smartling's field of the same brackets (``[[name]]``: :mod:`ltmt.formats.bracket_fields`).
 
-A link's title is text that translators localise (``[[help]]`` → ``[[Hilfe]]``: MediaWiki
+A link's title is text that translators localise (``[[help]]`` → ``[[Hilfe]]``; MediaWiki
 reads a title's first letter in either case). A one-word title in small letters has a field's
-shape (``[[help]]`` as ``[[count]]``, ``[[team]]``), so a string alone cannot tell them apart
-(trial s74: ``ltmt qa`` said a correct wiki translation lacked ``[[help]]``). So:
-
-- a text that has a link no field can be, its title with a blank, ``|``, ``:`` or ``#``
-  (:func:`wiki_link_spans`), is a wiki's text: its ``[[help]]`` is a link too, text to
-  translate (:func:`is_link_word`), as before fields in double brackets were read;
-- elsewhere ``[[help]]`` stays a field, which translate keeps as written (a link kept so still
-  leads to its page), and a translation that writes a capitalised word's link in its place
-  (``[[Hilfe]]``) localised a link: ``ltmt qa`` says so as a warning, not as a field lacking
-  (:func:`is_localised_link`, :func:`ltmt.qa.bracket_checks.localised_links`). A field written
-  in another case (``[[Help]]``, ``[[Name]]``) stays a garbled field
-  (:func:`ltmt.formats.bracket_fields.garbled_copy`).
+shape (``[[help]]`` as ``[[count]]``, ``[[team]]``), and no string says which it is (trial s74:
+``ltmt qa`` said a correct wiki translation lacked ``[[help]]``). Translate keeps it as a field
+all the same: a link kept so still leads to its page, where the model, given it as text, dropped
+it or lost a bracket (``[[Main Page|the Hauptseite]``). What a translation writes in its place
+tells a localised link (:func:`is_localised_link`: ``[[Hilfe]]``, a capitalised word's page)
+from a garbled field (``[[Help]]``, ``[[Name]]``:
+:func:`ltmt.formats.bracket_fields.garbled_copy`), and a text with a link that no field can be
+(:func:`wiki_link_spans`: ``[[Help:Contents]]`` beside it) is a wiki's text
+(:func:`ltmt.qa.bracket_checks.localised_links` reads them).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 # a title in double brackets, not glued to a word or another bracket (``x[[i]]``) nor followed
 # by a third bracket or a link's parenthesis; its title holds no bracket or line break, so a
@@ -29,11 +26,16 @@ from collections.abc import Iterator
 _DOUBLE_BRACKETED = re.compile(r"(?<![\w\[])\[\[([^\[\]\n]+)\]\](?![\](])")
 # what a wiki link's title may hold and no field's name does
 _TITLE_MARKS = frozenset(" |:#")
-# a one-word title in small letters: a link in a wiki's text, else a field (``[[help]]``)
+# a one-word title in small letters: a wiki's link or a field (``[[help]]``)
 _LINK_WORD = re.compile(r"\[\[[a-z]+\]\]")
 # a title a translation localised: a capitalised word, its parts joined by hyphens
 # (``[[Hilfe]]``, ``[[Hilfe-Seite]]``); each part of letters alone, so it fails in linear time
 _LOCALISED_TITLE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def double_bracketed(text: str) -> list[str]:
+    """The texts in double brackets of ``text`` (``[[help]]``, ``[[Main Page]]``), in order."""
+    return [found.group() for found in _DOUBLE_BRACKETED.finditer(text)]
 
 
 def wiki_link_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -44,6 +46,20 @@ def wiki_link_spans(text: str) -> Iterator[tuple[int, int]]:
         title = found.group(1)
         if title == title.strip() and not _TITLE_MARKS.isdisjoint(title):
             yield found.span()
+
+
+def is_wiki_text(text: str, taken: Iterable[tuple[int, int]] = ()) -> bool:
+    """Whether ``text`` has a link that no field can be (:func:`wiki_link_spans`) that starts
+    in none of the spans ``taken`` (other markup's, left to right: an AsciiDoc anchor with its
+    text, ``[[install-linux,Install on Linux]]``). Both are walked once, together."""
+    spans = iter(taken)
+    span = next(spans, None)
+    for start, _ in wiki_link_spans(text):
+        while span is not None and span[1] <= start:
+            span = next(spans, None)
+        if span is None or start < span[0]:
+            return True
+    return False
 
 
 def is_link_word(field: str) -> bool:
@@ -58,8 +74,3 @@ def is_localised_link(text: str) -> bool:
     found = _DOUBLE_BRACKETED.fullmatch(text)
     title = found.group(1) if found else ""
     return title[:1].isupper() and _LOCALISED_TITLE.fullmatch(title) is not None
-
-
-def double_bracketed(text: str) -> list[str]:
-    """The texts in double brackets of ``text`` (``[[help]]``, ``[[Main Page]]``), in order."""
-    return [found.group() for found in _DOUBLE_BRACKETED.finditer(text)]

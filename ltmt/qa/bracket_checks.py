@@ -7,8 +7,9 @@ where the translation visibly has it, so the garbled copy is named with what to 
 A one-word field in small letters that the translation writes as a capitalised word's link
 (``[[Hilfe]]`` for ``[[help]]``) is a wiki's link localised, as MediaWiki's translators do
 (:mod:`ltmt.formats.wiki_links`; trial s74: ``ltmt qa`` failed a correct wiki translation on
-it), or a Smartling field renamed, which the app would not fill in: the ``addresses`` check
-says it as a warning (:func:`localised_links`), not the ``placeholders`` check as lacking."""
+it), or a Smartling field renamed, which the app would not fill in: not lacking for the
+``placeholders`` check (:func:`localised_links`), a warning of the ``addresses`` check
+(:func:`localised_link_problems`), but in a wiki's text, whose links are all localised."""
 
 from __future__ import annotations
 
@@ -16,7 +17,12 @@ from collections import Counter
 
 from ltmt.formats.bracket_fields import garbled_copy, is_bracket_field
 from ltmt.formats.placeholder_syntax import find_placeholders
-from ltmt.formats.wiki_links import double_bracketed, is_link_word, is_localised_link
+from ltmt.formats.wiki_links import (
+    double_bracketed,
+    is_link_word,
+    is_localised_link,
+    is_wiki_text,
+)
 
 
 def garbled_fields(lost: Counter[str], source: str, target: str) -> list[tuple[str, str]]:
@@ -43,8 +49,9 @@ def garbled_problem(field: str, copy: str) -> str:
 def localised_links(source: str, target: str) -> list[tuple[str, str]]:
     """The one-word fields in small letters of ``source`` (``[[help]]``) that ``target`` lacks
     and writes as a capitalised word's link instead (``[[Hilfe]]``), as ``(field, link)``, paired
-    in the order each text writes them; not a link ``source`` writes too, nor one of a name of
-    ``source``'s in another case (``[[Help]]`` for ``[[help]]`` is a garbled copy)."""
+    in the order each text writes them; not a field ``target`` writes garbled, nor a link
+    ``source`` writes too or of a name of ``source``'s in another case (``[[Help]]`` for
+    ``[[help]]``, ``[[Name]]`` beside it: garbled copies, :func:`garbled_fields`)."""
     if "[[" not in source or "[[" not in target:
         return []
     lost = [
@@ -53,6 +60,7 @@ def localised_links(source: str, target: str) -> list[tuple[str, str]]:
     for written in double_bracketed(target):
         if written in lost:
             lost.remove(written)
+    lost = [field for field in lost if garbled_copy(field, target, source) is None]
     names = {written.lower() for written in double_bracketed(source)}
     links = [
         written
@@ -62,10 +70,18 @@ def localised_links(source: str, target: str) -> list[tuple[str, str]]:
     return list(zip(lost, links, strict=False))
 
 
-def localised_problem(field: str, link: str) -> str:
-    """How qa says a one-word field written as a capitalised word's link
-    (:func:`localised_links`)."""
-    return (
+def localised_link_problems(source: str, target: str) -> list[str]:
+    """How qa says each one-word field of ``source`` that ``target`` writes as a capitalised
+    word's link (:func:`localised_links`); nothing where ``source`` is a wiki's text (it has a
+    link no field can be beside it: ``[[Help:Contents]]``), whose links are localised."""
+    localised = localised_links(source, target)
+    if not localised:
+        return []
+    taken = [(p.start, p.end) for p in find_placeholders(source) if p.kind != "bracket"]
+    if is_wiki_text(source, taken):
+        return []
+    return [
         f"writes {link} for {field}: right for a wiki's link to the German page; if {field} is a "
         f"field the app fills in (Smartling's), write {field}"
-    )
+        for field, link in localised
+    ]

@@ -116,7 +116,10 @@ CHECKS: dict[str, Check] = {
         Check(
             "addresses",
             "warning",
-            "the translation keeps the source's URLs and e-mail addresses",
+            "the translation keeps the source's URLs and e-mail addresses; a one-word "
+            "[[help]] it writes as a German page's link, [[Hilfe]], is said (right for a "
+            "wiki's link, not for a Smartling field; not in a wiki's text, beside a "
+            "[[Help:Contents]])",
         ),
         Check(
             "numbers",

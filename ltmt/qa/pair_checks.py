@@ -74,8 +74,8 @@ from ltmt.pictographs import OWNERSHIP_SIGNS
 from ltmt.qa.bracket_checks import (
     garbled_fields,
     garbled_problem,
+    localised_link_problems,
     localised_links,
-    localised_problem,
 )
 from ltmt.qa.broken_tags import broken_tags
 from ltmt.qa.code_checks import changed_code
@@ -268,7 +268,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     lost -= Counter(field for field, _ in garbled)
     added -= Counter(copy for _, copy in garbled)
     # a one-word field written as a German page's link ([[Hilfe]] for [[help]]): a wiki's link
-    # localised, or a field renamed, which the addresses check says as a warning
+    # localised, or a field renamed, which the addresses check says (localised_link_problems)
     lost -= Counter(field for field, _ in localised_links(source, target))
     if lost:
         problems.append(f"lacks {_listed(lost, written)}")
@@ -556,7 +556,7 @@ def address_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
     for ``[[help]]``: :func:`ltmt.qa.bracket_checks.localised_links`)."""
     wanted, have = _inventories(source, target, names=True)
     lost, added = wanted - have, have - wanted
-    localised = [localised_problem(*pair) for pair in localised_links(source, target)]
+    localised = localised_link_problems(source, target)
     if not lost:
         return localised
     instead = f" (it has {_listed(added)})" if added else ""

@@ -989,3 +989,31 @@ def test_a_servicenow_artefact_is_checked_by_its_source_and_target_values(run_lt
         f"{path}: /data/0/fields/2/targetValue: error [placeholders] lacks {{0}}",
         "2 entries checked: 1 error (placeholders 1)",
     ]
+
+
+WIKI_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" \
+creationtool="x" creationtoolversion="1" o-tmf="x"/><body>
+<tu><tuv xml:lang="en"><seg>See [[Help:Contents]] for help.</seg></tuv><tuv xml:lang="de"><seg>\
+Siehe [[Hilfe:Inhalt]] für Hilfe.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>The [[help]] page explains editing.</seg></tuv><tuv xml:lang="de">\
+<seg>Die Seite [[Hilfe]] erklärt das Bearbeiten.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_a_wiki_link_localised_is_a_warning_that_passes(run_ltmt, tmp_path: Path):
+    """Trial s74 (regformats 3): a MediaWiki translation's ``[[Hilfe]]`` for ``[[help]]`` was
+    ``error [placeholders] lacks [[help]]``, exit 1, and ``memory import`` warned of it."""
+    path = tmp_path / "wiki.tmx"
+    path.write_text(WIKI_TMX, "utf-8")
+    code, out, _ = run_ltmt("qa", str(path), "--check", "placeholders,addresses")
+    assert code == 0
+    assert out.splitlines() == [
+        f"{path}:4: warning [addresses] writes [[Hilfe]] for [[help]]: right for a wiki's link "
+        "to the German page; if [[help]] is a field the app fills in (Smartling's), write [[help]]",
+        "2 entries checked: 1 warning (addresses 1)",
+    ]
+    store = str(tmp_path / "store")
+    code, out, err = run_ltmt("memory", "import", str(path), "--user", "u", "--memory-dir", store)
+    assert code == 0 and "2 added" in out and "warning" not in err

@@ -35,6 +35,14 @@ from ltmt.segments import PairRecord
         ("[[count]] new messages.", "[[count] neue Nachrichten.", ["placeholders"]),
         ("[[team]] invited you.", "[[team]]] hat Sie eingeladen.", ["placeholders"]),
         ("Hello [[name]], welcome.", "Hallo [[name]], willkommen.", []),
+        ("[[count]] new messages.", "Neue Nachrichten.", ["placeholders"]),
+        # a wiki's link localised (trial s74, regformats 3): qa's addresses warning, no import's
+        ("The [[help]] page explains editing.", "Die Seite [[Hilfe]] erklärt das Bearbeiten.", []),
+        (
+            "See [[Help:Contents]] and the [[help]] page.",
+            "Siehe [[Hilfe:Inhalt]] und [[Hilfe]].",
+            [],
+        ),
     ],
 )
 def test_a_pair_is_suspect_where_ltmt_qa_finds_it_so(
