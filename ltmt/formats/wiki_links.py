@@ -11,8 +11,8 @@ it or lost a bracket (``[[Main Page|the Hauptseite]``). What a translation write
 tells a localised link (:func:`is_localised_link`: ``[[Hilfe]]``, a capitalised word's page)
 from a garbled field (``[[Help]]``, ``[[Name]]``:
 :func:`ltmt.formats.bracket_fields.garbled_copy`), and a text with a link that no field can be
-(:func:`wiki_link_spans`: ``[[Help:Contents]]`` beside it) is a wiki's text
-(:func:`ltmt.qa.bracket_checks.localised_links` reads them).
+(:func:`is_wiki_text`: ``[[Help:Contents]]`` beside it) is a wiki's text, whose localised
+links ``ltmt qa`` does not warn of (:func:`ltmt.qa.bracket_checks.localised_link_problems`).
 """
 
 from __future__ import annotations
