@@ -82,6 +82,7 @@ from ltmt.formats.message_format import (
     pattern_problem,
     quoted_braces,
 )
+from ltmt.formats.properties_layout import LinesAsWritten, before_value
 from ltmt.formats.sap_annotations import SapAnnotated
 from ltmt.formats.smartling_directives import translates_after
 from ltmt.text import paired_surrogates
@@ -364,11 +365,12 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
         kept = {} if adopted is None else _values(adopted)
         # ... and their lines, byte for byte (spacing, escapes, continuation lines)
         kept_lines = {} if adopted_data is None else _entry_lines(adopted, adopted_data)
-        kept_as_written: list[str] = []  # the keys whose line is the translator's
+        as_written = LinesAsWritten()  # lines kept as a file writes them
         data = self.data
         if _personality(model) == "java-utf8" and _personality(data) == "java":
             data = data.decode("latin-1").encode("utf-8")
         store = _parse(data, self.path)
+        source_lines = _entry_lines(store, data)
         last = {unit.getid(): unit for unit in store.units}
         for unit in list(store.units):
             key = unit.getid()
@@ -376,17 +378,22 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
                 continue
             text = self.translations.get(key)
             if last[key] is unit and text is None and key in self.as_written:
-                continue  # ``empty.key``, ``[section]``, ``enabled=true``: the same in German
+                # ``empty.key``, ``[section]``, ``enabled=true``: the same in German
+                if key in source_lines:
+                    unit.translation = as_written.mark(source_lines[key])
+                continue
             if text is None or last[key] is not unit:  # an earlier definition: unread
                 _remove_keeping_header(store, unit)
                 continue
             if key in kept and self._unquoted(key, kept[key]) == text:
-                if key in kept_lines:  # written in place of a mark (_with_kept_lines)
-                    unit.translation = _kept_mark(len(kept_as_written))
-                    kept_as_written.append(kept_lines[key])
+                if key in kept_lines:
+                    unit.translation = as_written.mark(kept_lines[key])
                     continue
                 text = kept[key]
             elif key in self.sources_copied:  # the source's value as written, its quoting too
+                if key in source_lines:
+                    unit.translation = as_written.mark(source_lines[key])
+                    continue
                 text = self.raw[key]
             elif key in self.quoted:
                 text = doubled_apostrophes(self._unquoted(key, self.raw[key]), text)
@@ -394,12 +401,16 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             # a value's leading whitespace is escaped, or Properties.load drops it
             stripped = unit.translation.lstrip(" ")
             unit.translation = "\\ " * (len(unit.translation) - len(stripped)) + stripped
+            # the source's key and separator as written (``spaced : ``, ``key  ``)
+            before = before_value(source_lines.get(key, ""), unit.name)
+            if before is not None:
+                unit.translation = as_written.mark(f"{before}{unit.translation}\n")
         if adopted is not None:
             self._keep_adopted_comments(store, adopted)
-        written = bytes(store)
-        if kept_as_written:
-            text = _with_kept_lines(written.decode(store.encoding), kept_as_written)
-            written = text.encode(store.encoding)
+        for unit in store.units:
+            if unit.comments == [""]:  # one blank line, which translate-toolkit drops
+                unit.comments = [as_written.mark("\n")]
+        written = as_written.put_in(bytes(store).decode(store.encoding)).encode(store.encoding)
         if model.isascii():
             # ASCII but a comment kept as the translator wrote it (UTF-8: ASCII's superset)
             written = _ascii_escaped(written.decode(store.encoding)).encode("utf-8")
@@ -435,14 +446,6 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
                 store.addunit(unit)
 
 
-# a kept entry's value in the store until its lines replace its line: no text holds a NUL
-_KEPT_MARK = re.compile(r"^[^\n]*\x00(\d+)\x00\n", re.MULTILINE)
-
-
-def _kept_mark(index: int) -> str:
-    return f"\x00{index}\x00"
-
-
 def _entry_lines(store: Any, data: bytes) -> dict[str, str]:
     """The lines of each key of ``store`` (the parsed ``data``) as written: its line and the
     lines that continue it, each ending in ``\n``, a key's last definition's; none where the
@@ -460,12 +463,6 @@ def _entry_lines(store: Any, data: bytes) -> dict[str, str]:
         continued = not comment and (len(body) - len(body.rstrip("\\"))) % 2 == 1
     keys = _keys(store)
     return dict(zip(keys, entries, strict=True)) if len(keys) == len(entries) else {}
-
-
-def _with_kept_lines(text: str, kept: list[str]) -> str:
-    """``text`` (the output) with the line of each kept entry's mark (:func:`_kept_mark`)
-    replaced by that entry's lines as the translator wrote them, ``kept``."""
-    return _KEPT_MARK.sub(lambda found: kept[int(found.group(1))], text)
 
 
 def _remove_keeping_header(store: Any, unit: Any) -> None:
