@@ -639,3 +639,50 @@ def test_keys_under_smartlings_notranslate_are_copied_never_translated_nor_paire
     ]
     pairs = [(r.source, r.target) for r in JavaPropertiesDocument.pairs(out, source_file=source)]
     assert pairs == [("Open the archive", "OPEN THE ARCHIVE"), ("Save changes", "SAVE CHANGES")]
+
+
+LAYOUT = (
+    "# header\n\ngreeting=Hello\n\nfarewell=Goodbye\nspaced : Open file\nlong = first \\\n"
+    "    second\nws\tTab value\ncolon:Close\n  indented  =  Save\n\n\nempty.key =  \n[section]\n"
+)
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_the_source_layout_is_kept_but_for_the_values(tmp_path: Path, line_end: str) -> None:
+    """The blank line before ``farewell`` was dropped and ``spaced : Open file`` came back as
+    ``spaced:...``: every byte but the values is the source's now (a continued value on one
+    line)."""
+    source = _write(tmp_path, "m.properties", LAYOUT.replace("\n", line_end).encode())
+    out = tmp_path / "m_de.properties"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    expected = (
+        "# header\n\ngreeting=HELLO\n\nfarewell=GOODBYE\nspaced : OPEN FILE\nlong = FIRST SECOND\n"
+        "ws\tTAB VALUE\ncolon:CLOSE\n  indented  =  SAVE\n\n\nempty.key =  \n[section]\n"
+    )
+    assert out.read_bytes() == expected.replace("\n", line_end).encode()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "source", "written"),
+    [
+        ("ascii", "hi = Gr\\u00fc\\u00dfe\n", "hi = Sch\\u00f6ne Gr\\u00fc\\u00dfe\n"),
+        ("utf-8", "hi = Grüße\n", "hi = Schöne Grüße\n"),
+        ("iso-8859-1", "hi = Grüße\n", "hi = Schöne Grüße\n"),
+    ],
+)
+def test_a_value_is_escaped_as_its_file_escapes_beside_its_separator(
+    tmp_path: Path, encoding: str, source: str, written: str
+) -> None:
+    path = _write(tmp_path, "m.properties", ("\n" + source).encode(encoding))
+    out = tmp_path / "m_de.properties"
+    translate_file(path, out, lambda texts, prefer: ["Schöne Grüße" for _ in texts], tgt_lang="de")
+    assert out.read_bytes() == ("\n" + written).encode(encoding)
+
+
+def test_a_rerun_keeps_the_layout_of_the_translation_so_far(tmp_path: Path) -> None:
+    """The entries the German file has keep its lines (``greeting:Hallo``); a new one takes
+    its source's (``spaced : ``), the blank line before it too."""
+    source = _write(tmp_path, "m.properties", b"greeting = Hello\n\nspaced : Open file\n")
+    out = _write(tmp_path, "m_de.properties", b"greeting:Hallo\n")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_bytes() == b"greeting:Hallo\n\nspaced : OPEN FILE\n"

@@ -1308,7 +1308,7 @@ def test_an_empty_output_is_no_translation_so_far(tmp_path: Path) -> None:
     out = tmp_path / "de.properties"
     out.write_bytes(b"\n")  # made by touch, or by a run with nothing to write
     translate_file(source, out, FakeModel(), tgt_lang="de")
-    assert out.read_text("utf-8") == "a=OPEN THE FILE\n"
+    assert out.read_text("utf-8") == "a = OPEN THE FILE\n"
 
 
 @pytest.mark.parametrize(
