@@ -2,6 +2,11 @@
 as a keyed catalog (:mod:`ltmt.formats.keyed_catalog`), read and written with translate-toolkit's
 ``propfile``, which knows the format's escapes, continuation lines and comments.
 
+Layout: the output is the source byte for byte but for the values (blank lines, comments, a
+key's indent and separator with its spaces, ``key : value``; a continued value on one line):
+translate-toolkit writes ``key=value`` and drops a single blank line, so each entry's line is
+put in as the source writes it (:mod:`ltmt.formats.properties_layout`).
+
 Encodings: a file that is valid UTF-8 is read as UTF-8, any other as ISO-8859-1 (Java's
 classic encoding). The translation is written as its source file is: an ASCII file gets the
 translation's other letters as ``\\uXXXX`` escapes (``native2ascii``'s convention, which every
@@ -410,6 +415,8 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
         for unit in store.units:
             if unit.comments == [""]:  # one blank line, which translate-toolkit drops
                 unit.comments = [as_written.mark("\n")]
+            if unit.getid() in self.extras and unit.getid() in kept_lines:  # the translator's
+                unit.translation = as_written.mark(kept_lines[unit.getid()])
         written = as_written.put_in(bytes(store).decode(store.encoding)).encode(store.encoding)
         if model.isascii():
             # ASCII but a comment kept as the translator wrote it (UTF-8: ASCII's superset)

@@ -680,9 +680,10 @@ def test_a_value_is_escaped_as_its_file_escapes_beside_its_separator(
 
 
 def test_a_rerun_keeps_the_layout_of_the_translation_so_far(tmp_path: Path) -> None:
-    """The entries the German file has keep its lines (``greeting:Hallo``); a new one takes
-    its source's (``spaced : ``), the blank line before it too."""
+    """The entries the German file has keep its lines (``greeting:Hallo``, its own key's
+    ``own.key  Eigener`` too, kept at the end); a new one takes its source's (``spaced : ``),
+    the blank line before it too."""
     source = _write(tmp_path, "m.properties", b"greeting = Hello\n\nspaced : Open file\n")
-    out = _write(tmp_path, "m_de.properties", b"greeting:Hallo\n")
+    out = _write(tmp_path, "m_de.properties", b"greeting:Hallo\n\nown.key  Eigener\n")
     translate_file(source, out, FakeModel(), tgt_lang="de")
-    assert out.read_bytes() == b"greeting:Hallo\n\nspaced : OPEN FILE\n"
+    assert out.read_bytes() == b"greeting:Hallo\n\nspaced : OPEN FILE\n\nown.key  Eigener\n"
