@@ -102,6 +102,8 @@ _BEYOND_LATIN_1 = re.compile(r"[^\x00-\xff]+")
 _ESCAPE = re.compile(r"\\(.?)")
 _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
 _LINE_END = re.compile(r"\r\n|\r|\n")  # Java's line terminators
+# a line with its terminator: not str.splitlines's, which a form feed or U+2028 ends too
+_LINE = re.compile(r"[^\r\n]+(?:\r\n|\r|\n)?|\r\n|\r|\n")
 # a C1 control character: in an ISO-8859-1 file, a cp1252 byte (0x96, an en dash) read as Java does
 _C1 = re.compile(r"[\x80-\x9f]")
 # a MessageFormat argument whose text branches: ``{1,choice,...}``, ICU4J's ``{0,plural,...}``
@@ -222,7 +224,8 @@ def _lines(text: str) -> Iterator[tuple[str, bool]]:
     """Each line of ``text`` (with its end) and whether it is a comment line, as Java reads
     it: a line after one that ends in an odd number of backslashes continues it."""
     continued = False
-    for line in text.splitlines(keepends=True):
+    for found in _LINE.finditer(text):
+        line = found.group()
         comment = not continued and line.lstrip(" \t\f").startswith(("#", "!"))
         yield line, comment
         body = line.rstrip("\r\n")

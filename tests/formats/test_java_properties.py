@@ -687,3 +687,12 @@ def test_a_rerun_keeps_the_layout_of_the_translation_so_far(tmp_path: Path) -> N
     out = _write(tmp_path, "m_de.properties", b"greeting:Hallo\n\nown.key  Eigener\n")
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_bytes() == b"greeting:Hallo\n\nspaced : OPEN FILE\n\nown.key  Eigener\n"
+
+
+def test_a_line_separator_inside_a_value_does_not_end_its_line(tmp_path: Path) -> None:
+    """A form feed or U+2028 in a value ends no line to Java (only ``\\n`` and ``\\r`` do),
+    so the entries' lines still pair with their keys and keep their layout."""
+    source = _write(tmp_path, "m.properties", "a : one\u2028two\x0cthree\nb : Hello\n".encode())
+    out = tmp_path / "m_de.properties"
+    translate_file(source, out, lambda texts, prefer: ["Hallo" for _ in texts], tgt_lang="de")
+    assert out.read_text("utf-8") == "a : Hallo\nb : Hallo\n"
