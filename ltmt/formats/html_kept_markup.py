@@ -127,34 +127,32 @@ class KeptMarkups:
         changed = [key for key in kept if key in self.changed]
         unknown = [key for key in kept if key in self.unknown]
         self.warned.update(changed, unknown, reverted)
-        if changed:
-            logger.warning(
+        said = (
+            (
+                changed,
                 "%s: the markup around %s (a link's address, a class) kept as the output has "
                 "it, set there by someone, though the source's changed since ltmt last wrote "
                 "it (%s); write the source's there to take it",
-                target,
-                counted(len(changed), "text"),
-                self._named(changed),
-            )
-        if unknown:
-            logger.warning(
+            ),
+            (
+                unknown,
                 "%s: the markup around %s (a link's address, a class) kept as the output has "
                 "it, not as the source has it now (%s): ltmt's record of the output is older "
                 "than its recording of such markup, so who set it cannot be told; write the "
                 "source's there to take it",
-                target,
-                counted(len(unknown), "text"),
-                self._named(unknown),
-            )
-        if reverted:
-            logger.warning(
+            ),
+            (
+                reverted,
                 "%s: the markup around %s translated again (a link's address, a class) was "
                 "set there by someone and is written as the source's again (%s); copy it into "
                 "the source page, or set it there again",
-                target,
-                counted(len(reverted), "text"),
-                self._named(reverted),
-            )
+            ),
+        )
+        for keys_said, message in said:
+            if keys_said:
+                logger.warning(
+                    message, target, counted(len(keys_said), "text"), self._named(keys_said)
+                )
 
     def _named(self, keys: list[str]) -> str:
         """The first few of ``keys``, each with the output's markup and the source's."""
