@@ -926,13 +926,13 @@ def export(
     import shutil
 
     from ltmt.formats.common import XmlLeftOut
+    from ltmt.formats.fluent_written import exported_record
     from ltmt.formats.pairs import write_pairs
     from ltmt.formats.po import PoLeftOut
     from ltmt.formats.registry import find_format
     from ltmt.memory.origins import with_shown_origins
     from ltmt.memory.work_folders import work_folder
     from ltmt.outputs import describe, is_stdout, open_output
-    from ltmt.segments import PairRecord
 
     spec = find_format(Path(output), fmt, role="write")
     name = spec.name
@@ -974,7 +974,7 @@ def export(
                 held = memory.origin_shares(user)  # origins named as stats names them
                 for segment in with_shown_origins(memory.segments(user), held):
                     segments[0] += 1
-                    yield PairRecord.of_segment(segment)
+                    yield exported_record(segment, name)  # a Fluent pair as Fluent text
 
             try:
                 count = write_pairs(written, records(), name, **options)

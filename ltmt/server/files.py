@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from ltmt.errors import ChoiceError, InputError, LanguageError
 from ltmt.formats.documents import document_format
+from ltmt.formats.fluent_written import exported_record
 from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.pair_languages import check_pair_languages
@@ -299,7 +300,7 @@ def export_memory(memory: Memory, user: str, fmt: str, languages: tuple[str, str
         # empty export, as the README says
         held = memory.origin_shares(user) if memory.count(user) else {}
         stored = with_shown_origins(memory.segments(user), held)
-        records = [PairRecord.of_segment(segment) for segment in stored]
+        records = [exported_record(segment, fmt) for segment in stored]
         if fmt == "tsv" and (tabbed := sum(map(tsv_cannot_hold, records))):
             raise InputError(  # all of them counted, as XML's are below, not the first named
                 f"{tabbed} of the {len(records)} pairs of {user} cannot be written as tsv (they "
