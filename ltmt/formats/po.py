@@ -42,8 +42,15 @@ from ltmt.formats.common import (
 from ltmt.formats.context_prefix import split_context_prefix
 from ltmt.formats.credit_entries import CREDITS, is_credits_entry
 from ltmt.formats.not_read import NotRead
+from ltmt.formats.plurals import plural_tags
 from ltmt.formats.po_charset import as_utf8, is_utf8, named_charset
 from ltmt.formats.po_escapes import read_all_escapes
+from ltmt.formats.po_plural_messages import (
+    PluralMessages,
+    context_of,
+    has_language_forms,
+    plural_form,
+)
 from ltmt.formats.po_syntax import check_duplicates, check_strings, msgid_line
 from ltmt.formats.po_wrapping import wrapper_for
 from ltmt.formats.tmx_metadata import TMX_LANGUAGES, file_languages, metadata_notes
@@ -316,13 +323,15 @@ class PoLeftOut:
 
     alternatives: int = 0
     orphans: int = 0
+    other_forms: int = 0  # plural forms of a message whose forms are not the language's
+    language: str = "de"  # the catalog's: whose plural forms ``other_forms`` are not
 
     def summary(self, records: int, entries: int) -> str:
         """Why :func:`write_po` wrote ``records`` as fewer ``entries``, one clause per cause,
         e.g. ``1 older translation of a message left out: an entry holds the newest, which
         translations reuse``."""
         said = []
-        if records - entries - self.alternatives - self.orphans > 0:
+        if records - entries - self.alternatives - self.orphans - self.other_forms > 0:
             said.append("an entry holds every plural form of a message")
         if self.alternatives:
             said.append(
@@ -333,6 +342,12 @@ class PoLeftOut:
             said.append(
                 f"{counted(self.orphans, 'plural form')} left out: the singular (form 0) of "
                 "its message is deleted"
+            )
+        if self.other_forms:
+            tags = ", ".join(plural_tags(self.language))
+            said.append(
+                f"{counted(self.other_forms, 'plural form')} left out: their message has other "
+                f"forms than {self.language}'s plural ({tags}), such as a case of its own for 0"
             )
         return "; ".join(said)
 
@@ -352,8 +367,10 @@ def write_po(
     ``metadata["context"]`` becomes ``msgctxt``, ``metadata["flags"]`` the ``#,`` flags and
     ``metadata["note"]`` a ``#.`` comment.
     Records of one plural entry (``plural`` and ``plural_of`` metadata, as :func:`read_po` gives
-    them) become that entry again, with a ``Plural-Forms`` header for as many forms as the
-    entries have. A catalog holds one translation per message: of records with the same
+    them; a keyed catalog's forms by their context: :mod:`ltmt.formats.po_plural_messages`)
+    become that entry again, with a ``Plural-Forms`` header for as many forms as the
+    entries have; a keyed catalog's message whose forms are not ``tgt_lang``'s is left out.
+    A catalog holds one translation per message: of records with the same
     context and source (or plural form) the last is written, in the place of the first (a
     memory's segments come oldest first: the newest is the one translations reuse). Plural
     forms without their form 0, and records with an empty source, are left out. What was left
@@ -363,18 +380,19 @@ def write_po(
 
     read_all_escapes()
     left_out = left_out if left_out is not None else PoLeftOut()
+    left_out.language = tgt_lang
+    records = list(records)  # held in the entries below all the same
+    messages = PluralMessages.of(records)
     singles: dict[tuple[str, str], PairRecord] = {}
     forms: dict[tuple[str, str], dict[int, PairRecord]] = {}
     for record in records:
         if not record.source:
             logger.info("%s: empty source not written to PO", record.position or path)
             continue
-        context = str(record.metadata.get("context", "") or "")
-        plural = record.metadata.get("plural")
-        if isinstance(plural, int) and not isinstance(plural, bool):
-            msgid = (
-                str(record.metadata.get("plural_of") or record.source) if plural else record.source
-            )
+        context = context_of(record)
+        plural = plural_form(record)
+        if plural is not None:
+            msgid = messages.msgid(record, plural)
             found = forms.setdefault((context, msgid), {})
             left_out.alternatives += plural in found
             found[plural] = record
@@ -387,6 +405,8 @@ def write_po(
             left_out.alternatives += len(found)
         elif 0 not in found:
             left_out.orphans += len(found)
+        elif key in messages.joined and not has_language_forms(found, tgt_lang):
+            left_out.other_forms += len(found)  # (a Fluent [0] case: gettext has none)
         else:
             plurals[key] = found
     store = pypo.pofile()
@@ -415,12 +435,14 @@ def write_po(
         fields["Plural_Forms"] = f"nplurals={count}; plural={_PLURAL_RULES.get(count, '0')};"
     store.updateheader(add=True, **fields)
     atomic_write(Path(path), bytes(store))
-    if left_out.alternatives or left_out.orphans:
+    if left_out.alternatives or left_out.orphans or left_out.other_forms:
         logger.info(
-            "%s: %d older translations and %d plural forms without their form 0 left out",
+            "%s: %d older translations, %d plural forms without their form 0 and %d of "
+            "messages with other forms than the language's left out",
             path,
             left_out.alternatives,
             left_out.orphans,
+            left_out.other_forms,
         )
     return len(singles) + len(plurals)
 

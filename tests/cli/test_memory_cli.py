@@ -915,6 +915,81 @@ def test_po_export_counts_segments_and_says_when_entries_differ(
     assert (code, stdout) == (0, f"exported 3 segments of u1 to {tmx}\n")
 
 
+FLUENT_EN = """\
+is-default = { -brand-short-name } is currently your default browser
+cache-size = Using { NUMBER($size, minimumFractionDigits: 2) } MB
+tabs =
+    { $tabCount ->
+        [one] Close { $tabCount } tab?
+       *[other] Close { $tabCount } tabs?
+    }
+"""
+FLUENT_DE = """\
+is-default = { -brand-short-name } ist derzeit der Standard-Browser
+cache-size = Belegt { NUMBER($size, minimumFractionDigits: 2) } MB
+tabs =
+    { $tabCount ->
+        [one] { $tabCount } Tab schließen?
+       *[other] { $tabCount } Tabs schließen?
+    }
+"""
+
+
+def test_a_fluent_memory_is_exported_as_fluent_text_and_german_plurals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    """Trial s74 (defect 6): TMX and PO held ltmt's placeholders ({brand_short_name}, %d), and
+    the PO export wrote nplurals=1 with the singular alone, blaming a deleted singular."""
+    (tmp_path / "en.ftl").write_text(FLUENT_EN, "utf-8")
+    (tmp_path / "de.ftl").write_text(FLUENT_DE, "utf-8")
+    code, _, _ = ltmt(
+        capsys, "memory", "import", str(tmp_path / "de.ftl"), "--source-file",
+        str(tmp_path / "en.ftl"), "--user", "u1", "--memory-dir", store,
+    )  # fmt: skip
+    assert code == 0
+    tmx = tmp_path / "u1.tmx"
+    code, _, _ = ltmt(capsys, "memory", "export", "-u", "u1", "-o", str(tmx), "--memory-dir", store)
+    assert code == 0
+    assert re.findall(r"<seg>(.*)</seg>", tmx.read_text("utf-8")) == [
+        "{ -brand-short-name } is currently your default browser",
+        "{ -brand-short-name } ist derzeit der Standard-Browser",
+        "Using { NUMBER($size, minimumFractionDigits: 2) } MB",
+        "Belegt { NUMBER($size, minimumFractionDigits: 2) } MB",
+        "Close { $tabCount } tab?",
+        "{ $tabCount } Tab schließen?",
+        "Close { $tabCount } tabs?",
+        "{ $tabCount } Tabs schließen?",
+    ]
+    po = tmp_path / "u1.po"
+    code, out, _ = ltmt(
+        capsys, "memory", "export", "-u", "u1", "-o", str(po), "--memory-dir", store
+    )
+    assert (code, out) == (
+        0,
+        f"exported 4 segments of u1 to {po} as 3 entries (an entry holds every plural form of "
+        "a message; .tmx or .jsonl keep every segment)\n",
+    )
+    text = po.read_text("utf-8")
+    assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in text
+    assert text.endswith(
+        'msgctxt "tabs"\nmsgid "Close { $tabCount } tab?"\n'
+        'msgid_plural "Close { $tabCount } tabs?"\nmsgstr[0] "{ $tabCount } Tab schließen?"\n'
+        'msgstr[1] "{ $tabCount } Tabs schließen?"\n'
+    )
+    code, out, _ = ltmt(
+        capsys, "memory", "export", "-u", "u1", "-o", "-", "--format", "jsonl", "--memory-dir",
+        store,
+    )  # fmt: skip
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(row["source"], row["placeholders"]) for row in rows] == [
+        ("{brand_short_name} is currently your default browser",
+         {"{brand_short_name}": "{ -brand-short-name }"}),
+        ("Using {size} MB", {"{size}": "{ NUMBER($size, minimumFractionDigits: 2) }"}),
+        ("Close %d tab?", {"%d": "{ $tabCount }"}),
+        ("Close %d tabs?", {"%d": "{ $tabCount }"}),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize("ext", ["tmx", "xlf"])
 def test_an_xml_export_that_cannot_hold_every_segment_writes_nothing_and_says_why(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], ext: str

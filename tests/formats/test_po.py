@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from ltmt.errors import LanguageError
-from ltmt.formats.po import ltmt_generator, read_po
+from ltmt.formats.po import PoLeftOut, ltmt_generator, read_po, write_po
+from ltmt.segments import PairRecord
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: {language}\\n"\n'
@@ -213,3 +214,81 @@ def test_the_headers_region_is_kept_for_an_export(
     """As an XLIFF file's (trial s72, defect 6): a memory export labels the pairs as declared."""
     records = list(read_po(catalog(tmp_path, declared), tgt_lang=asked))
     assert [r.metadata.get("tmx_languages") for r in records] == [languages]
+
+
+def _form(source: str, target: str, context: str, plural: int) -> PairRecord:
+    return PairRecord(source, target, "", {"context": context, "plural": plural})
+
+
+def test_a_keyed_catalog_s_plural_is_one_entry_with_the_language_s_forms(tmp_path: Path) -> None:
+    """Trial s74: Fluent's [one]/[other] forms (each its own source, no plural_of) were
+    written as form 0 alone, with nplurals=1, and form 1 was called an orphan."""
+    records = [
+        _form("Close { $n } tab", "{ $n } Tab", "tabs", 0),  # an older source of the message
+        _form("Close { $n } tab?", "{ $n } Tab schließen?", "tabs", 0),
+        _form("Close { $n } tabs?", "{ $n } Tabs schließen?", "tabs", 1),
+    ]
+    left_out = PoLeftOut()
+    path = tmp_path / "out.po"
+    assert write_po(path, records, left_out=left_out) == 2
+    assert (left_out.alternatives, left_out.orphans, left_out.other_forms) == (0, 0, 0)
+    text = path.read_text("utf-8")
+    assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in text
+    assert (
+        'msgctxt "tabs"\nmsgid "Close { $n } tab?"\nmsgid_plural "Close { $n } tabs?"\n'
+        'msgstr[0] "{ $n } Tab schließen?"\nmsgstr[1] "{ $n } Tabs schließen?"\n'
+    ) in text
+    back = [(r.source, r.target, r.metadata.get("plural")) for r in read_po(path)]
+    assert back[-2:] == [
+        ("Close { $n } tab?", "{ $n } Tab schließen?", 0),
+        ("Close { $n } tabs?", "{ $n } Tabs schließen?", 1),
+    ]
+
+
+def test_a_keyed_plural_whose_forms_are_not_the_language_s_is_left_out_and_said(
+    tmp_path: Path,
+) -> None:
+    records = [
+        PairRecord("Save", "Speichern"),
+        _form("No tabs", "Keine Tabs", "tabs", 0),  # Fluent's [0]
+        _form("Close { $n } tab?", "{ $n } Tab schließen?", "tabs", 1),
+        _form("Close { $n } tabs?", "{ $n } Tabs schließen?", "tabs", 2),
+    ]
+    left_out = PoLeftOut()
+    path = tmp_path / "out.po"
+    assert write_po(path, records, tgt_lang="de", left_out=left_out) == 1
+    assert (left_out.alternatives, left_out.orphans, left_out.other_forms) == (0, 0, 3)
+    assert left_out.summary(4, 1) == (
+        "3 plural forms left out: their message has other forms than de's plural (one, other), "
+        "such as a case of its own for 0"
+    )
+    text = path.read_text("utf-8")
+    assert "Plural-Forms" not in text and "tabs" not in text
+
+
+def test_qt_and_po_plurals_are_grouped_as_before(tmp_path: Path) -> None:
+    """A Qt message's forms share one source in a context many messages share; a PO
+    import's forms name their msgid: each is its own entry still, a form 0 alone too."""
+    records = [
+        _form("%n file(s)", "%n Datei", "Main", 0),
+        _form("%n file(s)", "%n Dateien", "Main", 1),
+        _form("%n dir(s)", "%n Ordner", "Main", 0),
+        _form("%n dir(s)", "%n Ordner (mehrere)", "Main", 1),
+        PairRecord("%d song", "%d Lied", "", {"plural": 0}),
+        PairRecord("%d songs", "%d Lieder", "", {"plural": 1, "plural_of": "%d song"}),
+        _form("You came %d.", "Du bist %d. geworden", "place", 0),  # an ordinal: one form
+    ]
+    left_out = PoLeftOut()
+    path = tmp_path / "out.po"
+    assert write_po(path, records, left_out=left_out) == 4
+    assert (left_out.alternatives, left_out.orphans, left_out.other_forms) == (0, 0, 0)
+    back = [(r.source, r.target, r.metadata.get("plural")) for r in read_po(path)]
+    assert back == [
+        ("%n file(s)", "%n Datei", 0),
+        ("%n file(s)", "%n Dateien", 1),
+        ("%n dir(s)", "%n Ordner", 0),
+        ("%n dir(s)", "%n Ordner (mehrere)", 1),
+        ("%d song", "%d Lied", 0),
+        ("%d songs", "%d Lieder", 1),
+        ("You came %d.", "Du bist %d. geworden", 0),
+    ]

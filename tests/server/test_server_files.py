@@ -94,6 +94,21 @@ def test_an_export_is_written_under_the_store(
     assert under_the_store(seen[0], memory)
 
 
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("tsv", b"Close { $n } tab?\t{ $n } Tab schlie\xc3\x9fen?\n"),
+        ("jsonl", b'"source": "Close %d tab?", "target": "%d Tab schlie\xc3\x9fen?"'),
+    ],
+)
+def test_a_fluent_pair_is_exported_as_fluent_text_but_in_json_lines(
+    memory: Memory, fmt: str, expected: bytes
+) -> None:
+    metadata = {"context": "tabs", "placeholders": {"%d": "{ $n }"}}
+    memory.add("u1", "Close %d tab?", "%d Tab schließen?", metadata=metadata)
+    assert expected in files.export_memory(memory, "u1", fmt, ("en", "de"))
+
+
 def test_a_jed_file_is_imported_without_a_source_file(memory: Memory) -> None:
     """An uploaded Jed file was refused for want of a source-language file it does not need."""
     jed = (
