@@ -161,7 +161,7 @@ class Slots:
         placeables again, braces and line-start ``[``, ``*``, ``.`` as string literals."""
         ast = _ast()
         names = [re.escape(token) for token in self.nodes]
-        special = "|".join([*names, r"[{}]", "\0[^\1]*\1"])
+        special = "|".join([*names, r"[{}]", "\0[^\0\1]*\1"])
         text = _LINE_START.sub(_marked, text)
         text = _EDGE_BLANKS.sub(lambda m: f"\0{m.group()}\1", text)
         pieces = re.split(f"({special})", text)

@@ -109,3 +109,12 @@ def test_json_lines_keeps_the_stored_form_and_its_map_other_formats_the_fluent_t
             "{ $tabCount } Tab schließen?",
         )
         assert record.stored == segment and record.position == "segment 7"
+
+
+def test_stray_marker_characters_do_not_make_the_conversion_quadratic() -> None:
+    """A NUL in the text (ltmt marks literals with NUL … \\x01) was scanned to the text's end
+    from each one: 20,000 took seconds, 100,000 minutes."""
+    text = "{a}" + "\0 x" * 100_000 + "\n.{a}"
+    metadata = {"placeholders": {"{a}": "{ $a }"}}
+    exported = as_fluent(PairRecord(text, text, "", metadata))
+    assert exported.source.startswith("{ $a }") and exported.source.endswith('{ "." }{ $a }')
