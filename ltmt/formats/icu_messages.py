@@ -43,7 +43,9 @@ branch.
 ``icu`` check, which reads a message without its markup (:func:`without_markup`: an XLIFF
 code's ``equiv-text="{{n}}"``).
 :func:`case_pairs` pairs a translation's cases with the source's cases they translate, so that
-``ltmt qa`` compares placeholders case by case (a branch's text is no placeholder).
+``ltmt qa`` compares placeholders case by case (a branch's text is no placeholder);
+:func:`branch_starts` says where each branch's text starts (qa's formality check reads a
+``female {Sie ...}`` branch's first word by the source's branch).
 """
 
 from __future__ import annotations
@@ -453,6 +455,35 @@ def case_pairs(source: str, target: str) -> list[tuple[str, str, str]] | None:
             return None
         pairs.append((case.name, _with_number(of_source.case(path)), _with_number(case)))
     return pairs
+
+
+def branch_starts(message: str) -> list[tuple[str, str, int]]:
+    """Where the text of each branch of ``message``'s branching arguments starts, nested ones
+    too: its argument's name, its key and the index of its first character, in the order the
+    branches are written; an argument whose braces or keys do not parse gives none."""
+    starts: list[tuple[str, str, int]] = []
+    for head in _HEAD.finditer(message):
+        try:
+            close = _closing(message, head.start(), len(message))
+        except Unsupported:
+            continue
+        position = head.end()
+        if found := _OFFSET.match(message, position, close):
+            position = found.end()
+        found_here: list[tuple[str, str, int]] = []
+        while message[position:close].strip():
+            key = _KEY.match(message, position, close)
+            if key is None:
+                found_here = []
+                break
+            try:
+                position = _closing(message, key.end() - 1, close) + 1
+            except Unsupported:
+                found_here = []
+                break
+            found_here.append((head.group(1), key.group(1), key.end()))
+        starts += found_here
+    return sorted(starts, key=lambda start: start[2])
 
 
 def _with_number(case: Case) -> str:

@@ -5,7 +5,9 @@ lines that say "you", and not all of them to the form), ltmt does not choose the
 address (the default model writes mostly "Sie", at times "du", now and then both in one
 sentence: ``Nimm dir zehn Minuten und schreiben Sie Ihre Ziele auf``), so a reviewer finds
 the lines in the form the brand does not use. Only the translation is read: English has no
-such distinction. Verb forms are not read.
+such distinction, but for a selector's form whose source form is "she" or "they"
+(:mod:`ltmt.qa.selector_pronouns`: ``{0:choose(1|2):Er|Sie}``). Verb forms are not read, but
+an informal imperative's (below).
 
 Informal: ``du``, ``dich``, ``dir``, ``dein`` (``deine``, ``deinem`` ...) and the plural's
 ``euch``, ``euer`` (``eure`` ...), in small letters or with a capital; not ``ihr``, which is
@@ -31,7 +33,8 @@ says "you" and the entry no du (:func:`entry_address`); ``ltmt translate --forma
 summary counts the same entries (:func:`address_problem`). With ``--formality Sie``, a
 command translated as an informal imperative is one too (:func:`informal_imperatives`: ``Setz
 es hier zurück.``, ``Lass es zurücksetzen!`` for ``Reset it here.``), though it says no
-pronoun. With ``--formality du``, the informal plural (``euch``, ``euer``) is a note where the
+pronoun; without one, such a command beside a formal word mixes the forms (``Nimm »Save« auf,
+um Ihre Änderungen beizubehalten.``). With ``--formality du``, the informal plural (``euch``, ``euer``) is a note where the
 source does not speak to several (``you all``, ``everyone``, ``Hi team,``): UI text speaks to
 one reader (:func:`_plural_to_one`).
 """
@@ -46,6 +49,7 @@ from typing import TYPE_CHECKING, Literal
 from ltmt.errors import ChoiceError
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.qa.findings import Finding
+from ltmt.qa.selector_pronouns import third_person_written_small
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -175,8 +179,9 @@ def addresses_reader(source: str) -> bool:
 def address_of(text: str, source: str = "") -> Address:
     """The forms of address ``text`` uses, outside its placeholders and leaving out the words
     ``source`` has as written: an option or a value copied (``dir``, ``Dir::Cache``, ``du -s``)
-    is no pronoun (module docstring)."""
-    text = without_placeholders(text)
+    is no pronoun, nor is a selector's form for the source's "she" or "they" (``{0:choose(1|2):
+    Er|Sie}``: :func:`~ltmt.qa.selector_pronouns.third_person_written_small`)."""
+    text = without_placeholders(third_person_written_small(text, source))
     copied = set(re.findall(r"\w+", source))
     informal = [found.group() for found in _INFORMAL.finditer(text) if found.group() not in copied]
     addressed = addresses_reader(source)
@@ -236,8 +241,12 @@ def informal_imperatives(text: str, source: str) -> tuple[str, ...]:
         # ``Hinweis:``
         verb = f"{stem}en" in german and f"{stem}t" in german
         verb = verb and not stem.endswith("n") and (with_e or not stem.endswith("t"))
+        verb = verb or words[0].lower() in _STRONG_IMPERATIVES
         verb = verb and not re.match(rf"\W*{re.escape(words[0])}\s*:", sentence)
-        infinitive_style = _INFINITIVE_END.search(words[-1]) is not None and stem not in _LASS
+        # the infinitive style's infinitive ends the first clause: an ``um ... zu`` clause's
+        # after a comma does not (``Nimm »Save« auf, um Ihre Änderungen beizubehalten.``)
+        clause = re.findall(r"[^\W\d_]+", sentence.split(",", 1)[0]) or words
+        infinitive_style = _INFINITIVE_END.search(clause[-1]) is not None and stem not in _LASS
         if verb and stem not in _NOT_IMPERATIVES and not infinitive_style:
             found.append(words[0])
     return tuple(found)
@@ -252,6 +261,26 @@ _LASS = frozenset({"lass", "lasse"})
 _NOT_AFTER_A_VERB = frozenset({"Sie", "der", "des"})
 # first words whose infinitive-like form is no verb of a command (``Bitte warten``)
 _NOT_IMPERATIVES = frozenset({"bitte", "alle", "keine", "eine", "diese", "jede", "neue"})
+# the informal imperatives of strong verbs, whose stem changes (``Nimm`` of ``nehmen``, ``Gib``
+# of ``geben``): no ``nimmen`` says the stem is a verb's
+_STRONG_IMPERATIVES = frozenset(
+    {
+        "nimm",
+        "gib",
+        "vergib",
+        "sieh",
+        "lies",
+        "hilf",
+        "vergiss",
+        "wirf",
+        "sprich",
+        "brich",
+        "tritt",
+        "triff",
+        "empfiehl",
+        "bewirb",
+    }
+)
 
 
 def _is_possessive(sentence: str, found: re.Match[str]) -> bool:
@@ -299,12 +328,18 @@ def formality_findings(
 def entry_address(target: str, source: str, asked: Form | None = None) -> Address:
     """The forms of address of ``target`` (of ``source``) as the check judges them with
     ``asked`` the form asked for (:func:`address_of`): with Sie asked, an informal imperative
-    says du without a pronoun (:func:`informal_imperatives`); with du asked, a sentence's first
+    says du without a pronoun (:func:`informal_imperatives`), and without a form asked, one
+    beside formal words in an entry that says no du; with du asked, a sentence's first
     ``Sie`` where ``source`` says "you" and ``target`` says no du is formal (``Sie können das
     ändern.`` for ``You can change that.``), not "she" (``Sie hat dich eingeladen.``)."""
     address = address_of(target, source)
     if asked == "formal" and (imperatives := informal_imperatives(target, source)):
         address = replace(address, informal=address.informal + imperatives)
+    # without a form asked, an informal imperative beside formal words mixes the forms in one
+    # entry (``Nimm »Save« auf, um Ihre Änderungen beizubehalten.``, trial s74)
+    mixed = asked is None and address.formal and not address.informal
+    if mixed and (imperatives := informal_imperatives(target, source)):
+        address = replace(address, informal=imperatives)
     if asked == "informal" and not address.informal and addresses_reader(source):
         sie = tuple(word for word in address.unsure if word in _READINGS)
         if sie:
