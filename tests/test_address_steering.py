@@ -164,6 +164,13 @@ def test_a_steered_line_that_says_man_more_often_is_no_better(steered, first, wo
         ("Klicken Sie mich", "Click me", "informal", True),
         ("Sie hat dich ins Team eingeladen.", "She invited you to the team.", "informal", False),
         ("Sie können das ändern.", "You can change that.", "informal", True),
+        # trial s74: a choice's "Sie" for the source's "She" is no formal address
+        (
+            "{0:choose(1|2):Er|Sie} schmiedet dein Schwert.",
+            "{0:choose(1|2):He|She} will forge your sword.",
+            "informal",
+            False,
+        ),
     ],
 )
 def test_a_line_saying_you_in_the_other_form_or_impersonal_is_missed(output, source, form, missed):

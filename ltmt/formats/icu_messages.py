@@ -70,6 +70,7 @@ from ltmt.formats.plurals import (
 _HEAD = re.compile(r"\{\s*([\w.-]+)\s*,\s*(plural|select|selectordinal)\s*,", re.DOTALL)
 _OFFSET = re.compile(r"\s*offset\s*:\s*(\d+)")
 _KEY = re.compile(r"\s*(=\d+|[\w-]+)\s*\{")
+_SPACES = re.compile(r"\s*")
 _NUMBER_FIELD = "%d"
 # how a case's text (:func:`case_pairs`) names its number where it is written (``#``)
 NUMBER_WRITTEN = {_NUMBER_FIELD: "#"}
@@ -460,30 +461,41 @@ def case_pairs(source: str, target: str) -> list[tuple[str, str, str]] | None:
 def branch_starts(message: str) -> list[tuple[str, str, int]]:
     """Where the text of each branch of ``message``'s branching arguments starts, nested ones
     too: its argument's name, its key and the index of its first character, in the order the
-    branches are written; an argument whose braces or keys do not parse gives none."""
+    branches are written; an argument whose braces or keys do not parse gives none. Each brace
+    is paired once (:func:`_brace_pairs`), so a long message of unclosed heads takes linear
+    time."""
+    closing = _brace_pairs(message)
     starts: list[tuple[str, str, int]] = []
     for head in _HEAD.finditer(message):
-        try:
-            close = _closing(message, head.start(), len(message))
-        except Unsupported:
+        close = closing.get(head.start())
+        if close is None:
             continue
         position = head.end()
         if found := _OFFSET.match(message, position, close):
             position = found.end()
-        found_here: list[tuple[str, str, int]] = []
-        while message[position:close].strip():
+        branches: list[tuple[str, str, int]] = []
+        while (spaces := _SPACES.match(message, position, close)) and spaces.end() < close:
             key = _KEY.match(message, position, close)
-            if key is None:
-                found_here = []
+            end = closing.get(key.end() - 1) if key is not None else None
+            if key is None or end is None or end > close:
+                branches = []
                 break
-            try:
-                position = _closing(message, key.end() - 1, close) + 1
-            except Unsupported:
-                found_here = []
-                break
-            found_here.append((head.group(1), key.group(1), key.end()))
-        starts += found_here
+            branches.append((head.group(1), key.group(1), key.end()))
+            position = end + 1
+        starts += branches
     return sorted(starts, key=lambda start: start[2])
+
+
+def _brace_pairs(text: str) -> dict[int, int]:
+    """The index of each ``{`` of ``text`` that is closed, and that of the ``}`` closing it."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    for index, char in enumerate(text):
+        if char == "{":
+            opened.append(index)
+        elif char == "}" and opened:
+            pairs[opened.pop()] = index
+    return pairs
 
 
 def _with_number(case: Case) -> str:

@@ -34,9 +34,9 @@ summary counts the same entries (:func:`address_problem`). With ``--formality Si
 command translated as an informal imperative is one too (:func:`informal_imperatives`: ``Setz
 es hier zurück.``, ``Lass es zurücksetzen!`` for ``Reset it here.``), though it says no
 pronoun; without one, such a command beside a formal word mixes the forms (``Nimm »Save« auf,
-um Ihre Änderungen beizubehalten.``). With ``--formality du``, the informal plural (``euch``, ``euer``) is a note where the
-source does not speak to several (``you all``, ``everyone``, ``Hi team,``): UI text speaks to
-one reader (:func:`_plural_to_one`).
+um Ihre Änderungen beizubehalten.``). With ``--formality du``, the informal plural (``euch``,
+``euer``) is a note where the source does not speak to several (``you all``, ``everyone``, ``Hi
+team,``): UI text speaks to one reader (:func:`_plural_to_one`).
 """
 
 from __future__ import annotations
@@ -241,12 +241,15 @@ def informal_imperatives(text: str, source: str) -> tuple[str, ...]:
         # ``Hinweis:``
         verb = f"{stem}en" in german and f"{stem}t" in german
         verb = verb and not stem.endswith("n") and (with_e or not stem.endswith("t"))
-        verb = verb or words[0].lower() in _STRONG_IMPERATIVES
+        strong = words[0].lower() in _STRONG_IMPERATIVES
+        verb = verb or strong
         verb = verb and not re.match(rf"\W*{re.escape(words[0])}\s*:", sentence)
         # the infinitive style's infinitive ends the first clause: an ``um ... zu`` clause's
         # after a comma does not (``Nimm »Save« auf, um Ihre Änderungen beizubehalten.``)
         clause = re.findall(r"[^\W\d_]+", sentence.split(",", 1)[0]) or words
-        infinitive_style = _INFINITIVE_END.search(clause[-1]) is not None and stem not in _LASS
+        infinitive_style = _INFINITIVE_END.search(clause[-1]) is not None
+        # (``Lass es zurücksetzen!``, ``Gib ihm einen Namen.``: a verb's, whatever ends them)
+        infinitive_style = infinitive_style and stem not in _LASS and not strong
         if verb and stem not in _NOT_IMPERATIVES and not infinitive_style:
             found.append(words[0])
     return tuple(found)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from ltmt.formats.icu_messages import (
     Unsupported,
+    branch_starts,
     case_name,
     case_pairs,
     expand,
@@ -473,3 +474,33 @@ def test_a_translations_cases_are_paired_with_the_source_cases_they_translate(
     source: str, target: str, pairs: list | None
 ) -> None:
     assert case_pairs(source, target) == pairs
+
+
+@pytest.mark.parametrize(
+    ("message", "starts"),
+    [
+        (
+            "{g, select, female {She} other {They}} left.",
+            [("g", "female", "She"), ("g", "other", "They")],
+        ),
+        (
+            "{g, select, female {{n, plural, one {She has #} other {x}}} other {y}}",
+            [
+                ("g", "female", "{n, p"),
+                ("n", "one", "She h"),
+                ("n", "other", "x}}} "),
+                ("g", "other", "y}"),
+            ],
+        ),
+        ("{g, select, female {She", []),  # never closed
+        ("{g, select, female {She} oops}", []),  # a key without its branch
+        ("Hello {name}", []),
+    ],
+)
+def test_branch_starts_says_where_each_branch_text_starts(message, starts) -> None:
+    found = [
+        (name, key, message[at : at + len(text)])
+        for (name, key, at), (_, _, text) in zip(branch_starts(message), starts)
+    ]
+    assert len(branch_starts(message)) == len(starts)
+    assert found == starts

@@ -264,6 +264,11 @@ def test_a_file_note_is_said_on_the_file_at_no_entry_s_place():
             ("Setz",),
         ),
         ("Check your connection.", "Prüfe die Verbindung.", ("Prüfe",)),
+        # a strong verb's (nehmen: Nimm), and a command before an "um ... zu" clause (trial s74)
+        ('Tap "Save" to keep your changes.', "Nimm »Save« auf, um es beizubehalten.", ("Nimm",)),
+        ("Tap here to keep it.", "Tippe hier, um es zu behalten.", ("Tippe",)),
+        ("Give it a name.", "Gib ihm einen Namen.", ("Gib",)),
+        ("Show all, then close.", "Alle anzeigen, dann schließen.", ()),
         # the formal imperative, the infinitive style, nouns, and a source that commands nothing
         ("Reset it here.", "Setzen Sie es hier zurück.", ()),
         ("Reset all", "Alle zurücksetzen", ()),
@@ -378,3 +383,76 @@ def test_formality_du_takes_a_group_spoken_to_as_several(source, target, plural)
         "dir, dein unless it speaks to several"
     )
     assert [f.message for f in found] == ([expected] if plural else [])
+
+
+# trial s74 (unityloc): a choice's or a gender select's "Sie" for the source's "She" or "They"
+SHE_FORMS = [
+    PairRecord(
+        "{0:choose(1|2):He|She} will forge your sword.",
+        "{0:choose(1|2):Er|Sie} schmiedet dein Schwert.",
+        "e1",
+    ),
+    PairRecord(
+        "{gender:choose(m|f):He|She} found a key.",
+        "{gender:choose(m|f):Er|Sie} hat einen Schlüssel gefunden.",
+        "e2",
+    ),
+    PairRecord(
+        "{gender, select, male {He found your key.} female {She found your key.} "
+        "other {They found your key.}}",
+        "{gender, select, male {Er hat deinen Schlüssel gefunden.} female {Sie hat deinen "
+        "Schlüssel gefunden.} other {Sie haben deinen Schlüssel gefunden.}}",
+        "e3",
+    ),
+    PairRecord("Open your inventory.", "Öffne dein Inventar.", "e4"),
+]
+
+
+@pytest.mark.parametrize("asked", [None, "informal"])
+def test_a_selector_form_for_she_or_they_is_no_formal_address(asked):
+    assert formality_findings(SHE_FORMS, asked) == []
+    assert address_of(SHE_FORMS[0].target, SHE_FORMS[0].source) == Address(informal=("dein",))
+
+
+def test_a_selector_form_for_you_is_formal_address():
+    pair = PairRecord(
+        "{0:choose(1|2):He|You} will forge your sword.",
+        "{0:choose(1|2):Er|Sie} schmiedet dein Schwert.",
+        "e1",
+    )
+    found = formality_findings([pair], "informal")
+    assert [(f.severity, f.message) for f in found] == [
+        ("warning", "uses formal address (Sie) where --formality du asks for informal")
+    ]
+
+
+def test_an_informal_command_beside_a_formal_word_mixes_the_forms():
+    """Trial s74 (smartling): 'Nimm ... Ihre Änderungen' was counted formal alone."""
+    pairs = [
+        PairRecord(
+            'Tap "Save" to keep your changes.',
+            "Nimm »Save« auf, um Ihre Änderungen beizubehalten.",
+            "quote.hint",
+        ),
+        PairRecord("Tap Save.", "Tippen Sie auf Speichern, um Ihre Daten zu sichern.", "e2"),
+        PairRecord("Tap Save.", "Tippe auf Speichern.", "e3"),  # informal alone: no mix
+    ]
+    found = formality_findings(pairs[:2])
+    assert [(f.position, f.severity, f.message) for f in found] == [
+        (
+            "quote.hint",
+            "warning",
+            "mixes informal address (Nimm) and formal (Ihre): use one form throughout",
+        ),
+        (
+            "",
+            "note",
+            "the file addresses the reader informally in 1 entry and formally in 2 entries (the "
+            "informal ones: quote.hint): use one form (ltmt qa --formality du or --formality Sie "
+            "flags each entry of the other)",
+        ),
+    ]
+    assert formality_findings(pairs[2:]) == []
+    assert address_problem(pairs[0].target, pairs[0].source, "formal") == (
+        "uses informal address (Nimm) where --formality Sie asks for formal"
+    )
