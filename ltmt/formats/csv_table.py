@@ -16,7 +16,8 @@ with a warning that counts them. A ``Max length`` column (``max_length``, ``Char
 translated longer is counted and named (:mod:`ltmt.formats.size_limits`), and qa's ``length``
 check reads it.
 A Magento dictionary (``i18n/de_DE.csv``) has no header: :mod:`ltmt.formats.magento_csv`.
-``ltmt memory import strings.csv`` stores each row that has both languages, and ``ltmt memory
+``ltmt memory import strings.csv`` stores each row that has both languages (a row whose target
+cell is empty is counted untranslated in its report), and ``ltmt memory
 export -o memory.csv`` writes a table (``keys,en,de``, a pair's context as its key).
 
 A column is a language's when its header is the language's code (``en``, ``en-US``, ``en_US``)
@@ -70,6 +71,7 @@ from ltmt.formats.csv_columns import (
 from ltmt.formats.documents import Unit
 from ltmt.formats.excel_cells import guarded, is_excel_export, unguarded
 from ltmt.formats.language_rows import LanguageRows, language_rows
+from ltmt.formats.not_read import UNTRANSLATED, NotRead
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.table_record_keys import pair_key, recorded_as, row_name
 from ltmt.formats.yarn_tables import refuse_a_string_table
@@ -646,10 +648,13 @@ def read_csv_table(
     tgt_lang: str = "de",
     columns: str | None = None,
     purpose: str = "imported",
+    not_read: NotRead | None = None,
 ) -> Iterator[PairRecord]:
     """The rows of a CSV table with text in both languages' columns, as pairs; ``columns``:
     the pairs of columns ``memory import --columns`` (or ``qa``'s: ``purpose`` ``checked``)
-    names (``Line A=Line B``)."""
+    names (``Line A=Line B``). A row with a source and an empty target cell is counted into
+    ``not_read`` as untranslated: an import of a half-filled table said ``0 skipped`` of the
+    25 rows it left out."""
     command = "qa" if purpose == "checked" else "memory import"
     if columns is not None and translates_in_place(columns):
         raise InputError(
@@ -679,6 +684,10 @@ def read_csv_table(
     for number, row in enumerate(table.table.rows):
         for index, pair in enumerate(table.columns.pairs):
             source, target = text(_cell(row, pair.source)), text(_cell(row, pair.target))
+            if number > table.header_row and source.strip() and not target.strip():
+                if not_read is not None:
+                    not_read.add(UNTRANSLATED)
+                continue
             if number > table.header_row and source.strip() and target.strip():
                 key = text(_cell(row, table.columns.key))
                 position = f"{path}:{table.table.lines[number]}"

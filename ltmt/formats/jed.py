@@ -48,6 +48,7 @@ from ltmt.formats.json_catalog import JsonCatalog, pointer
 from ltmt.formats.json_comments import leading_comment
 from ltmt.formats.json_spans import spliced
 from ltmt.formats.json_value_pairs import ValuePairsDocument, is_value_pairs
+from ltmt.formats.not_read import UNTRANSLATED, NotRead
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few
 
@@ -233,10 +234,12 @@ def read_jed(
     src_lang: str | None = None,
     tgt_lang: str | None = None,
     source_file: Path | None = None,
+    not_read: NotRead | None = None,
     **_: Any,
 ) -> Iterator[PairRecord]:
     """The pairs of the Jed file ``path`` (its parsed ``data``): each message with a filled
-    first form (module docstring). A ``source_file`` is an :class:`InputError`: a Jed file's keys
+    first form (module docstring); one with an empty first form is counted into ``not_read``
+    as untranslated. A ``source_file`` is an :class:`InputError`: a Jed file's keys
     are its sources, so a source-language file has nothing to add (it was read as a warning,
     and the user left to wonder which file the pairs came from)."""
     if source_file is not None:
@@ -246,10 +249,13 @@ def read_jed(
         )
     if tgt_lang:
         _check_language(path, data, src_lang or "en", tgt_lang)
+    messages = [message for message in _messages(data) if message.msgid.strip()]
+    translated = [message for message in messages if message.forms[0].strip()]
+    if not_read is not None:
+        not_read.add(UNTRANSLATED, len(messages) - len(translated))
     return iter(
         PairRecord(message.msgid, message.forms[0], f"{path}: {message.key}", _metadata(message))
-        for message in _messages(data)
-        if message.msgid.strip() and message.forms[0].strip()
+        for message in translated
     )
 
 

@@ -38,7 +38,7 @@ from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.copied_values import follow_source, value_text
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.machine_values import is_machine_value
-from ltmt.formats.not_read import NotRead
+from ltmt.formats.not_read import UNTRANSLATED, NotRead
 from ltmt.formats.source_copies import (
     copies_untranslated,
     copy_of_source,
@@ -61,7 +61,6 @@ FORM = "#"
 _BOOLEAN = re.compile(r"\s*(?:true|false)\s*", re.IGNORECASE)
 DEFINED_TWICE = "defined more than once"  # why a name's strings make no pairs (NotRead)
 NOT_IN_SOURCE = "not in the source file"  # why a translated file's string makes no pair
-UNTRANSLATED = "untranslated"  # a target that is its source marked so (Symfony's __Log in)
 SAME_AS_SOURCE = "same as source"  # a translation that copies its source, unless a name (NotRead)
 NOT_TEXT = "not a string"  # why a translated value makes no pair: a number, an object (NotRead)
 # why a translation that selects otherwise than its source (a Fluent locale's own plural) makes
@@ -657,7 +656,8 @@ class KeyedCatalog(TranslationsHeld):
         metadata ``syntax``, and ``context_is_key``: their context is a name, not a
         translator's disambiguation as a PO ``msgctxt`` is). With ``extras_reported``, the
         names only ``path`` has are not warned of: the caller reports them (``ltmt qa``'s
-        ``extra`` findings, :meth:`names_only_in`)."""
+        ``extra`` findings, :meth:`names_only_in`). The source's strings that ``path`` lacks
+        or leaves empty are counted into ``not_read`` as untranslated (none: said nowhere)."""
         document = cls.source_document(path, source_file, tgt_lang, skip_keys)
         translation = document.read_translation(Path(path))
         values = translation.values
@@ -667,7 +667,7 @@ class KeyedCatalog(TranslationsHeld):
             values.update(whole_names)
         whole = document.paired_whole(values)
         twice = {*document.names_defined_twice, *translation.defined_twice}
-        records, ambiguous, marked, copies = [], 0, [], []
+        records, ambiguous, marked, copies, untranslated = [], 0, [], [], 0
         # copies left out of a file of mostly copies alone (a tool's untranslated copy): in
         # another, a copy is a translation that keeps the English (``Terms of Service``)
         mostly = purpose != "checked" and mostly_copies(
@@ -680,7 +680,10 @@ class KeyedCatalog(TranslationsHeld):
             if entry.name in whole:  # its first form stands for the message, the others for none
                 entry = Entry(entry.name, entry.name, whole.pop(entry.name))
             target = values.get(entry.key, "")
-            if not document.is_text(entry) or not target.strip():
+            if not document.is_text(entry):
+                continue
+            if not target.strip():  # lacked or left empty: counted, as a table's empty cell
+                untranslated += 1
                 continue
             if is_marked_untranslated(entry.source, target):  # Symfony's __Log in
                 marked.append(entry.name)
@@ -731,6 +734,8 @@ class KeyedCatalog(TranslationsHeld):
         _count_ambiguous(path, ambiguous, sorted(twice), not_read, purpose)
         _count_marked(path, marked, not_read, purpose)
         _count_copies(path, copies, not_read)
+        if not_read is not None:  # (none given: said nowhere, as before)
+            not_read.add(UNTRANSLATED, untranslated)
         not_text = translation.not_text
         obsolete = document.names_only_in(translation)
         if not records and obsolete:

@@ -17,6 +17,10 @@ from dataclasses import dataclass, field
 # the reason a pair of codes alone (a side without a word outside its placeholders and tags: a
 # TMX unit's lone tag, a Handlebars page's ``{{#if trial}}`` or ``{{/each}}``) is left out under
 NO_WORDS = "no words"
+# the reason an entry with a source and no translation (an empty cell of a table's target
+# column, a key the translated file lacks or leaves empty) is left out under: the count that
+# tells a user who imported the untranslated export (:func:`no_translations`)
+UNTRANSLATED = "untranslated"
 
 
 @dataclass
@@ -34,3 +38,18 @@ class NotRead:
     def by_reason(self) -> dict[str, int]:
         """The counts, by reason in alphabetical order (a report's field)."""
         return dict(sorted(self.counts.items()))
+
+
+def no_translations(path: object, not_read: NotRead | None) -> str | None:
+    """The one-line error of the file ``path`` that made no pair because each of its entries
+    with a source is untranslated, as ``not_read`` counted them (an untranslated export
+    imported by mistake); None where it counted none, or others too (fuzzy ones)."""
+    counts = not_read.counts if not_read is not None else Counter[str]()
+    untranslated = counts[UNTRANSLATED]
+    if not untranslated or any(n for reason, n in counts.items() if reason != UNTRANSLATED):
+        return None  # (fuzzy ones too: the old "no translated entries" says them)
+    entries = "entry" if untranslated == 1 else "entries"
+    return (
+        f"{path}: the file holds no translations ({untranslated} {entries} without one): is "
+        "it the untranslated export? import the translated file"
+    )

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError, NoPairsError, NotMessageFileError
 from ltmt.formats.common import dangling_link, not_utf8_message, primary_language
-from ltmt.formats.not_read import NotRead
+from ltmt.formats.not_read import NotRead, no_translations
 from ltmt.formats.registry import (
     EXTENSIONS,
     FORMATS,
@@ -275,7 +275,7 @@ def read_pairs(path: Path, fmt: str | None = None, **options: Any) -> Iterator[P
     )
     with _read_not_translated():
         records = reader(path, **options)
-    return _nonempty(path, records, left_out)
+    return _nonempty(path, records, left_out, options.get("not_read"))
 
 
 @contextmanager
@@ -407,12 +407,19 @@ def drain(records: list[PairRecord]) -> Iterator[PairRecord]:
         yield records.pop()
 
 
-def _nonempty(path: Path, records: Iterator[PairRecord], left_out: str) -> Iterator[PairRecord]:
+def _nonempty(
+    path: Path, records: Iterator[PairRecord], left_out: str, not_read: NotRead | None
+) -> Iterator[PairRecord]:
+    """``records``, or a :class:`NoPairsError` where there are none: that the file holds no
+    translations where ``not_read`` counted its entries untranslated (an untranslated export
+    imported by mistake), else that it is empty or holds no translated entries."""
     empty = True
     with _read_not_translated():
         for record in records:
             empty = False
             yield record
+    if empty and (untranslated := no_translations(path, not_read)) is not None:
+        raise NoPairsError(untranslated)
     if empty:
         raise NoPairsError(
             f"{path}: no segments found (an empty file, or no translated entries: {left_out} "

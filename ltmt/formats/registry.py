@@ -284,6 +284,7 @@ FORMATS: dict[str, FileFormat] = {
             languages=True,
             every_language=True,
             chooses_columns=True,
+            counts_not_read=True,  # rows with an empty target cell
         ),
         FileFormat(
             "tmx",
@@ -489,6 +490,7 @@ FORMATS: dict[str, FileFormat] = {
             open="ltmt.formats.apple_strings:AppleStringsDocument.open",
             one_language=True,
             utf16=True,
+            counts_not_read=True,  # strings the translation lacks or leaves empty
         ),
         FileFormat(
             "stringsdict",
@@ -500,6 +502,7 @@ FORMATS: dict[str, FileFormat] = {
             markers=(b"<key>NSStringLocalizedFormatKey</key>",),
             one_language=True,
             utf16=True,
+            counts_not_read=True,  # strings the translation lacks or leaves empty
         ),
         FileFormat(
             "yaml",

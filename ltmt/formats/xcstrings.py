@@ -67,7 +67,7 @@ from ltmt.formats.common import (
     read_bytes,
 )
 from ltmt.formats.documents import Unit
-from ltmt.formats.not_read import NotRead
+from ltmt.formats.not_read import UNTRANSLATED, NotRead
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import (
     keeps_zero,
@@ -539,15 +539,17 @@ def read_xcstrings(
     """The reviewed (``translated``) pairs of the target language, key as context;
     ``include_fuzzy``: those not yet reviewed too. The stale strings (no longer in the app)
     make no pairs and are counted into ``not_read``, and so are those left out unreviewed (else
-    a warning says them); what translating the file would leave
+    a warning says them) and those without a translation; what translating the file would leave
     out is not said here (``ltmt translate`` and ``ltmt qa`` say it)."""
     document = XcStringsDocument.open(Path(path), src_lang=src_lang, tgt_lang=tgt_lang, warn=False)
     if not_read is not None:
         not_read.add(STALE_NOT_READ, document.stale)
-    records, unreviewed = [], 0
+    records, unreviewed, untranslated = [], 0, 0
     for unit in document.units():
         form = document.target_form(unit)
         value = _unit_value(form)
+        if not value and unit.source.strip():
+            untranslated += 1
         if not value or not isinstance(form, dict):
             continue
         if form["stringUnit"].get("state") != _APPROVED and not include_fuzzy:
@@ -557,6 +559,8 @@ def read_xcstrings(
         if unit.entry:
             metadata["plural"] = unit.form
         records.append(PairRecord(unit.source, value, f"{path}: {unit.key}", metadata))
+    if not_read is not None:  # (none given: said nowhere, as before)
+        not_read.add(UNTRANSLATED, untranslated)
     if unreviewed and not_read is not None:  # the caller says it (qa's unreviewed count)
         not_read.add(UNREVIEWED_NOT_READ, unreviewed)
     elif unreviewed:
