@@ -668,6 +668,8 @@ class KeyedCatalog(TranslationsHeld):
         whole = document.paired_whole(values)
         twice = {*document.names_defined_twice, *translation.defined_twice}
         records, ambiguous, marked, copies, untranslated = [], 0, [], [], 0
+        # what the translation has that is not text, or selects otherwise: counted by that
+        counted_apart = {*translation.not_text, *translation.own_selects}
         # copies left out of a file of mostly copies alone (a tool's untranslated copy): in
         # another, a copy is a translation that keeps the English (``Terms of Service``)
         mostly = purpose != "checked" and mostly_copies(
@@ -683,7 +685,8 @@ class KeyedCatalog(TranslationsHeld):
             if not document.is_text(entry):
                 continue
             if not target.strip():  # lacked or left empty: counted, as a table's empty cell
-                untranslated += 1
+                if entry.name not in counted_apart and entry.key not in counted_apart:
+                    untranslated += 1
                 continue
             if is_marked_untranslated(entry.source, target):  # Symfony's __Log in
                 marked.append(entry.name)
