@@ -437,6 +437,47 @@ def test_an_import_counts_the_entries_it_did_not_read(
     assert json.loads(out)["not_read"] == {"fuzzy": 1, "obsolete": 1, "untranslated": 4}
 
 
+# a Unity string table export: only menu.play has its German yet
+UNITY_TABLE = (
+    "Key,Id,Shared Comments,English(en),German(de)\n"
+    "menu.play,100001,Main menu button,Play the game,Spiel starten\n"
+    "menu.options,100002,Main menu button,Open the options,\n"
+    "menu.quit,100003,Main menu button,Quit the game,\n"
+)
+
+
+def test_an_import_of_a_half_filled_table_counts_its_rows_without_a_translation(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    """Trial s74 unityloc: ``0 added, 1 duplicate, 0 skipped`` of a table of 26 rows, 25 of
+    them without German, which gave a user who imported the untranslated export no hint."""
+    table = tmp_path / "UI.csv"
+    table.write_text(UNITY_TABLE, "utf-8")
+    import_it = ("memory", "import", str(table), "-u", "game", "--memory-dir", store)
+    code, out, _ = ltmt(capsys, *import_it)
+    assert (code, out) == (
+        0,
+        "imported UI.csv into game: 1 added, 0 duplicates, 0 skipped; not read: 2 untranslated\n",
+    )
+    code, out, _ = ltmt(capsys, *import_it, "--json")
+    assert (code, json.loads(out)["not_read"]) == (0, {"untranslated": 2})
+
+
+def test_an_import_of_a_table_without_a_translation_asks_if_it_is_the_untranslated_export(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    table = tmp_path / "UI.csv"
+    table.write_text(UNITY_TABLE.replace("Spiel starten", ""), "utf-8")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(table), "-u", "game", "--memory-dir", store
+    )
+    assert (code, out) == (1, "")
+    assert err == (
+        f"ltmt: error: {table}: the file holds no translations (3 entries without one): is it "
+        "the untranslated export? import the translated file\n"
+    )
+
+
 def test_deleting_a_missing_segment_of_a_known_user_names_the_segment(
     capsys: pytest.CaptureFixture[str], store: str
 ) -> None:

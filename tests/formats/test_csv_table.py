@@ -894,3 +894,45 @@ def test_a_tab_separated_table_without_a_quoted_cell_keeps_its_quotes_as_text(
     quoted.write_text('KEY\ten\tde\nP\t"Say ""hi""\tnow"\t\n', "utf-8")
     units = open_document(quoted, fmt="csv", src_lang="en", tgt_lang="de").units()
     assert [u.source for u in units] == ['Say "hi"\tnow']
+
+
+UNITY_HALF_FILLED = (
+    "Key,Id,Shared Comments,English(en),German(de)\n"
+    "menu.play,100001,Main menu button,Play,Spielen\n"
+    "menu.options,100002,Main menu button,Options,\n"
+    'menu.quit,100003,,"Quit",""\n'
+    "menu.none,100004,,,\n"
+)
+
+
+def test_rows_with_an_empty_target_cell_are_counted_untranslated(tmp_path: Path) -> None:
+    """Defect (trial s74 unityloc): ``memory import`` of a half-filled Unity table said ``0
+    added, 1 duplicate, 0 skipped``: its 2 rows without German were counted nowhere. A row
+    with neither language is no entry."""
+    from ltmt.formats.not_read import NotRead
+
+    path = tmp_path / "UI.csv"
+    path.write_text(UNITY_HALF_FILLED, "utf-8")
+    not_read = NotRead()
+    pairs = list(read_csv_table(path, src_lang="en", tgt_lang="de", not_read=not_read))
+    assert [(p.source, p.target) for p in pairs] == [("Play", "Spielen")]
+    assert not_read.by_reason() == {"untranslated": 2}
+    assert len(list(read_csv_table(path, src_lang="en", tgt_lang="de"))) == 1  # none: counts none
+
+
+def test_a_table_without_a_translation_is_said_to_be_the_untranslated_export(
+    tmp_path: Path,
+) -> None:
+    """It said "no segments found (an empty file, or no translated entries ...)"."""
+    from ltmt.errors import NoPairsError
+    from ltmt.formats.not_read import NotRead
+    from ltmt.formats.pairs import read_translations
+
+    path = tmp_path / "UI.csv"
+    path.write_text(UNITY_HALF_FILLED.replace("Spielen", ""), "utf-8")
+    with pytest.raises(
+        NoPairsError,
+        match=r"UI\.csv: the file holds no translations \(3 entries without one\): is it the "
+        r"untranslated export\? import the translated file$",
+    ):
+        list(read_translations(path, not_read=NotRead()))

@@ -106,6 +106,16 @@ def test_memory_pairs_are_its_filled_messages_without_a_source_file(tmp_path: Pa
     ]
 
 
+def test_messages_with_an_empty_translation_are_counted_untranslated(tmp_path: Path) -> None:
+    """An import of WP-CLI's half-filled file counted its empty messages nowhere."""
+    from ltmt.formats.not_read import NotRead
+
+    not_read = NotRead()
+    records = list(read_translations(_write(tmp_path, JED), not_read=not_read))
+    assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
+    assert not_read.by_reason() == {"untranslated": 4}
+
+
 def test_a_source_file_for_a_jed_file_is_refused(tmp_path: Path) -> None:
     """A Jed file imported with --source-file was read with a warning that the source file was
     not: its keys are its sources, so a source-language file has no place beside it."""

@@ -97,3 +97,54 @@ def test_a_json_output_with_new_strings_keeps_the_translations_key_order(
     assert out.read_text(encoding="utf-8") == (
         '{\n  "open": "Öffnen",\n  "save": "Speichern",\n  "close": "CLOSE"\n}\n'
     )
+
+
+# (source file, its text, translation, its text): "open" lacked, "close" left empty
+HALF_TRANSLATED = [
+    ("en.json", '{"save": "Save", "open": "Open", "close": "Close"}', "de.json", '{"save": "Speichern", "close": ""}'),
+    ("en.yml", "en:\n  save: Save\n  open: Open\n  close: Close\n", "de.yml", "de:\n  save: Speichern\n  close: ''\n"),
+    ("en.properties", "save=Save\nopen=Open\nclose=Close\n", "de.properties", "save=Speichern\nclose=\n"),
+    ("Localizable.strings", '"save" = "Save";\n"open" = "Open";\n"close" = "Close";\n', "de.strings", '"save" = "Speichern";\n"close" = "";\n'),
+    ("strings.xml", '<resources><string name="save">Save</string><string name="open">Open</string><string name="close">Close</string></resources>', "strings-de.xml", '<resources><string name="save">Speichern</string><string name="close"></string></resources>'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source_name", "source", "target_name", "target"), HALF_TRANSLATED)
+def test_strings_the_translation_lacks_or_leaves_empty_are_counted_untranslated(
+    tmp_path: Path, source_name: str, source: str, target_name: str, target: str
+) -> None:
+    """``memory import de.json --source-file en.json`` said ``1 added, 0 skipped`` of a file
+    that translates 1 of 3 strings: the 2 others were counted nowhere."""
+    from ltmt.formats.not_read import NotRead
+    from ltmt.formats.pairs import read_translations
+
+    (tmp_path / source_name).write_text(source, "utf-8")
+    (tmp_path / target_name).write_text(target, "utf-8")
+    not_read = NotRead()
+    records = list(
+        read_translations(
+            tmp_path / target_name, source_file=tmp_path / source_name, not_read=not_read
+        )
+    )
+    assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
+    assert not_read.by_reason() == {"untranslated": 2}
+
+
+def test_a_translated_file_without_a_translation_says_it_holds_none(tmp_path: Path) -> None:
+    """It said "no segments found (an empty file, or no translated entries ...)"."""
+    from ltmt.errors import NoPairsError
+    from ltmt.formats.not_read import NotRead
+    from ltmt.formats.pairs import read_translations
+
+    (tmp_path / "en.json").write_text('{"save": "Save", "open": "Open"}', "utf-8")
+    (tmp_path / "de.json").write_text('{"save": ""}', "utf-8")
+    with pytest.raises(
+        NoPairsError,
+        match=r"de\.json: the file holds no translations \(2 entries without one\): is it the "
+        r"untranslated export\? import the translated file$",
+    ):
+        list(
+            read_translations(
+                tmp_path / "de.json", source_file=tmp_path / "en.json", not_read=NotRead()
+            )
+        )

@@ -735,3 +735,18 @@ def test_overwrite_keeps_a_reviewed_unit_written_as_it_was_translated(tmp_path: 
     document.save(path)
     written = json.loads(path.read_text("utf-8"))["strings"]
     assert written["Open the file"]["localizations"]["de"] == _unit("OPEN THE FILE", "needs_review")
+
+
+def test_strings_without_a_translation_are_counted_untranslated(tmp_path: Path) -> None:
+    """An import of a catalog Xcode had just extracted counted its new strings nowhere."""
+    path = tmp_path / "Localizable.xcstrings"
+    strings = {
+        "Save": {"localizations": {"de": _unit("Sichern")}},
+        "Open": {},  # no German yet
+        "Close": {"localizations": {"de": _unit("", "new")}},
+    }
+    path.write_text(_xcode({"sourceLanguage": "en", "strings": strings}), "utf-8")
+    not_read = NotRead()
+    records = list(read_xcstrings(path, "en", "de", not_read=not_read))
+    assert [(r.source, r.target) for r in records] == [("Save", "Sichern")]
+    assert not_read.by_reason() == {"untranslated": 2}
