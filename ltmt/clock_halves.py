@@ -4,9 +4,12 @@ A time's digits may carry their half with them: an AM/PM right after them (``8:0
 ``8:00 AM-Dosis``), an AM/PM after ``Uhr`` (``8 Uhr PM``, ``8 Uhr (p.m.)``: the model's mix of
 both clocks), or a German word for the time of day (``8 Uhr morgens``, ``9 Uhr abends``,
 ``6 Uhr früh``). :mod:`ltmt.clock_repair` takes such a time as the half it says: it pairs it
-with the source's time of that half, never writes it as the other one, and takes an AM/PM
-after ``Uhr`` away where it writes the hour on the 24-hour clock (``20 Uhr``, not ``20 Uhr
-PM``). :mod:`ltmt.clock_times` reads ``20 Uhr morgens`` as no 8 PM.
+with the source's time of that half and keeps its half; it turns only an AM/PM right after
+the digits that no source time of that half is there to take, where the source's times of
+those digits are all of one half (``8:00 AM`` for ``8:00 PM``), and never a word or an AM/PM
+after ``Uhr`` (counted not repairable). It takes an AM/PM after ``Uhr`` away where it writes
+the hour on the 24-hour clock (``20 Uhr``, not ``20 Uhr PM``). :mod:`ltmt.clock_times` reads
+``20 Uhr morgens`` as no 8 PM.
 """
 
 from __future__ import annotations

@@ -43,10 +43,11 @@ def repair_times(source: str, output: str) -> str:
     The source's times of one hour and minutes are paired with the output's places that write
     those digits as a time (with minutes, ``Uhr`` or an AM/PM after them; not in a URL or an
     identifier) by the half a place says (:mod:`ltmt.clock_halves`: ``8 Uhr morgens``, ``8
-    AM``), which is never turned; the places that say none take the times left over, where
-    those are all of one half. German often puts the source's second clause first (``Wenn
-    Sie die Dosis um 8 Uhr vergessen haben, nehmen Sie sie um 8 Uhr`` for ``Take it at 8 PM
-    if you forgot the 8 AM dose``), so ``8.00 Uhr und 8.00 Uhr`` for ``8:00 AM and 8:00 PM``
+    AM``), which is kept where a time of that half is there to take it (else only an AM/PM
+    right after the digits is turned, as above); the places that say none take the times left
+    over, where those are all of one half. German often puts the source's second clause first
+    (``Wenn Sie die Dosis um 8 Uhr vergessen haben, nehmen Sie sie um 8 Uhr`` for ``Take it at
+    8 PM if you forgot the 8 AM dose``), so ``8.00 Uhr und 8.00 Uhr`` for ``8:00 AM and 8:00 PM``
     cannot be told either. Where a pairing cannot be told, a place says the other half
     (``8 Uhr morgens`` for ``8 PM``), the places are not as many as the times (``Am 4.
     Dezember`` is no time of ``at 4 pm``), or a time is still changed after the repair,
