@@ -160,10 +160,7 @@ def _on_24_hour_clock_in(time: re.Match[str], digits: ClockDigits) -> str | None
     its first place of the time's hour with the time's minutes, or, for a whole hour, with
     ``Uhr`` after it; else None."""
     minute = time["minute"]
-    hours = [on_24_hour_clock(int(time["hour"]), time["half"].lower() == "p")]
-    if hours == [0]:
-        hours.append(24)  # midnight: 0 Uhr or 24 Uhr
-    for hour in hours:
+    for hour in _24_hour_hours(int(time["hour"]), time["half"].lower() == "p"):
         for place in digits.places(hour, None if minute == "00" else minute):
             if place["minute"] is not None:
                 return place.group()
@@ -262,19 +259,26 @@ def _kept_half(output: ClockDigits, place: re.Match[str]) -> bool | None:
     return half.after_noon
 
 
-def _on_24_hour_clock(
+def _24_hour_hours(hour: int, after_noon: bool) -> list[int]:
+    """The hours the 24-hour clock may write ``hour`` of the half ``after_noon`` as
+    (:func:`on_24_hour_clock`; midnight as ``0`` or ``24``)."""
+    clock = on_24_hour_clock(hour, after_noon)
+    return [0, 24] if clock == 0 else [clock]
+
+
+def _places_on_24_hour_clock(
     hour: int, after_noon: bool, minute: str | None, output: ClockDigits
 ) -> list[re.Match[str]]:
     """The places where ``output`` writes ``hour`` of the half ``after_noon`` on the 24-hour
     clock (``21:30``, ``21 Uhr``; midnight as ``0`` or ``24``)."""
-    hours = [hour + 12] if after_noon else [0, 24]
+    hours = _24_hour_hours(hour, after_noon)
     return [place for clock in hours for place in output.places(clock, minute)]
 
 
 def _contradicted(hour: int, after_noon: bool, minute: str | None, output: ClockDigits) -> bool:
     """Whether ``output`` writes the time on the 24-hour clock only with a word of the other
     half after it: ``20 Uhr morgens`` for ``8 PM`` is no 8 PM (:mod:`ltmt.clock_halves`)."""
-    places = _on_24_hour_clock(hour, after_noon, minute, output)
+    places = _places_on_24_hour_clock(hour, after_noon, minute, output)
     return bool(places) and all(
         contradicts_24_hour(int(place["hour"]), output.stated_half(place)) for place in places
     )
@@ -288,5 +292,5 @@ def _said(hour: int, after_noon: bool, minute: str | None, output: ClockDigits) 
         return True
     return any(
         not contradicts_24_hour(int(place["hour"]), output.stated_half(place))
-        for place in _on_24_hour_clock(hour, after_noon, minute, output)
+        for place in _places_on_24_hour_clock(hour, after_noon, minute, output)
     )
