@@ -183,3 +183,12 @@ def test_long_adversarial_lines_are_repaired_in_linear_time(source: str, output:
     started = time.perf_counter()
     repair_times(source, output)
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known: German's 'am' after a bare hour (um 8 am Montag) is read as AM and turned",
+)
+def test_german_am_after_a_bare_hour_is_no_am_to_turn() -> None:
+    # ``um 8 am Montag`` says "at 8 on Monday"; turning its ``am`` writes ``8 pm Montag``
+    assert repair_times("Dinner at 8 PM", "Essen um 8 am Montag") != "Essen um 8 pm Montag"
