@@ -32,6 +32,9 @@ _WORD = re.compile(
     re.IGNORECASE,
 )
 _MORNING_WORDS = frozenset({"morgens", "früh", "vormittags"})
+# German's ``am`` after a bare hour, before a day, a date or a time of day (``um 8 am Montag``,
+# ``8 am 24. Mai``, ``8 am Abend``): a spaced, lower-case ``am`` with a capital or a digit after
+_GERMAN_AM = re.compile(r"\s+am\s+[A-ZÄÖÜ0-9]")
 
 
 class Said(Enum):
@@ -56,12 +59,21 @@ class StatedHalf:
     end: int
 
 
+def marker_after(text: str, digits_end: int) -> re.Match[str] | None:
+    """The AM/PM written right after a time's digits ending at ``digits_end`` (its group
+    ``half``: ``a`` or ``p``), or None; German's ``am`` before a day, a date or a time of day
+    (``um 8 am Montag``, ``8 am Abend``) is none."""
+    if _GERMAN_AM.match(text, digits_end):
+        return None
+    return MARKER.match(text, digits_end)
+
+
 def stated_half(text: str, hour: int, digits_end: int, uhr_end: int | None) -> StatedHalf | None:
     """The half ``text`` says for the time whose ``hour`` (as written, 0 to 24) ends at
     ``digits_end`` and whose ``Uhr`` (if any) ends at ``uhr_end``; None where it says none.
     ``nachts`` is after noon for 6 to 11 (``11 Uhr nachts``) and 13 to 24, the morning for 12
     and 0 to 5 (``2 Uhr nachts``)."""
-    marker = MARKER.match(text, digits_end)
+    marker = marker_after(text, digits_end)
     if marker is not None:
         half = marker["half"]
         return StatedHalf(_is_p(half), Said.MARKER, marker.start("half"), marker.end())

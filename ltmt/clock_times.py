@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ltmt.clock_halves import MARKER, Said, StatedHalf, contradicts_24_hour, stated_half
+from ltmt.clock_halves import Said, StatedHalf, contradicts_24_hour, marker_after, stated_half
 
 # a time on the 12-hour clock: ``2:30 PM``, ``2 pm``, ``11:05 a.m.``; a sentence's full stop
 # after ``PM`` is not the time's (``8:00 PM.``), ``p.m.``'s last dot is
@@ -85,8 +85,9 @@ class ClockDigits:
         return self._at.get((hour, minute), [])
 
     def half_after(self, place: re.Match[str]) -> re.Match[str] | None:
-        """The AM/PM written right after ``place`` (its group ``half``: ``a`` or ``p``)."""
-        return MARKER.match(self.text, place.end())
+        """The AM/PM written right after ``place`` (its group ``half``: ``a`` or ``p``;
+        :func:`ltmt.clock_halves.marker_after`)."""
+        return marker_after(self.text, place.end())
 
     def stated_half(self, place: re.Match[str]) -> StatedHalf | None:
         """The half the text says ``place`` is in, right after it (``8 Uhr morgens``, ``8

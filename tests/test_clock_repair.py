@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from ltmt.clock_halves import marker_after
 from ltmt.clock_repair import repair_clock_times, repair_times
 from ltmt.units import Unit
 
@@ -185,10 +186,23 @@ def test_long_adversarial_lines_are_repaired_in_linear_time(source: str, output:
     assert time.perf_counter() - started < 2.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: German's 'am' after a bare hour (um 8 am Montag) is read as AM and turned",
-)
 def test_german_am_after_a_bare_hour_is_no_am_to_turn() -> None:
     # ``um 8 am Montag`` says "at 8 on Monday"; turning its ``am`` writes ``8 pm Montag``
     assert repair_times("Dinner at 8 PM", "Essen um 8 am Montag") != "Essen um 8 pm Montag"
+
+
+@pytest.mark.parametrize(
+    ("text", "half"),
+    [
+        ("um 8 am Montag", None),
+        ("um 8 am 24. Mai", None),
+        ("um 8 am Abend", None),
+        ("um 8 am.", "a"),
+        ("um 8am Montag", "a"),
+        ("um 8 AM Montag", "A"),
+        ("um 8 am und 8 pm", "a"),
+    ],
+)
+def test_an_am_marker_is_no_german_am(text: str, half: str | None) -> None:
+    found = marker_after(text, text.index("8") + 1)
+    assert (found["half"] if found else None) == half
