@@ -111,9 +111,10 @@ def run(argv: list[str] | None = None) -> None:
         prefer_numpy_avx2()  # before anything imports numpy
         _register()
         words = sys.argv[1:] if argv is None else argv
-        root = typer.main.get_command(app)
-        failures.requested = "--json" in words and json_requested(root, words)
-        failures.to_stdout = json_report_on_stdout(root, words)  # translate's: on stderr
+        if "--json" in words:  # click's command tree, built again only where it is asked
+            root = typer.main.get_command(app)
+            failures.requested = json_requested(root, words)
+            failures.to_stdout = json_report_on_stdout(root, words)  # translate's: on stderr
         with _termination_as_interrupt() as termination:
             code = app(args=argv, prog_name="ltmt", standalone_mode=False, obj=failures)
         if code == 130 and termination.is_set():  # typer returns an interrupt's 130
