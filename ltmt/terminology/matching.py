@@ -62,6 +62,7 @@ from ltmt.terminology.german_forms import (
     target_stems,
 )
 from ltmt.terminology.separable_verbs import separated_at
+from ltmt.terminology.span_lookup import SpanLookup
 from ltmt.terminology.terms import Term
 from ltmt.word_tables import lowercase_words
 
@@ -92,11 +93,11 @@ _HANDLE_LINE = re.compile(r"^[ \t]*([^\W_]+(?:-[^\W_]+)+)[ \t]*$", re.MULTILINE)
 class _Protected:
     """The spans of a text no term is found in (``code``: placeholders, tags, options), or in
     part of (``identifiers``), or found in written in another case than the term's
-    (``slugs``: :func:`slug_spans`)."""
+    (``slugs``: :func:`slug_spans`), each looked up by binary search (:class:`SpanLookup`)."""
 
-    code: list[tuple[int, int]]
-    identifiers: list[tuple[int, int]]
-    slugs: list[tuple[int, int]]
+    code: SpanLookup
+    identifiers: SpanLookup
+    slugs: SpanLookup
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,12 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     """The spans of :func:`protected_spans` but the identifiers: placeholders, tags, options,
     and code elements with their text (a Markdown code span, ``<code>cloudsync login</code>``:
     its ``login`` is kept as written, no term to place)."""
-    return markup_spans(text) + [m.span() for m in _OPTION.finditer(text)] + verbatim_spans(text)
+    return _code_spans_beside(text, markup_spans(text))
+
+
+def _code_spans_beside(text: str, markup: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`_code_spans` of ``text`` whose placeholders and tags are ``markup``."""
+    return markup + [m.span() for m in _OPTION.finditer(text)] + verbatim_spans(text)
 
 
 def identifier_spans(text: str) -> list[tuple[int, int]]:
@@ -154,7 +160,14 @@ def slug_spans(text: str) -> list[tuple[int, int]]:
     add-on``) is no slug: the term ``Add-on`` is found in it as in any word. A tag's slash
     makes no word beside it a path (``windows<x/>``: a ``®`` set aside for the model, its line
     lowered; 'Windows®' was not found): tags and placeholders are read as blanks."""
-    blanked = _placeholders_blanked(text)
+    return _slug_spans(text, markup_spans(text))
+
+
+def _slug_spans(text: str, markup: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`slug_spans` of ``text`` whose placeholders and tags are ``markup``
+    (:func:`markup_spans`, found once for all of :meth:`TermMatcher.find`: a long text's
+    placeholders are not kept, :func:`~ltmt.formats.placeholder_syntax.find_placeholders`)."""
+    blanked = _blanked(text, markup)
     tokens = [m.span() for m in _TOKEN.finditer(blanked) if _URL_MARK.search(m.group())]
     tokens += [m.span(1) for m in _HANDLE_LINE.finditer(text)]
     return [(s, e) for s, e in sorted(tokens) if text[s:e] == text[s:e].lower()]
@@ -205,9 +218,13 @@ class TermMatcher:
             return []
         spans = [m.span() for m in _WORD.finditer(text)]
         identifiers = identifier_spans(text)
+        markup = markup_spans(text)
         # the identifiers apart (searched once): a term may hold one whole
-        code = [span for span in _code_spans(text) if span not in identifiers]
-        protected = _Protected(code, identifiers, slug_spans(text))
+        apart = set(identifiers)
+        code = [span for span in _code_spans_beside(text, markup) if span not in apart]
+        protected = _Protected(
+            SpanLookup(code), SpanLookup(identifiers), SpanLookup(_slug_spans(text, markup))
+        )
         hits: list[TermHit] = []
         position = 0
         while position < len(spans):
@@ -233,15 +250,18 @@ class TermMatcher:
         for n in range(min(self.max_words, len(spans) - position), 0, -1):
             window = spans[position : position + n]
             start, end = window[0][0], window[-1][1]
-            if any(s < end and start < e for s, e in protected.code) or any(
-                s < end and start < e and not (start <= s and e <= end)
-                for s, e in protected.identifiers
+            # part of an identifier: one begins or ends inside the words, not both
+            if protected.code.overlaps(start, end) or (
+                protected.identifiers.crosses(start) or protected.identifiers.crosses(end)
             ):
                 continue
-            gaps = [text[a[1] : b[0]] for a, b in itertools.pairwise(window)]
-            if any(len(gap) > 3 or "\n" in gap for gap in gaps):
+            # the lengths first: a gap of 40,000 spaces is not copied for each word before it
+            if any(b[0] - a[1] > 3 for a, b in itertools.pairwise(window)):
                 continue
-            in_slug = any(s < end and start < e for s, e in protected.slugs)
+            gaps = [text[a[1] : b[0]] for a, b in itertools.pairwise(window)]
+            if any("\n" in gap for gap in gaps):
+                continue
+            in_slug = protected.slugs.overlaps(start, end)
             found = [unicodedata.normalize("NFC", text[s:e]) for s, e in window]
             for last in singulars(found[-1]):
                 key = (*found[:-1], last)
@@ -317,9 +337,10 @@ def _capitals_written_otherwise(term: Term, key: tuple[str, ...]) -> list[str]:
     ]
 
 
-# what may stand before a label on its line: the line's start or a sentence's end, then
-# signs but no word ("⚠ Warning:", "- Note:", "(Caution: ...)")
-_BEFORE_LABEL = re.compile(r"(?:\A|[.!?]\s+)[^\w.!?:;,]*\Z")
+# what may stand before a label on its line, after the line's start or a sentence's end: signs
+# but no word and no mark of a sentence or a clause ("⚠ Warning:", "- Note:", "(Caution: ...)")
+_NO_SIGN_BEFORE_LABEL = frozenset(".!?:;,")
+_SENTENCE_ENDS = frozenset(".!?")
 # what follows a label: a colon or an exclamation mark (a word alone is a button's or a
 # key's name: "Delete" is no 'DELETE,ENTF')
 _AFTER_LABEL = re.compile(r"[ \t]*[:!]")
@@ -335,8 +356,26 @@ def _label(text: str, start: int, end: int, otherwise: list[str]) -> bool:
     'ENTER', "Use caution." no 'CAUTION', a button's "Delete" no 'DELETE'."""
     if not all(w[:1].isupper() and w[1:].islower() for w in otherwise):
         return False
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    return bool(_BEFORE_LABEL.search(line) and _AFTER_LABEL.match(text, end))
+    return _opens_line_or_sentence(text, start) and bool(_AFTER_LABEL.match(text, end))
+
+
+def _opens_line_or_sentence(text: str, start: int) -> bool:
+    """Whether only signs stand between ``text[start]`` and the start of its line, or the end
+    of a sentence (``.``, ``!`` or ``?`` and a space) on it: "⚠ Warning", "- Note",
+    "Done. (Caution". It reads back over those signs alone, not to the line's start, so a hit
+    after a long line (a table row padded with 40,000 spaces, a log line) costs no more than
+    its signs: reading each hit's whole line made :meth:`TermMatcher.find` quadratic."""
+    position = start
+    while position > 0:
+        sign = text[position - 1]
+        if sign == "\n":
+            return True
+        if sign.isalnum() or sign == "_" or sign in _NO_SIGN_BEFORE_LABEL:
+            break
+        position -= 1
+    else:
+        return True
+    return text[position - 1] in _SENTENCE_ENDS and position < start and text[position].isspace()
 
 
 def capitals_or_label(term: Term) -> bool:
@@ -427,8 +466,7 @@ def shouted_label(text: str, hit: TermHit) -> bool:
         return False
     if all(len(word) < MIN_WORD for word in words(found)):  # an acronym: RAM, PIN
         return False
-    line = text[text.rfind("\n", 0, hit.start) + 1 : hit.start]
-    return bool(_BEFORE_LABEL.search(line) and _AFTER_LABEL.match(text, hit.end))
+    return _opens_line_or_sentence(text, hit.start) and bool(_AFTER_LABEL.match(text, hit.end))
 
 
 def _unsigned(text: str) -> str:
@@ -607,8 +645,13 @@ def _capitals_pattern(target: str) -> re.Pattern[str]:
 def _placeholders_blanked(text: str) -> str:
     """``text`` with each placeholder (``{repository}``, ``%(file)s``) and tag (``<b>``,
     ``[b]``, ``<action:Sprung>``) made spaces."""
+    return _blanked(text, markup_spans(text))
+
+
+def _blanked(text: str, markup: list[tuple[int, int]]) -> str:
+    """``text`` with the spans of ``markup`` made spaces."""
     blanked = list(text)
-    for start, end in markup_spans(text):
+    for start, end in markup:
         blanked[start:end] = " " * (end - start)
     return "".join(blanked)
 

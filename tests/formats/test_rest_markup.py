@@ -115,3 +115,24 @@ def test_rest_markup_reads_a_chain_of_colons_in_linear_time(chain: str) -> None:
     started = time.perf_counter()
     list(re.finditer(REST_MARKUP, text))
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the target's marks from the first space before it, however many
+        ("Read :doc:`User guide" + " " * 5 + "<guide>` first", [":doc:`", " " * 5 + "<guide>`"]),
+        (r"See :ref:`Install <install>`\ s", [":ref:`", r" <install>`\ s"]),
+    ],
+)
+def test_a_title_closing_starts_at_its_first_space(text: str, expected: list[str]) -> None:
+    assert [p.text for p in find_placeholders(text)] == expected
+
+
+def test_a_long_run_of_spaces_takes_linear_time() -> None:
+    """Tried from every space of a run, the title closing read the run to its end from each:
+    40,000 spaces took seconds (the bound is loose: a shared, loaded machine)."""
+    start = time.perf_counter()
+    for space in (" ", "\t", "\u00a0"):
+        assert find_placeholders(space * 40_000 + "WARNING: <x>`") == []
+    assert time.perf_counter() - start < 3.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -608,3 +609,59 @@ def test_a_name_takes_the_source_s_spelling_only_where_the_source_lacks_its_sign
     [hit] = TermMatcher(terms).find(text)
     assert written_at(text, hit) == written
     assert as_written(hit.term, written_at(text, hit)).target == target
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Done!\tCaution: hot.", ["Caution"]),
+        ("Done. (Caution: hot.)", ["Caution"]),
+        (" \t⚠ Caution: hot.", ["Caution"]),
+        ("Step 2\n   - Caution: hot.", ["Caution"]),
+        (" " * 40_000 + "Caution: hot.", ["Caution"]),
+        ("Done." + " " * 40_000 + "Caution: hot.", ["Caution"]),
+        # no space after the sentence's end, a clause's mark or a word before it: no label
+        ("Done.Caution: hot.", []),
+        ("Hot, Caution: hot.", []),
+        ("Step 2 - Caution: hot.", []),
+        ("word" + " " * 40_000 + "Caution: hot.", []),
+    ],
+)
+def test_a_label_opens_its_line_or_sentence_however_far_back_they_start(
+    text: str, found: list[str]
+) -> None:
+    hits = TermMatcher(_CAPITALS_GLOSSARY).find(text)
+    assert [text[hit.start : hit.end] for hit in hits] == found
+
+
+# lines of 80,000 characters of one shape, each then a label and a term: a padded table row,
+# a minified file, a long log line
+_LONG_LINES = {
+    "spaces": " ",
+    "tabs": "\t",
+    "no-break spaces": "\u00a0",
+    "signal words": "Caution: ",
+    "labels in capitals": "WARNING: ",
+    "terms": "warning ",
+    "placeholders": "%s ",
+    "identifiers": "a_b ",
+    "options": "--a ",
+    "hyphen chain": "a-",
+    "dot chain": "a.",
+    "two-word terms": "file name ",
+    "mixed case": "WaRnInG ",
+}
+
+
+@pytest.mark.parametrize("unit", list(_LONG_LINES.values()), ids=list(_LONG_LINES))
+def test_a_long_line_takes_linear_time(unit: str) -> None:
+    """'warning,Warnung' took 14 s on 40,000 spaces and "WARNING:" (a title closing tried from
+    every space, each label reading its whole line, each word scanning every placeholder), and
+    time grew fourfold with each doubling; each of these took under a second after the fix,
+    20 s or more before (the bound is loose: a shared, loaded machine)."""
+    matcher = TermMatcher([*_CAPITALS_GLOSSARY, *TERMS, Term("warning", "Warnung")])
+    text = unit * (80_000 // len(unit)) + " WARNING: Caution: hot"
+    start = time.perf_counter()
+    hits = matcher.find(text)
+    assert time.perf_counter() - start < 5.0
+    assert text[hits[-1].start : hits[-1].end] == "WARNING"
