@@ -36,10 +36,11 @@ bfloat16 and int8 copies all work) on plain tensors:
   keep the keys and values in float32, and their output goes back to bfloat16: torch's
   bfloat16 products made oneDNN compile a kernel for every sentence count and width a step
   met (942 of a cold pass's 1,624), and on an Intel Xeon with AMX a new process's first cold
-  kNN pass took 5.15-5.23 s against 5.64-5.92, the next passes 6.5 % less (session 74,
-  ``docs/results/speed.md``); 100 of the dev benchmark's 4,000 fused outputs changed, knn
-  48.99 → 48.98 BLEU, knn-trained 49.76 → 49.92. Elsewhere (a GPU, a gradient, numba missing)
-  torch's products below run;
+  kNN pass took 5.15-5.23 s against 5.64-5.92, the next passes 6.6 % less in the same A/Bs
+  (the day's A/Bs against the morning's code found the later passes the same on average;
+  session 74, ``docs/results/speed.md``); 100 of the dev benchmark's 4,000 fused outputs
+  changed, knn 48.99 → 48.98 BLEU, knn-trained 49.76 → 49.92. Elsewhere (a GPU, a gradient,
+  numba missing) torch's products below run;
 * the cross-attention is two matrix products in the states' dtype over keys transposed once
   per batch, with the softmax in float32 and the source mask as an additive bias:
   ``scaled_dot_product_attention`` with a mask has a fixed cost per call that two products of a

@@ -5,8 +5,10 @@ and oneDNN reorders it into the layout its AMX / AVX-512 kernels read at *every*
 row counts of decoding (a beam step multiplies 128 rows or fewer) that reorder is a large share
 of the product: measured here at 2 threads, 128 x 512 x 1,536 took 0.40 ms plain and 0.28 ms
 packed, 128 x 512 x 8,001 (the output projection) 1.89 and 1.32 ms. :func:`pack_linear_layers`
-packs a bfloat16 model's linear layers once, when the copy is made; their outputs are
-bit-identical to the plain layers' (checked by the tests), so decoding is unchanged.
+packs a bfloat16 model's linear layers once, when the copy is made; up to a beam step's 128
+rows their outputs are bit-identical to the plain layers' (checked by the tests); a product of
+more rows runs on rows rounded up (:func:`padded_rows`, since session 74), equal to the last bit
+of bfloat16.
 
 The packed weight is opaque (it cannot be read as a matrix), so a packed layer keeps no plain
 copy: memory stays as it was. The one exception is a layer whose weight is shared with another
