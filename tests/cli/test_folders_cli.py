@@ -463,6 +463,13 @@ def _xcloc(path: Path, lang: str = "de") -> Path:
     return path
 
 
+def _write_files(root: Path, files: dict[str, str]) -> None:
+    """Write each of ``files`` (a path below ``root``: its text) in UTF-8, folders made."""
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
@@ -1131,9 +1138,7 @@ def test_joomla_language_folders_are_translated_into_the_target_locales(tmp_path
         "media/desktop.ini": "[.ShellClassInfo]\nIconResource=icon.ico,0\n",
         "conf/app.ini": '[general]\nname = "Acme Tasks"\ndata_dir = "/var/lib/acme"\n',
     }
-    for name, text in files.items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text(text, "utf-8")
+    _write_files(project, files)
     out = tmp_path / "out"
     code, _, err = run_cli(["translate", str(project), "-o", str(out), *common], capsys)
     assert code == 0, err
@@ -1430,9 +1435,7 @@ def test_apple_and_webextension_language_folders_of_a_folder_are_skipped(tmp_pat
         "ext/_locales/en/messages.json": '{"save": {"message": "hello world"}}',
         "ext/_locales/de/messages.json": '{"save": {"message": "Speichern"}}',
     }
-    for name, text in files.items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text(text, "utf-8")
+    _write_files(project, files)
     out = tmp_path / "out"
     code, _, err = run_cli(["translate", str(project), "-o", str(out), *common], capsys)
     assert code == 0, err
