@@ -14,26 +14,24 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ltmt.errors import ChoiceError
 from ltmt.formats.documents import CopiesKept, Document
+from ltmt.formats.kept_suggestions import keep_or_translate
 from ltmt.wording import first_few
 
 logger = logging.getLogger(__name__)
 
-COPIES = ("keep", "translate")  # --copies: what a run does with a copy of the source kept
 TRANSLATE_COPIES = "--copies translate"  # the option that translates them, as messages name it
 
 
 def translates_copies(choice: str) -> bool:
     """Whether ``--copies`` ``choice`` asks to translate the copies of the source kept as
     translations (``translate``) or to keep them (``keep``); else a :class:`ChoiceError`."""
-    value = choice.strip().casefold()
-    if value not in COPIES:
-        raise ChoiceError(
-            f"--copies {choice!r}: use keep (a translation that is its source copied kept, "
-            "counted apart) or translate (translated, the file's other translations kept)"
-        )
-    return value == "translate"
+    return keep_or_translate(
+        "--copies",
+        choice,
+        keep="a translation that is its source copied kept, counted apart",
+        translate="translated, the file's other translations kept",
+    )
 
 
 def copies_kept(document: Document, translate: bool, overwrite: bool) -> dict[str, str]:

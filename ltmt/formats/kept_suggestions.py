@@ -41,16 +41,25 @@ def placeholder_mismatches(
     return list(found.values())
 
 
-FUZZY_ENTRIES = ("keep", "translate")  # --fuzzy-entries: what a run does with a suggestion
+KEEP_OR_TRANSLATE = ("keep", "translate")  # --fuzzy-entries, --copies: what a run does
 
 
 def translates_suggestions(choice: str) -> bool:
     """Whether ``--fuzzy-entries`` ``choice`` asks the model to translate the fuzzy entries
     (``translate``) or to keep them for review (``keep``); else a :class:`ChoiceError`."""
+    return keep_or_translate(
+        "--fuzzy-entries",
+        choice,
+        keep="a fuzzy entry's translation kept for review",
+        translate="machine-translated for its msgid now",
+    )
+
+
+def keep_or_translate(option: str, choice: str, *, keep: str, translate: str) -> bool:
+    """Whether ``option``'s ``choice`` is ``translate`` (True) or ``keep`` (False), in any case
+    and with spaces around; else a :class:`ChoiceError` that says what each does (``keep``,
+    ``translate``)."""
     value = choice.strip().casefold()
-    if value not in FUZZY_ENTRIES:
-        raise ChoiceError(
-            f"--fuzzy-entries {choice!r}: use keep (a fuzzy entry's translation kept for "
-            "review) or translate (machine-translated for its msgid now)"
-        )
+    if value not in KEEP_OR_TRANSLATE:
+        raise ChoiceError(f"{option} {choice!r}: use keep ({keep}) or translate ({translate})")
     return value == "translate"
