@@ -131,7 +131,9 @@ class Store:
 
 
 _REGISTRY: dict[str, Store] = {}
-_REGISTRY_LOCK = threading.Lock()
+# reentrant: a Memory dropped unclosed is released by its finalizer, which the garbage collector
+# may run inside :func:`acquire` on the same thread (a plain lock hung a test run there)
+_REGISTRY_LOCK = threading.RLock()
 
 
 def check_not_a_file(path: Path) -> None:
