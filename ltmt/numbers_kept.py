@@ -65,6 +65,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.clock_times import times_as_written
 from ltmt.currency_amounts import beside_currency, swapped_marks
+from ltmt.decimal_commas import german_decimal_commas, writes_decimal_comma
 from ltmt.degree_signs import restore_degrees
 from ltmt.english_ordinals import german_ordinals
 from ltmt.folded_characters import restore_folded, restore_separators
@@ -507,7 +508,9 @@ def repair_outputs(
     glued to a number its source follows with a space
     taken away (``1- neue Kommentar``: :mod:`ltmt.formats.glued_hyphens`) and, in German, an
     English ordinal its source has written German's way (``{{count}}th Platz`` →
-    ``{{count}}. Platz``: :func:`ltmt.english_ordinals.german_ordinals`), then
+    ``{{count}}. Platz``: :func:`ltmt.english_ordinals.german_ordinals`) and a quantity of its
+    source's written with English's decimal point with German's comma (``1,25 kg``, Swiss German
+    aside: :func:`ltmt.decimal_commas.german_decimal_commas`), then
     :func:`retry_lost_numbers` on those that still lack one (but those in ``skip``; ``hits``:
     each unit's glossary terms, which its retry follows). Returns
     the indices (into ``units``) of the outputs it changed that now have every number right,
@@ -516,16 +519,21 @@ def repair_outputs(
     placeholder guard's) is judged again on what replaces it."""
     changed = set()
     german = same_language(translator.written_language or "", "de")
+    decimal_comma = writes_decimal_comma(translator.written_language)
     for i, unit in enumerate(units):
         text = restore_percents(unit.text, repair_numbers(unit.text, outputs[i]))
         text = restore_degrees(unit.text, without_hyphens_glued_to_numbers(unit.text, text))
         if german:
             text = german_ordinals(unit.text, text)
+        if decimal_comma:
+            text = german_decimal_commas(unit.text, text)
         if text != outputs[i]:
             outputs[i] = restore_separators(unit.text, text)
             changed.add(i)
     for i in retry_lost_numbers(translator, units, outputs, skip, hits):
         outputs[i] = restore_degrees(units[i].text, restore_folded(units[i].text, outputs[i]))
+        if decimal_comma:
+            outputs[i] = german_decimal_commas(units[i].text, outputs[i])
         changed.add(i)
     wrong = {
         i

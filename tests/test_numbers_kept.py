@@ -677,3 +677,15 @@ def test_a_number_of_the_text_beside_a_garbled_tag_is_still_counted():
 def test_a_number_of_the_text_beside_a_tag_is_still_counted():
     source = 'Open <g id="pt12">SafeKeep 5.3</g>'
     assert lost_numbers(source, '<g id="pt12">SafeKeep 5</g>') == ["3"]
+
+
+def test_repair_outputs_writes_a_quantitys_decimal_point_as_german_writes_it():
+    # a medical-device trial (session 74): "0.1 mL/h" and "1.25 kg" kept their English point,
+    # and translate's own qa warned of each; counted as numbers repaired. Swiss German keeps it.
+    units = [Unit(0, "Set the rate to 0.1 mL/h."), Unit(1, "Version 2.5")]
+    outputs = ["Rate auf 0.1 mL/h setzen.", "Version 2.5"]
+    assert repair_outputs(_NoRetry(), units, outputs, skip=set()) == ({0}, set())
+    assert outputs == ["Rate auf 0,1 mL/h setzen.", "Version 2.5"]
+    outputs = ["Rate auf 0.1 mL/h setzen."]
+    assert repair_outputs(_NoRetry("de-CH"), units[:1], outputs, skip=set()) == (set(), set())
+    assert outputs == ["Rate auf 0.1 mL/h setzen."]

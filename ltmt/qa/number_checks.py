@@ -50,7 +50,14 @@ from typing import Any
 
 from ltmt.copied_sentences import written_again
 from ltmt.currency_amounts import SIGN as CURRENCY_SIGN
-from ltmt.currency_amounts import beside_currency, swapped_marks
+from ltmt.currency_amounts import swapped_marks
+from ltmt.decimal_commas import (
+    DECIMAL_POINT,
+    MEASURED,
+    measured_decimals,
+    writes_decimal_comma,
+    writes_decimal_point,
+)
 from ltmt.english_ordinals import kept_ordinals
 from ltmt.formats.common import same_language
 from ltmt.formats.conversion_remnants import without_remnants
@@ -68,7 +75,6 @@ from ltmt.qa.date_numbers import as_translated, time_problems
 from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.laravel_checks import is_laravel_plural
 from ltmt.qa.spaced_numbers import said_whole
-from ltmt.qa.unit_names import UNIT
 from ltmt.wording import first_few
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -179,15 +185,12 @@ _TARGET_SIGNED = re.compile(
     rf"{_CURRENCY_BETWEEN}(\d+(?:[.,]\d+)*)",
     re.IGNORECASE,
 )
-# what follows a quantity, not a reference: a unit (``1.5 m``), or a factor (``2.5 times``,
-# ``2.5x``, ``1.5-fold``)
-_MEASURED = rf"\s?(?:{UNIT}|times\b|x\b|-?fold\b)"
 # a number of several parts after a word that makes it a reference, not a quantity (``Section
 # 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``, ``v2.5``); not after an indefinite article
-# (``a section 1.5 m long``), nor measured (:data:`_MEASURED`)
+# (``a section 1.5 m long``), nor measured (:data:`MEASURED`)
 _REFERENCE = re.compile(
     r"(?:(?<!\ba\s)(?<!\ban\s)\b(?:section|clause|chapter|version)\s+|\bart\.\s*|§\s*|\bv)"
-    rf"(\d+(?:\.\d+)+)(?![.,]?\d)(?!{_MEASURED})",
+    rf"(\d+(?:\.\d+)+)(?![.,]?\d)(?!{MEASURED})",
     re.IGNORECASE,
 )
 # a number with separators between its runs of digits, whole (``4.2``, ``4,2``, ``1.2.3``)
@@ -200,13 +203,6 @@ _ENGLISH_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d]|[
 _GERMAN_GROUPED_AMOUNT = re.compile(
     r"(?<![\d.,])(\d{1,3}(?P<mark>[. \u00a0\u202f'])\d{3}(?:(?P=mark)\d{3})*),\d+(?![\d]|[.,]\d)"
 )
-# a number with one decimal point and no thousands separator, as English writes it (``0.99``),
-# standing alone: not a version's or an IP's part (``2.3.1``), nor glued to a word or code
-# (``v2.3``, ``A1.2``, ``x=1.5``, ``%1.2f``, ``{0:0.00}``, ``/v1.2``)
-_DECIMAL_POINT = re.compile(r"(?<![\w.,/=:%#@\\])\d+\.\d+(?![.,]?\d|\.\w)")
-
-# the German locales that group an amount's thousands with U+2019 and mark its decimals with a point
-_SWISS = ("de-ch", "de-li")
 
 
 def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
@@ -290,7 +286,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         _english_mark(number, "thousands separator")
         for number in english_separators(plain, translated)
     ]
-    if same_language(str(language or "de"), "de") and not _swiss(language):
+    if writes_decimal_comma(language or "de"):
         problems += [
             _english_mark(number, "decimal point")
             for number in english_decimal_points(plain, translated)
@@ -541,19 +537,15 @@ def english_decimal_points(source: str, target: str) -> list[str]:
     """The quantities of ``source`` written with an English decimal point (``0.99``, ``150.00``:
     one point, no thousands separator) that ``target`` writes as they are, where German reads a
     point as the mark that groups thousands (``1.000`` is a thousand): a number with a unit, a
-    percent sign or a factor after it (:data:`_MEASURED`: ``2.3 MB``, ``4.25%``) or a currency
+    percent sign or a factor after it (:data:`MEASURED`: ``2.3 MB``, ``4.25%``) or a currency
     beside it (``$0.99``). Not a version or a time (``Python 3.11``, ``v2.3``, ``2.3.1``, ``at
     10.30``: no unit), an IP or a dotted code (``192.168.0.1``, ``A1.2``), a number glued to
     code (``x=1.5``, ``%1.2f``, a placeholder's or a code span's), nor where ``target`` is
     ``source`` written again (left in English: the ``copied`` check's)."""
     if written_again(source, target):
         return []
-    quantities = [
-        found.group()
-        for found in _DECIMAL_POINT.finditer(source)
-        if re.match(_MEASURED, source[found.end() :]) or beside_currency(source, *found.span())
-    ]
-    written = Counter(_DECIMAL_POINT.findall(without_placeholders(target)))
+    quantities = [found.group() for found in measured_decimals(source)]
+    written = Counter(DECIMAL_POINT.findall(without_placeholders(target)))
     return [number for number in dict.fromkeys(quantities) if written[number]]
 
 
@@ -588,14 +580,9 @@ def _range_in_language(first: str, last: str, language: str | None) -> str:
     return dashed
 
 
-def _swiss(language: str | None) -> bool:
-    """Whether ``language`` is Swiss or Liechtenstein German, which marks decimals with a point."""
-    return bool(language) and str(language).replace("_", "-").casefold() in _SWISS
-
-
 def _in_language(amount: str, language: str | None) -> str:
     """An English ``amount`` (``1,250.50``) as ``language`` writes it: Swiss and Liechtenstein
     German ``1\u2019250.50``, other German ``1.250,50``."""
-    if _swiss(language):
+    if writes_decimal_point(language):
         return amount.replace(",", "\u2019")
     return swapped_marks(amount)

@@ -3,7 +3,7 @@ that number as another unit (``10 mL`` as ``10 l``, ``5 mg/kg`` as ``5 mg``, ``5
 ``5 mg/kg/min``): the digits are kept, so the numbers check passes it, and a dose is wrong by a
 factor of a thousand.
 
-A unit is one of :mod:`ltmt.qa.unit_names`, however written (``mL``, ``ml``, ``Milliliter``), but in
+A unit is one of :mod:`ltmt.unit_names`, however written (``mL``, ``ml``, ``Milliliter``), but in
 a case that spells another unit in SI (``850 nm`` as ``850 Nm``, newton metres; ``5 mg`` as ``5
 Mg``; ``5 mW`` as ``5 MW``: SI's symbols are case-sensitive); a compound unit is several joined by
 ``/``, ``per``, ``pro`` or ``je`` (``mg/kg/min``, ``ml pro Stunde``). A rate said in words after a
@@ -46,7 +46,7 @@ from ltmt.degree_signs import doubled_degree_signs
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.percent_signs import JOINED
 from ltmt.qa.number_digits import digits_of
-from ltmt.qa.unit_names import UNIT, UNITS, unit_meant, unit_named
+from ltmt.unit_names import UNIT, UNITS, unit_meant, unit_named
 
 # what joins the units of a compound: a slash, or per, pro or je between spaces
 _JOIN = r"\s?/\s?|\s(?:per|pro|je)\s"
@@ -304,7 +304,7 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
     or ``~`` are of that kind: ``AC 230 V`` is ``230 V~``). A word that is a unit only in
     another case (``5 a``, not ``5 A``) is none, and a unit written in a case that spells
     another SI unit is that one (``5 Mg`` is no ``5 mg``:
-    :func:`~ltmt.qa.unit_names.unit_meant`)."""
+    :func:`~ltmt.unit_names.unit_meant`)."""
     measures = []
     for found in _MEASURE.finditer(_marks_as_primes(text)):
         units = [unit_meant(part) for part in _JOINER.split(found["unit"])]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ltmt.qa.unit_names import UNIT, unit_meant, unit_named
+from ltmt.unit_names import UNIT, unit_meant, unit_named
 
 
 @pytest.mark.parametrize(
