@@ -59,10 +59,11 @@ def writes_a_sign(text: str) -> bool:
 
 def lost_every_word(source: str, target: str) -> bool:
     """Whether ``target`` keeps none of ``source``'s words: no letter nor sign outside its
-    placeholders, where ``source`` has a word that is no function word (module docstring)."""
+    placeholders, where ``source`` has a word that is no function word (module docstring); a
+    source of no letter (a table cell's ``②``, ``½``) has no word to lose."""
     if not target.strip() or has_words(target) or writes_a_sign(target):
         return False
-    return has_content_words(source)
+    return has_words(source) and has_content_words(source)
 
 
 def words_lost_between(source: str, target: str) -> list[tuple[str, str]]:
