@@ -15,7 +15,7 @@ from ltmt.formats.wordless import lost_every_word
         # cell was said to have "lost every word of its source")
         ("②", "②", False),
         ("½", "½", False),
-        ("①–③", "①–③", False),
+        ("①\u2013③", "①\u2013③", False),
         ("② Remove the cap", "②", True),
     ],
 )
