@@ -39,7 +39,12 @@ from urllib.parse import unquote
 from ltmt.errors import InputError
 from ltmt.formats.common import read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.html_blocks_kept import EmbeddedHtml, KeptHtml, source_markups
+from ltmt.formats.html_blocks_kept import (
+    EmbeddedHtml,
+    KeptHtml,
+    refuse_added_pieces,
+    source_markups,
+)
 from ltmt.formats.html_document import decode_page, lined_up_pairs
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.markup_characters import plain_text, tagged_text
@@ -301,11 +306,12 @@ class EpubDocument(TranslationsHeld):
         book = read_book(read_bytes(Path(target), WHAT), Path(target))
         adopted = self.adopt_aligned(self._labels_aligned(book))
         theirs = {chapter.name: chapter for chapter in book.chapters}
-        lined_up = [
-            (chapter.embedded, theirs[chapter.name].embedded)
-            for chapter in self.book.chapters
-            if chapter.name in theirs
-        ]
+        pairs = [(mine, theirs[mine.name]) for mine in self.book.chapters if mine.name in theirs]
+        for mine, other in pairs:
+            if record is not None:
+                where = f"{target}, {mine.name}"
+                refuse_added_pieces(where, self.path, mine.embedded, other.embedded, record)
+        lined_up = [(mine.embedded, other.embedded) for mine, other in pairs]
         kept = self.kept_html.adopt(Path(target), lined_up, record)
         self.translations.update(kept)
         return adopted + len(kept)

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from ltmt.formats.html_kept_markup import AROUND, KeptMarkups, kept_markups, markup_around
 from ltmt.formats.html_segments import Run, Segments, line_up
 from ltmt.formats.html_writing import embedded_translations, written_html
+from ltmt.formats.placeholder_syntax import has_words
+from ltmt.formats.recorded_places import refuse_added_blocks
 
 if TYPE_CHECKING:
     from ltmt.formats.output_sources import Record
@@ -101,6 +103,21 @@ class KeptHtml:
         again (:meth:`~ltmt.formats.html_kept_markup.KeptMarkups.warn`)."""
         if self.target is not None:
             self.markups.warn(self.target, self.kept_written(translations))
+
+
+def refuse_added_pieces(
+    where: str, source: Path, mine: EmbeddedHtml, theirs: EmbeddedHtml, record: Record
+) -> None:
+    """Refuse the output so far (``where``: its file and the HTML text in it) where its HTML
+    text ``theirs`` has more runs and values with words than ``mine`` (the file's) and than
+    ``record`` (what ltmt wrote there) holds: a reviewer added a paragraph, and beside it which
+    paragraph stands for which English cannot be told (trial s75: an EPUB's rerun dropped the
+    added note and translated the paragraph edited before it again, without a word;
+    :func:`~ltmt.formats.recorded_places.refuse_added_blocks`)."""
+    worded = [mine.unit_key(p.key) for p in theirs.found.pieces() if has_words(p.source)]
+    written = sum(key in record.units for key in worded)
+    ours = sum(has_words(piece.source) for piece in mine.found.pieces())
+    refuse_added_blocks(where, source, len(worded), written, ours)
 
 
 def source_markups(embedded: Collection[EmbeddedHtml]) -> dict[str, str]:

@@ -68,7 +68,12 @@ from ltmt.formats.html_writing import written_html
 from ltmt.formats.not_read import NO_WORDS, NotRead
 from ltmt.formats.output_sources import Record
 from ltmt.formats.placeholder_syntax import has_words
-from ltmt.formats.recorded_places import UNPLACED, warn_of_replaced, warn_of_unplaced
+from ltmt.formats.recorded_places import (
+    UNPLACED,
+    refuse_added_blocks,
+    warn_of_replaced,
+    warn_of_unplaced,
+)
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few, shortened
 
@@ -236,6 +241,8 @@ class HtmlDocument(TranslationsHeld):
         adopted = 0
         text, _ = decode_page(read_bytes(Path(target), self.what), Path(target))
         theirs = segments(text, dialect=self.dialect)
+        if record is not None:
+            self._refuse_added_pieces(Path(target), theirs, record)
         pairs, placed = line_up_output(self.found, theirs, record)
         for piece, other in pairs:
             # a piece lined up by its text, not its place: what the record holds at that
@@ -256,6 +263,21 @@ class HtmlDocument(TranslationsHeld):
             unplaced = [key for key, source in dropped if has_words(source)]
             warn_of_unplaced(Path(target), self.path, unplaced, record is not None)
         return adopted
+
+    def _refuse_added_pieces(self, target: Path, theirs: Segments, record: Record) -> None:
+        """Refuse ``target`` (this page's translation so far, whose runs and values are
+        ``theirs``) where it has more of them with words than this page and than ``record``
+        (what ltmt wrote there) holds: a reviewer added a paragraph, and beside it which of the
+        paragraphs stands for which English cannot be told (trial s75: the rerun dropped the
+        added note and translated the paragraph edited before it again, with a warning alone;
+        :func:`~ltmt.formats.recorded_places.refuse_added_blocks`)."""
+        worded = [piece.key for piece in theirs.pieces() if has_words(piece.source)]
+        written = sum(key in record.units for key in worded)
+        # read as the output is, the source's language aside: a block of another language
+        # (``<p lang="fr">``), not translated, is in both files and no block added
+        every = segments(self.text, dialect=self.dialect).pieces()
+        ours = sum(has_words(piece.source) for piece in every)
+        refuse_added_blocks(str(target), self.path, len(worded), written, ours)
 
     def _markups(
         self,

@@ -56,7 +56,12 @@ from ltmt.formats.front_matter import (
     key_blocks,
 )
 from ltmt.formats.front_matter_rerun import merged_front, written_keys
-from ltmt.formats.html_blocks_kept import EmbeddedHtml, KeptHtml, source_markups
+from ltmt.formats.html_blocks_kept import (
+    EmbeddedHtml,
+    KeptHtml,
+    refuse_added_pieces,
+    source_markups,
+)
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.html_writing import embedded_translations
 from ltmt.formats.markdown_extensions import (
@@ -93,6 +98,7 @@ from ltmt.formats.recorded_places import (
     lined_up_places,
     places_recorded,
     recorded_sources,
+    refuse_added_blocks,
     warn_of_replaced,
     warn_of_unplaced,
 )
@@ -681,7 +687,7 @@ class MarkdownDocument(TranslationsHeld):
         front_record = self._overwriting[0] if self._overwriting is not None else record
         self.output_front = self._front_matter_of(Path(target), text, their_blocks, front_record)
         if record is not None:
-            self._refuse_added_blocks(Path(target), their_blocks, record)
+            self._refuse_added_blocks(Path(target), their_blocks, their_html, record)
         # the record's places are the file's blocks: else (a reviewed copy of an earlier output
         # put in its place) a block is lined up by its text (:mod:`ltmt.formats.recorded_places`)
         placed = record is not None and places_recorded(
@@ -804,22 +810,24 @@ class MarkdownDocument(TranslationsHeld):
         front = FRONT_MATTER.match(self.translated_text())
         return None if front is None else written_keys(front.group().splitlines(keepends=True))
 
-    def _refuse_added_blocks(self, target: Path, theirs: list[Block], record: Record) -> None:
+    def _refuse_added_blocks(
+        self, target: Path, theirs: list[Block], their_html: list[HtmlBlock], record: Record
+    ) -> None:
         """Raise :class:`UnalignedTranslationError` where ``target`` (this file's translation,
         its blocks ``theirs``) has more blocks than this file and than ``record`` says ltmt
         wrote there: someone added one (a notice atop the page), and its blocks' keys, their
         places, no longer say which source each was written for (a rerun wrote the notice where
-        a heading stood and dropped the heading). One pasted into both files is no such block."""
+        a heading stood and dropped the heading). One pasted into both files is no such block.
+        So too a paragraph added inside an HTML block (``their_html``: the file's, where they
+        line up with ours; :func:`~ltmt.formats.html_blocks_kept.refuse_added_pieces`)."""
         words = sum(block.words for block in theirs)
         written = sum(block.words and block.key in record.units for block in theirs)
         ours = sum(block.words for block in self.blocks)
-        if words > max(written, ours):
-            raise UnalignedTranslationError(
-                f"{target}: it has {counted(words - max(written, ours), 'block')} that "
-                f"{self.path} lacks ({words} blocks, {ours} in the source, ltmt wrote {written} "
-                "there: added by hand?), and a rerun would drop or shift blocks, so nothing was "
-                "written; remove the added blocks, or give --overwrite to translate it afresh"
-            )
+        refuse_added_blocks(str(target), self.path, words, written, ours)
+        if len(their_html) == len(self.html_blocks):  # (else none lines up: _html_aligned)
+            for mine, other in zip(self.html_blocks, their_html, strict=True):
+                where = f"{target}, the HTML block at line {other.first + 1}"
+                refuse_added_pieces(where, self.path, mine.embedded, other.embedded, record)
 
     def _aligned(
         self, theirs: list[Block], text: str, record: Record | None = None, *, placed: bool = True

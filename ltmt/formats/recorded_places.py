@@ -19,7 +19,10 @@ only where the file's blocks are the record's (:func:`places_recorded`); else a 
 by its text, where the record says which source ltmt wrote that text for, and the rest by their
 shapes (:func:`lined_up_by_texts`), where that does not depend on a guess: of blocks alike
 (three ``<li>`` beside four), which one was inserted or removed cannot be told, so none of them
-is kept, and :func:`warn_of_unplaced` names them.
+is kept, and :func:`warn_of_unplaced` names them. A file with more blocks than both the document
+and the record (one a reviewer added) is refused (:func:`refuse_added_blocks`): beside the added
+block, which of the blocks alike stands for which English cannot be told either, and a rerun
+dropped the added block and translated the reviewer's edit before it again (trial s75).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ltmt.errors import UnalignedTranslationError
 from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
@@ -219,6 +223,25 @@ def recorded_sources(
         for key in their_keys
     ]
     return ours, theirs
+
+
+def refuse_added_blocks(where: str, source: Path, blocks: int, written: int, ours: int) -> None:
+    """Raise :class:`UnalignedTranslationError` where the output so far (``where``: as named to
+    the user, its file and where in it an HTML text is, if not the whole file) has more
+    blocks with words (``blocks``) than ``source`` (``ours``) and than those of them the record
+    of what ltmt wrote there holds (``written``): someone added one (a note after a paragraph
+    they edited), and its blocks' places no longer say which source each was written for. A
+    Markdown rerun wrote the note where a heading stood; an HTML one dropped it and translated
+    the edited paragraph again. One pasted into both files is no such block."""
+    added = blocks - max(written, ours)
+    if added > 0:
+        raise UnalignedTranslationError(
+            f"{where}: it has {counted(added, 'block')} that {source} lacks ({blocks} blocks, "
+            f"{ours} in the source, ltmt wrote {written} there: added by hand?), and a rerun "
+            "would drop or shift blocks, so nothing was written; add the English of the added "
+            f"blocks to {source}, or take them out and put them back after the run, or give "
+            "--overwrite to translate it afresh"
+        )
 
 
 def warn_of_unplaced(target: Path, source: Path, dropped: Sequence[str], recorded: bool) -> int:

@@ -712,7 +712,8 @@ def test_a_block_added_to_the_output_by_hand_is_refused_not_dropped(tmp_path: Pa
         UnalignedTranslationError,
         match=r"de\.md: it has 1 block that .*en\.md lacks \(5 blocks, 4 in the source, ltmt "
         r"wrote 4 there: added by hand\?\), and a rerun would drop or shift blocks, so nothing "
-        r"was written; remove the added blocks, or give --overwrite to translate it afresh$",
+        r"was written; add the English of the added blocks to .*en\.md, or take them out and put "
+        r"them back after the run, or give --overwrite to translate it afresh$",
     ):
         translate_file(source, output, FakeModel(), output_sources=records)
     assert output.read_text("utf-8") == edited
