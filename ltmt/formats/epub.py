@@ -302,7 +302,9 @@ class EpubDocument(TranslationsHeld):
     def adopt_recorded(self, target: Path, record: Record | None) -> int:
         """Take over the translations ``target`` (this book's translation so far) holds: its
         labels', and its documents' as written there (:mod:`ltmt.formats.html_blocks_kept`;
-        ``record``: what ltmt last wrote there, None: there is none)."""
+        ``record``: what ltmt last wrote there, None: there is none). A document with a
+        paragraph added by hand is refused (:func:`~ltmt.formats.html_blocks_kept.
+        refuse_added_pieces`)."""
         book = read_book(read_bytes(Path(target), WHAT), Path(target))
         adopted = self.adopt_aligned(self._labels_aligned(book))
         theirs = {chapter.name: chapter for chapter in book.chapters}

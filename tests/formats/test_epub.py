@@ -15,7 +15,7 @@ from archives import zipped
 from formats_fakes import FakeModel
 from lxml import etree
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats.documents import open_document
 from ltmt.formats.epub import EpubDocument
 from ltmt.formats.output_sources import OutputSources
@@ -357,3 +357,33 @@ def test_a_reviewer_s_link_in_a_kept_translation_stays(tmp_path: Path) -> None:
         "</a>.</p>"
     ) in written
     assert "TO THE SEA" in written
+
+
+def test_a_paragraph_added_to_a_reviewed_chapter_is_refused_and_the_chapter_named(
+    tmp_path: Path,
+) -> None:
+    """Trial s75 (an HTML page's, the same in a book's chapter): a note added after a
+    paragraph the reviewer edited was dropped and the edit translated again, without a word.
+    Refused, the chapter named, nothing written."""
+    chapter = CHAPTER.replace(
+        "<h1>The first chapter</h1>",
+        "<h1>The first chapter</h1>\n  <p>Start for free.</p>\n  <p>All plans include support.</p>",
+    )
+    book, out = _book(tmp_path / "book.epub", chapter), tmp_path / "book.de.epub"
+    records = OutputSources(tmp_path / "records")
+    translate_file(book, out, FakeModel(), tgt_lang="de", output_sources=records)
+    with zipfile.ZipFile(out) as archive:
+        entries = {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+    name = "EPUB/text/chapter1.xhtml"
+    entries[name] = entries[name].replace(
+        "<p>START FOR FREE.</p>", "<p>Kostenlos starten.</p>\n  <p>Hinweis: zzgl. MwSt.</p>"
+    )
+    zipped(out, entries)
+    reviewed = out.read_bytes()
+    with pytest.raises(
+        UnalignedTranslationError,
+        match=r"book\.de\.epub, EPUB/text/chapter1\.xhtml: it has 1 block that .*book\.epub "
+        r"lacks \(8 blocks, 7 in the source, ltmt wrote 7 there: added by hand\?\)",
+    ):
+        translate_file(book, out, FakeModel(), tgt_lang="de", output_sources=records)
+    assert out.read_bytes() == reviewed

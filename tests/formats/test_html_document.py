@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 from formats_fakes import FakeModel
 
-from ltmt.errors import InputError
+from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats.documents import open_document
 from ltmt.formats.html_document import HtmlDocument, declared_encoding
 from ltmt.formats.output_sources import OutputSources
@@ -903,3 +903,90 @@ def test_without_a_record_items_alike_beside_an_inserted_one_are_not_guessed(
         "translated again rather than guessed by place; compare with a copy of the file to keep "
         "reviewed text"
     )
+
+
+PRICING = (
+    "<h1>Pricing</h1>\n<p>Start for free.</p>\n<p>All plans include support.</p>\n"
+    "<p>Prices exclude VAT.</p>\n<p>Cancel any time.</p>\n"
+)
+# the reviewer's: the first paragraph edited, a note inserted after it
+EDITED = "<p>Kostenlos starten.</p>\n<p>Hinweis: zzgl. MwSt.</p>"
+
+
+def test_a_paragraph_added_to_a_reviewed_page_is_refused_not_dropped(tmp_path: Path) -> None:
+    """Trial s75: the rerun dropped the reviewer's note and translated the paragraph they had
+    edited before it again (which of the two stands for "Start for free." cannot be told),
+    with a warning alone. Refused as Markdown is, nothing written; with the note's English
+    added to the source, both are kept; --overwrite translates the page afresh."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.html", tmp_path / "de.html"
+    source.write_text(PRICING, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    reviewed = output.read_text("utf-8").replace("<p>START FOR FREE.</p>", EDITED)
+    output.write_text(reviewed, "utf-8")
+    model = FakeModel()
+    with pytest.raises(
+        UnalignedTranslationError,
+        match=r"de\.html: it has 1 block that .*en\.html lacks \(6 blocks, 5 in the source, "
+        r"ltmt wrote 5 there: added by hand\?\), and a rerun would drop or shift blocks, so "
+        r"nothing was written; add the English of the added blocks to .*en\.html, or take them "
+        r"out and put them back after the run, or give --overwrite to translate it afresh$",
+    ):
+        translate_file(source, output, model, output_sources=records)
+    assert output.read_text("utf-8") == reviewed and model.seen == []
+    source.write_text(PRICING.replace("</p>\n<p>All", "</p>\n<p>Note: VAT.</p>\n<p>All"), "utf-8")
+    translate_file(source, output, model, output_sources=records)
+    assert output.read_text("utf-8") == reviewed and model.seen == []
+    source.write_text(PRICING, "utf-8")
+    output.write_text(reviewed, "utf-8")
+    translate_file(source, output, model, output_sources=records, overwrite=True)
+    assert output.read_text("utf-8") == (
+        "<h1>PRICING</h1>\n<p>START FOR FREE.</p>\n<p>ALL PLANS INCLUDE SUPPORT.</p>\n"
+        "<p>PRICES EXCLUDE VAT.</p>\n<p>CANCEL ANY TIME.</p>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "refused"),
+    [
+        ({"<p>START FOR FREE.</p>": EDITED}, True),  # the trial's
+        ({"<p>CANCEL ANY TIME.</p>": "<p>CANCEL ANY TIME.</p>\n<p>Hinweis.</p>"}, True),
+        ({"<h1>PRICING</h1>": "<p>Entwurf.</p>\n<h1>PRICING</h1>"}, True),  # another kind
+        ({"<p>PRICES EXCLUDE VAT.</p>\n": ""}, False),  # a paragraph fewer: warned, kept
+        ({"<p>START FOR FREE.</p>": "<p>Kostenlos starten.</p>"}, False),  # edited alone
+        ({"<p>START FOR FREE.</p>": "<p>Kostenlos <b>starten</b>.</p>"}, False),
+        ({"<p>START FOR FREE.</p>": "<p>Kostenlos starten.</p>\n<p>&#8212;</p>"}, False),
+    ],
+)
+def test_only_a_block_with_words_beyond_the_source_s_and_the_record_s_is_refused(
+    tmp_path: Path, edit: dict[str, str], refused: bool
+) -> None:
+    """A paragraph with words more than both the page and the record of what ltmt wrote
+    there is refused; one fewer, an edit inside a paragraph, or one without words is not."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.html", tmp_path / "de.html"
+    source.write_text(PRICING, "utf-8")
+    translate_file(source, output, FakeModel(), output_sources=records)
+    reviewed = output.read_text("utf-8")
+    for written, edited in edit.items():
+        reviewed = reviewed.replace(written, edited)
+    output.write_text(reviewed, "utf-8")
+    if refused:
+        with pytest.raises(UnalignedTranslationError, match="it has 1 block that"):
+            translate_file(source, output, FakeModel(), output_sources=records)
+    else:
+        translate_file(source, output, FakeModel(), output_sources=records)
+
+
+def test_a_block_of_another_language_is_no_block_added(tmp_path: Path) -> None:
+    """Given the source's language, ``<p lang="fr">`` is not translated: a unit of neither the
+    page nor the record, but a block of both files, so a rerun is not refused."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.html", tmp_path / "de.html"
+    source.write_text(PRICING + '<p lang="fr">Bonjour, merci.</p>\n', "utf-8")
+    translate_file(source, output, FakeModel(), src_lang="en", output_sources=records)
+    written = output.read_text("utf-8")
+    model = FakeModel()
+    translate_file(source, output, model, src_lang="en", output_sources=records)
+    assert output.read_text("utf-8") == written and model.seen == []
+    assert '<p lang="fr">Bonjour, merci.</p>' in written

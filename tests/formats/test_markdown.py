@@ -721,6 +721,32 @@ def test_a_block_added_to_the_output_by_hand_is_refused_not_dropped(tmp_path: Pa
     assert output.read_text("utf-8").startswith("## WHAT'S NEW\n")
 
 
+def test_a_paragraph_added_inside_an_html_block_is_refused_and_the_block_named(
+    tmp_path: Path,
+) -> None:
+    """Trial s75's HTML page, in a Markdown page's HTML block: a note added after a paragraph
+    the reviewer edited is refused as one added between blocks is, the block named by its line."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.md", tmp_path / "de.md"
+    source.write_text(
+        "# Pricing\n\n<div>\n<p>Start for free.</p>\n<p>Prices exclude VAT.</p>\n</div>\n\n"
+        "Cancel any time.\n",
+        "utf-8",
+    )
+    translate_file(source, output, FakeModel(), output_sources=records)
+    edited = output.read_text("utf-8").replace(
+        "<p>START FOR FREE.</p>", "<p>Kostenlos starten.</p>\n<p>Hinweis.</p>"
+    )
+    output.write_text(edited, "utf-8")
+    with pytest.raises(
+        UnalignedTranslationError,
+        match=r"de\.md, the HTML block at line 3: it has 1 block that .*en\.md lacks \(3 blocks, "
+        r"2 in the source, ltmt wrote 2 there: added by hand\?\)",
+    ):
+        translate_file(source, output, FakeModel(), output_sources=records)
+    assert output.read_text("utf-8") == edited
+
+
 @pytest.mark.parametrize(
     ("line", "unit", "written"),
     [

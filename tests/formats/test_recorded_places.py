@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ltmt.errors import UnalignedTranslationError
 from ltmt.formats.documents import Unit
 from ltmt.formats.output_sources import Record
 from ltmt.formats.recorded_places import (
@@ -16,6 +17,7 @@ from ltmt.formats.recorded_places import (
     lined_up_places,
     places_recorded,
     recorded_sources,
+    refuse_added_blocks,
     surely_lined_up,
     warn_of_replaced,
     warn_of_unplaced,
@@ -140,3 +142,32 @@ def test_blocks_not_matched_are_named_once(
         "English is translated again rather than guessed by place; compare with a copy of the "
         "file to keep reviewed text"
     ]
+
+
+@pytest.mark.parametrize(
+    ("blocks", "written", "ours", "added"),
+    [
+        (5, 5, 5, 0),  # as written
+        (6, 5, 5, 1),  # a note added by hand
+        (7, 5, 5, 2),
+        (6, 5, 6, 0),  # pasted into both files
+        (6, 6, 5, 0),  # a paragraph removed from the source since
+        (4, 4, 5, 0),  # a reviewed copy of an earlier delivery, a block fewer
+    ],
+)
+def test_a_block_is_refused_only_beyond_the_source_s_and_those_ltmt_wrote(
+    blocks: int, written: int, ours: int, added: int
+) -> None:
+    """Refused (the message pinned) where the output has more blocks than both; else not."""
+    if not added:  # nothing raised: the rerun goes on
+        assert refuse_added_blocks("de.html", Path("en.html"), blocks, written, ours) is None
+        return
+    with pytest.raises(
+        UnalignedTranslationError,
+        match=rf"^de\.html: it has {added} blocks? that en\.html lacks \({blocks} blocks, {ours} in "
+        rf"the source, ltmt wrote {written} there: added by hand\?\), and a rerun would drop or "
+        r"shift blocks, so nothing was written; add the English of the added blocks to "
+        r"en\.html, or take them out and put them back after the run, or give --overwrite to "
+        r"translate it afresh$",
+    ):
+        refuse_added_blocks("de.html", Path("en.html"), blocks, written, ours)
