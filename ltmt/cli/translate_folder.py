@@ -10,7 +10,9 @@ output folder: :func:`~ltmt.formats.dialogflow.copy_settings`), as are catalogs 
 language pair (``fr.po`` beside ``de.po``)
 and .NET resources and Java bundles named for another language than the source's
 (``Strings.fr.resx`` beside ``Strings.resx``), whose translations are named for the target
-language (``Strings.de.resx``: :func:`~ltmt.formats.path_languages.translation_name`);
+language (``Strings.de.resx``: :func:`~ltmt.formats.path_languages.translation_name`; but a
+``.properties`` file in a folder named for the source locale keeps its name, as Mozilla's
+``en-US/tabbrowser.properties`` → ``de/tabbrowser.properties``: ``named_by_folder``);
 skipped files that LibreOffice converts into a format ltmt translates (a ``.doc``) are named
 with the command that does it (:func:`~ltmt.cli.folder_skipped.conversion_hints`).
 A folder translated into itself (``config/locales -o config/locales``) where it keeps each
@@ -135,6 +137,7 @@ def prepare_folder(
     )
     from ltmt.formats.npm_manifest import is_npm_manifest_file
     from ltmt.formats.path_languages import (
+        named_by_folder,
         resw_locale,
         resw_translation,
         satellite_language,
@@ -249,12 +252,12 @@ def prepare_folder(
             target = out / resw_translation(name, tgt)
         elif android := values_translation(folder, name, tgt):  # res/values → OUT/values-de
             target = out / android
+        elif renamed:
+            target = out / beside_name(path, tgt).relative_to(folder)
+        elif named_by_folder(Path(resolved(folder).name) / name, src):  # Mozilla's en-US/
+            target = out / name
         else:
-            target = out / (
-                beside_name(path, tgt).relative_to(folder)
-                if renamed
-                else translation_name(name, tgt)
-            )
+            target = out / translation_name(name, tgt)
         try:
             job = prepare(
                 str(path), None, str(target), None, src_lang, tgt_lang, model,

@@ -11,7 +11,9 @@ loaded by the app for that language's users, so ``ltmt translate`` warns of it
 named for no language (``Strings.resx`` beside ``Strings.fr.resx``, ``Messages.properties``
 beside ``Messages_fr.properties``): a folder run skips the others' files
 (:func:`satellite_language`) and names each translation for its language
-(:func:`translation_name`), as the app loads it; UWP keeps each locale's ``.resw`` files in a
+(:func:`translation_name`), as the app loads it, but in a tree of each locale's folders,
+Mozilla's ``en-US/tabbrowser.properties`` → ``de/tabbrowser.properties``
+(:func:`named_by_folder`); UWP keeps each locale's ``.resw`` files in a
 folder named for it (``Strings/en-US/Resources.resw``: :func:`resw_translation`), as Joomla its
 ``.ini`` language files (``language/en-GB/com_example.ini``). A name that
 merely ends in a code (``db_ha.properties``, ``settings_my.properties``) with no
@@ -143,7 +145,7 @@ def neutral_named(path: Path, language: str) -> str | None:
     from ltmt.language_detection import language_name
 
     named = translation_name(path, language)
-    if named == path:
+    if named == path or named_by_folder(path, language):  # de/tabbrowser.properties
         return None
     return (
         f"--output {path} names no language: the app reads it as the default culture's file "
@@ -207,6 +209,28 @@ def translation_name(path: Path, language: str) -> Path:
         return path
     code = language.replace("-", "_") if separator == "_" else language
     return path.with_name(f"{path.stem}{separator}{code}{path.suffix}")
+
+
+# the formats whose files keep their name in a tree of each locale's folders: Mozilla's
+# en-US/browser/chrome/browser/tabbrowser.properties is de/browser/chrome/browser/... in German
+_NAMED_BY_FOLDER = frozenset({".properties"})
+
+
+def named_by_folder(path: Path, language: str) -> bool:
+    """Whether ``path`` is a file that keeps its name in every locale (not Java's
+    ``Messages_de.properties``) because a folder of it is named for ``language``'s locale, as
+    Mozilla lays out its legacy ``.properties`` (``en-US/tabbrowser.properties`` →
+    ``de/tabbrowser.properties``). A .NET resource is named for its culture wherever it is."""
+    from ltmt.formats.common import same_language
+
+    if path.suffix.lower() not in _NAMED_BY_FOLDER:
+        return False
+    for part in path.parts[:-1]:
+        found = _RESW_FOLDER.fullmatch(part)
+        code = (found.group("code") or found.group("code3")) if found else None
+        if code is not None and _known(code) is not None and same_language(code, language):
+            return True
+    return False
 
 
 # UWP's folder of a locale's .resw files: a BCP 47 tag (en-US, de, zh-Hans, fil-PH) of a

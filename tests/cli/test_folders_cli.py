@@ -633,6 +633,18 @@ RESX = (
 )
 
 
+def test_a_mozilla_locale_folder_keeps_its_properties_file_names(tmp_path, capsys, common):
+    """Firefox's tree names the locale by its folder (``en-US/`` → ``de/``): the file keeps
+    its name, where Java's ``_de`` naming would hide it from the build (user trial 7)."""
+    source = tmp_path / "en-US"
+    _write_files(source, {"browser/tabbrowser.properties": "tabs.downloading=open the file\n"})
+    out = tmp_path / "de"
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert list(_files(out)) == ["browser/tabbrowser.properties"]
+    assert "names no language" not in err
+
+
 def test_a_dotnet_folder_skips_the_satellites_and_names_the_translation_so(
     tmp_path, capsys, common
 ):

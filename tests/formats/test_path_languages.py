@@ -8,6 +8,7 @@ import pytest
 
 from ltmt.formats.path_languages import (
     language_folder,
+    named_by_folder,
     neutral_named,
     other_language_files,
     other_language_named,
@@ -205,6 +206,34 @@ def test_a_translation_under_the_neutral_name_is_warned_of() -> None:
     )
     for named in ("out/Strings.de.resx", "out/de.json", "values-de/strings.xml"):
         assert neutral_named(Path(named), "de") is None
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "expected"),
+    [
+        ("en-US/tabbrowser.properties", "en", True),  # Mozilla's tree: the folder is the locale
+        ("de/browser/chrome/tabbrowser.properties", "de", True),
+        ("l10n/de-AT/tabbrowser.properties", "de", True),
+        ("fr/tabbrowser.properties", "de", False),  # another locale's folder
+        ("resources/Messages.properties", "en", False),  # Java's: named for its language
+        ("io/Messages.properties", "en", False),  # Ido's code, no locale of the run
+        ("en-US/Strings.resx", "en", False),  # .NET names its culture in the file's name
+        ("tabbrowser.properties", "en", False),
+    ],
+)
+def test_a_properties_file_in_a_locales_folder_keeps_its_name(path, language, expected):
+    assert named_by_folder(Path(path), language) is expected
+
+
+def test_a_properties_file_in_the_targets_folder_is_no_neutral_name() -> None:
+    """Mozilla's German ``de/tabbrowser.properties`` is named as Firefox loads it; Java's
+    ``out/Messages.properties`` still names no language."""
+    assert neutral_named(Path("de/tabbrowser.properties"), "de") is None
+    assert neutral_named(Path("out/Messages.properties"), "de") == (
+        "--output out/Messages.properties names no language: the app reads it as the default "
+        "culture's file (every language's fallback), not as German; name it "
+        "out/Messages_de.properties"
+    )
 
 
 @pytest.mark.parametrize(
