@@ -87,6 +87,8 @@ from ltmt.formats.message_format import (
     pattern_problem,
     quoted_braces,
 )
+from ltmt.formats.mozilla_plurals import announced_plurals, plural_forms
+from ltmt.formats.pipe_plurals import kept_whole
 from ltmt.formats.properties_layout import LinesAsWritten, before_value
 from ltmt.formats.sap_annotations import SapAnnotated
 from ltmt.formats.smartling_directives import translates_after
@@ -263,22 +265,31 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
         self.branching = [key for key, text in messages.items() if _BRANCHING.search(text)]
         # messages that quote a brace as literal text: left untranslated as well
         self.quoting = [key for key, text in messages.items() if quoted_braces(text)]
-        super().__init__(
-            path,
-            [
-                Entry(
-                    key, key, self._unquoted(key, text), flags=_format_flags(messages.get(key, ""))
-                )
-                for key, text in strings.items()  # an empty one too: no text (is_text)
-            ],
-        )
+        # Mozilla's plural lists (one;other), translated form by form and joined again
+        announced = announced_plurals("\n".join(unit.comments) for unit in store.units)
+        self.plurals = {
+            key: forms
+            for key, text in messages.items()
+            if (forms := plural_forms(self._unquoted(key, text), announced=key in announced))
+        }
+        super().__init__(path, list(self._entries(strings, messages)))
         self.not_translatable = marked
         self.copy_as_source(_not_translated(store))
         # the empty values: written as the source has them; a value that is no text otherwise
         # (a setting, a number) is left out, the bundle reading the base file's, and named
         # (:attr:`leaves_out_values_not_text`): written, a rerun kept it as a translator's
         # when the source's changed (``max.count=10`` after the source said 20)
-        self.as_written = {entry.key for entry in self.entries if not self.raw[entry.key].strip()}
+        self.as_written = {e.name for e in self.entries if not self.raw[e.name].strip()}
+
+    def _entries(self, strings: dict[str, str], messages: dict[str, str]) -> Iterator[Entry]:
+        """An entry a string (an empty one too: no text, :meth:`is_text`), a plural list's
+        forms each (:mod:`ltmt.formats.mozilla_plurals`)."""
+        for key, text in strings.items():
+            if key in self.plurals:
+                yield from self.plurals[key].entries(key)
+            else:
+                flags = _format_flags(messages.get(key, ""))
+                yield Entry(key, key, self._unquoted(key, text), flags=flags)
 
     @classmethod
     def open(cls, path: Path, **_: Any) -> JavaPropertiesDocument:
@@ -289,7 +300,7 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
         argument or a quoted brace (module docstring), which a translation run names
         (:meth:`warn_of_untranslated`)."""
         left = {*self.branching, *self.quoting}
-        return [unit for unit in super().units() if unit.key not in left]
+        return [unit for unit in super().units() if (unit.entry or unit.key) not in left]
 
     def warn_of_untranslated(self) -> None:
         """Warn of the messages :meth:`units` leaves untranslated that the output so far has
@@ -326,6 +337,8 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             if not text.strip() and key in self.raw and not self.raw[key].strip()
         }
         self.translations.update(empty)
+        # a plural list with another number of forms (a reviewer's): kept as written
+        self.kept_whole = kept_whole(target, found, self.plurals)
         return adopted
 
     def _unquoted(self, key: str, text: str) -> str:
@@ -352,8 +365,29 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
         )
 
     def _values_of(self, store: Any) -> dict[str, str]:
-        """The strings of ``store`` (a parsed file of this kind) by key, as this file quotes."""
-        return {key: self._unquoted(key, text) for key, text in _values(store).items()}
+        """The strings of ``store`` (a parsed file of this kind) by key, as this file quotes;
+        a plural list's by form (``key#0``, ``key#1``), or whole where it has other forms."""
+        values: dict[str, str] = {}
+        for key, text in _values(store).items():
+            unquoted = self._unquoted(key, text)
+            if key in self.plurals:
+                values.update(self.plurals[key].read(key, unquoted))
+            else:
+                values[key] = unquoted
+        return values
+
+    def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
+        """The plural lists whose translation in ``values`` has another number of forms: each
+        a pair whole, which ``ltmt qa`` checks so."""
+        return {key: f.joined(f.branches) for key, f in self.plurals.items() if key in values}
+
+    def _translation(self, key: str) -> str | None:
+        """The translation of the string ``key`` (a plural list's: its forms' joined), or None
+        while it has none."""
+        forms = self.plurals.get(key)
+        if forms is None:
+            return self.translations.get(key)
+        return forms.translation(key, self.translations) or self.kept_whole.get(key)
 
     def same_content(self, existing: bytes, rendered: bytes) -> bool:
         """The same entries, each with its comments (SAP's annotations), in any order."""
@@ -384,7 +418,7 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             key = unit.getid()
             if not key:
                 continue
-            text = self.translations.get(key)
+            text = self._translation(key)
             if last[key] is unit and text is None and key in self.as_written:
                 # ``empty.key``, ``[section]``, ``enabled=true``: the same in German
                 if key in source_lines:

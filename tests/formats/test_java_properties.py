@@ -696,3 +696,50 @@ def test_a_line_separator_inside_a_value_does_not_end_its_line(tmp_path: Path) -
     out = tmp_path / "m_de.properties"
     translate_file(source, out, lambda texts, prefer: ["Hallo" for _ in texts], tgt_lang="de")
     assert out.read_text("utf-8") == "a : Hallo\nb : Hallo\n"
+
+
+MOZILLA = (
+    "# LOCALIZATION NOTE (tabs.closeWarningMultiple):\n"
+    "# Semicolon-separated list of plural forms. See:\n"
+    "# http://developer.mozilla.org/en/docs/Localization_and_Plurals\n"
+    "tabs.closeWarningMultiple=Close #1 tab?;Close #1 tabs?\n"
+    "tabs.note=Saved; reload the page.\n"
+)
+
+
+def test_a_mozilla_plural_list_is_translated_form_by_form(tmp_path: Path) -> None:
+    """Firefox's ``one;other`` list went to the model whole and came back one sentence, the
+    ``;`` lost (user trial 7): each form is a unit, joined with ``;`` again; a value whose
+    semicolon is text stays whole."""
+    source = _write(tmp_path, "tabbrowser.properties", MOZILLA.encode())
+    document = JavaPropertiesDocument.open(source)
+    assert [(u.key, u.source, u.entry, u.form) for u in document.units()] == [
+        ("tabs.closeWarningMultiple#0", "Close #1 tab?", "tabs.closeWarningMultiple", 0),
+        ("tabs.closeWarningMultiple#1", "Close #1 tabs?", "tabs.closeWarningMultiple", 1),
+        ("tabs.note", "Saved; reload the page.", "", 0),
+    ]
+    out = tmp_path / "de" / "tabbrowser.properties"
+    out.parent.mkdir()
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    written = out.read_text("ascii")
+    assert "tabs.closeWarningMultiple=CLOSE #1 TAB?;CLOSE #1 TABS?\n" in written
+    assert "tabs.note=SAVED; RELOAD THE PAGE.\n" in written
+    records = {r.source: r.target for r in JavaPropertiesDocument.pairs(out, source_file=source)}
+    assert records["Close #1 tabs?"] == "CLOSE #1 TABS?"
+
+
+def test_a_plural_list_with_other_forms_is_kept_whole_on_a_rerun(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A reviewer's list of another number of forms is theirs: kept, said, not translated."""
+    source = _write(tmp_path, "tabbrowser.properties", MOZILLA.encode())
+    out = _write(tmp_path, "out.properties", b"tabs.closeWarningMultiple=#1 Tab(s) schliessen?\n")
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, model, tgt_lang="de")
+    assert "tabs.closeWarningMultiple=#1 Tab(s) schliessen?\n" in out.read_text("ascii")
+    assert model.seen == ["Saved; reload the page."]
+    assert any(
+        "tabs.closeWarningMultiple has 1 choice where the source has 2" in m
+        for m in caplog.messages
+    )
