@@ -381,6 +381,11 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
         a pair whole, which ``ltmt qa`` checks so."""
         return {key: f.joined(f.branches) for key, f in self.plurals.items() if key in values}
 
+    def placeholders_written(self, entry: Entry) -> dict[str, str]:
+        """A plural list's count as the file writes it (``#1`` for the model's ``%1$d``)."""
+        forms = self.plurals.get(entry.name)
+        return {} if forms is None else forms.placeholders_written()
+
     def _translation(self, key: str) -> str | None:
         """The translation of the string ``key`` (a plural list's: its forms' joined), or None
         while it has none."""

@@ -22,8 +22,9 @@ other text writes so), and no form is empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from ltmt.formats.keyed_catalog import Entry
 from ltmt.formats.pipe_plurals import Choices
 
 SEPARATOR = ";"
@@ -35,7 +36,8 @@ _NOTE_KEYS = re.compile(r"\s*\(([^()]*)\)")
 _PLURAL_LIST = re.compile(
     r"semi-?colon(?:[- ]separated)?[\s#]+list[\s#]+of[\s#]+plural[\s#]+forms", re.IGNORECASE
 )
-_COUNT = re.compile(r"#[1-9]")  # PluralForm's count, #1 (a second number, #2, in some)
+_COUNT = re.compile(r"#([1-9])")  # PluralForm's count, #1 (a second number, #2, in some)
+_MODEL_COUNT = re.compile(r"%([1-9])\$d")  # how the model gets it: a printf placeholder
 
 
 def announced_plurals(comments: Iterable[str]) -> set[str]:
@@ -52,7 +54,48 @@ def announced_plurals(comments: Iterable[str]) -> set[str]:
 
 class PluralForms(Choices):
     """A plural list's forms (:attr:`branches`), parted at every ``;``: a translation is read
-    back so (:meth:`Choices.read`), one with another number of forms kept whole."""
+    back so (:meth:`Choices.read`), one with another number of forms kept whole. The model
+    gets each form's ``#1`` as ``%1$d``, a placeholder that a run puts back where the model
+    lost it and ``ltmt qa`` checks (it wrote ``der Nummer 1`` for ``#1``), and the
+    translation has it as ``#1`` again; a list whose forms write a ``%1$d`` of their own is
+    shown as written."""
+
+    def entries(self, name: str, group: str = "") -> list[Entry]:
+        """:meth:`Choices.entries`, each form as the model gets it, shown as written."""
+        return [
+            Entry(key, name, self._to_model(form), number, plural=True, group=group, shown=form)
+            for number, (key, form) in enumerate(zip(self.keys(name), self.branches, strict=True))
+        ]
+
+    def read(self, name: str, text: str) -> dict[str, str]:
+        """:meth:`Choices.read`, each form as the model writes it (a list kept whole as written)."""
+        found = super().read(name, text)
+        return {key: form if key == name else self._to_model(form) for key, form in found.items()}
+
+    def translation(self, name: str, translations: Mapping[str, str]) -> str | None:
+        """:meth:`Choices.translation`, each form's count written ``#1`` again."""
+        texts = [translations.get(key) for key in self.keys(name)]
+        if any(text is None for text in texts):
+            return None
+        return self.joined([self._from_model(str(text)) for text in texts])
+
+    def placeholders_written(self) -> dict[str, str]:
+        """The model's counts as the file writes them (``%1$d``: ``#1``), by which ``ltmt qa``
+        names a lost one; none where the forms are shown as written."""
+        if not self._counts_shown():
+            return {}
+        counts = {found.group(1) for form in self.branches for found in _COUNT.finditer(form)}
+        return {f"%{number}$d": f"#{number}" for number in sorted(counts)}
+
+    def _to_model(self, form: str) -> str:
+        return _COUNT.sub(r"%\1$d", form) if self._counts_shown() else form
+
+    def _from_model(self, form: str) -> str:
+        return _MODEL_COUNT.sub(r"#\1", form) if self._counts_shown() else form
+
+    def _counts_shown(self) -> bool:
+        """Whether the forms' counts go to the model as ``%1$d``: no form has one of its own."""
+        return not any(_MODEL_COUNT.search(form) for form in self.branches)
 
     def _parted(self, text: str) -> Choices | None:
         return _forms(text)

@@ -1017,3 +1017,25 @@ def test_a_wiki_link_localised_is_a_warning_that_passes(run_ltmt, tmp_path: Path
     store = str(tmp_path / "store")
     code, out, err = run_ltmt("memory", "import", str(path), "--user", "u", "--memory-dir", store)
     assert code == 0 and "2 added" in out and "warning" not in err
+
+
+def test_a_mozilla_plural_form_that_lost_its_count_is_an_error(tmp_path, run_ltmt):
+    """qa read Firefox's one;other list as one sentence and said nothing of a form whose ``#1``
+    became ``die Nummer 1`` (user trial 7): each form is checked, its count named as written."""
+    source, target = tmp_path / "en-US", tmp_path / "de"
+    for folder, value in [
+        (source, "Close #1 tab?;Close #1 tabs?"),
+        (target, "#1 Tab schliessen?;Die Nummer 1 Tabs schliessen?"),
+    ]:
+        folder.mkdir()
+        (folder / "tabbrowser.properties").write_text(
+            "# LOCALIZATION NOTE (tabs.close): Semicolon-separated list of plural forms.\n"
+            f"tabs.close={value}\n"
+        )
+    code, out, err = run_ltmt(
+        "qa", str(target), "--source-file", str(source), "--check", "placeholders"
+    )
+    assert code == 1, err
+    assert out.splitlines()[0] == (
+        f"{target / 'tabbrowser.properties'}: tabs.close#1: error [placeholders] lacks #1"
+    )

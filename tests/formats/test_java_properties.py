@@ -714,8 +714,8 @@ def test_a_mozilla_plural_list_is_translated_form_by_form(tmp_path: Path) -> Non
     source = _write(tmp_path, "tabbrowser.properties", MOZILLA.encode())
     document = JavaPropertiesDocument.open(source)
     assert [(u.key, u.source, u.entry, u.form) for u in document.units()] == [
-        ("tabs.closeWarningMultiple#0", "Close #1 tab?", "tabs.closeWarningMultiple", 0),
-        ("tabs.closeWarningMultiple#1", "Close #1 tabs?", "tabs.closeWarningMultiple", 1),
+        ("tabs.closeWarningMultiple#0", "Close %1$d tab?", "tabs.closeWarningMultiple", 0),
+        ("tabs.closeWarningMultiple#1", "Close %1$d tabs?", "tabs.closeWarningMultiple", 1),
         ("tabs.note", "Saved; reload the page.", "", 0),
     ]
     out = tmp_path / "de" / "tabbrowser.properties"
@@ -725,7 +725,7 @@ def test_a_mozilla_plural_list_is_translated_form_by_form(tmp_path: Path) -> Non
     assert "tabs.closeWarningMultiple=CLOSE #1 TAB?;CLOSE #1 TABS?\n" in written
     assert "tabs.note=SAVED; RELOAD THE PAGE.\n" in written
     records = {r.source: r.target for r in JavaPropertiesDocument.pairs(out, source_file=source)}
-    assert records["Close #1 tabs?"] == "CLOSE #1 TABS?"
+    assert records["Close %1$d tabs?"] == "CLOSE %1$d TABS?"  # the count as the model gets it
 
 
 def test_a_plural_list_with_other_forms_is_kept_whole_on_a_rerun(
@@ -743,3 +743,17 @@ def test_a_plural_list_with_other_forms_is_kept_whole_on_a_rerun(
         "tabs.closeWarningMultiple has 1 choice where the source has 2" in m
         for m in caplog.messages
     )
+
+
+def test_a_plural_forms_count_the_model_lost_is_put_back(tmp_path: Path) -> None:
+    """The model wrote ``der Nummer 1`` for ``#1`` (user trial 7): it gets the count as a
+    placeholder, which the run puts back."""
+    source = _write(tmp_path, "tabbrowser.properties", MOZILLA.encode())
+    out = tmp_path / "out.properties"
+
+    def loses_the_count(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return [text.replace("%1$d ", "") for text in texts]
+
+    translate_file(source, out, loses_the_count, tgt_lang="de")
+    # put back where the repair puts a lost placeholder, at the end: in each form
+    assert "tabs.closeWarningMultiple=Close tab? #1;Close tabs? #1\n" in out.read_text("ascii")

@@ -60,9 +60,23 @@ def test_a_value_is_parted_only_where_it_is_a_plural_list(value, announced, expe
 def test_a_translation_is_read_back_form_by_form_or_whole():
     forms = plural_forms("#1 tab;#1 tabs", announced=True)
     assert forms is not None
-    assert forms.read("k", "#1 Tab;#1 Tabs") == {"k#0": "#1 Tab", "k#1": "#1 Tabs"}
+    # the model's form of the count, %1$d, a placeholder; #1 in the file
+    assert [(e.key, e.source, e.shown) for e in forms.entries("k")] == [
+        ("k#0", "%1$d tab", "#1 tab"),
+        ("k#1", "%1$d tabs", "#1 tabs"),
+    ]
+    assert forms.read("k", "#1 Tab;#1 Tabs") == {"k#0": "%1$d Tab", "k#1": "%1$d Tabs"}
     assert forms.read("k", "#1 Tab(s)") == {"k": "#1 Tab(s)"}  # a reviewer's: kept whole
-    assert forms.translation("k", {"k#0": "#1 Tab", "k#1": "#1 Tabs"}) == "#1 Tab;#1 Tabs"
+    assert forms.translation("k", {"k#0": "%1$d Tab", "k#1": "%1$d Tabs"}) == "#1 Tab;#1 Tabs"
+
+
+def test_a_list_with_its_own_printf_count_is_shown_as_written():
+    forms = plural_forms("#1 of %1$d;#1 of %1$d", announced=True)
+    assert forms is not None
+    assert [e.source for e in forms.entries("k")] == ["#1 of %1$d", "#1 of %1$d"]
+    assert forms.translation("k", {"k#0": "#1 von %1$d", "k#1": "#1 von %1$d"}) == (
+        "#1 von %1$d;#1 von %1$d"
+    )
 
 
 def test_a_long_adversarial_note_is_read_in_linear_time():
