@@ -77,7 +77,9 @@ def choose_access_keys(
         theirs = texts_by_variant(kept[name]) if name in kept else {}
         _, keys = select_of(access.value)
         if keys is None:
-            key = _chosen(plain_text(access.value).strip(), theirs.get(""), variant_texts(label))
+            key = chosen_access_key(
+                plain_text(access.value).strip(), theirs.get(""), variant_texts(label)
+            )
             access.value.elements[:] = _access_pattern(access.value, key)
             continue
         # a key for each platform (or case): from the label's text for the same one
@@ -86,13 +88,14 @@ def choose_access_keys(
             case = variant_key(variant)
             text = shown.get(case, next(iter(shown.values())))
             wanted = plain_text(variant.value).strip()
-            key = _chosen(wanted, theirs.get(case), [text])
+            key = chosen_access_key(wanted, theirs.get(case), [text])
             variant.value.elements[:] = _access_pattern(variant.value, key)
 
 
-def _chosen(wanted: str, held: str | None, texts: list[str]) -> str:
+def chosen_access_key(wanted: str, held: str | None, texts: list[str]) -> str:
     """The key ``held`` (the output's, as written) where every text of the label has it, else
-    :func:`choose_access_key`'s of ``wanted`` (the source's)."""
+    :func:`choose_access_key`'s of ``wanted`` (the source's): a Fluent message's, and a legacy
+    ``.properties`` file's (:mod:`ltmt.formats.properties_access_keys`)."""
     if held is not None and len(held.strip()) == 1 and _in_all(held.strip(), texts):
         return held.strip()
     return _choose(wanted, texts)

@@ -73,6 +73,7 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import line_ends_like, read_bytes
 from ltmt.formats.documents import Unit
+from ltmt.formats.fluent_access_keys import chosen_access_key
 from ltmt.formats.keyed_catalog import (
     Entry,
     KeyedCatalog,
@@ -89,6 +90,7 @@ from ltmt.formats.message_format import (
 )
 from ltmt.formats.mozilla_plurals import announced_plurals, plural_forms
 from ltmt.formats.pipe_plurals import kept_whole
+from ltmt.formats.properties_access_keys import access_key_labels
 from ltmt.formats.properties_layout import LinesAsWritten, before_value
 from ltmt.formats.sap_annotations import SapAnnotated
 from ltmt.formats.smartling_directives import translates_after
@@ -272,6 +274,8 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             for key, text in messages.items()
             if (forms := plural_forms(self._unquoted(key, text), announced=key in announced))
         }
+        # access keys (close.accesskey=C): chosen from the translated label, not translated
+        self.access_keys = access_key_labels(strings)
         super().__init__(path, list(self._entries(strings, messages)))
         self.not_translatable = marked
         self.copy_as_source(_not_translated(store))
@@ -386,9 +390,20 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
         forms = self.plurals.get(entry.name)
         return {} if forms is None else forms.placeholders_written()
 
-    def _translation(self, key: str) -> str | None:
-        """The translation of the string ``key`` (a plural list's: its forms' joined), or None
-        while it has none."""
+    def is_text(self, entry: Entry) -> bool:
+        """:meth:`KeyedCatalog.is_text`, but an access key: chosen from its label's
+        translation (:mod:`ltmt.formats.properties_access_keys`), no text to translate."""
+        return entry.key not in self.access_keys and super().is_text(entry)
+
+    def _translation(self, key: str, held: str | None = None) -> str | None:
+        """The translation of the string ``key`` (a plural list's: its forms' joined; an access
+        key's: a letter of its label's translation, ``held`` the output's where it still is
+        one), or None while it has none."""
+        label = self.access_keys.get(key)
+        if label is not None:
+            text = self._translation(label)
+            wanted = self.raw[key].strip()
+            return None if text is None else chosen_access_key(wanted, held, [text])
         forms = self.plurals.get(key)
         if forms is None:
             return self.translations.get(key)
@@ -423,7 +438,7 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             key = unit.getid()
             if not key:
                 continue
-            text = self._translation(key)
+            text = self._translation(key, held=kept.get(key))
             if last[key] is unit and text is None and key in self.as_written:
                 # ``empty.key``, ``[section]``, ``enabled=true``: the same in German
                 if key in source_lines:

@@ -757,3 +757,39 @@ def test_a_plural_forms_count_the_model_lost_is_put_back(tmp_path: Path) -> None
     translate_file(source, out, loses_the_count, tgt_lang="de")
     # put back where the repair puts a lost placeholder, at the end: in each form
     assert "tabs.closeWarningMultiple=Close tab? #1;Close tabs? #1\n" in out.read_text("ascii")
+
+
+ACCESS_KEYS = (
+    "close.label=Close\n"
+    "close.accesskey=C\n"
+    "saveFile.label=Save File\n"
+    "saveFile.accesskey=S\n"
+    "cmd_find.key=f\n"
+)
+
+
+def test_an_access_key_is_chosen_from_its_translated_label(tmp_path: Path) -> None:
+    """``saveFile.accesskey=S`` came back ``S``, which ``Datei retten`` lacks (Firefox shows
+    ``Datei retten (S)``): an access key goes to no model and makes no pair; it is a letter
+    of its label's translation, the source's where the label has it."""
+    source = _write(tmp_path, "menus.properties", ACCESS_KEYS.encode())
+    german = {"Close": "Schließen", "Save File": "Datei retten", "f": "f"}
+
+    def model(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return [german[text] for text in texts]
+
+    out = tmp_path / "out.properties"
+    translate_file(source, out, model, tgt_lang="de")
+    assert out.read_text("ascii") == (
+        "close.label=Schlie\\u00dfen\n"
+        "close.accesskey=c\n"  # as the label writes it
+        "saveFile.label=Datei retten\n"
+        "saveFile.accesskey=D\n"  # no S in the label: its first letter
+        "cmd_find.key=f\n"
+    )
+    sources = {r.source for r in JavaPropertiesDocument.pairs(out, source_file=source)}
+    assert sources == {"Close", "Save File", "f"}
+    # a reviewer's key, still a letter of the label, is kept on a rerun
+    out.write_text(out.read_text("ascii").replace("accesskey=D", "accesskey=t"), "ascii")
+    translate_file(source, out, model, tgt_lang="de")
+    assert "saveFile.accesskey=t\n" in out.read_text("ascii")
