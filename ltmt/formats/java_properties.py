@@ -88,7 +88,7 @@ from ltmt.formats.message_format import (
     pattern_problem,
     quoted_braces,
 )
-from ltmt.formats.mozilla_plurals import announced_plurals, plural_forms
+from ltmt.formats.mozilla_plurals import MOZILLA_PLURALS, announced_plurals, plural_forms
 from ltmt.formats.pipe_plurals import kept_whole
 from ltmt.formats.properties_access_keys import access_key_labels
 from ltmt.formats.properties_layout import LinesAsWritten, before_value
@@ -274,6 +274,7 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             for key, text in messages.items()
             if (forms := plural_forms(self._unquoted(key, text), announced=key in announced))
         }
+        self.syntax = MOZILLA_PLURALS if self.plurals else ""  # for qa's plurals check
         # access keys (close.accesskey=C): chosen from the translated label, not translated
         self.access_keys = access_key_labels(strings)
         super().__init__(path, list(self._entries(strings, messages)))

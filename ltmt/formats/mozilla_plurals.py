@@ -28,6 +28,9 @@ from ltmt.formats.keyed_catalog import Entry
 from ltmt.formats.pipe_plurals import Choices
 
 SEPARATOR = ";"
+# a file's syntax (:attr:`ltmt.formats.keyed_catalog.KeyedCatalog.syntax`) where it holds plural
+# lists, which ``ltmt qa`` checks (:mod:`ltmt.qa.mozilla_checks`)
+MOZILLA_PLURALS = "mozilla-plurals"
 _NOTE = "LOCALIZATION NOTE"
 # the keys a note is about: LOCALIZATION NOTE (downloadsTitleFiles, downloadsTitlePercent):
 _NOTE_KEYS = re.compile(r"\s*\(([^()]*)\)")

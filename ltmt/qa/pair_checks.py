@@ -85,6 +85,7 @@ from ltmt.qa.icu_checks import argument_problems
 from ltmt.qa.laravel_checks import form_problems
 from ltmt.qa.mojibake_checks import mojibake_problems
 from ltmt.qa.month_checks import changed_months, english_order, lost_months
+from ltmt.qa.mozilla_checks import list_problems
 from ltmt.qa.negation_checks import negation_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.precision_checks import precision_problems
@@ -760,10 +761,11 @@ def context_prefix_problems(source: str, target: str, metadata: Mapping[str, Any
 
 
 def _plural_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
-    """A vue-i18n plural's choices, a Laravel plural's forms and a SmartFormat expression's
-    forms that the translation changed."""
+    """A vue-i18n plural's choices, a Laravel plural's forms, a Mozilla plural list's forms
+    and a SmartFormat expression's forms that the translation changed."""
     return [
         *choice_problems(source, target, metadata),
+        *list_problems(source, target, metadata),
         *form_problems(source, target, metadata),
         *smart_form_problems(source, target, metadata),
     ]

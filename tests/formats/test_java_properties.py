@@ -718,6 +718,8 @@ def test_a_mozilla_plural_list_is_translated_form_by_form(tmp_path: Path) -> Non
         ("tabs.closeWarningMultiple#1", "Close %1$d tabs?", "tabs.closeWarningMultiple", 1),
         ("tabs.note", "Saved; reload the page.", "", 0),
     ]
+    assert document.syntax == "mozilla-plurals"  # qa checks its lists' forms
+    assert JavaPropertiesDocument(Path("x"), SOURCE.encode()).syntax == ""
     out = tmp_path / "de" / "tabbrowser.properties"
     out.parent.mkdir()
     translate_file(source, out, FakeModel(), tgt_lang="de")
