@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ltmt.memory.import_checks import SuspectKind
     from ltmt.memory.report import ImportReport
     from ltmt.memory.store import Memory
-    from ltmt.segments import PairRecord
+    from ltmt.segments import PairRecord, Segment
 
 app = typer.Typer(
     help="Per-user translation memories: import, add, export, search, stats, users, warm, delete; "
@@ -917,6 +917,13 @@ def export(
         "would run as a formula (starting with = + - @, a tab or CR) gets a ' before it "
         "(shown as text); memory import reads it back without.",
     ),
+    newest_only: bool = typer.Option(
+        False,
+        "--newest-only",
+        help="Write only each source's newest translation (per context and plural form): the "
+        "one ltmt reuses. A corrected translation leaves the one it corrected stored beside "
+        "it, and a CAT tool reads every unit of a TMX as an approved 100 % match.",
+    ),
 ) -> None:
     """Write every segment of --user's memory to --output (metadata kept where the format can).
 
@@ -930,6 +937,7 @@ def export(
     from ltmt.formats.pairs import write_pairs
     from ltmt.formats.po import PoLeftOut
     from ltmt.formats.registry import find_format
+    from ltmt.memory.newest import NewestOnly, newest_of_each_source
     from ltmt.memory.origins import with_shown_origins
     from ltmt.memory.work_folders import work_folder
     from ltmt.outputs import describe, is_stdout, open_output
@@ -970,9 +978,16 @@ def export(
                 options["left_out"] = xml_left_out
             segments = [0]  # counted as they stream by: a large memory is not held in RAM
 
+            older = NewestOnly()
+
+            def stored() -> Iterable[Segment]:
+                if newest_only:
+                    return newest_of_each_source(lambda: memory.segments(user), older)
+                return memory.segments(user)
+
             def records() -> Iterator[PairRecord]:
                 held = memory.origin_shares(user)  # origins named as stats names them
-                for segment in with_shown_origins(memory.segments(user), held):
+                for segment in with_shown_origins(stored(), held):
                     segments[0] += 1
                     yield exported_record(segment, name)  # a Fluent pair as Fluent text
 
@@ -986,6 +1001,11 @@ def export(
             with open(written, "rb") as data, open_output(output, binary=True) as out:
                 shutil.copyfileobj(data, out)
     exported = counted(segments[0], "segment")
+    newest = ""
+    if newest_only:
+        newest = (
+            f": the newest translation of each source, {counted(older.older, 'older one')} left out"
+        )
     entries = ""
     # a PO catalog: one entry per message (every plural form in it, its newest translation)
     if po_left_out is not None and count != segments[0]:
@@ -994,7 +1014,8 @@ def export(
             f" as {counted(count, 'entry', 'entries')} ({why}; .tmx or .jsonl keep every segment)"
         )
     typer.echo(
-        f"exported {exported} of {user} to {describe(output)}{entries}", err=is_stdout(output)
+        f"exported {exported} of {user} to {describe(output)}{entries}{newest}",
+        err=is_stdout(output),
     )
 
 

@@ -3796,3 +3796,51 @@ def test_an_import_with_json_puts_its_warnings_in_the_report(
         capsys, "memory", "import", str(prices), "--user", "shop", "--memory-dir", store, "--json"
     )
     assert (code, err, json.loads(out)["warnings"]) == (0, "", [report["warnings"][0]])
+
+
+def test_export_newest_only_writes_the_translation_ltmt_reuses(
+    capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
+) -> None:
+    # a legal trial (s75): a corrected translation left the rejected one beside it in the TMX,
+    # and a CAT tool read both as approved 100 % matches
+    source = "The processing is based on Art. 6(1)(f) GDPR."
+    for target in (
+        "Die Verarbeitung erfolgt auf Grundlage von Art. 6 DSGVO.",
+        "Sie beruht auf Art. 6.",
+    ):
+        assert (
+            ltmt(
+                capsys,
+                "memory",
+                "add",
+                "-u",
+                "u",
+                "--source",
+                source,
+                "--target",
+                target,
+                "--memory-dir",
+                store,
+            )[0]
+            == 0
+        )
+    out = tmp_path / "x.tmx"
+    code, said, _ = ltmt(
+        capsys,
+        "memory",
+        "export",
+        "-u",
+        "u",
+        "-o",
+        str(out),
+        "--newest-only",
+        "--memory-dir",
+        store,
+    )
+    assert code == 0
+    assert said.strip() == (
+        f"exported 1 segment of u to {out}: the newest translation of each source, "
+        "1 older one left out"
+    )
+    written = out.read_text("utf-8")
+    assert "Sie beruht auf Art. 6." in written and "erfolgt" not in written
