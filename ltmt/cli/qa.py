@@ -310,23 +310,25 @@ def _unreviewed(
     quietly (its readers count what they leave out instead of warning again); read without
     them, a file none of whose entries is reviewed has none."""
     from ltmt.cli.pair_files import read_records
+    from ltmt.cli.translate_job import formats_quiet
     from ltmt.errors import NoPairsError
     from ltmt.formats.not_read import NotRead
     from ltmt.qa.run import unreviewed_entries
 
     try:
-        other = read_records(
-            file,
-            fmt,
-            source_file,
-            *languages,
-            quiet=True,
-            include_fuzzy=reviewed_only,
-            not_read=NotRead(),
-            purpose="checked",
-            columns=columns,
-            extras_reported=True,
-        )
+        with formats_quiet():  # what the first reading warned of (the source beside it) once
+            other = read_records(
+                file,
+                fmt,
+                source_file,
+                *languages,
+                quiet=True,
+                include_fuzzy=reviewed_only,
+                not_read=NotRead(),
+                purpose="checked",
+                columns=columns,
+                extras_reported=True,
+            )
     except NoPairsError:  # no entry reviewed yet: a catalog just translated, all fuzzy
         other = []
     return (

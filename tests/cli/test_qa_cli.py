@@ -4,6 +4,7 @@ user's memory and glossary, one-line errors; its format check against gettext's 
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import subprocess
 from pathlib import Path
@@ -1039,3 +1040,16 @@ def test_a_mozilla_plural_form_that_lost_its_count_is_an_error(tmp_path, run_ltm
     assert out.splitlines()[0] == (
         f"{target / 'tabbrowser.properties'}: tabs.close#1: error [placeholders] lacks #1"
     )
+
+
+def test_a_satellite_files_source_beside_it_is_said_once(run_ltmt, tmp_path: Path, caplog):
+    # a .NET trial (s75): qa read the file twice (its pairs, then its unreviewed entries) and
+    # printed "read as the translation of ... beside it" twice
+    data = Path(__file__).parent.parent / "formats" / "data" / "Resources.resx"
+    source, satellite = tmp_path / "Resources.resx", tmp_path / "Resources.de.resx"
+    shutil.copy(data, source)
+    shutil.copy(data, satellite)
+    with caplog.at_level(logging.WARNING):
+        code, _, _ = run_ltmt("qa", str(satellite))
+    said = f"{satellite}: read as the translation of {source} beside it (no --source-file)"
+    assert code == 0 and caplog.messages.count(said) == 1
