@@ -9,21 +9,24 @@ per value, the digest of the source's value when ltmt last wrote the output): an
 that is the source's then is ltmt's copy, and follows the source (regression trial oa271: a
 re-run kept ``version: 2.4.0`` and the old server URL of an API description, silently); another
 is kept, and named in a warning where the source's value changed since. Without a record (an
-output ltmt did not write, :func:`~ltmt.formats.existing_output.warn_of_no_record`), the output's
-values are kept; with one written before session 71, which keeps no values, those the source now
+output ltmt did not write, :func:`~ltmt.formats.existing_output.warn_of_no_record`, or a run
+with ``--overwrite``, which reads none), the output's values are kept, and those the source has
+otherwise named in a warning once (:func:`warn_of_unrecorded`); with one written before session 71, which keeps no values, those the source now
 has otherwise are kept and named in a warning once (the next record keeps them).
 
 Which values a catalog copies it says itself (:meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.
 copied_values`): a keyed catalog's strings that are no text (a TOML, Joomla INI or XAML
 ``version`` of ``2.4.0``: session 72, kept as the first run wrote them), a YAML file's settings,
-a JSON file's strings under a skipped key and an ARB template's ``@@`` keys (``@@x-version``;
-a JSON file's numbers, booleans and other copies are the source's in any case), and a Fluent
+a JSON file's strings under a skipped key, its identifiers and language codes, its numbers,
+booleans and nulls (:mod:`~ltmt.formats.json_own_values`: a record's ``id``, ``slug`` and
+``locale``, trial s75) and an ARB template's ``@@`` keys (``@@x-version``), and a Fluent
 file's patterns that it copies (:mod:`~ltmt.formats.fluent_copies`: ``version = 2.4.0``,
 ``.style = width: 32em``; session 72).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -50,7 +53,10 @@ def follow_source(
     source has values too, by name) that are ltmt's copy of the source's value then, by
     ``record`` (None: there is none): they take the source's now (``sources``, by name). Warns
     of those kept that the source now has otherwise, where someone set them since the source's
-    changed, or the record cannot tell (module docstring)."""
+    changed, or the record cannot tell, or there is none (module docstring)."""
+    if record is None:
+        warn_of_unrecorded(target, kept, sources)
+        return []
     sorted_out = sort_values(kept, sources, record)
     changed = [f"{name}: {value_text(kept[name])}" for name in sorted_out.changed]
     unknown = [f"{name}: {value_text(kept[name])}" for name in sorted_out.unknown]
@@ -78,6 +84,34 @@ def follow_source(
             them(len(unknown)),
         )
     return sorted_out.again
+
+
+def warn_of_unrecorded(target: Path, kept: Mapping[str, Any], sources: Mapping[str, Any]) -> None:
+    """Name, once, the values of ``kept`` (the output ``target``'s, by name) that are not the
+    source's now (``sources``, by name), kept where no record of what ltmt wrote there tells
+    ltmt's copies of an older source from values someone set there (trial s75: a Strapi
+    export's German ids, slugs and ``locale`` were replaced with the English entry's)."""
+    own = [name for name, value in kept.items() if value_text(value) != value_text(sources[name])]
+    if own:
+        logger.warning(
+            "%s: %s kept as the output has %s, not as the source has %s (%s): ltmt read no "
+            "record of what it wrote there, so it cannot tell whether someone set %s there "
+            "or %s its copies of an older source; delete %s there to take the source's",
+            target,
+            counted(len(own), "value"),
+            them(len(own)),
+            them(len(own)),
+            first_few(f"{name}: {shown(kept[name])}" for name in own),
+            them(len(own)),
+            "it is" if len(own) == 1 else "they are",
+            them(len(own)),
+        )
+
+
+def shown(value: Any) -> str:
+    """``value`` as a warning shows it: a string as it is, another as JSON and YAML write it
+    (``true``, ``null``, ``16``)."""
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 @dataclass(frozen=True)

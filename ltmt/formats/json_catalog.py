@@ -96,7 +96,7 @@ import datetime
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -136,6 +136,7 @@ from ltmt.formats.icu_messages import (
 )
 from ltmt.formats.json_comments import is_comment_key, leading_comment
 from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unknown_keys
+from ltmt.formats.json_own_values import held_values, same_value, values_not_text
 from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.key_bindings import is_key_binding
@@ -335,6 +336,30 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
                 self.kept[pointer(parts)] = written
         if is_angular_json(data):  # its "locale" is the file's language, no message
             self.kept[pointer((LOCALE_KEY,))] = angular_locale(tgt_lang)
+        # what an adopted output may hold its own of, where they are a record's values, not
+        # a story's, an API's or HubSpot's structure (:mod:`ltmt.formats.json_own_values`):
+        # the strings copied as they are (as written: a language code the target's), by
+        # pointer, and the numbers, booleans and nulls, by pointer with their places
+        self.copies_structure = self.ink or bool(self.openapi) or bool(fields_kept)
+        own_places = {pointer(parts) for parts in kept} | {
+            pointer(parts) for parts, _ in language_fields(data)
+        }
+        self.copied_strings = {
+            key: text
+            for key, text in self.kept.items()
+            if key in own_places and text.strip() and not self.copies_structure
+        }
+        self.values_not_text: dict[str, tuple[tuple, Any]] = (
+            {}
+            if self.copies_structure
+            else {
+                pointer(parts): (parts, value)
+                for parts, value in values_not_text(
+                    data, lambda value, parts: _message_key(value, structured and bool(parts))
+                )
+            }
+        )
+        self.own_values: dict[str, Any] = {}  # the adopted output's own of them, by pointer
         # a branching message's expansion and its translation's (target, source) case paths,
         # by pointer
         self.branchings: dict[str, tuple[Expansion, list[tuple[CasePath, CasePath]]]] = {}
@@ -721,8 +746,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             key = pointer(parts)
             if key in self.extras:
                 self._keep_extra(translated, parts)
-            if key in self.kept and self._keeps_own(parts) and text.strip():
-                self.kept[key] = text  # a skipped key's value, a key binding, as it has it
+            own = self._keeps_own(parts) or key in self.copied_strings
+            if key in self.kept and own and text.strip():
+                self.kept[key] = text  # a skipped key's value, a slug, as it has it
             if _is_translation_of(text, self.untranslated.get(key)):
                 self.by_hand[key] = text
             if key in self.unused_ordinals and text.strip():
@@ -732,18 +758,27 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
                 for target, _ in self.branchings[key][1]
             ):
                 self.adopted_messages[key] = (text, self._branch_texts(key))
+        places = {name: parts for name, (parts, _) in self.values_not_text.items()}
+        self.own_values = {
+            name: value
+            for name, value in held_values(translated, places).items()
+            if not same_value(value, self.values_not_text[name][1])
+        }
         return kept + len(self.by_hand)
 
     def copied_values(self) -> dict[str, Any]:
         """:meth:`KeyedCatalog.copied_values`, and the other values the output holds as the
         source's, unless someone set them there (:mod:`ltmt.formats.copied_values`), by
-        pointer: the strings under a skipped key, and an ARB file's ``@@`` keys
-        (:func:`~ltmt.formats.arb_metadata.copied_header`); numbers, booleans and the
-        strings copied otherwise are always the source's."""
+        pointer: the strings under a skipped key, those copied as they are (an identifier, a
+        language code: :attr:`copied_strings`), the numbers, booleans and nulls
+        (:mod:`ltmt.formats.json_own_values`), and an ARB file's ``@@`` keys
+        (:func:`~ltmt.formats.arb_metadata.copied_header`)."""
         values = super().copied_values()
         values.update(
             (pointer(parts), text) for parts, text in _strings(self.data) if self._keeps_own(parts)
         )
+        values.update(self.copied_strings)
+        values.update((name, value) for name, (_, value) in self.values_not_text.items())
         if self._writes_arb_metadata():
             values.update((pointer((key,)), v) for key, v in copied_header(self.data).items())
         return values
@@ -763,6 +798,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         held = super().copied_values_held()
         copied = self.copied_values()
         held.update((name, self.kept[name]) for name in copied if name in self.kept)
+        held.update(self.own_values)
         target = self._target_header()
         held.update((name, target[key]) for name, key in self._header_keys().items())
         return held
@@ -771,6 +807,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         header = self._header_keys()
         if name in header:
             del self._target_header()[header[name]]  # the template's written in its place
+        elif name in self.own_values:  # a number, a boolean or null
+            del self.own_values[name]
         elif name in self.kept:  # a skipped key's string
             self.kept[name] = self.copied_values()[name]
         else:
@@ -871,7 +909,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         return comment == rendered_comment and same_data(data, rendered_data)
 
     def render(self) -> bytes:
-        out = _translated_copy(self.data, (), self._assembled())
+        out = _translated_copy(self.data, (), self._assembled(), own_values=self.own_values)
         if out is _LEFT_OUT:  # nothing translated yet
             out = {}
         out = respelled(out, self.adopted_spellings)  # SaveButton, as the reviewer's file has it
@@ -1017,11 +1055,17 @@ def _taken_apart(translation: str) -> Expansion | None:
 
 
 def _translated_copy(
-    value: Any, parts: tuple, translations: dict[str, str], structured: bool | None = None
+    value: Any,
+    parts: tuple,
+    translations: dict[str, str],
+    structured: bool | None = None,
+    own_values: Mapping[str, Any] | None = None,
 ) -> Any:
     """``value`` with its translated strings in, untranslated ones (and ARB descriptions) left
-    out, containers left empty by that left out too; other values copied. ``structured``:
-    whether the file is Transifex STRUCTURED_JSON (None: ``value`` is the file's, which says)."""
+    out, containers left empty by that left out too; other values copied, but those of
+    ``own_values`` (numbers, booleans and nulls an adopted output holds its own of, by
+    pointer). ``structured``: whether the file is Transifex STRUCTURED_JSON (None: ``value``
+    is the file's, which says)."""
     if structured is None:
         structured = structured_json.is_structured(value)
     if isinstance(value, str):
@@ -1037,18 +1081,20 @@ def _translated_copy(
                 if key.startswith("@@"):
                     out[key] = copy.deepcopy(item)
                 continue
-            kept = _translated_copy(item, (*parts, key), translations, structured)
+            kept = _translated_copy(item, (*parts, key), translations, structured, own_values)
             if kept is not _LEFT_OUT:
                 out[key] = kept
         return out if out or not value else _LEFT_OUT
     if isinstance(value, list):
         items = [
-            _translated_copy(item, (*parts, i), translations, structured)
+            _translated_copy(item, (*parts, i), translations, structured, own_values)
             for i, item in enumerate(value)
         ]
         if any(item is _LEFT_OUT for item in items):  # an array is whole or not there
             return _LEFT_OUT
         return items
+    if own_values and (key := pointer(parts)) in own_values:
+        return copy.deepcopy(own_values[key])
     return copy.deepcopy(value)
 
 
