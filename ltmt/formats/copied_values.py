@@ -11,8 +11,9 @@ re-run kept ``version: 2.4.0`` and the old server URL of an API description, sil
 is kept, and named in a warning where the source's value changed since. Without a record (an
 output ltmt did not write, :func:`~ltmt.formats.existing_output.warn_of_no_record`, or a run
 with ``--overwrite``, which reads none), the output's values are kept, and those the source has
-otherwise named in a warning once (:func:`warn_of_unrecorded`); with one written before session 71, which keeps no values, those the source now
-has otherwise are kept and named in a warning once (the next record keeps them).
+otherwise named in a warning once (:func:`warn_of_unrecorded`); with one written before session
+71, which keeps no values, those the source now has otherwise are kept and named in a warning
+once (the next record keeps them).
 
 Which values a catalog copies it says itself (:meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.
 copied_values`): a keyed catalog's strings that are no text (a TOML, Joomla INI or XAML
@@ -96,14 +97,14 @@ def warn_of_unrecorded(target: Path, kept: Mapping[str, Any], sources: Mapping[s
         logger.warning(
             "%s: %s kept as the output has %s, not as the source has %s (%s): ltmt read no "
             "record of what it wrote there, so it cannot tell whether someone set %s there "
-            "or %s its copies of an older source; delete %s there to take the source's",
+            "or %s of an older source; delete %s there to take the source's",
             target,
             counted(len(own), "value"),
             them(len(own)),
             them(len(own)),
             first_few(f"{name}: {shown(kept[name])}" for name in own),
             them(len(own)),
-            "it is" if len(own) == 1 else "they are",
+            "it is ltmt's copy" if len(own) == 1 else "they are ltmt's copies",
             them(len(own)),
         )
 

@@ -136,9 +136,9 @@ from ltmt.formats.icu_messages import (
 )
 from ltmt.formats.json_comments import is_comment_key, leading_comment
 from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unknown_keys
-from ltmt.formats.json_own_values import held_values, same_value, values_not_text
 from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
+from ltmt.formats.json_own_values import held_values, same_value, values_not_text
 from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.keyed_catalog import (
     FORM,

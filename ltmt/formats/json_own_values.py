@@ -26,9 +26,9 @@ MessageKey = Callable[[dict[str, Any], Place], "str | None"]
 _MISSING = object()
 
 
-def values_not_text(value: Any, message_key: MessageKey, parts: Place = ()) -> Iterator[
-    tuple[Place, Any]
-]:
+def values_not_text(
+    value: Any, message_key: MessageKey, parts: Place = ()
+) -> Iterator[tuple[Place, Any]]:
     """(place, value) of every number, boolean and null under ``value`` (a JSON file's data)
     that its translation copies: not under an ``@`` key (ARB metadata), nor in a message
     object (``message_key`` says which objects are: their fields are written whole)."""
