@@ -91,7 +91,8 @@ class FolderJob:
     npm_manifests: list[Path] = field(default_factory=list)
     # FormatJS compiled AST (formatjs compile --ast): its extracted messages are translated
     compiled_ast: list[Path] = field(default_factory=list)
-    # of a known format, but no message file of it: a JSON file whose top level is a list
+    # of a known format, but no message file of it: a JSON file whose top level is a list of
+    # strings
     not_read: list[Path] = field(default_factory=list)
     # a Dialogflow agent's files with nothing to translate (agent.json, package.json): written
     # into the output folder, which is an agent to import only with them
@@ -305,7 +306,7 @@ def _skip_unreadable(
 ) -> None:
     """Note ``path``, a file of a known format that a folder run skips: FormatJS compiled AST
     (``en.compiled.json`` beside ``en.json``), or no message file of its format (a JSON file
-    whose top level is a list), which is warned of here."""
+    whose top level is a list of strings), which is warned of here."""
     if isinstance(error, CompiledAstError):
         found.compiled_ast.append(path)
         return

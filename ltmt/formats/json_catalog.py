@@ -42,9 +42,11 @@ the file is translated, except:
 - a compiled ink story (``inkVersion`` and ``root``, what inklecate writes): only its ``^``
   strings are text, translated without their ``^`` and written back with it; its commands,
   variables, paths and tags are copied (:mod:`ltmt.formats.ink_json`);
-- a HubSpot module's or theme's list of fields (``fields.json``, a list at the top level, the
-  one list this reads there): only its labels, help texts, choice labels and text defaults are
-  translated, its names, types, choice values and a choice's default copied
+- a HubSpot module's or theme's list of fields (``fields.json``, a list at the top level; any
+  other list of objects there, a CMS export's records, is read as the records of an object
+  are; a list of anything else is no message file): only its labels, help texts, choice
+  labels and text defaults are translated, its names, types, choice values and a choice's
+  default copied
   (:mod:`ltmt.formats.hubspot_fields`);
 - an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
   is translated case by case, each case as a whole sentence, several arguments (side by side
@@ -199,9 +201,9 @@ def _load(path: Path) -> tuple[bytes, str, Any]:
     _, text = leading_comment(decode(raw, path))  # a Shopify theme's: written back by render
     repeated = RepeatedJsonKeys()
     data = parse_json(text, path, repeated)
-    if not isinstance(data, dict) and not hubspot_fields.is_field_list(data):
+    if not isinstance(data, dict) and not _is_record_list(data):
         raise NotMessageFileError(
-            str(path), f"not {WHAT}: its top level is not an object of strings"
+            str(path), f"not {WHAT}: its top level is not an object, nor a list of objects"
         )
     refuse_compiled_ast(path, data)  # its strings are argument names as well as text
     twice = [pointer(parts) for parts in repeated.paths(data)]
@@ -214,6 +216,14 @@ def _load(path: Path) -> tuple[bytes, str, Any]:
             first_few(twice),
         )
     return raw, text, json_string_plurals.decoded(data)  # Lokalise's plurals as JSON strings
+
+
+def _is_record_list(data: Any) -> bool:
+    """Whether ``data`` (a JSON file's) is a list of objects at its top level: a HubSpot
+    field list, a CMS export's records (Strapi's export plugin writes ``[{"id": 14, "title":
+    ...}]``; trial s75: refused as no object of strings, while the same records under
+    ``{"data": [...]}`` were translated), translated as the records of an object are."""
+    return isinstance(data, list) and bool(data) and all(isinstance(item, dict) for item in data)
 
 
 def _strings(

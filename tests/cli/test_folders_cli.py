@@ -335,7 +335,7 @@ def test_a_file_that_is_no_message_file_is_skipped_and_the_others_translated(
     assert code == 0, err
     assert (
         f"ltmt: warning: {values / 'usersays_en.json'}: not a JSON message file: its top level "
-        "is not an object of strings: skipped\n"
+        "is not an object, nor a list of objects: skipped\n"
     ) in err
     assert "1 file that ltmt cannot read as a message file (usersays_en.json)" in err
     assert (out / "strings.xml").exists() and not (out / "usersays_en.json").exists()
@@ -347,7 +347,7 @@ def test_a_file_that_is_no_message_file_is_skipped_and_the_others_translated(
     assert code == 1
     assert err == (
         f"ltmt: error: {values / 'usersays_en.json'}: not a JSON message file: its top level is "
-        "not an object of strings; ltmt cannot translate it: leave it out\n"
+        "not an object, nor a list of objects; ltmt cannot translate it: leave it out\n"
     )
 
 

@@ -910,15 +910,16 @@ def test_a_folders_file_that_is_no_message_file_is_skipped_alone_an_error_to_rea
     assert code == 0, err
     said = tmp_path / "en" / "sizes.json"
     assert (
-        f"{said}: not a JSON message file: its top level is not an object of strings: skipped"
+        f"{said}: not a JSON message file: its top level is not an object, nor a list of "
+        "objects: skipped"
     ) in caplog.messages
     assert "1 file that ltmt cannot read as a message file (sizes.json)" in err
     assert out.splitlines()[-1] == "1 entry checked: nothing found"
     code, out, err = run_ltmt("qa", str(tmp_path / "de" / "sizes.json"), "--source-file", str(said))
     assert (code, out) == (2, "")
     assert err == (
-        f"ltmt: error: {said}: not a JSON message file: its top level is not an object of "
-        "strings; ltmt cannot read it: leave it out\n"
+        f"ltmt: error: {said}: not a JSON message file: its top level is not an object, nor a "
+        "list of objects; ltmt cannot read it: leave it out\n"
     )
 
 

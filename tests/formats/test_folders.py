@@ -427,7 +427,7 @@ def test_a_file_that_is_no_message_file_is_skipped_with_a_warning(
     )
     assert caplog.messages == [
         f"{tmp_path / 'en' / 'sizes.json'}: not a JSON message file: its top level is not "
-        "an object of strings: skipped"
+        "an object, nor a list of objects: skipped"
     ]
 
 

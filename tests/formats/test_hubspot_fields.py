@@ -145,7 +145,11 @@ def test_a_rerun_keeps_a_reviewed_label_and_translates_a_new_choice(tmp_path: Pa
 
 
 def test_a_list_of_other_things_at_the_top_level_is_still_refused(tmp_path: Path) -> None:
+    """A list of strings, or of objects and strings; a list of records alone is translated
+    as the records of an object are (tests/formats/test_json_catalog.py)."""
     source = tmp_path / "items.json"
-    source.write_text('[{"name": "a", "label": "A", "type": "sentence"}]', "utf-8")
-    with pytest.raises(NotMessageFileError, match="its top level is not an object of strings"):
+    source.write_text('[{"name": "a", "label": "A", "type": "sentence"}, "b"]', "utf-8")
+    with pytest.raises(
+        NotMessageFileError, match="its top level is not an object, nor a list of objects"
+    ):
         translate_file(source, tmp_path / "out.json", FakeModel(), tgt_lang="de")

@@ -2222,3 +2222,25 @@ def test_the_summary_names_an_icu_plurals_case_as_written(tmp_path: Path) -> Non
         "2 left as in the source by the model (check them: '# button on this page', "
         "'# buttons on this page')" in result.report.summary()
     )
+
+
+def test_a_list_of_records_at_the_top_is_translated_as_under_an_object(tmp_path: Path) -> None:
+    """Strapi's export writes its entries as a list (trial s75: refused as no object of
+    strings, while the same entries under ``{"data": [...]}`` were translated)."""
+    records = [
+        {"id": 14, "locale": "en", "slug": "our-new-office", "title": "Our new office"},
+        {"id": 15, "locale": "en", "slug": "five-tips", "seo": {"metaTitle": "Five tips"}},
+    ]
+    listed, wrapped = tmp_path / "en.json", tmp_path / "wrapped.en.json"
+    listed.write_text(json.dumps(records, indent=2), "utf-8")
+    wrapped.write_text(json.dumps({"data": records}, indent=2), "utf-8")
+    translate_file(listed, tmp_path / "de.json", FakeModel(), tgt_lang="de")
+    translate_file(wrapped, tmp_path / "wrapped.de.json", FakeModel(), tgt_lang="de")
+    written = json.loads((tmp_path / "de.json").read_text("utf-8"))
+    assert written == json.loads((tmp_path / "wrapped.de.json").read_text("utf-8"))["data"]
+    assert written[1] == {
+        "id": 15,
+        "locale": "en",
+        "slug": "five-tips",
+        "seo": {"metaTitle": "FIVE TIPS"},
+    }
