@@ -351,9 +351,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         # the strings copied as they are (as written: a language code the target's), by
         # pointer, and the numbers, booleans and nulls, by pointer with their places
         self.copies_structure = self.ink or bool(self.openapi) or bool(fields_kept)
-        own_places = {pointer(parts) for parts in kept} | {
-            pointer(parts) for parts, _ in language_fields(data)
-        }
+        self.src_lang = src_lang
+        self.language_places = {pointer(parts) for parts, _ in language_fields(data)}
+        own_places = {pointer(parts) for parts in kept} | self.language_places
         self.copied_strings = {
             key: text
             for key, text in self.kept.items()
@@ -756,7 +756,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             key = pointer(parts)
             if key in self.extras:
                 self._keep_extra(translated, parts)
-            own = self._keeps_own(parts) or key in self.copied_strings
+            own = self._keeps_own(parts) or self._own_copy(key, text)
             if key in self.kept and own and text.strip():
                 self.kept[key] = text  # a skipped key's value, a slug, as it has it
             if _is_translation_of(text, self.untranslated.get(key)):
@@ -792,6 +792,17 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         if self._writes_arb_metadata():
             values.update((pointer((key,)), v) for key, v in copied_header(self.data).items())
         return values
+
+    def _own_copy(self, key: str, text: str) -> bool:
+        """Whether ``text``, the adopted output's string at ``key``, is its own of one of
+        :attr:`copied_strings`: not a table's language field that names the source language
+        (or none), which ltmt writes as the target's (a copy of the source, no reviewer's)."""
+        if key not in self.copied_strings:
+            return False
+        return (
+            key not in self.language_places
+            or written_value(text, self.src_lang, self.tgt_lang) == text
+        )
 
     def _keeps_own(self, parts: tuple) -> bool:
         """Whether the string at ``parts``, copied from the source, is the adopted output's

@@ -126,3 +126,17 @@ def test_only_an_outputs_numbers_booleans_and_nulls_are_held() -> None:
 )
 def test_same_value_tells_types_apart(one: Any, other: Any, same: bool) -> None:
     assert same_value(one, other) is same
+
+
+@pytest.mark.parametrize(
+    ("theirs", "written"),
+    [("de-CH", "de-CH"), ("en", "de"), ("Deutsch", "de")],  # the source's code: ltmt's to write
+)
+def test_a_tables_language_field_is_kept_unless_it_names_the_source_language(
+    tmp_path: Path, theirs: str, written: str
+) -> None:
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    _write(source, {"language": "en", "title": "Settings"})
+    _write(output, {"language": theirs, "title": "Einstellungen"})
+    translate_file(source, output, FakeModel(), tgt_lang="de")
+    assert _read(output) == {"language": written, "title": "Einstellungen"}
