@@ -4,29 +4,31 @@ The model drops a ``not`` now and then, and the sentence it leaves reads well an
 opposite: ``Do not take this medication if you are pregnant.`` came out ``Medikament nehmen,
 wenn Sie schwanger sind.`` from the default model with or without memory (a healthcare app's
 trial, session 73), and a fused ``do not unapply patches if previously applied`` came out
-``Patches entfernen, ...`` (a dev user's). Where a line's output has no negation and its
-source says one, as ``ltmt qa``'s negation check reads them
-(:func:`ltmt.qa.negation_checks.negation_problems`: the same check, not a second one), the
+``Patches entfernen, ...`` (a dev user's). Where a line's output says fewer negations than its
+source (none of one, one of ``Do not ... unless``), as ``ltmt qa``'s negation check reads them
+(:func:`ltmt.qa.negation_checks.negations_missing`: the same check, not a second one), the
 line is decoded again as its first decode was (with its memory, under its glossary terms'
 constraint, steered to the form of address asked), with :data:`BONUSES` nats added to the
 tokens of German's negating words (:data:`NEGATING_WORDS`): the smallest first, a larger one
 only for the lines still without a negation (more than 3 nats, the default model wrote
 ``Medikament nicht ohne ohne Schwangerschaft.``). A fused line that still lacks one is decoded
 so without its memory (a match lacking the negation drew it away). The first output that
-says a negation replaces the line's unless it is worse otherwise: as a steered output of the
+says as many replaces the line's unless it is worse otherwise: as a steered output of the
 form of address is judged (:func:`ltmt.address_steering.steered_better`: run on, a glossary
 target tacked on, a placeholder or number lost; out of the form of address asked where the
-first was in it), or it says more negating words than the source (``Nichts nehmen Sie
+first was in it), or qa's check finds it says too few or too many (:func:`negation_lost`), or
+it says more negating words than the source (``Nichts nehmen Sie
 nichts``, ``aber nicht das Verzeichnis nicht``), a word twice in a row where the first does
 not (:func:`ltmt.line_seams.doubled_words`), or more words the spelling dictionary does not
 know than the first (``Medikamentieren Sie nicht``, where a dictionary is installed). Its
 numbers are repaired as the first output's were (:func:`repair_replaced`). A line whose
-output has a negation, or whose source has none, is never decoded again: the guard changes
-only what the check flags. It runs last, after every other step's decode (the placeholder
+output says as many negations as its source, or more, is never decoded again: the guard changes
+only what the check flags as too few. It runs last, after every other step's decode (the placeholder
 guard's, the retries'), on each line the model translates (a sentence of a line translated
 sentence by sentence, a line of a segment of several). The translation of a segment that still
-lacks its source's negation, read whole as qa reads it, is flagged
-(``Translation.negation_lost``): ``ltmt translate`` names it and ``--strict`` fails.
+says fewer negations than its source, or more (``nicht ... nicht`` for one ``not``: not decoded
+again), read whole as qa reads it, is flagged (``Translation.negation_lost``): ``ltmt
+translate`` names it and ``--strict`` fails.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ from ltmt.line_seams import doubled_words
 from ltmt.numbers_kept import repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.qa.formality_checks import addresses_reader
-from ltmt.qa.negation_checks import english_negations, negation_problems
+from ltmt.qa.negation_checks import english_negations, negation_problems, negations_missing
 from ltmt.spelling import Dictionary, dictionary_for
 
 if TYPE_CHECKING:
@@ -86,8 +88,9 @@ _WORD = re.compile(r"\w+")
 
 
 def negation_lost(source: str, output: str) -> bool:
-    """Whether ``output`` says no negation where ``source`` says one, as ``ltmt qa``'s
-    negation check finds it (:func:`ltmt.qa.negation_checks.negation_problems`)."""
+    """Whether ``output`` says fewer negations than ``source`` (none of one, one of two) or
+    more (``nicht ... nicht`` for one ``not``), as ``ltmt qa``'s negation check finds them
+    (:func:`ltmt.qa.negation_checks.negation_problems`)."""
     return bool(negation_problems(source, output, {}))
 
 
@@ -125,12 +128,13 @@ def guard_negations(
     outputs: list[str],
     fused: Collection[int],
 ) -> GuardedNegations:
-    """Decode again the lines of ``units`` whose output (``outputs``, replaced in place) lost
-    its source's negation (:func:`negation_lost`), steered to German's negating words (module
+    """Decode again the lines of ``units`` whose output (``outputs``, replaced in place) says
+    fewer negations than its source (:func:`ltmt.qa.negation_checks.negations_missing`; one
+    that says more is only flagged), steered to German's negating words (module
     docstring); ``encoded``: their token ids, ``matches``: per segment, ``hits``: their
     glossary terms, ``fused``: the lines whose output read memory (decoded again with it
     first, then without)."""
-    lost = [i for i, unit in enumerate(units) if negation_lost(unit.text, outputs[i])]
+    lost = [i for i, unit in enumerate(units) if negations_missing(unit.text, outputs[i])]
     if not lost:
         return GuardedNegations(set(), set())
     words = word_tokens(translator.backbone, NEGATING_WORDS)

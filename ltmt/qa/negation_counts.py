@@ -1,0 +1,139 @@
+"""How many negations a source and its German translation say, for qa's negation check.
+
+A translation that keeps one negation of two (``Do not administer without a physician.`` as
+``Ohne einen Arzt verabreichen.``), or that says one the source does not (``Use only with
+approved sets.`` as ``Nicht mit zugelassenen Sets verwenden.``, ``Lassen Sie nicht vor Ablauf
+nicht mehr verwenden.`` for one ``not``), says the opposite as surely as one that drops its
+only negation (a medical IFU trial, session 75). The two sides are counted differently, each
+so that a correct translation is not flagged:
+
+- too few: the source's negating words and ``unless`` (:func:`said_in_english`) against every
+  way German says a negation (:func:`said_in_german`: ``nicht``, ``ohne``, ``es sei denn``,
+  an ``un``-word, ``fehlgeschlagen`` ...), where ``nur`` says two (``Do not install it unless
+  you are sure`` is ``Nur installieren, wenn ...``);
+- too many: German's plain negating words (:func:`plain_in_german`: ``nicht``, ``kein``,
+  ``nie``, ``nichts``, ``ohne`` ...) against every English word that a translation may say
+  with one (:func:`sayable_in_english`: ``unable``, ``failed``, ``missing``, ``unless``, an
+  ``un``-word ...).
+
+An ``un``-word of the translation says no negation where the source has one
+(``unattended`` is ``unbeaufsichtigt``): each English ``un``-word takes one German one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ``unless``: a negated condition, German's ``wenn ... nicht``, ``sofern ... nicht``, ``es sei
+# denn``, ``außer wenn`` (``wenn`` alone turns the condition round)
+UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
+# ``nor`` goes on with a negation said before it (``neither ... nor`` is ``weder ... noch``)
+_NOR = "nor"
+# ``not enough``, which German says with the clause beside it (``Cannot decrypt, not enough
+# space`` is ``Nicht genug Platz zum Entschlüsseln``, ``Zu wenig Speicher``)
+_NOT_ENOUGH = re.compile(r"\bnot\s+(?:\w+\s+)?enough\b", re.IGNORECASE)
+# an English word of ``un``- that negates (``unattended``, ``unavailable``), not ``under``,
+# ``until``, ``unit``, ``union``, ``unique``, ``universal`` nor ``unless``
+_ENGLISH_UN = re.compile(
+    r"\bun(?!der|til|i(?:t|on|que|vers|form|code|f|x)|less\b|to\b)[a-z]{3,}", re.IGNORECASE
+)
+# a German word of ``un``- (as qa's check reads one: not ``und``, ``unter``, ``uns``,
+# ``unser``, ``ungefähr``, ``unten``)
+GERMAN_UN = re.compile(r"\bun(?!d\b|ter|s\b|ser|gefähr|ten\b)\w{3,}", re.IGNORECASE)
+# German's unless (``es sei denn``, ``ausgenommen``), which the check's words lack
+_GERMAN_UNLESS = re.compile(r"\bes\s+sei\s+denn\b|\bausgenommen\b", re.IGNORECASE)
+# ``nur`` says two English negations (``not ... unless``, ``not ... without``: only if, only
+# with), and so does ``erst`` where the source says ``unless`` (``remain unnoticed unless`` is
+# ``erst dann bemerkt, wenn``)
+_ONLY = re.compile(r"\bnur\b", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\berst\b", re.IGNORECASE)
+# German idioms with a plain negating word that say no negation of the source's (``nicht
+# zuletzt``: last but not least, ``nicht nur``: not only, ``ohne Zweifel``: doubtless)
+_GERMAN_IDIOM = re.compile(
+    r"\bnicht\s+(?:zuletzt|nur|einmal|auszuschließen)\b"
+    r"|\bohne\s+(?:Zweifel|Unterlass|Umschweife|weiteres)\b",
+    re.IGNORECASE,
+)
+# German's plain negating words: what a doubled or an added negation is written with; not a
+# compound's first part (``Nicht-Mitglieder``, ``nicht-negative``: ``non-``)
+_GERMAN_PLAIN = re.compile(
+    r"\b(?:nicht|nichts|nie|niemals|niemand\w*|nirgend\w*|kein\w*|weder|ohne)\b"
+    r"(?![-\u2010\u2011])",
+    re.IGNORECASE,
+)
+# what ends a clause or a list's item: punctuation, a dash, a conjunction (``und``, ``oder``,
+# ``sondern``, ``noch``), a subordinate clause's start (``wenn``, ``dass``, ``weil``, ``ob``
+# ...), a relative pronoun (``der``, ``die``, ``das``, ``welche`` after a comma is split by
+# the comma)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?()\[\]\u2013\u2014\n]|\s-+\s|\b(?:und|oder|aber|sondern|noch|doch|wenn|falls"
+    r"|sofern|solange|dass|weil|da|ob|obwohl|bevor|nachdem|bis|als|wie|damit|um)\b",
+    re.IGNORECASE,
+)
+# English that a translation may say with a plain German negation, besides ``unless`` and an
+# ``un``-word (l10n/train's references: ``out of memory`` is ``nicht genügend Speicher``,
+# ``Size mismatch`` is ``Größe stimmt nicht überein``): a negating word (quoted too), a failure
+# (``failed``, ``unable``, an error), an absence (``missing``, ``lacks``, ``out of``), a
+# refusal, a prevention or an exception (``avoid``, ``except``, ``instead``, ``other than``),
+# ``stop``, ``disable``, a negating prefix (``non-``, ``dis``-, ``in``-, ``mis``-) or suffix
+# (``-less``, ``-free``), ``hardly``, ``too``, ``zero``, ``empty``, ``off``, a conflict, an
+# omission, ``wrong``, ``down``, ``less``, ``still``, ``yet``, a difference; not ``only`` nor
+# ``before`` (the trial's ``Use only with`` as ``Nicht mit``, ``Do not use before`` as ``nicht
+# vor ... nicht mehr``)
+_SAYABLE = re.compile(
+    r"\b(?:not|no|never|cannot|without|none|nothing|nobody|nowhere|nor|\w+n['\u2019]t"
+    r"|fail\w*|unable|missing|miss|lack\w*|absen\w*|refus\w*|reject\w*|deny|denie\w*"
+    r"|prevent\w*|avoid\w*|except\w*|exclud\w*|instead|rather|stop\w*|disabl\w*|forbid\w*"
+    r"|prohibit\w*|hardly|barely|rarely|seldom|neither|too|ignor\w*|non\w*|dis\w+"
+    r"|in(?:a|co|de|di|ef|ex|fi|ju|se|su|va|vi)\w*|im[mp]\w*|ill\w*|irr\w*"
+    r"|\w+less|\w+-free|free\s+of|zero|empty|nil|null|false|off|unknown"
+    r"|keep\s+(?:away|off|out)|outside|beyond|out[\s-]+of|other\s+than|cant|dont|wont"
+    r"|mis\w+|ambiguous|expired|conflict\w*|omit\w*|suppress\w*|drop\w*|wrong|bad|broken"
+    r"|offline|down|busy|far\s+from"
+    r"|difficult|hard|less|fewer|little|longer|still|yet|cease\w*|neglect\w*|error\w*"
+    r"|differ\w*|exclusive\w*|deprecated|default\w*|malformed|dead|w/o)\b",
+    re.IGNORECASE,
+)
+
+
+def said_in_english(words: list[str], source: str) -> int:
+    """How many negations ``source`` says: its negating ``words`` (those qa's check reads,
+    ``nor`` aside, and a ``not ... enough`` once at most: :data:`_NOT_ENOUGH`) and its
+    ``unless``."""
+    said = sum(word.lower() != _NOR for word in words) - len(_NOT_ENOUGH.findall(source))
+    return max(said, min(len(words), 1)) + len(UNLESS.findall(source))
+
+
+def said_in_german(found: list[str], target: str, source: str) -> int:
+    """How many negations ``target`` says in any of German's ways: ``found``, the negating
+    words qa's check reads in it, and ``es sei denn`` or ``ausgenommen``; an ``un``-word only
+    beyond those of ``source`` (:data:`_ENGLISH_UN`), ``nur`` as two, and ``erst`` as two where
+    the source says ``unless``."""
+    un_words = sum(GERMAN_UN.fullmatch(word) is not None for word in found)
+    taken = min(un_words, len(_ENGLISH_UN.findall(source)))
+    said = len(found) - taken + len(_GERMAN_UNLESS.findall(target))
+    if UNLESS.search(source):
+        said += 2 * len(_NOT_BEFORE.findall(target))
+    return said + len(_ONLY.findall(target))
+
+
+def plain_in_german(target: str) -> int:
+    """How many of German's plain negating words (``nicht``, ``kein``, ``nie``, ``nichts``,
+    ``ohne`` ...) ``target`` says, but in an idiom (:data:`_GERMAN_IDIOM`: ``nicht zuletzt``)."""
+    return len(_GERMAN_PLAIN.findall(_GERMAN_IDIOM.sub(" ", target)))
+
+
+def doubled_in_german(target: str) -> bool:
+    """Whether a clause of ``target`` says two of German's plain negating words
+    (``Lassen Sie nicht vor Ablauf nicht mehr verwenden``): no punctuation nor conjunction
+    (:data:`_CLAUSE_BREAK`) between them, which a list (``kein X, kein Y``) or a second clause
+    (``nicht, wenn ... nicht``) has."""
+    return any(plain_in_german(clause) > 1 for clause in _CLAUSE_BREAK.split(target))
+
+
+def sayable_in_english(source: str) -> int:
+    """How many negations a translation of ``source`` may say: its negating words (every one,
+    ``not only`` and a quoted ``"none"`` too), its ``unless``, its ``un``-words and the English
+    words a translation may say with a negation (:data:`_SAYABLE`)."""
+    prefixed = len(_ENGLISH_UN.findall(source))
+    return len(UNLESS.findall(source)) + prefixed + len(_SAYABLE.findall(source))
