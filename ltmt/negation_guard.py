@@ -53,6 +53,7 @@ from ltmt.numbers_kept import repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.qa.formality_checks import addresses_reader
 from ltmt.qa.negation_checks import english_negations, negation_problems, negations_missing
+from ltmt.qa.negation_counts import UNLESS
 from ltmt.spelling import Dictionary, dictionary_for
 
 if TYPE_CHECKING:
@@ -220,11 +221,13 @@ def _better(
 
 def _more_negations(source: str, text: str) -> bool:
     """Whether ``text`` says more of German's negating words (:data:`NEGATING_WORDS`) than
-    ``source`` says English ones (:func:`ltmt.qa.negation_checks.english_negations`): steered
+    ``source`` says English ones (:func:`ltmt.qa.negation_checks.english_negations`, and
+    ``unless``: ``nicht ..., wenn ... nicht``): steered
     too far, it says the negation twice (``aber nicht das Verzeichnis nicht``, ``ohne ohne``),
     which German may read as none."""
     said = sum(word in _NEGATING_SET for word in _WORD.findall(text))
-    return said > len(english_negations(without_placeholders(source)))
+    source = without_placeholders(source)
+    return said > len(english_negations(source)) + len(UNLESS.findall(source))
 
 
 def _misspelt(dictionary: Dictionary | None, source: str, text: str) -> int:

@@ -101,8 +101,9 @@ class Translation:
     ``sentences_lost``: the source line says several sentences and ``text`` fewer (or, fused, kept
     some of its words and none of its own), even after it was translated again a sentence at a time
     and without memory (:mod:`ltmt.sentence_memory`):
-    check it. ``negation_lost``: the source says a negation (``not``, ``never``, ``no``) and
-    ``text`` none, as ``ltmt qa``'s negation check reads them, even after the line was decoded
+    check it. ``negation_lost``: ``text`` says fewer negations than the source (``not``,
+    ``never``, ``no``, ``unless``: none of one, one of two) or more (``nicht ... nicht`` for one
+    ``not``), as ``ltmt qa``'s negation check reads them, even after the line was decoded
     again steered to one (:mod:`ltmt.negation_guard`): it may say the opposite, check it.
     ``by_sentence``: the line was translated as this
     many sentences, each with its own memory matches (:mod:`ltmt.sentence_memory`; 0: whole),

@@ -30,6 +30,9 @@ KEPT = "Medikament nicht nehmen, wenn Sie schwanger sind."
         ("Not for children under 12.", "Nicht für Kinder unter 12.", False),
         ("Open the file.", "Datei öffnen.", False),  # no negation to lose
         ("Item No. 5", "Artikel Nr. 5", False),  # a number's No., as qa reads it
+        # counted (medical IFU trial, session 75): one of two, and one said twice
+        ("Do not disconnect unless closed.", "Nicht trennen, wenn geschlossen.", True),
+        ("Do not use before the expiry date.", "Nicht vor Ablauf nicht mehr verwenden.", True),
     ],
 )
 def test_a_lost_negation_is_what_qa_s_check_finds(source, output, lost):
@@ -131,6 +134,20 @@ def test_only_a_line_that_lost_its_negation_is_decoded_again(tiny_backbone):
     assert decoded == [PREGNANT]
     assert isinstance(state, NegationBonus) and state.penalty == -BONUSES[0]
     assert state.inner is None  # no memory, no glossary, no form of address asked
+
+
+def test_a_line_unless_lost_is_decoded_again_one_that_says_more_is_not(tiny_backbone):
+    unless = "Do not disconnect the catheter unless the clamp is closed."
+    kept = "Den Katheter nicht trennen, wenn die Klemme nicht geschlossen ist."
+    doubled = "Lassen Sie nicht vor Ablauf nicht mehr verwenden."
+    translator = _ScriptedTranslator(
+        tiny_backbone, beam=1, first={}, steered={unless: {(1.0, False): kept}}
+    )
+    outputs = ["Den Katheter nicht trennen, wenn die Klemme geschlossen ist.", doubled]
+    guarded = _guard(translator, [unless, "Do not use before the expiry date."], outputs)
+    assert guarded.replaced == {0}
+    assert outputs == [kept, doubled]
+    assert [decoded for decoded, _ in translator.decodes] == [[unless]]
 
 
 def test_the_bonus_grows_until_a_decode_says_a_negation_and_no_more(tiny_backbone):

@@ -1011,8 +1011,8 @@ def _strict_failure(report: RunReport) -> str | None:
         f"{report.not_repairable} could not be repaired, "
         f"{report.numbers_not_repairable} with numbers that could not be repaired, "
         f"{report.sentences_lost} that lost a sentence of {their(report.sentences_lost)} "
-        f"source, {report.negation_lost} that lost a negation of {their(report.negation_lost)} "
-        f"source{invalid}{kept}"
+        f"source, {report.negation_lost} whose negations differ from "
+        f"{their(report.negation_lost)} source's{invalid}{kept}"
     )
 
 

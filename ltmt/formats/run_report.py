@@ -72,9 +72,10 @@ Every unit translated in the run is counted once in each of these groups:
   read whose source lacks one of the line's), and fused lines whose translation kept some of
   their words and none of its own (``Played for {Minutes}`` → ``{Minutes}``), even translated
   a sentence at a time and then without memory (:mod:`ltmt.sentence_memory`; ``--strict``
-  fails the run on these); ``negation_lost``: units whose source says a negation and whose
-  translation says none, as ``ltmt qa``'s negation check reads them, even decoded again steered
-  to one (:mod:`ltmt.negation_guard`; ``--strict`` fails the run on these), the first few named.
+  fails the run on these); ``negation_lost``: units whose translation says fewer negations
+  than their source (none of one, one of two) or more (``nicht ... nicht`` for one ``not``), as
+  ``ltmt qa``'s negation check reads them, even decoded again steered to one
+  (:mod:`ltmt.negation_guard`; ``--strict`` fails the run on these), the first few named.
 
 Beside them, ``translated_before``: the document's units that had a translation already and were
 kept as they are (PO, XLIFF, JSONL without ``--overwrite``; a PO entry's plural forms together, so
@@ -414,8 +415,8 @@ class RunReport:
         _name_first(self.sentences_lost_examples, as_written(source))
 
     def negation_lost_in(self, source: str) -> None:
-        """Count an output that says no negation where its ``source`` says one; the first few
-        are named."""
+        """Count an output that says fewer negations than its ``source`` or more; the first
+        few are named."""
         self.negation_lost += 1
         _name_first(self.negation_lost_examples, as_written(source))
 
@@ -609,7 +610,7 @@ class RunReport:
         if self.negation_lost:
             check = _check_them(self.negation_lost, self.negation_lost_examples)
             lost = self.negation_lost
-            parts.append(f"{lost} lost a negation of {their(lost)} source ({check})")
+            parts.append(f"{lost} whose negations differ from {their(lost)} source's ({check})")
         if self.copies_other_words:
             check = _check_them(self.copies_other_words, self.copies_other_words_examples)
             parts.append(

@@ -86,7 +86,7 @@ _SAYABLE = re.compile(
     r"|prevent\w*|avoid\w*|except\w*|exclud\w*|instead|rather|stop\w*|disabl\w*|forbid\w*"
     r"|prohibit\w*|hardly|barely|rarely|seldom|neither|too|ignor\w*|non\w*|dis\w+"
     r"|in(?:a|co|de|di|ef|ex|fi|ju|se|su|va|vi)\w*|im[mp]\w*|ill\w*|irr\w*"
-    r"|\w+less|\w+-free|free\s+of|zero|empty|nil|null|false|off|unknown"
+    r"|(?!unless\b)\w+less|\w+-free|free\s+of|zero|empty|nil|null|false|off|unknown"
     r"|keep\s+(?:away|off|out)|outside|beyond|out[\s-]+of|other\s+than|cant|dont|wont"
     r"|mis\w+|ambiguous|expired|conflict\w*|omit\w*|suppress\w*|drop\w*|wrong|bad|broken"
     r"|offline|down|busy|far\s+from"

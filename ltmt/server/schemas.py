@@ -171,9 +171,9 @@ class TranslationOut(BaseModel):
     )
     negation_lost: bool = Field(
         False,
-        description="the source says a negation (not, never, no) and the translation none, as "
-        "ltmt qa's negation check reads them, even decoded again steered to one: it may say "
-        "the opposite, check it",
+        description="the translation says fewer negations than the source (not, never, no, "
+        "unless), too few even decoded again steered to one, or more (nicht ... nicht for one "
+        "not), as ltmt qa's negation check reads them: it may say the opposite, check it",
     )
     numbers_not_repairable: bool = Field(
         False,

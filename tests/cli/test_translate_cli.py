@@ -688,7 +688,7 @@ def test_strict_fails_a_run_with_numbers_that_could_not_be_repaired(
     assert err.strip().endswith(
         "ltmt: error: --strict: 0 segments cut at the model's limit, 0 could not be repaired, "
         "1 with numbers that could not be repaired, 0 that lost a sentence of their source, "
-        "0 that lost a negation of their source"
+        "0 whose negations differ from their source's"
     )
 
 
@@ -720,7 +720,7 @@ def test_strict_fails_a_run_with_a_translation_that_lost_a_sentence(
     assert code == 1
     # the tiny random model's German says no "nicht" either
     assert err.strip().endswith(
-        "1 that lost a sentence of its source, 1 that lost a negation of its source"
+        "1 that lost a sentence of its source, 1 whose negations differ from its source's"
     )
 
 
@@ -742,13 +742,13 @@ def test_strict_fails_a_run_with_a_translation_that_lost_a_negation(
     code, _, err = run_cli(["translate", str(source), *common], capsys)
     assert code == 0
     assert (
-        "1 lost a negation of its source (check them: 'Do not take this medication if you "
+        "1 whose negations differ from its source's (check them: 'Do not take this medication if you "
         "are …')" in err
     )
     code, _, err = run_cli(["translate", str(source), *common, "--strict"], capsys)
     assert code == 1
     assert err.strip().endswith(
-        "0 that lost a sentence of their source, 1 that lost a negation of its source"
+        "0 that lost a sentence of their source, 1 whose negations differ from its source's"
     )
 
 
@@ -769,7 +769,7 @@ def test_a_message_icu_rejects_is_counted_once_as_left_out_and_fails_strict(
     code, _, err = run_cli(["translate", str(source), "-o", str(out), *common, "--strict"], capsys)
     assert code == 1
     assert err.strip().endswith(
-        "0 that lost a sentence of their source, 0 that lost a negation of their source, "
+        "0 that lost a sentence of their source, 0 whose negations differ from their source's, "
         "1 message left out as ICU rejects the source"
     )
 

@@ -172,7 +172,7 @@ def test_the_summary_names_the_segments_that_lost_a_negation() -> None:
     other.negation_lost_in("Never freeze.")
     report.add(other)
     assert (
-        "2 lost a negation of their source (check them: 'Do not take this medication if you "
+        "2 whose negations differ from their source's (check them: 'Do not take this medication if you "
         "are …', 'Never freeze.')" in report.summary()
     )
     assert report.as_dict()["negation_lost"] == 2

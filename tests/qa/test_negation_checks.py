@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from ltmt.qa.findings import CHECKS
-from ltmt.qa.negation_checks import english_negations, lost_negation, negation_problems
+from ltmt.qa.negation_checks import (
+    english_negations,
+    lost_negation,
+    negation_problems,
+    negations_missing,
+)
 from ltmt.qa.pair_checks import PAIR_CHECKS
 
 
@@ -132,3 +137,133 @@ def test_a_negating_word_alone_in_an_element_is_a_value(source: str, target: str
 def test_the_negation_check_is_a_warning_among_the_pair_checks() -> None:
     assert PAIR_CHECKS["negation"] is negation_problems
     assert CHECKS["negation"].severity == "warning"
+
+
+MORE = (
+    "the translation says a negation twice in one clause (nicht ... nicht) and the source once "
+    "at most: check that it does not say the opposite"
+)
+ADDED = (
+    "the translation says a negation (nicht, kein, nie, ohne ...) and the source none: check "
+    "that it does not say the opposite"
+)
+
+
+def _lost(word: str) -> str:
+    return (
+        f"the source says '{word}' and the translation has no negation (nicht, kein, nie, ohne"
+        " ...): check that it does not say the opposite"
+    )
+
+
+def _fewer(said: int, words: str) -> str:
+    return (
+        f"the source says {said} negations ({words}) and the translation fewer: check that it "
+        "does not say the opposite"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "problems"),
+    [
+        # the medical IFU trial's (session 75): weniger is a comparison, no negation
+        (
+            "Do not use in patients weighing under 10 kg.",
+            "Bei Patienten mit weniger als 10 kg.",
+            [_lost("not")],
+        ),
+        (
+            "Do not use in patients weighing less than 10 kg.",
+            "Patienten wiegen weniger als 10 kg.",
+            [_lost("not")],
+        ),
+        # an un-word that says the source's un-word says no negation
+        (
+            "Never leave the patient unattended.",
+            "Den Patienten noch ungeschlagen.",
+            [_lost("Never")],
+        ),
+        ("Never leave the patient unattended.", "Den Patienten nie unbeaufsichtigt lassen.", []),
+        # ... and one where the source has none is one (not told from a lost Never: no alarm)
+        ("Never leave the patient alone.", "Den Patienten unbeaufsichtigt lassen.", []),
+        ("The key is not valid.", "Der Schlüssel ist ungültig.", []),
+        # unless is a negated condition: wenn alone turns it round
+        (
+            "Sterile unless the package is opened.",
+            "Sterile wenn das Paket geöffnet wird.",
+            [_lost("unless")],
+        ),
+        (
+            "Sterile unless the package is opened.",
+            "Steril, sofern das Paket nicht geöffnet ist.",
+            [],
+        ),
+        ("Sterile unless the package is opened.", "Steril, es sei denn, es ist geöffnet.", []),
+        ("Sterile unless the package is opened.", "Steril, außer wenn es geöffnet ist.", []),
+        (
+            "Do not disconnect unless the clamp is closed.",
+            "Nicht trennen, wenn die Klemme zu ist.",
+            [_fewer(2, "'not', 'unless'")],
+        ),
+        (
+            "Do not disconnect unless the clamp is closed.",
+            "Nicht trennen, wenn die Klemme nicht zu ist.",
+            [],
+        ),
+        ("Do not install it unless you are sure.", "Nur installieren, wenn Sie sicher sind.", []),
+        # one negation of two
+        (
+            "Do not administer without a physician.",
+            "Ohne einen Arzt verabreichen.",
+            [_fewer(2, "'not', 'without'")],
+        ),
+        ("Do not administer without a physician.", "Nicht ohne einen Arzt verabreichen.", []),
+        ("Do not use without a filter.", "Nur mit einem Filter verwenden.", []),
+        ("Neither hot nor cold.", "Weder heiß noch kalt.", []),
+        ("Cannot decrypt header, not enough space", "Nicht genug Platz zum Entschlüsseln", []),
+        # one negation said twice in a clause, or one the source does not say
+        (
+            "Do not use before the expiry date.",
+            "Lassen Sie nicht vor Ablauf nicht mehr verwenden.",
+            [MORE],
+        ),
+        ("Do not use before the expiry date.", "Nicht vor dem Verfallsdatum verwenden.", []),
+        (
+            "Use only with approved infusion sets.",
+            "Nicht mit zugelassenen Infusionssets verwenden.",
+            [ADDED],
+        ),
+        (
+            "Use only with approved infusion sets.",
+            "Nur mit zugelassenen Infusionssets verwenden.",
+            [],
+        ),
+        # what a translation says with a negation, and a list or a clause each saying one
+        ("out of memory", "nicht genügend Speicher", []),
+        ("Hash Sum mismatch", "Hash-Summe stimmt nicht überein", []),
+        (
+            "It is not a dir, file, or symlink.",
+            "Es ist kein Verzeichnis, keine Datei, kein Symlink.",
+            [],
+        ),
+        ("No explicit nonmembers", "Keine expliziten Nicht-Mitglieder", []),
+        ("Last but not least", "Nicht zuletzt", []),
+        ("Open the file.", "Datei öffnen.", []),
+        ("Do not reuse.", "Do not reuse.", []),  # the copied check's
+    ],
+)
+def test_the_check_counts_the_negations_of_both(source, target, problems):
+    assert negation_problems(source, target, {}) == problems
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "missing"),
+    [
+        ("Do not disconnect unless closed.", "Nicht trennen, wenn zu.", True),
+        ("Never freeze.", "Einfrieren.", True),
+        ("Do not use before expiry.", "Nicht vor Ablauf nicht verwenden.", False),  # more
+        ("Do not reuse.", "Nicht wiederverwenden.", False),
+    ],
+)
+def test_negations_missing_are_the_too_few(source, target, missing):
+    assert negations_missing(source, target) is missing
