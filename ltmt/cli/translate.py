@@ -237,7 +237,8 @@ def translate(
         False,
         "--strict",
         help="Exit 1 when a segment had to be cut at the model's limit, its placeholders or "
-        "numbers could not be repaired, its translation lost a sentence or a negation, or "
+        "numbers could not be repaired, its translation lost a sentence or says fewer or more "
+        "negations than its source, or "
         "translations were kept without a record to judge them by (the output is written all "
         "the same); and before anything is translated when the --user's memory store does "
         "not exist.",
@@ -982,9 +983,10 @@ def _changed_sources(translator: Any, user: str | None) -> Any:
 
 def _strict_failure(report: RunReport) -> str | None:
     """Why ``--strict`` fails the run: its segments cut at the model's limit, or whose
-    placeholders or numbers could not be repaired, or that lost a sentence or a negation, or
-    messages left out as ICU rejects their source, or outputs whose translations were kept
-    without a record to tell a changed source by (``no_record``: trial s73); None if none."""
+    placeholders or numbers could not be repaired, or that lost a sentence or whose negations
+    differ from the source's, or messages left out as ICU rejects their source, or outputs
+    whose translations were kept without a record to tell a changed source by (``no_record``:
+    trial s73); None if none."""
     failed = (
         report.not_repairable
         or report.numbers_not_repairable

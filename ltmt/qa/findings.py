@@ -164,8 +164,9 @@ CHECKS: dict[str, Check] = {
             "negation",
             "warning",
             "a source that says no (not, no, never, don't, without ...) has a translation "
-            "that says it too (nicht, kein, nie, ohne, verboten, un-, -los ...): Do not reuse "
-            "translated Wiederverwenden says the opposite",
+            "that says it too (nicht, kein, nie, ohne, verboten, un-, -los ...), as many times "
+            "(unless is one; nicht ... nicht for one not is too many): Do not reuse translated "
+            "Wiederverwenden says the opposite",
         ),
         Check(
             "accelerator",
