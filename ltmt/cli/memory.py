@@ -759,7 +759,7 @@ def _checked_against_record(
     from ltmt.formats.registry import find_format
 
     pairs = [(pair.source, pair.target) for pair in records if not pair.unpaired]
-    record = sources.read_for_import(path, pairs)
+    record = sources.read_for_import(path, pairs, fmt)
     is_po = (fmt or path.suffix.lstrip(".")).lower() in ("po", "pot")
     if record is None:
         generator = ltmt_generator(path) if is_po and pairs else None

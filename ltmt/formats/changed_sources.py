@@ -342,10 +342,19 @@ def recorded_for_older_sources(
         replace(pair, unpaired=OLDER_SOURCE)
         if keys[number] in older
         else replace(pair, unpaired=CHANGED_SOURCE)
-        if keys[number] in changed or record.still_unchecked(_record_key(number, pair), pair.target)
+        if _changed_source(record, keys[number] in changed, _record_key(number, pair), pair)
         else pair
         for number, pair in enumerate(records)
     ]
+
+
+def _changed_source(record: Record, edited: bool, key: str, pair: PairRecord) -> bool:
+    """Whether ``pair`` (at ``key`` in ``record``) is someone else's translation of a source
+    changed since: ``edited`` (:func:`~ltmt.formats.output_sources.outdated` says so) or still
+    unchecked for an older source than the pair's, where ``record`` can tell it of this file
+    (:meth:`~ltmt.formats.output_sources.Record.tells_changed_source`)."""
+    unchecked = record.still_unchecked(key, pair.target, pair.source)
+    return (edited or unchecked) and record.tells_changed_source(key, pair.target)
 
 
 def _places_by_source(record: Record) -> dict[str, str]:

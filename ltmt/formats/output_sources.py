@@ -153,6 +153,12 @@ VALUE = "\0value:"
 # msgmerge's copy of ``action|Open`` into ``ticket status|Open`` was taken for ltmt's, by its
 # msgid; :meth:`Record.wrote_marked_in_context`)
 IN_CONTEXT = "\0context:"
+# how an import found a record that is not the file's own (found by the file's own path: ""):
+# by the file's bytes, which another output's run wrote (a checkout elsewhere, or a copy the run
+# only kept), or as the record of another output whose pairs the file mostly holds (a copy of it
+# edited since): :attr:`Record.found_elsewhere`
+SAME_BYTES = "bytes"
+COPIED_PAIRS = "pairs"
 # the most (source, translation) pairs a record keeps of what ltmt wrote into its output in
 # earlier runs (:attr:`Record.history`), the newest: some 45 bytes each in its file
 HISTORY_KEPT = 4096
@@ -179,6 +185,10 @@ class Record:
     units: Mapping[str, tuple[str, str]]
     key: bytes = field(repr=False)
     history: tuple[tuple[str, str], ...] = ()
+    # not the file's own record (:data:`SAME_BYTES`, :data:`COPIED_PAIRS`): its places' sources
+    # are another output's, so what they say of a text that someone else wrote holds only where
+    # it is about that text (:meth:`tells_changed_source`)
+    found_elsewhere: str = field(default="", compare=False)
 
     @classmethod
     def of(
@@ -253,11 +263,35 @@ class Record:
             return None  # edited since the warning: checked for the new source
         return written[0]
 
-    def still_unchecked(self, unit_key: str, text: str) -> bool:
+    def still_unchecked(self, unit_key: str, text: str, source: str | None = None) -> bool:
         """Whether the record says ``text`` at ``unit_key`` is someone else's translation of
-        a source changed since, which an update warned of and nobody edited since."""
+        a source changed since, which an update warned of and nobody edited since; with
+        ``source`` (the unit's source now), not where that is the older source ``text`` was
+        kept for (the English changed back, or a release branch's file of that English)."""
         written = self.units.get(unit_key)
+        if source is not None and written is not None and written[0] == self.digest(source):
+            return False
         return written is not None and written[1] == UNCHECKED + self.digest(text)
+
+    def tells_changed_source(self, unit_key: str, text: str) -> bool:
+        """Whether what the record holds at ``unit_key`` can say that ``text``, someone else's
+        translation there, is of a source changed since (:data:`~ltmt.formats.changed_sources.
+        CHANGED_SOURCE`): the file's own record always does (its place's source changed since
+        ltmt last wrote the file). Another output's (:attr:`found_elsewhere`) does only where
+        it says which source the text was for: it holds ``text`` kept for an older source
+        (:data:`UNCHECKED`), or, found by the file's bytes, a text someone put at that place
+        for its source then (:data:`OTHERS_TEXT`). A text kept without a record (:data:`UNKNOWN`)
+        stood beside that output's source, not this file's, for a reason nobody knows (trial
+        s75: a release branch's approved German, copied into main before a run there, was
+        left out of an import of the release files); a copy's place holds another text."""
+        if not self.found_elsewhere:
+            return True
+        written = self.units.get(unit_key)
+        if written is None:
+            return False
+        if any(written[1] == UNCHECKED + digest for digest in self.translation_digests(text)):
+            return True
+        return self.found_elsewhere == SAME_BYTES and written[1] == OTHERS_TEXT
 
     def wrote(self, source: str, text: str, marked: bool | None = None) -> bool:
         """Whether the record says ltmt wrote ``text`` for ``source``, at any place; with
@@ -510,7 +544,9 @@ class OutputSources:
             logger.info("unreadable record of %s, taken as none (%s)", output, exc)
             return None
 
-    def read_for_import(self, output: Path, pairs: Sequence[tuple[str, str]] = ()) -> Record | None:
+    def read_for_import(
+        self, output: Path, pairs: Sequence[tuple[str, str]] = (), fmt: str | None = None
+    ) -> Record | None:
         """The record of what ltmt wrote into ``output`` whoever it wrote it for (the record
         is about the file, not the user importing it): this user's (:meth:`read`), else, and
         for no user (``ltmt qa`` without ``--user``), the one of any user's of this cache folder
@@ -519,7 +555,10 @@ class OutputSources:
         s73), else the record of another output that ``pairs`` (the file's sources and
         translations) are a copy of, edited since
         (:func:`~ltmt.formats.record_choice.copied_record`). Records of another encrypted store
-        read with its key only. None where there is none."""
+        read with its key only. None where there is none, and for a file of a format ltmt
+        never translates into (``fmt``, else its name or content: :func:`never_an_output`)."""
+        if never_an_output(output, fmt):
+            return None
         if self.user is not None and (own := self.read(output)) is not None:
             return own
         try:
@@ -536,9 +575,10 @@ class OutputSources:
             ]
             if found:
                 return latest_record(found, output)
-            return self._first_format_record(output) or copied_record(
-                self._every_record(keys, folders), pairs, output
-            )
+            if first := self._first_format_record(output):
+                return first
+            copied = copied_record(self._every_record(keys, folders), pairs, output)
+            return replace(copied, found_elsewhere=COPIED_PAIRS) if copied else None
         except (OSError, LtmtError, ValueError, KeyError, TypeError, AttributeError) as exc:
             logger.info("unreadable records for %s, taken as none (%s)", output, exc)
             return None
@@ -657,6 +697,8 @@ class OutputSources:
         by_content = self._content_path(output, user_folder, key)
         found = _read_found(by_content, key, by_content=True) if by_content else None
         at_path = _read_found(self._path_of(output, user_folder, key), key)
+        if found is not None and at_path is None:  # another output's run wrote these bytes
+            return replace(found, record=replace(found.record, found_elsewhere=SAME_BYTES))
         if found is None or at_path is None or at_path.record == found.record:
             return found or at_path
         return replace(found, record=found.record.with_history(at_path.record.own_pairs()))
@@ -722,6 +764,38 @@ class OutputSources:
         digest.update(data.replace(b"\r\n", b"\n"))  # as a checkout with CRLF ends has it
         folder = self.folder / user_folder / BY_CONTENT
         return folder / f"{digest.hexdigest()}.json"
+
+
+def never_an_output(path: Path, fmt: str | None = None) -> bool:
+    """Whether ``path`` (of the format ``fmt``, else as its name or content says) is a memory
+    that no output record is of: a file of a format ``ltmt translate`` never writes as an
+    output (a TMX or TSV file, whose pairs stand alone, a key's older and newer versions among
+    them), or a memory's JSON Lines export (its lines hold what the store recorded of each
+    pair: :data:`~ltmt.formats.pairs.STORED_SEGMENT`). A memory exported and imported again is
+    no copy of the output most of its pairs came from (trial s75: an import of ltmt's own TMX
+    export lost approved pairs "whose source changed since", and said ltmt translated into
+    it)."""
+    from ltmt.formats.registry import find_format
+
+    try:
+        spec = find_format(path, fmt, role="read")
+    except LtmtError:  # no file ltmt reads (an origin's name): as before, looked up
+        return False
+    return "document" not in spec.roles() or (spec.name == "jsonl" and _memory_export(path))
+
+
+def _memory_export(path: Path) -> bool:
+    """Whether the JSON Lines file ``path`` is a memory's export: its first pair holds what the
+    store recorded of it (:data:`~ltmt.formats.pairs.STORED_SEGMENT`), as no output does."""
+    from ltmt.formats.pairs import STORED_SEGMENT
+
+    try:
+        with Path(path).open(encoding="utf-8") as lines:
+            first = next((line for line in lines if line.strip()), "")
+        row = json.loads(first) if first else None
+    except (OSError, ValueError):  # unreadable, or no JSON: no export of ltmt's
+        return False
+    return isinstance(row, dict) and isinstance(row.get(STORED_SEGMENT), dict)
 
 
 def forget_records(user: str, cache_dir: Path, store: str | None = None) -> int:

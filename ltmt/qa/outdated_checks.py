@@ -41,10 +41,11 @@ def outdated_problems(
     problems = []
     for file, pairs in _files_of(path, records):
         paired = [(pair.source, pair.target) for pair in pairs if not pair.unpaired]
-        record = sources.read_for_import(file, paired) if paired else None
+        given = fmt if file == path else None
+        record = sources.read_for_import(file, paired, given) if paired else None
         if record is None:
             continue
-        is_po = (fmt if file == path and fmt else file.suffix.lstrip(".")).lower() in ("po", "pot")
+        is_po = (given or file.suffix.lstrip(".")).lower() in ("po", "pot")
         for pair in recorded_for_older_sources(record, pairs, by_place=not is_po):
             if pair.unpaired in _MESSAGES:
                 problems.append(
