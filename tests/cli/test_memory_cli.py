@@ -3844,3 +3844,145 @@ def test_export_newest_only_writes_the_translation_ltmt_reuses(
     )
     written = out.read_text("utf-8")
     assert "Sie beruht auf Art. 6." in written and "erfolgt" not in written
+
+
+def _resx(strings: dict[str, str]) -> str:
+    data = "".join(
+        f'  <data name="{name}" xml:space="preserve">\n    <value>{text}</value>\n  </data>\n'
+        for name, text in strings.items()
+    )
+    header = '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+    return f'<?xml version="1.0" encoding="utf-8"?>\n<root>\n{header}{data}</root>\n'
+
+
+def test_a_release_branchs_approved_pair_is_imported_after_main_kept_a_copy_of_it(
+    capsys, tmp_path: Path, store: str, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial s75 (.NET MAUI): the release branch's German, copied into main, was kept by a
+    translate run there after main's English changed; an import of the release files (a
+    consistent pair ltmt never wrote) then left the approved pair out, "whose source changed
+    since it was translated", by main's record of the same bytes. Both pairs are stored; an
+    export to TMX imported into an empty store keeps every pair, without a word of ltmt's
+    translation."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
+    release, main = tmp_path / "release", tmp_path / "main"
+    for folder, sync in ((release, "Sync receipts over Wi-Fi only"), (main, "Sync more")):
+        folder.mkdir()
+        (folder / "Strings.resx").write_text(
+            _resx({"Settings_Sync": sync, "Settings_Title": "Settings"}), "utf-8"
+        )
+    german = _resx(
+        {"Settings_Sync": "Belege nur über WLAN synchronisieren", "Settings_Title": "Einstellungen"}
+    )
+    (release / "Strings.de.resx").write_text(german, "utf-8")
+    (main / "Strings.de.resx").write_text(german, "utf-8")
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
+    code, _, err = ltmt(
+        capsys, "translate", str(main / "Strings.resx"), "-o", str(main / "Strings.de.resx"),
+        "-u", "app", *model,
+    )  # fmt: skip
+    assert code == 0, err
+    assert (main / "Strings.de.resx").read_text("utf-8") == german  # both kept
+    args = ["-u", "app", "--memory-dir", store]
+    files = [str(release / "Strings.de.resx"), "--source-file", str(release / "Strings.resx")]
+    code, out, err = ltmt(capsys, "memory", "import", *files, *args)
+    assert (code, out) == (
+        0,
+        "imported Strings.de.resx into app: 2 added, 0 duplicates, 0 skipped\n",
+    ), err
+    assert "warning" not in err
+    tmx = tmp_path / "bk.tmx"
+    code, _, err = ltmt(capsys, "memory", "export", *args, "--format", "tmx", "-o", str(tmx))
+    assert code == 0, err
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(tmx), "-u", "fresh", "--memory-dir", store
+    )
+    assert (code, out) == (0, "imported bk.tmx into fresh: 2 added, 0 duplicates, 0 skipped\n")
+    assert "ltmt translated" not in err
+    with Memory(store) as memory:
+        stored = {segment.source: segment.target for segment in memory.segments("fresh")}
+    assert stored == {
+        "Sync receipts over Wi-Fi only": "Belege nur über WLAN synchronisieren",
+        "Settings": "Einstellungen",
+    }
+
+
+def test_a_memory_export_imported_again_keeps_every_pair_ltmt_translated(
+    capsys, tmp_path: Path, store: str, tiny_model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial s75 (Tolgee): a memory holding ltmt's translation of de.json and a reviewer's
+    edit, exported to TMX (or JSON Lines) and imported into another user, lost pairs "whose
+    source changed since" and said ltmt translated into the export: the export was taken for a
+    copy of de.json. A memory's export is no output: every pair is stored, without that
+    warning."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
+    english, german = tmp_path / "en.json", tmp_path / "de.json"
+    english.write_text(
+        '{"upgrade": "Upgrade to Pro", "save": "Save your changes", "open": "Open the file"}',
+        "utf-8",
+    )
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
+    code, _, err = ltmt(capsys, "translate", str(english), "-o", str(german), "-u", "fig", *model)
+    assert code == 0, err
+    written = json.loads(german.read_text("utf-8"))
+    german.write_text(json.dumps({**written, "upgrade": "Auf Pro upgraden"}), "utf-8")
+    args = ["--memory-dir", store, "--no-language-check"]  # the tiny random model's German
+    code, _, err = ltmt(
+        capsys, "memory", "import", str(german), "--source-file", str(english), "-u", "a", *args
+    )
+    assert code == 0, err
+    with Memory(store) as memory:  # the reviewer's pair and ltmt's (the tiny model's) others
+        held = memory.count("a")
+    assert held >= 2, err
+    for number, fmt in enumerate(("tmx", "jsonl")):
+        export = tmp_path / f"a.{fmt}"
+        code, _, err = ltmt(capsys, "memory", "export", "-u", "a", *args[:2], "-o", str(export))
+        assert code == 0, err
+        user = f"b{number}"
+        code, out, err = ltmt(capsys, "memory", "import", str(export), "-u", user, *args)
+        assert (code, out) == (
+            0,
+            f"imported a.{fmt} into {user}: {held} added, 0 duplicates, 0 skipped\n",
+        ), err
+        assert "ltmt translated" not in err
+    with Memory(store) as memory:
+        stored = [
+            sorted((segment.source, segment.target) for segment in memory.segments(user))
+            for user in ("a", "b0", "b1")
+        ]
+    assert stored[0] == stored[1] == stored[2]
+    assert ("Upgrade to Pro", "Auf Pro upgraden") in stored[0]
+
+
+def test_a_tmx_holding_a_keys_older_version_is_no_copy_of_the_translated_file(
+    capsys, tmp_path: Path, store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial s75 (Tolgee): a memory's TMX export holds both versions of a key whose English
+    was edited (``Upgrade now`` and ``Upgrade to Pro``); read as a copy of de.json, whose
+    record holds the key for the new English, the older pair was left out "whose source changed
+    since". A TMX is a memory, no output: every pair is stored."""
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.output_sources import OutputSources
+
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))  # no other test's records
+    written = [("/save", "Save", "Speichern"), ("/open", "Open", "Öffnen")]
+    written += [("/close", "Close", "Schließen")]
+    units = [(Unit(key, source), text) for key, source, text in written]
+    units.append((Unit("/upgrade", "Upgrade to Pro"), None))  # a reviewer's German
+    OutputSources.in_cache("fig").write(tmp_path / "de.json", units)
+    pairs = [*written, ("/upgrade", "Upgrade now", "Jetzt upgraden")]
+    pairs.append(("/upgrade", "Upgrade to Pro", "Auf Pro upgraden"))
+    tmx = tmp_path / "bk.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="en"/><body>'
+        + "".join(
+            f'<tu><prop type="x-context">{key}</prop><tuv xml:lang="en"><seg>{source}</seg></tuv>'
+            f'<tuv xml:lang="de"><seg>{target}</seg></tuv></tu>'
+            for key, source, target in pairs
+        )
+        + "</body></tmx>",
+        "utf-8",
+    )
+    code, out, err = ltmt(capsys, "memory", "import", str(tmx), "-u", "b", "--memory-dir", store)
+    assert (code, out) == (0, "imported bk.tmx into b: 5 added, 0 duplicates, 0 skipped\n"), err
+    assert "ltmt translated" not in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from ltmt.formats.changed_sources import (
     written_unreviewed,
 )
 from ltmt.formats.documents import Unit
-from ltmt.formats.output_sources import Record
+from ltmt.formats.output_sources import COPIED_PAIRS, SAME_BYTES, Record, keyed_digest
 from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
 from ltmt.segments import PairRecord
@@ -786,3 +787,55 @@ def test_an_import_knows_ltmts_translation_from_an_earlier_run_at_that_path(
     pairs = [PairRecord(source, "Protokollübersicht", metadata={"context": "/overview"})]
     judged = unreviewed_left_out(record, recorded_for_older_sources(record, pairs))
     assert [pair.unpaired for pair in judged] == [left_out]
+
+
+# a release branch's approved pair (Trial s75), and the record of main's file of its bytes,
+# written when main's English had changed: how that record kept the German there
+_KEY = b"k" * 32
+_RELEASE = ("Sync receipts over Wi-Fi only", "Belege nur über WLAN synchronisieren")
+_MAIN = "Sync receipts and photos over Wi-Fi only"
+_KEPT = {
+    # kept without a record (main's first run): nobody knows which English it was for
+    "unknown": Record.of([(Unit("/sync", _MAIN), _RELEASE[1])], _KEY, unknown={"/sync"}),
+    # a translator's, put there for main's English
+    "others": Record.of([(Unit("/sync", _MAIN), None)], _KEY),
+    # a translator's, kept for an older English than main's: the release's, or another
+    "release": Record.of(
+        [(Unit("/sync", _MAIN), None)],
+        _KEY,
+        unchecked={"/sync": (keyed_digest(_KEY, _RELEASE[0]), _RELEASE[1])},
+    ),
+    "older": Record.of(
+        [(Unit("/sync", _MAIN), None)],
+        _KEY,
+        unchecked={"/sync": (keyed_digest(_KEY, "Sync"), _RELEASE[1])},
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("kept", "found_elsewhere", "changed"),
+    [
+        ("unknown", "", True),  # the file's own record: its English changed since ltmt's run
+        ("unknown", SAME_BYTES, False),  # trial s75: main's record is no evidence for release
+        ("unknown", COPIED_PAIRS, False),
+        ("others", "", True),
+        ("others", SAME_BYTES, True),  # a checkout elsewhere: the text was put there for main's
+        ("others", COPIED_PAIRS, False),  # a copy's place holds another text
+        ("release", "", False),  # kept for the very English the file has now
+        ("release", SAME_BYTES, False),
+        ("older", "", True),
+        ("older", SAME_BYTES, True),
+        ("older", COPIED_PAIRS, True),  # the record holds this very text for another English
+    ],
+)
+def test_a_translators_pair_is_of_a_changed_source_only_where_the_record_tells(
+    kept: str, found_elsewhere: str, changed: bool
+) -> None:
+    """Trial s75: release/Strings.de.resx (an approved, unchanged pair) has the bytes of
+    main's copy of it, which a translate run kept after main's English changed; its import
+    left the pair out as "whose source changed since it was translated" by main's record."""
+    record = replace(_KEPT[kept], found_elsewhere=found_elsewhere)
+    pairs = [PairRecord(*_RELEASE, metadata={"context": "/sync"})]
+    found = recorded_for_older_sources(record, pairs)
+    assert [pair.unpaired for pair in found] == [CHANGED_SOURCE if changed else ""]

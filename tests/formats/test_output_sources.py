@@ -18,12 +18,15 @@ from formats_fakes import FakeModel
 from ltmt.formats import output_sources
 from ltmt.formats.documents import Unit
 from ltmt.formats.output_sources import (
+    COPIED_PAIRS,
+    SAME_BYTES,
     SECRET,
     UNKNOWN,
     Outdated,
     OutputSources,
     Record,
     forget_records,
+    never_an_output,
     outdated,
 )
 from ltmt.formats.pipeline import translate_file
@@ -796,3 +799,59 @@ def test_a_copys_run_leaves_the_originals_own_translations_its_own(tmp_path: Pat
     record = records.read(original)  # the copy's, by the bytes
     assert record is not None and record.unknown("New.", "ALT.")
     assert outdated(record, [(Unit("/a", "New."), "ALT.")], by_name=True).again == ["/a"]
+
+
+def test_a_record_found_by_another_outputs_bytes_is_not_the_files_own(tmp_path: Path) -> None:
+    """Trial s75: main/Strings.de.resx, a copy of the release branch's file that a run kept
+    as it was, has the bytes of release/Strings.de.resx; the record read for the release file
+    is main's, found by those bytes, and says so (:data:`SAME_BYTES`). The written output's own
+    record, found by its path, is its own."""
+    records = OutputSources(tmp_path / "records")
+    written, copy = tmp_path / "main" / "de.json", tmp_path / "release" / "de.json"
+    for path in (written, copy):
+        path.parent.mkdir()
+        path.write_text('{"sync": "Belege synchronisieren"}', "utf-8")
+    records.write(written, [(Unit("/sync", "Sync receipts and photos"), None)])
+    own, found = records.read_for_import(written), records.read_for_import(copy)
+    assert own is not None and found is not None
+    assert (own.found_elsewhere, found.found_elsewhere) == ("", SAME_BYTES)
+    assert own == found  # the same record: only how it was found differs
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("bk.tmx", '<tmx version="1.4"><body/></tmx>', True),  # a memory: translate writes none
+        ("bk.tsv", "Save\tSpeichern\n", True),
+        ("bk.jsonl", '{"source": "a", "target": "b", "ltmt_segment": {"id": 1}}\n', True),
+        ("de.jsonl", '{"source": "a", "target": "b"}\n', False),  # translate may write it
+        ("de.jsonl", "not json\n", False),
+        ("de.json", '{"save": "Speichern"}', False),
+        ("de.xlf", None, False),  # no file (an origin's name): looked up as before
+        ("notes.unknown-format", None, False),
+    ],
+)
+def test_a_memory_file_is_never_an_output(
+    tmp_path: Path, name: str, content: str | None, expected: bool
+) -> None:
+    """A TMX or TSV file, or a memory's JSON Lines export, has no record of what ltmt wrote:
+    an import of ltmt's own TMX export (trial s75) took it for a copy of a translated file."""
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, "utf-8")
+    assert never_an_output(path) is expected
+
+
+def test_a_tmx_file_finds_no_record_of_the_output_its_pairs_are_a_copy_of(tmp_path: Path) -> None:
+    """Trial s75: ltmt's TMX export of a memory was read as a copy of de.json (most of its
+    pairs are), and its approved pairs were left out by that file's record."""
+    records = OutputSources(tmp_path / "records")
+    units = [(Unit("/save", "Save"), "Speichern"), (Unit("/open", "Open"), "Öffnen")]
+    records.write(tmp_path / "de.json", units)
+    pairs = [("Save", "Speichern"), ("Open", "Öffnen")]
+    for name in ("copy.tmx", "copy.txt"):
+        (tmp_path / name).write_text("Speichern\nÖffnen\n", "utf-8")
+    copied = records.read_for_import(tmp_path / "copy.txt", pairs)
+    assert copied is not None and copied.found_elsewhere == COPIED_PAIRS
+    assert records.read_for_import(tmp_path / "copy.tmx", pairs) is None
+    assert records.read_for_import(tmp_path / "copy.txt", pairs, fmt="tmx") is None
