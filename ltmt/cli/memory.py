@@ -180,7 +180,8 @@ def import_(
     an earlier import of the file, is named apart: "are stored ... by an earlier import").
     The record is the file's, whichever user ltmt translated it for on this machine (its
     cache), and holds for a folder's files and a copy of the file whose texts are mostly those
-    ltmt wrote. A PO
+    ltmt wrote (a copy's record skips a translator's string only where it knows which English
+    it was for; a TMX or TSV file, or a memory's JSONL export, has none). A PO
     catalog whose header says ltmt filled it (X-Generator: ltmt, as translate --no-fuzzy
     leaves it) but that no record covers is named in a warning: which of its translations are
     ltmt's cannot be told, and --reviewed-only stores them all; a one-language file (with
