@@ -77,6 +77,7 @@ from ltmt.model.languages import (
 )
 from ltmt.model.writable import UnwritableCharacters
 from ltmt.negation_guard import guard_negations, negation_lost, repair_replaced
+from ltmt.number_words_repair import repair_worded_numbers
 from ltmt.numbers_kept import numbers_added_beyond_repair, repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
@@ -164,7 +165,11 @@ class Translator:
     a number its source has in no form (``2.4.4.1`` for ``2.4.1``). In German, a 12-hour time
     of the source's written as another time of day (``8.00 Uhr`` for ``8:00 PM``) is written
     on the 24-hour clock (``20.00 Uhr``), or, where which digits are the time cannot be told,
-    counts as not repairable (:func:`ltmt.clock_repair.repair_clock_times`).
+    counts as not repairable (:func:`ltmt.clock_repair.repair_clock_times`); a number the
+    source writes in digits and words (``10 (ten) days``) whose German words beside its digits
+    say another number or keep the English (a match's ``10 (dreißig) Tagen``) has them written
+    as German says it (``10 (zehn)``), and one said in words nowhere (``60 Tagen``) counts as
+    not repairable (:func:`ltmt.number_words_repair.repair_worded_numbers`).
     ``seam_repair``: words a multi-line segment's translation ends one line with and starts
     the next with, where the source does not repeat them there, are written once, and so is a
     word a line's translation says twice in a row where the source line does not (``Dateien
@@ -971,8 +976,9 @@ class Translator:
         if self.number_repair:  # an output that still lacks a number is no repair either
             if same_language(self.written_language or "", "de"):  # 8.00 Uhr for 8:00 PM
                 timed, mistimed = repair_clock_times(units, outputs)
-                repaired_at |= timed
-                wrong_at |= mistimed
+                worded, misworded = repair_worded_numbers(units, outputs)  # 10 (dreißig)
+                repaired_at |= timed | worded
+                wrong_at |= mistimed | misworded
             wrong_at |= numbers_still_lost(range(len(units)), units, outputs)
             unrepaired = {units[i].segment for i in wrong_at}
             unrepaired |= numbers_added_beyond_repair(units, outputs)

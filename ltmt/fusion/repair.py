@@ -15,7 +15,11 @@ target's ``Option`` is a translation, not a copy. A name the target copies is no
 in lower case (``Upgrade to Trackly Pro ...`` is no template for ``Trackly keeps your team
 ...``: swapping ``Pro`` → ``keeps`` lifted a 36-point match over the 50 that fusion reads, and
 ``Wechseln Sie zu`` steered the line): a word that is not code-like replaces one of the same
-capitalisation only.
+capitalisation only. A number the input writes in digits and words (``10 (ten) days``) whose
+digits are swapped has the target's words beside them written as German says it too
+(:func:`ltmt.number_words_repair.repair_number_words`): a match's ``30 (dreißig) Tagen``
+repaired for ``10 (ten) days`` said ``10 (dreißig) Tagen``, which fusion copied; now ``10
+(zehn) Tagen``.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from ltmt.number_words_repair import repair_number_words
 from ltmt.segments import Match
 from ltmt.text import match_score, with_edits
 
@@ -65,7 +70,8 @@ def repair_match(match: Match, text: str) -> Match:
     score = _score(text, repaired_source)
     if score <= match.score:
         return match
-    repaired_target = with_edits(target, target_edits)
+    # its digits swapped, the words beside them too (``30 (dreißig)`` for ``10 (ten)``)
+    repaired_target = repair_number_words(text, with_edits(target, target_edits))
     segment = replace(match.segment, source=repaired_source, target=repaired_target)
     return Match(segment, score)
 

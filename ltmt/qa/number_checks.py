@@ -39,6 +39,10 @@ to a part of a text or a release (``Section 4.2``, ``Art. 3.1``, ``§ 2.1``, ``v
 ``v2.5``), not a quantity, keeps its dot: ``Abschnitt 4,2`` reads as a decimal
 (:func:`decimal_references`). A 12-hour time whose digits are written as another time of day
 (``8:00`` or ``8:00 Uhr`` for ``8:00 PM``) is said too (:func:`ltmt.qa.date_numbers.time_problems`).
+In German, a number the source writes in digits and words (``30 (thirty) days``) that the
+translation writes in words of another number (``30 (zwanzig) Tagen``), in the English words
+(``14 (fourteen)``) or in words nowhere (``60 Tagen``) is said too
+(:func:`ltmt.number_words.number_word_problems`): a contract's words govern its digits.
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
 from ltmt.joined_ranges import joined_ranges
 from ltmt.key_combinations import english_key_names
+from ltmt.number_words import WordProblem, german_words, number_word_problems
 from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.numbers_kept import is_letter_code, lost_numbers
 from ltmt.percent_signs import percent_problems
@@ -302,7 +307,19 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
             "(German's ordinal: the number and a full stop)"
             for ordinal in kept_ordinals(source, target)
         ]
+        problems += [_word_problem(problem) for problem in number_word_problems(plain, translated)]
     return problems
+
+
+def _word_problem(problem: WordProblem) -> str:
+    """``problem`` (:func:`ltmt.number_words.number_word_problems`) said for a reviewer."""
+    wanted = problem.wanted
+    number, words = f"{wanted.value:,} ({wanted.words})", german_words(wanted.value)
+    if problem.found is None:
+        return f"lacks the number {number} in words: write {words} beside its digits"
+    if problem.english:
+        return f"keeps the English words of the number {number}: write {words}"
+    return f"writes the number {number} in words as {problem.found.words}: write {words}"
 
 
 def lost_beyond_grouping(source: str, target: str) -> list[str]:
