@@ -29,13 +29,15 @@ from functools import cache
 
 from ltmt.currency_amounts import SIGN
 
-# a whole number as English groups it (``150,000``), a whole amount's ``.00`` allowed
+# a whole number as English groups it (``150,000``), a whole amount's ``.00`` allowed; below a
+# quadrillion (longer runs of digits are no amounts to write in words)
 _ENGLISH_DIGITS = (
-    r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<cents>\.\d{1,2})?(?![\w]|[.,]\d)"
+    r"(?<![\w.,])(?P<digits>\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?P<cents>\.\d{1,2})?(?![\w]|[.,]\d)"
 )
 # as German groups it (``150.000``, ``150 000``; the English grouping kept too), ``,00``/``,-``
 _GERMAN_DIGITS = (
-    r"(?<![\w.,])(?<!\d[ \u00a0\u202f'])(?P<digits>\d{1,3}(?:[., \u00a0\u202f']\d{3})+|\d+)"
+    r"(?<![\w.,])(?<!\d[ \u00a0\u202f'])"  # not within a number grouped with spaces
+    r"(?P<digits>\d{1,3}(?:[., \u00a0\u202f']\d{3}){1,4}|\d{1,15})"
     r"(?P<cents>,\d{1,2}|,-{1,2})?(?![\w]|[.,]\d)"
 )
 # a currency between an amount and its words (``150.000 EUR (einhundertfünfzigtausend Euro)``)
@@ -55,6 +57,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _BETWEEN_WORDS = re.compile(r"[ \u00a0,\-]*")
 # German's "in words:" before the number (``30 (in Worten: dreißig) Tage``)
 _IN_WORDS = re.compile(r"\s*in\s+Worten\s*:?\s*", re.IGNORECASE)
+# the forms of ``ein`` (``einen (1) Monat``; before a number, an article: ``einer Null``)
+_ARTICLES = frozenset(("ein", "eine", "einen", "einem", "einer", "eines"))
 _WORDS_BEFORE = 12  # words read before ``(30)``: more than any number below a billion takes
 
 
@@ -180,14 +184,14 @@ def _words_after(match: re.Match[str], language: str) -> WordedNumber | None:
         if skipped is not None:
             content, words_start = content[skipped.end() :], words_start + skipped.end()
     words = list(_WORD.finditer(content))
-    read = _read_number(words, 0, content, language)
+    first = 1 if language == "de" and words and _an_article(words, 0, content) else 0
+    read = _read_number(words, first, content, language)
     if read is None or (language == "en" and not _reads_as_number(words, read[1])):
         whole = match.group("words")
         return WordedNumber(value, None, match.start("words"), match.end("words"), whole)
     said, end = read
-    last = words[end - 1]
-    start, stop = words_start + words[0].start(), words_start + last.end()
-    return WordedNumber(value, said, start, stop, content[words[0].start() : last.end()])
+    begin, last = words[first].start(), words[end - 1].end()
+    return WordedNumber(value, said, words_start + begin, words_start + last, content[begin:last])
 
 
 def _words_before(text: str, match: re.Match[str], language: str) -> WordedNumber | None:
@@ -261,8 +265,7 @@ def _english_number(words: list[re.Match[str]], first: int, text: str) -> tuple[
 def _english_large(tokens: tuple[str, ...]) -> int | None:
     """The value of English ``tokens`` of a number of a thousand or more (``one hundred fifty
     thousand``), read as ``num2words`` writes it, or None."""
-    for scale in (10**9, 10**6, 10**3):
-        name = _num2words(scale, "en").split()[-1]
+    for name, scale in _english_scales().items():
         if name not in tokens:
             continue
         at = tokens.index(name)
@@ -284,7 +287,7 @@ def _german_number(words: list[re.Match[str]], first: int, text: str) -> tuple[i
         if i > first and not _adjacent(words[i - 1], words[i], text):
             break
         value = _german_word_value(words[i].group())
-        if value is None:
+        if value is None or _an_article(words, i, text):
             break
         scale = None
         if i + 1 < len(words) and _adjacent(words[i], words[i + 1], text):
@@ -296,6 +299,17 @@ def _german_number(words: list[re.Match[str]], first: int, text: str) -> tuple[i
             break
         return total + value, i + 1
     return (total, i) if i > first else None
+
+
+def _an_article(words: list[re.Match[str]], i: int, text: str) -> bool:
+    """Whether ``words[i]`` is German's indefinite article before a number (``einer`` of ``0
+    (einer Null)``), no number of its own."""
+    following = i + 1 < len(words) and _adjacent(words[i], words[i + 1], text)
+    return (
+        _folded(words[i].group()) in _ARTICLES
+        and following
+        and _german_word_value(words[i + 1].group()) is not None
+    )
 
 
 def _german_word_value(word: str) -> int | None:
@@ -352,7 +366,13 @@ def _english_values() -> dict[tuple[str, ...], int]:
 def _english_vocabulary() -> frozenset[str]:
     """Every word English writes numbers with, ``and`` aside."""
     below = {token for tokens in _english_values() for token in tokens}
-    return frozenset(below | {_num2words(10**k, "en").split()[-1] for k in (3, 6, 9)})
+    return frozenset(below | set(_english_scales()))
+
+
+@cache
+def _english_scales() -> dict[str, int]:
+    """English's words of a billion, a million and a thousand, largest first, and their values."""
+    return {_num2words(scale, "en").split()[-1]: scale for scale in (10**9, 10**6, 10**3)}
 
 
 def _english_tokens(words: str) -> tuple[str, ...]:
@@ -365,7 +385,7 @@ def _german_below_thousand() -> dict[str, int]:
     ``einhundert…`` too, and the inflected ``ein`` (``einen (1) Monat``)."""
     words = {_folded(_num2words(n, "de")): n for n in range(1000)}
     words.update({word[3:]: n for word, n in words.items() if word.startswith("einhundert")})
-    words.update(dict.fromkeys(("ein", "eine", "einen", "einem", "einer", "eines"), 1))
+    words.update(dict.fromkeys(_ARTICLES, 1))
     return words
 
 

@@ -749,6 +749,53 @@ def test_a_fused_output_with_a_time_on_the_24_hour_clock_keeps_its_match(backbon
     assert (result.numbers_repaired, result.numbers_not_repairable) == (False, False)
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "expected", "repaired", "not_repairable"),
+    [
+        # legal2 trial: a fuzzy match's number in words carried into the new clause
+        (
+            "The Customer shall pay the deposit within 10 (ten) days.",
+            "Der Kunde hat die Kaution innerhalb von 10 (dreißig) Tagen zu zahlen.",
+            "Der Kunde hat die Kaution innerhalb von 10 (zehn) Tagen zu zahlen.",
+            True,
+            False,
+        ),
+        (
+            "The annual fee is EUR 150,000 (one hundred and fifty thousand euros).",
+            "Die jährliche Vergütung beträgt 150.000 (einhundertzwanzigtausend Euro).",
+            "Die jährliche Vergütung beträgt 150.000 (einhundertfünfzigtausend Euro).",
+            True,
+            False,
+        ),
+        # said in words nowhere: counted, so that --strict fails
+        (
+            "The Customer shall pay the deposit within 60 (sixty) days.",
+            "Der Kunde hat die Kaution innerhalb von 60 Tagen zu zahlen.",
+            "Der Kunde hat die Kaution innerhalb von 60 Tagen zu zahlen.",
+            False,
+            True,
+        ),
+        # right as it is: neither repaired nor counted
+        (
+            "The Customer shall pay the deposit within 30 (thirty) days.",
+            "Der Kunde hat die Kaution innerhalb von 30 (dreißig) Tagen zu zahlen.",
+            "Der Kunde hat die Kaution innerhalb von 30 (dreißig) Tagen zu zahlen.",
+            False,
+            False,
+        ),
+    ],
+)
+def test_a_number_in_words_beside_its_digits_says_the_source_s_number(
+    backbone, source, output, expected, repaired, not_repairable
+):
+    translator = _ScriptedTranslator(backbone, fused="", plain=output, label_retry=False)
+    [result] = translator.translate([source])
+    assert result.text == expected
+    assert (result.numbers_repaired, result.numbers_not_repairable) == (repaired, not_repairable)
+    off = _ScriptedTranslator(backbone, fused="", plain=output, number_repair=False)
+    assert off.translate([source])[0].text == output
+
+
 def test_an_ellipsis_the_models_normalisation_folded_comes_back(backbone):
     translator = _ScriptedTranslator(backbone, fused="", plain="Datei öffnen ...")
     results = translator.translate(["Open File…", "Open file..."])

@@ -101,3 +101,32 @@ def test_a_match_below_the_threshold_is_not_lifted_over_it_by_a_swapped_name() -
         36.0,
     )
     assert usable_matches([match], 50.0, 2, text) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "text", "repaired"),
+    [
+        # legal2 trial: the digits were swapped, the words beside them kept the match's number
+        (
+            "The Customer shall pay the deposit within 30 (thirty) days.",
+            "Der Kunde hat die Kaution innerhalb von 30 (dreißig) Tagen zu zahlen.",
+            "The Customer shall pay the deposit within 10 (ten) days.",
+            "Der Kunde hat die Kaution innerhalb von 10 (zehn) Tagen zu zahlen.",
+        ),
+        (
+            "Either party may terminate with 3 (three) months' notice.",
+            "Jede Partei kann mit einer Frist von 3 (drei) Monaten kündigen.",
+            "Either party may terminate with 6 (six) months' notice.",
+            "Jede Partei kann mit einer Frist von 6 (sechs) Monaten kündigen.",
+        ),
+        # digits the target does not hold once are not swapped: nor are its words
+        (
+            "Pay 30 (thirty) days after 30 days.",
+            "Zahlen Sie 30 (dreißig) Tage nach 30 Tagen.",
+            "Pay 10 (ten) days after 30 days.",
+            "Zahlen Sie 30 (dreißig) Tage nach 30 Tagen.",
+        ),
+    ],
+)
+def test_a_number_s_words_are_swapped_with_its_digits(source, target, text, repaired):  # type: ignore[no-untyped-def]
+    assert repair_match(_match(source, target, text), text).segment.target == repaired

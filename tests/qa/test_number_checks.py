@@ -787,3 +787,53 @@ def test_a_broken_placeholders_digits_are_the_placeholder_checks():
     assert number_problems(source, "%1$d Tabletten von %2$@ (%3$.1f mg) 3", {}) == [
         "has the number 3, which the source does not"
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "language", "expected"),
+    [
+        # legal2 trial: each passed qa; the contract stated two amounts or deadlines
+        (
+            "The fees are payable within 30 (thirty) days.",
+            "Die Vergütung ist innerhalb von 30 (zwanzig) Tagen zahlbar.",
+            None,
+            ["writes the number 30 (thirty) in words as zwanzig: write dreißig"],
+        ),
+        (
+            "The annual fee is EUR 150,000 (one hundred and fifty thousand euros).",
+            "Die jährliche Vergütung beträgt EUR 150.000 (einhundertzwanzigtausend Euro).",
+            "de",
+            [
+                "writes the number 150,000 (one hundred and fifty thousand) in words as "
+                "einhundertzwanzigtausend: write einhundertfünfzigtausend"
+            ],
+        ),
+        (
+            "The Customer shall pay the fees within 14 (fourteen) days.",
+            "Der Kunde hat die Vergütung innerhalb von 14 (fourteen) Tagen zu zahlen.",
+            "de",
+            ["keeps the English words of the number 14 (fourteen): write vierzehn"],
+        ),
+        (
+            "The Customer shall pay the deposit within 60 (sixty) days.",
+            "Der Kunde hat die Kaution innerhalb von 60 Tagen zu zahlen.",
+            "de-CH",
+            ["lacks the number 60 (sixty) in words: write sechzig beside its digits"],
+        ),
+        # right
+        (
+            "The Provider shall notify the Customer within 48 (forty-eight) hours.",
+            "Der Anbieter benachrichtigt den Kunden innerhalb von 48 (achtundvierzig) Stunden.",
+            "de",
+            [],
+        ),
+        ("within thirty (30) days", "innerhalb von dreißig (30) Tagen", "de", []),
+        # another language's words are not German's to check
+        ("within 30 (thirty) days", "dans les 30 (trente) jours", "fr", []),
+    ],
+)
+def test_a_number_in_digits_and_words_is_checked_in_german_words(
+    source, target, language, expected
+):
+    metadata = {TARGET_LANGUAGE: language} if language else {}
+    assert number_problems(source, target, metadata) == expected
