@@ -114,9 +114,9 @@ class WordProblem:
 def number_word_problems(source: str, output: str) -> list[WordProblem]:
     """The numbers ``source`` writes in digits and in words (:func:`worded_numbers`) that German
     ``output`` writes beside their digits in words of another number (``10 (dreißig)``) or in
-    the English words (``14 (fourteen)``), or says in words nowhere (``60 Tagen``), in the
-    source's order; words beside digits the source does not write so are left alone, as are
-    words that say no number (``30 (zzgl. MwSt.)``)."""
+    the English words (``14 (fourteen)``), in the output's order, then those it says in words
+    nowhere (``60 Tagen``); words beside digits the source does not write so are left alone,
+    as are words that say no number (``30 (zzgl. MwSt.)``)."""
     wanted = worded_numbers(source)
     if not wanted:
         return []
