@@ -48,6 +48,11 @@ the file is translated, except:
   labels and text defaults are translated, its names, types, choice values and a choice's
   default copied
   (:mod:`ltmt.formats.hubspot_fields`);
+- a Contentful export or API response (entries and assets, a ``sys`` and ``fields`` each):
+  only its fields' values are translated, a rich text node's ``value`` alone; its ``sys``
+  objects, links, rich text ``nodeType``, ``data`` and ``marks``, an asset's ``file``, and the
+  space's locales and content types are copied; an export whose fields hold several locales is
+  refused (:mod:`ltmt.formats.contentful_export`);
 - an ICU plural or select message (``You have {count, plural, one {# file} other {# files}}``)
   is translated case by case, each case as a whole sentence, several arguments (side by side
   or nested) as each combination of their branches (:mod:`ltmt.formats.icu_messages`), a
@@ -104,6 +109,7 @@ from typing import Any
 
 from ltmt.errors import InputError, NotMessageFileError, UnalignedTranslationError
 from ltmt.formats import (
+    contentful_export,
     goi18n_messages,
     hubspot_fields,
     ink_json,
@@ -319,6 +325,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         self.openapi = openapi.kind(data)
         if self.openapi:  # its prose alone: paths, names, enums and examples are the API's
             texts = openapi.text_places(data)
+        if texts is None and contentful_export.is_contentful(data):  # its fields' values alone
+            contentful_export.refuse_several_locales(path, data)
+            texts = contentful_export.text_places(data)
         if texts is None:  # Smartling's header names its text: its notes are copied
             texts = smartling_json.text_places(data, strings)
         # a HubSpot field's name, type, choice values and a choice's default are HubSpot's
@@ -593,7 +602,10 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
     ) -> KeyedCatalog:
         """As :meth:`KeyedCatalog.source_document`; without ``source_file``, a Laravel
         translation keyed by its English (``lang/de.json``: :func:`keys_are_english`) is its
-        own source, its keys read as the English, which a warning says."""
+        own source, its keys read as the English, which a warning says. A Contentful export of
+        several locales is refused: its German is no file of its own."""
+        if source_file is None:
+            contentful_export.refuse_several_locales(Path(path), _load(Path(path))[2])
         if source_file is None and _named_for(Path(path), tgt_lang or "de"):
             data = _load(Path(path))[2]
             if keys_are_english(data):

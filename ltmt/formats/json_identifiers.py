@@ -23,9 +23,12 @@ A game's dialogue tree keeps its text beside the names the game looks its nodes 
   which YAML's strings are told by too);
 - a UUID, a hex hash, a number, a time zone's name, or an identifier under ``id``, ``name``,
   ``type`` and the like (``"name": "pizza-size"``): :mod:`ltmt.formats.machine_values`;
-- a slug under a key named for one (Expo's ``"slug": "pocket-planner"``), a locale code under a
-  key named for one (Zendesk's ``"locale": "en-us"``, ``"source_locale"``): the key says what
-  the value is, where ``to-do`` or ``sign-in`` alone may be a label.
+- a slug under a key named for one (Expo's ``"slug": "pocket-planner"``; under ``permalink``,
+  ``handle`` or ``path``, words joined by ``-``: ``plan-your-first-launch``), a locale code under
+  a key named for one (Zendesk's ``"locale": "en-us"``, ``"source_locale"``): the key says what
+  the value is, where ``to-do`` or ``sign-in`` alone may be a label. A key that is a locale
+  code (Contentful's ``"slug": {"en-US": "..."}``) says nothing of its value: the key above it
+  does, for these rules and :mod:`ltmt.formats.machine_values`' (:func:`naming_key`).
 
 A lone word is text otherwise (``GUARD``, ``OK``, ``accept`` under a key of text): a message
 file's labels are single words too, so a key of them is named to be left.
@@ -46,7 +49,7 @@ from typing import Any
 
 from ltmt.errors import InputError
 from ltmt.formats.key_bindings import is_key_binding
-from ltmt.formats.machine_values import is_machine_value
+from ltmt.formats.machine_values import ID_KEYS, is_machine_value
 from ltmt.formats.path_languages import is_locale_code
 from ltmt.formats.placeholder_syntax import has_words
 
@@ -67,6 +70,9 @@ _WILDCARD = re.compile(r"[*?]")
 _SLUG_KEY = re.compile(r"(?:.*[_a-z])?(?:slug|Slug)")
 _LOCALE_KEY = re.compile(r"(?:.*[_a-z])?(?:locale|Locale|lang|Lang|language_code|languageCode)")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# keys that name a URL's part by a slug, whose value is one where words are joined by "-"
+_LINK_KEY = re.compile(r"(?:.*[_a-z])?(?:permalink|Permalink|handle|Handle|path|Path)")
+_JOINED_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 # a language code, its region or script written in any case (en-us, pt_BR, zh-Hant)
 _LOCALE = re.compile(r"([a-z]{2,3})(?:[-_]([A-Za-z]{2}|[A-Za-z]{4}))?")
 
@@ -107,9 +113,8 @@ def kept_as_written(
     def kept(parts: Place, text: str) -> bool:
         own = parts[-1] if parts else None
         return (
-            is_no_text(text, own)
+            is_no_text(text, naming_key(parts))
             or is_key_binding(text, own)
-            or (isinstance(own, str) and is_code_of_key(own, text))
             or own in id_keys
             or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)
             or skipped(parts, skip_keys)
@@ -124,8 +129,33 @@ def is_no_text(text: str, key: str | int | None = None) -> bool:
     ``#/components/schemas/Shipment``, ``{count}``, a string of spaces), an identifier, a
     digest, or a value a program reads (:func:`ltmt.formats.machine_values.is_machine_value`)."""
     return (
-        not has_words(text) or is_identifier(text) or is_digest(text) or is_machine_value(text, key)
+        not has_words(text)
+        or is_identifier(text)
+        or is_digest(text)
+        or is_machine_value(text, key)
+        or (isinstance(key, str) and is_code_of_key(key, text))
     )
+
+
+def naming_key(parts: Place) -> str | int | None:
+    """The key that says what the value at ``parts`` is: its own, or where that is a locale code
+    (Contentful's ``"slug": {"en-US": "plan-your-launch"}``, a value per language), the key
+    above it; None at the top."""
+    for index in range(len(parts) - 1, -1, -1):
+        part = parts[index]
+        if not (isinstance(part, str) and index > 0 and _is_locale_key(part)):
+            return part
+    return None
+
+
+def _is_locale_key(key: str) -> bool:
+    """Whether ``key`` is a locale code as a key of languages writes it (``en-US``, ``de``),
+    not a key that names a thing (``id``, Indonesian's code too)."""
+    code = _LOCALE.fullmatch(key)
+    if code is None or key in ID_KEYS:
+        return False
+    language, subtag = code.groups()
+    return is_locale_code(language if subtag is None else f"{language}-{subtag}")
 
 
 def is_digest(text: str) -> bool:
@@ -136,9 +166,13 @@ def is_digest(text: str) -> bool:
 
 def is_code_of_key(key: str, text: str) -> bool:
     """Whether ``text`` is the code its ``key`` names: a slug under ``slug``
-    (``pocket-planner``), a locale code under ``locale`` or ``source_locale`` (``en-us``)."""
+    (``pocket-planner``), or words joined by ``-`` under ``permalink``, ``handle`` or ``path``
+    (``plan-your-first-launch``), a locale code under ``locale`` or ``source_locale``
+    (``en-us``)."""
     if _SLUG_KEY.fullmatch(key):
         return _SLUG.fullmatch(text) is not None
+    if _LINK_KEY.fullmatch(key):
+        return _JOINED_SLUG.fullmatch(text) is not None
     if not _LOCALE_KEY.fullmatch(key) or not (code := _LOCALE.fullmatch(text)):
         return False
     language, subtag = code.groups()

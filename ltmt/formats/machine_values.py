@@ -13,11 +13,23 @@ refers to. Whatever its key, a value is no text when it is
 - a relative file path: a folder, then a file's name with an extension, no space
   (``i18n/i18n.properties``, ``./img/logo.png``; a UI5 manifest's ``bundleUrl`` came back
   ``i18n/i18n. Eigenschaften``);
+- a MIME type (``image/jpeg``, ``application/ld+json``, ``text/html; charset=utf-8``: a
+  Contentful asset's ``contentType`` and a Strapi file's ``mime`` came back ``Bild/jpeg``);
+- an ISO 4217 currency code alone (``EUR`` became ``Euro``), not one that is an English word
+  too (``ALL``, ``TOP``, ``TRY``);
+- a robots directive (``index, follow``, ``noindex``, ``max-snippet:50``: a page's
+  ``metaRobots`` became ``Index, folgen``), two of them or one no English word alone (``index``
+  and ``none`` may be labels);
+- a camelCase identifier: two lower-case letters or more, then words that start with a
+  capital, no space (``landingPage``, ``blogPost``; not ``iPhone`` nor ``eBay``);
 
 and under a key that names a thing by an identifier (``id``, ``name``, ``key``, ``type``,
 ``platform``, ``event``), a word or words joined by ``_`` or ``-`` without a space, in lower
 case or in capitals (``pizza-size``, ``google``, ``WELCOME``). ``"name": "Order Pizza"`` and
-``"name": "Settings"`` (a capital, then lower case: a label) stay text.
+``"name": "Settings"`` (a capital, then lower case: a label) stay text. So does a choice among
+a component's looks under a key named for one (``variant``, ``theme``, ``layout``:
+``primary``, ``dark``, ``two-column``, which a front end compares with its own), written in
+lower case (``"theme": "Dark"`` is a label).
 """
 
 from __future__ import annotations
@@ -36,6 +48,34 @@ _TIME_ZONE = re.compile(
 _RELATIVE_PATH = re.compile(r"(?:\.{1,2}/)*[\w@.-]+(?:/[\w@.-]+)*/[\w@-][\w@.-]*\.[A-Za-z]\w{0,11}")
 # keys whose values name a thing for a program (an entity, a platform, an event)
 ID_KEYS = frozenset({"id", "name", "key", "type", "platform", "event"})
+# keys whose values choose a component's look among the values its front end knows
+CHOICE_KEYS = frozenset({"variant", "theme", "layout"})
+_LOWER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
+_MIME_TYPE = re.compile(
+    r"(?:application|audio|font|image|message|model|multipart|text|video)"
+    r"/(?!(?:application|audio|font|image|message|model|multipart|text|video)\b)"
+    r"(?:\*|[a-z0-9][a-z0-9.+-]*)(?: ?; ?[a-z-]+=[\w.-]+)*"
+)
+# ISO 4217's current codes, less those that are English words too (ALL, TOP, TRY, CUP, PEN)
+_CURRENCIES = """AED AFN AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BRL BTN BWP BYN
+    BZD CDF CHF CLP CNY CRC CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GHS GIP GMD
+    GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW
+    KWD KYD KZT LAK LBP LKR LRD LSL LYD MDL MGA MKD MMK MRU MUR MVR MWK MXN MYR MZN NGN NIO
+    NOK NPR NZD OMR PAB PGK PHP PKR PLN PYG QAR RON RSD RWF SAR SBD SCR SDG SEK SGD SHP SLE
+    SRD SSP STN SYP SZL THB TJS TMT TND TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF
+    XCD XOF XPF YER ZAR ZMW ZWL"""
+CURRENCY_CODES = frozenset(_CURRENCIES.split())
+# a robots meta tag's directives (Google Search Central's robots meta tag reference)
+_ROBOTS_WORD = (
+    r"(?:all|none|index|follow|noindex|nofollow|noarchive|nocache|nosnippet|noimageindex"
+    r"|notranslate|indexifembedded|max-snippet: ?-?\d+|max-video-preview: ?-?\d+"
+    r"|max-image-preview: ?(?:none|standard|large))"
+)
+_ROBOTS = re.compile(
+    rf"{_ROBOTS_WORD}(?: ?, ?{_ROBOTS_WORD})+|(?!all\b|none\b|index\b|follow\b){_ROBOTS_WORD}"
+)
+# two lower-case letters or more, then words that start with a capital (landingPage, macOS)
+_CAMEL_CASE = re.compile(r"(?=[a-z]{2})[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*|[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*")
 
 
@@ -45,7 +85,21 @@ def is_machine_value(text: str, key: str | int | None = None) -> bool:
     or an identifier under one of :data:`ID_KEYS` (module docstring)."""
     value = text.strip()
     if any(
-        form.fullmatch(value) for form in (_UUID, _HEX_HASH, _NUMBER, _TIME_ZONE, _RELATIVE_PATH)
+        form.fullmatch(value)
+        for form in (
+            _UUID,
+            _HEX_HASH,
+            _NUMBER,
+            _TIME_ZONE,
+            _RELATIVE_PATH,
+            _MIME_TYPE,
+            _ROBOTS,
+            _CAMEL_CASE,
+        )
     ):
         return True
+    if value in CURRENCY_CODES:
+        return True
+    if key in CHOICE_KEYS:
+        return _LOWER_NAME.fullmatch(value) is not None
     return key in ID_KEYS and _NAME.fullmatch(value) is not None
