@@ -26,7 +26,8 @@ A game's dialogue tree keeps its text beside the names the game looks its nodes 
 - a slug under a key named for one (Expo's ``"slug": "pocket-planner"``; under ``permalink``,
   ``handle`` or ``path``, words joined by ``-``: ``plan-your-first-launch``), a locale code under
   a key named for one (Zendesk's ``"locale": "en-us"``, ``"source_locale"``): the key says what
-  the value is, where ``to-do`` or ``sign-in`` alone may be a label. A key that is a locale
+  the value is, where ``to-do`` or ``sign-in`` alone may be a label (a YAML file's slugs too:
+  :func:`is_slug_of_key`). A key that is a locale
   code (Contentful's ``"slug": {"en-US": "..."}``) says nothing of its value: the key above it
   does, for these rules and :mod:`ltmt.formats.machine_values`' (:func:`naming_key`).
 
@@ -113,8 +114,9 @@ def kept_as_written(
     def kept(parts: Place, text: str) -> bool:
         own = parts[-1] if parts else None
         return (
-            is_no_text(text, naming_key(parts))
+            is_no_text(text, key := naming_key(parts))
             or is_key_binding(text, own)
+            or (isinstance(key, str) and is_code_of_key(key, text))
             or own in id_keys
             or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)
             or skipped(parts, skip_keys)
@@ -127,13 +129,14 @@ def is_no_text(text: str, key: str | int | None = None) -> bool:
     """Whether ``text`` (the value of ``key``, if any) is no text whatever file holds it (JSON,
     YAML): no letter outside its placeholders (a URL, an email address, a ``$ref``'s
     ``#/components/schemas/Shipment``, ``{count}``, a string of spaces), an identifier, a
-    digest, or a value a program reads (:func:`ltmt.formats.machine_values.is_machine_value`)."""
+    digest, a value a program reads (:func:`ltmt.formats.machine_values.is_machine_value`), or
+    a slug under a key named for one (:func:`is_slug_of_key`)."""
     return (
         not has_words(text)
         or is_identifier(text)
         or is_digest(text)
         or is_machine_value(text, key)
-        or (isinstance(key, str) and is_code_of_key(key, text))
+        or (isinstance(key, str) and is_slug_of_key(key, text))
     )
 
 
@@ -169,16 +172,23 @@ def is_code_of_key(key: str, text: str) -> bool:
     (``pocket-planner``), or words joined by ``-`` under ``permalink``, ``handle`` or ``path``
     (``plan-your-first-launch``), a locale code under ``locale`` or ``source_locale``
     (``en-us``)."""
-    if _SLUG_KEY.fullmatch(key):
-        return _SLUG.fullmatch(text) is not None
-    if _LINK_KEY.fullmatch(key):
-        return _JOINED_SLUG.fullmatch(text) is not None
+    if is_slug_of_key(key, text):
+        return True
     if not _LOCALE_KEY.fullmatch(key) or not (code := _LOCALE.fullmatch(text)):
         return False
     language, subtag = code.groups()
     if subtag is None:
         return is_locale_code(language)
     return is_locale_code(f"{language}-{subtag.upper() if len(subtag) == 2 else subtag.title()}")
+
+
+def is_slug_of_key(key: str, text: str) -> bool:
+    """Whether ``text`` is a slug its ``key`` names: under ``slug`` (``pocket-planner``), or words
+    joined by ``-`` under ``permalink``, ``handle`` or ``path`` (``plan-your-first-launch``);
+    no text in any keyed file (a YAML one's too), where a URL's part must stay as it is."""
+    if _SLUG_KEY.fullmatch(key):
+        return _SLUG.fullmatch(text) is not None
+    return _LINK_KEY.fullmatch(key) is not None and _JOINED_SLUG.fullmatch(text) is not None
 
 
 def is_identifier(text: str) -> bool:

@@ -12,6 +12,7 @@ from ltmt.formats.json_identifiers import (
     is_no_text,
     kept_as_written,
     names_key,
+    naming_key,
     parse_skip_keys,
     skipped,
     unknown_keys_said_once,
@@ -60,6 +61,19 @@ Strings = list[tuple[tuple[str | int, ...], str]]
         # a word in capitals naming a record; not a key's own name, not in small letters
         ([(("n", "speaker"), "GUARD"), (("OK",), "OK"), (("m",), "guard")], ("GUARD",), (), 1),
         ([(("n", "speaker"), "GUARD")], (), (), 0),
+        # below a key that is a locale code, the key above it says what the value is (s75)
+        (
+            [
+                (("fields", "slug", "en-US"), "plan-your-launch"),
+                (("fields", "permalink", "de"), "plan-your-launch"),
+                (("fields", "theme", "en-US"), "dark"),
+                (("fields", "title", "en-US"), "plan-your-launch"),
+                (("locale", "en-US"), "en-us"),
+            ],
+            (),
+            (),
+            4,
+        ),
         # named keys, at any depth, and what is under them
         (
             [(("n", 0, "speaker"), "Guard"), (("meta", "notes", 0), "Draft")],
@@ -159,6 +173,15 @@ def test_a_pattern_that_matches_no_key_is_named_in_a_warning(
         ("  ", None, True),
         ("quest.main.start", None, True),
         ("pizza-size", "name", True),
+        # a slug under a key named for one, in JSON and YAML (trial s75)
+        ("our-new-office-in-berlin", "slug", True),
+        ("about", "urlSlug", True),
+        ("plan-your-first-product-launch", "permalink", True),
+        ("plan-your-launch", "handle", True),
+        ("plan-your-launch", "page_path", True),
+        ("settings", "path", False),  # one word: a label may be
+        ("Plan your launch", "permalink", False),
+        ("plan-your-launch", "title", False),
         # a key binding is no text in a JSON catalog alone (kept_as_written): YAML shows it
         ("Ctrl+Shift+I", "devToolsAccelerator", False),
         ("Ctrl+Shift+I", "devTools", False),
@@ -178,3 +201,22 @@ def test_a_json_files_key_bindings_are_kept_as_written() -> None:
     assert kept_as_written(strings, frozenset({"menu"}), frozenset()) == {
         ("menu", "devToolsAccelerator")
     }
+
+
+@pytest.mark.parametrize(
+    ("parts", "key"),
+    [
+        (("fields", "slug", "en-US"), "slug"),
+        (("fields", "slug", "de", "en-US"), "slug"),
+        (("slug",), "slug"),
+        (("user", "id"), "id"),  # Indonesian's code, and a key that names a thing
+        (("tags", 0), 0),
+        (("en-US",), "en-US"),  # at the top, no key above it
+        (("app", "title"), "title"),
+        ((), None),
+    ],
+)
+def test_the_key_that_names_a_value_is_above_its_locale(
+    parts: tuple[str | int, ...], key: str | int | None
+) -> None:
+    assert naming_key(parts) == key

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from ltmt.formats.machine_values import is_machine_value
@@ -36,7 +38,64 @@ from ltmt.formats.machine_values import is_machine_value
         ("Order Pizza", "name", False),  # a space: a name people read
         ("Settings", "name", False),  # a capital, then lower case: a label
         ("Pizza-size", "name", False),
+        # a MIME type (trial s75: a Contentful asset's "image/jpeg" became "Bild/jpeg")
+        ("image/jpeg", "contentType", True),
+        ("application/ld+json", "mime", True),
+        ("text/html; charset=utf-8", None, True),
+        ("image/*", "accept", True),
+        ("audio/video", None, False),  # two types: a label
+        ("Image/JPEG", None, False),
+        ("image/jpeg files only", None, False),
+        # an ISO 4217 code alone (trial s75: "EUR" became "Euro"), not one that is a word
+        ("EUR", "currency", True),
+        ("USD", None, True),
+        ("ALL", None, False),
+        ("TRY", None, False),
+        ("EUR 20", None, False),
+        ("Eur", None, False),
+        # robots directives (trial s75: "index, follow" became "Index, folgen")
+        ("index, follow", "metaRobots", True),
+        ("noindex,nofollow", None, True),
+        ("noindex", None, True),
+        ("max-snippet:50, max-image-preview:large", None, True),
+        ("index", None, False),  # alone, a word: a label
+        ("none", None, False),
+        ("Index, follow", None, False),
+        # a camelCase identifier (a Contentful content type's id)
+        ("landingPage", None, True),
+        ("blogPost2", None, True),
+        ("macOS", None, True),
+        ("iPhone", None, False),
+        ("eBay", None, False),
+        ("LandingPage", None, False),
+        ("landing page", None, False),
+        # a look's name under a key named for one (trial s75: "primary" became "Primär")
+        ("primary", "variant", True),
+        ("dark", "theme", True),
+        ("two-column", "layout", True),
+        ("Dark", "theme", False),  # a capital: a label
+        ("Dark mode", "theme", False),
+        ("dark", "title", False),
     ],
 )
 def test_is_machine_value(text: str, key: str | None, machine: bool) -> None:
     assert is_machine_value(text, key) is machine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 50_000 + "!",
+        "aA" * 25_000 + "!",
+        "image/" + "a" * 50_000 + ";",
+        "image/jpeg" + "; a=b" * 10_000 + ";",
+        "index, " * 10_000 + "x",
+        "max-snippet:" + "1" * 50_000 + "x",
+        "a-" * 25_000 + "-",
+    ],
+)
+def test_a_long_value_is_read_at_once(text: str) -> None:
+    """No form backtracks: a long value that is none is told in linear time."""
+    started = time.perf_counter()
+    assert not is_machine_value(text, "variant")
+    assert time.perf_counter() - started < 0.5

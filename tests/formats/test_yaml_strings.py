@@ -50,6 +50,9 @@ def test_a_value_that_is_a_dotted_key_is_no_text(tmp_path: Path) -> None:
         ("Europe/Berlin", "settings.timezone", False),  # a time zone
         ("pizza-size", "entities[0].name", False),  # an identifier under a key of names
         ("pizza-size", "entities[0].title", True),
+        ("our-new-office-in-berlin", "slug", False),  # a slug, as in JSON (trial s75)
+        ("our-new-office-in-berlin", "posts[0].permalink", False),
+        ("Our new office in Berlin", "slug", True),
     ],
 )
 def test_is_text(value: object, name: str, text: bool) -> None:
@@ -63,3 +66,15 @@ def test_is_text_in_a_file_read_whole_is_only_its_text_names() -> None:
 
 def test_dotted_names_a_value_as_rails_does() -> None:
     assert dotted(("a", "b", 0, "c")) == "a.b[0].c"
+
+
+def test_a_slug_is_never_sent_to_the_model(tmp_path: Path) -> None:
+    """Trial s75: ``slug: our-new-office-in-berlin`` came back ``unserem Erneuer-office-Inberlin``
+    (and, from a memory's fuzzy match, as the title's translation)."""
+    source = tmp_path / "en.yml"
+    source.write_text("title: Our new office\nslug: our-new-office\n", "utf-8")
+    out = tmp_path / "de.yml"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Our new office"]
+    assert out.read_text("utf-8") == "title: OUR NEW OFFICE\nslug: our-new-office\n"
