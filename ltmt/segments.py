@@ -214,7 +214,8 @@ class PairRecord:
     ``ltmt qa --json`` says; None where not known (it is not stored). ``record_key``: the
     key under which the record of what ltmt wrote into the file keeps the pair
     (:mod:`ltmt.formats.output_sources`), where that is not its name (``metadata["context"]``):
-    a CSV table's row by its key cell (:func:`ltmt.formats.csv_table.record_keys`); None where
+    a CSV table's row by its key cell (:func:`ltmt.formats.csv_table.record_keys`), a keyed
+    catalog's plural form or array item by its own key (``days_left#one``, ``prio[1]``); None where
     it is its name, or where the file's format says none (it is not stored). ``key``: the
     pair's key in its file where its context is not that key (a Transifex STRUCTURED_JSON
     string's JSON Pointer, ``/status/open/string``, whose context is its translator's, ``task

@@ -374,7 +374,10 @@ def _record_key(number: int, pair: PairRecord) -> str:
     ``items#one`` or ``tap#mac``: the forms share the name, so one form's older source had them
     all skipped), or (without a name) a key no place has (a line break and its number). A
     pair its reader gives the key of (:attr:`~ltmt.segments.PairRecord.record_key`: a CSV
-    table's row, recorded by its key cell or its place) is found by that key."""
+    table's row, recorded by its key cell or its place; a keyed catalog's plural form or array
+    item, ``days_left#one`` or ``prio[1]``, whose place an Android resource gives as its line:
+    found by its name, which the record does not hold, its English changed since was not
+    seen, trial s75) is found by that key."""
     from ltmt.formats.keyed_catalog import FORM
 
     if pair.record_key is not None:
@@ -386,6 +389,14 @@ def _record_key(number: int, pair: PairRecord) -> str:
     if context and place and place.startswith(f"{context}{FORM}"):
         return place
     return str(context or f"\n{number}")
+
+
+def _under_name(key: str | None, name: str) -> bool:
+    """Whether ``key`` (a pair's record key) is one of several keys under the string ``name``:
+    a plural form's (``name#one``) or an array item's (``name[1]``)."""
+    from ltmt.formats.keyed_catalog import FORM
+
+    return key is not None and key.startswith((f"{name}{FORM}", f"{name}["))
 
 
 def _own_place(record: Record, number: int, pair: PairRecord) -> Record:
@@ -421,13 +432,17 @@ def _name(pair: PairRecord) -> str | None:
     """What a warning calls ``pair``: its key where its context is none
     (:attr:`~ltmt.segments.PairRecord.key`), its context (a key), a plural form's place where that
     names the form under its key (``files.count#files#one``, as ``ltmt qa`` names it: the
-    forms share the key's context, which named one string twice), else its place
-    (:func:`_place`); None where it has neither."""
+    forms share the key's context, which named one string twice), or the key its reader gives
+    a form's or an item's record where that is under its key (an Android ``<plurals>`` form's
+    ``days_left#one``, a ``<string-array>`` item's ``prio[1]``, whose place is a line), else
+    its place (:func:`_place`); None where it has neither."""
     from ltmt.formats.keyed_catalog import FORM
 
     if pair.key is not None:  # a Transifex string's, whose context is no key
         return pair.key
     context = pair.metadata.get("context")
+    if context and _under_name(pair.record_key, str(context)):
+        return pair.record_key
     place = _place(pair)
     if context and "plural" in pair.metadata and place and place.startswith(f"{context}{FORM}"):
         return place

@@ -722,7 +722,14 @@ class KeyedCatalog(TranslationsHeld):
             line = translation.lines.get(entry.key)
             where = f"{path}: {entry.key}"
             key = entry.key if entry.context else None  # its context is no key: named by its key
-            records.append(PairRecord(entry.source, target, where, metadata, line=line, key=key))
+            # a plural form's or an array item's own key (``days_left#one``, ``prio[1]``),
+            # under which the record of what ltmt wrote keeps it: its name's is its string's
+            record_key = entry.key if entry.key != entry.name else None
+            records.append(
+                PairRecord(
+                    entry.source, target, where, metadata, line=line, record_key=record_key, key=key
+                )
+            )
         if purpose == "checked":  # a person's translation of what ltmt leaves untranslated
             for name, source in document.paired_untranslated().items():
                 if name not in twice and values.get(name, "").strip():

@@ -1863,6 +1863,53 @@ def test_a_tables_row_whose_source_changed_since_is_left_out_and_named(
     assert stored == {"New Game": "Neues Spiel"}
 
 
+def test_an_array_item_or_plural_form_whose_source_changed_since_is_left_out_and_named(
+    capsys, tmp_path: Path, store: str, tiny_model_dir: Path
+) -> None:
+    """Trial s75 (Android CI): a reviewer's ``prio[1]`` and ``days_left#one`` kept for an
+    English changed since (translate warned of them) were stored by ``memory import
+    --reviewed-only`` as approved for the new English (``Minor`` → ``Mittel``); only
+    ``share`` was skipped. Now all three are left out and named by their own keys."""
+    english = tmp_path / "values" / "strings.xml"
+    german = tmp_path / "values-de" / "strings.xml"
+    english.parent.mkdir()
+    german.parent.mkdir()
+    resources = (
+        '<resources>\n    <string name="share">{}</string>\n'
+        '    <string-array name="prio">\n        <item>{}</item>\n        <item>{}</item>\n'
+        '    </string-array>\n    <plurals name="days_left">\n'
+        '        <item quantity="one">{}</item>\n        <item quantity="other">{}</item>\n'
+        "    </plurals>\n</resources>\n"
+    )
+    english.write_text(resources.format("Share", "Low", "Normal", "One day left", "%d days"))
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store]
+    translate = ("translate", str(english), "-o", str(german), "-u", "u1", *model)
+    code, _, err = ltmt(capsys, *translate)
+    assert code == 0, err
+    german.write_text(  # a reviewer's, then CI's run keeps it
+        resources.format("Teilen", "Niedrig", "Mittel", "Noch ein Tag", "%d Tage übrig")
+    )
+    code, _, err = ltmt(capsys, *translate)
+    assert code == 0, err
+    english.write_text(resources.format("Send", "Low", "Minor", "Ends today", "%d days"))
+    args = [str(german), "--source-file", str(english), "-u", "u1", "--memory-dir", store]
+    code, out, err = ltmt(capsys, "memory", "import", *args, "--reviewed-only")
+    assert (code, out) == (
+        0,
+        "imported strings.xml into u1: 2 added, 0 duplicates, 3 skipped (3 whose source "
+        "changed since they were translated)\n",
+    ), err
+    assert err.splitlines()[-1] == (
+        "ltmt: warning: strings.xml: 3 pairs left out, whose source changed since they were "
+        "translated (share, prio[1], days_left#one), as the translation of an older source; "
+        "edit them for the source now, or empty them and translate the file again, then "
+        "import it"
+    )
+    with Memory(store) as memory:
+        stored = {segment.source: segment.target for segment in memory.segments("u1")}
+    assert stored == {"Low": "Niedrig", "%d days": "%d Tage übrig"}
+
+
 def test_a_tables_row_the_memory_holds_for_another_source_is_left_out_when_reviewed_only(
     capsys, tmp_path: Path, store: str
 ) -> None:

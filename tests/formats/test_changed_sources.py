@@ -425,6 +425,60 @@ def test_a_plural_form_ltmt_wrote_is_named_by_its_form() -> None:
     ]
 
 
+# an Android resource's pairs as its reader gives them: each at its line, an array's items and
+# a plural's forms under their string's name, each with its own key in the record
+ANDROID_PAIRS = [
+    PairRecord(
+        "Low", "Niedrig", "de.xml: prio[0]", {"context": "prio"}, line=5, record_key="prio[0]"
+    ),
+    PairRecord(
+        "Minor", "Mittel", "de.xml: prio[1]", {"context": "prio"}, line=6, record_key="prio[1]"
+    ),
+    PairRecord(
+        "Ends today",
+        "Noch ein Tag",
+        "de.xml: days_left#one",
+        {"context": "days_left", "plural": 0},
+        line=9,
+        record_key="days_left#one",
+    ),
+]
+
+
+def test_an_array_item_or_a_plural_form_is_judged_by_its_own_key() -> None:
+    """Trial s75: ``memory import --reviewed-only`` stored a reviewer's ``Mittel`` (of
+    ``Normal``) for ``Minor`` and ``Noch ein Tag`` (of ``One day left``) for ``Ends today``:
+    the record was looked up by the string's name, which it does not hold. Now by the item's
+    and the form's own key: those two are left out and named so; ``prio[0]`` is a pair."""
+    record = Record.of(
+        [
+            (Unit("prio[0]", "Low"), None),  # a reviewer's, each
+            (Unit("prio[1]", "Normal"), None),
+            (Unit("days_left#one", "One day left"), None),
+        ],
+        b"k" * 32,
+    )
+    found = recorded_for_older_sources(record, ANDROID_PAIRS)
+    assert [pair.unpaired for pair in found] == ["", CHANGED_SOURCE, CHANGED_SOURCE]
+    assert stale_names(found) == {CHANGED_SOURCE: ["prio[1]", "days_left#one"]}
+
+
+def test_ltmts_array_item_for_an_older_source_leaves_the_others_pairs() -> None:
+    """Looked up by the array's name, one item ltmt wrote for an older English had every item
+    skipped as ``target of an older source``, its unchanged ones too."""
+    record = Record.of(
+        [
+            (Unit("prio[0]", "Low"), "Niedrig"),
+            (Unit("prio[1]", "Normal"), "Mittel"),
+            (Unit("days_left#one", "Ends today"), "Noch ein Tag"),
+        ],
+        b"k" * 32,
+    )
+    found = recorded_for_older_sources(record, ANDROID_PAIRS)
+    assert [pair.unpaired for pair in found] == ["", OLDER_SOURCE, ""]
+    assert written_unreviewed(record, found) == ["prio[0]", "days_left#one"]
+
+
 def test_only_a_pair_of_the_same_context_and_translation_tells(tmp_path: Path) -> None:
     with Memory(tmp_path / "store") as memory:
         memory.import_pairs(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from formats_fakes import FakeModel
 
+from ltmt.cli.pair_files import read_records
 from ltmt.formats.pipeline import translate_file
 
 # a translation whose keys a project's formatter sorted (i18next-parser's sort: true), its
@@ -148,3 +149,48 @@ def test_a_translated_file_without_a_translation_says_it_holds_none(tmp_path: Pa
                 tmp_path / "de.json", source_file=tmp_path / "en.json", not_read=NotRead()
             )
         )
+
+
+@pytest.mark.parametrize(
+    ("source_name", "source", "output_name", "translation", "keys"),
+    [
+        (
+            "strings.xml",
+            '<resources><string name="share">Share</string><string-array name="prio">'
+            "<item>Low</item><item>High</item></string-array>"
+            '<plurals name="days"><item quantity="one">One day</item>'
+            '<item quantity="other">%d days</item></plurals></resources>',
+            "de.xml",
+            '<resources><string name="share">Teilen</string><string-array name="prio">'
+            "<item>Niedrig</item><item>Hoch</item></string-array>"
+            '<plurals name="days"><item quantity="one">Ein Tag</item>'
+            '<item quantity="other">%d Tage</item></plurals></resources>',
+            [None, "prio[0]", "prio[1]", "days#one", "days#other"],
+        ),
+        (
+            "en.json",
+            '{"share": "Share", "days": "{n, plural, one {One day} other {# days}}"}',
+            "de.json",
+            '{"share": "Teilen", "days": "{n, plural, one {Ein Tag} other {# Tage}}"}',
+            [None, "/days#one", "/days#other"],
+        ),
+    ],
+)
+def test_a_pair_of_an_item_or_a_form_carries_the_key_ltmt_records_it_under(
+    tmp_path: Path,
+    source_name: str,
+    source: str,
+    output_name: str,
+    translation: str,
+    keys: list[str | None],
+) -> None:
+    """Trial s75: an Android array's items and a plural's forms were looked up in the record
+    of what ltmt wrote by their string's name (their pairs' place is their line), which the
+    record does not hold: qa and ``memory import`` missed their English changed since. Each
+    pair of a form or an item carries its own key; a string's is its name (None)."""
+    (tmp_path / source_name).write_text(source, "utf-8")
+    (tmp_path / output_name).write_text(translation, "utf-8")
+    records = read_records(
+        tmp_path / output_name, None, tmp_path / source_name, "en", "de", quiet=True
+    )
+    assert [record.record_key for record in records] == keys

@@ -97,3 +97,52 @@ def test_without_a_user_the_record_read_is_the_last_written_whatever_the_folders
             )
         ]
     assert orders == {True, False}  # both users' folders came first
+
+
+ANDROID_EN = """<?xml version="1.0" encoding="utf-8"?>
+<resources>
+    <string name="share">Share it</string>
+    <string-array name="prio">
+        <item>Low</item>
+        <item>Normal</item>
+        <item>High</item>
+    </string-array>
+    <plurals name="days_left">
+        <item quantity="one">One day left</item>
+        <item quantity="other">Some days left</item>
+    </plurals>
+</resources>
+"""
+
+
+def test_an_array_item_and_a_plural_form_are_named_by_their_own_key(tmp_path: Path) -> None:
+    """Trial s75 (Android CI): translate warned of a reviewer's ``prio[1]`` and
+    ``days_left#one`` kept for an English changed since, qa named ``share`` alone: the pairs
+    of an array's items and a plural's forms were looked up in the record by their string's
+    name, which it does not hold (and one item's older source had them all named)."""
+    records = OutputSources(tmp_path / "records")
+    source = tmp_path / "values" / "strings.xml"
+    output = tmp_path / "values-de" / "strings.xml"
+    source.parent.mkdir()
+    source.write_text(ANDROID_EN, "utf-8")
+    translate_file(source, output, _upper, output_sources=records)
+    reviewed = output.read_text("utf-8")
+    for english, german in [("NORMAL", "Mittel"), ("ONE DAY LEFT", "Noch ein Tag")]:
+        reviewed = reviewed.replace(f">{english}<", f">{german}<")
+    output.write_text(reviewed, "utf-8")
+    translate_file(source, output, _upper, output_sources=records)  # CI's run: kept
+    assert _checked(source, output, records) == []
+    changed = ANDROID_EN
+    for english, now in [("Normal", "Minor"), ("High", "Top"), ("One day left", "Ends today")]:
+        changed = changed.replace(f">{english}<", f">{now}<")
+    source.write_text(changed, "utf-8")
+    someone_elses = (
+        "its source changed since this translation (not ltmt's) was written: check it against "
+        "the source now and edit it (ltmt translate --overwrite translates it again)"
+    )
+    ltmts = "ltmt wrote this translation for an older source: run ltmt translate again to update it"
+    assert _checked(source, output, records) == [
+        (f"{output}: prio[1]", someone_elses),
+        (f"{output}: prio[2]", ltmts),
+        (f"{output}: days_left#one", someone_elses),
+    ]
