@@ -19,7 +19,7 @@ from ltmt.cli.store import MEMORY_DIR_OPTION
 from ltmt.cli.translate_job import Job, prepare, written_language
 from ltmt.cli.translate_progress import SegmentProgress
 from ltmt.errors import InputError
-from ltmt.wording import counted, counted_kinds, first_few, their
+from ltmt.wording import counted, counted_kinds, first_few, their, them
 
 # ltmt bench's too: the options reach ltmt.fusion.registry.make_fusion through
 # parse_fusion_options
@@ -986,7 +986,9 @@ def _strict_failure(report: RunReport) -> str | None:
     placeholders or numbers could not be repaired, or that lost a sentence or whose negations
     differ from the source's, or messages left out as ICU rejects their source, or outputs
     whose translations were kept without a record to tell a changed source by (``no_record``:
-    trial s73); None if none."""
+    trial s73), or translations kept whose placeholders ``ltmt qa`` calls an error
+    (``placeholders_kept``: trial s75, a kept ``%2$s`` for a source's ``%1$s`` passed); None if
+    none."""
     failed = (
         report.not_repairable
         or report.numbers_not_repairable
@@ -994,20 +996,28 @@ def _strict_failure(report: RunReport) -> str | None:
         or report.negation_lost
     )
     unjudged = (
-        f"--strict: {counted(len(report.no_record), 'output')} kept translations without a "
+        f"{counted(len(report.no_record), 'output')} kept translations without a "
         "record of what ltmt wrote there, so those whose source changed could not be told "
         f"({', '.join(report.no_record[:3])}{', ...' if len(report.no_record) > 3 else ''})"
         if report.no_record
         else None
     )
+    placeholders = (
+        f"{counted(len(report.placeholders_kept), 'translation')} kept whose placeholders "
+        f"ltmt qa calls an error ({first_few(report.placeholders_kept)}): fix "
+        f"{them(len(report.placeholders_kept))}"
+        if report.placeholders_kept
+        else None
+    )
+    kept_reasons = "; ".join(reason for reason in (unjudged, placeholders) if reason)
     if not (report.cut or failed or report.invalid_sources):
-        return unjudged
+        return f"--strict: {kept_reasons}" if kept_reasons else None
     invalid = (
         f", {counted(report.invalid_sources, 'message')} left out as ICU rejects the source"
         if report.invalid_sources
         else ""
     )
-    kept = f"; {unjudged.removeprefix('--strict: ')}" if unjudged is not None else ""
+    kept = f"; {kept_reasons}" if kept_reasons else ""
     return (
         f"--strict: {counted(report.cut, 'segment')} cut at the model's limit, "
         f"{report.not_repairable} could not be repaired, "

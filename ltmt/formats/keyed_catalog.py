@@ -449,40 +449,6 @@ class KeyedCatalog(TranslationsHeld):
                 them(len(names)),
             )
 
-    def warn_of_outdated_placeholders(self) -> None:
-        """Warn of the translations kept from the output so far whose placeholders the source
-        no longer has (``Zuletzt synchronisiert: {time}`` for a source now using ``{date}``):
-        kept as they are, they would show a value the app no longer passes."""
-        from ltmt.formats.placeholder_syntax import find_placeholders, positional_aliases
-
-        outdated: dict[str, str] = {}
-        for entry in self.entries:
-            target = self.translations.get(entry.key)
-            if target is None:
-                continue
-            have = {found.text for found in find_placeholders(entry.source)}
-            same = self.same_value(entry)
-            have |= same if have & same else set()
-            # a numbered %2$d is the source's second argument, reordered (as ltmt qa reads it)
-            aliases = positional_aliases(entry.source)
-            extra = [
-                p.text for p in find_placeholders(target) if aliases.get(p.text, p.text) not in have
-            ]
-            if extra:
-                outdated.setdefault(entry.name, extra[0])
-        if outdated:
-            it = them(len(outdated))
-            logger.warning(
-                "%s: %s kept with a placeholder the source no longer has (%s); fix %s "
-                "there, or delete %s there to translate %s again",
-                self.adopted_from,
-                counted(len(outdated), "translation"),
-                first_few(f"{name}: {extra}" for name, extra in outdated.items()),
-                it,
-                it,
-                it,
-            )
-
     def same_value(self, entry: Entry) -> frozenset[str]:
         """Placeholders that show one value in ``entry``'s text, where one of them stands for
         another (a plural's ``#`` and ``{count}``, its argument); none here."""

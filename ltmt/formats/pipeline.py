@@ -79,6 +79,7 @@ from ltmt.formats.existing_output import (
 )
 from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.kept_copies import copies_kept, warn_of_copies_kept
+from ltmt.formats.kept_placeholders import warn_of_kept_placeholders
 from ltmt.formats.kept_suggestions import placeholder_mismatches
 from ltmt.formats.keyed_catalog import KeyedCatalog
 from ltmt.formats.marked_for_review import MEMOQ, TRADOS, XLIFF_20, ReviewMarked
@@ -368,7 +369,7 @@ def translate_file(
     if isinstance(document, KeyedCatalog):
         document.warn_of_untranslated()  # those a person's translation kept are not
         if not overwrite:
-            document.warn_of_outdated_placeholders()
+            result.report.placeholders_kept += warn_of_kept_placeholders(document)
     if overwrite:
         result.report.signed_off = kept
     else:  # with a person's translation of a string the catalog cannot translate

@@ -122,7 +122,11 @@ ltmt wrote there for an earlier source (:mod:`ltmt.formats.output_sources`), or 
 user's memory holds for one (:mod:`ltmt.formats.changed_sources`). ``no_record``: the
 outputs whose translations were kept without a record of what ltmt wrote there, so that
 those of a source changed since were not translated again (a CI runner's empty cache: a
-warning names the records' folder to keep between runs). ``memory_missing``: the memory store
+warning names the records' folder to keep between runs). ``placeholders_kept``: the
+translations kept from a catalog's output (``output: name``) whose placeholders ``ltmt qa``
+calls an error (``adds %2$s, which the source does not have``: a crash in
+``String.format``), which a warning names and ``--strict`` fails the run on
+(:mod:`ltmt.formats.kept_placeholders`). ``memory_missing``: the memory store
 the run looked for, which does not exist (a mistyped ``LTMT_HOME`` or ``--memory-dir``, a CI
 cache not restored), so the run had no memory; empty where it exists or none was asked for.
 ``copies_of_source``: of the units translated, those whose string in an existing one-language
@@ -248,6 +252,8 @@ class RunReport:
     # same_sources`), by name
     same_source_kept: list[str] = field(default_factory=list)
     no_record: list[str] = field(default_factory=list)  # outputs kept without a record
+    # kept translations whose placeholders ltmt qa calls an error, as "output: name"
+    placeholders_kept: list[str] = field(default_factory=list)
     copies_of_source: int = 0
     copies_kept: int = 0
     suggestions_kept: int = 0
@@ -479,6 +485,7 @@ class RunReport:
         for text in other.examples:
             self.example(text)
         self.no_record.extend(other.no_record)
+        self.placeholders_kept.extend(other.placeholders_kept)
         self.same_source_kept.extend(other.same_source_kept)
         for mine, theirs in (
             (self.copied_examples, other.copied_examples),

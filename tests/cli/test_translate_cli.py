@@ -1768,6 +1768,56 @@ def test_json_leaves_standard_error_one_report_with_its_warnings_and_strict_fail
     assert report["strict_failed"].startswith("--strict: 1 segment cut at the model's limit, ")
 
 
+def test_strict_fails_on_a_kept_translation_whose_placeholders_qa_calls_an_error(
+    tmp_path, capsys, common, fake_translation
+):
+    """Trial s75 (Android CI): a kept ``%2$s`` for a source's ``%1$s`` (String.format throws)
+    passed --strict on the second run, the first failing for want of a record alone, and the
+    warning called it "a placeholder the source no longer has", which the source never had.
+    Now the warning says what ltmt qa says, and --strict fails on it, every run."""
+    english = tmp_path / "values" / "strings.xml"
+    german = tmp_path / "values-de" / "strings.xml"
+    english.parent.mkdir()
+    german.parent.mkdir()
+    english.write_text(
+        '<resources><string name="welcome">Welcome back, %1$s!</string>'
+        '<string name="storage">%1$d MB of %2$d MB used</string>'
+        '<string name="order">%1$s of %2$d</string>'
+        '<string name="sync_now">Sync now</string></resources>',
+        "utf-8",
+    )
+    german.write_text(
+        '<resources><string name="welcome">Willkommen zurück, %2$s!</string>'
+        '<string name="storage">%1$d MB von %2$s MB belegt</string>'
+        '<string name="order">%2$d von %1$s</string></resources>',  # reordered: the source's
+        "utf-8",
+    )
+    store = ["--memory-dir", str(tmp_path / "store")]  # (--strict needs one)
+    add = ["memory", "add", "-u", "u1", "--source", "Open", "--target", "Öffnen", *store]
+    assert run_cli(add, capsys)[0] == 0
+    args = ["translate", str(english), "-o", str(german), "-u", "u1", *common]
+    warning = (
+        f"{german}: 2 translations kept whose placeholders are not the source's (welcome: "
+        "lacks %1$s, adds %2$s, which the source does not have; storage: lacks %2$d, adds "
+        "%2$s, which the source does not have); fix them there, or delete them there to "
+        "translate them again"
+    )
+    failed = (
+        f"2 translations kept whose placeholders ltmt qa calls an error ({german}: welcome, "
+        f"{german}: storage): fix them"
+    )
+    for run in (1, 2):
+        code, out, _ = run_cli([*args, "--strict", "--json"], capsys)
+        report = json.loads(out)  # (the translation is in a file: the report on stdout)
+        assert (code, report["warnings"][-1]) == (1, warning), run
+        assert report["strict_failed"].startswith("--strict: ")
+        assert report["strict_failed"].endswith(failed)
+        assert report["placeholders_kept"] == [f"{german}: welcome", f"{german}: storage"]
+    code, _, err = run_cli(args, capsys)  # without --strict: kept, as before
+    assert code == 0, err
+    assert "Willkommen zurück, %2$s!" in german.read_text("utf-8")
+
+
 @pytest.mark.parametrize("to_file", [False, True])
 def test_json_says_an_error_before_translating_as_its_report(tmp_path, capsys, common, to_file):
     """An error before translating is the report, one JSON object where the report goes."""

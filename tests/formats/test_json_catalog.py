@@ -337,14 +337,17 @@ def test_a_message_left_to_a_person_is_warned_of_only_when_left_untranslated(
 def test_a_kept_translation_with_an_outdated_placeholder_is_warned_of(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A kept ``{time}`` for a source now using ``{date}`` was kept silently (qa caught it)."""
+    """A kept ``{time}`` for a source now using ``{date}`` was kept silently (qa caught it).
+    The warning says what qa says of it (trial s75: "a placeholder the source no longer has"
+    was said of one the source never had)."""
     source = _write(tmp_path, "app_en.arb", json.dumps({"synced": "Last synced on {date}"}))
     out = _write(tmp_path, "app_de.arb", json.dumps({"synced": "Zuletzt synchronisiert: {time}"}))
     with caplog.at_level(logging.WARNING):
         translate_file(source, out, FakeModel(), tgt_lang="de")
     assert caplog.messages == [
-        f"{out}: 1 translation kept with a placeholder the source no longer has (/synced: "
-        "{time}); fix it there, or delete it there to translate it again"
+        f"{out}: 1 translation kept whose placeholders are not the source's (/synced: lacks "
+        "{date}, adds {time}, which the source does not have); fix it there, or delete it there "
+        "to translate it again"
     ]
     assert json.loads(out.read_text("utf-8")) == {"synced": "Zuletzt synchronisiert: {time}"}
 
@@ -356,11 +359,11 @@ def test_a_kept_translation_with_an_outdated_placeholder_is_warned_of(
         ("Hello %s, you have %d new messages", "Hallo %1$s, Sie haben %2$d neue Nachrichten", ""),
         ("%s of %d", "%2$d von %1$s", ""),
         # a number the source does not have stays warned of; so does an i18next format qa flags
-        ("%s of %d", "%3$d von %1$s", " (/a: %3$d)"),
+        ("%s of %d", "%3$d von %1$s", "/a: lacks %d, adds %3$d"),
         (
             "You have {{count}} items",
             "Sie haben {{count, number}} Artikel",
-            " (/a: {{count, number}})",
+            "/a: lacks {{count}}, adds {{count, number}}",
         ),
     ],
 )
@@ -373,11 +376,12 @@ def test_a_numbered_printf_argument_is_the_sources_reordered(
     out = _write(tmp_path, "de.json", json.dumps({"a": german}))
     with caplog.at_level(logging.WARNING):
         translate_file(source, out, FakeModel(), tgt_lang="de")
-    outdated = [m for m in caplog.messages if "no longer has" in m]
+    outdated = [m for m in caplog.messages if "are not the source" in m]
     assert outdated == (
         [
-            f"{out}: 1 translation kept with a placeholder the source no longer has{warned}; "
-            "fix it there, or delete it there to translate it again"
+            f"{out}: 1 translation kept whose placeholders are not the source's ({warned}, "
+            "which the source does not have); fix it there, or delete it there to translate "
+            "it again"
         ]
         if warned
         else []
@@ -393,7 +397,7 @@ def test_a_numbered_printf_argument_is_the_sources_reordered(
         (
             "{count, plural, offset:1 one {You} other {You and # others}}",
             "Du und {count} andere",
-            " (/inbox: {count})",
+            "/inbox: lacks %d, adds {count}",  # as ltmt qa says it of /inbox#other
         ),
     ],
 )
@@ -408,11 +412,12 @@ def test_a_plurals_number_as_hash_or_its_argument_is_one_placeholder(
     out = _write(tmp_path, "de.json", json.dumps({"inbox": other}))
     with caplog.at_level(logging.WARNING):
         translate_file(source, out, FakeModel(), tgt_lang="de")
-    outdated = [m for m in caplog.messages if "no longer has" in m]
+    outdated = [m for m in caplog.messages if "are not the source" in m]
     assert outdated == (
         [
-            f"{out}: 1 translation kept with a placeholder the source no longer has{warned}; "
-            "fix it there, or delete it there to translate it again"
+            f"{out}: 1 translation kept whose placeholders are not the source's ({warned}, "
+            "which the source does not have); fix it there, or delete it there to translate "
+            "it again"
         ]
         if warned
         else []

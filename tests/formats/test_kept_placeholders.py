@@ -1,0 +1,80 @@
+"""Translations kept from a catalog's output whose placeholders are not their source's
+(:mod:`ltmt.formats.kept_placeholders`)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from ltmt.formats.android import AndroidDocument
+from ltmt.formats.kept_placeholders import (
+    KeptPlaceholders,
+    kept_with_other_placeholders,
+    warn_of_kept_placeholders,
+)
+
+
+def _catalog(tmp_path: Path, english: str, german: str) -> AndroidDocument:
+    """The source ``<string name="s">english</string>`` with the output's ``german`` taken over."""
+    source, output = tmp_path / "strings.xml", tmp_path / "de.xml"
+    source.write_text(f'<resources><string name="s">{english}</string></resources>', "utf-8")
+    output.write_text(f'<resources><string name="s">{german}</string></resources>', "utf-8")
+    catalog = AndroidDocument.open(source, tgt_lang="de")
+    catalog.adopt(output)
+    return catalog
+
+
+@pytest.mark.parametrize(
+    ("english", "german", "expected"),
+    [
+        # trial s75: an argument the source does not pass (String.format throws)
+        (
+            "Welcome back, %1$s!",
+            "Willkommen zurück, %2$s!",
+            [
+                KeptPlaceholders(
+                    "s", "%2$s", ("lacks %1$s", "adds %2$s, which the source does not have")
+                )
+            ],
+        ),
+        # only its type changed (lint's StringFormatMatches)
+        (
+            "%1$d MB of %2$d MB used",
+            "%1$d MB von %2$s MB belegt",
+            [
+                KeptPlaceholders(
+                    "s", "%2$s", ("lacks %2$d", "adds %2$s, which the source does not have")
+                )
+            ],
+        ),
+        ("%1$s of %2$d", "%2$d von %1$s", []),  # reordered: the source's own
+        ("%s of %d", "%2$d von %1$s", []),  # numbered to reorder them: the source's
+        ("Welcome back, %1$s!", "Willkommen zurück!", []),  # lacks one only: adds none
+    ],
+)
+def test_a_kept_translation_is_said_as_qa_says_it(
+    tmp_path: Path, english: str, german: str, expected: list[KeptPlaceholders]
+) -> None:
+    assert kept_with_other_placeholders(_catalog(tmp_path, english, german)) == expected
+
+
+def test_the_warning_names_each_with_qas_words_and_returns_those_qa_calls_errors(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    catalog = _catalog(tmp_path, "Welcome back, %1$s!", "Willkommen zurück, %2$s!")
+    with caplog.at_level(logging.WARNING):
+        named = warn_of_kept_placeholders(catalog)
+    output = tmp_path / "de.xml"
+    assert named == [f"{output}: s"]
+    assert caplog.messages == [
+        f"{output}: 1 translation kept whose placeholders are not the source's (s: lacks %1$s, "
+        "adds %2$s, which the source does not have); fix it there, or delete it there to "
+        "translate it again"
+    ]
+
+
+def test_one_qa_lets_pass_is_said_by_the_placeholder_it_adds() -> None:
+    kept = KeptPlaceholders("inbox", "{count}", ())
+    assert kept.said() == "inbox: adds {count}, which the source does not have"
