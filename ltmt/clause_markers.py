@@ -8,12 +8,17 @@ approved translation of ``The processing is ...``. :func:`split_marker` finds it
 :data:`LIST_ITEM` is the narrower set a line of wrapped text starts a list item with
 (:mod:`ltmt.formats.paragraphs`). :func:`marker_for_model` is the narrower set the model gets a line
 without (:class:`ltmt.units.LineForms`): it dropped or translated them (``C) Only the IT
-department`` as ``Nur die IT-Abteilung``, ``I. Introduction`` as ``Ich. Entfernung``).
+department`` as ``Nur die IT-Abteilung``, ``I. Introduction`` as ``Ich. Entfernung``), or wrote
+a clause's number as a German decimal (``2.3 Late payments`` as ``2,3 ...``). :func:`clause_number`
+is the number of a clause that opens a line (``2.3``, ``4.2.1``, ``10.1.``), which qa's numbers
+check reads as a reference that keeps its dots.
 """
 
 from __future__ import annotations
 
 import re
+
+from ltmt.unit_names import unit_named
 
 # a list item's bullet, number or letter: -, *, +, •, 1., 2), a)
 LIST_ITEM = r"(?:[-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])"
@@ -40,8 +45,24 @@ def split_marker(text: str) -> tuple[str, str]:
 
 
 # a number with decimals, which split_marker takes for a clause's (``1.5 million``, ``4.5 metre``):
-# the model writes it with a decimal comma (``1,5 Millionen``), so it gets it
+# the model writes it with a decimal comma (``1,5 Millionen``), so it gets it, but for a
+# clause's number (:func:`_numbers_a_clause`)
 _DECIMAL = re.compile(r"\d{1,3}\.\d{1,3}[ \t]+")
+# a clause's number of several parts (``2.3``, ``4.2.1``, ``10.1.``) and the blanks after it
+_CLAUSE_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+")
+# a word's letters (a capitalised word is a capital and small letters: ``Late``, ``The``, a
+# German translation's ``Übermittlung``; not ``GB``, ``EUR``, ``A``)
+_WORD = re.compile(r"[^\W\d_]+")
+# the words that make a number with decimals a quantity though capitalised (a unit's name
+# aside: ltmt.unit_names): a magnitude, a currency's name, a factor (``1.5 Million Users``)
+_QUANTITY_WORDS = frozenset(
+    {
+        *("hundred", "thousand", "million", "millions", "billion", "billions", "trillion"),
+        *("mio", "mrd", "bn", "tausend", "millionen", "milliarde", "milliarden"),
+        *("euro", "euros", "dollar", "dollars", "pound", "pounds", "franc", "francs"),
+        *("cent", "cents", "times", "fold"),
+    }
+)
 # a number and a full stop (``1. ``, ``10. ``), which is also a date's day: set aside, ``1. May
 # is Labour Day`` came out ``1. Vielleicht ist ...`` and a match's ``Der 1. Januar ist ...``
 # gained a second ``1. ``; the model keeps a numbered list's number as it is
@@ -54,12 +75,43 @@ _SIGN_BULLET = re.compile(r"[-*+][ \t]+")
 
 def marker_for_model(text: str) -> tuple[str, str]:
     """``(marker, rest)`` of ``text`` as :func:`split_marker` has them, but for a number with
-    decimals (``1.5 million``), a number and a full stop (``1. May``, a date) and an ASCII sign
-    (``- ``, ``* ``, ``+ ``): the marker the model would drop or translate (``C) ``, ``• ``,
-    ``1) ``, ``I. `` as ``Ich.``), set aside and put back as written. A capital and a full
-    stop is one too, though it may be a name's initial (``M. Monti``): kept as written, it is
-    what a translator writes, where the model made ``A. Smith`` ``Ein. Schmidt``."""
+    decimals (``1.5 million``; not a clause's, ``2.3 Late payments``), a number and a full stop
+    (``1. May``, a date) and an ASCII sign (``- ``, ``* ``, ``+ ``): the marker the model would
+    drop or translate (``C) ``, ``• ``, ``1) ``, ``I. `` as ``Ich.``), set aside and put back as
+    written. A capital and a full stop is one too, though it may be a name's initial (``M.
+    Monti``): kept as written, it is what a translator writes, where the model made ``A. Smith``
+    ``Ein. Schmidt``."""
     marker, rest = split_marker(text)
+    if _DECIMAL.fullmatch(marker) and _numbers_a_clause(rest):
+        return marker, rest
     if any(kept.fullmatch(marker) for kept in (_DECIMAL, _NUMBER_AND_FULL_STOP, _SIGN_BULLET)):
         return "", text
     return marker, rest
+
+
+def clause_number(text: str) -> str:
+    """The number of the clause ``text`` opens (``"2.3"`` of ``2.3 Late payments ...``,
+    ``"4.2.1"`` of ``4.2.1 The ...``, ``"10.1"`` of ``10.1. The ...``), without a final full
+    stop; ``""`` where it opens with none: a number with decimals before a word that is not
+    capitalised or names a quantity (``1.5 million``, ``2.5 GB``, ``1.5 Million``, ``2.5 Hours``),
+    a single number (``1. May``), words."""
+    found = _CLAUSE_NUMBER.match(split_marker(text)[0])
+    if found is None:
+        return ""
+    if _DECIMAL.fullmatch(found.group()) and not _numbers_a_clause(text[found.end() :]):
+        return ""
+    return found.group(1)
+
+
+def _numbers_a_clause(rest: str) -> bool:
+    """Whether a number with decimals before ``rest`` numbers a clause (``2.3 Late payments``,
+    a contract's, which German writes ``2.3`` too), not a quantity (``1.5 million``, ``2.5 GB``):
+    ``rest`` opens with a capitalised word that names no unit, magnitude or currency."""
+    found = _WORD.match(rest)
+    word = found.group() if found else ""
+    return (
+        len(word) > 1
+        and word.istitle()
+        and unit_named(word) is None
+        and word.casefold() not in _QUANTITY_WORDS
+    )

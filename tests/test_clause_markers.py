@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.clause_markers import marker_for_model, split_marker
+from ltmt.clause_markers import clause_number, marker_for_model, split_marker
 
 
 @pytest.mark.parametrize(
@@ -49,8 +49,19 @@ def test_a_leading_marker_is_told_from_the_words(text, expected):
         ("A. Smith wrote it.", ("A. ", "Smith wrote it.")),  # an initial, kept as written
         ("1.3. The data is kept.", ("1.3. ", "The data is kept.")),
         ("§ 3 The data is kept.", ("§ 3 ", "The data is kept.")),
+        # a clause's number before a capitalised word: set aside, the model wrote "2,3 Late ..."
+        ("2.3 Late payments shall bear interest.", ("2.3 ", "Late payments shall bear interest.")),
+        ("12.4 The Customer shall pay.", ("12.4 ", "The Customer shall pay.")),
+        ("2.3 Übermittlung", ("2.3 ", "Übermittlung")),  # a match's German target line
         # the model gets: a number with decimals (German writes 1,5), a pronoun, no marker
         ("1.5 million people", ("", "1.5 million people")),
+        # ... before a capitalised unit, magnitude or currency, or a word that is not one
+        ("2.5 GB of storage", ("", "2.5 GB of storage")),
+        ("2.5 Hours of video", ("", "2.5 Hours of video")),
+        ("1.5 Million Users", ("", "1.5 Million Users")),
+        ("2.5 Euros each", ("", "2.5 Euros each")),
+        ("2.5 A fuse", ("", "2.5 A fuse")),
+        ("3.5 Hz is low", ("", "3.5 Hz is low")),
         # a number and a full stop, a date's day too: the model wrote "1. Vielleicht" set aside
         (
             "1. May is Labour Day in many countries.",
@@ -67,3 +78,32 @@ def test_a_leading_marker_is_told_from_the_words(text, expected):
 )
 def test_the_marker_the_model_gets_a_line_without(text, expected):
     assert marker_for_model(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2.3 Late payments shall bear interest.", "2.3"),
+        ("4.2.1 The Provider shall ...", "4.2.1"),
+        ("10.1. The Provider shall ...", "10.1"),
+        ("1.3.2.\tThe data is kept.", "1.3.2"),
+        ("2.3 Übermittlung an Dritte", "2.3"),
+        # a quantity, a single number, another marker, words
+        ("1.5 million people", ""),
+        ("2.5 GB of storage", ""),
+        ("1.5 Million Users", ""),
+        ("2.3 A Party may terminate.", ""),
+        ("1. May is Labour Day.", ""),
+        ("(b) Late payments", ""),
+        ("Section 2.3 applies.", ""),
+        ("2.3", ""),
+    ],
+)
+def test_the_number_of_a_clause_that_opens_a_line(text, expected):
+    assert clause_number(text) == expected
+
+
+def test_a_long_run_of_numbers_is_read_in_linear_time():
+    # adversarial input for the clause number's pattern: many parts, then no blank
+    assert clause_number("1." * 50_000 + "x") == ""
+    assert clause_number("2.3 " + "A" * 100_000 + "a") == ""

@@ -135,6 +135,17 @@ def test_multiline_segment_keeps_newlines_and_edges(backbone):
     assert lines[3].startswith("  ") and lines[3].endswith(" ")
 
 
+def test_a_clause_number_that_opens_a_line_is_kept_as_written(backbone):
+    """The model wrote ``2.3 Late payments ...`` as ``2,3 Late Zahlungen ...``: the clause's
+    number is set aside and put back byte for byte, a line below it's too."""
+    translator = Translator(backbone, beam=1)
+    results = translator.translate(
+        ["2.3 Late payments shall bear interest.", "Fees\n10.1. The fee"]
+    )
+    assert results[0].text.startswith("2.3 ")
+    assert results[1].text.split("\n")[1].startswith("10.1. ")
+
+
 @pytest.mark.parametrize(
     "separator",
     ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"],

@@ -344,6 +344,8 @@ def test_split_segment_sets_a_stage_direction_apart(text, lines, translations, r
         ("I. Introduction", ["Introduction"], "I. INTRODUCTION"),
         ("• 🎉 Party", ["Party"], "• 🎉 PARTY"),  # and the pictograph after it
         ("1.5 million", ["1.5 million"], "1.5 MILLION"),  # a number, not a marker
+        # a clause's number: the model wrote "2,3 Late Zahlungen ..."
+        ("2.3 Late payments", ["Late payments"], "2.3 LATE PAYMENTS"),
         ("1. May is Labour Day", ["1. May is Labour Day"], "1. MAY IS LABOUR DAY"),  # a date
     ],
 )
@@ -371,6 +373,14 @@ def test_matches_for_model_set_aside_the_markers_their_sources_have():
         seen.segment.target
         == "Nur die IT-Abteilung\n  * tabs  dasselbe wie tab0\n1. Januar ist ein Feiertag"
     )
+
+
+def test_matches_for_model_set_aside_a_clause_number_in_source_and_target():
+    forms = LineForms(decorations=True)
+    source = "2.3 Late payments shall bear interest."
+    target = "2.3 Verspätete Zahlungen sind zu verzinsen."
+    [seen] = forms.matches_for_model((Match(Segment(1, "u", source, target, 0.0, "t"), 70.0),))
+    assert (seen.segment.source, seen.segment.target) == (source[4:], target[4:])
 
 
 def test_matches_for_model_keep_a_dates_day_in_source_and_target():

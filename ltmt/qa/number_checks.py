@@ -36,9 +36,10 @@ with none, ``50``, ``{x}`` (:mod:`ltmt.percent_signs`: ``50 %``, ``50 Prozent`` 
 after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a translation that
 says the decrease too (``um 5 % gefallen``) keeps the meaning without it. A number that refers
 to a part of a text or a release (``Section 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``,
-``v2.5``), not a quantity, keeps its dot: ``Abschnitt 4,2`` reads as a decimal
-(:func:`decimal_references`). A 12-hour time whose digits are written as another time of day
-(``8:00`` or ``8:00 Uhr`` for ``8:00 PM``) is said too (:func:`ltmt.qa.date_numbers.time_problems`).
+``v2.5``; a clause's number that opens a line, ``2.3 Late payments ...``), not a quantity, keeps
+its dot: ``Abschnitt 4,2`` reads as a decimal (:func:`decimal_references`). A 12-hour time whose
+digits are written as another time of day (``8:00`` or ``8:00 Uhr`` for ``8:00 PM``) is said too
+(:func:`ltmt.qa.date_numbers.time_problems`).
 In German, a number the source writes in digits and words (``30 (thirty) days``) that the
 translation writes in words of another number (``30 (zwanzig) Tagen``), in the English words
 (``14 (fourteen)``) or in words nowhere (``60 Tagen``) is said too
@@ -52,6 +53,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from ltmt.clause_markers import clause_number
 from ltmt.copied_sentences import written_again
 from ltmt.currency_amounts import SIGN as CURRENCY_SIGN
 from ltmt.currency_amounts import swapped_marks
@@ -297,8 +299,8 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
             for number in english_decimal_points(plain, translated)
         ]
     problems += [
-        f"writes the reference {number} as {swapped_marks(number)}: a section or version number "
-        f"keeps its dot, write {number}"
+        f"writes the reference {number} as {swapped_marks(number)}: a section, clause or version "
+        f"number keeps its dot, write {number}"
         for number in decimal_references(plain, translated)
     ]
     if same_language(str(language or "de"), "de"):
@@ -577,9 +579,12 @@ def _english_mark(number: str, mark: str) -> str:
 
 def decimal_references(source: str, target: str) -> list[str]:
     """The reference numbers of ``source`` (``Section 4.2``, ``§ 2.1``, ``version 1.5``: module
-    docstring) that ``target`` writes with a decimal comma (``4,2``) and fewer times as written,
-    in the source's order: a section or a release number is no quantity, and keeps its dot."""
+    docstring; a clause's number that opens a line, ``2.3 Late payments ...``:
+    :func:`ltmt.clause_markers.clause_number`) that ``target`` writes with a decimal comma
+    (``4,2``) and fewer times as written, in the source's order: a section, a clause or a
+    release number is no quantity, and keeps its dot."""
     wanted = Counter(_REFERENCE.findall(source))
+    wanted.update(filter(None, (clause_number(line.lstrip()) for line in source.splitlines())))
     written = Counter(_SEPARATED.findall(target))
     return [
         number

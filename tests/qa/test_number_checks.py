@@ -614,6 +614,13 @@ def test_the_decimal_point_check_says_how_german_writes_the_number(language, exp
         ("version 1.5-fold", "Version 1,5-fach", []),
         ("a version 3.5 percent smaller", "eine Version 3,5 Prozent kleiner", []),
         ("Install version 1.5 now.", "Installieren Sie jetzt Version 1,5.", ["1.5"]),
+        # a clause's number that opens a line (ltmt.clause_markers.clause_number)
+        ("2.3 Late payments shall bear interest.", "2,3 Late Zahlungen werden ...", ["2.3"]),
+        ("Terms\n10.1. The Customer pays.", "Bedingungen\n10,1. Der Kunde zahlt.", ["10.1"]),
+        ("2.3 Late payments shall bear interest.", "2.3 Verspätete Zahlungen ...", []),
+        ("1.5 million people", "1,5 Millionen Menschen", []),
+        ("2.5 GB of storage", "2,5 GB Speicher", []),
+        ("It is 2.3 Late.", "Es ist 2,3 spät.", []),
     ],
 )
 def test_a_reference_number_written_as_a_decimal_is_found(source, target, turned):
@@ -622,7 +629,8 @@ def test_a_reference_number_written_as_a_decimal_is_found(source, target, turned
 
 def test_the_reference_check_says_to_keep_the_dot():
     assert number_problems("See Section 4.2", "Siehe Abschnitt 4,2", {}) == [
-        "writes the reference 4.2 as 4,2: a section or version number keeps its dot, write 4.2"
+        "writes the reference 4.2 as 4,2: a section, clause or version number keeps its dot, "
+        "write 4.2"
     ]
 
 
