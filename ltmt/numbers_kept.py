@@ -84,6 +84,7 @@ from ltmt.formats.tag_attributes import without_tag_attributes
 from ltmt.joined_ranges import joined_ranges, ranges_parted
 from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.percent_signs import lost_percents, percents_beyond_repair, restore_percents
+from ltmt.reference_subdivisions import lost_subdivisions
 from ltmt.terminology.matching import renders, substitute
 
 if TYPE_CHECKING:
@@ -225,9 +226,13 @@ def _plain_output(source: str, output: str) -> str:
 
 def numbers_said_wrong(source: str, output: str) -> str:
     """What :func:`numbers_wrong` counts, said for a reader (``lacks 30``, ``has 2.4.4.1``,
-    ``repeats 3``, ``garbles 10,000.00``, ``joins the range 15\u201325 as 15.25``), or ``check
-    its numbers`` where it counts none (a count the output writes in words)."""
+    ``repeats 3``, ``garbles 10,000.00``, ``joins the range 15\u201325 as 15.25``) and the letters
+    of a reference's it lacks (``lacks (b) of 6(1)(b)``: :mod:`ltmt.reference_subdivisions`), or
+    ``check its numbers`` where it counts none (a count the output writes in words)."""
     joined = [f"{found.range} as {found.number}" for found in joined_ranges(source, output)]
+    letters = [
+        f"({lost.subdivision}) of {lost.reference}" for lost in lost_subdivisions(source, output)
+    ]
     said = [
         f"{verb} {', '.join(numbers)}"
         for verb, numbers in (
@@ -236,6 +241,7 @@ def numbers_said_wrong(source: str, output: str) -> str:
             ("repeats", repeated_numbers(source, output)),
             ("garbles", garbled_amounts(source, output)),
             ("joins the range", joined),
+            ("lacks", letters),
         )
         if numbers
     ]

@@ -84,7 +84,9 @@ class Translation:
     the source's or has one the source does not
     (``1.299,99,99`` for ``1,299.99``), or the output has a number the source has in no form
     (``2.4.4.1`` for ``2.4.1``), or a fused output lacks one of the source's that
-    neither the repair nor the model without memory kept (``SKU-001515`` for ``SKU-000015``);
+    neither the repair nor the model without memory kept (``SKU-001515`` for ``SKU-000015``),
+    or the output lacks a letter of a reference's (``Art. 6(1)`` for ``Art. 6(1)(b)``:
+    :mod:`ltmt.reference_subdivisions`);
     ``seams_repaired``: words the translation ended one line with
     and started the next with were written once (:mod:`ltmt.line_seams`); ``doubled_repaired``:
     a word the translation said twice in a row, where its source does not, was written once

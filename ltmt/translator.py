@@ -82,6 +82,7 @@ from ltmt.numbers_kept import numbers_added_beyond_repair, repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
+from ltmt.reference_subdivisions import lost_subdivisions
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, PairRecord, Translation, UserRequest
 from ltmt.sentence_memory import Request, translate_by_sentences
@@ -162,14 +163,16 @@ class Translator:
     lost beyond repair makes a fused output a suspect of the placeholder guard, and an output
     that still lacks one (the guard or the retry with the line's numbers as tags could not get
     it back) counts as not repairable (``numbers_not_repairable``), as does an output left with
-    a number its source has in no form (``2.4.4.1`` for ``2.4.1``). In German, a 12-hour time
-    of the source's written as another time of day (``8.00 Uhr`` for ``8:00 PM``) is written
-    on the 24-hour clock (``20.00 Uhr``), or, where which digits are the time cannot be told,
-    counts as not repairable (:func:`ltmt.clock_repair.repair_clock_times`); a number the
-    source writes in digits and words (``10 (ten) days``) whose German words beside its digits
-    say another number or keep the English (a match's ``10 (dreißig) Tagen``) has them written
-    as German says it (``10 (zehn)``), and one said in words nowhere (``60 Tagen``) counts as
-    not repairable (:func:`ltmt.number_words_repair.repair_worded_numbers`).
+    a number its source has in no form (``2.4.4.1`` for ``2.4.1``) or without a letter of a
+    reference's (``Art. 6(1)`` for ``Art. 6(1)(b)``: :mod:`ltmt.reference_subdivisions`). In
+    German, a 12-hour time of the source's written as another time of day (``8.00 Uhr`` for
+    ``8:00 PM``) is written on the 24-hour clock (``20.00 Uhr``), or, where which digits are
+    the time cannot be told, counts as not repairable
+    (:func:`ltmt.clock_repair.repair_clock_times`); a number the source writes in digits and
+    words (``10 (ten) days``) whose German words beside its digits say another number or keep
+    the English (a match's ``10 (dreißig) Tagen``) has them written as German says it (``10
+    (zehn)``), and one said in words nowhere (``60 Tagen``) counts as not repairable
+    (:func:`ltmt.number_words_repair.repair_worded_numbers`).
     ``seam_repair``: words a multi-line segment's translation ends one line with and starts
     the next with, where the source does not repeat them there, are written once, and so is a
     word a line's translation says twice in a row where the source line does not (``Dateien
@@ -869,7 +872,8 @@ class Translator:
                 copy_guarded=index in decoded.guarded,
                 copies_other_words=index in decoded.copies,
                 numbers_repaired=index in decoded.repaired,
-                numbers_not_repairable=index in decoded.unrepaired,
+                numbers_not_repairable=index in decoded.unrepaired
+                or (self.number_repair and bool(lost_subdivisions(texts[index], text))),
                 seams_repaired=index in seams,
                 doubled_repaired=index in doubled,
                 accelerators=split.accelerators,

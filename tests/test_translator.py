@@ -736,6 +736,26 @@ def test_a_12_hour_time_whose_digits_cannot_be_told_is_counted_not_repairable(
     assert (result.numbers_repaired, result.numbers_not_repairable) == (False, True)
 
 
+@pytest.mark.parametrize(
+    ("output", "number_repair", "not_repairable"),
+    [
+        ("Die Verarbeitung beruht auf Art. 6(1) DSGVO.", True, True),
+        ("Die Verarbeitung beruht auf Art. 6 Abs. 1 lit. b DSGVO.", True, False),
+        ("Die Verarbeitung beruht auf Art. 6(1) DSGVO.", False, False),  # no repair, no count
+    ],
+)
+def test_an_output_that_lost_a_references_letter_is_counted_not_repairable(
+    backbone, output, number_repair, not_repairable
+):
+    """A legal trial (session 75): ``Art. 6(1)(b)`` came out ``Art. 6(1)``, and ``--strict``
+    passed it."""
+    translator = _ScriptedTranslator(
+        backbone, fused="", plain=output, label_retry=False, number_repair=number_repair
+    )
+    [result] = translator.translate(["The processing is based on Art. 6(1)(b) GDPR."])
+    assert (result.text, result.numbers_not_repairable) == (output, not_repairable)
+
+
 def test_a_fused_output_with_a_time_on_the_24_hour_clock_keeps_its_match(backbone):
     """hubspot trial, session 74: a memory's approved ``16 Uhr`` for ``4 pm`` read as a number
     lost, so the placeholder guard put the model's own output (``Am 4. Dezember ...``) in the

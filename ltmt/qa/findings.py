@@ -135,8 +135,10 @@ CHECKS: dict[str, Check] = {
             "no English thousands "
             "separator (1,000 is 1 in German), "
             "no English decimal point in a German quantity (0.99 $, 2.3 MB: 0,99 $, 2,3 MB), "
-            "and no English ordinal ending of the source's kept in German ({{count}}th, 4th: "
-            "write {{count}}., 4.)",
+            "no English ordinal ending of the source's kept in German ({{count}}th, 4th: "
+            "write {{count}}., 4.), no section or clause number written as a decimal (2,3 for "
+            "Section 2.3 or a line's 2.3 Late payments), and no letter of a reference lost "
+            "(Art. 6(1) for Art. 6(1)(b); Art. 6 Abs. 1 lit. b says it)",
         ),
         Check(
             "precision",

@@ -37,9 +37,10 @@ after a verb of decrease and "by" (``fell by -5%``) is said by the verb: a trans
 says the decrease too (``um 5 % gefallen``) keeps the meaning without it. A number that refers
 to a part of a text or a release (``Section 4.2``, ``Art. 3.1``, ``§ 2.1``, ``version 1.5``,
 ``v2.5``; a clause's number that opens a line, ``2.3 Late payments ...``), not a quantity, keeps
-its dot: ``Abschnitt 4,2`` reads as a decimal (:func:`decimal_references`). A 12-hour time whose
-digits are written as another time of day (``8:00`` or ``8:00 Uhr`` for ``8:00 PM``) is said too
-(:func:`ltmt.qa.date_numbers.time_problems`).
+its dot: ``Abschnitt 4,2`` reads as a decimal (:func:`decimal_references`); its letters in
+brackets are kept (``Art. 6(1)(b)`` as ``Art. 6(1)``: :mod:`ltmt.reference_subdivisions`). A
+12-hour time whose digits are written as another time of day (``8:00`` or ``8:00 Uhr`` for
+``8:00 PM``) is said too (:func:`ltmt.qa.date_numbers.time_problems`).
 In German, a number the source writes in digits and words (``30 (thirty) days``) that the
 translation writes in words of another number (``30 (zwanzig) Tagen``), in the English words
 (``14 (fourteen)``) or in words nowhere (``60 Tagen``) is said too
@@ -82,6 +83,7 @@ from ltmt.qa.date_numbers import as_translated, time_problems
 from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.laravel_checks import is_laravel_plural
 from ltmt.qa.spaced_numbers import said_whole
+from ltmt.reference_subdivisions import lost_subdivisions
 from ltmt.wording import first_few
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -302,6 +304,11 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         f"writes the reference {number} as {swapped_marks(number)}: a section, clause or version "
         f"number keeps its dot, write {number}"
         for number in decimal_references(plain, translated)
+    ]
+    problems += [
+        f"lacks ({lost.subdivision}) of the reference {lost.reference}: write it in brackets "
+        "as the source does, or as German cites it (Abs. 1 lit. b, Buchstabe b, Ziffer ii)"
+        for lost in lost_subdivisions(plain, translated)
     ]
     if same_language(str(language or "de"), "de"):
         problems += [

@@ -627,6 +627,15 @@ def test_a_reference_number_written_as_a_decimal_is_found(source, target, turned
     assert decimal_references(source, target) == turned
 
 
+def test_a_references_lost_letter_is_said_with_how_to_write_it():
+    source = "The processing is based on Art. 6(1)(b) GDPR."
+    assert number_problems(source, "Die Verarbeitung basiert auf Art. 6(1) DSGVO.", {}) == [
+        "lacks (b) of the reference 6(1)(b): write it in brackets as the source does, or as "
+        "German cites it (Abs. 1 lit. b, Buchstabe b, Ziffer ii)"
+    ]
+    assert number_problems(source, "Sie beruht auf Art. 6 Abs. 1 lit. b DSGVO.", {}) == []
+
+
 def test_the_reference_check_says_to_keep_the_dot():
     assert number_problems("See Section 4.2", "Siehe Abschnitt 4,2", {}) == [
         "writes the reference 4.2 as 4,2: a section, clause or version number keeps its dot, "
