@@ -375,9 +375,11 @@ class LineForms:
         )
 
     def _unmarked_as(self, line: str, source_line: str) -> str:
-        """``line`` without its marker where ``source_line``, which it translates, has the same."""
+        """``line`` without its marker where ``source_line``, which it translates, has the same,
+        a final full stop aside (a clause's ``2.3.`` for ``2.3``: kept, the model copied it)."""
         marker, rest = self._unmarked(line)
-        same = marker and marker.strip() == self._unmarked(source_line)[0].strip()
+        source_marker = self._unmarked(source_line)[0]
+        same = marker and marker.strip().rstrip(".") == source_marker.strip().rstrip(".")
         return rest if same else line
 
     def matches_for_model(self, matches: tuple[Match, ...]) -> tuple[Match, ...]:
