@@ -239,7 +239,15 @@ class KeyedCatalog(TranslationsHeld):
         boolean = self.keeps_booleans and _BOOLEAN.fullmatch(entry.source) is not None
         machine = is_machine_value(entry.source)
         copied = entry.key in self.sources_copied  # :meth:`copy_as_source`
-        return bool(entry.source.strip()) and not boolean and not machine and not copied
+        if not entry.source.strip() or boolean or machine or copied:
+            return False
+        return not self.is_setting(entry)
+
+    def is_setting(self, entry: Entry) -> bool:
+        """Whether ``entry`` is a setting its format's program parses, by its key and value
+        (a ``.resw`` string ``Title.TextAlignment``: :mod:`ltmt.formats.xaml_settings`), no
+        text for :meth:`is_text`; none, here."""
+        return False
 
     def copy_as_source(self, names: Iterable[str]) -> None:
         """Write the strings ``names`` (every form or item of each) as the source has them,

@@ -21,7 +21,9 @@ output holds the first only, translated. Its strings make no memory pairs
 ``bool.Parse`` reads, not text: neither translated nor paired; nor is a string whose
 ``<comment>`` asks to keep it (Microsoft's ``{Locked}``, "Do not translate":
 :mod:`ltmt.formats.translator_notes`), counted in the run's summary. Both are left out of the
-output, so that the app shows the neutral file's value. A ``{MaxLength=30}`` comment limits
+output, so that the app shows the neutral file's value; so is a ``.resw`` string that sets a
+XAML property taking no text through ``x:Uid`` (``AmountText.TextAlignment`` = ``Right``:
+:mod:`ltmt.formats.xaml_settings`), named in a warning. A ``{MaxLength=30}`` comment limits
 the translation's characters: one longer is written, counted and named in a warning, and ``ltmt
 qa`` checks it. A string with a .NET format item
 (``{0}``, ``{1,10:C2}``) is a composite format string that ``String.Format`` reads: its
@@ -51,6 +53,7 @@ from ltmt.formats.format_strings import has_directives
 from ltmt.formats.keyed_catalog import Entry
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.translator_notes import keeps_whole, max_length
+from ltmt.formats.xaml_settings import sets_property_not_text
 from ltmt.formats.xml_keyed import XmlKeyedCatalog
 from ltmt.wording import counted
 
@@ -177,6 +180,14 @@ class ResxDocument(LengthsChecked, XmlKeyedCatalog):
         """Not a string whose comment asks to keep it: left out of the output, as a boolean
         setting is, so that the neutral file's value is shown (:attr:`kept_as_asked`)."""
         return super().is_text(entry) and entry.name not in self.kept_as_asked
+
+    def is_setting(self, entry: Entry) -> bool:
+        """A ``.resw`` string that sets a XAML property that takes no text through ``x:Uid``
+        (``AmountText.TextAlignment`` = ``Right``: :mod:`ltmt.formats.xaml_settings`), which
+        the page could not load translated."""
+        return self.path.suffix.lower() == ".resw" and sets_property_not_text(
+            entry.name, entry.source
+        )
 
     def marked_kept(self) -> int:
         return len(self.kept_as_asked)

@@ -134,6 +134,42 @@ def test_a_boolean_setting_is_neither_translated_nor_paired(tmp_path: Path) -> N
     assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
 
 
+def test_a_resw_property_that_takes_no_text_is_left_out_and_said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``AmountText.TextAlignment`` = ``Right`` came back ``Rechts``, which XAML's x:Uid loader
+    cannot parse: the German page threw. Such a setting is left out (the neutral file's value
+    is read), makes no pair, and the run names it; its text property is translated. A .resx
+    string of the same name is read by code, and is translated as before."""
+    strings = [
+        ("AmountText.TextAlignment", "Right"),
+        ("AmountText.Text", "Amount"),
+        ("ReceiptsList.HorizontalAlignment", "Left"),
+        ("ErrorBar.Visibility", "Collapsed"),
+    ]
+    source = _resx(tmp_path / "Resources.resw", *strings)
+    assert [u.key for u in ResxDocument.open(source).units()] == ["AmountText.Text"]
+    out = tmp_path / "Resources.de.resw"
+    with caplog.at_level(logging.WARNING, logger="ltmt"):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    values = {d.get("name"): d.findtext("value") for d in etree.parse(out).iter("data")}
+    assert values == {"AmountText.Text": "AMOUNT"}
+    assert (
+        "3 values that are no text (AmountText.TextAlignment, "
+        "ReceiptsList.HorizontalAlignment, ErrorBar.Visibility: a number, a setting) not "
+        "written to the translation" in caplog.text
+    )
+    written = _resx(
+        tmp_path / "Resources.fr.resw",
+        ("AmountText.TextAlignment", "Droite"),
+        ("AmountText.Text", "Montant"),
+    )
+    records = ResxDocument.pairs(written, source_file=source)
+    assert [(r.source, r.target) for r in records] == [("Amount", "Montant")]
+    code_read = _resx(tmp_path / "Resources.resx", *strings)
+    assert len(ResxDocument.open(code_read).units()) == 4
+
+
 def test_a_composite_format_string_stays_one(tmp_path: Path) -> None:
     """A model's unbalanced braces (``{{{{{»id«: {0} }``, which makes String.Format throw) were
     counted as repaired; a string with a .NET format item is now checked as ``csharp-format``."""
