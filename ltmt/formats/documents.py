@@ -73,6 +73,9 @@ class Unit:
     whose inline code (``<cmd>``, ``<file>`` ...) is kept whole
     (:data:`ltmt.formats.paired_tags.DOCBOOK_CODE_NAMES`); elsewhere such tags are an app's
     markup around words its user reads.
+    ``kept``: the places (start, end) of the source's parts its file says to write as they are
+    (a .resx comment's ``{Locked="Quick Entry"}``, .NET's escaped braces ``{{``/``}}`` around
+    words), sorted: the model gets each as a field of its own (:mod:`ltmt.formats.kept_spans`).
     """
 
     key: str
@@ -86,6 +89,7 @@ class Unit:
     kept_apart: tuple[str, ...] = ()
     shown: str = ""
     docbook: bool = False
+    kept: tuple[tuple[int, int], ...] = ()
 
 
 class Document(Protocol):

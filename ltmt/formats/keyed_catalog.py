@@ -101,7 +101,8 @@ class Entry:
     keeps (``java-format``: :mod:`ltmt.formats.format_strings`); ``shown``: its source as the
     file writes it, where ``source`` is the model's form (:attr:`Unit.shown`); ``context``: the
     context the file gives it for its translator (a Transifex STRUCTURED_JSON ``context``, as a
-    PO ``msgctxt``), its memory context in place of its name; "" for none."""
+    PO ``msgctxt``), its memory context in place of its name; "" for none; ``kept``: the places
+    of the source's parts to write as they are (:attr:`Unit.kept`)."""
 
     key: str
     name: str
@@ -112,6 +113,7 @@ class Entry:
     flags: tuple[str, ...] = ()
     shown: str = ""
     context: str = ""
+    kept: tuple[tuple[int, int], ...] = ()
 
     def unit(self) -> Unit:
         entry = self.name if self.plural else ""
@@ -124,6 +126,7 @@ class Entry:
             form=self.form,
             group=self.group or self.name,
             shown=self.shown,
+            kept=self.kept,
         )
 
 

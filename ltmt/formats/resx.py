@@ -28,7 +28,10 @@ the translation's characters: one longer is written, counted and named in a warn
 qa`` checks it. A string with a .NET format item
 (``{0}``, ``{1,10:C2}``) is a composite format string that ``String.Format`` reads: its
 translation is held to ``csharp-format`` (:mod:`ltmt.formats.format_strings`: balanced
-``{{``/``}}``), by ``ltmt translate`` and ``ltmt qa`` alike.
+``{{``/``}}``), by ``ltmt translate`` and ``ltmt qa`` alike. The strings a comment locks
+(``{Locked="Quick Entry"}``) and .NET's escaped braces around words (``Type {{ to open a group
+and }} to close it.``: two literal braces, not a template's field) are written as they are,
+the words between translated (:mod:`ltmt.formats.kept_spans`).
 """
 
 from __future__ import annotations
@@ -50,9 +53,10 @@ from ltmt.formats.common import (
     replace_notes,
 )
 from ltmt.formats.format_strings import has_directives
+from ltmt.formats.kept_spans import escaped_brace_spans, locked_spans
 from ltmt.formats.keyed_catalog import Entry
 from ltmt.formats.size_limits import LengthsChecked
-from ltmt.formats.translator_notes import keeps_whole, max_length
+from ltmt.formats.translator_notes import keeps_whole, locked_strings, max_length
 from ltmt.formats.xaml_settings import sets_property_not_text
 from ltmt.formats.xml_keyed import XmlKeyedCatalog
 from ltmt.wording import counted
@@ -159,7 +163,13 @@ class ResxDocument(LengthsChecked, XmlKeyedCatalog):
         # the developer's <comment> of each string, stored with its pair
         self.comments = {name: note for name, value in strings if (note := _comment(value).strip())}
         return [
-            Entry(name, name, value.text, flags=_format_flags(value.text))
+            Entry(
+                name,
+                name,
+                value.text,
+                flags=_format_flags(value.text),
+                kept=_kept(value.text, _comment(value)),
+            )
             for name, value in strings
             if value.text
         ]
@@ -244,6 +254,19 @@ def _format_flags(text: str) -> tuple[str, ...]:
     stay one (balanced ``{{``/``}}``); else none (``Hello {UserName}`` is some other code's
     template)."""
     return ("csharp-format",) if has_directives("csharp-format", text) else ()
+
+
+def _kept(text: str, comment: str) -> tuple[tuple[int, int], ...]:
+    """The places of ``text``'s parts to write as they are: the strings its ``comment`` locks
+    (``{Locked="Quick Entry"}``) and .NET's escaped braces around words (``{{ to open a group
+    and }}``: :mod:`ltmt.formats.kept_spans`), the locked ones first where two overlap."""
+    locked = locked_spans(text, locked_strings(comment))
+    braces = [
+        (start, end)
+        for start, end in escaped_brace_spans(text)
+        if not any(a < end and start < b for a, b in locked)
+    ]
+    return tuple(sorted(locked + braces))
 
 
 # where a file's header (its schema and <resheader> elements) ends: its first <data>, or the end

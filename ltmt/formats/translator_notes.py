@@ -1,12 +1,15 @@
 """What a developer's note on a string asks of its translator: to keep the string as it is.
 
-- "Do not translate" (or "don't translate", in any case, anywhere in the note): a WebExtension's
-  or an ARB message's description. A .resx ``<comment>`` keeps its whole value only where the
-  instruction names no part of it (``Do not translate.``, ``Note: DO NOT TRANSLATE``,
-  ``Brand name. Do not translate``): ``Do not translate {0}.`` or ``Do not translate the product
-  name "Contoso Notes".`` asks to keep a part, and the rest is translated.
+- "Do not translate" (or "don't translate", in any case, anywhere in the note; ``DNT`` and "Do
+  not localize" as an instruction of its own): a WebExtension's or an ARB message's
+  description. A .resx ``<comment>`` keeps its whole value only where the instruction names no
+  part of it (``Do not translate.``, ``Note: DO NOT TRANSLATE``, ``Brand name. Do not
+  translate``, ``Feature name, do not translate``, ``Trademark - don't translate.``, ``Do not
+  localize``, ``DNT``): ``Do not translate {0}.`` or ``Do not translate the product name
+  "Contoso Notes".`` asks to keep a part, and the rest is translated.
 - Microsoft's localisation instructions in a .resx/.resw ``<comment>``: ``{Locked}`` keeps the
-  whole value (``{Locked="Contoso"}``, some strings in it, is another instruction);
+  whole value; ``{Locked="Quick Entry","Contoso"}`` the strings it quotes, where the value has
+  them (:func:`locked_strings`; ``{Locked=qps-ploc}``, unquoted, names pseudo-locales);
   ``{MaxLength=30}`` limits the translation to so many characters (:func:`max_length`).
 - A limit said in words, ``max 45 characters`` (``maximum``, ``at most``, ``no more than``,
   ``up to``; ``chars``): a WebExtension message's description (:func:`stated_max_length`).
@@ -18,14 +21,22 @@ import re
 
 # a note that asks to keep its string as it is
 _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don['\u2019]t)\s+translate\b", re.IGNORECASE)
-# the same, as a sentence of its own that names no part of the string ("Do not translate it.")
+# the same, as a sentence of its own that names no part of the string ("Do not translate it."),
+# or a clause after what the string is ("Feature name, do not translate", "Trademark - don't
+# translate."): the string names the thing, and the note says not to translate it. "DNT" only
+# in capitals and as an instruction of its own: in a sentence it is Do Not Track ("Sends the
+# DNT header")
 _DO_NOT_TRANSLATE_WHOLE = re.compile(
-    r"(?:^|[.!;:]\s)\s*(?:do not|don['\u2019]t)\s+translate(?:\s+(?:this(?:\s+string)?|it))?"
-    r"\s*(?:[.!]|$)",
+    r"(?:^|[.!;:,]\s|\s[-\u2013\u2014]\s)\s*"
+    r"(?:(?:do not|don['\u2019]t)\s+(?:translate|locali[sz]e)(?:\s+(?:this(?:\s+string)?|it))?"
+    r"|(?-i:DNT))\s*(?:[.!]|$)",
     re.IGNORECASE,
 )
 # Microsoft's {Locked}, alone: the whole value (not {Locked="x"}, which names strings in it)
 _LOCKED = re.compile(r"\{\s*Locked\s*\}", re.IGNORECASE)
+# the strings it locks in the value: {Locked="Quick Entry","Contoso"}, each quoted
+_LOCKED_STRINGS = re.compile(r"\{\s*Locked\s*=([^{}]*)\}", re.IGNORECASE)
+_QUOTED = re.compile(r'"([^"]+)"')
 # a limit said in words: "Name of the extension (max 45 characters)"
 _STATED_MAX = re.compile(
     r"\b(?:max(?:imum)?\.?|at most|no more than|up to)\s+(\d{1,9})\s*(?:characters|chars?)\b",
@@ -36,8 +47,12 @@ _MAX_LENGTH = re.compile(r"\{\s*MaxLength\s*=\s*(\d{1,9})\s*\}", re.IGNORECASE)
 
 
 def says_not_to_translate(note: str) -> bool:
-    """Whether ``note`` says "Do not translate" (``don't translate``, any case)."""
-    return _DO_NOT_TRANSLATE.search(note) is not None
+    """Whether ``note`` says "Do not translate" (``don't translate``, any case), or ``DNT`` or
+    "Do not localize" as an instruction of its own (:func:`keeps_whole`)."""
+    return (
+        _DO_NOT_TRANSLATE.search(note) is not None
+        or _DO_NOT_TRANSLATE_WHOLE.search(note) is not None
+    )
 
 
 def keeps_whole(note: str) -> bool:
@@ -45,6 +60,14 @@ def keeps_whole(note: str) -> bool:
     ``{Locked}``, or "Do not translate" as a sentence that names no part of the string (not
     ``Do not translate {0}.``, which keeps a part)."""
     return _LOCKED.search(note) is not None or _DO_NOT_TRANSLATE_WHOLE.search(note) is not None
+
+
+def locked_strings(note: str) -> tuple[str, ...]:
+    """The strings ``note``'s ``{Locked="Quick Entry"}`` (Microsoft's instruction, one string
+    quoted or more, ``{Locked="a","b"}``) keeps as written in the translation."""
+    return tuple(
+        quoted for found in _LOCKED_STRINGS.finditer(note) for quoted in _QUOTED.findall(found[1])
+    )
 
 
 def max_length(note: str) -> int | None:

@@ -39,6 +39,7 @@ from ltmt.formats.format_strings import (
     format_flags,
     unchecked_flags,
 )
+from ltmt.formats.kept_spans import put_back, with_stand_ins
 from ltmt.formats.key_contexts import same_context
 from ltmt.formats.match_pairs import edge_words_in_matches, words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs, without_tags
@@ -335,7 +336,11 @@ def translate_units(
 ) -> list[Outcome]:
     """Translate ``units`` (see the module docstring); counts go to ``report``. A unit whose
     output ran to the model's length limit (:attr:`Translation.unfinished`) is named in a
-    warning by ``place`` (where it is in its file: ``line 290``)."""
+    warning by ``place`` (where it is in its file: ``line 290``). A unit with parts to keep
+    as written (:attr:`Unit.kept`) is given with a stand-in for each
+    (:func:`_with_kept_parts`)."""
+    if any(unit.kept for unit in units):
+        return _with_kept_parts(units, translate, report, place)
     first = {_key(u): u for u in reversed(units)}
     keys = list(dict.fromkeys(_key(u) for u in units))
     results = _call(translate, [k[0] for k in keys], [preference(first[k]) for k in keys])
@@ -355,6 +360,36 @@ def translate_units(
             _count(report, outcome, by_key[_key(unit)], terms, at_end, leftover, missed, lacked)
     _warn_unfinished([u for u in units if by_key[_key(u)].unfinished], place)
     return outcomes
+
+
+def _with_kept_parts(
+    units: Sequence[Unit],
+    translate: TranslateFn,
+    report: RunReport | None,
+    place: Callable[[Unit], str],
+) -> list[Outcome]:
+    """:func:`translate_units` of ``units``, each part of one that its file keeps as written
+    (a locked name, .NET's escaped braces) given to the model as a field of its own and put
+    back into the translation (:mod:`ltmt.formats.kept_spans`): the outcome is the unit's."""
+    given = [
+        replace(u, source=with_stand_ins(u.source, u.kept), kept=(), shown=u.shown or u.source)
+        if u.kept
+        else u
+        for u in units
+    ]
+    outcomes = translate_units(given, translate, report, place=place)
+    return [
+        replace(
+            outcome,
+            unit=unit,
+            restored=replace(
+                outcome.restored, text=put_back(outcome.restored.text, unit.source, unit.kept)
+            ),
+        )
+        if unit.kept
+        else outcome
+        for unit, outcome in zip(units, outcomes, strict=True)
+    ]
 
 
 def _warn_unfinished(units: Sequence[Unit], place: Callable[[Unit], str]) -> None:

@@ -5,8 +5,10 @@
 Only those elements' text is translated, each keyed by its ``x:Key``; the output is the source
 file byte for byte but for that text (its brushes, styles, comments and spacing as written). A
 string with a .NET format item (``{0}``) is held to ``csharp-format``, as a .resx string is
-(:mod:`ltmt.formats.resx`). Other XAML (a ``Window``, a ``UserControl``) is refused: its text
-belongs in resources, which a view binds with ``{DynamicResource Greeting}``.
+(:mod:`ltmt.formats.resx`), and its escaped braces around words (``{{ to open a group and
+}}``) are two literal braces (:mod:`ltmt.formats.kept_spans`). Other XAML (a ``Window``, a
+``UserControl``) is refused: its text belongs in resources, which a view binds with
+``{DynamicResource Greeting}``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from xml.sax.saxutils import escape
 from ltmt.errors import InputError
 from ltmt.formats.common import local_name, parse_xml
 from ltmt.formats.format_strings import has_directives
+from ltmt.formats.kept_spans import escaped_brace_spans
 from ltmt.formats.keyed_catalog import Entry
 from ltmt.formats.xml_keyed import XmlKeyedCatalog
 
@@ -75,7 +78,9 @@ class XamlStringsDocument(XmlKeyedCatalog):
     def entries_of(self, first: dict[str, etree._Element]) -> list[Entry]:
         texts = {key: element.text or "" for key, element in first.items()}
         return [
-            Entry(key, key, text, flags=_flags(text)) for key, text in texts.items() if text.strip()
+            Entry(key, key, text, flags=_flags(text), kept=tuple(escaped_brace_spans(text)))
+            for key, text in texts.items()
+            if text.strip()
         ]
 
     def render(self) -> bytes:

@@ -243,7 +243,16 @@ def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(
-    "comment", ["{Locked}", "Do not translate", "Brand name; don't translate.", "{ locked }"]
+    "comment",
+    [
+        "{Locked}",
+        "Do not translate",
+        "Brand name; don't translate.",
+        "{ locked }",
+        "Feature name, do not translate",
+        "Trademark - don't translate.",
+        "DNT",
+    ],
 )
 def test_a_string_whose_comment_asks_to_keep_it_is_kept_and_counted(
     tmp_path: Path, comment: str
@@ -296,6 +305,46 @@ def test_a_comment_that_names_a_part_leaves_the_string_translated(
     result = translate_file(source, out, FakeModel(), tgt_lang="de")
     assert [d.get("name") for d in etree.parse(out).iter("data")] == ["Hint"]
     assert result.report.marked_kept == 0
+
+
+def test_the_strings_a_comment_locks_are_written_as_they_are(tmp_path: Path) -> None:
+    """``Open Quick Entry to add a receipt.`` commented ``{Locked="Quick Entry"}`` came back
+    ``Open Quick Eintrag, ...``: the locked name goes to the model as a field of its own."""
+    source = tmp_path / "Comments.resx"
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<root>\n'
+        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+        '  <data name="Hint"><value>Open Quick Entry to add a receipt.</value>'
+        '<comment>{Locked="Quick Entry"}</comment></data>\n'
+        "</root>\n",
+        "utf-8",
+    )
+    model = FakeModel()
+    out = tmp_path / "Comments.de.resx"
+    result = translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Open {{ltmt_kept_1}} to add a receipt."]
+    values = [d.findtext("value") for d in etree.parse(out).iter("data")]
+    assert values == ["OPEN Quick Entry TO ADD A RECEIPT."]
+    assert result.report.marked_kept == 0
+
+
+def test_escaped_braces_around_words_are_two_literal_braces(tmp_path: Path) -> None:
+    """``Type {{ to open a group and }} to close it.`` was read as one template field, and
+    ``to open a group and`` stayed in English; ``{{Date}}``, a literal token, stays one."""
+    source = _resx(
+        tmp_path / "Braces.resx",
+        ("Braces", "Type {{ to open a group and }} to close it."),
+        ("Tokens", "Use {{Date}} and {{Amount}} as tokens"),
+        ("Format", "{0} items {{ in all groups }}"),
+    )
+    out = tmp_path / "Braces.de.resx"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    values = {d.get("name"): d.findtext("value") for d in etree.parse(out).iter("data")}
+    assert values == {
+        "Braces": "TYPE {{ TO OPEN A GROUP AND }} TO CLOSE IT.",
+        "Tokens": "USE {{Date}} AND {{Amount}} AS TOKENS",
+        "Format": "{0} ITEMS {{ IN ALL GROUPS }}",
+    }
 
 
 def test_a_max_length_comment_is_checked_in_translate_and_qa(

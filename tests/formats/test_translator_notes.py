@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from ltmt.formats.translator_notes import (
     keeps_whole,
+    locked_strings,
     max_length,
     says_not_to_translate,
     stated_max_length,
@@ -22,6 +25,18 @@ from ltmt.formats.translator_notes import (
         ("{0} is the file name. Do not translate {0}.", True, False),
         ('Do not translate the product name "Contoso Notes".', True, False),
         ('Tooltip. Don\'t translate "account" as "Konto" in Swiss builds.', True, False),
+        # what the string is, then the instruction (a user's trial: both were translated)
+        ("Feature name, do not translate", True, True),
+        ("Trademark - don't translate.", True, True),
+        ("Product name \u2013 do not translate it", True, True),
+        ("Feature name. Do not localize.", True, True),
+        ("DNT", True, True),
+        ("Brand name, DNT", True, True),
+        ("Sends the DNT header", False, False),  # Do Not Track
+        ("dnt", False, False),
+        ("Feature name, do not translate {0}", True, False),
+        ('Button - don\'t translate "Save" as "Sichern"', True, False),
+        ("Do not localize the date format", False, False),
         ("{Locked}", False, True),
         ("{Locked} product name", False, True),
         ('{Locked="Contoso"}', False, False),  # some strings in it, not the whole value
@@ -64,3 +79,34 @@ def test_a_max_length_instruction(note: str, limit: int | None) -> None:
 )
 def test_a_limit_said_in_words(note: str, limit: int | None) -> None:
     assert stated_max_length(note) == limit
+
+
+@pytest.mark.parametrize(
+    ("note", "strings"),
+    [
+        ('{Locked="Quick Entry"}', ("Quick Entry",)),
+        ('Feature hint. {Locked="Quick Entry","Contoso"}', ("Quick Entry", "Contoso")),
+        ('{ locked = "Contoso" }', ("Contoso",)),
+        ("{Locked=qps-ploc,qps-plocm}", ()),  # pseudo-locales, not strings
+        ("{Locked}", ()),
+        ('Locked="x"', ()),
+    ],
+)
+def test_the_strings_a_comment_locks(note: str, strings: tuple[str, ...]) -> None:
+    assert locked_strings(note) == strings
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        ", " * 25_000 + "x",
+        "do not translate" + " " * 50_000 + "x",
+        " - " * 20_000 + "x",
+        "{Locked=" + '"a",' * 20_000,
+        ".  " + " " * 50_000 + "DNTx",
+    ],
+)
+def test_a_long_note_is_read_at_once(note: str) -> None:
+    started = time.perf_counter()
+    keeps_whole(note), says_not_to_translate(note), locked_strings(note)
+    assert time.perf_counter() - started < 1

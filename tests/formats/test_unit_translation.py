@@ -489,3 +489,27 @@ def test_a_memory_match_lacking_a_field_is_repaired_counted_and_not_approved() -
     ) in report.summary()
     assert report.as_dict()["exact_lacking"] == 2
     assert "exact_lacking_examples" not in report.as_dict()
+
+
+@pytest.mark.parametrize("drop", [False, True])
+def test_a_units_kept_parts_go_to_the_model_as_fields_and_come_back(drop: bool) -> None:
+    """A unit's parts to keep (:attr:`Unit.kept`: a locked name) are stand-ins for the model;
+    one it drops is put back (the placeholder repair), and the outcome is the unit's."""
+    source = "Open Quick Entry to add a receipt."
+    seen: list[str] = []
+
+    def translate(texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        seen.extend(texts)
+        outputs = [t.replace("Open", "Öffnen Sie") for t in texts]
+        return [o.replace("{{ltmt_kept_1}}", "") if drop else o for o in outputs]
+
+    unit = Unit("Hint", source, kept=((5, 16),))
+    (outcome,) = translate_units([unit], translate)
+    assert seen == ["Open {{ltmt_kept_1}} to add a receipt."]
+    assert outcome.unit == unit
+    assert outcome.restored.ok
+    assert outcome.restored.repaired is drop
+    if not drop:
+        assert outcome.restored.text == "Öffnen Sie Quick Entry to add a receipt."
+    assert outcome.restored.text.count("Quick Entry") == 1
+    assert "ltmt_kept" not in outcome.restored.text

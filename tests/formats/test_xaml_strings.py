@@ -74,3 +74,12 @@ def test_a_csproj_is_named_no_resource_file(tmp_path: Path) -> None:
     project.write_text("<Project/>")
     with pytest.raises(InputError, match=r"a \.csproj is an MSBuild project, not a resource file"):
         find_format(project, role="document")
+
+
+def test_escaped_braces_around_words_are_two_literal_braces(tmp_path: Path) -> None:
+    """As in a .resx string: ``{{ ... }}`` around words are .NET's two escaped braces, and the
+    words between are translated."""
+    braces = SOURCE.replace(b"Hello, {0}!", b"{0}: type {{ to open a group }}")
+    out = tmp_path / "Strings.de.xaml"
+    translate_file(_source(tmp_path, braces), out, FakeModel(), tgt_lang="de")
+    assert b">{0}: TYPE {{ TO OPEN A GROUP }}</sys:String>" in out.read_bytes()

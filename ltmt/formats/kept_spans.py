@@ -1,0 +1,82 @@
+"""Parts of a source that its file says to write as they are, given to the model as fields.
+
+Two such parts of a .NET resource string (:mod:`ltmt.formats.resx`):
+
+- the strings its ``<comment>`` locks, Microsoft's ``{Locked="Quick Entry"}``
+  (:func:`ltmt.formats.translator_notes.locked_strings`): a feature's name in a sentence,
+  which the model translated (``Open Quick Eintrag``);
+- the escaped braces of a composite format string around words, ``Type {{ to open a group and
+  }} to close it.``: ``{{`` and ``}}`` are two literal braces, not a template's field (read as
+  one, ``to open a group and`` stayed in English). A field with no blank inside, ``{{Date}}``,
+  and one that reads as a template's expression (a sign other than a word's: ``{{ user.name
+  }}``, ``{{ price | money }}``) stay one field.
+
+The unit's source keeps them (:attr:`~ltmt.formats.documents.Unit.kept`, their places); the
+model gets each as a field of its own, ``{{ltmt_kept_1}}``, which it writes as it is
+(:func:`with_stand_ins`), and the translation gets them back (:func:`put_back`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+Span = tuple[int, int]
+
+# a stand-in's number: the place of its part among the unit's kept ones
+_STAND_IN = re.compile(r"\{\{ltmt_kept_(\d{1,4})\}\}")
+# .NET's escaped braces around words and blanks alone: "{{ to open a group and }}" (a word's
+# characters, blanks and a sentence's marks between; no sign a template's expression has)
+_ESCAPED_BRACES = re.compile(r"\{\{([ \t]+[A-Za-z][A-Za-z' \t,;!?]*[ \t])\}\}")
+
+
+def stand_in(number: int) -> str:
+    """The field that stands for a unit's ``number``-th kept part (from 1)."""
+    return f"{{{{ltmt_kept_{number}}}}}"
+
+
+def escaped_brace_spans(text: str) -> list[Span]:
+    """The places of .NET's escaped braces ``{{`` and ``}}`` in ``text`` that enclose words
+    and blanks (module docstring), two a pair."""
+    spans: list[Span] = []
+    for found in _ESCAPED_BRACES.finditer(text):
+        if len(found.group(1).split()) >= 2:  # "{{ count }}": a template's field
+            spans += [(found.start(), found.start() + 2), (found.end() - 2, found.end())]
+    return spans
+
+
+def locked_spans(text: str, strings: Iterable[str]) -> list[Span]:
+    """The places of ``strings`` (a comment's locked ones) in ``text``, each occurrence, the
+    longer first where two overlap."""
+    spans: list[Span] = []
+    for wanted in sorted({s for s in strings if s.strip()}, key=len, reverse=True):
+        start = text.find(wanted)
+        while start >= 0:
+            end = start + len(wanted)
+            if not any(a < end and start < b for a, b in spans):
+                spans.append((start, end))
+            start = text.find(wanted, end)
+    return sorted(spans)
+
+
+def with_stand_ins(text: str, spans: Sequence[Span]) -> str:
+    """``text`` with its parts at ``spans`` (sorted, not overlapping) given as stand-ins."""
+    pieces, last = [], 0
+    for number, (start, end) in enumerate(spans, 1):
+        pieces += [text[last:start], stand_in(number)]
+        last = end
+    return "".join(pieces) + text[last:]
+
+
+def put_back(translation: str, source: str, spans: Sequence[Span]) -> str:
+    """``translation`` (of :func:`with_stand_ins`'s text) with each stand-in the part of
+    ``source`` it stands for."""
+
+    def part(found: re.Match[str]) -> str:
+        number = int(found.group(1))
+        if not 1 <= number <= len(spans):
+            return found.group()
+        start, end = spans[number - 1]
+        return source[start:end]
+
+    return _STAND_IN.sub(part, translation)

@@ -1,0 +1,69 @@
+"""Parts of a source written as they are: locked strings, .NET's escaped braces around words."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ltmt.formats.kept_spans import (
+    escaped_brace_spans,
+    locked_spans,
+    put_back,
+    stand_in,
+    with_stand_ins,
+)
+from ltmt.formats.placeholder_syntax import find_placeholders
+
+
+def _parts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[start:end] for start, end in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Type {{ to open a group and }} to close it.", ["{{", "}}"]),
+        ("Use {{ or }} for a literal brace", []),  # one word: a template's {{ name }} too
+        ("Say {{ don't panic, please }} now", ["{{", "}}"]),
+        # a template's field: one word, no blank, or a sign an expression has
+        ("Use {{Date}} and {{Amount}} as tokens", []),
+        ("Hello {{ name }}", []),
+        ("Hello {{ user.name }} and {{ price | money }}", []),
+        ("{{ format_date(order.date) }} ok", []),
+        ("{{ object.name or 'n/a' }}", []),
+        ('Expected format: {{ "id": {0} }}', []),
+        ("Type {{ to open a group", []),  # no closing pair
+    ],
+)
+def test_escaped_braces_around_words(text: str, parts: list[str]) -> None:
+    assert _parts(text, escaped_brace_spans(text)) == parts
+
+
+def test_locked_strings_are_found_each_time_the_longer_first() -> None:
+    text = "Open Quick Entry, then Quick Entry Pro."
+    spans = locked_spans(text, ["Quick Entry", "Quick Entry Pro", " "])
+    assert _parts(text, spans) == ["Quick Entry", "Quick Entry Pro"]
+    assert locked_spans(text, ["Smart Scan"]) == []
+
+
+def test_stand_ins_are_fields_the_model_keeps_and_come_back() -> None:
+    text = "Type {{ to open a group and }} to close it."
+    spans = escaped_brace_spans(text)
+    given = with_stand_ins(text, spans)
+    assert given == f"Type {stand_in(1)} to open a group and {stand_in(2)} to close it."
+    assert [p.text for p in find_placeholders(given)] == [stand_in(1), stand_in(2)]
+    translated = f"Geben Sie {stand_in(1)} ein, um eine Gruppe zu öffnen, und {stand_in(2)}."
+    assert put_back(translated, text, spans) == (
+        "Geben Sie {{ ein, um eine Gruppe zu öffnen, und }}."
+    )
+    assert put_back(f"x {stand_in(3)}", text, spans) == f"x {stand_in(3)}"  # none of the unit's
+
+
+@pytest.mark.parametrize(
+    "text", ["{{ " + "a " * 50_000, "{{ a" * 20_000, "{{ " + " " * 50_000 + "a", "{{" * 50_000]
+)
+def test_a_long_text_is_read_at_once(text: str) -> None:
+    started = time.perf_counter()
+    assert escaped_brace_spans(text) == []
+    assert time.perf_counter() - started < 1
