@@ -36,6 +36,7 @@ the words between translated (:mod:`ltmt.formats.kept_spans`).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,10 +60,12 @@ from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.translator_notes import keeps_whole, locked_strings, max_length
 from ltmt.formats.xaml_settings import sets_property_not_text
 from ltmt.formats.xml_keyed import XmlKeyedCatalog
-from ltmt.wording import counted
+from ltmt.wording import counted, first_few, them
 
 if TYPE_CHECKING:
     from lxml import etree
+
+logger = logging.getLogger(__name__)
 
 WHAT = "a .NET .resx resource file"
 _DESIGNER = ">>"  # Windows Forms' own entries (>>Button1.Name, >>Button1.Parent)
@@ -198,6 +201,32 @@ class ResxDocument(LengthsChecked, XmlKeyedCatalog):
         return self.path.suffix.lower() == ".resw" and sets_property_not_text(
             entry.name, entry.source
         )
+
+    def warn_of_untranslated(self) -> None:
+        """:meth:`KeyedCatalog.warn_of_untranslated`, and a warning of the XAML settings
+        (:meth:`is_setting`) whose value the translation so far holds, kept, but that XAML
+        cannot read as the source's is read (``TextAlignment`` = ``Rechts``, an earlier run's)."""
+        super().warn_of_untranslated()
+        unreadable = [
+            f"{entry.name} = {kept}"
+            for entry in self.entries
+            if self.is_setting(entry)
+            and (kept := self.translations.get(entry.key)) is not None
+            and not sets_property_not_text(entry.name, kept)
+        ]
+        if unreadable:
+            logger.warning(
+                "%s: %s in the translation so far %s no value XAML reads for %s property (%s), "
+                "and the page will not load; set %s as the source has %s or delete %s",
+                self.adopted_from or self.path,
+                counted(len(unreadable), "setting"),
+                "is" if len(unreadable) == 1 else "are",
+                "its" if len(unreadable) == 1 else "their",
+                first_few(unreadable),
+                them(len(unreadable)),
+                them(len(unreadable)),
+                them(len(unreadable)),
+            )
 
     def marked_kept(self) -> int:
         return len(self.kept_as_asked)

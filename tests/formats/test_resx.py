@@ -170,6 +170,33 @@ def test_a_resw_property_that_takes_no_text_is_left_out_and_said(
     assert len(ResxDocument.open(code_read).units()) == 4
 
 
+def test_a_resw_setting_translated_by_an_earlier_run_is_kept_and_said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An output an earlier run wrote holds ``Rechts`` for ``TextAlignment``: a value someone
+    set there is kept (a localised ``Width``), but one XAML cannot read is named."""
+    source = _resx(
+        tmp_path / "Resources.resw",
+        ("AmountText.TextAlignment", "Right"),
+        ("AmountText.Width", "120"),
+        ("AmountText.Text", "Amount"),
+    )
+    out = _resx(
+        tmp_path / "Resources.de.resw",
+        ("AmountText.TextAlignment", "Rechts"),
+        ("AmountText.Width", "150"),
+        ("AmountText.Text", "Betrag"),
+    )
+    with caplog.at_level(logging.WARNING, logger="ltmt"):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert (
+        f"{out}: 1 setting in the translation so far is no value XAML reads for its property "
+        "(AmountText.TextAlignment = Rechts), and the page will not load; set it as the source "
+        "has it or delete it" in caplog.text
+    )
+    assert "AmountText.Width" not in caplog.text
+
+
 def test_a_composite_format_string_stays_one(tmp_path: Path) -> None:
     """A model's unbalanced braces (``{{{{{»id«: {0} }``, which makes String.Format throw) were
     counted as repaired; a string with a .NET format item is now checked as ``csharp-format``."""
