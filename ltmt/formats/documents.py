@@ -75,7 +75,7 @@ class Unit:
     markup around words its user reads.
     ``kept``: the places (start, end) of the source's parts its file says to write as they are
     (a .resx comment's ``{Locked="Quick Entry"}``, .NET's escaped braces ``{{``/``}}`` around
-    words), sorted: the model gets each as a field of its own (:mod:`ltmt.formats.kept_spans`).
+    words), sorted: the model gets each as a field of its own (:mod:`ltmt.formats.kept_parts`).
     """
 
     key: str

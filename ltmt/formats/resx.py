@@ -31,7 +31,7 @@ translation is held to ``csharp-format`` (:mod:`ltmt.formats.format_strings`: ba
 ``{{``/``}}``), by ``ltmt translate`` and ``ltmt qa`` alike. The strings a comment locks
 (``{Locked="Quick Entry"}``) and .NET's escaped braces around words (``Type {{ to open a group
 and }} to close it.``: two literal braces, not a template's field) are written as they are,
-the words between translated (:mod:`ltmt.formats.kept_spans`).
+the words between translated (:mod:`ltmt.formats.kept_parts`).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ from ltmt.formats.common import (
     replace_notes,
 )
 from ltmt.formats.format_strings import has_directives
-from ltmt.formats.kept_spans import escaped_brace_spans, locked_spans
+from ltmt.formats.kept_parts import DOTNET, escaped_brace_spans, locked_spans
 from ltmt.formats.keyed_catalog import Entry
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.translator_notes import keeps_whole, locked_strings, max_length
@@ -143,6 +143,7 @@ class ResxDocument(LengthsChecked, XmlKeyedCatalog):
 
     format = "resx"
     what = WHAT
+    syntax = DOTNET  # {{ words }}: two escaped braces, as ltmt qa reads them
     keeps_booleans = True  # a setting's ``true`` stays ``true``
     leaves_out_values_not_text = True  # the app reads the source file's
     first_read = _FIRST_KEPT
@@ -288,7 +289,7 @@ def _format_flags(text: str) -> tuple[str, ...]:
 def _kept(text: str, comment: str) -> tuple[tuple[int, int], ...]:
     """The places of ``text``'s parts to write as they are: the strings its ``comment`` locks
     (``{Locked="Quick Entry"}``) and .NET's escaped braces around words (``{{ to open a group
-    and }}``: :mod:`ltmt.formats.kept_spans`), the locked ones first where two overlap."""
+    and }}``: :mod:`ltmt.formats.kept_parts`), the locked ones first where two overlap."""
     locked = locked_spans(text, locked_strings(comment))
     braces = [
         (start, end)

@@ -39,7 +39,7 @@ from ltmt.formats.format_strings import (
     format_flags,
     unchecked_flags,
 )
-from ltmt.formats.kept_spans import put_back, with_stand_ins
+from ltmt.formats.kept_parts import put_back, with_stand_ins
 from ltmt.formats.key_contexts import same_context
 from ltmt.formats.match_pairs import edge_words_in_matches, words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs, without_tags
@@ -370,7 +370,7 @@ def _with_kept_parts(
 ) -> list[Outcome]:
     """:func:`translate_units` of ``units``, each part of one that its file keeps as written
     (a locked name, .NET's escaped braces) given to the model as a field of its own and put
-    back into the translation (:mod:`ltmt.formats.kept_spans`): the outcome is the unit's."""
+    back into the translation (:mod:`ltmt.formats.kept_parts`): the outcome is the unit's."""
     given = [
         replace(u, source=with_stand_ins(u.source, u.kept), kept=(), shown=u.shown or u.source)
         if u.kept

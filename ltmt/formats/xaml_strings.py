@@ -6,7 +6,7 @@ Only those elements' text is translated, each keyed by its ``x:Key``; the output
 file byte for byte but for that text (its brushes, styles, comments and spacing as written). A
 string with a .NET format item (``{0}``) is held to ``csharp-format``, as a .resx string is
 (:mod:`ltmt.formats.resx`), and its escaped braces around words (``{{ to open a group and
-}}``) are two literal braces (:mod:`ltmt.formats.kept_spans`). Other XAML (a ``Window``, a
+}}``) are two literal braces (:mod:`ltmt.formats.kept_parts`). Other XAML (a ``Window``, a
 ``UserControl``) is refused: its text belongs in resources, which a view binds with
 ``{DynamicResource Greeting}``.
 """
@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 from ltmt.errors import InputError
 from ltmt.formats.common import local_name, parse_xml
 from ltmt.formats.format_strings import has_directives
-from ltmt.formats.kept_spans import escaped_brace_spans
+from ltmt.formats.kept_parts import DOTNET, escaped_brace_spans
 from ltmt.formats.keyed_catalog import Entry
 from ltmt.formats.xml_keyed import XmlKeyedCatalog
 
@@ -72,6 +72,7 @@ class XamlStringsDocument(XmlKeyedCatalog):
 
     format = "xaml"
     what = WHAT
+    syntax = DOTNET  # {{ words }}: two escaped braces, as ltmt qa reads them
     root_of = staticmethod(_root)
     strings_of = staticmethod(_strings)
 

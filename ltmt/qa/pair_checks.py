@@ -43,6 +43,7 @@ from ltmt.formats.icu_messages import (
 )
 from ltmt.formats.itstool_paths import is_itstool_entry
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
+from ltmt.formats.kept_parts import DOTNET, escaped_braces_aside
 from ltmt.formats.link_locales import relocalised
 from ltmt.formats.markdown_inline import kept_alone, kept_as_written, kept_spans
 from ltmt.formats.mdx import component_shape
@@ -99,7 +100,7 @@ from ltmt.qa.vue_checks import choice_problems, syntax_problems
 from ltmt.qa.whitespace_checks import nbsp_problems, whitespace_problems
 from ltmt.stage_directions import direction_problems
 from ltmt.units import meant_as_written
-from ltmt.wording import first_few
+from ltmt.wording import counted, first_few
 
 PairCheck = Callable[[str, str, Mapping[str, Any]], list[str]]
 
@@ -222,6 +223,15 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     msgfmt do (``{1} von {0}`` for ``{} of {}``); a phone number's separators may change (``+49
     89 1234 5678`` for ``+49 89 1234-5678``: :func:`~ltmt.formats.phone_numbers.redialled`), its
     digits and its ``+`` not."""
+    problems: list[str] = []
+    if metadata.get("syntax") == DOTNET:  # {{ words }}: two escaped braces, not one field
+        source, wanted_braces = escaped_braces_aside(source)
+        target, braces = escaped_braces_aside(target)
+        if braces != wanted_braces:
+            problems.append(
+                f"has {counted(braces, 'pair')} of escaped braces around words ({{{{ ... }}}}) "
+                f"where the source has {wanted_braces}"
+            )
     flags = flags_of(metadata)
     # a javascript-format entry's ${name} is a template's field, not a shell variable's text
     fields = "javascript-format" in flags
@@ -262,7 +272,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     broken = broken_conversions(source, target)
     lost -= Counter(_unsized(remnant.conversion) for remnant in broken)
     written = metadata.get("placeholders") or {}
-    problems = _case_changes(lost, added)
+    problems += _case_changes(lost, added)
     # a field in double brackets written garbled ([[count] for [[count]]) is said as such
     garbled = garbled_fields(lost, source, target)
     problems += [garbled_problem(field, copy) for field, copy in garbled]

@@ -2060,3 +2060,21 @@ def test_a_man_pages_pod_codes_lost_or_changed_are_placeholder_errors(
 ) -> None:
     assert placeholder_problems(source, target, {}) == placeholders
     assert address_problems(source, target, {}) == addresses
+
+
+@pytest.mark.parametrize(
+    ("target", "problems"),
+    [
+        ("Geben Sie {{ ein, um eine Gruppe zu öffnen, und }} zum Schließen.", []),
+        (
+            "Geben Sie {{ ein, um eine Gruppe zu öffnen, und } zum Schließen.",
+            ["has 0 pairs of escaped braces around words ({{ ... }}) where the source has 1"],
+        ),
+    ],
+)
+def test_dotnet_escaped_braces_around_words_are_no_field(target: str, problems: list[str]) -> None:
+    """A .resx string's ``{{ to open a group and }}`` is two escaped braces: its translation
+    translates the words between (read as one field, the correct one was said to lack it)."""
+    source = "Type {{ to open a group and }} to close it."
+    assert placeholder_problems(source, target, {"syntax": "dotnet"}) == problems
+    assert placeholder_problems(source, target, {})  # elsewhere a template's field

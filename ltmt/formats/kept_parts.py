@@ -13,7 +13,8 @@ Two such parts of a .NET resource string (:mod:`ltmt.formats.resx`):
 
 The unit's source keeps them (:attr:`~ltmt.formats.documents.Unit.kept`, their places); the
 model gets each as a field of its own, ``{{ltmt_kept_1}}``, which it writes as it is
-(:func:`with_stand_ins`), and the translation gets them back (:func:`put_back`).
+(:func:`with_stand_ins`), and the translation gets them back (:func:`put_back`). ``ltmt qa``
+reads such braces as two, and says where a translation has fewer or more pairs of them.
 """
 
 from __future__ import annotations
@@ -23,11 +24,17 @@ from collections.abc import Iterable, Sequence
 
 Span = tuple[int, int]
 
+# the syntax (a keyed catalog's metadata ``syntax``) of the strings whose ``{{ ... }}`` around
+# words are .NET's escaped braces: a .resx file's, a XAML ResourceDictionary's, which ``ltmt qa``
+# reads so (:func:`escaped_braces_aside`)
+DOTNET = "dotnet"
+
 # a stand-in's number: the place of its part among the unit's kept ones
 _STAND_IN = re.compile(r"\{\{ltmt_kept_(\d{1,4})\}\}")
-# .NET's escaped braces around words and blanks alone: "{{ to open a group and }}" (a word's
-# characters, blanks and a sentence's marks between; no sign a template's expression has)
-_ESCAPED_BRACES = re.compile(r"\{\{([ \t]+[A-Za-z][A-Za-z' \t,;!?]*[ \t])\}\}")
+# .NET's escaped braces around words and blanks alone: "{{ to open a group and }}" (letters of
+# any language, blanks and a sentence's marks between, "{{ um eine Gruppe zu öffnen }}" too; no
+# sign a template's expression has). A character matches one alternative only: no backtracking
+_ESCAPED_BRACES = re.compile(r"\{\{([ \t]+[^\W\d_](?:[^\W\d_]|[' \t,;!?\u2019])*[ \t])\}\}")
 
 
 def stand_in(number: int) -> str:
@@ -80,3 +87,14 @@ def put_back(translation: str, source: str, spans: Sequence[Span]) -> str:
         return source[start:end]
 
     return _STAND_IN.sub(part, translation)
+
+
+def escaped_braces_aside(text: str) -> tuple[str, int]:
+    """``text`` with its escaped braces around words (:func:`escaped_brace_spans`) as blanks,
+    and how many pairs it has: for ``ltmt qa``, which would read each pair as one field."""
+    spans = escaped_brace_spans(text)
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join(pieces) + text[last:], len(spans) // 2

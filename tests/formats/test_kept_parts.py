@@ -6,8 +6,9 @@ import time
 
 import pytest
 
-from ltmt.formats.kept_spans import (
+from ltmt.formats.kept_parts import (
     escaped_brace_spans,
+    escaped_braces_aside,
     locked_spans,
     put_back,
     stand_in,
@@ -26,6 +27,7 @@ def _parts(text: str, spans: list[tuple[int, int]]) -> list[str]:
         ("Type {{ to open a group and }} to close it.", ["{{", "}}"]),
         ("Use {{ or }} for a literal brace", []),  # one word: a template's {{ name }} too
         ("Say {{ don't panic, please }} now", ["{{", "}}"]),
+        ("Geben Sie {{ ein, um eine Gruppe zu öffnen }} ein.", ["{{", "}}"]),
         # a template's field: one word, no blank, or a sign an expression has
         ("Use {{Date}} and {{Amount}} as tokens", []),
         ("Hello {{ name }}", []),
@@ -67,3 +69,9 @@ def test_a_long_text_is_read_at_once(text: str) -> None:
     started = time.perf_counter()
     assert escaped_brace_spans(text) == []
     assert time.perf_counter() - started < 1
+
+
+def test_escaped_braces_are_set_aside_and_counted() -> None:
+    text = "Type {{ to open a group and }} to close it."
+    assert escaped_braces_aside(text) == ("Type    to open a group and    to close it.", 1)
+    assert escaped_braces_aside("Use {{Date}}") == ("Use {{Date}}", 0)
