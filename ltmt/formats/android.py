@@ -16,11 +16,16 @@ read as no pair. The strings between Smartling's ``<!-- smartling.sltrans = notr
 and ``<!-- smartling.sltrans = translate -->`` are written as the source has them, never
 translated nor paired (:mod:`ltmt.formats.smartling_directives`). Comments, attributes and
 the file's layout are kept; a comment inside a string is no part of it (Android's build drops
-it) and is dropped. Where the output already exists (the
-translation so far), the comments the translator wrote there are kept: those just before a
-string it has (the source file's stay where it has none), those of its own strings kept at the
-end, and its header (the comments before ``<resources>``); the other strings have the source
-file's.
+it) and is dropped. Where the output already exists (the translation so far), it is written
+over as it is (:mod:`ltmt.formats.kept_elements`): every string it keeps stays byte for byte
+as the translator wrote it (its attributes, ``tools:ignore``, ``formatted="false"``, escapes
+such as ``&#8230;`` and ``\\u00A0``, quotes, tabs), and so do its root's start tag
+(``xmlns:tools``, ``tools:ignore``), declaration, header, comments, strings of its own and
+layout, so that a run that changes no string leaves it byte for byte; a new string is written
+after the one before it in the source, with the source's comments just before it, indented as
+the file's; a string translated again is written in its place, with the attributes the
+translator gave it. (Only an output whose root holds an entity with elements is written as the
+source file's layout, its comments kept as far as they can be.)
 
 A string with an apostrophe neither escaped (``\\'``) nor inside double quotes (``Can't
 connect``), in the source file or in the translation so far, gets a warning that names it:
@@ -57,6 +62,7 @@ from ltmt.formats.common import (
     replace_notes,
     xml_error,
 )
+from ltmt.formats.kept_elements import KeptRules, write_over
 from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
@@ -68,7 +74,7 @@ from ltmt.formats.smartling_directives import translates_after
 from ltmt.wording import counted, first_few
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Hashable, Iterator
 
     from lxml import etree
 
@@ -328,6 +334,7 @@ class AndroidDocument(KeyedCatalog):
     not_translatable_mark = 'marked translatable="false"'
     extra_translation_hint = " (Android lint's ExtraTranslation)"
     leaves_out_values_not_text = True  # the app reads the source file's
+    extras_kept = "kept in place"  # the output so far is written over (module docstring)
 
     def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:
         self.data = data
@@ -406,6 +413,7 @@ class AndroidDocument(KeyedCatalog):
         root = store.document.getroot()
         if root.get(_TOOLS_LOCALE) is not None:  # the source's tools:locale="en" was copied
             root.set(_TOOLS_LOCALE, self.tgt_lang)
+        strings = {_identity(e) for e in root.iterchildren() if _kind(e) is not None}
         for element in list(root.iterchildren()):
             if _kind(element) is None:
                 continue
@@ -414,6 +422,9 @@ class AndroidDocument(KeyedCatalog):
         prolog_of = self.data  # the file whose prolog (declaration, header comments) is kept
         if self.adopted_from is not None:
             adopted_data = read_bytes(self.adopted_from, WHAT)
+            kept = write_over(adopted_data, bytes(store), self._kept_rules(strings))
+            if kept is not None:
+                return kept
             adopted = _parse(adopted_data, self.adopted_from)
             self._keep_adopted(root, adopted.document.getroot())
             if _has_header(adopted_data) and _same_encoding(adopted.encoding, store.encoding):
@@ -425,6 +436,18 @@ class AndroidDocument(KeyedCatalog):
         if self.data.endswith(b"\n") and not written.endswith(b"\n"):
             written += b"\n"
         return line_ends_like(self.data, written)
+
+    def _kept_rules(self, strings: set[tuple[str | None, str]]) -> KeptRules:
+        """How the output so far is written over (:mod:`ltmt.formats.kept_elements`): its
+        strings that read as the output's are kept as written; those of the source's
+        ``strings`` (identities) that the output leaves out go, unless they are the
+        translator's own (:attr:`extras`); its other elements stay."""
+        extras = set(self.extras)
+
+        def removed(element: etree._Element) -> bool:
+            return _identity(element) in strings and _resource_name(element) not in extras
+
+        return KeptRules(_kept_identity, _reads_alike, removed, frozenset({"translatable"}))
 
     def _keep_adopted(self, root: etree._Element, adopted: etree._Element) -> None:
         """Give ``root`` (the output) what the translator wrote in ``adopted`` (the translation
@@ -465,6 +488,50 @@ class AndroidDocument(KeyedCatalog):
         for key, item in items.items():
             _set_text(item, self.translations[key])
         return True
+
+
+def _kept_identity(element: etree._Element) -> Hashable | None:
+    """What tells ``element`` apart from the other resources of its file, in an output written
+    over (:meth:`AndroidDocument._kept_rules`): a string resource's :func:`_identity`, another
+    resource's type, name and product (:func:`_build_identity`); None for neither."""
+    if _kind(element) is not None:
+        return _identity(element)
+    built = _build_identity(element)
+    return None if built is None else ("resource", *built)
+
+
+def _reads_alike(existing: etree._Element, element: etree._Element) -> bool:
+    """Whether ``existing`` (an output's resource) holds what ``element`` (the one to write in
+    its place) holds: a string resource the same strings as Android's build compiles them
+    (its attributes, escapes and quoting as written aside), another resource the same XML."""
+    if _kind(element) is None:
+        return _bare(existing) == _bare(element)
+    return _translatable(existing) and _strings_of(existing) == _strings_of(element)
+
+
+def _strings_of(element: etree._Element) -> dict[str, str]:
+    """The strings of the string resource ``element``: its own (key ``""``), a plural's by
+    quantity, an array's by index."""
+    if _kind(element) == "string":
+        return {"": _text(element)}
+    items = list(element.iterchildren("item"))
+    if _kind(element) == "plurals":
+        return {item.get("quantity", ""): _text(item) for item in items}
+    return {str(index): _text(item) for index, item in enumerate(items)}
+
+
+def _bare(element: etree._Element) -> bytes:
+    """``element`` as canonical XML, without what follows it and with only the namespaces
+    it uses."""
+    import copy
+
+    from lxml import etree
+
+    alone = copy.deepcopy(element)
+    alone.tail = None
+    etree.cleanup_namespaces(alone)
+    written: bytes = etree.tostring(alone, method="c14n")
+    return written
 
 
 def _identity(element: etree._Element) -> tuple[str | None, str]:

@@ -137,7 +137,7 @@ def test_existing_translation_is_kept_and_completed(
     assert strings["undo"] == "YOU CAN\\'T UNDO THIS."  # as Android escapes it
     assert strings["retired"] == "Alt"  # the translator's, kept; the warning says so
     assert (
-        f"{out}: 1 string not in {source} (retired) kept at the end; delete it there if it "
+        f"{out}: 1 string not in {source} (retired) kept in place; delete it there if it "
         "is obsolete" in (caplog.text)
     )
     again = FakeModel()
@@ -163,10 +163,10 @@ def test_a_translation_of_a_string_marked_not_translatable_is_said_so(
         translate_file(source, out, FakeModel(), tgt_lang="de")
     assert _strings(out)["app_name"] == "Notizblock"  # the translator's, kept
     assert (
-        f'{out}: 1 string (app_name) marked translatable="false" in {source} kept at the end; '
+        f'{out}: 1 string (app_name) marked translatable="false" in {source} kept in place; '
         "delete it there (Android lint's ExtraTranslation)" in caplog.text
     )
-    assert f"{out}: 1 string not in {source} (retired) kept at the end" in caplog.text
+    assert f"{out}: 1 string not in {source} (retired) kept in place" in caplog.text
     caplog.clear()
     with caplog.at_level(logging.WARNING):  # ltmt qa reads the pairs alike
         list(AndroidDocument.pairs(out, source_file=source, purpose="checked"))
@@ -215,12 +215,12 @@ UPDATED_SOURCE = """<?xml version="1.0" encoding="utf-8"?>
 def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> None:
     """The output was the source file's layout: the translator's header and notes were lost,
     a note was replaced by the source's, and a string of their own came without its note.
-    Their notes now replace the source's for the strings they have; the others keep the
-    source's."""
+    Their file is now kept as they wrote it: a new string comes after the one before it in
+    the source, with the source's note; their own strings and notes stay where they are."""
     source = _values_strings(tmp_path, UPDATED_SOURCE)
     out = tmp_path / "values-de" / "strings.xml"
     out.parent.mkdir()
-    out.write_text(
+    theirs = (
         '<?xml version="1.0" encoding="utf-8"?>\n<!-- German: Anna -->\n<resources>\n'
         "    <!-- reviewed by Anna -->\n"
         '    <string name="welcome">Willkommen zurück, %1$s!</string>\n'
@@ -232,57 +232,38 @@ def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> 
         '        <item quantity="one">%d Datei</item>\n'
         '        <item quantity="other">%d Dateien</item>\n'
         "    </plurals>\n"
-        "    <!-- mine -->\n    <!-- keep -->\n"
-        '    <string name="retired">Alt</string>\n'
-        "</resources>\n",
-        encoding="utf-8",
-    )
-    translate_file(source, out, FakeModel(), tgt_lang="de")
-    assert out.read_text("utf-8") == (
-        '<?xml version="1.0" encoding="utf-8"?>\n<!-- German: Anna -->\n<resources>\n'
-        "    <!-- reviewed by Anna -->\n"
-        '    <string name="welcome">Willkommen zurück, %1$s!</string>\n'
-        "    <!-- Shown before deleting -->\n"  # theirs has no note: the source's stays
-        '    <string name="undo">Nicht rückgängig zu machen.</string>\n'
-        "    <!-- kurz halten -->\n"
-        '    <string name="save">Speichern</string>\n'
-        "    <!-- Anna: Dateien -->\n"
-        '    <plurals name="files">\n'
-        '        <item quantity="one">%d Datei</item>\n'
-        '        <item quantity="other">%d Dateien</item>\n'
-        "    </plurals>\n"
-        "    <!-- New in this version -->\n"  # a new string: the source's note
-        '    <string name="share">SHARE</string>\n'
-        "    <!-- More to come -->\n"  # the source's last comment, before their own strings
         "    <!-- mine -->\n    <!-- keep -->\n"
         '    <string name="retired">Alt</string>\n'
         "</resources>\n"
     )
+    out.write_text(theirs, encoding="utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == theirs.replace(
+        "    </plurals>\n",
+        "    </plurals>\n"
+        "    <!-- New in this version -->\n"  # a new string: the source's note
+        '    <string name="share">SHARE</string>\n',
+    )
 
 
-@pytest.mark.parametrize(
-    "declaration",
-    [
-        '<?xml version="1.0" encoding="utf-8"?>\n',  # no header of its own
-        '<?xml version="1.0" encoding="iso-8859-1"?>\n<!-- German -->\n',  # not the output's
-    ],
-)
-def test_update_keeps_the_source_files_header_where_the_translation_has_none_it_can_give(
-    tmp_path: Path, declaration: str
-) -> None:
-    """The source file's header stays where the translation so far has none, or declares an
-    encoding other than the source file's, in which the output is written."""
+def test_update_keeps_the_translations_header_and_encoding(tmp_path: Path) -> None:
+    """The source file's header and declaration replaced the translation's where it had no
+    header, or declared another encoding; its one line was laid out as the source's. Its
+    declaration, encoding and layout are kept, and the new strings written in them."""
     source = _values_strings(tmp_path, UPDATED_SOURCE)
     out = tmp_path / "values-de" / "strings.xml"
     out.parent.mkdir()
-    out.write_bytes(
-        (declaration + '<resources><string name="save">Speichern</string></resources>\n').encode(
-            "iso-8859-1"
-        )
-    )
+    theirs = '<?xml version="1.0" encoding="iso-8859-1"?>\n<resources><string name="save">Ö</string></resources>\n'
+    out.write_bytes(theirs.encode("iso-8859-1"))
     translate_file(source, out, FakeModel(), tgt_lang="de")
-    assert out.read_text("utf-8").startswith(
-        '<?xml version="1.0" encoding="utf-8"?>\n<!-- Strings of the app -->\n<resources>\n'
+    assert out.read_bytes().decode("iso-8859-1") == (
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n<resources>'
+        '<!-- Greeting on the start page --><string name="welcome">WELCOME BACK, %1$s!</string>'
+        '<!-- Shown before deleting --><string name="undo">YOU CAN\\\'T UNDO THIS.</string>'
+        '<string name="save">Ö</string>'
+        '<!-- Files in the folder --><plurals name="files"><item quantity="one">%d FILE</item>'
+        '<item quantity="other">%d FILES</item></plurals>'
+        '<!-- New in this version --><string name="share">SHARE</string></resources>\n'
     )
 
 
@@ -615,7 +596,7 @@ def test_an_existing_translation_keeps_each_products_string_and_string_items(
     assert result.report.translated_before == 3
     written = out.read_text("utf-8")
     assert written.startswith(GERMAN_VARIANTS.removesuffix("</resources>\n"))
-    # a product the source lacks is the translator's: kept at the end, and named
+    # a product the source lacks is the translator's: kept in place, and named
     assert '<string name="hint" product="watch">Uhr drehen.</string>' in written
     assert "1 string not in" in caplog.text
     assert "(hint[product=watch])" in caplog.text
