@@ -63,13 +63,12 @@ def write_over(existing: bytes, fresh: bytes, rules: KeptRules) -> bytes | None:
     (module docstring); ``existing`` itself where nothing changes; None where its root's
     children cannot be told (an entity that holds elements) or it has no place for one
     (``<resources/>``)."""
-    from lxml import etree
 
     tree = _parsed(existing)
     encoding = _codec(existing, tree.docinfo.encoding or "utf-8")
     text = existing.decode(encoding)
     found = root_children(text)
-    nodes = [node for node in tree.getroot() if not isinstance(node, etree._Entity)]
+    nodes = list(tree.getroot())
     if found is None or [_kind(node) for node in nodes] != [c.kind for c in found.children]:
         return None
     wanted = [node for node in _parsed(fresh).getroot() if isinstance(node.tag, str)]
@@ -294,8 +293,13 @@ def _indent(root: etree._Element | None) -> str:
 
 
 def _kind(node: etree._Element) -> str:
+    """What the root's child ``node`` is to the scan (:class:`~ltmt.formats.xml_children.
+    Child`): an entity's reference among the root's children is none of its kinds, so that a
+    file with one is not written over (the elements it may hold cannot be told apart)."""
     from lxml import etree
 
+    if isinstance(node, etree._Entity):
+        return "entity"
     if isinstance(node, etree._Comment):
         return "comment"
     if isinstance(node, etree._ProcessingInstruction):

@@ -766,3 +766,105 @@ def test_a_comment_naming_sltrans_among_other_words_is_no_directive(tmp_path: Pa
     model = FakeModel()
     translate_file(source, tmp_path / "de.xml", model, tgt_lang="de")
     assert "Billing made simple" in model.seen
+
+
+D3_SOURCE = """<?xml version="1.0" encoding="utf-8"?>
+<resources>
+    <string name="open">Open</string>
+    <string name="done">100% done</string>
+    <string name="loading">Loading&#8230;</string>
+    <string name="dont">"Don't show again"</string>
+</resources>
+"""
+D3_TRANSLATION = """<?xml version="1.0" encoding="utf-8"?>
+<resources xmlns:tools="http://schemas.android.com/tools" tools:ignore="MissingTranslation">
+    <string name="open" tools:ignore="Typos">Öffnen</string>
+    <string name="done" formatted="false">100 % erledigt</string>
+    <string name="loading">Wird geladen&#8230;</string>
+    <string name="dont">"Nicht mehr anzeigen"</string>
+</resources>
+"""
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        D3_TRANSLATION,
+        # tabs, escapes, CDATA, a byte order mark and Windows line ends, as the team wrote them
+        "\ufeff<?xml version='1.0' encoding='utf-8'?>\r\n<!-- Reviewed by Anna -->\r\n"
+        '<resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">\r\n'
+        "\t<string name='open'><![CDATA[<b>Öffnen</b>]]></string>\r\n"
+        '\t<string name="done">100\\u00A0%\\u0020erledigt</string>\r\n'
+        "\t<!-- Anna -->\r\n"
+        '\t<string name="dont">Nicht mehr anzeigen</string><string name="loading"  >'
+        'Wird geladen…</string>\r\n\t<string name="own">Eigen</string>\r\n</resources>',
+    ],
+    ids=["trial", "tabs-escapes-crlf"],
+)
+def test_a_run_with_nothing_to_translate_leaves_the_translation_byte_for_byte(
+    tmp_path: Path, translation: str
+) -> None:
+    """A run with nothing to translate rewrote a translator's values-de in the source's
+    layout: tools:ignore, formatted="false" and xmlns:tools were dropped, &#8230; became …,
+    quotes were dropped, tabs became spaces (trial s75, androidci2's defect 3)."""
+    source = _values_strings(tmp_path, D3_SOURCE)
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    out.write_bytes(translation.encode("utf-8"))
+    model = FakeModel()
+    result = translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == [] and result.report.translated_before == 4
+    assert out.read_bytes() == translation.encode("utf-8")
+
+
+def test_a_new_string_leaves_the_translations_own_lines_as_written(tmp_path: Path) -> None:
+    """Adding a string rewrote every other line of the translator's file as well."""
+    source = _values_strings(
+        tmp_path,
+        D3_SOURCE.replace(
+            '    <string name="loading">',
+            "    <!-- Shown while the list loads -->\n"
+            '    <plurals name="tasks">\n'
+            '        <item quantity="one">%d task</item>\n'
+            '        <item quantity="other">%d tasks</item>\n'
+            "    </plurals>\n"
+            '    <string name="loading">',
+        ),
+    )
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    theirs = D3_TRANSLATION.replace("    <", "\t<")
+    out.write_text(theirs, encoding="utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == theirs.replace(
+        '\t<string name="loading">',
+        "\t<!-- Shown while the list loads -->\n"
+        '\t<plurals name="tasks">\n'
+        '\t\t<item quantity="one">%d TASK</item>\n'
+        '\t\t<item quantity="other">%d TASKS</item>\n'
+        "\t</plurals>\n"
+        '\t<string name="loading">',
+    )
+
+
+def test_a_string_translated_again_keeps_the_attributes_the_translator_gave_it(
+    tmp_path: Path,
+) -> None:
+    source = _values_strings(tmp_path, D3_SOURCE)
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    out.write_text(
+        D3_TRANSLATION.replace('name="loading"', 'name="loading" translatable="false"'),
+        encoding="utf-8",
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de", overwrite=True)
+    assert out.read_text("utf-8") == (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<resources xmlns:tools="http://schemas.android.com/tools" '
+        'tools:ignore="MissingTranslation">\n'
+        '    <string name="open" tools:ignore="Typos">OPEN</string>\n'
+        '    <string name="done" formatted="false">100% DONE</string>\n'
+        '    <string name="loading">LOADING…</string>\n'  # translatable="false" not kept
+        '    <string name="dont">DON\\\'T SHOW AGAIN</string>\n'
+        "</resources>\n"
+    )
