@@ -62,7 +62,7 @@ from ltmt.formats.common import (
     replace_notes,
     xml_error,
 )
-from ltmt.formats.kept_elements import KeptRules, write_over
+from ltmt.formats.kept_elements import KeptRules, carry_attributes, same_xml, write_over
 from ltmt.formats.keyed_catalog import (
     FORM,
     Entry,
@@ -447,7 +447,7 @@ class AndroidDocument(KeyedCatalog):
         def removed(element: etree._Element) -> bool:
             return _identity(element) in strings and _resource_name(element) not in extras
 
-        return KeptRules(_kept_identity, _reads_alike, removed, frozenset({"translatable"}))
+        return KeptRules(_kept_identity, _reads_alike, removed, _carried)
 
     def _keep_adopted(self, root: etree._Element, adopted: etree._Element) -> None:
         """Give ``root`` (the output) what the translator wrote in ``adopted`` (the translation
@@ -500,12 +500,19 @@ def _kept_identity(element: etree._Element) -> Hashable | None:
     return None if built is None else ("resource", *built)
 
 
+def _carried(existing: etree._Element, element: etree._Element) -> etree._Element:
+    """``element`` (a string translated again) with the attributes the translator gave
+    ``existing``, the one it replaces (``tools:ignore``), but ``translatable``: it is
+    translated."""
+    return carry_attributes(existing, element, frozenset({"translatable"}))
+
+
 def _reads_alike(existing: etree._Element, element: etree._Element) -> bool:
     """Whether ``existing`` (an output's resource) holds what ``element`` (the one to write in
     its place) holds: a string resource the same strings as Android's build compiles them
     (its attributes, escapes and quoting as written aside), another resource the same XML."""
     if _kind(element) is None:
-        return _bare(existing) == _bare(element)
+        return same_xml(existing, element)
     return _translatable(existing) and _strings_of(existing) == _strings_of(element)
 
 
@@ -518,20 +525,6 @@ def _strings_of(element: etree._Element) -> dict[str, str]:
     if _kind(element) == "plurals":
         return {item.get("quantity", ""): _text(item) for item in items}
     return {str(index): _text(item) for index, item in enumerate(items)}
-
-
-def _bare(element: etree._Element) -> bytes:
-    """``element`` as canonical XML, without what follows it and with only the namespaces
-    it uses."""
-    import copy
-
-    from lxml import etree
-
-    alone = copy.deepcopy(element)
-    alone.tail = None
-    etree.cleanup_namespaces(alone)
-    written: bytes = etree.tostring(alone, method="c14n")
-    return written
 
 
 def _identity(element: etree._Element) -> tuple[str | None, str]:

@@ -8,11 +8,12 @@ byte for byte, and one that does changes those strings' lines only.
 The output is to hold the elements of ``fresh`` (the output as the run writes it anew: the
 source file's, filled, in its order, each after its notes). Of those, one the existing output
 has (by :attr:`KeptRules.identity`) is kept as written there where it holds the same
-(:attr:`KeptRules.same`), else written in its place with the attributes of the existing one
-that the new one lacks (a ``tools:ignore``); one it lacks is written after the element before
-it in ``fresh`` (else before the output's first element), with its notes, indented as the
-output's elements are. The existing output's elements that :attr:`KeptRules.removed` says go
-are removed with their notes; every other one stays where it is.
+(:attr:`KeptRules.same`), else written in its place with what it takes of the existing one
+(:attr:`KeptRules.carried`: the attributes the new one lacks, a ``tools:ignore``); one it lacks
+is written after the element before it in ``fresh`` (else before the output's first element),
+with its notes, indented as the output's elements are. The existing output's elements that
+:attr:`KeptRules.removed` says go are removed with their notes; every other one stays where it
+is.
 """
 
 from __future__ import annotations
@@ -34,13 +35,13 @@ class KeptRules:
     """What a format tells elements apart by and keeps: ``identity`` (None: an element no rule
     covers, kept as it is), whether an existing element holds the ``same`` as the one to write
     (``same(existing, wanted)``), whether an existing element the output is not to hold is
-    ``removed``, and the attributes of an existing element never carried over onto the one
-    written in its place (``not_carried``: Android's ``translatable``)."""
+    ``removed``, and what the element written in place of an existing one takes of it
+    (``carried(existing, wanted)``: :func:`carry_attributes`, Android's but ``translatable``)."""
 
     identity: Callable[[etree._Element], Hashable | None]
     same: Callable[[etree._Element, etree._Element], bool]
     removed: Callable[[etree._Element], bool]
-    not_carried: frozenset[str] = frozenset()
+    carried: Callable[[etree._Element, etree._Element], etree._Element]
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,27 @@ def write_over(existing: bytes, fresh: bytes, rules: KeptRules) -> bytes | None:
     if not edits.changes:
         return existing
     return edits.applied().encode(encoding, errors="xmlcharrefreplace")
+
+
+def same_xml(existing: etree._Element, element: etree._Element) -> bool:
+    """Whether two elements are the same XML, the white space between their children aside
+    (a header written on one line or on several), and the namespaces they do not use."""
+    return _canonical(existing) == _canonical(element)
+
+
+def _canonical(element: etree._Element) -> bytes:
+    from lxml import etree
+
+    alone = copy.deepcopy(element)
+    alone.tail = None
+    for node in alone.iter():
+        if len(node) and not (node.text or "").strip():
+            node.text = None
+        if node is not alone and not (node.tail or "").strip():
+            node.tail = None
+    etree.cleanup_namespaces(alone)
+    written: bytes = etree.tostring(alone, method="c14n")
+    return written
 
 
 def _parsed(data: bytes) -> etree._ElementTree:
@@ -141,7 +163,7 @@ class _Edits:
             existing = self.nodes[index]
             if not self.rules.same(existing, element):
                 node = self.found.children[index]
-                written = _carried(existing, element, self.rules.not_carried)
+                written = self.rules.carried(existing, element)
                 layout = self._layout(index, source_indent)
                 self.changes.append((node.start, node.end, self._written(written, layout)))
             anchor = index
@@ -238,7 +260,7 @@ class _Edits:
         return "".join(parts)
 
 
-def _carried(
+def carry_attributes(
     existing: etree._Element, element: etree._Element, not_carried: frozenset[str]
 ) -> etree._Element:
     """``element`` with the attributes of ``existing`` it lacks (a translator's

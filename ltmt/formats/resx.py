@@ -9,10 +9,14 @@ beside its string; an import stores the source file's with its pair, as a PO ``#
 The translation is the source file with the translated strings only: the
 resource headers and schema are kept, every other ``<data>`` left out (the satellite assembly falls
 back to the neutral one for them, icons and layouts included). Where the output already exists (the
-translation so far), what the translator wrote there is kept: a string's ``<comment>`` and the XML
-comments just before its ``<data>``, and the file's header (the comments before ``<root>`` and
-those at its top); the other strings have the source file's. The header (schema, ``<resheader>``
-elements) is written byte for byte as the translation so far has it, else as the source file.
+translation so far), it is written over as it is (:mod:`ltmt.formats.kept_elements`): each
+``<data>`` whose value it keeps stays byte for byte (its attributes, escapes, comments,
+indentation), and so do its header (schema, ``<resheader>`` elements, the comments before
+``<root>`` and at its top), declaration, strings of its own and layout, so that a run that
+changes no string leaves it byte for byte; a new string comes after the one before it in the
+source file, with the source file's XML comments just before it, indented as the file's; a
+string translated again is written in its place with the translator's attributes and
+``<comment>``. Without one, the header is written byte for byte as the source file has it.
 
 A name defined twice is read as MSBuild builds it: the first definition, with a warning that
 names it (MSBuild's ``MSB3568: Duplicate resource name "Title" is not allowed, ignored``); the
@@ -36,6 +40,7 @@ the words between translated (:mod:`ltmt.formats.kept_parts`).
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections.abc import Iterator
@@ -54,6 +59,7 @@ from ltmt.formats.common import (
     replace_notes,
 )
 from ltmt.formats.format_strings import has_directives
+from ltmt.formats.kept_elements import KeptRules, carry_attributes, same_xml, write_over
 from ltmt.formats.kept_parts import DOTNET, escaped_brace_spans, locked_spans
 from ltmt.formats.keyed_catalog import Entry
 from ltmt.formats.size_limits import LengthsChecked
@@ -146,6 +152,7 @@ class ResxDocument(LengthsChecked, XmlKeyedCatalog):
     syntax = DOTNET  # {{ words }}: two escaped braces, as ltmt qa reads them
     keeps_booleans = True  # a setting's ``true`` stays ``true``
     leaves_out_values_not_text = True  # the app reads the source file's
+    extras_kept = "kept in place"  # the output so far is written over (:meth:`render`)
     first_read = _FIRST_KEPT
     root_of = staticmethod(_root)
     strings_of = staticmethod(_strings)
@@ -233,6 +240,33 @@ class ResxDocument(LengthsChecked, XmlKeyedCatalog):
         return len(self.kept_as_asked)
 
     def render(self) -> bytes:
+        """The satellite file; where it exists already (the translation so far), that file
+        written over as it is (:mod:`ltmt.formats.kept_elements`): its strings kept byte for
+        byte, new ones after their neighbour in the source file, in its layout."""
+        if self.adopted_from is None:
+            return self._written_anew(None)
+        adopted = read_bytes(self.adopted_from, WHAT)
+        kept = write_over(adopted, self._written_anew(None), self._kept_rules())
+        return self._written_anew(self.adopted_from) if kept is None else kept
+
+    def _kept_rules(self) -> KeptRules:
+        """The output so far's ``<data>`` of a string whose value it keeps stays as written;
+        those of the source file's names that the output leaves out go, unless they are the
+        translator's own (:attr:`extras`); its other elements stay, its header the same
+        elements as the source file's."""
+        names = {data.get("name") for data in _root(self.data, self.path).iterchildren("data")}
+        extras = set(self.extras)
+
+        def removed(element: etree._Element) -> bool:
+            name = element.get("name")
+            return element.tag == "data" and name in names and name not in extras
+
+        return KeptRules(_kept_identity, _same_value, removed, _carried)
+
+    def _written_anew(self, adopted_from: Path | None) -> bytes:
+        """The satellite file in the source file's layout, with what the translator wrote in
+        ``adopted_from`` (the translation so far, or None: :meth:`_keep_adopted`) and its
+        header where it is the same."""
         from lxml import etree
 
         root = _root(self.data, self.path)
@@ -248,9 +282,9 @@ class ResxDocument(LengthsChecked, XmlKeyedCatalog):
                 written.add(name)
         prolog = _prolog(self.data)
         written_by = [(self.data, root)]  # the files whose header text may be kept as written
-        if self.adopted_from is not None:
-            adopted_data = read_bytes(self.adopted_from, WHAT)
-            adopted = _root(adopted_data, self.adopted_from)
+        if adopted_from is not None:
+            adopted_data = read_bytes(adopted_from, WHAT)
+            adopted = _root(adopted_data, adopted_from)
             self._keep_adopted(root, adopted)
             written_by.insert(0, (adopted_data, adopted))
             if b"<!--" in _prolog(adopted_data) and _is_utf8(adopted):
@@ -276,6 +310,33 @@ class ResxDocument(LengthsChecked, XmlKeyedCatalog):
             replace_notes(first, header)
         extras = [theirs[name] for name in self.extras if name in theirs]
         append_copies(root, extras)
+
+
+def _kept_identity(element: etree._Element) -> tuple[str, str]:
+    """What tells the child ``element`` of ``<root>`` apart in an output written over: its
+    tag and name (``data``, ``resheader``; the schema by its tag alone)."""
+    return local_name(element.tag), element.get("name") or element.get("alias") or ""
+
+
+def _same_value(existing: etree._Element, element: etree._Element) -> bool:
+    """Whether ``existing`` (an output's element) holds what ``element`` (the one to write in
+    its place) holds: a string's ``<data>`` the same value (its comment, attributes and
+    escapes as written aside), any other the same XML."""
+    if element.tag != "data":
+        return same_xml(existing, element)
+    value = _text_value(existing)
+    return value is not None and value.text == element.findtext("value")
+
+
+def _carried(existing: etree._Element, element: etree._Element) -> etree._Element:
+    """``element`` (a ``<data>`` translated again) with what the translator gave ``existing``,
+    the one it replaces: its attributes (but its ``type``) and its ``<comment>``."""
+    written = carry_attributes(existing, element, frozenset({"type", "mimetype"}))
+    if element.tag == "data":
+        if written is element:
+            written = copy.deepcopy(element)
+        _keep_comment(written, existing)
+    return written
 
 
 def _format_flags(text: str) -> tuple[str, ...]:

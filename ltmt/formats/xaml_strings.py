@@ -3,7 +3,9 @@
 ``<x:String>``), read as a keyed catalog (:mod:`ltmt.formats.keyed_catalog`) with lxml.
 
 Only those elements' text is translated, each keyed by its ``x:Key``; the output is the source
-file byte for byte but for that text (its brushes, styles, comments and spacing as written). A
+file byte for byte but for that text (its brushes, styles, comments and spacing as written);
+where the output exists already, that file is written over as it is, its strings, its own
+resources and its layout kept byte for byte (:mod:`ltmt.formats.kept_elements`). A
 string with a .NET format item (``{0}``) is held to ``csharp-format``, as a .resx string is
 (:mod:`ltmt.formats.resx`), and its escaped braces around words (``{{ to open a group and
 }}``) are two literal braces (:mod:`ltmt.formats.kept_parts`). Other XAML (a ``Window``, a
@@ -19,8 +21,9 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from ltmt.errors import InputError
-from ltmt.formats.common import local_name, parse_xml
+from ltmt.formats.common import local_name, parse_xml, read_bytes
 from ltmt.formats.format_strings import has_directives
+from ltmt.formats.kept_elements import KeptRules, carry_attributes, same_xml, write_over
 from ltmt.formats.kept_parts import DOTNET, escaped_brace_spans
 from ltmt.formats.keyed_catalog import Entry
 from ltmt.formats.xml_keyed import XmlKeyedCatalog
@@ -61,6 +64,30 @@ def _strings(root: etree._Element) -> list[tuple[str, etree._Element]]:
     ]
 
 
+def _kept_identity(element: etree._Element) -> tuple[str, str] | None:
+    """What tells a resource apart in an output written over: its tag and ``x:Key``."""
+    key = _key(element)
+    return (local_name(element.tag), key) if key else None
+
+
+def _same_resource(existing: etree._Element, element: etree._Element) -> bool:
+    """Whether ``existing`` (an output's resource) holds what ``element`` does: a string the
+    same text (its escapes as written aside), another resource the same XML."""
+    if local_name(element.tag) == "String" and len(element) == 0:
+        return len(existing) == 0 and (existing.text or "") == (element.text or "")
+    return same_xml(existing, element)
+
+
+# an output so far is written over (:meth:`XamlStringsDocument.render`): the translator's own
+# resources stay, and the source file's are never taken out of it
+_KEPT = KeptRules(
+    _kept_identity,
+    _same_resource,
+    removed=lambda element: False,
+    carried=lambda existing, element: carry_attributes(existing, element, frozenset()),
+)
+
+
 def _flags(text: str) -> tuple[str, ...]:
     """``csharp-format`` for a composite format string (``{0}``), which ``String.Format``
     reads."""
@@ -73,6 +100,7 @@ class XamlStringsDocument(XmlKeyedCatalog):
     format = "xaml"
     what = WHAT
     syntax = DOTNET  # {{ words }}: two escaped braces, as ltmt qa reads them
+    extras_kept = "kept in place"  # the output so far is written over (:meth:`render`)
     root_of = staticmethod(_root)
     strings_of = staticmethod(_strings)
 
@@ -85,6 +113,17 @@ class XamlStringsDocument(XmlKeyedCatalog):
         ]
 
     def render(self) -> bytes:
+        """The source file with each string's text translated, all else as written; where the
+        output exists already (the translation so far), that file written over as it is
+        (:mod:`ltmt.formats.kept_elements`): the strings it keeps, its own and its layout stay
+        byte for byte."""
+        if self.adopted_from is None:
+            return self._written_anew()
+        adopted = read_bytes(self.adopted_from, WHAT)
+        kept = write_over(adopted, self._written_anew(), _KEPT)
+        return self._written_anew() if kept is None else kept
+
+    def _written_anew(self) -> bytes:
         """The source file with each string's text translated, all else as written."""
         written: set[str] = set()
 

@@ -8,7 +8,7 @@ import codecs
 import pytest
 from lxml import etree
 
-from ltmt.formats.kept_elements import KeptRules, write_over
+from ltmt.formats.kept_elements import KeptRules, carry_attributes, write_over
 
 
 def _name(element: etree._Element) -> str | None:
@@ -27,7 +27,9 @@ RULES = KeptRules(
     identity=_name,
     same=_same_text,
     removed=lambda element: element.get("name") == "gone",
-    not_carried=frozenset({"translatable"}),
+    carried=lambda existing, element: carry_attributes(
+        existing, element, frozenset({"translatable"})
+    ),
 )
 
 FRESH = """<?xml version="1.0" encoding="utf-8"?>

@@ -255,18 +255,48 @@ def test_update_keeps_the_comments_of_the_translation_so_far(tmp_path: Path) -> 
     )
     translate_file(source, out, FakeModel(), tgt_lang="de")
     data = out.read_text("utf-8")
+    # their file as they wrote it, the source file's schema, header and string added
     assert data.startswith(
-        '<?xml version="1.0" encoding="utf-8"?>\n<!-- German: Anna -->\n<root>\n'
-        "  <!-- checked 2024 -->\n  <xsd:schema"
+        '<?xml version="1.0" encoding="utf-8"?>\n<!-- German: Anna -->\n<root>\n  <xsd:schema'
     )
-    assert (
+    assert data.split("</xsd:schema>\n")[1] == (
+        "  <!-- checked 2024 -->\n"
+        '  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n'
+        '  <resheader name="version">\n    <value>2.0</value>\n  </resheader>\n'
+        '  <data name="Greeting" xml:space="preserve">\n    <value>HELLO, {0}!</value>\n'
         "    <comment>Shown on the start page</comment>\n  </data>\n"
         "  <!-- reviewed by Anna -->\n"
         '  <data name="Quit" xml:space="preserve">\n'
         "    <value>Beenden</value>\n    <comment>Button; geprüft</comment>\n  </data>\n"
         "  <!-- mine -->\n"
         '  <data name="Old" xml:space="preserve"><value>Alt</value></data>\n</root>\n'
-    ) in data
+    )
+
+
+def test_a_run_with_nothing_to_translate_leaves_the_satellite_byte_for_byte(
+    tmp_path: Path,
+) -> None:
+    """A rerun rewrote the translator's file: tabs became spaces, ``&#8230;`` became ``…``
+    and an attribute of theirs was dropped (the Android trial's defect 3, in .resx)."""
+    source = tmp_path / "Resources.resx"
+    shutil.copy(DATA / "Resources.resx", source)
+    out = tmp_path / "Resources.de.resx"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    theirs = (
+        out.read_text("utf-8")
+        .replace("<value>QUIT</value>", "<value>Beenden&#8230;</value>")
+        .replace('<data name="Quit" xml:space="preserve">', '<data name="Quit" custom="1">')
+        .replace("\n  <data", "\n\t<data")
+    )
+    out.write_text(theirs, "utf-8")
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == [] and out.read_text("utf-8") == theirs
+    translate_file(source, out, FakeModel(), tgt_lang="de", overwrite=True)
+    assert (  # translated again in place, their attribute kept, indented as theirs
+        '\t<data name="Quit" xml:space="preserve" custom="1">\n\t\t<value>QUIT</value>\n\t</data>'
+        in out.read_text("utf-8")
+    )
 
 
 @pytest.mark.parametrize(

@@ -83,3 +83,30 @@ def test_escaped_braces_around_words_are_two_literal_braces(tmp_path: Path) -> N
     out = tmp_path / "Strings.de.xaml"
     translate_file(_source(tmp_path, braces), out, FakeModel(), tgt_lang="de")
     assert b">{0}: TYPE {{ TO OPEN A GROUP }}</sys:String>" in out.read_bytes()
+
+
+def test_an_existing_translation_is_written_over_as_it_is(tmp_path: Path) -> None:
+    """A rerun rewrote the translator's file as the source file: their tabs, ``&#8230;`` and
+    a string of their own were lost (the Android trial's defect 3, in XAML)."""
+    source = _source(tmp_path)
+    out = tmp_path / "Strings.de.xaml"
+    theirs = (
+        SOURCE.replace(b"Hello, {0}!", b"Hallo, {0}&#8230;")
+        .replace(b"Quit &amp; save ", b"Beenden ")
+        .replace(b"\n    <", b"\n\t<")
+        .replace(
+            b"</ResourceDictionary>",
+            b'\t<sys:String x:Key="Own">Eigen</sys:String>\n</ResourceDictionary>',
+        )
+    )
+    out.write_bytes(theirs)
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == [] and out.read_bytes() == theirs
+    source.write_bytes(
+        SOURCE.replace(b"    <Solid", b'    <sys:String x:Key="Save">Save</sys:String>\n    <Solid')
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_bytes() == theirs.replace(
+        b"\t<Solid", b'\t<sys:String x:Key="Save">SAVE</sys:String>\n\t<Solid'
+    )
