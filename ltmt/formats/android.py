@@ -19,13 +19,15 @@ the file's layout are kept; a comment inside a string is no part of it (Android'
 it) and is dropped. Where the output already exists (the translation so far), it is written
 over as it is (:mod:`ltmt.formats.kept_elements`): every string it keeps stays byte for byte
 as the translator wrote it (its attributes, ``tools:ignore``, ``formatted="false"``, escapes
-such as ``&#8230;`` and ``\\u00A0``, quotes, tabs), and so do its root's start tag
+such as ``&#8230;`` and ``\\u00A0``, quotes, tabs; an attribute the source file's string gains,
+``formatted="false"``, is added), and so do its root's start tag
 (``xmlns:tools``, ``tools:ignore``), declaration, header, comments, strings of its own and
 layout, so that a run that changes no string leaves it byte for byte; a new string is written
 after the one before it in the source, with the source's comments just before it, indented as
 the file's; a string translated again is written in its place, with the attributes the
-translator gave it. (Only an output whose root holds an entity with elements is written as the
-source file's layout, its comments kept as far as they can be.)
+translator gave it. (Only an output with an entity reference among its root's children, or
+written ``<resources/>``, is written in the source file's layout, its comments and header kept
+as far as they can be.)
 
 A string with an apostrophe neither escaped (``\\'``) nor inside double quotes (``Can't
 connect``), in the source file or in the translation so far, gets a warning that names it:

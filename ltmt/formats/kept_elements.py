@@ -8,12 +8,13 @@ byte for byte, and one that does changes those strings' lines only.
 The output is to hold the elements of ``fresh`` (the output as the run writes it anew: the
 source file's, filled, in its order, each after its notes). Of those, one the existing output
 has (by :attr:`KeptRules.identity`) is kept as written there where it holds the same
-(:attr:`KeptRules.same`), else written in its place with what it takes of the existing one
-(:attr:`KeptRules.carried`: the attributes the new one lacks, a ``tools:ignore``); one it lacks
-is written after the element before it in ``fresh`` (else before the output's first element),
-with its notes, indented as the output's elements are. The existing output's elements that
-:attr:`KeptRules.removed` says go are removed with their notes; every other one stays where it
-is.
+(:attr:`KeptRules.same`; an attribute without a namespace that the new one has and it lacks,
+``formatted="false"``, is added to its start tag), else written in its place with what it
+takes of the existing one (:attr:`KeptRules.carried`: the attributes the new one lacks, a
+``tools:ignore``); one it lacks is written after the element before it in ``fresh`` (else
+before the output's first element), with its notes, indented as the output's elements are. The
+existing output's elements that :attr:`KeptRules.removed` says go are removed with their
+notes; every other one stays where it is.
 """
 
 from __future__ import annotations
@@ -23,11 +24,16 @@ import copy
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
 
-from ltmt.formats.xml_children import RootChildren, root_children
+from ltmt.formats.xml_children import RootChildren, root_children, start_tag_end
 
 if TYPE_CHECKING:
     from lxml import etree
+
+
+# what an attribute's value in double quotes escapes, beyond &, < and >
+_ATTRIBUTE_ESCAPES = {'"': "&quot;", "\n": "&#10;", "\t": "&#9;", "\r": "&#13;"}
 
 
 @dataclass(frozen=True)
@@ -166,6 +172,8 @@ class _Edits:
                 written = self.rules.carried(existing, element)
                 layout = self._layout(index, source_indent)
                 self.changes.append((node.start, node.end, self._written(written, layout)))
+            else:
+                self._add_attributes(index, element)
             anchor = index
         for index, elements in after.items():
             layout = self._layout(index, source_indent)
@@ -173,6 +181,27 @@ class _Edits:
             end = self.found.children[index].end
             self.changes.append((end, end, blocks))
         return placed
+
+    def _add_attributes(self, index: int, element: etree._Element) -> None:
+        """Give the file's element ``index``, kept as written, the attributes without a
+        namespace that ``element`` (the source file's) has and it lacks (Android's
+        ``formatted="false"``, which its build needs for a string of several ``%s``), at the
+        end of its start tag."""
+        existing = self.nodes[index]
+        missing = [
+            (name, value)
+            for name, value in element.attrib.items()
+            if not name.startswith("{") and name not in existing.attrib
+        ]
+        if not missing:
+            return
+        start = self.found.children[index].start
+        end = start_tag_end(self.text, start)
+        at = end - 2 if self.text[end - 2 : end] == "/>" else end - 1
+        written = "".join(
+            f' {name}="{escape(value, _ATTRIBUTE_ESCAPES)}"' for name, value in missing
+        )
+        self.changes.append((at, at, written))
 
     def _put_in_front(
         self, elements: list[etree._Element], removed: set[int], source_indent: str

@@ -58,6 +58,12 @@ def root_children(text: str) -> RootChildren | None:
     return _scan(text, tag.end())
 
 
+def start_tag_end(text: str, start: int) -> int:
+    """Where the start tag at ``start`` of the well-formed ``text`` ends (after its ``>``)."""
+    tag = _TAG.match(text, start)
+    return tag.end() if tag is not None else -1
+
+
 def _scan(text: str, inner: int) -> RootChildren | None:
     """The root's children, read from ``inner`` to its end tag."""
     children: list[Child] = []

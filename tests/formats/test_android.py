@@ -868,3 +868,18 @@ def test_a_string_translated_again_keeps_the_attributes_the_translator_gave_it(
         '    <string name="dont">DON\\\'T SHOW AGAIN</string>\n'
         "</resources>\n"
     )
+
+
+def test_an_attribute_the_source_gives_a_kept_string_is_added_to_it(tmp_path: Path) -> None:
+    """``formatted="false"``, which Android's build needs for a string of several ``%s``,
+    added to the English after the translation was written, reached the translation as
+    before: added to its start tag, the rest as the translator wrote it."""
+    source = _values_strings(
+        tmp_path, D3_SOURCE.replace('name="done"', 'name="done" formatted="false"')
+    )
+    out = tmp_path / "values-de" / "strings.xml"
+    out.parent.mkdir()
+    theirs = D3_TRANSLATION.replace(' formatted="false"', "")
+    out.write_text(theirs, encoding="utf-8")
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == D3_TRANSLATION

@@ -140,3 +140,17 @@ def test_the_files_encoding_and_byte_order_mark_are_kept() -> None:
 )
 def test_a_file_that_cannot_be_written_over_is_none(existing: str) -> None:
     assert write_over(existing.encode(), FRESH.encode(), RULES) is None
+
+
+@pytest.mark.parametrize(
+    ("existing", "expected"),
+    [
+        ('<r>\n  <s name="e"/>\n</r>', '<r>\n  <s name="e" k="a&quot;b"/>\n</r>'),
+        ("<r>\n  <s name='e' ></s>\n</r>", "<r>\n  <s name='e'  k=\"a&quot;b\"></s>\n</r>"),
+    ],
+)
+def test_an_attribute_the_source_gives_a_kept_element_is_added(
+    existing: str, expected: str
+) -> None:
+    fresh = '<r xmlns:t="urn:t">\n    <s name="e" k=\'a"b\' t:n="1"/>\n</r>\n'
+    assert _over(existing, fresh) == expected  # a namespaced one (t:n) is no build's need
