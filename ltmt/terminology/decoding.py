@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ltmt.clock_times import times_changed
 from ltmt.numbers_kept import kept_shape
 from ltmt.output_limit import reached_limit
+from ltmt.terminology.adjectival_nouns import in_adjective_declension
 from ltmt.terminology.agreement import agreeing_variants, in_dative_plural, in_weak_declension
 from ltmt.terminology.constraints import (
     DEFAULT_BIAS,
@@ -179,6 +180,7 @@ class GlossaryDecoding:
         without the term kept (:func:`changes_times`: ``9.30 Uhr`` for ``9:30 PM``), is never
         taken: the output without the term stays, and the term is reported missing.
         """
+        before = list(outputs)
         missing = [i for i, found in enumerate(hits) if lacking(found, outputs[i])]
         torch_lines = [i for i in missing if i not in glossary.fast]
         self.align_torch_outputs(torch_lines, units, outputs, glossary)
@@ -231,6 +233,8 @@ class GlossaryDecoding:
             if taken:  # else the output without the term stays, its term reported missing
                 outputs[i] = max(taken, key=lambda text: output_shape(units[i].text, text))
         for i, found in enumerate(hits):
+            if outputs[i] != before[i]:  # a target the step wrote takes its determiner's case
+                outputs[i] = declined(outputs[i], units[i].text, found)
             if found:
                 outputs[i] = one_full_stop(outputs[i], [hit.term.target for hit in found])
         if placed or copied or missing:
@@ -580,6 +584,17 @@ def loses_numbers(source: str, before: str, after: str, terms: Sequence[Missing]
     if any(c.isdigit() for term in terms for c in term.source):
         return False
     return kept_shape(source, after)[2] < kept_shape(source, before)[2]
+
+
+def declined(output: str, source: str, hits: Sequence[TermHit]) -> str:
+    """``output`` with each target of ``hits`` that is an adjective's noun in the dictionary's
+    form and stands for a term the ``source`` writes in the singular given its determiner's
+    ending (:func:`~ltmt.terminology.adjectival_nouns.in_adjective_declension`: "des
+    Verantwortlichen", where the target was placed or copied as "des Verantwortlicher")."""
+    for hit in hits:
+        if not in_plural(hit.term, source[hit.start : hit.end]):
+            output = in_adjective_declension(output, hit.term.target)
+    return output
 
 
 def one_full_stop(text: str, targets: Sequence[str]) -> str:

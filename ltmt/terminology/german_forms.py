@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ltmt.terminology.adjectival_nouns import adjectival_stem
 from ltmt.terminology.agreement import DATIVE_N_AFTER
 from ltmt.terminology.genders import MIN_PART, gender_of, is_known_noun, seen_after_die
 from ltmt.terminology.umlaut_plurals import takes_umlaut_and_e
@@ -159,7 +160,9 @@ def plural_forms(target: str, gender: str = "") -> tuple[str, ...]:
     preposition asks for it. ``(target,)`` unless that last word (of a hyphenated compound,
     its last part) is a noun (a capital, then lower-case letters: not "GIT-SCM" or "z.B."):
     nothing to choose. ``gender``: the glossary's of ``target`` (else the noun table's), for
-    the forms no table knows (:func:`_unknown_plurals`)."""
+    the forms no table knows (:func:`_unknown_plurals`). An adjective's noun in the
+    dictionary's form (:func:`~ltmt.terminology.adjectival_nouns.adjectival_stem`) has an
+    adjective's plural: "Verantwortliche", "die Verantwortlichen" (not "Verantwortlicher")."""
     nouns = _noun_plurals(target, gender)
     if not nouns:
         return (target,)
@@ -208,6 +211,8 @@ def _noun_plurals(target: str, gender: str = "") -> tuple[str, ...]:
     last = last_part(target)  # "Pull-Request" → "Pull-Requests"
     if not (last[:1].isupper() and last[1:].isalpha() and last[1:].islower()):
         return ()
+    if adjectival_stem(last) is not None:  # die Verantwortlichen, Verantwortliche (no article)
+        return tuple(target[:-2] + ending for ending in ("e", "en"))  # its -er or -es off
     umlauted = target_stems(target)[1:2]
     if umlauted and takes_umlaut_and_e(last):  # Tränke, not the verb form "Tranken" it knows
         return (umlauted[0] + "e",)

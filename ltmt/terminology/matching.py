@@ -50,6 +50,7 @@ from ltmt.formats.paired_tags import verbatim_spans
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.match_case import in_capitals_only, recased
 from ltmt.pictographs import OWNERSHIP_SIGNS
+from ltmt.terminology.adjectival_nouns import DECLINED_ENDINGS, adjectival_stem
 from ltmt.terminology.function_words import is_function_word_term
 from ltmt.terminology.genders import gender_of
 from ltmt.terminology.german_forms import (
@@ -514,7 +515,26 @@ def _target_pattern(target: str, whole_word: bool = False) -> re.Pattern[str]:
     head = compound_head(target)
     if head is not None:  # a compound's head: more letters of the compound follow
         stems.append(_stem_pattern(head) + r"(?=[^\W\d_])")
+    declined = _declined_pattern(target)
+    if declined is not None:
+        stems.append(declined)
     return re.compile(rf"(?<!\w)(?:{'|'.join(stems)})")
+
+
+def _declined_pattern(target: str) -> str | None:
+    """A pattern of the forms of ``target`` whose last word is an adjective's noun in the
+    dictionary's form (:func:`~ltmt.terminology.adjectival_nouns.adjectival_stem`:
+    "Verantwortlicher" is rendered by "des Verantwortlichen", "der Verantwortliche"), that
+    noun with an adjective's ending and no more letters, its capital as written (the
+    adjective "verantwortlichen" renders no noun); ``None`` for another target."""
+    stem = adjectival_stem(last_part(target))
+    if stem is None:
+        return None
+    endings = "|".join(DECLINED_ENDINGS)
+    written = target[: len(target) - len(last_part(target))] + stem
+    # words before it as a sentence or their adjectives write them ("gemeinsam Verantwortliche")
+    pattern = _stem_pattern(written) if " " in written else re.escape(written)
+    return pattern + rf"(?:{endings})(?!\w)"
 
 
 def _foreign_ending(target: str) -> str:
@@ -638,8 +658,13 @@ def _capitals_pattern(target: str) -> re.Pattern[str]:
     """``target`` and its stems (:func:`~ltmt.terminology.german_forms.target_stems`) in
     capitals, at a word start (German's ``ß`` as ``SS``, as :func:`ltmt.capitals.in_capitals`
     writes it)."""
-    stems = "|".join(re.escape(stem.upper()) for stem in target_stems(target))
-    return re.compile(rf"(?<!\w)(?:{stems})")
+    stems = [re.escape(stem.upper()) for stem in target_stems(target)]
+    stem = adjectival_stem(last_part(target))
+    if stem is not None:  # "DES VERANTWORTLICHEN" (:func:`_declined_pattern`)
+        written = target[: len(target) - len(last_part(target))] + stem
+        endings = "|".join(DECLINED_ENDINGS)
+        stems.append(rf"{re.escape(written.upper())}(?:{endings.upper()})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(stems)})")
 
 
 def _placeholders_blanked(text: str) -> str:

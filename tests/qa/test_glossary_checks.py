@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ltmt.qa import check_pairs
 from ltmt.qa.glossary_checks import forbidden_findings
 from ltmt.segments import PairRecord
 from ltmt.terminology.matching import TermMatcher
@@ -75,3 +76,22 @@ def test_a_deprecated_term_inside_the_approved_target_is_still_not_looked_for() 
     matcher = TermMatcher([Term("pump head", "Pumpenkopf", forbidden=("Pumpe",))])
     record = PairRecord("Clean the pump head.", "Reinigen Sie den Pumpenkopf.", "")
     assert forbidden_findings([record], matcher) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "flagged"),
+    [
+        # trial s75 legal2: the correct declined forms were flagged, an approved memory too
+        ("Der Anbieter handelt nur auf Weisung des Verantwortlichen.", False),
+        ("Der Anbieter informiert den Verantwortlichen unverzüglich.", False),
+        ("Der Anbieter handelt nur auf Weisung der verantwortlichen Stelle.", True),
+        ("Der Anbieter handelt nur auf Weisung der Verantwortlichkeit.", True),
+    ],
+)
+def test_a_declined_form_of_an_adjectives_noun_renders_it(target: str, flagged: bool) -> None:
+    records = [PairRecord("The Provider acts on instructions of the Controller.", target, "1", {})]
+    glossary = [Term("Controller", "Verantwortlicher", gender="m")]
+    report = check_pairs(records, checks=["glossary"], glossary=glossary, language="de")
+    messages = [f.message for f in report.findings]
+    expected = ["'Controller' is 'Verantwortlicher' in the glossary"] if flagged else []
+    assert messages == expected

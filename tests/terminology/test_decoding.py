@@ -9,6 +9,7 @@ from ltmt.terminology.decoding import (
     GlossaryDecoding,
     GlossaryPass,
     changes_times,
+    declined,
     lacking,
     loses_numbers,
     one_full_stop,
@@ -510,3 +511,16 @@ def test_decode_ids_keeps_no_output_that_runs_on(backbone, monkeypatch):
     hits = [TermMatcher([pro]).find(source)]
     assert translator.decode_ids(encoded, hits, sources=[source]) == ["Auf Projekte wechseln."]
     assert translator.decode_ids(encoded, sources=[source]) == ["Auf Projekte wechseln."]
+
+
+def test_a_placed_adjectives_noun_is_declined_where_its_term_is_singular() -> None:
+    """trial s75 legal2: "des Verantwortlicher" was placed; a plural term keeps the form
+    chosen among its plurals (``in_number``)."""
+    term = Term("Controller", "Verantwortlicher")
+    source = "instructions of the Controller"
+    hits = TermMatcher([term]).find(source)
+    assert declined("Weisung des Verantwortlicher", source, hits) == "Weisung des Verantwortlichen"
+    plural = "instructions of the Controllers"
+    assert declined("der Verantwortlicher", plural, TermMatcher([term]).find(plural)) == (
+        "der Verantwortlicher"
+    )

@@ -53,6 +53,10 @@ def test_an_english_loans_plural_takes_s_or_nothing(target, forms):
         ("Auto", ("Autos",)),  # after a vowel the -s is a plural's
         ("Handy", ("Handys",)),
         ("Chef", ("Chefs",)),
+        # an adjective's noun has an adjective's plural ("alle Verantwortlicher" was placed)
+        ("Verantwortlicher", ("Verantwortliche", "Verantwortlichen")),
+        ("Betroffener", ("Betroffene", "Betroffenen")),
+        ("Anbieter", ("Anbieter",)),  # an agent noun is none
     ],
 )
 def test_a_german_plural_is_no_genitive_nor_another_word(target, forms):

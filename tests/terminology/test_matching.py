@@ -141,6 +141,22 @@ def test_substitute_puts_the_targets_in_place():
         ("Tour", "Deine Tours", False),
         ("Tour", "Deine Touren", True),
         ("App", "Deine Apps", True),
+        # an adjective's noun in the dictionary's form is rendered by its declined forms
+        # (trial s75 legal2: "des Verantwortlichen" was replaced by "des Verantwortlicher")
+        ("Verantwortlicher", "auf Weisung des Verantwortlichen.", True),
+        ("Verantwortlicher", "Der Kunde ist der Verantwortliche.", True),
+        ("Verantwortlicher", "einem Verantwortlichem", True),
+        ("Betroffener", "Rechte der Betroffenen", True),
+        ("Datenschutzbeauftragter", "den Datenschutzbeauftragten", True),
+        ("gemeinsam Verantwortlicher", "die gemeinsam Verantwortlichen", True),
+        ("Datenschutz-Beauftragter", "des Datenschutz-Beauftragten", True),
+        # but not the adjective, another word of the stem, nor a compound's first part
+        ("Verantwortlicher", "die verantwortlichen Stellen", False),
+        ("Verantwortlicher", "die Verantwortlichkeit", False),
+        ("Verantwortlicher", "Verantwortlichenliste", False),
+        # a noun that declines as a noun keeps the stem rule (anbieten is a verb)
+        ("Anbieter", "Leistungen anbieten", False),
+        ("Vertreter", "vom Kunden vertreten", False),
     ],
 )
 def test_renders_is_a_word_start_stem_match(target, output, expected):
@@ -153,6 +169,7 @@ def test_renders_is_a_word_start_stem_match(target, output, expected):
         ("Eldoria", "DER WEG NACH ELDORIA", "ELDORIA", True),  # the term in its line's case
         ("Heiltrank", "HEILTRÄNKE KAUFEN", "HEALTH POTIONS", True),  # and its stems
         ("Straße", "STRASSE SPERREN", "ROAD", True),  # ß in capitals
+        ("Verantwortlicher", "WEISUNG DES VERANTWORTLICHEN", "CONTROLLER", True),  # declined
         ("Eldoria", "DER WEG NACH ELDORADO", "ELDORIA", False),
         ("Commit", "COMMIT", "commit", False),  # the source writes it in small letters
     ],
