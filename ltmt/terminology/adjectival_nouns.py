@@ -51,6 +51,8 @@ _OBLIQUE = frozenset(
 _DER_WORDS = frozenset({"der", "dieser", "jeder", "jener"})
 # those of a nominative or accusative whose adjective ends in -e (die, das, eine)
 _WEAK_E = frozenset({"die", "das", "diese", "jede", "jene", *(stem + "e" for stem in EIN_STEMS)})
+# the characters before a place that its determiner, adjectives and preposition stand in
+_PHRASE_REACH = 200
 _WORD = re.compile(r"[^\W\d_]+")
 # the fewest letters of a verb's last part that the word table is asked about (sitzen)
 _MIN_PART = 5
@@ -152,7 +154,10 @@ def in_adjective_declension(text: str, target: str) -> str:
         return text
     places = list(re.finditer(rf"(?<![\w-]){re.escape(target)}(?!\w)", text))
     for found in reversed(places):
-        ending = _ending_after(text, found.start())
+        # the words right before it, not the whole text before it: a line of a thousand
+        # places is no thousand scans of it
+        start = max(0, found.start() - _PHRASE_REACH)
+        ending = _ending_after(text[start : found.start()], found.start() - start)
         if ending is not None:
             text = text[: found.start()] + stem + ending + text[found.end() :]
     return text
