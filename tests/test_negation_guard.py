@@ -19,6 +19,13 @@ from ltmt.units import Unit
 PREGNANT = "Do not take this medication if you are pregnant."
 REVERSED = "Medikament nehmen, wenn Sie schwanger sind."  # the healthcare trial's, session 73
 KEPT = "Medikament nicht nehmen, wenn Sie schwanger sind."
+EXCEPT = "3.3 Except as set out in Section 4.2, the Provider shall not store Customer Data."
+EXCEPT_REVERSED = (
+    "3.3 Ausgenommen wie in Ziffer 4.2 festgelegt, speichert der Anbieter Kundendaten."
+)
+EXCEPT_KEPT = "3.3 Außer wie in Ziffer 4.2 festgelegt, speichert der Anbieter keine Kundendaten."
+LIMIT = "4.3 The total liability of the Provider shall not exceed EUR 20,000 per claim."
+LIMIT_KEPT = "4.3 Die Haftung des Anbieters darf EUR 20.000 je Anspruch nicht übersteigen."
 
 
 @pytest.mark.parametrize(
@@ -33,6 +40,11 @@ KEPT = "Medikament nicht nehmen, wenn Sie schwanger sind."
         # counted (medical IFU trial, session 75): one of two, and one said twice
         ("Do not disconnect unless closed.", "Nicht trennen, wenn geschlossen.", True),
         ("Do not use before the expiry date.", "Nicht vor Ablauf nicht mehr verwenden.", True),
+        # an exception is no negation, a number's separator ends no clause (legal trial, s75)
+        (EXCEPT, EXCEPT_REVERSED, True),
+        (EXCEPT, EXCEPT_KEPT, False),
+        (LIMIT, "4.3 Die Haftung darf nicht über 20.000 je Anspruch nicht übersteigen.", True),
+        (LIMIT, LIMIT_KEPT, False),
     ],
 )
 def test_a_lost_negation_is_what_qa_s_check_finds(source, output, lost):
@@ -148,6 +160,25 @@ def test_a_line_unless_lost_is_decoded_again_one_that_says_more_is_not(tiny_back
     assert guarded.replaced == {0}
     assert outputs == [kept, doubled]
     assert [decoded for decoded, _ in translator.decodes] == [[unless]]
+
+
+def test_a_line_that_kept_the_exception_and_lost_its_not_is_decoded_again(tiny_backbone):
+    translator = _ScriptedTranslator(
+        tiny_backbone, beam=1, first={}, steered={EXCEPT: {(1.0, False): EXCEPT_KEPT}}
+    )
+    outputs = [EXCEPT_REVERSED]
+    assert _guard(translator, [EXCEPT], outputs).replaced == {0}
+    assert outputs == [EXCEPT_KEPT]
+
+
+def test_a_decode_that_says_a_limit_s_not_twice_across_a_number_is_refused(tiny_backbone):
+    doubled = "4.3 Die Haftung darf nicht über 20.000 je Anspruch nicht übersteigen."
+    limited = "4.3 Die Haftung des Anbieters ist auf EUR 20.000 je Anspruch begrenzt."
+    steered = {(1.0, False): doubled, (2.0, False): LIMIT_KEPT}
+    translator = _ScriptedTranslator(tiny_backbone, beam=1, first={}, steered={LIMIT: steered})
+    outputs = [limited]
+    assert _guard(translator, [LIMIT], outputs).replaced == {0}
+    assert outputs == [LIMIT_KEPT]
 
 
 def test_the_bonus_grows_until_a_decode_says_a_negation_and_no_more(tiny_backbone):

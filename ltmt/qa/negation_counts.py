@@ -17,7 +17,12 @@ so that a correct translation is not flagged:
   ``un``-word ...).
 
 An ``un``-word of the translation says no negation where the source has one
-(``unattended`` is ``unbeaufsichtigt``): each English ``un``-word takes one German one.
+(``unattended`` is ``unbeaufsichtigt``): each English ``un``-word takes one German one. So
+does an exception or a concession (``except``, ``notwithstanding``, ``regardless``: no
+negation) the German word that says it (``ausgenommen``, ``außer``, ``ungeachtet``,
+``unbeschadet``, ``unabhängig``), which the counts read as one: ``Except as set out in
+Section 4.2, the Provider shall not store ...`` as ``Ausgenommen ..., speichert der Anbieter
+...`` lost its ``not`` (a legal trial, session 75).
 """
 
 from __future__ import annotations
@@ -38,10 +43,24 @@ _ENGLISH_UN = re.compile(
     r"\bun(?!der|til|i(?:t|on|que|vers|form|code|f|x)|less\b|to\b)[a-z]{3,}", re.IGNORECASE
 )
 # a German word of ``un``- (as qa's check reads one: not ``und``, ``unter``, ``uns``,
-# ``unser``, ``ungefähr``, ``unten``)
-GERMAN_UN = re.compile(r"\bun(?!d\b|ter|s\b|ser|gefähr|ten\b)\w{3,}", re.IGNORECASE)
+# ``unser``, ``ungefähr``, ``unten``, nor, as in English, ``Union``, ``Universität``,
+# ``Uniform``, ``Unikat``, ``Unix``, ``Unicode``: ``der Europäischen Union`` said the negation
+# a legal trial's translation had lost, session 75)
+GERMAN_UN = re.compile(
+    r"\bun(?!d\b|ter|s\b|ser|gefähr|ten\b|i(?:on|vers|form|kat|x|code))\w{3,}", re.IGNORECASE
+)
 # German's unless (``es sei denn``, ``ausgenommen``), which the check's words lack
 _GERMAN_UNLESS = re.compile(r"\bes\s+sei\s+denn\b|\bausgenommen\b", re.IGNORECASE)
+# an exception or a concession, no negation (``except``, ``excepting``, ``with the exception
+# of``, ``notwithstanding``, ``regardless``, ``irrespective``), and the German words that say
+# one and that the counts read as a negation (``ausgenommen`` as an unless, ``außer``, an
+# ``un``-word)
+_ENGLISH_EXCEPTION = re.compile(
+    r"\b(?:except(?:ing|ions?)?|notwithstanding|regardless|irrespective)\b", re.IGNORECASE
+)
+_GERMAN_EXCEPTION = re.compile(
+    r"\b(?:ausgenommen|außer|ungeachtet|unbeschadet|unabhängig)\b", re.IGNORECASE
+)
 # ``nur`` says two English negations (``not ... unless``, ``not ... without``: only if, only
 # with), and so does ``erst`` where the source says ``unless`` (``remain unnoticed unless`` is
 # ``erst dann bemerkt, wenn``)
@@ -64,9 +83,11 @@ _GERMAN_PLAIN = re.compile(
 # what ends a clause or a list's item: punctuation, a dash, a conjunction (``und``, ``oder``,
 # ``sondern``, ``noch``), a subordinate clause's start (``wenn``, ``dass``, ``weil``, ``ob``
 # ...), a relative pronoun (``der``, ``die``, ``das``, ``welche`` after a comma is split by
-# the comma)
+# the comma); not a number's separator between two digits (``darf nicht über 20.000 je
+# Anspruch nicht übersteigen`` is one clause: a legal trial, session 75)
 _CLAUSE_BREAK = re.compile(
-    r"[,;:.!?()\[\]\u2013\u2014\n]|\s-+\s|\b(?:und|oder|aber|sondern|noch|doch|wenn|falls"
+    r"(?<!\d)[,:.]|[,:.](?!\d)|[;!?()\[\]\u2013\u2014\n]|\s-+\s"
+    r"|\b(?:und|oder|aber|sondern|noch|doch|wenn|falls"
     r"|sofern|solange|dass|weil|da|ob|obwohl|bevor|nachdem|bis|als|wie|damit|um)\b",
     re.IGNORECASE,
 )
@@ -106,12 +127,18 @@ def said_in_english(words: list[str], source: str) -> int:
 
 def said_in_german(found: list[str], target: str, source: str) -> int:
     """How many negations ``target`` says in any of German's ways: ``found``, the negating
-    words qa's check reads in it, and ``es sei denn`` or ``ausgenommen``; an ``un``-word only
-    beyond those of ``source`` (:data:`_ENGLISH_UN`), ``nur`` as two, and ``erst`` as two where
-    the source says ``unless``."""
-    un_words = sum(GERMAN_UN.fullmatch(word) is not None for word in found)
+    words qa's check reads in it, and ``es sei denn`` or ``ausgenommen``; a word that says an
+    exception (:data:`_GERMAN_EXCEPTION`) only beyond the exceptions of ``source``
+    (:data:`_ENGLISH_EXCEPTION`), an ``un``-word only beyond the ``un``-words of ``source``
+    (:data:`_ENGLISH_UN`), ``nur`` as two, and ``erst`` as two where the source says
+    ``unless``."""
+    exceptions = _GERMAN_EXCEPTION.findall(target)
+    excepted = min(len(exceptions), len(_ENGLISH_EXCEPTION.findall(source)))
+    # the un-words that say an exception taken first (``ungeachtet`` for ``notwithstanding``)
+    excepted_un = min(excepted, sum(GERMAN_UN.fullmatch(word) is not None for word in exceptions))
+    un_words = sum(GERMAN_UN.fullmatch(word) is not None for word in found) - excepted_un
     taken = min(un_words, len(_ENGLISH_UN.findall(source)))
-    said = len(found) - taken + len(_GERMAN_UNLESS.findall(target))
+    said = len(found) - taken - excepted + len(_GERMAN_UNLESS.findall(target))
     if UNLESS.search(source):
         said += 2 * len(_NOT_BEFORE.findall(target))
     return said + len(_ONLY.findall(target))

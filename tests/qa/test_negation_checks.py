@@ -256,6 +256,83 @@ def test_the_check_counts_the_negations_of_both(source, target, problems):
     assert negation_problems(source, target, {}) == problems
 
 
+EXCEPT = "Except as set out in Section 4.2, the Provider shall not store Customer Data outside the European Union."
+NOTWITHSTANDING = "Notwithstanding the foregoing, the Customer shall not be liable."
+ASSIGN = "The Customer may not assign this Agreement without the Provider's consent."
+LIMIT = "4.3 The total liability of the Provider shall not exceed EUR 20,000 per claim."
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "problems"),
+    [
+        # the legal trial's (session 75): the exception kept, the main clause's not lost
+        (
+            EXCEPT,
+            "Ausgenommen wie in Ziffer 4.2 festgelegt, speichert der Anbieter Kundendaten "
+            "außerhalb der Europäischen Union.",
+            [_lost("not")],
+        ),
+        (
+            EXCEPT,
+            "3,3 ausgenommen, wie in Ziffer 4.2 der Anbieter Kundendaten außerhalb der "
+            "Europäischen Union festgelegt ist.",
+            [_lost("not")],
+        ),
+        (
+            EXCEPT,
+            "Außer wie in Ziffer 4.2 vorgesehen, speichert der Anbieter Kundendaten außerhalb "
+            "der Europäischen Union.",
+            [_lost("not")],
+        ),
+        (NOTWITHSTANDING, "Ungeachtet des Vorstehenden haftet der Kunde.", [_lost("not")]),
+        (NOTWITHSTANDING, "Unbeschadet des Vorstehenden haftet der Kunde.", [_lost("not")]),
+        (
+            ASSIGN,
+            "Der Kunde darf diesen Vertrag ohne Zustimmung des Anbieters abtreten.",
+            [_fewer(2, "'not', 'without'")],
+        ),
+        (
+            "Regardless of the outcome, the Customer may not terminate.",
+            "Unabhängig vom Ergebnis darf der Kunde kündigen.",
+            [_lost("not")],
+        ),
+        # ... and the not kept, or the exception said with a negation
+        (
+            EXCEPT,
+            "Außer wie in Ziffer 4.2 vorgesehen, darf der Anbieter Kundendaten nicht außerhalb "
+            "der Europäischen Union speichern.",
+            [],
+        ),
+        (
+            EXCEPT,
+            "Sofern in Ziffer 4.2 nicht anders festgelegt, speichert der Anbieter keine "
+            "Kundendaten außerhalb der Europäischen Union.",
+            [],
+        ),
+        (NOTWITHSTANDING, "Ungeachtet des Vorstehenden haftet der Kunde nicht.", []),
+        (
+            ASSIGN,
+            "Der Kunde darf diesen Vertrag nicht ohne Zustimmung des Anbieters abtreten.",
+            [],
+        ),
+        # a limit said twice across a number (the guard's decode) is flagged, once it is not
+        (
+            LIMIT,
+            "4.3 Die Gesamthaftung des Anbieters darf nicht über 20.000 je Anspruch nicht "
+            "übersteigen.",
+            [MORE],
+        ),
+        (
+            LIMIT,
+            "4.3 Die Gesamthaftung des Anbieters darf EUR 20.000 je Anspruch nicht übersteigen.",
+            [],
+        ),
+    ],
+)
+def test_an_exception_is_no_negation_and_a_number_ends_no_clause(source, target, problems):
+    assert negation_problems(source, target, {}) == problems
+
+
 @pytest.mark.parametrize(
     ("source", "target", "missing"),
     [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ltmt.qa.negation_counts import (
+    GERMAN_UN,
     doubled_in_german,
     plain_in_german,
     said_in_english,
@@ -51,6 +52,22 @@ def test_the_source_says_its_negating_words_and_its_unless(words, source, said):
         (["nur"], "Nur installieren, wenn Sie sicher sind.", "Do not install unless sure.", 2),
         ([], "Erst dann bemerkt, wenn ...", "Unnoticed unless ...", 2),
         ([], "Erst öffnen.", "Open first.", 0),
+        # an exception or a concession says the source's, no negation (legal trial, session 75)
+        ([], "Ausgenommen wie in Ziffer 4.2, speichert er.", "Except as in 4.2, he shall not.", 0),
+        (["außer"], "Außer hier speichert er.", "Except here, he shall not store.", 0),
+        (["Ungeachtet"], "Ungeachtet dessen haftet er.", "Notwithstanding this, not liable.", 0),
+        (["Unbeschadet"], "Unbeschadet dessen haftet er.", "Notwithstanding this, not liable.", 0),
+        (["Unabhängig"], "Unabhängig davon kündigt er.", "Regardless, he may not terminate.", 0),
+        (
+            ["Ungeachtet", "unbefugt", "nicht"],
+            "Ungeachtet dessen darf er unbefugt nicht speichern.",
+            "Notwithstanding this, he may not store unauthorised.",
+            1,
+        ),
+        (["Ungeachtet", "nicht"], "Ungeachtet dessen haftet er nicht.", "Notwithstanding, not.", 1),
+        # ... but one where the source has no exception, and an unless's ausgenommen
+        (["außer"], "Außer hier speichern.", "Do not store here.", 1),
+        ([], "Ausgenommen, es ist zu.", "Sterile unless it is closed.", 1),
     ],
 )
 def test_the_translation_says_german_s_negations(found, target, source, said):
@@ -69,6 +86,13 @@ def test_the_translation_says_german_s_negations(found, target, source, said):
         ("Kann nicht auf ein Nicht-Verzeichnis verschoben werden.", 1, False),
         ("Nicht zuletzt dank der Presse, nicht nur heute.", 0, False),
         ("Bei Patienten mit weniger als 10 kg verwenden.", 0, False),
+        # a number's separator ends no clause (legal trial, session 75) ...
+        ("4.3 Die Haftung darf nicht über 20.000 je Anspruch nicht übersteigen.", 2, True),
+        ("Nicht 2,5 mg, nicht 10:30 Uhr überschreiten", 2, False),
+        ("Darf nicht 2,5 mg nicht überschreiten", 2, True),
+        # ... but punctuation beside one does
+        ("Nicht über 4.2. Keine Daten speichern.", 2, False),
+        ("Nicht 20.000, kein Cent mehr.", 2, False),
     ],
 )
 def test_german_s_plain_negations_and_a_clause_that_says_two(target, plain, doubled):
@@ -92,3 +116,25 @@ def test_german_s_plain_negations_and_a_clause_that_says_two(target, plain, doub
 )
 def test_what_a_translation_may_say_with_a_negation(source, sayable):
     assert sayable_in_english(source) == sayable
+
+
+@pytest.mark.parametrize(
+    ("word", "negates"),
+    [
+        ("ungültig", True),
+        ("unbefugt", True),
+        ("uninteressant", True),
+        ("Ungeachtet", True),  # an un-word, taken by an exception (notwithstanding)
+        # a word of un- that says no negation (der Europäischen Union: legal trial, s75)
+        ("Union", False),
+        ("Unionsrecht", False),
+        ("Universität", False),
+        ("Uniform", False),
+        ("Unikat", False),
+        ("Unicode", False),
+        ("und", False),
+        ("unter", False),
+    ],
+)
+def test_a_german_un_word_negates_but_union_and_its_like(word, negates):
+    assert (GERMAN_UN.fullmatch(word) is not None) is negates
