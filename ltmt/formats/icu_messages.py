@@ -35,7 +35,8 @@ branch goes through too (``Don''t miss {name}''s update.``: as ``''`` the model 
 
 Messages this module does not take apart (:class:`Unsupported`): ``#`` of two plurals in one
 case, one argument branching twice, more than :data:`MOST_CASES` cases, ICU's apostrophe
-quoting of syntax (``'{'``), unbalanced braces, a branching argument without an ``other``
+quoting of syntax (``'{'``, FormatJS's ``'<'``: :mod:`ltmt.formats.icu_quoted_brackets`),
+unbalanced braces, a branching argument without an ``other``
 branch.
 :func:`syntax_problem` says what ICU itself would reject in a message (a translation's
 ``{count, Zahl}``, ``{n, Plural, ... andere {...}}``; not Angular's placeholder,
@@ -58,6 +59,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ltmt.formats.angular_json import PLACEHOLDER as ANGULAR_PLACEHOLDER
 from ltmt.formats.attribute_values import ANY_TAG
+from ltmt.formats.icu_quoted_brackets import QUOTED_RUN
 from ltmt.formats.placeholder_syntax import ICU_SIMPLE_TYPES
 from ltmt.formats.plurals import (
     field_as_number,
@@ -516,7 +518,7 @@ def _source_step(
 
 def expand(message: str) -> Expansion:
     """The cases of ``message`` as whole messages; raises :class:`Unsupported`."""
-    if _quotes_syntax(message):
+    if _quotes_syntax(message) or QUOTED_RUN.search(message):  # '{', '<'Enter'>'
         raise Unsupported("ICU apostrophe quoting")
     parts = _parse(message, 0, len(message))
     arguments: dict[str, Argument] = {}

@@ -142,6 +142,7 @@ from ltmt.formats.icu_messages import (
     syntax_problem,
     unescaped_apostrophes,
 )
+from ltmt.formats.icu_quoted_brackets import hidden_runs, quoted_runs, shown_runs
 from ltmt.formats.json_comments import is_comment_key, leading_comment
 from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unknown_keys
 from ltmt.formats.json_key_order import in_target_order
@@ -395,6 +396,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         # the messages that do not branch and write ICU's escaped apostrophe (``Don''t``): the
         # model gets and gives them unescaped (:func:`unescaped_apostrophes`)
         self.escaped: set[str] = set()
+        # the runs of ICU's quoted angle brackets of a message that does not branch, by pointer:
+        # the model gets a stand-in for each (:mod:`ltmt.formats.icu_quoted_brackets`)
+        self.quoted: dict[str, tuple[str, ...]] = {}
         # what only the adopted output has (:attr:`extras`), kept at the end whole, by path: an
         # obsolete message object with all its fields (a FormatJS ``description``)
         self.adopted_extras: dict[tuple, Any] = {}
@@ -432,7 +436,10 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             if problem is not None:
                 self.invalid[key], self.untranslated[key] = problem, source
                 continue
-            if quotes_syntax(source, icu=icu) and not is_branching(source):
+            # FormatJS's quoting, read in any JSON file but Laravel's (vue-i18n is only guessed)
+            runs = quoted_runs(source) if not laravel and not is_branching(source) else ()
+            hidden = hidden_runs(source, runs) if runs else source
+            if hidden is None or (quotes_syntax(hidden, icu=icu) and not is_branching(source)):
                 self.untranslated[key] = source
                 continue
             if not is_branching(source):
@@ -440,10 +447,13 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
                     plural_choices(source) if vue else symfony_choices(source) if laravel else None
                 )
                 if choices is None:
+                    shown = source if runs else ""
+                    if runs:  # '<'Enter'>' as %1$s (ltmt.formats.icu_quoted_brackets)
+                        self.quoted[key], source = runs, hidden
                     if unescaped_apostrophes(source) != source:
                         self.escaped.add(key)
                         source = unescaped_apostrophes(source)
-                    entries.append(Entry(key, key, source, flags=flags))
+                    entries.append(Entry(key, key, source, flags=flags, shown=shown))
                     continue
                 self.choices[key] = choices
                 entries.extend(choices.entries(key))
@@ -555,6 +565,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             # are left, which are no ICU syntax in a vue-i18n file, but text
             arb = self.path.suffix.lower() == ".arb"
             quoting = "ICU quoting" if arb else "quotes around braces ('{name}')"
+            if not arb and any(quoted_runs(self.untranslated[key]) for key in left):
+                quoting = "quotes around braces or angle brackets ('{name}', '<'b'>')"
             logger.warning(
                 "%s: %s with %s or a plural or select that ltmt cannot take apart (%s) left out "
                 "untranslated; translate %s by hand",
@@ -709,7 +721,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             elif self.ink:
                 values[key] = ink_json.text_of(text)
             else:
-                values[key] = unescaped_apostrophes(text) if key in self.escaped else text
+                values[key] = self._as_model_reads(key, text)
         return values
 
     def missing_in(self, path: Path) -> list[str]:
@@ -927,7 +939,16 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         """The translation ``text`` of the string ``key`` as the file writes it."""
         if self.ink:
             return ink_json.written(text)
-        return escaped_apostrophes(text) if key in self.escaped else text
+        text = escaped_apostrophes(text) if key in self.escaped else text
+        return shown_runs(text, self.quoted[key]) if key in self.quoted else text
+
+    def _as_model_reads(self, key: str, text: str) -> str:
+        """A translation ``text`` of the string ``key``, read from a file, as the model's text
+        is (:meth:`_written` undone): its source's quoted angle brackets as their stand-ins,
+        its escaped apostrophes single."""
+        hidden = hidden_runs(text, self.quoted[key]) if key in self.quoted else None
+        text = text if hidden is None else hidden
+        return unescaped_apostrophes(text) if key in self.escaped else text
 
     def save(self, out_path: Path) -> None:
         if "@@locale" in self.data and self.output != Path(out_path):  # warned of once

@@ -1105,6 +1105,37 @@ def test_escaped_apostrophes_go_to_the_model_unescaped_and_come_back_escaped(
     assert document.read_values(tmp_path / "de.json")["/c"] == "DON'T MISS {name}'S UPDATE."
 
 
+def test_quoted_angle_brackets_go_to_the_model_as_stand_ins_and_come_back_as_written(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial s75: ``Press '<'Enter'>' to confirm.`` (FormatJS's literal ``<Enter>``) came back
+    ``Bestätigen Sie »<«, um »<« zu bestätigen.``, unwarned; now the model gets ``%1$s`` for
+    the run, which comes back byte for byte, beside an escaped apostrophe too, and is read
+    back as its stand-in. A plural or a message with a ``%`` of its own is left to a
+    person, warned of."""
+    messages = {
+        "h": "Press '<'Enter'>' to confirm.",
+        "k": "Use '<'Tab'>' or '<'Esc'>', don''t click.",
+        "p": "{count, plural, one {Press '<'Enter'>' once} other {Press '<'Enter'>' # times}}",
+        "q": "Press '<'Enter'>' for 100%.",
+    }
+    source = _write(tmp_path, "en.json", json.dumps(messages))
+    model = FakeModel()
+    translate_file(source, tmp_path / "de.json", model, tgt_lang="de")
+    assert model.seen == ["Press %1$s to confirm.", "Use %1$s or %2$s, don't click."]
+    assert json.loads((tmp_path / "de.json").read_text("utf-8")) == {
+        "h": "PRESS '<'Enter'>' TO CONFIRM.",
+        "k": "USE '<'Tab'>' OR '<'Esc'>', DON''T CLICK.",
+    }
+    assert caplog.messages == [
+        f"{source}: 2 messages with quotes around braces or angle brackets ('{{name}}', "
+        "'<'b'>') or a plural or select that ltmt cannot take apart (/p, /q) left out "
+        "untranslated; translate them by hand"
+    ]
+    values = open_document(source, tgt_lang="de").read_values(tmp_path / "de.json")
+    assert values == {"/h": "PRESS %1$s TO CONFIRM.", "/k": "USE %1$s OR %2$s, DON'T CLICK."}
+
+
 def test_quoted_braces_after_a_doubled_apostrophe_are_left_to_a_person(tmp_path: Path) -> None:
     """Every quoting counts, not the first one alone: after ``''`` the model made the quoted
     ``'{'name'}'`` an argument ``{'name'}`` (session 62)."""
