@@ -87,6 +87,9 @@ _APOSTROPHE, _ESCAPED_APOSTROPHE = "'", "''"
 # that is not ICU throughout; but after an apostrophe it is ICU's quoted braces ('{'name'}': a
 # literal {name})
 _VUE_LITERAL = re.compile(r"(?<!')\{'(?:[^'{}]*|[{}])'\}")
+# what holds a "#" that is no text of a message: a quoted '#', an argument (``{n, number,
+# #,##0}``), a character reference (``&#39;``)
+_NOT_A_HASH = re.compile(r"'#'|\{[^{}]*\}|&#\w+;")
 MOST_CASES = 64  # a message with more is left to a person
 # an argument that does not branch: {name}, {name, type} or {name, type, style}
 _SIMPLE_ARGUMENT = re.compile(r"\{\s*[\w.-]+\s*(?:,\s*([^\s,{}]+)\s*(?:,[^{}]*)?)?\}")
@@ -325,6 +328,37 @@ def literal_text(message: str) -> str:
     and line breaks between a plural's branches, which a YAML file writes one a line);
     :class:`Unsupported` where it is no valid ICU message."""
     return "".join(_literals(_parse(message, 0, len(message))))
+
+
+def number_moved_out(source: str, target: str) -> bool:
+    """Whether ``target``, a translation of ``source`` with a plural (or an ordinal), writes
+    more ``#`` as text than ``source`` does (:func:`hashes_as_text`): ``# {count, plural, one
+    {Du hast Datei gelöscht.} ...}`` prints a literal "#" beside the sentence, not the number
+    (trial s75). False where either is no valid ICU message."""
+    try:
+        counts = any(argument.counts for argument in branching_arguments(target).values())
+        return counts and hashes_as_text(target) > hashes_as_text(source)
+    except Unsupported:
+        return False
+
+
+def hashes_as_text(message: str) -> int:
+    """How many ``#`` of ``message`` ICU prints as they stand: outside a plural's (or an
+    ordinal's) branches, or in a select's inside one; not a quoted ``'#'``, nor one in an
+    argument's braces (``{n, number, #,##0}``) or a character reference (``&#39;``).
+    :class:`Unsupported` where it is no valid ICU message."""
+    return _hashes_as_text(_parse(message, 0, len(message)), counting=False)
+
+
+def _hashes_as_text(parts: tuple[Part, ...], counting: bool) -> int:
+    """:func:`hashes_as_text` of ``parts``, a ``counting`` argument's branch or not."""
+    found = 0
+    for part in parts:
+        if isinstance(part, Argument):
+            found += sum(_hashes_as_text(b, part.counts) for b in part.branches.values())
+        elif not counting:
+            found += _NOT_A_HASH.sub("", part).count("#")
+    return found
 
 
 def unescaped_apostrophes(message: str) -> str:

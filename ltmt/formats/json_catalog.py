@@ -130,6 +130,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.formatjs_ast import refuse_compiled_ast
 from ltmt.formats.icu_messages import (
+    NUMBER_WRITTEN,
     CasePath,
     Expansion,
     Unsupported,
@@ -138,6 +139,7 @@ from ltmt.formats.icu_messages import (
     expand,
     has_arguments_with_types,
     is_branching,
+    number_moved_out,
     quotes_syntax,
     syntax_problem,
     unescaped_apostrophes,
@@ -584,6 +586,18 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         expansion, paths = self.branchings[entry.name]
         return expansion.number_written(paths[entry.form][1])
 
+    def placeholders_named(self, entry: Entry) -> dict[str, str]:
+        """A plural case's ``%d`` as the file writes it, ``#`` (``ltmt qa``'s ``lacks #``,
+        not ``lacks %d``, trial s75), where the model got it for ``#``; and a stand-in for
+        quoted angle brackets as its run (``'<'Enter'>'``)."""
+        if entry.name in self.quoted:
+            return {f"%{n}$s": run for n, run in enumerate(self.quoted[entry.name], start=1)}
+        if entry.name not in self.branchings:
+            return {}
+        expansion, paths = self.branchings[entry.name]
+        case = expansion.case(paths[entry.form][1])
+        return {} if case.keeps_hash or case.counted_by is None else dict(NUMBER_WRITTEN)
+
     def invalid_sources(self) -> dict[str, str]:
         return {key: problem for key, problem in self.invalid.items() if key not in self.by_hand}
 
@@ -679,10 +693,11 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
     def _branched_otherwise(self, translated: Any) -> dict[str, str]:
         """The branching messages of ``translated`` (a translated file's JSON), by pointer,
         whose branches are not the ones the source's are read by (``{anzahl, plural, ...}``
-        for ``{count, plural, ...}``, ``weiblich {...}`` for ``female {...}``): read branch by
-        branch, the renamed argument and the translated keys were lost). A translation that
-        only adds a plural case (``=0``, a category) or leaves a case out is not one: its
-        branches are read as the source's, each checked on its own."""
+        for ``{count, plural, ...}``, ``weiblich {...}`` for ``female {...}``), or that write
+        a plural's ``#`` outside its branches (``# {count, plural, ...}``): read branch by
+        branch, the renamed argument, the translated keys and the moved ``#`` were lost). A
+        translation that only adds a plural case (``=0``, a category) or leaves a case out is
+        not one: its branches are read as the source's, each checked on its own."""
         found = {}
         for parts, text in _strings(translated):
             key = pointer(parts)
@@ -690,7 +705,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             if expansion is None:
                 continue
             wanted = {target for target, _ in self.branchings[key][1]}
-            if _renames_or_translates_keys(expansion, wanted):
+            source = _value_at(self.data, parts, "")
+            if _renames_or_translates_keys(expansion, wanted) or number_moved_out(source, text):
                 found[key] = text
         return found
 

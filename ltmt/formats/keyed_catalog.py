@@ -527,6 +527,11 @@ class KeyedCatalog(TranslationsHeld):
         the file does; none by default."""
         return {}
 
+    def placeholders_named(self, entry: Entry) -> dict[str, str]:
+        """As :meth:`placeholders_written`, but for ``ltmt qa``'s findings alone, not kept
+        with a memory's pairs (an ICU plural case's ``%d`` said as ``#``); none by default."""
+        return {}
+
     def developer_note(self, entry: Entry) -> str:
         """The note the file gives ``entry`` for its translators (a .resx ``<comment>``),
         stored with its pair as a PO ``#.`` comment is; "" for none, by default."""
@@ -691,6 +696,7 @@ class KeyedCatalog(TranslationsHeld):
             written = {
                 **translation.placeholders.get(entry.name, {}),
                 **document.placeholders_written(entry),
+                **(document.placeholders_named(entry) if purpose == "checked" else {}),
             }
             if written:
                 metadata["placeholders"] = written

@@ -2,7 +2,8 @@
 accepts: an argument renamed or lost (``{Anzahl, plural, ...}`` for ``{count, plural, ...}``:
 the program passes ``count``, so ICU throws or shows the ``other`` branch), and a select's keys
 translated (``männlich {...}`` for ``male {...}``: the program's value ``male`` matches no key
-and falls to ``other``). ``ltmt qa``'s ``icu`` check (:func:`ltmt.qa.pair_checks.icu_problems`)
+and falls to ``other``), and a plural's ``#`` moved outside its branches, where ICU prints it as
+text. ``ltmt qa``'s ``icu`` check (:func:`ltmt.qa.pair_checks.icu_problems`)
 says these beside what ICU rejects (:func:`ltmt.formats.icu_messages.syntax_problem`).
 
     argument_problems("{count, plural, other {# files}}", "{Anzahl, plural, other {# Dateien}}")
@@ -18,6 +19,7 @@ from ltmt.formats.icu_messages import (
     branch_keys,
     branching_arguments,
     branching_heads,
+    number_moved_out,
 )
 
 
@@ -39,7 +41,9 @@ def argument_problems(source: str, target: str) -> list[str]:
             )
         else:
             problems.append(f"lacks {{{name}}}")
-    return problems + _select_key_problems(source, target)
+    return (
+        problems + _select_key_problems(source, target) + _number_outside_problems(source, target)
+    )
 
 
 def _select_key_problems(source: str, target: str) -> list[str]:
@@ -67,3 +71,14 @@ def _select_key_problems(source: str, target: str) -> list[str]:
                 f"{', '.join(keys)}: keep the source's keys, the values the program passes"
             )
     return problems
+
+
+def _number_outside_problems(source: str, target: str) -> list[str]:
+    """A ``#`` that ``target`` writes outside its plural's branches where ``source`` has none
+    there (:func:`~ltmt.formats.icu_messages.number_moved_out`): ICU prints it as it stands."""
+    if not number_moved_out(source, target):
+        return []
+    return [
+        "has '#' outside its plural's branches, where ICU prints it as it stands (a literal "
+        "'#', not the number): move it into the branches"
+    ]

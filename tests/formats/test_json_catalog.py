@@ -2280,3 +2280,41 @@ def test_a_list_of_records_at_the_top_is_translated_as_under_an_object(tmp_path:
         "slug": "five-tips",
         "seo": {"metaTitle": "FIVE TIPS"},
     }
+
+
+def test_qa_names_a_plurals_number_as_the_file_writes_it_and_sees_it_moved_out(
+    tmp_path: Path,
+) -> None:
+    """Trial s75: a ``#`` moved before the plural (ICU prints a literal "#") was not seen, and
+    a lost ``#`` was said as ``lacks %d``, ltmt's stand-in, which no ICU file has; a lost
+    quoted run is said as the file writes it too."""
+    deleted = "{count, plural, one {You deleted # file.} other {You deleted # files.}}"
+    source = _write(
+        tmp_path,
+        "en.json",
+        json.dumps({"moved": deleted, "lost": deleted, "h": "Press '<'Enter'>' to confirm."}),
+    )
+    out = _write(
+        tmp_path,
+        "de.json",
+        json.dumps(
+            {
+                "moved": "# {count, plural, one {Du hast Datei gelöscht.} "
+                "other {Du hast Dateien gelöscht.}}",
+                "lost": "{count, plural, one {Datei gelöscht.} other {Dateien gelöscht.}}",
+                "h": "Drücke Enter zum Bestätigen.",
+            }
+        ),
+    )
+    records = list(read_translations(out, source_file=source, purpose="checked"))
+    found = check_pairs(records, checks=["icu", "placeholders"]).findings
+    assert sorted((f.position.rpartition(": ")[2], f.check, f.message) for f in found) == [
+        ("/h", "placeholders", "lacks '<'Enter'>'"),
+        ("/lost#other", "placeholders", "lacks #"),
+        (
+            "/moved",
+            "icu",
+            "has '#' outside its plural's branches, where ICU prints it as it stands (a "
+            "literal '#', not the number): move it into the branches",
+        ),
+    ]

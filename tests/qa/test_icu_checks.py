@@ -65,3 +65,39 @@ def test_a_renamed_argument_is_said_beside_what_icu_rejects() -> None:
         RENAMED,
         "not a valid ICU message as its source is: plural 'Anzahl' has no 'other' branch",
     ]
+
+
+MOVED_OUT = (
+    "has '#' outside its plural's branches, where ICU prints it as it stands (a literal '#', "
+    "not the number): move it into the branches"
+)
+DELETED = "{count, plural, one {You deleted # file.} other {You deleted # files.}}"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # trial s75: ICU prints "# Du hast Dateien gelöscht."
+        (DELETED, "# {count, plural, one {Du hast Datei gelöscht.} other {Dateien}}", [MOVED_OUT]),
+        (DELETED, "{count, plural, one {Eine Datei gelöscht.} other {# Dateien gelöscht.}}", []),
+        # a # the source writes as text too (Step #2), a quoted '#', a number pattern's #
+        (
+            "Step #2: {n, plural, one {# file} other {# files}}",
+            "Schritt #2: {n, plural, one {# Datei} other {# Dateien}}",
+            [],
+        ),
+        (DELETED, "{count, plural, one {Datei '#'1} other {# Dateien}}", []),
+        (DELETED, "{count, plural, one {{n, number, #,##0}} other {# Dateien}}", []),
+        # a # in a select inside a plural is text to ICU; with no plural, no number to move
+        (
+            "{n, plural, other {{g, select, male {He has #} other {They have #}}}}",
+            "{n, plural, other {{g, select, male {Er hat #} other {Sie haben #}}}}",
+            [],
+        ),
+        ("{g, select, male {He} other {They}}", "# {g, select, male {Er} other {Sie}}", []),
+    ],
+)
+def test_a_plurals_number_moved_outside_its_branches(
+    source: str, target: str, expected: list[str]
+) -> None:
+    assert argument_problems(source, target) == expected
