@@ -11,7 +11,10 @@ written the tokens before it, so the model picks its own wording in the form ask
 forms too (``Du hast keine neuen Nachrichten.``), rather than dodging the address (``Wenn man
 Fragen hat, so antwortete man ...`` for ``If you have any questions, just reply ...``, session
 68). Nothing is edited in the text. A line whose source has no "you" is never
-steered: there a capital ``Sie`` may be "they" or "she". Nor is a command without "you" (``Try
+steered: there a capital ``Sie`` may be "they" or "she"; nor is the first ``Sie`` of a line
+whose source starts with "She" or "They" (``She replied to your comment.``: steered whole, the
+default model wrote ``Du antwortete deine Anmerkung.``, trial s75), and a steered output
+that starts with ``Du`` there is not taken. Nor is a command without "you" (``Try
 again!``, ``Open the settings menu.``): steered, the default model dodged ``Sie`` with broken
 German (``Öffnen der Einstellungsmenü.``, ``Versuchen wir es ...``; session 68, by hand).
 Its memory steers the decoding again as in the first, and its glossary terms' constraint
@@ -54,6 +57,7 @@ from ltmt.qa.formality_checks import (
     address_problem,
     addresses_reader,
 )
+from ltmt.qa.selector_pronouns import reader_for_third_person, starts_with_subject
 
 if TYPE_CHECKING:
     import torch
@@ -73,6 +77,10 @@ OTHER: dict[Form, Form] = {"informal": "formal", "formal": "informal"}
 # the impersonal "one", which a steered line may dodge into (``Wenn man Fragen hat`` for ``If
 # you have any questions``): penalised as the other form's pronouns are
 IMPERSONAL = ("man", "Man")
+# the formal pronoun that is also "she" and "they": not penalised as a line's first word where
+# its source starts with "She" or "They" (``She replied to your comment.``: steered, the
+# default model wrote ``Du antwortete deine Anmerkung.``, trial s75)
+THIRD_PERSON = ("Sie",)
 _IMPERSONAL = re.compile(r"\b[Mm]an\b")
 
 
@@ -107,11 +115,17 @@ class AddressPenalty(WrappingState):
         steered: Sequence[bool],
         inner: FusionState | None = None,
         penalty: float = PENALTY,
+        spared: Sequence[tuple[int, ...]] = (),
+        spares_first: Sequence[bool] = (),
     ) -> None:
         self.words = list(words)
         self.steered = list(steered)
         self.inner = inner
         self.penalty = penalty
+        # the words of ``words`` not penalised as the first word of a row of ``spares_first``
+        # (the "Sie" of a source that starts with "She" or "They": :data:`THIRD_PERSON`)
+        self.spared = set(spared)
+        self.spares_first = list(spares_first)
 
     def fuse_log_probs(
         self,
@@ -130,8 +144,11 @@ class AddressPenalty(WrappingState):
             if not self.steered[sentence]:
                 continue
             done = prefix[n, 1:].tolist()
+            spares = sentence < len(self.spares_first) and self.spares_first[sentence]
             for ids in self.words:
                 head = len(ids) - 1
+                if spares and len(done) == head and ids in self.spared:
+                    continue  # the first word, the source's "she" or "they"
                 if head == 0 or (len(done) >= head and tuple(done[-head:]) == ids[:-1]):
                     log_probs[n, ids[-1]] -= self.penalty
         return log_probs
@@ -257,7 +274,8 @@ def steer_redecoded(
         batch = [list(encoded[n]) for n in chunk]
         found = [hits[n] if hits else [] for n in chunk]
         state = translator.terms.constrained_state(batch, None, found)
-        texts = translator.decode(batch, AddressPenalty(words, [True] * len(chunk), state))
+        penalty = _penalty(translator, words, [sources[n] for n in chunk], state)
+        texts = translator.decode(batch, penalty)
         cut = unfinished_outputs(translator, batch, texts)
         for n, text, unfinished, terms in zip(chunk, texts, cut, found, strict=True):
             if steered_better(translator, sources[n], text, outputs[n], terms, unfinished):
@@ -298,8 +316,23 @@ def _steered(
     if constrained:
         state = translator.terms.constrained_state(batch, state, [hits[i] for i in chunk])
     # every chosen line addresses the reader: each is steered
-    texts = translator.decode(batch, AddressPenalty(words, [True] * len(chunk), state, PENALTY))
+    penalty = _penalty(translator, words, [units[i].text for i in chunk], state)
+    texts = translator.decode(batch, penalty)
     return texts, unfinished_outputs(translator, batch, texts)
+
+
+def _penalty(
+    translator: Translator,
+    words: Sequence[tuple[int, ...]],
+    sources: Sequence[str],
+    inner: FusionState | None,
+) -> AddressPenalty:
+    """The steering of every row of a batch whose lines read ``sources`` away from ``words``,
+    but for the first word "Sie" of a line whose source starts with "She" or "They"
+    (:data:`THIRD_PERSON`)."""
+    spares_first = [starts_with_subject(source) for source in sources]
+    spared = word_tokens(translator.backbone, THIRD_PERSON) if any(spares_first) else []
+    return AddressPenalty(words, [True] * len(sources), inner, PENALTY, spared, spares_first)
 
 
 def steered_better(
@@ -315,6 +348,9 @@ def steered_better(
     from ltmt.terminology.term_position import tacked_on
 
     if unfinished or translator.terms.runs_on(source, text) or more_impersonal(text, first):
+        return False
+    # "She ..." or "They ..." made the reader (``Du antwortete ...``): the person changed
+    if reader_for_third_person(text, source) and not reader_for_third_person(first, source):
         return False
     # a glossary target the first output had in place, the new one tacked on at its end
     # (``im Arbeitsbereich. Workspace.`` for ``in Ihrem Workspace.``)

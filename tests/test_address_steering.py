@@ -462,3 +462,40 @@ def test_a_lost_number_s_retry_keeps_the_form_asked(tiny_backbone):
     )
     [result] = translator.translate([line])
     assert result.text == "du hast 300 neue nachrichten"
+
+
+def test_a_first_word_spared_is_not_penalised_there_but_after_it():
+    """Trial s75: the "Sie" that starts a line for the source's "She" or "They" was steered
+    into "Du" (``Du antwortete deine Anmerkung.``); it is spared as the first word alone."""
+    state = AddressPenalty(
+        [(5,), (6,)], [True, True], penalty=6.0, spared=[(5,)], spares_first=[True, False]
+    )
+    log_probs = torch.zeros(3, 8)
+    rows = torch.tensor([0, 0, 1])
+    prefix = torch.tensor([[0], [0], [0]])  # the first word: the start token alone
+    state.fuse_log_probs(torch.zeros(3, 4), log_probs, rows, prefix)
+    assert log_probs[0].tolist() == [0, 0, 0, 0, 0, 0, -6, 0]  # Sie spared, Ihre not
+    assert log_probs[2].tolist() == [0, 0, 0, 0, 0, -6, -6, 0]  # its source says "you"
+    later = torch.zeros(1, 8)
+    state.fuse_log_probs(torch.zeros(1, 4), later, torch.tensor([0]), torch.tensor([[0, 3]]))
+    assert later[0].tolist() == [0, 0, 0, 0, 0, -6, -6, 0]  # not the first word: penalised
+
+
+def test_a_she_or_they_line_is_steered_sparing_its_sie_and_not_made_du(tiny_backbone, monkeypatch):
+    """A steered output that makes "She" the reader (``Du ...``) is not taken; the steering
+    spares the first "Sie" of the lines whose source starts with "She" or "They" alone."""
+    translator = Translator(tiny_backbone, beam=1, formality="du")
+    decoded = []
+
+    def decode(batch, state=None):
+        decoded.append(state)
+        return ["Du antwortetest auf deinen Kommentar.", "Sie hat deine Bemerkung gelesen."]
+
+    monkeypatch.setattr(translator, "decode", decode)
+    units = [Unit(0, "They replied to your comment."), Unit(1, "She read your remark.")]
+    outputs = ["Sie antworteten auf Ihren Kommentar.", "Sie las Ihre Bemerkung."]
+    replaced = steer_address(translator, "informal", units, [(), ()], [[], []], outputs)
+    assert replaced == {1}
+    assert outputs == ["Sie antworteten auf Ihren Kommentar.", "Sie hat deine Bemerkung gelesen."]
+    assert decoded[0].spares_first == [True, True]
+    assert decoded[0].spared == set(word_tokens(tiny_backbone, ["Sie"]))

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Literal
 from ltmt.errors import ChoiceError
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.qa.findings import Finding
-from ltmt.qa.selector_pronouns import third_person_written_small
+from ltmt.qa.selector_pronouns import reader_for_third_person, third_person_written_small
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -303,9 +303,15 @@ def formality_findings(
     addresses = [entry_address(record.target, record.source, asked) for record in translated]
     findings: list[Finding] = []
     for n, (record, address) in enumerate(zip(translated, addresses, strict=True)):
-        message = _entry_problem(address, asked)
-        if message is not None:
+        if swapped := reader_for_third_person(record.target, record.source):
+            message = (
+                f"starts with '{swapped[0]}' where the source says '{swapped[1]}': she or they "
+                "is 'sie' (no address of the reader); write the third person"
+            )
             findings.append(Finding.about("formality", n, record, message))
+        problem = _entry_problem(address, asked)
+        if problem is not None:
+            findings.append(Finding.about("formality", n, record, problem))
         elif asked != "formal" and address.informal and (word := _maybe_formal(address)):
             message = (
                 f"uses informal address ({_words(address.informal)}) and starts a sentence "

@@ -9,6 +9,11 @@ there), beside the line's ``dein`` (session 73, trial s74). :func:`third_person_
 writes such a word small (``sie``), as German writes "she" inside a sentence, so that the check
 reads it as no address; only where the source's form at the same place (the same expression's
 form, the same argument's branch) starts with one of those English words.
+
+The other way round, a form (or a whole text) that starts with ``Du``, ``Dich``, ``Dir`` or
+``Dein...`` for a source form that starts with "She" or "They" (``She replied to your
+comment.`` → ``Du antwortetest auf deinen Kommentar.``) turned the third person into the
+reader: :func:`reader_for_third_person` says which word (trial s75, under ``--formality du``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,13 @@ _FORMAL_FIRST = re.compile(
 )
 # ... and the source form's first word that says it is "she" or "they", not "you"
 _THIRD_PERSON_FIRST = re.compile(r"\W*(?:she|her|hers|they|them|their|theirs)(?!\w)", re.IGNORECASE)
+
+# a form's first word that addresses the reader informally ...
+_INFORMAL_FIRST = re.compile(
+    r"[\s\"'\u201e\u201c\u201a\u2018\u00bb\u00ab]*(Du|Dich|Dir|Dein(?:e[mnrs]?)?)(?!\w)"
+)
+# ... for a source form that starts with "she" or "they", its subject
+_SUBJECT_FIRST = re.compile(r"\W*(she|they)(?!\w)", re.IGNORECASE)
 
 # a form's place in its text: ("smart", expression's number, its head, form's number) or
 # ("icu", argument, key, how many branches of that argument and key came before)
@@ -63,3 +75,24 @@ def _form_starts(text: str) -> dict[FormPlace, int]:
         starts["icu", argument, key, seen[argument, key]] = at
         seen[argument, key] += 1
     return starts
+
+
+def starts_with_subject(source: str) -> bool:
+    """Whether ``source`` (English) starts with "she" or "they": its translation's first
+    ``Sie`` is that subject, not the formal "you" (:mod:`ltmt.address_steering` leaves it)."""
+    return _SUBJECT_FIRST.match(source) is not None
+
+
+def reader_for_third_person(target: str, source: str) -> tuple[str, str] | None:
+    """The informal pronoun that starts ``target`` or one of its forms (ICU branches,
+    SmartFormat forms) where ``source``'s at the same place starts with "she" or "they", and
+    that English word, as written (``("Du", "She")``); None where there is none."""
+    whole: dict[FormPlace | None, int] = {None: 0}  # the text's own start
+    of_source = whole | _form_starts(source)
+    for place, start in (whole | _form_starts(target)).items():
+        source_start = of_source.get(place)
+        subject = None if source_start is None else _SUBJECT_FIRST.match(source, source_start)
+        word = _INFORMAL_FIRST.match(target, start) if subject else None
+        if subject and word:
+            return word.group(1), subject.group(1)
+    return None

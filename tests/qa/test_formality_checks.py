@@ -8,6 +8,7 @@ from ltmt.errors import ChoiceError
 from ltmt.qa import check_pairs
 from ltmt.qa.formality_checks import (
     Address,
+    Form,
     _entry_name,
     address_of,
     address_problem,
@@ -456,3 +457,25 @@ def test_an_informal_command_beside_a_formal_word_mixes_the_forms():
     assert address_problem(pairs[0].target, pairs[0].source, "formal") == (
         "uses informal address (Nimm) where --formality Sie asks for formal"
     )
+
+
+@pytest.mark.parametrize("asked", [None, "informal", "formal"])
+def test_a_source_s_she_or_they_written_as_du_is_a_warning(asked: Form | None) -> None:
+    """Trial s75: ``She replied to your comment.`` → ``Du antwortete deine Anmerkung.`` (the
+    formality steering's) was found by no check; the ``Sie`` of "she" is none."""
+    found = formality_findings(
+        [
+            PairRecord("She replied to your comment.", "Du antwortete deine Anmerkung.", "a"),
+            PairRecord("She replied to your comment.", "Sie hat dir geantwortet.", "b"),
+        ],
+        asked,
+    )
+    said = [(f.position, f.severity, f.message) for f in found if "source says" in f.message]
+    assert said == [
+        (
+            "a",
+            "warning",
+            "starts with 'Du' where the source says 'She': she or they is 'sie' (no address of "
+            "the reader); write the third person",
+        )
+    ]

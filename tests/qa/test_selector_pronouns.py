@@ -6,7 +6,11 @@ import time
 
 import pytest
 
-from ltmt.qa.selector_pronouns import third_person_written_small
+from ltmt.qa.selector_pronouns import (
+    reader_for_third_person,
+    starts_with_subject,
+    third_person_written_small,
+)
 
 CHOOSE = "{0:choose(1|2):He|She} will forge your sword."
 GENDER = (
@@ -93,3 +97,38 @@ def test_long_adversarial_input_is_read_in_linear_time(target):
     started = time.perf_counter()
     assert len(third_person_written_small(target, source)) == len(target)
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "found"),
+    [
+        # trial s75: under --formality du the steering made "She" the reader
+        ("Du antwortete deine Anmerkung.", "She replied to your comment.", ("Du", "She")),
+        ("Dein Kommentar wurde beantwortet.", "They replied to your comment.", ("Dein", "They")),
+        ("Sie antwortete auf deinen Kommentar.", "She replied to your comment.", None),
+        ("Du hast geantwortet.", "You replied.", None),
+        ("Du hast geantwortet.", "Thanks, she replied.", None),  # not her sentence's start
+        (
+            "{g, select, female {Du hast geantwortet.} other {Er hat geantwortet.}}",
+            "{g, select, female {She replied.} other {He replied.}}",
+            ("Du", "She"),
+        ),
+        (
+            "{g, select, female {Sie hat geantwortet.} other {Du hast geantwortet.}}",
+            "{g, select, female {She replied.} other {You replied.}}",
+            None,
+        ),
+    ],
+)
+def test_the_reader_written_for_a_source_s_she_or_they(
+    target: str, source: str, found: tuple[str, str] | None
+) -> None:
+    assert reader_for_third_person(target, source) == found
+
+
+@pytest.mark.parametrize(
+    ("source", "starts"),
+    [("She replied.", True), ("  They left", True), ("Then they left", False), ("Shelf", False)],
+)
+def test_a_source_that_starts_with_she_or_they(source: str, starts: bool) -> None:
+    assert starts_with_subject(source) is starts
