@@ -147,6 +147,15 @@ from ltmt.formats.icu_messages import (
 from ltmt.formats.icu_quoted_brackets import hidden_runs, quoted_runs, shown_runs
 from ltmt.formats.json_comments import is_comment_key, leading_comment
 from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unknown_keys
+from ltmt.formats.json_key_layout import (
+    FLAT,
+    NESTED,
+    Place,
+    moved,
+    output_spellings,
+    respellings,
+    value_places,
+)
 from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.json_own_values import held_values, same_value, values_not_text
@@ -382,6 +391,15 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             }
         )
         self.own_values: dict[str, Any] = {}  # the adopted output's own of them, by pointer
+        # whether an object holds values of its own (no message object's fields), and the
+        # places of the values a translation may spell flat or nested otherwise than this file
+        # (:mod:`ltmt.formats.json_key_layout`); where the output writes those the adopted
+        # output spells otherwise, or writes in its layout, by place
+        self.plain_object = lambda value, parts: (
+            _message_key(value, structured=structured and bool(parts)) is None
+        )
+        self.value_places = value_places(data, self.plain_object)
+        self.output_places: dict[Place, Place] = {}
         # a branching message's expansion and its translation's (target, source) case paths,
         # by pointer
         self.branchings: dict[str, tuple[Expansion, list[tuple[CasePath, CasePath]]]] = {}
@@ -683,12 +701,64 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
     def _as_named_here(self, translated: Any) -> Any:
         """``translated`` (a translated file's JSON) with its WebExtension messages named in
         another case than this file's (``SaveButton``) named as here: browsers read them as one
-        (:func:`~ltmt.formats.webextension.spellings`), and its messages in Crowdin's shape
-        where this file has FormatJS's written in this file's (:func:`_in_source_shape`)."""
+        (:func:`~ltmt.formats.webextension.spellings`), its messages in Crowdin's shape where
+        this file has FormatJS's written in this file's (:func:`_in_source_shape`), and its
+        keys flat where this file nests them, or the reverse, where this file has them
+        (:mod:`ltmt.formats.json_key_layout`)."""
+        shaped = self._shaped(translated)
+        return moved(shaped, self._respellings(shaped))
+
+    def _shaped(self, translated: Any) -> Any:
+        """:meth:`_as_named_here`, but for the layout of ``translated``'s keys."""
         names = spellings(self.data, translated)
         return _in_source_shape(
             self.data, respelled(translated, {theirs: ours for ours, theirs in names.items()})
         )
+
+    def _respellings(self, shaped: Any) -> dict[Place, Place]:
+        """The places of ``shaped`` (a translation's JSON, :meth:`_shaped`) that spell one of
+        this file's flat or nested otherwise, each with this file's place."""
+        return respellings(self.value_places, value_places(shaped, self.plain_object))
+
+    def _write_as_adopted(self, target: Path, shaped: Any, respelled: dict[Place, Place]) -> None:
+        """Write the output's keys as ``target`` (the translation so far, its JSON ``shaped``)
+        spells them where it spells some flat or nested otherwise than this file
+        (``respelled``, :meth:`_respellings`), its new ones in its layout where it holds one
+        throughout (:func:`~ltmt.formats.json_key_layout.output_spellings`), and say so."""
+        if not respelled:
+            return
+        ours = set(self.value_places)
+        held = [place for place in value_places(shaped, self.plain_object) if place in ours]
+        theirs = {place: their for their, place in respelled.items()}
+        self.output_places, layout = output_spellings(self.value_places, theirs, held)
+        names = first_few(".".join(place) for place in theirs)
+        if layout == FLAT:
+            logger.warning(
+                "%s: written with flat keys as it has them (%s), where %s nests them: one name "
+                "each, to i18next and to ltmt",
+                target,
+                names,
+                self.path,
+            )
+        elif layout == NESTED:
+            logger.warning(
+                "%s: written with nested keys as it has them (%s), where %s has them flat: one "
+                "name each, to i18next and to ltmt",
+                target,
+                names,
+                self.path,
+            )
+        else:
+            logger.warning(
+                "%s: %s kept as it spells %s (%s), flat or nested otherwise than in %s: one "
+                "name each, to i18next and to ltmt; new keys written as %s has them",
+                target,
+                counted(len(theirs), "key"),
+                "it" if len(theirs) == 1 else "them",
+                names,
+                self.path,
+                self.path,
+            )
 
     def _branched_otherwise(self, translated: Any) -> dict[str, str]:
         """The branching messages of ``translated`` (a translated file's JSON), by pointer,
@@ -742,7 +812,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
 
     def missing_in(self, path: Path) -> list[str]:
         # the messages ltmt leaves untranslated have no entry: missing where the file has none
-        translated = _load(Path(path))[2]  # read once: its values and the strings it has
+        translated = self._as_named_here(_load(Path(path))[2])  # read once: values and strings
         strings = {pointer(parts) for parts, _ in _strings(translated)}
         left = [key for key in self.untranslated if key not in strings]
         return self.missing_from(self._values_in(translated)) + left
@@ -783,7 +853,10 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         self._refuse_other_structure(Path(target), translated)
         self.adopted_spellings = spellings(self.data, translated)
         self.target_order = translated
-        translated = self._as_named_here(translated)
+        shaped = self._shaped(translated)
+        respelled = self._respellings(shaped)
+        self._write_as_adopted(Path(target), shaped, respelled)
+        translated = moved(shaped, respelled)
         values = self._values_in(translated)
         kept = self.adopt_values(Path(target), values)
         self.kept_whole = kept_whole(target, values, self.choices)
@@ -996,6 +1069,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         target_indent, target = self.target_layout or (None, None)
         if self._writes_arb_metadata():
             out = with_target_metadata(out, target, _now())
+        out = moved(out, self.output_places)  # flat or nested as the translation so far
         if self.target_order is not None:  # its keys as the translation so far orders them
             out = in_target_order(out, self.target_order, self.adopted_extras)
         out = json_string_plurals.encoded(out, self.data)  # Lokalise's plurals: strings again
