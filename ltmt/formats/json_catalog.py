@@ -162,6 +162,8 @@ from ltmt.formats.json_own_values import held_values, same_value, values_not_tex
 from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.keyed_catalog import (
     FORM,
+    NOT_TAKEN_APART,
+    SOURCE_REJECTED,
     Entry,
     KeyedCatalog,
     TranslatedFile,
@@ -696,7 +698,20 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             format_problems=problems,
             left_out={UNUSED_ORDINAL: unused} if unused else {},
             checked_whole=self._branched_otherwise(translated),
+            by_hand=self._translated_by_hand(translated),
         )
+
+    def _translated_by_hand(self, translated: Any) -> dict[str, list[str]]:
+        """The pointers of the strings of ``translated`` (a translation's JSON, as named here)
+        that translate a message this file leaves untranslated (:attr:`untranslated`), by why
+        (:attr:`TranslatedFile.by_hand`): no pair."""
+        found: dict[str, list[str]] = {}
+        for parts, text in _strings(translated):
+            key = pointer(parts)
+            if _is_translation_of(text, self.untranslated.get(key)):
+                why = SOURCE_REJECTED if key in self.invalid else NOT_TAKEN_APART
+                found.setdefault(why, []).append(key)
+        return found
 
     def _as_named_here(self, translated: Any) -> Any:
         """``translated`` (a translated file's JSON) with its WebExtension messages named in

@@ -49,7 +49,7 @@ from ltmt.formats.unchanged_output import holds_already
 from ltmt.formats.untranslated_marks import SYMFONY_PREFIX, is_marked_untranslated
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
-from ltmt.wording import counted, first_few, them
+from ltmt.wording import agreeing, counted, first_few, them
 
 if TYPE_CHECKING:
     from ltmt.formats.output_sources import Record
@@ -66,6 +66,11 @@ NOT_TEXT = "not a string"  # why a translated value makes no pair: a number, an 
 # why a translation that selects otherwise than its source (a Fluent locale's own plural) makes
 # no pair (NotRead): which of its variants translates the source cannot be told
 OWN_SELECT = "with the translation's own select"
+# why a person's translation of a message ltmt leaves untranslated makes no pair (NotRead): one
+# ltmt cannot take apart (ICU quoting, two plurals side by side), which ltmt translate never
+# asks the memory for, and one whose source ICU rejects
+NOT_TAKEN_APART = "that ltmt cannot take apart"
+SOURCE_REJECTED = "whose source ICU rejects"
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
     "one-language files (Android, Java properties, Joomla INI, Moodle, .NET .resx, JSON, YAML, "
@@ -154,7 +159,10 @@ class TranslatedFile:
     each by its key as ``(the source's text it is checked against, its text)``, which
     :attr:`values` leaves out: no pair for a memory (counted as :data:`OWN_SELECT`), and
     ``ltmt qa`` checks each variant (none for a variant that cannot be read so: a select inside
-    a select)."""
+    a select); ``by_hand``, by why (:data:`NOT_TAKEN_APART`, :data:`SOURCE_REJECTED`), the names
+    of the file's translations of messages the source's catalog leaves untranslated, which
+    :attr:`values` leaves out: no pair, and a memory import counts and names them (trial s75:
+    they were left out without a word)."""
 
     values: dict[str, str]
     placeholders: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -165,6 +173,7 @@ class TranslatedFile:
     checked_whole: dict[str, str] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     own_selects: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    by_hand: dict[str, list[str]] = field(default_factory=dict)
 
 
 class KeyedCatalog(TranslationsHeld):
@@ -720,6 +729,15 @@ class KeyedCatalog(TranslationsHeld):
                     where = f"{path}: {name}"
                     metadata = {"context": name, "context_is_key": True}
                     records.append(PairRecord(source, values[name], where, metadata))
+        else:  # a person's translation of what ltmt leaves untranslated: said, not imported
+            for why, names in translation.by_hand.items():  # kept by a rerun (JSON's)
+                _count_by_hand(path, why, names, not_read, purpose, kept=True)
+            by_hand = [
+                name
+                for name, source in document.paired_untranslated().items()
+                if name not in twice and _translated_by_hand(values.get(name, ""), source)
+            ]
+            _count_by_hand(path, NOT_TAKEN_APART, by_hand, not_read, purpose, kept=False)
         if purpose == "checked":  # each variant of a translation's own select, checked
             records += _variant_records(path, translation)
         elif translation.own_selects:
@@ -751,6 +769,42 @@ class KeyedCatalog(TranslationsHeld):
         for why, names in translation.left_out.items():
             _count_left_out(path, why, names, not_read, purpose)
         return iter(records)
+
+
+def _translated_by_hand(text: str, source: str) -> bool:
+    """Whether ``text`` is a person's translation of ``source``, a message ltmt leaves
+    untranslated: not empty, nor the source copied (as earlier versions wrote such a message)."""
+    return bool(text.strip()) and text != source
+
+
+def _count_by_hand(
+    path: Path, why: str, names: list[str], not_read: NotRead | None, purpose: str, kept: bool
+) -> None:
+    """Count the translations ``names`` of ``path``, of messages left untranslated for ``why``
+    (:attr:`TranslatedFile.by_hand`), into ``not_read`` and name them in a warning, with what
+    to do: a count alone does not say which, nor that no run reuses them; ``kept``: whether a
+    rerun into ``path`` keeps them, which the warning says."""
+    if not names:
+        return
+    if not_read is not None:
+        not_read.add(why, len(names))
+    one = len(names) == 1
+    if why == SOURCE_REJECTED:
+        hint = f"fix {'its source' if one else 'their sources'} in the source file"
+    else:
+        hint = "ltmt translate leaves such a message untranslated, so no memory reuses it"
+        if kept:
+            hint += ", and keeps a person's translation of it in the output it continues"
+    logger.warning(
+        "%s: %s of %s %s not %s (%s): %s",
+        path,
+        counted(len(names), "translation"),
+        "a message" if one else "messages",
+        agreeing(why, len(names)),
+        purpose,
+        first_few(names),
+        hint,
+    )
 
 
 def _variant_records(path: Path, translation: TranslatedFile) -> list[PairRecord]:

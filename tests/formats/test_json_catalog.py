@@ -318,13 +318,20 @@ def test_a_message_left_to_a_person_is_warned_of_only_when_left_untranslated(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The warning was printed though the output kept a person's translation of the message,
-    and by memory import and qa, which translate nothing."""
+    and by memory import and qa, which translate nothing (an import says the translation is
+    not imported: :func:`test_a_persons_translation_of_a_message_left_untranslated_is_counted`)."""
     source = _write(tmp_path, "app_en.arb", json.dumps({"help": "Use '{name}' here."}))
     out = _write(tmp_path, "app_de.arb", json.dumps({"help": "Mit '{name}' hier."}))
     with caplog.at_level(logging.WARNING):
         translate_file(source, out, FakeModel(), tgt_lang="de")
-        list(JsonCatalog.pairs(out, source_file=source))
+        list(JsonCatalog.pairs(out, source_file=source, purpose="checked"))
     assert "cannot take apart" not in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        list(JsonCatalog.pairs(out, source_file=source))
+    assert "left out untranslated" not in caplog.text
+    assert "not imported (/help)" in caplog.text
+    caplog.clear()
     out.unlink()
     with caplog.at_level(logging.WARNING):
         translate_file(source, out, FakeModel(), tgt_lang="de")
