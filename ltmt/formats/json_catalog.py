@@ -70,7 +70,12 @@ the file is translated, except:
 A message left untranslated is left out of the output (a FormatJS message's whole object), so
 that the app falls back to the source language and a later run, of a fixed source, translates
 it; a person's translation of it in the output being continued is kept (and counted as
-translated already), but not a copy of the source, which earlier versions wrote there.
+translated already), but not a copy of the source, which earlier versions wrote there; a memory
+import counts and names it (:attr:`~ltmt.formats.keyed_catalog.TranslatedFile.by_hand`).
+
+A translation whose keys are flat where this file nests them (``"button.save"`` for ``button``
+→ ``save``), or the reverse, is read as this file spells them, and its output written as it
+spells them (:mod:`ltmt.formats.json_key_layout`).
 
 vue-i18n's plural choices (``no items | one item | {count} items``) are translated choice by
 choice and joined with the source's separators (:mod:`ltmt.formats.pipe_plurals`; not in ARB

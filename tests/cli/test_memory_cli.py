@@ -4033,3 +4033,32 @@ def test_a_tmx_holding_a_keys_older_version_is_no_copy_of_the_translated_file(
     code, out, err = ltmt(capsys, "memory", "import", str(tmx), "-u", "b", "--memory-dir", store)
     assert (code, out) == (0, "imported bk.tmx into b: 5 added, 0 duplicates, 0 skipped\n"), err
     assert "ltmt translated" not in err
+
+
+def test_a_flat_json_translation_of_a_nested_source_imports_and_says_what_it_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    """Trial s75: Tolgee's flat de.json of a nested en.json was refused (``none of its 3
+    names are in en.json``), and a reviewer's translations of messages ltmt cannot take apart
+    were left out of an import without a count or a word."""
+    english = {
+        "button": {"save": "Save"},
+        "editor": {"hint": "Type '{' to insert a variable."},
+    }
+    german = {"button.save": "Sichern", "editor.hint": "Tippe '{', um etwas einzufügen."}
+    (tmp_path / "en.json").write_text(json.dumps(english), "utf-8")
+    (tmp_path / "de.json").write_text(json.dumps(german, ensure_ascii=False), "utf-8")
+    code, out, _ = ltmt(
+        capsys, "memory", "import", str(tmp_path / "de.json"), "--source-file",
+        str(tmp_path / "en.json"), "--user", "u1", "--memory-dir", store, "--json",
+    )  # fmt: skip
+    assert code == 0
+    report = json.loads(out)
+    assert (report["added"], report["not_read"]) == (1, {"that ltmt cannot take apart": 1})
+    assert report["warnings"] == [
+        f"{tmp_path / 'de.json'}: 1 translation of a message that ltmt cannot take apart not "
+        "imported (/editor/hint): ltmt translate leaves such a message untranslated, so no "
+        "memory reuses it, and keeps a person's translation of it in the output it continues"
+    ]
+    [stored] = Memory(store).segments("u1")
+    assert (stored.source, stored.target) == ("Save", "Sichern")

@@ -667,3 +667,32 @@ def test_a_drupal_langcode_keeps_drupals_spelling(tmp_path: Path) -> None:
     out = tmp_path / "de.yml"
     translate_file(source, out, FakeModel(), tgt_lang="de_CH")
     assert out.read_text("utf-8") == "langcode: de-ch\nlabel: INTRODUCTION\n"
+
+
+def test_a_persons_translation_of_an_icu_message_is_counted_and_named_not_imported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ltmt leaves an ICU plural in YAML to a person; the person's translation was left out
+    of an import without a count or a word (trial s75, of JSON's)."""
+    from ltmt.formats.not_read import NotRead
+
+    source = tmp_path / "en.yml"
+    source.write_text(
+        'en:\n  files: "{count, plural, one {# file} other {# files}}"\n  ok: Save\n', "utf-8"
+    )
+    german = tmp_path / "de.yml"
+    german.write_text(
+        'de:\n  files: "{count, plural, one {# Datei} other {# Dateien}}"\n  ok: Speichern\n',
+        "utf-8",
+    )
+    not_read = NotRead()
+    with caplog.at_level(logging.WARNING):
+        pairs = list(YamlCatalog.pairs(german, source_file=source, not_read=not_read))
+    assert [(p.source, p.target) for p in pairs] == [("Save", "Speichern")]
+    assert not_read.by_reason() == {"that ltmt cannot take apart": 1}
+    assert caplog.messages == [
+        f"{german}: 1 translation of a message that ltmt cannot take apart not imported "
+        "(files): ltmt translate leaves such a message untranslated, so no memory reuses it"
+    ]
+    checked = YamlCatalog.pairs(german, source_file=source, purpose="checked")
+    assert len(list(checked)) == 2  # qa checks the person's translation, as before
