@@ -165,6 +165,7 @@ from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.json_own_values import held_values, same_value, values_not_text
 from ltmt.formats.key_bindings import is_key_binding
+from ltmt.formats.key_contexts import key_context
 from ltmt.formats.keyed_catalog import (
     FORM,
     NOT_TAKEN_APART,
@@ -705,6 +706,34 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             checked_whole=self._branched_otherwise(translated),
             by_hand=self._translated_by_hand(translated),
         )
+
+    def spelled_twice(self, names: list[str]) -> list[str]:
+        """The pointers of ``names`` (a translation's strings this file has no place of) that
+        spell one of this file's names flat or nested otherwise, where the translation has it
+        in another spelling too (this file's): one name, of which i18next reads one, not an
+        obsolete one (:mod:`ltmt.formats.json_key_layout`)."""
+        ours = {".".join(place) for place in self.value_places}
+        return [name for name in names if key_context(name) in ours]
+
+    def warn_of_extras(self, target: Path, names: list[str]) -> None:
+        """:meth:`KeyedCatalog.warn_of_extras`, less the strings that spell one of this file's
+        names otherwise beside its own spelling (:meth:`spelled_twice`), which a warning of
+        their own names: "delete them if they are obsolete" deleted a reviewer's German."""
+        twice = self.spelled_twice(names)
+        if twice:
+            logger.warning(
+                "%s: %s a name of %s flat or nested otherwise, beside another spelling of it "
+                "there (%s), %s; i18next reads one of the two: keep one of each",
+                target,
+                counted(len(twice), "string")
+                + (" that spells" if len(twice) == 1 else " that spell"),
+                self.path,
+                first_few(twice),
+                self.extras_kept,
+            )
+        others = [name for name in names if name not in twice]
+        if others:
+            super().warn_of_extras(target, others)
 
     def _translated_by_hand(self, translated: Any) -> dict[str, list[str]]:
         """The pointers of the strings of ``translated`` (a translation's JSON, as named here)

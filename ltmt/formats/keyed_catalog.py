@@ -71,6 +71,10 @@ OWN_SELECT = "with the translation's own select"
 # asks the memory for, and one whose source ICU rejects
 NOT_TAKEN_APART = "that ltmt cannot take apart"
 SOURCE_REJECTED = "whose source ICU rejects"
+# why a translation's string that spells a name of the source otherwise (a JSON file's flat
+# ``a.b`` for ``a`` → ``b``), beside another spelling of it, makes no pair (NotRead): which of
+# the two is meant cannot be told, and it is no obsolete string
+SPELLED_TWICE = "whose name the file spells twice"
 # how messages name these formats together
 ONE_LANGUAGE_FILES = (
     "one-language files (Android, Java properties, Joomla INI, Moodle, .NET .resx, JSON, YAML, "
@@ -431,6 +435,12 @@ class KeyedCatalog(TranslationsHeld):
                 _delete_if_obsolete(len(others)),
             )
 
+    def spelled_twice(self, names: list[str]) -> list[str]:
+        """The names of ``names`` (a translation's strings this file has none of) that spell
+        one of this file's names otherwise, beside another spelling of it in the translation
+        (:data:`SPELLED_TWICE`); none here, where a name has one spelling."""
+        return []
+
     def split_not_translatable(self, names: list[str]) -> tuple[list[str], list[str]]:
         """``names`` (a translation's strings this file translates none of) split into those
         this file marks not to translate and the others."""
@@ -754,6 +764,10 @@ class KeyedCatalog(TranslationsHeld):
         marked, obsolete = document.split_not_translatable(obsolete)
         if extras_reported:  # qa's extra findings name them
             marked, obsolete = [], []
+        spelled_twice = document.spelled_twice(obsolete)
+        if spelled_twice:  # one name spelled twice: no obsolete string
+            obsolete = [name for name in obsolete if name not in spelled_twice]
+            _count_left_out(path, SPELLED_TWICE, spelled_twice, not_read, purpose)
         if marked:  # app_name, marked translatable="false" in the source (no obsolete string)
             if not_read is not None:
                 not_read.add(f"{document.not_translatable_mark} in the source file", len(marked))

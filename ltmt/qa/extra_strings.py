@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 _MARKED = "{mark} in {source}: delete it from this file{hint}"
 _OBSOLETE = "not in {source}: delete it from this file if it is obsolete{hint}"
+_SPELLED_TWICE = (
+    "spells a name of {source} flat or nested otherwise, beside another spelling of it in "
+    "this file; i18next reads one of the two: keep one of each"
+)
 
 
 def extra_problems(
@@ -38,13 +42,20 @@ def _problems(document: KeyedCatalog, path: Path, source_file: Path) -> list[For
     hint = document.extra_translation_hint
     marked = _MARKED.format(mark=document.not_translatable_mark, source=source_file, hint=hint)
     obsolete = _OBSOLETE.format(source=source_file, hint=hint)
+    names = document.names_only_in(document.read_translation(path))
+    twice = set(document.spelled_twice(names))  # no obsolete string (a JSON file's a.b)
+    spelled_twice = _SPELLED_TWICE.format(source=source_file)
     return [
         FormProblem(
             f"{path}: {name}",
             "",
             "",
-            marked if name in document.not_translatable else obsolete,
+            marked
+            if name in document.not_translatable
+            else spelled_twice
+            if name in twice
+            else obsolete,
             "extra",
         )
-        for name in document.names_only_in(document.read_translation(path))
+        for name in names
     ]

@@ -2420,20 +2420,34 @@ def test_a_rerun_into_a_nested_translation_of_a_flat_source_writes_nested(
     ]
 
 
-def test_a_translation_with_both_spellings_of_a_name_keeps_the_other_as_before(
+def test_a_translation_with_both_spellings_of_a_name_keeps_both_and_says_so(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Where the translation has the source's spelling too, its flat one is another string,
-    kept at the end with a warning, as before; so is a mixed file's flat key of another name."""
+    """Where the translation has the source's spelling too (what the rerun of trial s75
+    wrote), its flat one is kept at the end as before, but called no obsolete string: "delete
+    them there if they are obsolete" deleted the reviewer's German, which i18next may read."""
     source = _write(tmp_path, "en.json", json.dumps(TOLGEE_NESTED))
-    german = {"button": {"save": "Speichern"}, "button.save": "Sichern"}
+    german = {"button": {"save": "Speichern"}, "button.save": "Sichern", "old": "Alt"}
     out = _write(tmp_path, "de.json", json.dumps(german))
+    not_read = NotRead()
+    records = JsonCatalog.pairs(out, source_file=source, not_read=not_read)
+    assert [(r.source, r.target) for r in records] == [("Save", "Speichern")]
+    assert not_read.by_reason() == {
+        "not in the source file": 1,
+        "untranslated": 2,
+        "whose name the file spells twice": 1,
+    }
     with caplog.at_level(logging.WARNING):
         translate_file(source, out, FakeModel(), tgt_lang="de")
     written = json.loads(out.read_text("utf-8"))
-    assert written["button"]["save"] == "Speichern"
-    assert written["button.save"] == "Sichern"
-    assert "1 string not in" in caplog.text and "(/button.save) kept at the end" in caplog.text
+    assert (written["button"]["save"], written["button.save"]) == ("Speichern", "Sichern")
+    assert caplog.messages[:2] == [
+        f"{out}: 1 string that spells a name of {source} flat or nested otherwise, beside "
+        "another spelling of it there (/button.save), kept at the end; i18next reads one of "
+        "the two: keep one of each",
+        f"{out}: 1 string not in {source} (/old) kept at the end; delete it there if it is "
+        "obsolete",
+    ]
 
 
 def test_a_mixed_translation_keeps_each_spelling_and_writes_new_keys_as_the_source(

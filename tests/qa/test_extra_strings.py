@@ -63,3 +63,26 @@ def test_no_extra_problems_of_a_folder_or_a_complete_translation(tmp_path: Path)
     assert [p.message for p in extra_problems(de, en)] == [
         f"not in {en}: delete it from this file if it is obsolete"
     ]
+
+
+def test_a_json_name_spelled_flat_beside_its_nested_spelling_is_no_obsolete_string(
+    tmp_path: Path,
+) -> None:
+    """Trial s75: a flat ``button.save`` beside the nested ``button`` → ``save`` was called
+    obsolete, and deleting it deleted the reviewer's German; a flat translation of a nested
+    source has no extra string at all."""
+    en, de = tmp_path / "en.json", tmp_path / "de.json"
+    en.write_text('{"button": {"save": "Save", "share": "Share"}}', "utf-8")
+    de.write_text('{"button.share": "Freigeben"}', "utf-8")
+    assert extra_problems(de, en) == []
+    de.write_text('{"button": {"save": "Speichern"}, "button.save": "Sichern"}', "utf-8")
+    assert extra_problems(de, en) == [
+        FormProblem(
+            f"{de}: /button.save",
+            "",
+            "",
+            f"spells a name of {en} flat or nested otherwise, beside another spelling of it "
+            "in this file; i18next reads one of the two: keep one of each",
+            "extra",
+        )
+    ]
