@@ -399,14 +399,11 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             }
         )
         self.own_values: dict[str, Any] = {}  # the adopted output's own of them, by pointer
-        # whether an object holds values of its own (no message object's fields), and the
-        # places of the values a translation may spell flat or nested otherwise than this file
-        # (:mod:`ltmt.formats.json_key_layout`); where the output writes those the adopted
+        # the places of the values a translation may spell flat or nested otherwise than this
+        # file (:mod:`ltmt.formats.json_key_layout`); where the output writes those the adopted
         # output spells otherwise, or writes in its layout, by place
-        self.plain_object = lambda value, parts: (
-            _message_key(value, structured=structured and bool(parts)) is None
-        )
-        self.value_places = value_places(data, self.plain_object)
+        self.structured_file = structured
+        self.value_places = value_places(data, self._plain_object)
         self.output_places: dict[Place, Place] = {}
         # a branching message's expansion and its translation's (target, source) case paths,
         # by pointer
@@ -757,6 +754,11 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         shaped = self._shaped(translated)
         return moved(shaped, self._respellings(shaped))
 
+    def _plain_object(self, value: dict[str, Any], parts: tuple[str, ...]) -> bool:
+        """Whether the object ``value`` at ``parts`` holds values of its own: no message
+        object (:func:`_message_key`), whose fields keep their place."""
+        return _message_key(value, structured=self.structured_file and bool(parts)) is None
+
     def _shaped(self, translated: Any) -> Any:
         """:meth:`_as_named_here`, but for the layout of ``translated``'s keys."""
         names = spellings(self.data, translated)
@@ -767,7 +769,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
     def _respellings(self, shaped: Any) -> dict[Place, Place]:
         """The places of ``shaped`` (a translation's JSON, :meth:`_shaped`) that spell one of
         this file's flat or nested otherwise, each with this file's place."""
-        return respellings(self.value_places, value_places(shaped, self.plain_object))
+        return respellings(self.value_places, value_places(shaped, self._plain_object))
 
     def _write_as_adopted(self, target: Path, shaped: Any, respelled: dict[Place, Place]) -> None:
         """Write the output's keys as ``target`` (the translation so far, its JSON ``shaped``)
@@ -777,7 +779,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         if not respelled:
             return
         ours = set(self.value_places)
-        held = [place for place in value_places(shaped, self.plain_object) if place in ours]
+        held = [place for place in value_places(shaped, self._plain_object) if place in ours]
         theirs = {place: their for their, place in respelled.items()}
         self.output_places, layout = output_spellings(self.value_places, theirs, held)
         names = first_few(".".join(place) for place in theirs)
