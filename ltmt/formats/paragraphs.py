@@ -11,7 +11,10 @@ on sentences drops some of several given at once. A line that starts a list item
 ``*``, ``+``, ``•``, ``1.``, ``2)``, ``a)``) starts a paragraph of its own, its marker kept out
 of the model's text and written back before the translation, and so does a line broken by
 hand (after a phrase, starting with a capital, where the line before had room for its first
-word: a letter's ``Best regards,`` / ``The Sales Team``, an address). A translation of a
+word: a letter's ``Best regards,`` / ``The Sales Team``, an address), and so does a paragraph's
+line after its heading (a short first line without final punctuation, with room for the next
+line's first word within the paragraph below: ``2. Liability`` / ``The liability cap is ...``;
+a line wrapped at a width never had that room). A translation of a
 paragraph of several lines is wrapped at the width of its longest line, with its first line's
 indentation (and the marker) first and its second line's after; a paragraph of one line stays
 one line. Blank lines and the file's line endings are kept.
@@ -93,11 +96,20 @@ def blocks_of(lines: list[str]) -> list[Block]:
     """The segments of ``lines`` (module docstring), in order."""
     runs: list[tuple[int, int]] = []
     width = max((len(line.rstrip()) for line in lines), default=0)
+    widest = _widest_below(lines)
     for number, line in enumerate(lines):
         if not line.strip():
             continue
         starts_item = _MARKER.match(line) is not None
-        broken = number and _broken_by_hand(lines[number - 1], line, width)
+        before = lines[number - 1] if number else ""
+        broken = number and (
+            _broken_by_hand(before, line, width)
+            or (
+                bool(runs)
+                and runs[-1] == (number - 1, number)  # ``before`` is its paragraph's first line
+                and _heading_above(before, line, widest[number])
+            )
+        )
         if runs and runs[-1][1] == number and not starts_item and not broken:
             runs[-1] = (runs[-1][0], number + 1)
         else:
@@ -130,6 +142,50 @@ def _broken_by_hand(line: str, after: str, width: int) -> bool:
         and _PHRASE_END.search(line)
         and (words[0][0].isupper() or words[0][0].isdigit())
         and len(line.rstrip()) + 1 + len(words[0]) <= width
+    )
+
+
+# a phrase's end, a closing quote or bracket after it (``(see below.)``): no heading ends so
+_MARKED_END = re.compile(r"""[.!?:;,…]["'»”)\]]*\s*$""")
+# a heading's words at most: a line of more is a sentence's start, broken by hand
+_HEADING_WORDS = 8
+# the words no heading ends with: a line ending so goes on in the next (``pay to`` / ``Acme``)
+_GOING_ON = frozenset((
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "nor", "but", "as", "than", "that", "which", "who", "whose", "is", "are", "was", "were", "be",
+    "been", "shall", "will", "may", "must", "can",
+))  # fmt: skip
+
+
+def _widest_below(lines: list[str]) -> list[int]:
+    """For each line, the length of the longest line from it to the next blank line (0 for a
+    blank line)."""
+    widest = [0] * (len(lines) + 1)
+    for number in range(len(lines) - 1, -1, -1):
+        if lines[number].strip():
+            widest[number] = max(len(lines[number].rstrip()), widest[number + 1])
+    return widest
+
+
+def _heading_above(line: str, after: str, room: int) -> bool:
+    """Whether ``line``, the first of its paragraph, is a heading above the paragraph that
+    ``after`` starts (``2. Liability`` / ``The liability cap is ...``), whose longest line is
+    ``room`` long: a line of a few words, the last no word a sentence goes on after, ended
+    without a sign that ends a phrase (a closing bracket or quote alone is none: ``Fees (Annex
+    2)``), above a line that starts with a capital or a digit, and short enough to have taken
+    that line's first word within ``room`` (a line that wrapping at that width broke never has
+    room for it)."""
+    found = _MARKER.match(line)
+    words = line[found.end() if found else 0 :].split()
+    first = after.split()[0]
+    return bool(
+        words
+        and len(words) <= _HEADING_WORDS
+        and words[-1].casefold() not in _GOING_ON
+        and any(character.isalpha() for character in line)
+        and not _MARKED_END.search(line)
+        and (first[0].isupper() or first[0].isdigit())
+        and len(line.rstrip()) + 1 + len(first) <= room
     )
 
 

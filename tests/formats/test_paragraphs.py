@@ -86,6 +86,86 @@ def test_lines_broken_by_hand_stay_lines(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # a heading a DOCX export puts on its own line, directly above its paragraph
+        (
+            "2. Liability\nThe liability cap is EUR 10,000 per claim.\n",
+            ["Liability", "The liability cap is EUR 10,000 per claim."],
+        ),
+        (
+            "1. Scope\nThese Terms apply to all contracts between Acme Cloud GmbH,\n"
+            "Leopoldstraße 12, 80802 München, and the Customer.\n",
+            [
+                "Scope",
+                "These Terms apply to all contracts between Acme Cloud GmbH, Leopoldstraße 12, "
+                "80802 München, and the Customer.",
+            ],
+        ),
+        (
+            "SECTION 3 \u2013 PAYMENT\nFees are due within 30 days of the invoice date.\n",
+            ["SECTION 3 \u2013 PAYMENT", "Fees are due within 30 days of the invoice date."],
+        ),
+        (
+            "Fees (Annex 2)\nFees are due within 30 days of the invoice date.\n",
+            ["Fees (Annex 2)", "Fees are due within 30 days of the invoice date."],
+        ),
+        # a sentence wrapped at a width: its line had no room for the next line's first word
+        (
+            "The liability cap is\nEUR 10,000 per claim.\n",
+            ["The liability cap is EUR 10,000 per claim."],
+        ),
+        (
+            "Please contact our support team\nAcme Cloud at any time.\n",
+            ["Please contact our support team Acme Cloud at any time."],
+        ),
+        # a sentence broken by hand after a word it goes on from, or after many words
+        (
+            "The Customer shall pay to\nAcme Cloud GmbH the fees set out in the order form.\n",
+            ["The Customer shall pay to Acme Cloud GmbH the fees set out in the order form."],
+        ),
+        (
+            "The parties agree that the Customer pays all fees\n"
+            "Acme Cloud GmbH invoices within thirty days of the date of the order form.\n",
+            [
+                "The parties agree that the Customer pays all fees Acme Cloud GmbH invoices "
+                "within thirty days of the date of the order form."
+            ],
+        ),
+        # a line that ends a phrase, or goes on in lower case, or a line in a paragraph's middle
+        (
+            "Dear Ms Smith, thank you\nfor your order of the premium plan.\n",
+            ["Dear Ms Smith, thank you for your order of the premium plan."],
+        ),
+        (
+            "We will ship your order of the premium plan by\n"
+            "Friday\nThe invoice follows by e-mail in a few days.\n",
+            [
+                "We will ship your order of the premium plan by Friday The invoice follows by "
+                "e-mail in a few days."
+            ],
+        ),
+        # a line below too short to have taken the first line's next word: joined, as before
+        ("Best regards\nThe Sales Team\n", ["Best regards The Sales Team"]),
+    ],
+)
+def test_a_short_line_without_final_punctuation_above_a_paragraph_is_its_heading(
+    tmp_path: Path, text: str, sources: list[str]
+) -> None:
+    document = open_document(_write(tmp_path, text), "paragraphs")
+    assert [unit.source for unit in document.units()] == sources
+
+
+def test_a_heading_is_written_on_its_own_line_and_its_paragraph_unwrapped(
+    tmp_path: Path,
+) -> None:
+    source = _write(tmp_path, "2. Liability\nThe liability cap is EUR 10,000 per claim.\n")
+    out = tmp_path / "out.txt"
+    translate_file(source, out, FakeModel(), fmt="paragraphs")
+    assert out.read_text("utf-8") == "2. LIABILITY\nTHE LIABILITY CAP IS EUR 10,000 PER CLAIM.\n"
+
+
 def test_windows_line_endings_and_blank_lines_at_the_end_are_kept(tmp_path: Path) -> None:
     source = _write(tmp_path, "one long line that\r\ngoes on here\r\n\r\n\r\n")
     out = tmp_path / "out.txt"
