@@ -37,7 +37,7 @@ from ltmt.numbers_kept import kept_shape
 from ltmt.repeated_words import repeated_source_words
 from ltmt.routing import read_matches
 from ltmt.terminology.constraints import misshapen
-from ltmt.text import collapse_space, word_parts
+from ltmt.text import collapse_space, word_counts
 from ltmt.workers import ordered_map, torch_threads
 
 if TYPE_CHECKING:
@@ -72,15 +72,17 @@ class GuardedCopies(NamedTuple):
 def copied_match(text: str, output: str, read: Sequence[Match]) -> Match | None:
     """The match of ``read`` (the matches fusion read for input ``text``) whose target
     ``output`` repeats (spaces folded) while its source's words differ from ``text``'s (word
-    parts, case-folded: a difference of case, spacing or punctuation alone is no copy of
-    something else); ``None`` when there is none."""
+    parts, case-folded, each as often: a difference of case, spacing or punctuation alone is no
+    copy of something else, a word said once more is: a heading read into its sentence,
+    ``Liability The liability cap ...``, copied the match of ``The liability cap ...``);
+    ``None`` when there is none."""
     said = collapse_space(output)
     if not said:
         return None
-    wanted = word_parts(text)
+    wanted = word_counts(text)
     for match in read:
         same_target = collapse_space(match.segment.target) == said
-        if same_target and word_parts(match.segment.source) != wanted:
+        if same_target and word_counts(match.segment.source) != wanted:
             return match
     return None
 

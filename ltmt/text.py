@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
@@ -83,6 +84,13 @@ def word_parts(text: str, *, case_sensitive: bool = False) -> set[str]:
     as written)."""
     normalized = unicodedata.normalize("NFKC", text)
     return set(_PARTS.findall(normalized if case_sensitive else normalized.casefold()))
+
+
+def word_counts(text: str) -> Counter[str]:
+    """How often ``text`` says each of its :func:`word_parts` (case-folded): a text that says a
+    word once more (``Liability The liability cap ...``) says other words than one without it,
+    though their word parts are the same."""
+    return Counter(_PARTS.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def without_break_hints(text: str) -> str:

@@ -31,6 +31,10 @@ RIGHT = "Mit einem Status beenden, der Erfolg signalisiert."
 SUCCESS = "Exit with a status code indicating success."
 FAILURE = _match("Exit with a status code indicating failure.", COPY)
 DENIED = _match("Could not open %s", "%s konnte nicht geöffnet werden")
+LIABILITY = _match(
+    "The liability cap is EUR 10,000 per claim.",
+    "Die Haftungshöchstgrenze beträgt EUR 10.000 je Anspruch.",
+)
 
 
 @pytest.mark.parametrize(
@@ -54,6 +58,13 @@ DENIED = _match("Could not open %s", "%s konnte nicht geöffnet werden")
             "%s konnte nicht geöffnet werden: verweigert",
             [DENIED],
             None,
+        ),
+        # the input says a word of the match once more: a heading read into its sentence
+        (
+            "Liability The liability cap is EUR 10,000 per claim.",
+            "Die Haftungshöchstgrenze beträgt EUR 10.000 je Anspruch.",
+            [LIABILITY],
+            0,
         ),
         # the input says the match's words: case and punctuation alone differ
         ("could not open %s!", "%s konnte nicht geöffnet werden", [DENIED], None),

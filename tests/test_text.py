@@ -17,6 +17,7 @@ from ltmt.text import (
     split_lines,
     with_edits,
     without_invisible,
+    word_counts,
 )
 
 
@@ -54,6 +55,19 @@ def test_split_lines_splits_where_splitlines_does_and_nowhere_else() -> None:
     lines, breaks = split_lines(text)
     assert lines == text.splitlines()
     assert "".join(breaks) == "".join(LINE_SEPARATORS) + "\r\n\n\r"
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Liability The liability cap", {"liability": 2, "the": 1, "cap": 1}),
+        ("EUR 10,000 per claim.", {"eur": 1, "10": 1, "000": 1, "per": 1, "claim": 1}),
+        ("\uff23\uff4c\uff41\uff49\uff4d claim", {"claim": 2}),  # NFKC: full-width Claim
+        ("", {}),
+    ],
+)
+def test_word_counts_say_how_often_each_word_part_comes(text: str, counts: dict) -> None:
+    assert word_counts(text) == counts
 
 
 def test_content_lines_strip_and_drop_blank_lines() -> None:
