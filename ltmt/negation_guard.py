@@ -23,18 +23,23 @@ not (:func:`ltmt.line_seams.doubled_words`), or more words the spelling dictiona
 know than the first (``Medikamentieren Sie nicht``, where a dictionary is installed). Its
 numbers are repaired as the first output's were (:func:`repair_replaced`). A line whose
 output says as many negations as its source, or more, is never decoded again: the guard changes
-only what the check flags as too few. It runs last, after every other step's decode (the placeholder
-guard's, the retries'), on each line the model translates (a sentence of a line translated
-sentence by sentence, a line of a segment of several). The translation of a segment that still
-says fewer negations than its source, or more (``nicht ... nicht`` for one ``not``: not decoded
-again), read whole as qa reads it, is flagged (``Translation.negation_lost``): ``ltmt
-translate`` names it and ``--strict`` fails.
+only what the check flags as too few. Nor is a fused line whose output says its negation as a
+near-exact match it read does (:func:`said_as_approved`: the match's own pair lacks a negating
+word the same way, ``shall not exceed`` as ``ist auf ... begrenzt``): that is the user's
+approved wording, not a dropped ``not``, and a decode without memory made garbage of it; the
+translation is still flagged below, for a reviewer to see. It runs last, after every other
+step's decode (the placeholder guard's, the retries'), on each line the model translates (a
+sentence of a line translated sentence by sentence, a line of a segment of several). The
+translation of a segment that still says fewer negations than its source, or more (``nicht ...
+nicht`` for one ``not``: not decoded again), read whole as qa reads it, is flagged
+(``Translation.negation_lost``): ``ltmt translate`` names it and ``--strict`` fails.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -54,6 +59,7 @@ from ltmt.output_limit import unfinished_outputs
 from ltmt.qa.formality_checks import addresses_reader
 from ltmt.qa.negation_checks import english_negations, negation_problems, negations_missing
 from ltmt.qa.negation_counts import UNLESS
+from ltmt.routing import read_matches
 from ltmt.spelling import Dictionary, dictionary_for
 
 if TYPE_CHECKING:
@@ -86,6 +92,9 @@ _NEGATING = (
 NEGATING_WORDS = tuple(form for word in _NEGATING for form in (word, word.capitalize()))
 _NEGATING_SET = frozenset(NEGATING_WORDS)
 _WORD = re.compile(r"\w+")
+# a match's score from which its approved translation's way of saying a negation is the line's
+# (:func:`said_as_approved`): the line says the match's words but a few
+NEAR_EXACT = 90.0
 
 
 def negation_lost(source: str, output: str) -> bool:
@@ -135,7 +144,12 @@ def guard_negations(
     docstring); ``encoded``: their token ids, ``matches``: per segment, ``hits``: their
     glossary terms, ``fused``: the lines whose output read memory (decoded again with it
     first, then without)."""
-    lost = [i for i, unit in enumerate(units) if negations_missing(unit.text, outputs[i])]
+    lost = [
+        i
+        for i, unit in enumerate(units)
+        if negations_missing(unit.text, outputs[i])
+        and not (i in fused and _said_as_matched(translator, unit, matches, outputs[i]))
+    ]
     if not lost:
         return GuardedNegations(set(), set())
     words = word_tokens(translator.backbone, NEGATING_WORDS)
@@ -164,6 +178,47 @@ def guard_negations(
         len(lost),
     )
     return GuardedNegations(replaced, without_memory)
+
+
+def said_as_approved(source: str, output: str, read: Sequence[Match]) -> Match | None:
+    """The match of ``read`` (the matches fusion read for ``source``), :data:`NEAR_EXACT` at
+    least, whose own pair says its negation as ``output`` says ``source``'s: its source has
+    ``source``'s English negating words, and its target lacks them (as qa's check reads it)
+    with as many of German's negating words as ``output`` (``shall not exceed`` as ``ist auf
+    ... begrenzt``, a reviewer's paraphrase); ``None`` where there is none. Such an output is
+    the user's own wording of the negation, not a decode that dropped it."""
+    wanted = _negating_words(source)
+    said = _german_negations(output)
+    for match in read:
+        pair = match.segment
+        if (
+            match.score >= NEAR_EXACT
+            and _negating_words(pair.source) == wanted
+            and _german_negations(pair.target) == said
+            and negations_missing(pair.source, pair.target)
+        ):
+            return match
+    return None
+
+
+def _said_as_matched(
+    translator: Translator, unit: Unit, matches: Sequence[tuple[Match, ...]], output: str
+) -> bool:
+    """Whether the fused ``output`` of ``unit`` says its negation as a near-exact match it read
+    does (:func:`said_as_approved`)."""
+    if translator.fusion is None:
+        return False
+    found = matches[unit.segment]
+    read = read_matches(translator.fusion, unit.text, found, translator.backbone)
+    return said_as_approved(unit.text, output, found if read is None else read) is not None
+
+
+def _negating_words(text: str) -> Counter[str]:
+    return Counter(word.casefold() for word in english_negations(without_placeholders(text)))
+
+
+def _german_negations(text: str) -> int:
+    return sum(word in _NEGATING_SET for word in _WORD.findall(text))
 
 
 def _decoded(
@@ -225,7 +280,7 @@ def _more_negations(source: str, text: str) -> bool:
     ``unless``: ``nicht ..., wenn ... nicht``): steered
     too far, it says the negation twice (``aber nicht das Verzeichnis nicht``, ``ohne ohne``),
     which German may read as none."""
-    said = sum(word in _NEGATING_SET for word in _WORD.findall(text))
+    said = _german_negations(text)
     source = without_placeholders(source)
     return said > len(english_negations(source)) + len(UNLESS.findall(source))
 

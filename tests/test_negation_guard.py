@@ -12,7 +12,9 @@ from ltmt.negation_guard import (
     NegationBonus,
     guard_negations,
     negation_lost,
+    said_as_approved,
 )
+from ltmt.segments import Match, Segment
 from ltmt.translator import Translator
 from ltmt.units import Unit
 
@@ -101,6 +103,93 @@ def _reads_memory(state):
             return True
         state = getattr(state, "inner", None)
     return False
+
+
+CAP = "The total liability shall not exceed EUR 20,000 per claim."
+CAPPED = "Die Gesamthaftung ist auf EUR 20.000 je Anspruch begrenzt."  # a reviewer's paraphrase
+
+
+def _approved(source: str, target: str, score: float) -> Match:
+    return Match(Segment(0, "u1", source, target, 0.0, "t"), score)
+
+
+PARAPHRASED = _approved(
+    "The total liability shall not exceed EUR 10,000 per claim.",
+    "Die Gesamthaftung ist auf EUR 10.000 je Anspruch begrenzt.",
+    98.7,
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "match", "said"),
+    [
+        # the approved pair says its "not" without a negating word, and so does the output
+        (CAP, CAPPED, PARAPHRASED, True),
+        # a match below NEAR_EXACT, a pair that says its negation, one that says another
+        (CAP, CAPPED, Match(PARAPHRASED.segment, 85.0), False),
+        (
+            CAP,
+            CAPPED,
+            _approved(PARAPHRASED.segment.source, "Sie darf EUR 10.000 nicht übersteigen.", 98.7),
+            False,
+        ),
+        (
+            "The total liability shall never exceed EUR 20,000 per claim.",
+            CAPPED,
+            PARAPHRASED,
+            False,
+        ),
+        # the output says fewer negating words than the approved target does
+        (
+            "Do not copy the file without a licence.",
+            "Die Datei nur mit Lizenz kopieren.",
+            _approved(
+                "Do not copy the files without a licence.",
+                "Die Dateien nur ohne Lizenz kopieren.",
+                97.0,
+            ),
+            False,
+        ),
+    ],
+)
+def test_an_output_says_a_negation_as_its_approved_near_exact_match_does(
+    source, output, match, said
+):
+    assert (said_as_approved(source, output, [match]) is match) is said
+
+
+class _ApprovedMemory:
+    """One match for every line: ``match``."""
+
+    def __init__(self, match: Match) -> None:
+        self.match = match
+
+    def search_batch(self, user, texts, k=4):
+        return [[self.match]] * len(texts)
+
+    def users(self):
+        return ["u1"]
+
+
+@pytest.mark.parametrize(("score", "kept"), [(98.7, True), (85.0, False)])
+def test_a_near_exact_match_that_paraphrases_its_negation_is_kept(tiny_backbone, score, kept):
+    # trial s75 (legal2): the approved "ist auf ... begrenzt" for "shall not exceed" was
+    # thrown away for a decode without memory that says "nicht"
+    without_memory = "Die Gesamthaftung wird EUR 20.000 je Anspruch nicht übersteigen."
+    translator = _ScriptedTranslator(
+        tiny_backbone,
+        _ApprovedMemory(Match(PARAPHRASED.segment, score)),
+        fusion=_AnyMatchFusion(),
+        beam=1,
+        first={CAP: CAPPED},
+        steered={CAP: {(1.0, False): without_memory}},
+    )
+    [result] = translator.translate([CAP], user="u1", fit=False)
+    if kept:
+        assert (result.text, result.method, result.negation_lost) == (CAPPED, "fake", True)
+        assert len(translator.decodes) == 1  # fused (the fusion's name), not decoded again
+    else:
+        assert (result.text, result.method) == (without_memory, "model")
 
 
 class _WeakMemory:

@@ -19,7 +19,10 @@ capitalisation only. A number the input writes in digits and words (``10 (ten) d
 digits are swapped has the target's words beside them written as German says it too
 (:func:`ltmt.number_words_repair.repair_number_words`): a match's ``30 (dreißig) Tagen``
 repaired for ``10 (ten) days`` said ``10 (dreißig) Tagen``, which fusion copied; now ``10
-(zehn) Tagen``.
+(zehn) Tagen``. A number written with a point or a comma that the target writes with its marks
+swapped, as German does (``EUR 10,000`` as ``EUR 10.000``, ``2.5`` as ``2,5``), is swapped so:
+``EUR 20,000`` makes it ``EUR 20.000`` (looked up verbatim only, such a match kept its old
+amount, and the placeholder guard threw the match away for it).
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ from ltmt.text import match_score, with_edits
 
 _EDGE = r"\s.,:;!?\"'«»„“”\u201a\u2018\u2019"  # + single low-9, left and right single quotes
 _WORD = re.compile(rf"[^{_EDGE}]+(?:[.,:][^{_EDGE}]+)*")
+# a number written with a point or a comma (``10,000``, ``2.5``), and one written in digits
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_SWAPPED_MARKS = str.maketrans(",.", ".,")  # 1,299.99 in the other convention: 1.299,99
 
 
 def repair_match(match: Match, text: str) -> Match:
@@ -57,12 +64,18 @@ def repair_match(match: Match, text: str) -> Match:
             continue
         for old, new in _pairs(source_words[i1:i2], input_words[j1:j2]):
             found = _single_occurrence(target_words, old.group(), new, taken)
+            written = new
+            if found is None and _NUMBER.fullmatch(old.group()) and _DIGITS.fullmatch(new):
+                # the target writes the number with its marks swapped (``10.000``)
+                written = new.translate(_SWAPPED_MARKS)
+                swapped = old.group().translate(_SWAPPED_MARKS)
+                found = _single_occurrence(target_words, swapped, written, taken)
             if found is None:
                 continue
             taken.add(found)
             source_edits.append((old.start(), old.end(), new))
             hit = target_words[found]
-            target_edits.append((hit.start(), hit.end(), new))
+            target_edits.append((hit.start(), hit.end(), written))
     shared = sum(i2 - i1 for op, i1, i2, _, _ in opcodes if op == "equal")
     if not target_edits or len(target_edits) > shared:  # a repair needs words in common
         return match

@@ -48,6 +48,24 @@ def _match(source: str, target: str, text: str):  # type: ignore[no-untyped-def]
             "use balloon evaluation in the GUI",
             "verwende die Ballon-eval Funktion im GUI",
         ),
+        (  # an amount the target writes with its marks swapped (the legal2 trial, s75)
+            "4.3 The total liability shall not exceed EUR 10,000 per claim.",
+            "4.3 Die Gesamthaftung ist auf EUR 10.000 je Anspruch begrenzt.",
+            "4.3 The total liability shall not exceed EUR 20,000 per claim.",
+            "4.3 Die Gesamthaftung ist auf EUR 20.000 je Anspruch begrenzt.",
+        ),
+        (  # a decimal written with German's comma; the new number without marks
+            "The filter weighs 2.5 kg.",
+            "Der Filter wiegt 2,5 kg.",
+            "The filter weighs 3 kg.",
+            "Der Filter wiegt 3 kg.",
+        ),
+        (  # a version the target copies as it is: swapped verbatim, not its marks
+            "Version 2.5 is out.",
+            "Version 2.5 ist da.",
+            "Version 2.6 is out.",
+            "Version 2.6 ist da.",
+        ),
     ],
 )
 def test_verbatim_words_are_swapped_and_the_match_rescored(source, target, text, repaired):  # type: ignore[no-untyped-def]
@@ -74,6 +92,10 @@ def test_verbatim_words_are_swapped_and_the_match_rescored(source, target, text,
             "<strong>Wechseln</strong> Sie zu Trackly Pro, um die Zeiterfassung freizuschalten.",
             "Trackly keeps your team on schedule.",
         ),
+        # a number whose marks swapped the target has twice: which one is unknown
+        ("Pay 1,000 now.", "Zahlen Sie 1.000 jetzt, 1.000 später.", "Pay 2,000 now."),
+        # a number for a word: no number's marks to swap
+        ("Pay 1,000 now.", "Zahlen Sie 1.000 jetzt.", "Pay everything now."),
         # identical sources: nothing to do
         ("open the file", "die Datei öffnen", "open the file"),
     ],
