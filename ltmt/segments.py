@@ -107,6 +107,10 @@ class Translation:
     ``never``, ``no``, ``unless``: none of one, one of two) or more (``nicht ... nicht`` for one
     ``not``), as ``ltmt qa``'s negation check reads them, even after the line was decoded
     again steered to one (:mod:`ltmt.negation_guard`): it may say the opposite, check it.
+    ``match_set_aside``: a memory match was read for a piece, and its fused output set aside for
+    the model's own without memory, as it changed or lost a placeholder or a number of the
+    source (:mod:`ltmt.placeholder_guard`) or lacked its negation (:mod:`ltmt.negation_guard`):
+    a run's summary says so beside ``without a usable match``.
     ``by_sentence``: the line was translated as this
     many sentences, each with its own memory matches (:mod:`ltmt.sentence_memory`; 0: whole),
     which ``pieces`` counts too. ``sentence_split``: a line the model could take whole was given
@@ -132,6 +136,7 @@ class Translation:
     unfinished: bool = False
     sentences_lost: bool = False
     negation_lost: bool = False
+    match_set_aside: bool = False
     by_sentence: int = 0
     sentence_split: bool = False
 

@@ -123,7 +123,8 @@ class DecodedUnits(NamedTuple):
     fused output is still a copy of a match of other words (:mod:`ltmt.copy_guard`), those
     whose numbers were repaired and those whose numbers the repair changed but could not make
     right, and for each unit whether its output ran to the decoder's length limit
-    (:mod:`ltmt.output_limit`)."""
+    (:mod:`ltmt.output_limit`); the segments whose fused output a guard set aside for a decode
+    without memory (``Translation.match_set_aside``)."""
 
     outputs: list[str]
     used_fusion: dict[int, bool]
@@ -132,6 +133,7 @@ class DecodedUnits(NamedTuple):
     repaired: set[int]
     unrepaired: set[int]
     unfinished: list[bool]
+    set_aside: frozenset[int] = frozenset()
 
 
 class Translator:
@@ -880,6 +882,7 @@ class Translator:
                 target_language=self.written_language,
                 unfinished=index in unfinished,
                 negation_lost=negation_lost(texts[index], text),
+                match_set_aside=index in decoded.set_aside,
             )
         return [r for r in results if r is not None]
 
@@ -964,15 +967,18 @@ class Translator:
                 self, units, outputs, skip.difference(following), hits
             )
         kept_fused = set(fused)
+        set_aside: set[int] = set()  # units: fused outputs a guard replaced without memory
         if self.placeholder_guard:
             plain = guard_placeholders(self, fused, units, encoded, outputs, hits)
             kept_fused -= plain.outputs
+            set_aside |= plain.outputs
             # judged on the output kept, not on the fused one it replaced
             repaired_at -= plain.outputs
             wrong_at = (wrong_at - plain.outputs) | plain.numbers_wrong
         if self.negation_guard:  # last: whichever decode above dropped the "not"
             negations = guard_negations(self, units, encoded, matches, hits, outputs, kept_fused)
             kept_fused -= negations.without_memory
+            set_aside |= negations.without_memory
             if self.number_repair and negations.replaced:
                 right, wrong = repair_replaced(self, units, outputs, negations.replaced, hits)
                 repaired_at = (repaired_at - negations.replaced) | right
@@ -992,7 +998,16 @@ class Translator:
         unfinished = unfinished_outputs(self, encoded, outputs)
         # a copy the placeholder guard or the label retry decoded again without memory is none
         copies = {units[i].segment for i in still_copied & kept_fused}
-        return DecodedUnits(outputs, used_fusion, guarded, copies, repaired, unrepaired, unfinished)
+        return DecodedUnits(
+            outputs,
+            used_fusion,
+            guarded,
+            copies,
+            repaired,
+            unrepaired,
+            unfinished,
+            frozenset(units[i].segment for i in set_aside),
+        )
 
     def prepare_state(
         self, texts: Sequence[str], matches: Sequence[Sequence[Match]], *, wary: bool = False

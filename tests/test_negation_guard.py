@@ -188,8 +188,13 @@ def test_a_near_exact_match_that_paraphrases_its_negation_is_kept(tiny_backbone,
     if kept:
         assert (result.text, result.method, result.negation_lost) == (CAPPED, "fake", True)
         assert len(translator.decodes) == 1  # fused (the fusion's name), not decoded again
+        assert not result.match_set_aside
     else:
-        assert (result.text, result.method) == (without_memory, "model")
+        assert (result.text, result.method, result.match_set_aside) == (
+            without_memory,
+            "model",
+            True,
+        )
 
 
 class _WeakMemory:
@@ -338,6 +343,7 @@ def test_a_fused_line_is_decoded_with_its_memory_first_then_without(tiny_backbon
     )
     [result] = translator.translate([PREGNANT], user="u1", fit=False)
     assert (result.text, result.method, result.negation_lost) == (KEPT, "model", False)
+    assert result.match_set_aside
     tried = [(-state.penalty, _reads_memory(state.inner)) for _, state in translator.decodes[1:]]
     assert tried == [(1.0, True), (2.0, True), (3.0, True), (1.0, False), (2.0, False)]
 

@@ -592,6 +592,7 @@ def test_placeholder_guard_prefers_the_model_when_memory_drops_a_placeholder(bac
     translator = _guarded(backbone, fused="Öffnen jetzt", plain="%s jetzt öffnen")
     [result] = translator.translate(["Open %s later"], user="u1", fit=False)
     assert (result.text, result.method) == ("%s jetzt öffnen", "model")
+    assert result.match_set_aside  # a match was read: the summary says it was set aside
 
 
 @pytest.mark.parametrize(
@@ -963,7 +964,7 @@ def test_placeholder_guard_prefers_the_output_that_keeps_a_percent_sign(
 def test_placeholder_guard_keeps_the_fused_output_on_a_tie(backbone):
     translator = _guarded(backbone, fused="Öffnen jetzt", plain="Jetzt öffnen")
     [result] = translator.translate(["Open %s later"], user="u1", fit=False)
-    assert (result.text, result.method) == ("Öffnen jetzt", "fake")
+    assert (result.text, result.method, result.match_set_aside) == ("Öffnen jetzt", "fake", False)
     assert translator.plain_batches == 1
 
 

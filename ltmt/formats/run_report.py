@@ -11,11 +11,13 @@ Every unit translated in the run is counted once in each of these groups:
   ``Sie sparen %discount`` for ``Save %discount%``),
   ``fuzzy`` (a fuzzy match steered the model through fusion) or
   ``no_match`` (the model alone: no usable match; with ``no_user``, no memory was asked for,
-  and the summary says so instead of these counts); ``copy_guarded``: of the fused ones, those
-  whose first output copied a match of other words and were decoded again with memory trusted
-  less, which replaced it (:mod:`ltmt.copy_guard`); ``copies_other_words``: those whose output
-  is still a match's translation word for word while the match's source says other words (for
-  a source that adds words to a stored segment: they may be missing), the first few named;
+  and the summary says so instead of these counts), ``matches_set_aside`` of those with a match
+  whose fused output a guard set aside (``Translation.match_set_aside``); ``copy_guarded``: of
+  the fused ones, those whose first output copied a match of other words and were decoded
+  again with memory trusted less, which replaced it (:mod:`ltmt.copy_guard`);
+  ``copies_other_words``: those whose output is still a match's translation word for word while
+  the match's source says other words (for a source that adds words to a stored segment: they may
+  be missing), the first few named;
 - by its placeholders and format strings: ``repaired`` (fixed, now valid) or ``not_repairable``
   (left untranslated in PO/XLIFF; written as it is in txt/jsonl); ``numbers_repaired``: those
   whose output got back a number or message code of the source and has every number right
@@ -189,6 +191,8 @@ class RunReport:
     copies_other_words: int = 0  # still a copy of a match of other words (ltmt.copy_guard)
     copies_other_words_examples: list[str] = field(default_factory=list)
     no_match: int = 0
+    # of those: a match was read, and its fused output set aside for a decode without memory
+    matches_set_aside: int = 0
     with_placeholders: int = 0
     repaired: int = 0
     not_repairable: int = 0
@@ -523,6 +527,16 @@ class RunReport:
         if not self.format_unchecked_example:
             self.format_unchecked_example = f"{flag} on {shortened(source, 40)!r}"
 
+    def _set_aside(self) -> str:
+        """`` (N with a match set aside ...)``: how many of those without a usable match had
+        one whose fused output a guard set aside (``Translation.match_set_aside``), or empty."""
+        if not self.matches_set_aside:
+            return ""
+        return (
+            f" ({self.matches_set_aside} of them with a match set aside: its translation changed "
+            "a number or placeholder of the source or lacked its negation)"
+        )
+
     def _not_repaired_named(self) -> str:
         """`` (check them: 'a', 'b', ...)``: the first units not repaired, or empty."""
         if not self.not_repairable_examples:
@@ -556,7 +570,7 @@ class RunReport:
             "memory: none read (no --user)"
             if self.no_user
             else f"memory: {self.exact} exact, {self.fuzzy} fuzzy used by fusion{guarded}, "
-            f"{self.no_match} without a usable match",
+            f"{self.no_match} without a usable match{self._set_aside()}",
             f"placeholders: {self.with_placeholders} with some, {self.repaired} repaired, "
             f"{self.not_repairable} could not be repaired{self._not_repaired_named()}",
         ]

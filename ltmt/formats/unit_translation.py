@@ -745,6 +745,7 @@ def _count(
             report.example_of(named, "translated as a stored match of other words")
     else:
         report.no_match += 1
+        report.matches_set_aside += translation.match_set_aside
     # the numbers of the decode whose text is the output: a unit with paired codes is the
     # translation of its text without them, not of the first decode with them, whose output
     # was put aside (its garbled <a href=»/page.do?id=42«> read as a number the source lacks)

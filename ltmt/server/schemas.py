@@ -113,6 +113,12 @@ class TranslationOut(BaseModel):
         description="the first fused output copied a match of other words and was decoded "
         "again with memory trusted less, which replaced it",
     )
+    match_set_aside: bool = Field(
+        False,
+        description="a memory match was read, and its fused output set aside for the model's "
+        "own without memory, as it changed or lost a placeholder or number of the source or "
+        "lacked its negation",
+    )
     copies_other_words: bool = Field(
         False,
         description="the translation is still a memory match's translation word for word while "

@@ -1026,6 +1026,28 @@ def test_fused_translations_the_copy_guard_decoded_again_are_counted() -> None:
     assert report.as_dict()["copy_guarded"] == 1
 
 
+def test_a_match_set_aside_by_a_guard_is_said_beside_those_without_a_usable_one() -> None:
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.unit_translation import translate_units
+    from ltmt.segments import Translation
+
+    def model(texts, prefer):
+        return [Translation(t, "Übersetzt", (), "model", match_set_aside="20" in t) for t in texts]
+
+    report = RunReport()
+    units = [Unit("0", "The cap is EUR 20,000."), Unit("1", "plain one")]
+    translate_units(units, model, report)
+    assert (report.no_match, report.matches_set_aside) == (2, 1)
+    assert (
+        "0 fuzzy used by fusion, 2 without a usable match (1 of them with a match set aside: its "
+        "translation changed a number or placeholder of the source or lacked its negation)"
+    ) in report.summary()
+    assert report.as_dict()["matches_set_aside"] == 1
+    report = RunReport()
+    translate_units(units[1:], model, report)
+    assert report.summary().count("without a usable match;") == 1  # nothing said in brackets
+
+
 def test_fused_translations_still_copying_a_match_of_other_words_are_named() -> None:
     """Not counted as decoded again: the copy guard changed nothing; named for review."""
     from ltmt.formats.documents import Unit
