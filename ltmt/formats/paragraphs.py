@@ -16,8 +16,9 @@ line after its heading (a short first line without final punctuation, with room 
 line's first word within the paragraph below: ``2. Liability`` / ``The liability cap is ...``;
 a line wrapped at a width never had that room). A translation of a
 paragraph of several lines is wrapped at the width of its longest line, with its first line's
-indentation (and the marker) first and its second line's after; a paragraph of one line stays
-one line. Blank lines and the file's line endings are kept.
+indentation (and the marker) first and its second line's after, never between an amount and its
+currency (``EUR 10.000``, ``49,99 €``); a paragraph of one line stays one line. Blank lines
+and the file's line endings are kept.
 
 A translated file is read as pairs beside its source file (:func:`read_paragraph_pairs`: ``ltmt
 memory import mail.de.txt --source-file mail.txt --format paragraphs``) paragraph by paragraph,
@@ -50,6 +51,12 @@ _MARKER = re.compile(rf"[ \t]*{LIST_ITEM}[ \t]+(?=\S)")
 _INDENT = re.compile(r"[ \t]*")
 # the blanks a paragraph is wrapped at: not a no-break space, which holds a number to its unit
 _BREAKABLE_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+# a currency and the amount beside it, which a line must not part (``EUR`` / ``10.000``)
+_CURRENCY = r"(?:EUR|USD|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|[€$£¥])"
+_CURRENCY_SPACE = re.compile(
+    rf"(?<![^\W\d_])({_CURRENCY}) (?=\d)|(?<=\d) (?={_CURRENCY}(?![^\W\d_]))"
+)
+_HELD = "\ue000"  # a private character a held space is wrapped as, a space again after
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,9 @@ class Block:
         text = _BREAKABLE_SPACE.sub(" ", translation).strip()
         if not self.width:
             return [self.marker + text]
+        held = _HELD not in text  # an amount held to its currency (``EUR`` / ``10.000``)
+        if held:
+            text = _CURRENCY_SPACE.sub(lambda found: (found.group(1) or "") + _HELD, text)
         wrapped = textwrap.wrap(
             text,
             width=self.width,
@@ -89,6 +99,8 @@ class Block:
                 out[-1] += " " + line.strip()
             else:
                 out.append(line)
+        if held:
+            out = [line.replace(_HELD, " ") for line in out]
         return out or [self.marker.rstrip()]
 
 

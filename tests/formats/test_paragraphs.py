@@ -190,6 +190,38 @@ def test_no_break_spaces_are_kept_and_never_wrapped_at() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("translation", "width", "lines"),
+    [
+        # the legal2 trial (s75): "... beträgt EUR" / "10.000 je Anspruch."
+        (
+            "2. Die Haftungshöchstgrenze beträgt EUR 10.000 je Anspruch.",
+            39,
+            ["2. Die Haftungshöchstgrenze beträgt", "EUR 10.000 je Anspruch."],
+        ),
+        # "... im Jahr 49,99" / "€ pro Monat"
+        (
+            "Die Leistung kostet im Jahr 49,99 € pro Monat",
+            33,
+            ["Die Leistung kostet im Jahr", "49,99 € pro Monat"],
+        ),
+        # no currency: a word of capitals that ends in one, a number's unit
+        (
+            "Der Leistungsbetrag ist NEUR 49,99 pro Monat",
+            28,
+            ["Der Leistungsbetrag ist NEUR", "49,99 pro Monat"],
+        ),
+        (
+            "Das Paket ist genau 1.049,99 kg schwer",
+            28,
+            ["Das Paket ist genau 1.049,99", "kg schwer"],
+        ),
+    ],
+)
+def test_an_amount_is_never_wrapped_apart_from_its_currency(translation, width, lines) -> None:
+    assert Block(0, 2, "", "", width).written(translation) == lines
+
+
 def test_a_wrapped_line_that_would_read_as_a_list_item_stays_on_the_line_before() -> None:
     block = Block(0, 2, "", "", 19)  # two lines wrapped at 19 characters
     # "1. Oktober da" on a line of its own would read as a list item
