@@ -8,6 +8,9 @@
 - :func:`forbidden_findings`: a glossary term of the source for which the translation uses a
   target term the glossary marks not to use (a TBX entry's deprecated or forbidden one), also
   where the approved target begins it (``Vorschubgeschwindigkeit`` for ``Vorschub``).
+- :func:`~ltmt.qa.term_leftovers.english_left`: a glossary term of the source whose target
+  the translation carries with the term's English words kept beside it (``Beleg
+  {0}-Receipt(s) anhängend``).
 - :func:`agreement_findings`: a German translation whose adjectives of a term's target agree
   with no case and number around them (:mod:`ltmt.terminology.agreement_check`: "ein
   unerwünschter Ereignis" for "unerwünschtes Ereignis"), or that leads a target whose gender
@@ -27,6 +30,7 @@ from typing import TYPE_CHECKING
 from ltmt.formats.common import lang_matches
 from ltmt.formats.paired_tags import strip_pairs
 from ltmt.qa.findings import Finding
+from ltmt.qa.term_leftovers import english_left
 from ltmt.quoted_code import quoted_code_spans
 
 if TYPE_CHECKING:
@@ -79,7 +83,8 @@ def agreement_findings(records: Sequence[PairRecord], matcher: TermMatcher) -> l
 def term_findings(
     records: Sequence[PairRecord], matcher: TermMatcher, language: str | None = None
 ) -> list[Finding]:
-    """:func:`glossary_findings` and :func:`forbidden_findings` of ``records``, and
+    """:func:`glossary_findings`, :func:`forbidden_findings` and
+    :func:`~ltmt.qa.term_leftovers.english_left` of ``records``, and
     :func:`agreement_findings` where ``language`` is German (``de``, ``de_AT``, ``deu``), each
     source's terms found once; entry by entry, its missed terms first."""
     german = language is not None and lang_matches(language, "de")
@@ -87,6 +92,7 @@ def term_findings(
     for n, record in enumerate(records):
         terms = prose_terms(matcher, record.source)
         findings += _missed_terms(n, record, terms) + _forbidden_terms(n, record, terms)
+        findings += english_left(n, record, terms)
         findings += _disagreeing_terms(n, record, terms) if german else []
         findings += _unlinked_compounds(n, record, terms) if german else []
     return findings

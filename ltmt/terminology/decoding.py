@@ -40,12 +40,13 @@ from ltmt.terminology.matching import (
     TermHit,
     TermMatcher,
     hit_as_written,
-    in_plural,
+    plural_at,
     substitute,
     term_renders,
 )
 from ltmt.terminology.modifier_compounds import head_compound, writes_modifier
 from ltmt.terminology.placement import Missing, alignment, place_terms
+from ltmt.terminology.term_damage import damaged, only_targets
 from ltmt.terminology.verb_use import not_forced
 
 if TYPE_CHECKING:
@@ -178,7 +179,10 @@ class GlossaryDecoding:
         decoded under the constraint too, and the better-shaped output is kept (the first on a
         tie); one that runs on, or writes a time of the source as another that the output
         without the term kept (:func:`changes_times`: ``9.30 Uhr`` for ``9:30 PM``), is never
-        taken: the output without the term stays, and the term is reported missing.
+        taken: the output without the term stays, and the term is reported missing. Nor is
+        any step's output that glues a target in front of the output without it, or says
+        nothing but its targets (:func:`~ltmt.terminology.term_damage.damaged`: ``Beleg
+        {0}-Receipt(s) anhängend``, ``Beleg`` for ``Scan receipt``).
         """
         before = list(outputs)
         missing = [i for i, found in enumerate(hits) if lacking(found, outputs[i])]
@@ -196,6 +200,7 @@ class GlossaryDecoding:
             i: text
             for i, text in copied.items()
             if not changes_times(units[i].text, outputs[i], text)
+            and not damaged(units[i].text, hits[i], outputs[i], text)
         }
         # a plain line that found no place but on an article, and did not copy its targets, gets
         # them there: the meaning stays, and it costs no decode on torch (a fused line is
@@ -229,6 +234,7 @@ class GlossaryDecoding:
                 for text in options
                 if not self.runs_on(units[i].text, text)
                 and not changes_times(units[i].text, outputs[i], text)
+                and not damaged(units[i].text, hits[i], outputs[i], text)
             ]
             if taken:  # else the output without the term stays, its term reported missing
                 outputs[i] = max(taken, key=lambda text: output_shape(units[i].text, text))
@@ -262,7 +268,9 @@ class GlossaryDecoding:
         lines where a target finds no place, whose output as decoded ran to its length limit
         (:meth:`ran_to_limit`), or whose result would pass the token limit, lose or add a
         placeholder, or lose a number or a time's AM/PM that the output as decoded has
-        (:func:`loses_numbers`: the word a target replaced held it)."""
+        (:func:`loses_numbers`: the word a target replaced held it), or that glue a target in
+        front of the output or leave nothing but targets
+        (:func:`~ltmt.terminology.term_damage.damaged`)."""
         tokens = self.tokens()
         placings: list[_Placing] = []
         for i in chosen:
@@ -277,7 +285,7 @@ class GlossaryDecoding:
                     tokens.required(hit.term.target).token_ids,
                     hit.term.target,
                     units[i].text[hit.start : hit.end],
-                    in_plural(hit.term, units[i].text[hit.start : hit.end]),
+                    plural_at(units[i].text, hit),
                     hit.term.gender,
                     writes_modifier(units[i].text, hit.end),
                 )
@@ -307,6 +315,8 @@ class GlossaryDecoding:
             # targets, and an output that ran to its limit was left out above (ran_to_limit)
             if loses_numbers(units[i].text, text, result, placing.missing):
                 continue
+            if damaged(units[i].text, hits[i], text, result):
+                continue  # glued in front, or all that is left: the line goes on as missing
             if not breaks_placeholders(units[i].text, result) or breaks_placeholders(
                 units[i].text, text
             ):
@@ -523,17 +533,24 @@ class GlossaryDecoding:
         that line's output is the model's own without the constraint, as :meth:`follow` keeps
         it. Held to a term it had not placed, the model wrote ``Geben Sie 5 mL mit dem oralen
         Syring an. Appell. Appell-Syring Applikationsspritze`` for ``Measure 5 mL with the
-        oral syringe.``, and the placeholder guard kept it."""
+        oral syringe.``, and the placeholder guard kept it. So is the output of a line that
+        says nothing but its targets (:func:`~ltmt.terminology.term_damage.only_targets`:
+        ``Beleg`` for ``Scan receipt``)."""
         translator = self.translator
         texts = translator.decode(batch, self.constrained_state(batch, None, hits))
-        ran_on = [n for n, text in enumerate(texts) if hits[n] and self.runs_on(sources[n], text)]
+        ran_on = [
+            n
+            for n, text in enumerate(texts)
+            if hits[n]
+            and (self.runs_on(sources[n], text) or only_targets(sources[n], hits[n], text))
+        ]
         if ran_on:
             plain = translator.decode([batch[n] for n in ran_on])
             for n, text in zip(ran_on, plain, strict=True):
                 texts[n] = text
             logger.info(
-                "glossary: %d outputs of the model alone ran on under the constraint; "
-                "decoded without it",
+                "glossary: %d outputs of the model alone ran on under the constraint, or said "
+                "nothing but its targets; decoded without it",
                 len(ran_on),
             )
         return texts
@@ -592,7 +609,7 @@ def declined(output: str, source: str, hits: Sequence[TermHit]) -> str:
     ending (:func:`~ltmt.terminology.adjectival_nouns.in_adjective_declension`: "des
     Verantwortlichen", where the target was placed or copied as "des Verantwortlicher")."""
     for hit in hits:
-        if not in_plural(hit.term, source[hit.start : hit.end]):
+        if not plural_at(source, hit):
             output = in_adjective_declension(output, hit.term.target)
     return output
 

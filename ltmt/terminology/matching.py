@@ -141,8 +141,12 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _code_spans_beside(text: str, markup: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """:func:`_code_spans` of ``text`` whose placeholders and tags are ``markup``."""
-    return markup + [m.span() for m in _OPTION.finditer(text)] + verbatim_spans(text)
+    """:func:`_code_spans` of ``text`` whose placeholders and tags are ``markup``. A hyphen
+    right after a placeholder (not a tag) joins a compound, not an option: ``{0}-Receipt``,
+    ``%s-Datei`` (a target placed "before the option" went in front of the whole line)."""
+    joined = {end for start, end in markup if text[end - 1] not in ">]"}
+    options = [m.span() for m in _OPTION.finditer(text) if m.start() not in joined]
+    return markup + options + verbatim_spans(text)
 
 
 def identifier_spans(text: str) -> list[tuple[int, int]]:
@@ -391,6 +395,18 @@ def in_plural(term: Term, occurrence: str) -> bool:
     ("files" for "file": the matcher's :func:`singulars`), not the word as the term writes it."""
     found, own = words(occurrence), words(term.source)
     return bool(found and own) and found[-1].casefold() != own[-1].casefold()
+
+
+# an English noun's optional plural ending written after it: "receipt(s)", "box(es)"
+_OPTIONAL_PLURAL = re.compile(r"\((?:e?s)\)", re.IGNORECASE)
+
+
+def plural_at(text: str, hit: TermHit) -> bool:
+    """Whether ``text`` writes the term of ``hit`` in the plural (:func:`in_plural`), or with
+    an optional plural ending right after it ("{0} receipt(s) attached"): the count may be
+    several, and the target takes its plural as for "receipts"."""
+    occurrence = text[hit.start : hit.end]
+    return in_plural(hit.term, occurrence) or bool(_OPTIONAL_PLURAL.match(text, hit.end))
 
 
 def kept_as_written(term: Term) -> bool:

@@ -662,8 +662,17 @@ def _word_around(
     while end < len(ids) and not pieces[ids[end]].startswith(_WORD_START) and not apart(end - 1):
         end += 1
     while end > position + 1 and not any(c.isalnum() for c in pieces[ids[end - 1]]):
+        if _closes_bracket(_text(ids[start:end], pieces)):
+            break  # the word's own bracket: "Receipt(s)" is one word, not "Receipt(s" and ")"
         end -= 1  # punctuation after the word ("Zeit.") stays
     return start, end
+
+
+def _closes_bracket(word: str) -> bool:
+    """Whether ``word`` ends in a closing bracket that closes one opened inside it after a
+    letter (an optional ending: ``Receipt(s)``, ``Datei(en)``)."""
+    inner = word.rstrip()
+    return inner.endswith(")") and "(" in inner and inner.index("(") > 0 and inner[0] != "("
 
 
 def _word_start(ids: Sequence[int], position: int, pieces: Sequence[str]) -> int:
