@@ -33,15 +33,19 @@ def english_left(n: int, record: PairRecord, terms: Sequence[tuple[str, Term]]) 
     from ltmt.terminology.matching import renders
 
     places = Counter(term.key for _, term in terms)
-    found: dict[str, str] = {}
+    first: dict[str, tuple[str, Term]] = {}  # each term once, as the source first writes it
     for written, term in terms:
+        first.setdefault(term.key, (written, term))
+    translation, source = _readable(record.target), _readable(record.source)
+    found: dict[str, str] = {}
+    for written, term in first.values():
         if words_of([term.source]) & words_of([term.target]):
             continue  # the target keeps words of the source: a name
         if not renders(term.target, record.target, written):
             continue  # the missed-term check names it
         pattern = _english_pattern(term.source)
-        kept = pattern.findall(_readable(record.target))
-        outside = len(pattern.findall(_readable(record.source))) - places[term.key]
+        kept = pattern.findall(translation)
+        outside = len(pattern.findall(source)) - places[term.key]
         if kept and len(kept) > max(outside, 0):
             found.setdefault(
                 kept[0],

@@ -406,7 +406,14 @@ def plural_at(text: str, hit: TermHit) -> bool:
     an optional plural ending right after it ("{0} receipt(s) attached"): the count may be
     several, and the target takes its plural as for "receipts"."""
     occurrence = text[hit.start : hit.end]
-    return in_plural(hit.term, occurrence) or bool(_OPTIONAL_PLURAL.match(text, hit.end))
+    return in_plural(hit.term, occurrence) or optional_plural_end(text, hit.end) > hit.end
+
+
+def optional_plural_end(text: str, end: int) -> int:
+    """Where the optional plural ending ``(s)`` or ``(es)`` that ``text`` writes at ``end``
+    (right after a noun) ends; ``end`` itself where there is none."""
+    found = _OPTIONAL_PLURAL.match(text, end)
+    return found.end() if found else end
 
 
 def kept_as_written(term: Term) -> bool:

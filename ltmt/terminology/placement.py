@@ -671,8 +671,8 @@ def _word_around(
 def _closes_bracket(word: str) -> bool:
     """Whether ``word`` ends in a closing bracket that closes one opened inside it after a
     letter (an optional ending: ``Receipt(s)``, ``Datei(en)``)."""
-    inner = word.rstrip()
-    return inner.endswith(")") and "(" in inner and inner.index("(") > 0 and inner[0] != "("
+    inner = word.strip()
+    return inner.endswith(")") and inner.find("(") > 0
 
 
 def _word_start(ids: Sequence[int], position: int, pieces: Sequence[str]) -> int:

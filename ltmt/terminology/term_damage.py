@@ -17,7 +17,13 @@ from collections.abc import Sequence
 
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS
-from ltmt.terminology.matching import TermHit, rendering_spans, singulars, words
+from ltmt.terminology.matching import (
+    TermHit,
+    optional_plural_end,
+    rendering_spans,
+    singulars,
+    words,
+)
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -55,7 +61,8 @@ def only_targets(source: str, hits: Sequence[TermHit], after: str) -> bool:
         return False  # hits of another text (a retry's, with its targets in place)
     rest = list(source)
     for hit in hits:
-        rest[hit.start : hit.end] = " " * (hit.end - hit.start)
+        end = optional_plural_end(source, hit.end)  # receipt(s): its (s) is the term's
+        rest[hit.start : end] = " " * (end - hit.start)
     said = _LETTERS.findall(without_placeholders("".join(rest)))
     if not any(word.casefold() not in ENGLISH_FUNCTION_WORDS for word in said):
         return False

@@ -524,3 +524,73 @@ def test_a_placed_adjectives_noun_is_declined_where_its_term_is_singular() -> No
     assert declined("der Verantwortlicher", plural, TermMatcher([term]).find(plural)) == (
         "der Verantwortlicher"
     )
+
+
+RECEIPT = Term("receipt", "Beleg")
+
+
+@pytest.mark.parametrize(
+    ("source", "before", "damaging"),
+    [
+        # trial s75 xamarin: glued in front, and the whole string replaced by the term
+        ("{0} receipt(s) attached", "{0}-Receipt(s) anhängend", "Beleg {0}-Receipt(s) anhängend"),
+        ("Scan receipt", "Receiptieren", "Beleg"),
+    ],
+)
+def test_a_glossary_output_that_glues_the_target_or_is_only_the_target_is_not_taken(
+    backbone, monkeypatch, source: str, before: str, damaging: str
+):
+    """Neither the copy nor a constrained decode that damages the line is taken: the output
+    without the term stays (and the run counts the term as not placed: terms_missed)."""
+    decoding = GlossaryDecoding(Translator(backbone, beam=1))
+    units = [Unit(0, source)]
+    hits = [TermMatcher([RECEIPT]).find(source)]
+    monkeypatch.setattr(decoding, "place_missing", lambda *args, **kwargs: {})
+    monkeypatch.setattr(
+        decoding, "copy_targets", lambda chosen, *a, **k: dict.fromkeys(chosen, damaging)
+    )
+    monkeypatch.setattr(
+        decoding, "decode_with_terms", lambda chosen, *a, **k: [damaging] * len(chosen)
+    )
+    outputs = [before]
+    decoding.follow(units, hits, [()], outputs, GlossaryPass())
+    assert outputs == [before]
+    assert terms_missed(TermMatcher([RECEIPT]), source, outputs[0]) == ["receipt"]
+
+
+def test_a_placement_that_glues_the_target_in_front_is_not_kept(backbone, monkeypatch):
+    import ltmt.terminology.decoding as decoding_module
+
+    translator = Translator(backbone, beam=1)
+    unit = Unit(0, "Scan receipt")
+    [source] = translator.encode([unit.text], [0])
+    texts = {(5,): "Receiptieren", (6,): "Beleg", (7, 8): "Beleg scannen"}
+    monkeypatch.setattr(
+        translator.backbone.tokenizer, "decode", lambda ids, **kwargs: texts[tuple(ids)]
+    )
+    glossary = GlossaryPass({0: ([5], [[1 / len(source)] * len(source)])})
+    hits = [TermMatcher([RECEIPT]).find(unit.text)]
+    monkeypatch.setattr(decoding_module, "place_terms", lambda *args, **kwargs: [6])
+    assert translator.terms.place_missing([0], [unit], hits, glossary) == {}
+    monkeypatch.setattr(decoding_module, "place_terms", lambda *args, **kwargs: [7, 8])
+    placed = translator.terms.place_missing([0], [unit], hits, glossary)
+    assert placed == {0: "Beleg scannen"}
+
+
+def test_a_decode_alone_that_says_only_the_target_is_the_models_own(backbone, monkeypatch):
+    """A guard's or a retry's decode under the constraint that says nothing but the target
+    (``Beleg`` for ``Scan receipt``) is decoded again without it; one that says more stays."""
+    translator = Translator(backbone, beam=1)
+    sources = ["Scan receipt", "Attach the receipt"]
+    hits = [TermMatcher([RECEIPT]).find(text) for text in sources]
+    constrained = ["Beleg", "Den Beleg anhängen"]
+    alone = {0: "Receiptieren", 1: "Die Quittung anhängen"}
+
+    def decode(batch, state=None):
+        if state is not None:
+            return list(constrained[: len(batch)])
+        return [alone[row[0]] for row in batch]
+
+    monkeypatch.setattr(translator, "decode", decode)
+    texts = translator.terms.decode_alone([[0], [1]], hits, sources)
+    assert texts == ["Receiptieren", "Den Beleg anhängen"]

@@ -12,6 +12,7 @@ from ltmt.terminology.matching import (
     TermMatcher,
     compound_renderings,
     in_plural,
+    plural_at,
     protected_spans,
     rendered_at,
     renders,
@@ -94,6 +95,40 @@ def test_terms_inside_a_code_element_are_left_alone():
 def test_protected_spans_are_placeholders_and_options():
     text = "use -v or --no-sync with %s, not re-run"
     assert [text[s:e] for s, e in sorted(protected_spans(text))] == ["-v", "--no-sync", "%s"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # trial s75 xamarin: "-Receipt" of "{0}-Receipt(s)" was an option, and a target placed
+        # "before the option" went in front of the whole line
+        ("{0}-Receipt(s) anhängend", ["{0}"]),
+        ("%s-Datei öffnen", ["%s"]),
+        # after a tag, or apart from a placeholder, an option is one
+        ("<b>-v</b> and [b]--force[/b]", ["<b>", "-v", "</b>", "[b]", "--force", "[/b]"]),
+        ("{0} -v", ["{0}", "-v"]),
+    ],
+)
+def test_a_hyphen_right_after_a_placeholder_joins_a_compound_not_an_option(
+    text: str, spans: list[str]
+) -> None:
+    assert [text[s:e] for s, e in sorted(protected_spans(text))] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "plural"),
+    [
+        ("{0} receipt(s) attached", True),
+        ("{0} Box(es) selected", True),
+        ("Attach receipts", True),
+        ("Scan receipt", False),
+        ("Scan receipt (see above)", False),
+        ("Scan receipt(x)", False),
+    ],
+)
+def test_plural_at_reads_an_optional_plural_ending_as_the_plural(text: str, plural: bool) -> None:
+    [hit] = TermMatcher([Term("receipt", "Beleg"), Term("box", "Kasten")]).find(text)
+    assert plural_at(text, hit) is plural
 
 
 def test_substitute_puts_the_targets_in_place():

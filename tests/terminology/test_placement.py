@@ -868,3 +868,31 @@ def test_a_garbled_words_fragment_is_no_compound_part(word, term_tokens, target,
     term = Missing((1, 2), (94,), target, source)
     placed = place_terms(ids, compound_rows(term_tokens), [term], pieces, encode=lambda w: (98,))
     assert placed == [94]
+
+
+# "{0}-Receipt(s) anhängend", the model's output for "{0} receipt(s) attached" (trial s75)
+RECEIPTS = ["▁{", "0", "}", "Re", "ce", "ip", "t", "(", "s", ")", "▁an", "hängen", "d"]
+RECEIPT_ID = {piece: len(PIECES) + n for n, piece in enumerate(RECEIPTS)}
+
+
+def _receipt_ids(*pieces: str) -> list[int]:
+    return [13 if piece == "-" else RECEIPT_ID[piece] for piece in pieces]
+
+
+def test_a_word_joined_to_a_placeholder_by_a_hyphen_is_replaced_not_kept_as_an_option():
+    """Trial s75 xamarin: ``-Receipt`` after ``{0}`` was read as a command-line option, and
+    the target went in front of the whole line (``Beleg {0}-Receipt(s) anhängend``); the word
+    is the term's, its optional plural ending with it."""
+    pieces = [*PIECES, *RECEIPTS]
+    output = _receipt_ids("▁{", "0", "}", "-", "Re", "ce", "ip", "t", "(", "s", ")", "▁an")
+    output += _receipt_ids("hängen", "d")
+    placed = place_terms(output, attention_on(4, len(output)), [DEPOT], pieces)
+    assert placed == [*output[:4], 7, *output[11:]]
+
+
+def test_a_words_optional_ending_in_brackets_is_the_words():
+    pieces = [*PIECES, *RECEIPTS]
+    output = [1, 8, *_receipt_ids("(", "s", ")"), 3, 4]  # das Datei(s) ist leer
+    assert place_terms(output, attention_on(1, len(output)), [DEPOT], pieces) == [1, 7, 3, 4]
+    output = [1, 8, 5, 3]  # das Datei. ist: the full stop stays
+    assert place_terms(output, attention_on(1, len(output)), [DEPOT], pieces) == [1, 7, 5, 3]
