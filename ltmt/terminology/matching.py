@@ -141,12 +141,20 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _code_spans_beside(text: str, markup: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """:func:`_code_spans` of ``text`` whose placeholders and tags are ``markup``. A hyphen
-    right after a placeholder (not a tag) joins a compound, not an option: ``{0}-Receipt``,
-    ``%s-Datei`` (a target placed "before the option" went in front of the whole line)."""
-    joined = {end for start, end in markup if text[end - 1] not in ">]"}
+    """:func:`_code_spans` of ``text`` whose placeholders and tags are ``markup``."""
+    return markup + [m.span() for m in _OPTION.finditer(text)] + verbatim_spans(text)
+
+
+def output_code_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`protected_spans` of a German translation, where a hyphen right after a
+    placeholder (not a tag) joins a compound, not an option: ``{0}-Receipt``, ``%s-Datei``.
+    Read as an option, the model's word there was kept and a target placed before it went in
+    front of the whole line (``Beleg {0}-Receipt(s) anhängend``). A source's ``{0}-day`` stays
+    code to the matcher: a term found there would be forced into ``{0}-tägige``."""
+    markup = markup_spans(text)
+    joined = {end for _, end in markup if text[end - 1] not in ">]"}
     options = [m.span() for m in _OPTION.finditer(text) if m.start() not in joined]
-    return markup + options + verbatim_spans(text)
+    return markup + options + verbatim_spans(text) + identifier_spans(text)
 
 
 def identifier_spans(text: str) -> list[tuple[int, int]]:

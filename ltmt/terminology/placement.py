@@ -35,7 +35,7 @@ from ltmt.model.hooks import thread_bound
 from ltmt.terminology.fragments import bare_words, garbled, german_word, half_written
 from ltmt.terminology.function_words import ARTICLES, FUNCTION_WORDS, NEGATIONS
 from ltmt.terminology.german_forms import compound_first
-from ltmt.terminology.matching import protected_spans, renders
+from ltmt.terminology.matching import output_code_spans, renders
 from ltmt.terminology.modifier_compounds import (
     attribute_before_head,
     echoed_part,
@@ -187,11 +187,12 @@ def place_terms(
 
 def _markup_tokens(ids: Sequence[int], pieces: Sequence[str]) -> list[bool]:
     """Per token of ``ids``, whether it writes (part of) a placeholder, tag or command-line
-    option of the output (:func:`~ltmt.terminology.matching.protected_spans`, found in the whole
-    text: a BBCode ``[b]`` is a tag where its ``[/b]`` follows). No target replaces such a
-    token, and a word ends where markup starts: ``[b]Health`` is the tag and ``Health``."""
+    option of the output (:func:`~ltmt.terminology.matching.output_code_spans`, found in the
+    whole text: a BBCode ``[b]`` is a tag where its ``[/b]`` follows; ``-Datei`` after ``{0}``
+    is a compound's). No target replaces such a token, and a word ends where markup starts:
+    ``[b]Health`` is the tag and ``Health``."""
     texts = [pieces[i].replace(_WORD_START, " ") for i in ids]
-    spans = protected_spans("".join(texts))
+    spans = output_code_spans("".join(texts))
     flags: list[bool] = []
     end = 0
     for text in texts:

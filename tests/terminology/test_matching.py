@@ -12,6 +12,7 @@ from ltmt.terminology.matching import (
     TermMatcher,
     compound_renderings,
     in_plural,
+    output_code_spans,
     plural_at,
     protected_spans,
     rendered_at,
@@ -112,7 +113,13 @@ def test_protected_spans_are_placeholders_and_options():
 def test_a_hyphen_right_after_a_placeholder_joins_a_compound_not_an_option(
     text: str, spans: list[str]
 ) -> None:
-    assert [text[s:e] for s, e in sorted(protected_spans(text))] == spans
+    assert [text[s:e] for s, e in sorted(output_code_spans(text))] == spans
+
+
+def test_a_sources_word_joined_to_a_placeholder_stays_code_to_the_matcher():
+    """``{0}-day`` is no place to force a target (``{0}-tägige``): as before, no term there."""
+    assert found("{0}-file or {count}-file") == []
+    assert found("{0} file") == [("file", "file")]
 
 
 @pytest.mark.parametrize(
