@@ -443,11 +443,15 @@ class AndroidDocument(KeyedCatalog):
         """How the output so far is written over (:mod:`ltmt.formats.kept_elements`): its
         strings that read as the output's are kept as written; those of the source's
         ``strings`` (identities) that the output leaves out go, unless they are the
-        translator's own (:attr:`extras`); its other elements stay."""
-        extras = set(self.extras)
+        translator's own (:attr:`extras`), and so do ltmt's own strings whose source was
+        removed (:attr:`own_extras_removed`); its other elements stay."""
+        extras, own = set(self.extras), set(self.own_extras_removed)
 
         def removed(element: etree._Element) -> bool:
-            return _identity(element) in strings and _resource_name(element) not in extras
+            name = _resource_name(element)
+            if _kind(element) is not None and name in own:
+                return True
+            return _identity(element) in strings and name not in extras
 
         return KeptRules(_kept_identity, _reads_alike, removed, _carried)
 

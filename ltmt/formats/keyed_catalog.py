@@ -11,7 +11,9 @@ its name, or, without a record, in a file of mostly copies: :meth:`KeyedCatalog.
 and only the names it lacks are translated (``overwrite``: all of them), which
 is how a catalog is brought up to date after the source file gained strings. A name the output
 has and the source file does not is kept, after the source's strings, with a warning that names
-it (it may be obsolete; deleting it is the translator's call). The output holds the translated
+it (it may be obsolete; deleting it is the translator's call), unless ltmt's record of the
+output says ltmt wrote it there and nobody edited it since: then it is removed, and the run
+summary says so (:mod:`ltmt.formats.own_extras`). The output holds the translated
 strings only: a string left untranslated falls back to the source language where it is used, as
 these formats intend.
 
@@ -39,6 +41,7 @@ from ltmt.formats.copied_values import follow_source, value_text
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.machine_values import is_machine_value
 from ltmt.formats.not_read import UNTRANSLATED, NotRead
+from ltmt.formats.own_extras import own_extras
 from ltmt.formats.source_copies import (
     copies_untranslated,
     copy_of_source,
@@ -219,6 +222,12 @@ class KeyedCatalog(TranslationsHeld):
         self.entries = entries
         self._keys = {entry.key for entry in entries}
         self.extras: list[str] = []  # names the adopted output has and this file has not
+        # names the adopted output has and this file has not that ltmt wrote there, unedited
+        # since: left out of the output (:mod:`ltmt.formats.own_extras`)
+        self.own_extras_removed: list[str] = []
+        # the record of what ltmt wrote into the output while :meth:`adopt_recorded` adopts
+        # it (a format's :meth:`adopt` reads its file its own way, then calls adopt_values)
+        self._adopted_record: Record | None = None
         # the names this file marks not to translate (a format with such a mark fills it): a
         # translation's string of one is no obsolete one, and is said so
         self.not_translatable: set[str] = set()
@@ -298,6 +307,11 @@ class KeyedCatalog(TranslationsHeld):
         self.translations.update(kept)
         self._warn_of_copies_replaced(Path(target), found)
         self.extras = self.names_not_here(found)
+        removed = own_extras(
+            found, self.extras, self.name_of, self._adopted_record, self.not_translatable
+        )
+        self.own_extras_removed = removed
+        self.extras = [name for name in self.extras if name not in removed]
         self.adopted_from = Path(target)
         if self.extras:
             self.warn_of_extras(Path(target), self.extras)
@@ -328,9 +342,15 @@ class KeyedCatalog(TranslationsHeld):
         (:func:`~ltmt.formats.source_copies.copies_untranslated`: Docusaurus'
         ``write-translations`` writes the English there), by ``record``, what ltmt wrote there
         (None: there is none), and with the values it holds as ltmt's copies of the source's
-        then taking the source's now (:meth:`copied_values`); how many kept."""
+        then taking the source's now (:meth:`copied_values`), and without the strings whose
+        source was removed that ``record`` says ltmt wrote there, unedited since
+        (:attr:`own_extras_removed`); how many kept."""
         before = set(self.translations)
-        kept = self.adopt(target)
+        self._adopted_record = record
+        try:
+            kept = self.adopt(target)
+        finally:
+            self._adopted_record = None
         sources = {entry.key: entry.source for entry in self.entries}
         held = {
             key: text

@@ -352,6 +352,8 @@ def translate_file(
     if isinstance(document, SourceCopies):  # a CAT tool's unconfirmed copy of the source
         copies_of_source += document.source_copies()
     result.report.copies_of_source += copies_of_source
+    if isinstance(document, KeyedCatalog):  # ltmt's own strings whose source was removed
+        result.report.own_extras_removed += document.own_extras_removed
     # translated in the input itself, not by an interrupted run: kept as they are (with
     # --overwrite, only what a reviewer signed off: an XLIFF unit final or approved)
     # (a message translated case by case is pending as its cases, of its group)

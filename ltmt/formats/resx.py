@@ -252,14 +252,16 @@ class ResxDocument(LengthsChecked, XmlKeyedCatalog):
     def _kept_rules(self) -> KeptRules:
         """The output so far's ``<data>`` of a string whose value it keeps stays as written;
         those of the source file's names that the output leaves out go, unless they are the
-        translator's own (:attr:`extras`); its other elements stay, its header the same
+        translator's own (:attr:`extras`), and so do ltmt's own strings whose source was
+        removed (:attr:`own_extras_removed`); its other elements stay, its header the same
         elements as the source file's."""
         names = {data.get("name") for data in _root(self.data, self.path).iterchildren("data")}
-        extras = set(self.extras)
+        extras, own = set(self.extras), set(self.own_extras_removed)
 
         def removed(element: etree._Element) -> bool:
             name = element.get("name")
-            return element.tag == "data" and name in names and name not in extras
+            left_out = name in names and name not in extras
+            return element.tag == "data" and (name in own or left_out)
 
         return KeptRules(_kept_identity, _same_value, removed, _carried)
 

@@ -133,6 +133,9 @@ the run looked for, which does not exist (a mistyped ``LTMT_HOME`` or ``--memory
 cache not restored), so the run had no memory; empty where it exists or none was asked for.
 ``copies_of_source``: of the units translated, those whose string in an existing one-language
 output was its source copied (Docusaurus' ``write-translations``), not a translation.
+``own_extras_removed``: the names of the strings an existing catalog output held whose source
+was removed since and that ltmt wrote there, unedited since (its record says so), removed
+from the output (:mod:`ltmt.formats.own_extras`): the summary names them.
 ``copies_kept``: the translations kept (not counted in ``translated_before``) that are their
 source copied where nothing tells a tool's copy from a translator's English (a catalog's
 string without ltmt's record of the output, an XLIFF 1.2 target without a state:
@@ -259,6 +262,8 @@ class RunReport:
     # kept translations whose placeholders ltmt qa calls an error, as "output: name"
     placeholders_kept: list[str] = field(default_factory=list)
     copies_of_source: int = 0
+    # names of ltmt's own strings whose source was removed, removed from the output
+    own_extras_removed: list[str] = field(default_factory=list)
     copies_kept: int = 0
     suggestions_kept: int = 0
     suggestions_mismatched: int = 0  # of them, without their current msgid's placeholders
@@ -491,6 +496,7 @@ class RunReport:
         self.no_record.extend(other.no_record)
         self.placeholders_kept.extend(other.placeholders_kept)
         self.same_source_kept.extend(other.same_source_kept)
+        self.own_extras_removed.extend(other.own_extras_removed)
         for mine, theirs in (
             (self.copied_examples, other.copied_examples),
             (self.partly_copied_examples, other.partly_copied_examples),
@@ -761,6 +767,12 @@ class RunReport:
         if self.copies_of_source:
             translated = counted(self.copies_of_source, "copy", "copies")
             parts.append(f"{translated} of the source translated")
+        if self.own_extras_removed:
+            removed = self.own_extras_removed
+            parts.append(
+                f"{counted(len(removed), 'string')} ltmt wrote whose source was removed: "
+                f"removed ({first_few(removed)})"
+            )
         if self.copies_kept:
             copies_kept = counted(self.copies_kept, "copy", "copies")
             how = f" ({copies} translates {them(self.copies_kept)})" if copies else ""

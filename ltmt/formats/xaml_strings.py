@@ -16,6 +16,7 @@ string with a .NET format item (``{0}``) is held to ``csharp-format``, as a .res
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -78,14 +79,17 @@ def _same_resource(existing: etree._Element, element: etree._Element) -> bool:
     return same_xml(existing, element)
 
 
-# an output so far is written over (:meth:`XamlStringsDocument.render`): the translator's own
-# resources stay, and the source file's are never taken out of it
-_KEPT = KeptRules(
-    _kept_identity,
-    _same_resource,
-    removed=lambda element: False,
-    carried=lambda existing, element: carry_attributes(existing, element, frozenset()),
-)
+def _kept_rules(own_extras_removed: Collection[str]) -> KeptRules:
+    """How an output so far is written over (:meth:`XamlStringsDocument.render`): the
+    translator's own resources stay, and the source file's are never taken out of it; the
+    strings ``own_extras_removed`` (keys: ltmt's own whose source was removed) go."""
+    own = frozenset(own_extras_removed)
+    return KeptRules(
+        _kept_identity,
+        _same_resource,
+        removed=lambda element: local_name(element.tag) == "String" and _key(element) in own,
+        carried=lambda existing, element: carry_attributes(existing, element, frozenset()),
+    )
 
 
 def _flags(text: str) -> tuple[str, ...]:
@@ -120,7 +124,7 @@ class XamlStringsDocument(XmlKeyedCatalog):
         if self.adopted_from is None:
             return self._written_anew()
         adopted = read_bytes(self.adopted_from, WHAT)
-        kept = write_over(adopted, self._written_anew(), _KEPT)
+        kept = write_over(adopted, self._written_anew(), _kept_rules(self.own_extras_removed))
         return self._written_anew() if kept is None else kept
 
     def _written_anew(self) -> bytes:
