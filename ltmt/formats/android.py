@@ -334,7 +334,7 @@ class AndroidDocument(KeyedCatalog):
     format = "android"
     what = WHAT
     not_translatable_mark = 'marked translatable="false"'
-    extra_translation_hint = " (Android lint's ExtraTranslation)"
+    extra_translation_hint = " (Android lint's ExtraTranslation, which fails a release build)"
     leaves_out_values_not_text = True  # the app reads the source file's
     extras_kept = "kept in place"  # the output so far is written over (module docstring)
 

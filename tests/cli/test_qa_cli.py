@@ -817,9 +817,9 @@ def test_strings_only_an_android_translation_has_are_extra_findings(run_ltmt, tm
     assert code == 1
     assert out.splitlines() == [
         f'{target}: app_name: warning [extra] marked translatable="false" in {source}: delete '
-        "it from this file (Android lint's ExtraTranslation)",
+        "it from this file (Android lint's ExtraTranslation, which fails a release build)",
         f"{target}: old_feature: warning [extra] not in {source}: delete it from this file if "
-        "it is obsolete (Android lint's ExtraTranslation)",
+        "it is obsolete (Android lint's ExtraTranslation, which fails a release build)",
         "1 entry checked: 2 warnings (extra 2)",
     ]
 

@@ -164,7 +164,8 @@ def test_a_translation_of_a_string_marked_not_translatable_is_said_so(
     assert _strings(out)["app_name"] == "Notizblock"  # the translator's, kept
     assert (
         f'{out}: 1 string (app_name) marked translatable="false" in {source} kept in place; '
-        "delete it there (Android lint's ExtraTranslation)" in caplog.text
+        "delete it there (Android lint's ExtraTranslation, which fails a release build)"
+        in caplog.text
     )
     assert f"{out}: 1 string not in {source} (retired) kept in place" in caplog.text
     caplog.clear()
@@ -172,7 +173,8 @@ def test_a_translation_of_a_string_marked_not_translatable_is_said_so(
         list(AndroidDocument.pairs(out, source_file=source, purpose="checked"))
     assert (
         f'{out}: 1 string (app_name) marked translatable="false" in {source} not checked: '
-        "delete it there (Android lint's ExtraTranslation)" in caplog.text
+        "delete it there (Android lint's ExtraTranslation, which fails a release build)"
+        in caplog.text
     )
 
 

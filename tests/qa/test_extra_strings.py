@@ -39,7 +39,7 @@ def test_extra_problems_of_an_android_translation(tmp_path: Path) -> None:
             "",
             "",
             f'marked translatable="false" in {source}: delete it from this file '
-            "(Android lint's ExtraTranslation)",
+            "(Android lint's ExtraTranslation, which fails a release build)",
             "extra",
         ),
         FormProblem(
@@ -47,7 +47,7 @@ def test_extra_problems_of_an_android_translation(tmp_path: Path) -> None:
             "",
             "",
             f"not in {source}: delete it from this file if it is obsolete "
-            "(Android lint's ExtraTranslation)",
+            "(Android lint's ExtraTranslation, which fails a release build)",
             "extra",
         ),
     ]
