@@ -307,9 +307,8 @@ class KeyedCatalog(TranslationsHeld):
         self.translations.update(kept)
         self._warn_of_copies_replaced(Path(target), found)
         self.extras = self.names_not_here(found)
-        removed = own_extras(
-            found, self.extras, self.name_of, self._adopted_record, self.not_translatable
-        )
+        still_there = {*self.not_translatable, *self.spelled_twice(self.extras)}
+        removed = own_extras(found, self.extras, self.name_of, self._adopted_record, still_there)
         self.own_extras_removed = removed
         self.extras = [name for name in self.extras if name not in removed]
         self.adopted_from = Path(target)

@@ -25,13 +25,14 @@ def own_extras(
     extras: Sequence[str],
     name_of: Callable[[str], str],
     record: Record | None,
-    not_translatable: Collection[str] = (),
+    source_still_there: Collection[str] = (),
 ) -> list[str]:
     """Those of ``extras`` (names of strings the output so far has and the source file has
     not) whose every value in ``found`` (the output's strings, by key; ``name_of`` gives a
     key's name) ``record`` says ltmt wrote at that key, unedited since, in their order; none
-    without a record. A name the source marks not to translate (``not_translatable``) is not
-    one whose source was removed: left to the warning that names it."""
+    without a record. A name of ``source_still_there`` (one the source marks not to translate,
+    or spells otherwise: a JSON file's flat ``a.b`` for a nested ``a`` → ``b``) is not one whose
+    source was removed: left to the warning that names it."""
     if record is None:
         return []
     values: dict[str, list[tuple[str, str]]] = {}
@@ -40,7 +41,7 @@ def own_extras(
     return [
         name
         for name in extras
-        if name not in not_translatable
+        if name not in source_still_there
         and values.get(name)
         and all(record.wrote_at(key, text) for key, text in values[name])
     ]

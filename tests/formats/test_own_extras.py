@@ -237,7 +237,7 @@ def test_a_plural_goes_only_where_ltmt_wrote_every_form() -> None:
     assert own_extras(written, ["posts"], name_of, record) == ["posts"]
     assert own_extras(edited, ["posts"], name_of, record) == []
     assert own_extras(written, ["posts"], name_of, None) == []
-    assert own_extras(written, ["posts"], name_of, record, not_translatable={"posts"}) == []
+    assert own_extras(written, ["posts"], name_of, record, source_still_there={"posts"}) == []
 
 
 def test_a_string_the_source_marks_not_to_translate_is_left_to_the_warning(tmp_path: Path) -> None:
