@@ -27,6 +27,13 @@ it with the segment's marker, as the segment writes it, before its source and it
 (``(b) Die Verarbeitung ...``), the stored marker taken off a target that starts with it. A pair
 found for the segment without its marker that is not such a match is left out: it was scored
 against other words, and fuzzy matches stay as they were.
+
+A stored source that differs from the segment only in the codes that wrap its placeholders
+(Android's ``<xliff:g id="count">%d</xliff:g>``, XLIFF's ``<g id="1">%d</g>``: a memory
+imported from PO or TMX has none) is an exact match too: the segment is searched with those
+placeholders bare as well (:mod:`ltmt.formats.wrapped_placeholders`), and such a pair is given to
+it with the wrappers put back around the same placeholders in its source and target. A pair
+whose target does not hold each wrapped placeholder once is left out so.
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from ltmt.errors import ConfigError, InputError
 from ltmt.formats.code_ids import input_ids, renumbered
 from ltmt.formats.common import same_language
 from ltmt.formats.markup_characters import from_written, written_forms
+from ltmt.formats.wrapped_placeholders import Unwrapped, rewrapped, unwrapped
 from ltmt.memory.user_ids import likely_users
 from ltmt.segments import Match
 from ltmt.text import fuzzy_score, normalize, split_edges
@@ -81,8 +89,12 @@ def memory_matches(
         found = memory.search_batch(user, queries, k=k, prefer=wanted)
     case_sensitive = bool(getattr(memory, "case_sensitive", False))
     gathered: dict[int, list[Match]] = {}
-    for (i, _, whole), matches in zip(searched, found):
-        kept = _markers_set_aside(texts[i], matches, whole, case_sensitive)
+    for (i, query, whole), matches in zip(searched, found):
+        bare = unwrapped(texts[i]) if not whole else None
+        if bare is not None and query == bare.text:
+            kept = _wrappers_put_back(bare, matches, case_sensitive)
+        else:
+            kept = _markers_set_aside(texts[i], matches, whole, case_sensitive)
         gathered.setdefault(i, []).extend(kept)
     for i, matches in gathered.items():
         in_form = _in_form_of(texts[i], matches, k, case_sensitive)
@@ -94,11 +106,17 @@ def _searched(text: str) -> list[tuple[str, bool]]:
     """What the memory is searched for to find ``text``, each with whether it is ``text`` whole:
     itself and, where it is in the form of segments and has markup characters, the forms a
     memory may hold it in with references (:func:`ltmt.formats.markup_characters.written_forms`);
-    and, where it starts with a list or clause marker, its words after the marker, not whole."""
+    where it starts with a list or clause marker, its words after the marker, not whole; and
+    where codes wrap its placeholders, it with them bare (:func:`unwrapped`), not whole."""
     forms = [text, *written_forms(text)] if from_written(text) == text else [text]
     searched = [(form, True) for form in forms]
     marker, rest = split_marker(split_edges(text)[1])
-    return [*searched, (rest, False)] if marker else searched
+    if marker:
+        searched.append((rest, False))
+    bare = unwrapped(text)
+    if bare is not None:
+        searched.append((bare.text, False))
+    return searched
 
 
 def _markers_set_aside(
@@ -135,6 +153,26 @@ def _with_marker_of(marker: str, words: str, match: Match, case_sensitive: bool)
         return None
     source, target = marker + stored_rest, marker + target_rest
     return Match(replace(segment, source=source, target=target), 100.0)
+
+
+def _wrappers_put_back(
+    bare: Unwrapped, matches: Sequence[Match], case_sensitive: bool
+) -> list[Match]:
+    """Those of ``matches`` (found for a text with its placeholders ``bare``) whose source is
+    the bare text, scored 100 with the text's wrappers put back around the same placeholders in
+    their source and target (:func:`rewrapped`); one whose target lacks a wrapped placeholder
+    or holds it twice is left out, as are the others, scored against other words."""
+    words = normalize(bare.text, case_sensitive=case_sensitive)
+    kept = []
+    for match in matches:
+        segment = match.segment
+        if normalize(segment.source, case_sensitive=case_sensitive) != words:
+            continue
+        source = rewrapped(segment.source, bare.wrappers)
+        target = rewrapped(segment.target, bare.wrappers)
+        if source is not None and target is not None:
+            kept.append(Match(replace(segment, source=source, target=target), 100.0))
+    return kept
 
 
 def _in_form_of(
