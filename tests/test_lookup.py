@@ -358,3 +358,81 @@ def test_a_misspelt_user_is_translated_without_memory_or_its_stored_glossary(tmp
             f"no user 'brnad' in memory store {tmp_path} (1 user); did you mean brand? "
             "translating without memory or stored glossary"
         )
+
+
+DUE = ("You have %d tasks due today.", "Heute sind %d Aufgaben fällig.")
+COUNT = '<xliff:g id="count" example="3">%d</xliff:g>'
+
+
+@pytest.fixture
+def migrated_memory(tmp_path):
+    """A memory imported from PO or TMX: its pairs' placeholders have no Android wrapper."""
+    with Memory(tmp_path) as memory:
+        memory.import_pairs(
+            "u1",
+            [
+                DUE,
+                ("%1$s of %2$s", "%2$s von %1$s"),
+                ("Deleted %s items", "Elemente gelöscht"),  # the stored target lost its %s
+            ],
+            origin="app.po",
+        )
+        yield memory
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"You have {COUNT} tasks due today.", f"Heute sind {COUNT} Aufgaben fällig."),
+        (  # each wrapper goes around its own placeholder, in the German's order
+            '<xliff:g id="a">%1$s</xliff:g> of <xliff:g id="b">%2$s</xliff:g>',
+            '<xliff:g id="b">%2$s</xliff:g> von <xliff:g id="a">%1$s</xliff:g>',
+        ),
+        (
+            'You have <g id="4">%d</g> tasks due today.',
+            'Heute sind <g id="4">%d</g> Aufgaben fällig.',
+        ),
+        (
+            'You have <x id="1" equiv-text="%d"/> tasks due today.',
+            'Heute sind <x id="1" equiv-text="%d"/> Aufgaben fällig.',
+        ),
+    ],
+)
+def test_a_pair_but_for_the_codes_wrapping_its_placeholders_is_reused_with_them(
+    migrated_memory, text, expected
+):
+    """(an Android CI trial) ``You have <xliff:g ...>%d</xliff:g> tasks due today.`` scored 57.1
+    against the stored ``You have %d tasks due today.``, and the model wrote ``Sie haben ...
+    Aufgaben wegen heute.``"""
+    [found] = memory_matches(migrated_memory, "u1", [text], k=4)
+    assert found[0].score == 100.0
+    reused = without_model(text, found, exact_reuse=True)
+    assert reused is not None
+    assert (reused.method, reused.text) == ("exact", expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"You have {COUNT} tasks due now.",  # other words
+        'You have <xliff:g id="count">%s</xliff:g> tasks due today.',  # another placeholder
+        f"You have {COUNT} tasks due today, {COUNT} late.",  # two %d: which is whose
+        'Deleted <xliff:g id="n">%s</xliff:g> items',  # the stored target lacks the %s
+    ],
+)
+def test_a_wrapped_text_is_no_exact_match_of_a_pair_whose_placeholders_differ(
+    migrated_memory, text
+):
+    [found] = memory_matches(migrated_memory, "u1", [text], k=4)
+    assert all(m.score < 100 for m in found)
+    assert without_model(text, found, exact_reuse=True) is None
+    assert len({m.segment.id for m in found}) == len(found)  # each stored pair once
+
+
+def test_a_wrapped_text_is_searched_bare_too_and_a_plain_one_as_it_is():
+    memory = RecordingMemory()
+    wrapped = f"You have {COUNT} tasks."
+    found = memory_matches(memory, "u1", [wrapped, "You have %d tasks."], k=4)
+    assert memory.asked[-1][1] == [wrapped, "You have %d tasks.", "You have %d tasks."]
+    # the bare text's own match (``...@4``) is no exact match of it: left out
+    assert found == [(_match(f"{wrapped}@4"),), (_match("You have %d tasks.@4"),)]

@@ -885,3 +885,38 @@ def test_an_attribute_the_source_gives_a_kept_string_is_added_to_it(tmp_path: Pa
     out.write_text(theirs, encoding="utf-8")
     translate_file(source, out, FakeModel(), tgt_lang="de")
     assert out.read_text("utf-8") == D3_TRANSLATION
+
+
+def test_a_memory_pair_without_the_xliff_g_wrapper_is_reused_with_it(
+    tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """(an Android CI trial) a memory migrated from PO has no ``<xliff:g>``; the string that
+    wraps its placeholder in one was translated by the model (``Sie haben ... Aufgaben wegen
+    heute.``), a 57.1 match of the reviewed pair. It reuses the pair as a 100 % match, the
+    wrapper as written around the same placeholder, as the plain string does."""
+    from ltmt import Translator
+    from ltmt.formats.unit_translation import for_translator
+    from ltmt.memory.store import Memory
+
+    wrapped = '<xliff:g id="count" example="3">%d</xliff:g>'
+    source = tmp_path / "values" / "strings.xml"
+    source.parent.mkdir()
+    source.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">\n'
+        f'    <string name="due">You have {wrapped} tasks due today.</string>\n'
+        '    <string name="due_plain">You have %d tasks due today.</string>\n'
+        "</resources>\n",
+        "utf-8",
+    )
+    out = tmp_path / "values-de" / "strings.xml"
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs(
+            "u1", [("You have %d tasks due today.", "Heute sind %d Aufgaben fällig.")], origin="x"
+        )
+        translator = Translator(model=tiny_model_dir, memory=memory, beam=1)
+        result = translate_file(source, out, for_translator(translator, "u1"))
+    assert result.report.exact == 2
+    written = out.read_text("utf-8")
+    assert f'<string name="due">Heute sind {wrapped} Aufgaben fällig.</string>' in written
+    assert '<string name="due_plain">Heute sind %d Aufgaben fällig.</string>' in written
