@@ -833,9 +833,13 @@ class Translator:
                 text, matches[index], self.exact_reuse, self.written_language
             )
             if results[index] is None:
-                split = splits[index] = split_segment(text, self._line_forms(matchers[index]))
+                # a line-initial 2.5 is a quantity where a match writes its own 2,5 (a clause's
+                # number is set aside)
+                forms = self._line_forms(matchers[index]).as_memory_writes(matches[index])
+                split = splits[index] = split_segment(text, forms)
                 if split.changed:  # the matches' lines changed alike for fusion
-                    decoding_matches[index] = self.line_forms.matches_for_model(matches[index])
+                    match_forms = self.line_forms.as_memory_writes(matches[index])
+                    decoding_matches[index] = match_forms.matches_for_model(matches[index])
                 # a line of several sentences is given to the model a sentence at a time
                 # where no memory is read for it (a fused one keeps its match's whole context)
                 alone = self.sentence_split and not needs_fusion(

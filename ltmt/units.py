@@ -35,7 +35,7 @@ from ltmt.capitals import (
     with_first_capital,
     written_in_capitals,
 )
-from ltmt.clause_markers import marker_for_model
+from ltmt.clause_markers import counted_in_memory, marker_for_model
 from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
@@ -237,6 +237,20 @@ class LineForms:
     # ``Lead Score``: ltmt.terminology.matching.has_case_sensitive_term); such a line in title
     # case goes to the model as written, where lowering it hid the term from the glossary
     cased_terms: Callable[[str], bool] | None = None
+    # whether a memory match writes a number with decimals that opens a line with a decimal
+    # comma (ltmt.clause_markers.counted_in_memory: :meth:`as_memory_writes`); such a number is
+    # then a quantity, given to the model, and never set aside as a clause's
+    decimals_counted: bool = False
+
+    def as_memory_writes(self, matches: tuple[Match, ...]) -> LineForms:
+        """These forms, with :attr:`decimals_counted` where one of ``matches`` writes a number
+        with decimals that opens a line of its source with a decimal comma (``2.5 Stars`` as
+        ``2,5 Sterne``): set aside, ``4.5 Stars`` came out ``4.5 2,5 Sterne``."""
+        if self.decimals_counted or not any(
+            counted_in_memory(m.segment.source, m.segment.target) for m in matches
+        ):
+            return self
+        return replace(self, decimals_counted=True)
 
     def for_model(self, line: str) -> tuple[str, LineForm | None]:
         """``line`` as the model gets it, and how it was changed (``None``: nothing to undo on
@@ -284,7 +298,7 @@ class LineForms:
         if not self.decorations:
             return "", line
         words = line.lstrip()
-        marker, rest = marker_for_model(words)
+        marker, rest = marker_for_model(words, self.decimals_counted)
         return marker, line[: len(line) - len(words)] + rest
 
     def _undecorated(self, line: str) -> tuple[str, str, str]:

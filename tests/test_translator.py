@@ -1252,6 +1252,40 @@ def test_a_line_with_an_accelerator_reads_its_matches_without_theirs(backbone):
 
 
 @pytest.mark.parametrize(
+    ("pair", "line", "seen", "read"),
+    [
+        # the match writes the line's decimals with a comma: a quantity, the model's to write
+        (
+            ("4.5 App Store rating", "4,5 App-Store-Bewertung"),
+            "4.5 App Store rating in May",
+            "4.5 App Store rating in May",
+            "4.5 App Store rating = 4,5 App-Store-Bewertung",
+        ),
+        # ... with a dot: a clause's number, set aside in the line and the match
+        (
+            ("2.3 Late payments", "2.3 Zahlungsverzug"),
+            "2.3 Late payments shall bear interest.",
+            "Late payments shall bear interest.",
+            "Late payments = Zahlungsverzug",
+        ),
+    ],
+)
+def test_a_line_opening_with_decimals_is_a_quantity_where_its_match_writes_a_comma(
+    backbone, pair, line, seen, read
+):
+    """Set aside, ``4.5 Stars`` with a match ``2,5 Sterne`` came out ``4.5 2,5 Sterne``."""
+    fusion = _RecordingFusion()
+    translator = _ScriptedTranslator(
+        backbone, FakeMemory([pair]), fusion=fusion, fused="Text", plain="Text"
+    )
+    texts: list[str] = []
+    encode = translator.encode
+    translator.encode = lambda batch, segments=None: texts.extend(batch) or encode(batch, segments)
+    translator.translate([line], user="u1")
+    assert (texts[:1], fusion.matches) == ([seen], [read])
+
+
+@pytest.mark.parametrize(
     ("capital_lines", "seen", "expected"),
     [(True, ["Select line"], "ZEILE AUSWÄHLEN"), (False, ["SELECT LINE"], "Zeile auswählen")],
 )

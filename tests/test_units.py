@@ -346,6 +346,9 @@ def test_split_segment_sets_a_stage_direction_apart(text, lines, translations, r
         ("1.5 million", ["1.5 million"], "1.5 MILLION"),  # a number, not a marker
         # a clause's number: the model wrote "2,3 Late Zahlungen ..."
         ("2.3 Late payments", ["Late payments"], "2.3 LATE PAYMENTS"),
+        # a quantity: a counted thing, or a number below 1 (the model writes 2,5 Sterne)
+        ("2.5 Stars", ["2.5 Stars"], "2.5 STARS"),
+        ("0.5 Tablet twice daily", ["0.5 Tablet twice daily"], "0.5 TABLET TWICE DAILY"),
         ("1. May is Labour Day", ["1. May is Labour Day"], "1. MAY IS LABOUR DAY"),  # a date
     ],
 )
@@ -383,6 +386,28 @@ def test_matches_for_model_set_aside_a_clause_number_in_source_and_target():
         [seen] = forms.matches_for_model((match,))
         assert seen.segment.source == "Late payments shall bear interest."
         assert seen.segment.target.startswith("Verspätete Zahlungen")
+
+
+def test_a_match_that_writes_a_lines_decimals_with_a_comma_has_the_model_get_them():
+    """Set aside, ``4.7 App Store rating`` with a match ``4,5 App-Store-Bewertung`` came out
+    ``4.7 4,5 App-Store-Bewertung``: the memory says the number is a quantity."""
+    source, target = "4.5 App Store rating", "4,5 App-Store-Bewertung"
+    matches = (Match(Segment(1, "u", source, target, 0.0, "t"), 80.0),)
+    forms = LineForms(decorations=True).as_memory_writes(matches)
+    assert forms.decimals_counted
+    assert forms.for_model("4.7 App Store rating") == ("4.7 App Store rating", None)
+    [seen] = forms.matches_for_model(matches)
+    assert (seen.segment.source, seen.segment.target) == (source, target)
+    # a clause's number under it is the model's too, as before the clause was set aside
+    assert forms.for_model("2.3 Late payments")[0] == "2.3 Late payments"
+
+
+def test_a_match_that_keeps_a_clauses_dot_leaves_it_set_aside():
+    forms = LineForms(decorations=True)
+    source, target = "2.4 Late payments", "2.4 Verspätete Zahlungen"
+    told = forms.as_memory_writes((Match(Segment(1, "u", source, target, 0.0, "t"), 80.0),))
+    assert told is forms
+    assert told.for_model("2.3 Late payments")[0] == "Late payments"
 
 
 def test_matches_for_model_keep_a_dates_day_in_source_and_target():

@@ -621,6 +621,16 @@ def test_the_decimal_point_check_says_how_german_writes_the_number(language, exp
         ("1.5 million people", "1,5 Millionen Menschen", []),
         ("2.5 GB of storage", "2,5 GB Speicher", []),
         ("It is 2.3 Late.", "Es ist 2,3 spät.", []),
+        # ... a heading, though a plural: its number keeps the dot
+        ("3.1 Definitions", "3,1 Begriffsbestimmungen", ["3.1"]),
+        ("4.2 Payment Terms", "4,2 Zahlungsbedingungen", ["4.2"]),
+        ("1.1 Overview", "1,1 Überblick", ["1.1"]),
+        # a quantity that opens a line: a counted thing, or a number below 1 (0.5 Tablet)
+        ("2.5 Stars", "2,5 Sterne", []),
+        ("0.5 Tablet twice daily", "0,5 Tablette zweimal täglich", []),
+        ("1.5 Tablets in the morning", "1,5 Tabletten am Morgen", []),
+        ("1.5 Baths", "1,5 Bäder", []),
+        ("3.5 Servings", "3,5 Portionen", []),
     ],
 )
 def test_a_reference_number_written_as_a_decimal_is_found(source, target, turned):
@@ -634,6 +644,13 @@ def test_a_references_lost_letter_is_said_with_how_to_write_it():
         "German cites it (Abs. 1 lit. b, Buchstabe b, Ziffer ii)"
     ]
     assert number_problems(source, "Sie beruht auf Art. 6 Abs. 1 lit. b DSGVO.", {}) == []
+
+
+def test_a_quantity_that_opens_a_line_is_not_told_to_keep_its_dot():
+    """A German decimal comma is right for a rating or a dose: qa told the reviewer to write
+    ``2.5 Sterne``."""
+    for source, target in (("2.5 Stars", "2,5 Sterne"), ("0.5 Tablet", "0,5 Tablette")):
+        assert number_problems(source, target, {}) == []
 
 
 def test_the_reference_check_says_to_keep_the_dot():
