@@ -151,7 +151,12 @@ from ltmt.formats.icu_messages import (
 )
 from ltmt.formats.icu_quoted_brackets import hidden_runs, quoted_runs, shown_runs
 from ltmt.formats.json_comments import is_comment_key, leading_comment
-from ltmt.formats.json_identifiers import kept_as_written, skipped, warn_of_unknown_keys
+from ltmt.formats.json_identifiers import (
+    find_locale_maps,
+    kept_as_written,
+    skipped,
+    warn_of_unknown_keys,
+)
 from ltmt.formats.json_key_layout import (
     FLAT,
     NESTED,
@@ -338,7 +343,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             warn_of_unknown_keys(path, data, skip_keys)
         strings = list(_strings(data))
         structured = structured_json.is_structured(data)
-        kept = kept_as_written(strings, _record_names(data), skip_keys)
+        kept = kept_as_written(
+            strings, _record_names(data), skip_keys, frozenset(find_locale_maps(data))
+        )
         # a compiled ink story's text: its other strings are the engine's, copied
         texts = ink_json.text_places(data) if ink_json.is_story(data) else None
         self.ink = texts is not None

@@ -27,9 +27,10 @@ A game's dialogue tree keeps its text beside the names the game looks its nodes 
   ``handle`` or ``path``, words joined by ``-``: ``plan-your-first-launch``), a locale code under
   a key named for one (Zendesk's ``"locale": "en-us"``, ``"source_locale"``): the key says what
   the value is, where ``to-do`` or ``sign-in`` alone may be a label (a YAML file's slugs too:
-  :func:`is_slug_of_key`). A key that is a locale
-  code (Contentful's ``"slug": {"en-US": "..."}``) says nothing of its value: the key above it
-  does, for these rules and :mod:`ltmt.formats.machine_values`' (:func:`naming_key`).
+  :func:`is_slug_of_key`). A key of an object of a value per language, whose keys are all
+  locale tags as Contentful writes them (``"slug": {"en-US": "..."}``), says nothing of its
+  value: the key above it does, for these rules and :mod:`ltmt.formats.machine_values`'
+  (:func:`naming_key`); a key such as ``all`` or ``new`` among labels is no locale's.
 
 A lone word is text otherwise (``GUARD``, ``OK``, ``accept`` under a key of text): a message
 file's labels are single words too, so a key of them is named to be left.
@@ -76,6 +77,8 @@ _LINK_KEY = re.compile(r"(?:.*[_a-z])?(?:permalink|Permalink|handle|Handle|path|
 _JOINED_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 # a language code, its region or script written in any case (en-us, pt_BR, zh-Hant)
 _LOCALE = re.compile(r"([a-z]{2,3})(?:[-_]([A-Za-z]{2}|[A-Za-z]{4}))?")
+# a locale tag as Contentful writes a field's locales (en-US, de-DE, de): a key per language
+_LOCALE_TAG = re.compile(r"[a-z]{2}(?:-[A-Z]{2})?")
 
 logger = logging.getLogger(__name__)
 
@@ -95,10 +98,14 @@ def parse_skip_keys(text: str) -> frozenset[str]:
 
 
 def kept_as_written(
-    strings: Iterable[tuple[Place, str]], records: frozenset[str], skip_keys: frozenset[str]
+    strings: Iterable[tuple[Place, str]],
+    records: frozenset[str],
+    skip_keys: frozenset[str],
+    locale_maps: Collection[Place] = frozenset(),
 ) -> set[Place]:
     """The places of ``strings`` (every string of a file, with its place; ``records``: the
-    names of the file's keys that hold an object or an array) that are left as written: under
+    names of the file's keys that hold an object or an array; ``locale_maps``: the places of
+    its objects of a value per language, :func:`naming_key`) that are left as written: under
     a key of ``skip_keys`` at any depth, identifiers (module docstring), or key bindings (an
     Electron menu's ``"devToolsAccelerator": "Ctrl+Shift+I"``, which Electron parses:
     :func:`ltmt.formats.key_bindings.is_key_binding`; only JSON's, a YAML file's are shown)."""
@@ -114,7 +121,7 @@ def kept_as_written(
     def kept(parts: Place, text: str) -> bool:
         own = parts[-1] if parts else None
         return (
-            is_no_text(text, key := naming_key(parts))
+            is_no_text(text, key := naming_key(parts, locale_maps))
             or is_key_binding(text, own)
             or (isinstance(key, str) and is_code_of_key(key, text))
             or own in id_keys
@@ -140,25 +147,39 @@ def is_no_text(text: str, key: str | int | None = None) -> bool:
     )
 
 
-def naming_key(parts: Place) -> str | int | None:
-    """The key that says what the value at ``parts`` is: its own, or where that is a locale code
-    (Contentful's ``"slug": {"en-US": "plan-your-launch"}``, a value per language), the key
-    above it; None at the top."""
+def naming_key(parts: Place, locale_maps: Collection[Place] = frozenset()) -> str | int | None:
+    """The key that says what the value at ``parts`` is: its own, or where that is a key of one
+    of ``locale_maps`` (the places of the objects of a value per language, :func:`find_locale_maps`:
+    Contentful's ``"slug": {"en-US": "plan-your-launch"}``), the key above it; None at the
+    top."""
     for index in range(len(parts) - 1, -1, -1):
         part = parts[index]
-        if not (isinstance(part, str) and index > 0 and _is_locale_key(part)):
+        if not (isinstance(part, str) and index > 0 and parts[:index] in locale_maps):
             return part
     return None
 
 
-def _is_locale_key(key: str) -> bool:
-    """Whether ``key`` is a locale code as a key of languages writes it (``en-US``, ``de``),
-    not a key that names a thing (``id``, Indonesian's code too)."""
-    code = _LOCALE.fullmatch(key)
-    if code is None or key in ID_KEYS:
-        return False
-    language, subtag = code.groups()
-    return is_locale_code(language if subtag is None else f"{language}-{subtag}")
+def find_locale_maps(data: Any, parts: Place = ()) -> Iterator[Place]:
+    """The places of the objects below the top of ``data`` (a JSON file's) that hold a value
+    per language: every key a locale tag as Contentful writes one (``en-US``, ``de-DE``, a
+    two-letter code: :func:`_is_locale_tag`). Not an object of labels whose keys are language
+    codes too (``{"type": {"all": "all", "new": "new"}}``: trial s75, its labels were left
+    English as a type's machine values), nor one among whose keys one names a thing."""
+    if isinstance(data, dict):
+        if parts and data and all(_is_locale_tag(key) for key in data):
+            yield parts
+        for key, item in data.items():
+            yield from find_locale_maps(item, (*parts, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from find_locale_maps(item, (*parts, index))
+
+
+def _is_locale_tag(key: str) -> bool:
+    """Whether ``key`` is a locale tag as Contentful writes one (``en-US``, ``de-DE``, ``de``):
+    a current ISO 639-1 code, with a region in capitals or none; not a key that names a thing
+    (``id``, Indonesian's code too)."""
+    return _LOCALE_TAG.fullmatch(key) is not None and key not in ID_KEYS and is_locale_code(key)
 
 
 def is_digest(text: str) -> bool:

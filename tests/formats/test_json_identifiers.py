@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
+from formats_fakes import FakeModel
 
 from ltmt.errors import InputError
 from ltmt.formats.json_identifiers import (
+    find_locale_maps,
     is_no_text,
     kept_as_written,
     names_key,
@@ -18,8 +21,12 @@ from ltmt.formats.json_identifiers import (
     unknown_keys_said_once,
     warn_of_unknown_keys,
 )
+from ltmt.formats.pipeline import translate_file
 
 Strings = list[tuple[tuple[str | int, ...], str]]
+# the objects of a value per language in the tables below (find_locale_maps finds them in a file)
+LOCALE_MAPS = frozenset({("fields", "slug"), ("fields", "permalink"), ("fields", "theme"),
+                         ("fields", "title"), ("locale",), ("fields", "slug", "de")})  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -86,7 +93,7 @@ Strings = list[tuple[tuple[str | int, ...], str]]
 def test_kept_as_written(
     strings: Strings, records: tuple[str, ...], skip: tuple[str, ...], kept: int
 ) -> None:
-    found = kept_as_written(strings, frozenset(records), frozenset(skip))
+    found = kept_as_written(strings, frozenset(records), frozenset(skip), LOCALE_MAPS)
     assert len(found) == kept
     assert found <= {parts for parts, _ in strings}
 
@@ -213,10 +220,60 @@ def test_a_json_files_key_bindings_are_kept_as_written() -> None:
         (("tags", 0), 0),
         (("en-US",), "en-US"),  # at the top, no key above it
         (("app", "title"), "title"),
+        (("type", "all"), "all"),  # a label's key, not a locale map's (trial s75)
         ((), None),
     ],
 )
 def test_the_key_that_names_a_value_is_above_its_locale(
     parts: tuple[str | int, ...], key: str | int | None
 ) -> None:
-    assert naming_key(parts) == key
+    assert naming_key(parts, LOCALE_MAPS) == key
+
+
+@pytest.mark.parametrize(
+    ("data", "maps"),
+    [
+        ({"fields": {"slug": {"en-US": "a", "de-DE": "b"}, "n": {"de": 1}}}, [("fields", "slug"),
+         ("fields", "n")]),
+        ({"items": [{"title": {"en": "Hi"}}]}, [("items", 0, "title")]),
+        # keys that are language codes to langcodes too, but no locale tags: labels (trial s75)
+        ({"type": {"all": "all", "new": "new", "min": "min"}}, []),
+        ({"type": {"en-US": "a", "all": "all"}}, []),  # one key that is none: no locale map
+        ({"user": {"id": "u1"}}, []),  # Indonesian's code, and a key that names a thing
+        ({"x": {"en_US": "a", "zh-Hant": "b", "EN": "c", "xx": "d"}}, []),  # not as Contentful
+        ({"en-US": {"title": "Hi"}, "x": {}}, []),  # the top, and an empty object
+    ],
+)  # fmt: skip
+def test_a_locale_map_is_an_object_whose_keys_are_all_locale_tags(
+    data: object, maps: list[tuple[str | int, ...]]
+) -> None:
+    assert list(find_locale_maps(data)) == maps
+
+
+def test_a_locale_tag_is_told_in_linear_time() -> None:
+    keys = ["a" * 100_000, "en-" + "U" * 100_000, "-".join(["en"] * 50_000), "e" + "n-US" * 25_000]
+    data = {"x": dict.fromkeys(keys, "v")}
+    started = time.perf_counter()
+    assert list(find_locale_maps(data)) == []
+    assert time.perf_counter() - started < 0.5
+
+
+def test_labels_under_keys_that_are_language_codes_too_are_translated(tmp_path: Path) -> None:
+    """Trial s75: ``all`` and ``new`` are language codes to langcodes, and a filter's labels
+    under them were judged by the key above (``type``) and left English, unwarned; a
+    Contentful field's value per locale is still judged by its field's key."""
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    source.write_text(
+        json.dumps(
+            {
+                "type": {"all": "all", "new": "new"},
+                "fields": {"slug": {"en-US": "plan-your-launch"}, "theme": {"en-US": "dark"}},
+            }
+        ),
+        "utf-8",
+    )
+    translate_file(source, output, FakeModel())
+    assert json.loads(output.read_text("utf-8")) == {
+        "type": {"all": "ALL", "new": "NEW"},
+        "fields": {"slug": {"en-US": "plan-your-launch"}, "theme": {"en-US": "dark"}},
+    }
