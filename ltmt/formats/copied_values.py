@@ -9,11 +9,17 @@ per value, the digest of the source's value when ltmt last wrote the output): an
 that is the source's then is ltmt's copy, and follows the source (regression trial oa271: a
 re-run kept ``version: 2.4.0`` and the old server URL of an API description, silently); another
 is kept, and named in a warning where the source's value changed since. Without a record (an
-output ltmt did not write, :func:`~ltmt.formats.existing_output.warn_of_no_record`, or a run
-with ``--overwrite``, which reads none), the output's values are kept, and those the source has
-otherwise named in a warning once (:func:`warn_of_unrecorded`); with one written before session
-71, which keeps no values, those the source now has otherwise are kept and named in a warning
-once (the next record keeps them).
+output ltmt did not write, :func:`~ltmt.formats.existing_output.warn_of_no_record`), the
+output's values are kept, and those the source has otherwise named in a warning once
+(:func:`warn_of_unrecorded`); with one written before session 71, which keeps no values, those
+the source now has otherwise are kept and named in a warning once (the next record keeps them).
+
+The values ltmt wrote as the source has them whatever the output held until trial s75 (a JSON
+file's numbers, booleans, nulls, identifiers and language codes: ``copied_before``) are ltmt's
+copies where a record does not hold them (one written before, the regression trial's upgrade:
+``version: 2`` kept for the source's 3); ``--overwrite``, which reads no record and translates
+afresh, writes the source's of them, and keeps the others as before, silently
+(:meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.adopt_recorded`).
 
 Which values a catalog copies it says itself (:meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.
 copied_values`): a keyed catalog's strings that are no text (a TOML, Joomla INI or XAML
@@ -29,7 +35,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,19 +54,24 @@ def value_text(value: Any) -> str:
 
 
 def follow_source(
-    target: Path, kept: Mapping[str, Any], sources: Mapping[str, Any], record: Record | None
+    target: Path,
+    kept: Mapping[str, Any],
+    sources: Mapping[str, Any],
+    record: Record | None,
+    copied_before: Collection[str] = frozenset(),
 ) -> list[str]:
     """The names of ``kept`` (the values, no text, that the output ``target`` holds where the
     source has values too, by name) that are ltmt's copy of the source's value then, by
-    ``record`` (None: there is none): they take the source's now (``sources``, by name). Warns
+    ``record`` (None: there is none; ``copied_before``: the names of those ltmt copied whatever
+    the output held until trial s75): they take the source's now (``sources``, by name). Warns
     of those kept that the source now has otherwise, where someone set them since the source's
     changed, or the record cannot tell, or there is none (module docstring)."""
     if record is None:
         warn_of_unrecorded(target, kept, sources)
         return []
-    sorted_out = sort_values(kept, sources, record)
-    changed = [f"{name}: {value_text(kept[name])}" for name in sorted_out.changed]
-    unknown = [f"{name}: {value_text(kept[name])}" for name in sorted_out.unknown]
+    sorted_out = sort_values(kept, sources, record, copied_before)
+    changed = [f"{name}: {shown(kept[name])}" for name in sorted_out.changed]
+    unknown = [f"{name}: {shown(kept[name])}" for name in sorted_out.unknown]
     if changed:
         logger.warning(
             "%s: %s kept as the output has %s, set there by someone, though the source's "
@@ -126,11 +137,15 @@ class SortedValues:
 
 
 def sort_values(
-    kept: Mapping[str, Any], sources: Mapping[str, Any], record: Record | None
+    kept: Mapping[str, Any],
+    sources: Mapping[str, Any],
+    record: Record | None,
+    copied_before: Collection[str] = frozenset(),
 ) -> SortedValues:
     """Sort the names of ``kept`` (the output's values, by name) whose value is not the
     source's now (``sources``, by name) by ``record``, what ltmt wrote there (None: there is
-    none, and every value is the output's own): module docstring."""
+    none, and every value is the output's own); one of ``copied_before`` that the record does
+    not hold is ltmt's copy (module docstring)."""
     sorted_out = SortedValues([], [], [])
     if record is None:
         return sorted_out
@@ -139,7 +154,9 @@ def sort_values(
         source = value_text(sources[name])
         if value_text(value) == source:
             continue
-        if digests is None:
+        if name in copied_before and (digests is None or name not in digests):
+            sorted_out.again.append(name)  # ltmt wrote the source's there, whatever it held
+        elif digests is None:
             sorted_out.unknown.append(name)
         elif name not in digests:
             continue  # not the source's value before: the output's own

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import Document, TextDocument, TranslatedApart, Unit
+from ltmt.formats.keyed_catalog import KeyedCatalog
 from ltmt.formats.output_sources import (
     FilledInPlace,
     KeepsReviewed,
@@ -119,11 +120,17 @@ def _translations_taken_over(out_path: Path, spec: FileFormat, in_path: Path | N
     return all(spec.one_language_file(path) for path in files)
 
 
-def adopt(document: TranslatedApart, out_path: Path, record: Record | None) -> None:
+def adopt(
+    document: TranslatedApart, out_path: Path, record: Record | None, overwrite: bool = False
+) -> None:
     """Take over the translations ``out_path`` holds; a document that lines them up by the
     ``record`` of what ltmt wrote there (:class:`~ltmt.formats.output_sources.LinedUpByRecord`:
-    re-timed subtitles) is given that record."""
-    if isinstance(document, LinedUpByRecord):
+    re-timed subtitles) is given that record, and a keyed catalog whether the run translates
+    afresh (``overwrite``: the source's copied values written, :mod:`~ltmt.formats.
+    copied_values`)."""
+    if isinstance(document, KeyedCatalog):
+        document.adopt_recorded(out_path, record, overwrite)
+    elif isinstance(document, LinedUpByRecord):
         document.adopt_recorded(out_path, record)
     else:
         document.adopt(out_path)

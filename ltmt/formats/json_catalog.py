@@ -964,6 +964,13 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             values.update((pointer((key,)), v) for key, v in copied_header(self.data).items())
         return values
 
+    def values_copied_until_s75(self) -> frozenset[str]:
+        """The numbers, booleans and nulls, and the strings copied as they are (identifiers,
+        slugs, language codes: :attr:`copied_strings`), by pointer; not a skipped key's string,
+        a key binding's or a comment's (:meth:`_keeps_own`), which an output kept before."""
+        own = {pointer(parts) for parts, _ in _strings(self.data) if self._keeps_own(parts)}
+        return frozenset(self.values_not_text).union(set(self.copied_strings) - own)
+
     def _own_copy(self, key: str, text: str) -> bool:
         """Whether ``text``, the adopted output's string at ``key``, is its own of one of
         :attr:`copied_strings`: not a table's language field that names the source language

@@ -336,14 +336,16 @@ class KeyedCatalog(TranslationsHeld):
                 first_few(names),
             )
 
-    def adopt_recorded(self, target: Path, record: Record | None) -> int:
+    def adopt_recorded(self, target: Path, record: Record | None, overwrite: bool = False) -> int:
         """:meth:`adopt`, less the strings ``target`` holds as their source copied, untranslated
         (:func:`~ltmt.formats.source_copies.copies_untranslated`: Docusaurus'
         ``write-translations`` writes the English there), by ``record``, what ltmt wrote there
         (None: there is none), and with the values it holds as ltmt's copies of the source's
         then taking the source's now (:meth:`copied_values`), and without the strings whose
         source was removed that ``record`` says ltmt wrote there, unedited since
-        (:attr:`own_extras_removed`); how many kept."""
+        (:attr:`own_extras_removed`); how many kept. ``overwrite`` (``--overwrite``, which reads
+        no record: every string is translated again): those of
+        :meth:`values_copied_until_s75` take the source's, the others are kept, unwarned."""
         before = set(self.translations)
         self._adopted_record = record
         try:
@@ -369,7 +371,14 @@ class KeyedCatalog(TranslationsHeld):
         self._copies_kept = kept_copies(others, copies)
         before_values = len(self.translations)
         copied = self.copied_values()
-        for name in follow_source(Path(target), self.copied_values_held(), copied, record):
+        held = self.copied_values_held()
+        copied_before = self.values_copied_until_s75()
+        again = (
+            [name for name in held if name in copied_before]
+            if overwrite
+            else follow_source(Path(target), held, copied, record, copied_before)
+        )
+        for name in again:
             self.take_source_value(name)
         return kept - len(copies) - (before_values - len(self.translations))
 
@@ -406,6 +415,12 @@ class KeyedCatalog(TranslationsHeld):
             and entry.source.strip()
             and not self.is_text(entry)
         }
+
+    def values_copied_until_s75(self) -> frozenset[str]:
+        """The names of :meth:`copied_values` that ltmt wrote as the source has them, whatever
+        the output held, until trial s75: ltmt's copies where a record does not hold them, and
+        the source's with ``--overwrite`` (:mod:`ltmt.formats.copied_values`); none, here."""
+        return frozenset()
 
     def writes_copies(self) -> bool:
         """Whether the output holds strings copied from the source that the target language's

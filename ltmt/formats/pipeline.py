@@ -287,7 +287,7 @@ def translate_file(
                     output_sources.read(Path(out_path)) if output_sources is not None else None
                 )
             try:
-                adopt(document, Path(out_path), record)
+                adopt(document, Path(out_path), record, overwrite)
             except UnalignedTranslationError:
                 if not overwrite:  # replacing it is what --overwrite asks for
                     raise

@@ -90,6 +90,44 @@ def test_values_are_sorted_by_who_set_them() -> None:
 
 
 @pytest.mark.parametrize(
+    ("values", "follows", "unknown"),
+    [
+        (None, ["n", "flag"], ["other"]),  # before trial s75's JSON values: it holds none
+        ({"skipped": "x"}, ["n", "flag"], []),  # one that holds a skipped key's alone
+        ({"n": "3", "flag": "False"}, [], []),  # ltmt wrote 3 and false: someone set 5 and true
+    ],
+)
+def test_a_value_copied_before_that_a_record_does_not_hold_is_ltmts_copy(
+    values: dict[str, str] | None,
+    follows: list[str],
+    unknown: list[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The regression trial's upgrade: an output ltmt wrote before trial s75 kept ``version: 2``
+    and ``beta: false`` for the source's 3 and true, as of unknown origin."""
+    record = Record.of([(Unit("a", "A"), "A")], b"k", values=values)
+    kept = {"n": 5, "flag": True, "other": "x"}  # other: not copied before trial s75
+    sources = {"n": 3, "flag": False, "other": "y"}
+    assert sort_values(kept, sources, record, {"n", "flag"}).unknown == unknown
+    with caplog.at_level(logging.WARNING):
+        found = follow_source(Path("de.json"), kept, sources, record, {"n", "flag"})
+    assert found == follows
+    assert len(caplog.messages) == len(unknown)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(False, "false"), (None, "null"), (True, "true"), (16, "16")]
+)
+def test_a_warning_writes_a_kept_value_as_json_does(
+    value: object, shown: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    record = Record.of([(Unit("a", "A"), "A")], b"k")  # holds no values: who set it is unknown
+    with caplog.at_level(logging.WARNING):
+        follow_source(Path("de.json"), {"/beta": value}, {"/beta": "on"}, record)
+    assert f"(/beta: {shown})" in caplog.text
+
+
+@pytest.mark.parametrize(
     ("record", "follows"),
     [
         (None, []),  # an output ltmt did not write: kept (warn_of_no_record says so)
@@ -187,9 +225,12 @@ def test_a_json_outputs_values_are_kept_without_a_record_of_them(
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """No record (an output ltmt did not write), or one written before values were recorded
-    for JSON (session 72): the output's are kept, numbers, booleans and versions too (trial
-    s75: a Strapi export's German ids were replaced with the English entry's), and named once."""
+    """No record (an output ltmt did not write): the output's are kept, numbers, booleans and
+    versions too (trial s75: a Strapi export's German ids were replaced with the English
+    entry's), and named once. One written before values were recorded for JSON (session 72):
+    a skipped key's and an ARB ``@@`` key's are kept and named; the numbers, booleans and
+    strings copied as they are, which ltmt wrote as the source's until trial s75, are its
+    copies and follow the source (the regression trial's upgrade kept ``version: 2``)."""
     records = OutputSources(tmp_path / "records") if recorded else None
     source, output = tmp_path / "app_en.arb", tmp_path / "app_de.arb"
     source.write_text(json.dumps(JSON_SOURCE, indent=2), "utf-8")
@@ -200,16 +241,18 @@ def test_a_json_outputs_values_are_kept_without_a_record_of_them(
     with caplog.at_level(logging.WARNING):
         _translate_json(source, output, records)
     written = json.loads(output.read_text("utf-8"))
+    followed = {"maxItems": 25, "enabled": False, "docsUrl": "https://example.com/en/guide"}
     assert written == {
         **JSON_SOURCE,
         "@@locale": "de",
         "title": "SETTINGS",
+        **(dict(followed, version="2.5.0") if recorded else {}),
     }
     said = (
-        f"{output}: 9 values kept as the output has them, not as the source has them now "
-        "(/node/speaker: Guard, /node/mood: calm, /docsUrl: https://example.com/en/docs, ...): "
-        "ltmt's record of the output is older than its recording of such values, so who set "
-        "them cannot be told; delete them there to take the source's"
+        f"{output}: 5 values kept as the output has them, not as the source has them now "
+        "(/node/speaker: Guard, /node/mood: calm, /@@x-version: 2.4.0, ...): ltmt's record of "
+        "the output is older than its recording of such values, so who set them cannot be "
+        "told; delete them there to take the source's"
         if recorded
         else f"{output}: 9 values kept as the output has them, not as the source has them "
         "(/node/speaker: Guard, /node/mood: calm, /docsUrl: https://example.com/en/docs, ...): "

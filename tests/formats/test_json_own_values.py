@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from formats_fakes import FakeModel
 
+from ltmt.formats.json_catalog import JsonCatalog
 from ltmt.formats.json_own_values import held_values, same_value, values_not_text
 from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pipeline import translate_file
@@ -35,23 +36,42 @@ def _read(path: Path) -> Any:
     return json.loads(path.read_text("utf-8"))
 
 
-@pytest.mark.parametrize("overwrite", [False, True])
 def test_an_outputs_own_values_are_kept_without_a_record_and_named(
-    tmp_path: Path, overwrite: bool, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     source, output = tmp_path / "en.json", tmp_path / "de.json"
     _write(source, ENGLISH)
     _write(output, GERMAN)
     with caplog.at_level(logging.WARNING):
-        translate_file(source, output, FakeModel(), overwrite=overwrite)
-    title = "OUR NEW OFFICE" if overwrite else "Unser neues Büro"
-    assert _read(output) == {**GERMAN, "data": [{**GERMAN["data"][0], "title": title}]}
+        translate_file(source, output, FakeModel())
+    assert _read(output) == GERMAN
     assert caplog.messages == [
         f"{output}: 4 values kept as the output has them, not as the source has them "
         "(/data/0/locale: de, /data/0/slug: unser-neues-buero, /data/0/id: 16, ...): ltmt read "
         "no record of what it wrote there, so it cannot tell whether someone set them there or "
         "they are ltmt's copies of an older source; delete them there to take the source's"
     ]
+
+
+def test_overwrite_writes_the_sources_values_unwarned(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``--overwrite`` translates afresh, and copies the source's numbers, booleans, URLs, ids
+    and slugs as before trial s75 (the regression trial: it kept ``version: 2``, ``beta:
+    false`` and the old docs URL of ltmt's own output for the source's new ones, and said
+    someone may have set them there)."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    _write(source, ENGLISH)
+    _write(output, GERMAN)
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, FakeModel(), overwrite=True, output_sources=records)
+    assert _read(output) == _entry(title="OUR NEW OFFICE")
+    changed = _entry(id=15, showBanner=True, slug="our-office", url="https://example.com/v3")
+    _write(source, changed)
+    translate_file(source, output, FakeModel(), overwrite=True, output_sources=records)
+    assert _read(output) == {"data": [{**changed["data"][0], "title": "OUR NEW OFFICE"}]}
+    assert caplog.messages == []
 
 
 def test_a_reviewers_values_are_kept_and_ltmts_copies_follow_the_source(
@@ -80,6 +100,32 @@ def test_a_reviewers_values_are_kept_and_ltmts_copies_follow_the_source(
         "source's changed since ltmt last wrote it (/data/0/id: 16); delete it there to take "
         "the source's"
     ]
+
+
+def test_an_output_recorded_before_its_values_were_follows_the_source(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The regression trial's upgrade: an output ltmt wrote before trial s75, whose record holds
+    a skipped key's value but not the numbers and booleans it always copied then, kept the old
+    ``version: 2`` and ``beta: false`` on its first rerun, warned of as ``False``."""
+    records = OutputSources(tmp_path / "records")
+    source, output = tmp_path / "en.json", tmp_path / "de.json"
+    meta = {"version": 2, "beta": False, "docsUrl": "https://example.com/en/docs"}
+    _write(source, {"meta": meta, "note": "ok", "cta": "Get started"})
+
+    def recorded_before(catalog: JsonCatalog) -> dict[str, str]:
+        copied = catalog.copied_values()
+        return {k: str(copied[k]) for k in copied if k not in catalog.values_copied_until_s75()}
+
+    with monkeypatch.context() as before:
+        before.setattr(JsonCatalog, "source_values_written", recorded_before)
+        translate_file(source, output, FakeModel(), output_sources=records, skip_keys={"note"})
+    newer = {"version": 3, "beta": True, "docsUrl": "https://example.com/en/docs/v3"}
+    _write(source, {"meta": newer, "note": "ok", "cta": "Get started now"})
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, FakeModel(), output_sources=records, skip_keys={"note"})
+    assert _read(output) == {"meta": newer, "note": "ok", "cta": "GET STARTED NOW"}
+    assert caplog.messages == []
 
 
 def test_an_outputs_values_equal_to_the_sources_say_nothing(
