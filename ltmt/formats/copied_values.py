@@ -16,7 +16,7 @@ the source now has otherwise are kept and named in a warning once (the next reco
 
 The values ltmt wrote as the source has them whatever the output held until trial s75 (a JSON
 file's numbers, booleans, nulls, identifiers and language codes: ``copied_before``) are ltmt's
-copies where a record does not hold them (one written before, the regression trial's upgrade:
+copies where a record holds none of them (one written before, the regression trial's upgrade:
 ``version: 2`` kept for the source's 3); ``--overwrite``, which reads no record and translates
 afresh, writes the source's of them, and keeps the others as before, silently
 (:meth:`~ltmt.formats.keyed_catalog.KeyedCatalog.adopt_recorded`).
@@ -144,18 +144,21 @@ def sort_values(
 ) -> SortedValues:
     """Sort the names of ``kept`` (the output's values, by name) whose value is not the
     source's now (``sources``, by name) by ``record``, what ltmt wrote there (None: there is
-    none, and every value is the output's own); one of ``copied_before`` that the record does
-    not hold is ltmt's copy (module docstring)."""
+    none, and every value is the output's own); those of ``copied_before`` are ltmt's copies
+    where the record holds none of them (module docstring)."""
     sorted_out = SortedValues([], [], [])
     if record is None:
         return sorted_out
     digests = record.value_digests()
+    # written before ltmt recorded them, when it wrote the source's there whatever the output
+    # held (a record that holds some, and not a value, was written when the source had none)
+    copied_unrecorded = digests is None or not any(name in digests for name in copied_before)
     for name, value in kept.items():
         source = value_text(sources[name])
         if value_text(value) == source:
             continue
-        if name in copied_before and (digests is None or name not in digests):
-            sorted_out.again.append(name)  # ltmt wrote the source's there, whatever it held
+        if name in copied_before and copied_unrecorded:
+            sorted_out.again.append(name)
         elif digests is None:
             sorted_out.unknown.append(name)
         elif name not in digests:

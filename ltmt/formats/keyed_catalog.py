@@ -418,7 +418,7 @@ class KeyedCatalog(TranslationsHeld):
 
     def values_copied_until_s75(self) -> frozenset[str]:
         """The names of :meth:`copied_values` that ltmt wrote as the source has them, whatever
-        the output held, until trial s75: ltmt's copies where a record does not hold them, and
+        the output held, until trial s75: ltmt's copies where a record holds none of them, and
         the source's with ``--overwrite`` (:mod:`ltmt.formats.copied_values`); none, here."""
         return frozenset()
 

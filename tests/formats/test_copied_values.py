@@ -95,6 +95,7 @@ def test_values_are_sorted_by_who_set_them() -> None:
         (None, ["n", "flag"], ["other"]),  # before trial s75's JSON values: it holds none
         ({"skipped": "x"}, ["n", "flag"], []),  # one that holds a skipped key's alone
         ({"n": "3", "flag": "False"}, [], []),  # ltmt wrote 3 and false: someone set 5 and true
+        ({"n": "3"}, [], []),  # of now: the source had no flag then, someone set it
     ],
 )
 def test_a_value_copied_before_that_a_record_does_not_hold_is_ltmts_copy(
