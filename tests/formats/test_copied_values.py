@@ -73,6 +73,21 @@ def test_a_rerun_writes_the_sources_values_now_where_the_output_holds_ltmts_copy
     assert "url: https://example.com/de/" in output.read_text("utf-8")
 
 
+def test_overwrite_keeps_a_yaml_outputs_settings_unwarned(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``--overwrite`` reads no record: a YAML file's settings are kept as before trial s75,
+    unwarned (the warning said someone may have set them there, of ltmt's own output)."""
+    source, output = tmp_path / "openapi.yaml", tmp_path / "openapi.de.yaml"
+    source.write_text(_source("2.4.0", "https://api.parcelly.io/v2"), "utf-8")
+    translate_file(source, output, FakeModel())
+    source.write_text(_source("2.5.0", "https://api.parcelly.io/v2"), "utf-8")
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, output, FakeModel(), overwrite=True)
+    assert "  version: 2.4.0\n" in output.read_text("utf-8")
+    assert caplog.messages == []
+
+
 def test_a_value_someone_set_is_kept_silently_while_the_sources_stays() -> None:
     record = Record.of([], b"k", values={"separator": ".", "version": "2.4.0"})
     kept = {"separator": ",", "version": "2.4.0"}  # German's separator, set by a translator
