@@ -158,7 +158,7 @@ def prepare(
     if output not in (None, "-") and not output_folder_made:
         # once the input is read: a file that cannot be translated gets its error alone; a
         # folder's output is said once, for the folder
-        _warn_if_named_for_another_language(Path(output), tgt)
+        _warn_if_named_for_another_language(Path(output), tgt, source=path, src=src)
     return job
 
 
@@ -275,14 +275,19 @@ def _named_for(path: Path, tgt: str) -> str:
     return "" if named == path else f" (-o {named}: the name the app loads {language} from)"
 
 
-def _warn_if_named_for_another_language(output: Path, tgt: str, *, folder: bool = False) -> None:
+def _warn_if_named_for_another_language(
+    output: Path, tgt: str, *, folder: bool = False, source: Path | None = None, src: str = ""
+) -> None:
     """Warn when ``output``'s path names another language than ``tgt``
     (``res/values-fr/strings.xml`` for German), or none where a translation names its language
-    (``out/Strings.resx``, not ``Strings.de.resx``): :mod:`ltmt.formats.path_languages`."""
+    (``out/Strings.resx``, not ``Strings.de.resx``; a file's ``source``, in ``src``, in a tree of
+    locale folders tells where a folder names it): :mod:`ltmt.formats.path_languages`."""
     from ltmt.formats.path_languages import neutral_named, other_language_named
 
     warning = other_language_named(output, tgt, folder=folder)
-    if warning or (not folder and (warning := neutral_named(output, tgt))):
+    if not warning and not folder:
+        warning = neutral_named(output, tgt, source=source, source_language=src)
+    if warning:
         warn(warning)
 
 

@@ -64,6 +64,7 @@ from ltmt.formats.common import (
     replace_notes,
     xml_error,
 )
+from ltmt.formats.java_formatter import JAVA_FORMATTER
 from ltmt.formats.kept_elements import KeptRules, carry_attributes, same_xml, write_over
 from ltmt.formats.keyed_catalog import (
     FORM,
@@ -336,6 +337,7 @@ class AndroidDocument(KeyedCatalog):
     not_translatable_mark = 'marked translatable="false"'
     extra_translation_hint = " (Android lint's ExtraTranslation, which fails a release build)"
     leaves_out_values_not_text = True  # the app reads the source file's
+    syntax = JAVA_FORMATTER  # getString(id, args) formats it (%s is a one-argument %1$s)
     extras_kept = "kept in place"  # the output so far is written over (module docstring)
 
     def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:

@@ -74,6 +74,7 @@ from ltmt.errors import InputError
 from ltmt.formats.common import line_ends_like, read_bytes
 from ltmt.formats.documents import Unit
 from ltmt.formats.fluent_access_keys import chosen_access_key
+from ltmt.formats.java_formatter import JAVA_FORMATTER
 from ltmt.formats.keyed_catalog import (
     Entry,
     KeyedCatalog,
@@ -274,7 +275,8 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
             for key, text in messages.items()
             if (forms := plural_forms(self._unquoted(key, text), announced=key in announced))
         }
-        self.syntax = MOZILLA_PLURALS if self.plurals else ""  # for qa's plurals check
+        # for qa's plurals check; else Java's String.format (%s is a one-argument %1$s)
+        self.syntax = MOZILLA_PLURALS if self.plurals else JAVA_FORMATTER
         # access keys (close.accesskey=C): chosen from the translated label, not translated
         self.access_keys = access_key_labels(strings)
         super().__init__(path, list(self._entries(strings, messages)))

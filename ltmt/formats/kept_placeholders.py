@@ -19,6 +19,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ltmt.formats.java_formatter import formatted_by_java, single_argument_aliases
 from ltmt.formats.placeholder_syntax import find_placeholders, positional_aliases
 from ltmt.wording import counted, them
 
@@ -52,8 +53,9 @@ def kept_with_other_placeholders(catalog: KeyedCatalog) -> list[KeptPlaceholders
     """The strings whose translation ``catalog`` keeps from its output (its
     ``translations``) writes a placeholder their source does not have, a string once (its
     first form or item found so). A numbered ``%2$d`` is the source's second argument,
-    reordered, and a plural's ``#`` and its argument show one value (``same_value``), as
-    ``ltmt qa`` reads them."""
+    reordered, a one-argument ``%1$s`` that Java formats is the ``%s`` written for it
+    (:mod:`ltmt.formats.java_formatter`), and a plural's ``#`` and its argument show one value
+    (``same_value``), as ``ltmt qa`` reads them."""
     found: dict[str, KeptPlaceholders] = {}
     for entry in catalog.entries:
         target = catalog.translations.get(entry.key)
@@ -63,6 +65,8 @@ def kept_with_other_placeholders(catalog: KeyedCatalog) -> list[KeptPlaceholders
         same = catalog.same_value(entry)
         have |= same if have & same else set()
         aliases = positional_aliases(entry.source)
+        if formatted_by_java(catalog.syntax, entry.flags):  # Hallo, %s! for Hello, %1$s!
+            aliases |= single_argument_aliases(entry.source, target)
         added = [
             p.text for p in find_placeholders(target) if aliases.get(p.text, p.text) not in have
         ]
@@ -83,6 +87,8 @@ def _qa_problems(catalog: KeyedCatalog, entry: Entry, target: str) -> list[str]:
         metadata["plural"] = entry.form
     if entry.flags:
         metadata["flags"] = ", ".join(entry.flags)
+    if catalog.syntax:
+        metadata["syntax"] = catalog.syntax
     if written := catalog.placeholders_written(entry):
         metadata["placeholders"] = written
     return placeholder_problems(entry.source, target, metadata)

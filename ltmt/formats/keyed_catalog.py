@@ -194,7 +194,7 @@ class KeyedCatalog(TranslationsHeld):
     # a value ``true`` or ``false`` is a setting the program parses, kept as written (not
     # ``wahr``), where the format's files hold settings beside strings (.properties, .resx)
     keeps_booleans: ClassVar[bool] = False
-    # whether the output leaves out the values that are no text (a number, a setting:
+    # whether the output leaves out the values that are no text (a number, a code, a setting:
     # :meth:`is_text`), the app falling back to the source file's (Android, .resx, Apple
     # .strings), which a run says (:meth:`warn_of_untranslated`); the others write them as is
     leaves_out_values_not_text: ClassVar[bool] = False
@@ -505,8 +505,9 @@ class KeyedCatalog(TranslationsHeld):
         names = list(dict.fromkeys(names))
         if names:
             logger.warning(
-                "%s: %s no text (%s: a number, a setting) not written to the translation, "
-                "where the app reads the source file's; copy %s there if it must hold every key",
+                "%s: %s no text (%s: a number, a code, an identifier or a setting) not written "
+                "to the translation, where the app reads the source file's; copy %s there if it "
+                "must hold every key",
                 self.path,
                 counted(len(names), "value") + (" that is" if len(names) == 1 else " that are"),
                 first_few(names),

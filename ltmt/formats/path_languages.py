@@ -138,15 +138,21 @@ def other_language_named(path: Path, language: str, *, folder: bool = False) -> 
     )
 
 
-def neutral_named(path: Path, language: str) -> str | None:
+def neutral_named(
+    path: Path, language: str, *, source: Path | None, source_language: str
+) -> str | None:
     """A warning where ``path``, a translation into ``language``, has the name of the source
     language's file in a format that names each other language's (``out/Strings.resx``, not
-    ``out/Strings.de.resx``: .NET reads it as the neutral culture's, the default), else None."""
+    ``out/Strings.de.resx``: .NET reads it as the neutral culture's, the default), else None;
+    None too where ``path`` is in the target's locale folder of a tree of locales that the
+    ``source`` file, in ``source_language``, is in too (:func:`mirrors_locale_folder`)."""
     from ltmt.language_detection import language_name
 
     named = translation_name(path, language)
-    if named == path or named_by_folder(path, language):  # de/tabbrowser.properties
+    if named == path:
         return None
+    if source is not None and mirrors_locale_folder(path, language, source, source_language):
+        return None  # en-US/tabbrowser.properties → de/tabbrowser.properties
     return (
         f"--output {path} names no language: the app reads it as the default culture's file "
         f"(every language's fallback), not as {language_name(language)}; name it {named}"
@@ -220,17 +226,39 @@ def named_by_folder(path: Path, language: str) -> bool:
     """Whether ``path`` is a file that keeps its name in every locale (not Java's
     ``Messages_de.properties``) because a folder of it is named for ``language``'s locale, as
     Mozilla lays out its legacy ``.properties`` (``en-US/tabbrowser.properties`` →
-    ``de/tabbrowser.properties``). A .NET resource is named for its culture wherever it is."""
-    from ltmt.formats.common import same_language
-
+    ``de/tabbrowser.properties``): a folder run's, whose source folder names the source's
+    locale (a single file's output: :func:`mirrors_locale_folder`). A .NET resource is named
+    for its culture wherever it is."""
     if path.suffix.lower() not in _NAMED_BY_FOLDER:
         return False
-    for part in path.parts[:-1]:
-        found = _RESW_FOLDER.fullmatch(part)
-        code = (found.group("code") or found.group("code3")) if found else None
-        if code is not None and _known(code) is not None and same_language(code, language):
-            return True
-    return False
+    return any(_locale_folder_of(part, language) for part in path.parts[:-1])
+
+
+def mirrors_locale_folder(path: Path, language: str, source: Path, source_language: str) -> bool:
+    """Whether ``path``, a translation into ``language`` of the file ``source`` in
+    ``source_language``, keeps its name in a tree of each locale's folders
+    (:func:`named_by_folder`): a folder of ``path`` is named for ``language``'s locale where,
+    counted from the file up, a folder of ``source`` is named for ``source_language``'s
+    (``en-US/browser/tabbrowser.properties`` → ``de/browser/tabbrowser.properties``). A folder
+    named so alone is no locale's: a Java package ``de.acme.app`` is laid out as
+    ``de/acme/app/``, its bundle still named ``Messages_de.properties``."""
+    if path.suffix.lower() not in _NAMED_BY_FOLDER:
+        return False
+    folders, source_folders = path.parts[-2::-1], source.parts[-2::-1]  # from the file up
+    return any(
+        _locale_folder_of(part, language) and _locale_folder_of(source_part, source_language)
+        for part, source_part in zip(folders, source_folders, strict=False)
+    )
+
+
+def _locale_folder_of(part: str, language: str) -> bool:
+    """Whether the folder name ``part`` is a locale of ``language`` (``de``, ``de-AT`` for
+    German; ``en-US`` for English): :data:`_RESW_FOLDER`."""
+    from ltmt.formats.common import same_language
+
+    found = _RESW_FOLDER.fullmatch(part)
+    code = (found.group("code") or found.group("code3")) if found else None
+    return code is not None and _known(code) is not None and same_language(code, language)
 
 
 # UWP's folder of a locale's .resw files: a BCP 47 tag (en-US, de, zh-Hans, fil-PH) of a

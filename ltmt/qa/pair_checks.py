@@ -50,6 +50,7 @@ from ltmt.formats.mdx import component_shape
 from ltmt.formats.numbered_markers import markers_in
 from ltmt.formats.paired_tags import element_around
 from ltmt.formats.phone_numbers import redialled
+from ltmt.formats.java_formatter import formatted_by_java, single_argument_aliases
 from ltmt.formats.placeholder_edges import glued_words, stray_braces
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,
@@ -222,7 +223,8 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     ``python-brace-format`` entry's fields are the format check's, which reads them as Python and
     msgfmt do (``{1} von {0}`` for ``{} of {}``); a phone number's separators may change (``+49
     89 1234 5678`` for ``+49 89 1234-5678``: :func:`~ltmt.formats.phone_numbers.redialled`), its
-    digits and its ``+`` not."""
+    digits and its ``+`` not; where Java formats it (Android, a ``java-printf-format`` entry),
+    a one-argument ``%1$s`` may be written ``%s`` (:mod:`ltmt.formats.java_formatter`)."""
     problems: list[str] = []
     if metadata.get("syntax") == DOTNET:  # {{ words }}: two escaped braces, not one field
         source, wanted_braces = escaped_braces_aside(source)
@@ -235,7 +237,9 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     flags = flags_of(metadata)
     # a javascript-format entry's ${name} is a template's field, not a shell variable's text
     fields = "javascript-format" in flags
-    wanted, have = _inventories(source, target, names=False, dollar_fields=fields)
+    # Java's Formatter shows a one-argument message's %1$s as %s (the java_formatter module)
+    java = formatted_by_java(str(metadata.get("syntax", "")), flags)
+    wanted, have = _inventories(source, target, names=False, dollar_fields=fields, java=java)
     if "python-brace-format" in flags:
         wanted, have = _without_brace_fields(wanted), _without_brace_fields(have)
     if WEBEXTENSION_FORMAT in flags:
@@ -815,16 +819,19 @@ PAIR_CHECKS: dict[str, PairCheck] = {
 
 
 def _inventories(
-    source: str, target: str, *, names: bool, dollar_fields: bool = False
+    source: str, target: str, *, names: bool, dollar_fields: bool = False, java: bool = False
 ) -> tuple[Counter[str], Counter[str]]:
     """The placeholders of ``source`` and of ``target`` (:func:`_inventory`; the target's
-    numbered arguments as the source's they stand for): URLs and e-mail addresses alone
-    (``names``), or every other kind; ``dollar_fields``: a ``${name}`` is a field (JavaScript's
-    template literal), not a shell variable's text."""
+    numbered arguments as the source's they stand for, and where Java formats them (``java``),
+    its one unnumbered conversion as a one-argument source's ``%1$s``:
+    :func:`~ltmt.formats.java_formatter.single_argument_aliases`): URLs and e-mail addresses
+    alone (``names``), or every other kind; ``dollar_fields``: a ``${name}`` is a field
+    (JavaScript's template literal), not a shell variable's text."""
     aliases = (
         positional_aliases(source, _unsized)
         | _template_aliases(source, target)
         | _code_aliases(source, target)
+        | (single_argument_aliases(source, target, _unsized) if java else {})
     )
     runs = date_runs(source)  # their directives are the dates check's, wherever written
     dated = {d.text for run in runs for d in directives(run.text)}
