@@ -44,9 +44,7 @@ def single_argument_aliases(
     conversions = [p for p in find_placeholders(source) if _takes_argument(p)]
     if len(conversions) != 1 or not conversions[0].text.startswith("%1$"):
         return {}
-    unnumbered = [
-        p.text for p in find_placeholders(target) if _takes_argument(p) and p.ordered
-    ]
+    unnumbered = [p.text for p in find_placeholders(target) if _takes_argument(p) and p.ordered]
     if len(unnumbered) != 1:
         return {}
     numbered = written(conversions[0].text)

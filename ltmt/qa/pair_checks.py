@@ -42,6 +42,7 @@ from ltmt.formats.icu_messages import (
     without_markup,
 )
 from ltmt.formats.itstool_paths import is_itstool_entry
+from ltmt.formats.java_formatter import formatted_by_java, single_argument_aliases
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.kept_parts import DOTNET, escaped_braces_aside
 from ltmt.formats.link_locales import relocalised
@@ -50,7 +51,6 @@ from ltmt.formats.mdx import component_shape
 from ltmt.formats.numbered_markers import markers_in
 from ltmt.formats.paired_tags import element_around
 from ltmt.formats.phone_numbers import redialled
-from ltmt.formats.java_formatter import formatted_by_java, single_argument_aliases
 from ltmt.formats.placeholder_edges import glued_words, stray_braces
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,

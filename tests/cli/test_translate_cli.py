@@ -1475,6 +1475,31 @@ def test_an_output_named_for_another_language_gets_a_warning(tmp_path, capsys, c
     assert f"ltmt: warning: --output {neutral} names no language: the app reads it as" in err
 
 
+def test_a_bundle_in_a_package_folder_named_for_the_language_is_warned_of(tmp_path, capsys, common):
+    """A Java package de.acme.app is laid out as de/acme/app/: German written there as
+    Messages.properties replaces every language's fallback (trial s75, regression 3); Mozilla's
+    en-US/ → de/ tree keeps its names."""
+    source = tmp_path / "strings.properties"
+    source.write_text("button.save=Save\n", "utf-8")
+    package = tmp_path / "out" / "de" / "acme" / "app" / "Messages.properties"
+    package.parent.mkdir(parents=True)
+    code, _, err = run_cli(["translate", str(source), "-o", str(package), *common], capsys)
+    assert code == 0, err
+    assert (
+        f"ltmt: warning: --output {package} names no language: the app reads it as the default "
+        "culture's file (every language's fallback), not as German; name it "
+        f"{package.with_name('Messages_de.properties')}"
+    ) in err
+    mozilla = tmp_path / "en-US" / "browser" / "tabbrowser.properties"
+    mozilla.parent.mkdir(parents=True)
+    mozilla.write_text("button.save=Save\n", "utf-8")
+    german = tmp_path / "de" / "browser" / "tabbrowser.properties"
+    german.parent.mkdir(parents=True)
+    code, _, err = run_cli(["translate", str(mozilla), "-o", str(german), *common], capsys)
+    assert code == 0, err
+    assert "names no language" not in err
+
+
 def test_a_folder_runs_outputs_named_for_the_source_language_get_one_warning(
     tmp_path, capsys, common
 ):

@@ -290,13 +290,17 @@ RESX_VALUES = (
             "strings.xml",
             '<resources>\n<string name="title">Note Editor</string>\n'
             '<string name="count">10</string>\n</resources>\n',
-            "1 value that is no text (count: a number, a setting)",
+            "1 value that is no text (count: a number, a code, an identifier or a setting)",
         ),
-        ("Strings.resx", RESX_VALUES, "2 values that are no text (Count, On: a number, a setting)"),
+        (
+            "Strings.resx",
+            RESX_VALUES,
+            "2 values that are no text (Count, On: a number, a code, an identifier or a setting)",
+        ),
         (
             "Localizable.strings",
             '"title" = "Note Editor";\n"count" = "10";\n',
-            "1 value that is no text (count: a number, a setting)",
+            "1 value that is no text (count: a number, a code, an identifier or a setting)",
         ),
     ],
 )

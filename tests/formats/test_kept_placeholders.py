@@ -52,6 +52,17 @@ def _catalog(tmp_path: Path, english: str, german: str) -> AndroidDocument:
         ("%1$s of %2$d", "%2$d von %1$s", []),  # reordered: the source's own
         ("%s of %d", "%2$d von %1$s", []),  # numbered to reorder them: the source's
         ("Welcome back, %1$s!", "Willkommen zurück!", []),  # lacks one only: adds none
+        # Java shows one argument's %1$s as %s (trial s75, regression 7), not a second %s
+        ("Hello, %1$s!", "Hallo, %s!", []),
+        (
+            "Hello, %1$s!",
+            "Hallo, %s und %s!",
+            [
+                KeptPlaceholders(
+                    "s", "%s", ("lacks %1$s", "adds %s (2 times), which the source does not have")
+                )
+            ],
+        ),
     ],
 )
 def test_a_kept_translation_is_said_as_qa_says_it(
@@ -78,3 +89,16 @@ def test_the_warning_names_each_with_qas_words_and_returns_those_qa_calls_errors
 def test_one_qa_lets_pass_is_said_by_the_placeholder_it_adds() -> None:
     kept = KeptPlaceholders("inbox", "{count}", ())
     assert kept.said() == "inbox: adds {count}, which the source does not have"
+
+
+def test_a_java_bundles_one_argument_may_be_kept_unnumbered(tmp_path: Path) -> None:
+    """A ``.properties`` bundle's ``%s`` kept for ``%1$s`` passes, as Android's does: Java's
+    String.format shows the one argument for either."""
+    from ltmt.formats.java_properties import JavaPropertiesDocument
+
+    source, output = tmp_path / "Messages.properties", tmp_path / "Messages_de.properties"
+    source.write_text("hello=Hello, %1$s!\n", "utf-8")
+    output.write_text("hello=Hallo, %s!\n", "utf-8")
+    catalog = JavaPropertiesDocument.open(source, tgt_lang="de")
+    catalog.adopt(output)
+    assert kept_with_other_placeholders(catalog) == []

@@ -8,6 +8,7 @@ import pytest
 
 from ltmt.formats.path_languages import (
     language_folder,
+    mirrors_locale_folder,
     named_by_folder,
     neutral_named,
     other_language_files,
@@ -19,6 +20,9 @@ from ltmt.formats.path_languages import (
     source_name,
     translation_name,
 )
+
+# a single file's run from an English file in no locale's folder
+_FROM_ENGLISH = {"source": Path("strings.properties"), "source_language": "en"}
 
 
 @pytest.mark.parametrize(
@@ -200,12 +204,12 @@ def test_a_uwp_resource_file_goes_into_the_target_locales_folder(path, language,
 
 def test_a_translation_under_the_neutral_name_is_warned_of() -> None:
     """German written to ``out/Strings.resx`` is the default culture's file to .NET."""
-    assert neutral_named(Path("out/Strings.resx"), "de") == (
+    assert neutral_named(Path("out/Strings.resx"), "de", **_FROM_ENGLISH) == (
         "--output out/Strings.resx names no language: the app reads it as the default culture's "
         "file (every language's fallback), not as German; name it out/Strings.de.resx"
     )
     for named in ("out/Strings.de.resx", "out/de.json", "values-de/strings.xml"):
-        assert neutral_named(Path(named), "de") is None
+        assert neutral_named(Path(named), "de", **_FROM_ENGLISH) is None
 
 
 @pytest.mark.parametrize(
@@ -226,14 +230,45 @@ def test_a_properties_file_in_a_locales_folder_keeps_its_name(path, language, ex
 
 
 def test_a_properties_file_in_the_targets_folder_is_no_neutral_name() -> None:
-    """Mozilla's German ``de/tabbrowser.properties`` is named as Firefox loads it; Java's
-    ``out/Messages.properties`` still names no language."""
-    assert neutral_named(Path("de/tabbrowser.properties"), "de") is None
-    assert neutral_named(Path("out/Messages.properties"), "de") == (
+    """Mozilla's German ``de/tabbrowser.properties`` of ``en-US/tabbrowser.properties`` is
+    named as Firefox loads it; Java's ``out/Messages.properties`` still names no language, nor
+    does a bundle in a package folder named so (``de.acme.app``: trial s75, regression 3)."""
+    mozilla = {"source": Path("en-US/tabbrowser.properties"), "source_language": "en"}
+    assert neutral_named(Path("de/tabbrowser.properties"), "de", **mozilla) is None
+    assert neutral_named(Path("out/Messages.properties"), "de", **_FROM_ENGLISH) == (
         "--output out/Messages.properties names no language: the app reads it as the default "
         "culture's file (every language's fallback), not as German; name it "
         "out/Messages_de.properties"
     )
+    package = Path("out/de/acme/app/Messages.properties")
+    assert neutral_named(package, "de", **_FROM_ENGLISH) == (
+        f"--output {package} names no language: the app reads it as the default culture's "
+        "file (every language's fallback), not as German; name it "
+        "out/de/acme/app/Messages_de.properties"
+    )
+    assert neutral_named(package, "de", source=None, source_language="en") is not None  # stdin
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "expected"),
+    [
+        ("de/tabbrowser.properties", "en-US/tabbrowser.properties", True),
+        ("l10n/de/browser/x.properties", "mozilla/en-US/browser/x.properties", True),
+        ("out/de-AT/x.properties", "en/x.properties", True),
+        # a folder named so where the source's names no locale: a Java package's (de.acme.app)
+        ("out/de/acme/app/Messages.properties", "strings.properties", False),
+        ("out/de/acme/app/Messages.properties", "src/com/acme/app/Messages.properties", False),
+        # the source's locale folder at another place, or another language's
+        ("de/browser/x.properties", "en-US/x.properties", False),
+        ("de/x.properties", "fr/x.properties", False),
+        ("en/x.properties", "en-US/x.properties", False),  # not the target's
+        ("de/Strings.resx", "en-US/Strings.resx", False),  # .NET names its culture in the name
+    ],
+)
+def test_a_folder_names_the_outputs_locale_where_the_sources_names_the_sources(
+    path, source, expected
+):
+    assert mirrors_locale_folder(Path(path), "de", Path(source), "en") is expected
 
 
 @pytest.mark.parametrize(

@@ -156,7 +156,7 @@ def test_a_resw_property_that_takes_no_text_is_left_out_and_said(
     assert values == {"AmountText.Text": "AMOUNT"}
     assert (
         "3 values that are no text (AmountText.TextAlignment, "
-        "ReceiptsList.HorizontalAlignment, ErrorBar.Visibility: a number, a setting) not "
+        "ReceiptsList.HorizontalAlignment, ErrorBar.Visibility: a number, a code, an identifier or a setting) not "
         "written to the translation" in caplog.text
     )
     written = _resx(

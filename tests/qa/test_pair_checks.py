@@ -240,6 +240,58 @@ def test_a_json_plurals_form_for_one_may_leave_out_its_count(context, target, ex
     assert placeholder_problems("{{ count }} item", target, {"context": context}) == expected
 
 
+JAVA = {"syntax": "java-formatter"}  # Android's strings.xml, a .properties bundle
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "metadata", "expected"),
+    [
+        # Java's Formatter shows one argument's %1$s as %s (trial s75, regression 7)
+        ("Hello, %1$s!", "Hallo, %s!", JAVA, []),
+        ("Hello, %1$s!", "Hallo, %s!", {"flags": "java-printf-format"}, []),
+        ("%1$d files", "%d Dateien", JAVA, []),
+        ("Width %1$-8s", "Breite %8s", JAVA, []),  # its width may change, as ever
+        ("Hello, %1$s!%n", "Hallo, %s!%n", JAVA, []),  # %n takes no argument
+        ("Hello, %s!", "Hallo, %1$s!", {"flags": "c-format"}, []),  # (the reverse: any printf)
+        # another type, or a second %s (an argument the app does not pass)
+        (
+            "%1$d files",
+            "%s Dateien",
+            JAVA,
+            ["lacks %1$d", "adds %s, which the source does not have"],
+        ),
+        (
+            "Hello, %1$s!",
+            "Hallo, %s und %s!",
+            JAVA,
+            ["lacks %1$s", "adds %s (2 times), which the source does not have"],
+        ),
+        # several arguments: %s takes them in turn, not by the source's numbers
+        (
+            "%1$s of %2$s",
+            "%s von %s",
+            JAVA,
+            ["lacks %1$s, %2$s", "adds %s (2 times), which the source does not have"],
+        ),
+        # C's printf (undefined where a string mixes them), Python's % (no numbered ones), and
+        # a string of no format said: as written
+        *(
+            (
+                "Hello, %1$s!",
+                "Hallo, %s!",
+                metadata,
+                ["lacks %1$s", "adds %s, which the source does not have"],
+            )
+            for metadata in ({"flags": "c-format"}, {"flags": "python-format"}, {})
+        ),
+    ],
+)
+def test_a_java_formatted_one_argument_conversion_may_be_written_unnumbered(
+    source, target, metadata, expected
+):
+    assert placeholder_problems(source, target, metadata) == expected
+
+
 @pytest.mark.parametrize(
     ("source", "target", "flag"),
     [
