@@ -434,9 +434,9 @@ def test_values_that_are_no_text_are_left_out_named_and_follow_the_source(
     assert model.seen == ["Note Editor", "OK"]
     assert out.read_text("ascii") == "# app settings\napp.title=NOTE EDITOR\nbutton.ok=OK\n"
     assert [r.getMessage() for r in caplog.records if "no text" in r.getMessage()] == [
-        f"{source}: 2 values that are no text (feature.enabled, max.count: a number, a "
-        "setting) not written to the translation, where the app reads the source file's; copy "
-        "them there if it must hold every key"
+        f"{source}: 2 values that are no text (feature.enabled, max.count: a number, a code, "
+        "an identifier or a setting) not written to the translation, where the app reads the "
+        "source file's; copy them there if it must hold every key"
     ]
     source.write_bytes(source.read_bytes().replace(b"max.count=10", b"max.count=20"))
     translate_file(source, out, model, tgt_lang="de")
@@ -719,7 +719,8 @@ def test_a_mozilla_plural_list_is_translated_form_by_form(tmp_path: Path) -> Non
         ("tabs.note", "Saved; reload the page.", "", 0),
     ]
     assert document.syntax == "mozilla-plurals"  # qa checks its lists' forms
-    assert JavaPropertiesDocument(Path("x"), SOURCE.encode()).syntax == ""
+    # else Java's String.format (qa: a one-argument %1$s may be written %s)
+    assert JavaPropertiesDocument(Path("x"), SOURCE.encode()).syntax == "java-formatter"
     out = tmp_path / "de" / "tabbrowser.properties"
     out.parent.mkdir()
     translate_file(source, out, FakeModel(), tgt_lang="de")
