@@ -182,6 +182,7 @@ from ltmt.formats.keyed_catalog import (
 from ltmt.formats.language_fields import language_fields, written_value
 from ltmt.formats.laravel_json import is_laravel_json, keys_are_english, with_keys_for_empty
 from ltmt.formats.markdown_lines import MarkdownLines
+from ltmt.formats.markdown_strings import MarkdownString, markdown_problems
 from ltmt.formats.npm_manifest import is_npm_manifest, npm_manifest_refusal
 from ltmt.formats.pipe_plurals import (
     LARAVEL,
@@ -450,7 +451,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         # string, nor one "not in the source file" for memory import), by pointer
         self.unused_ordinals = set(unused)
         self.ordinals_kept: dict[str, str] = {}
-        self.markdown: dict[str, MarkdownLines] = {}  # an OpenAPI description's, by pointer
+        # an OpenAPI description's, and a string that is Markdown (a CMS's rich text), by pointer
+        self.markdown: dict[str, MarkdownLines | MarkdownString] = {}
         for parts, source in strings:
             key = pointer(parts)
             if key in self.kept or key in unused:
@@ -478,6 +480,11 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
                 choices = (
                     plural_choices(source) if vue else symfony_choices(source) if laravel else None
                 )
+                markdown = MarkdownString.of(source) if choices is None and not runs else None
+                if markdown is not None:  # its marks, link destinations and titles kept
+                    self.markdown[key] = markdown
+                    entries.extend(markdown.entries(key, group=key))
+                    continue
                 if choices is None:
                     shown = source if runs else ""
                     if runs:  # '<'Enter'>' as %1$s (ltmt.formats.icu_quoted_brackets)
@@ -697,6 +704,10 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         ):
             for parts, said in found.items():
                 problems.setdefault(pointer(parts), []).extend(said)
+        strings = {pointer(parts): text for parts, text in _strings(translated)}
+        broken = markdown_problems(self.markdown, strings)  # a heading's lost #: checked whole
+        for key, said in broken.items():
+            problems.setdefault(key, []).extend(said)
         unused = [
             pointer(parts)
             for parts, text in _strings(translated)
@@ -707,7 +718,10 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             not_text=not_text,
             format_problems=problems,
             left_out={UNUSED_ORDINAL: unused} if unused else {},
-            checked_whole=self._branched_otherwise(translated),
+            checked_whole={
+                **self._branched_otherwise(translated),
+                **{key: strings[key] for key in broken},
+            },
             by_hand=self._translated_by_hand(translated),
         )
 
@@ -860,7 +874,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
                     values[f"{key}{FORM}{case.name}"] = text
             elif key in self.choices:  # another number of choices: whole, as a person wrote it
                 values.update(self.choices[key].read(key, text))
-            elif key in self.markdown:  # an OpenAPI description: text by text
+            elif key in self.markdown:  # an OpenAPI description, Markdown: text by text
                 values.update(self.markdown[key].read(key, text))
             elif self.ink:
                 values[key] = ink_json.text_of(text)
@@ -898,10 +912,11 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
         """The branching messages whose translation in ``values`` is no ICU message this catalog
         takes apart (``{n, Plural, ... andere {...}}``), and the vue-i18n plurals whose
-        translation has another number of choices: each is a pair whole, so that ``ltmt qa``
-        says what is wrong with it."""
+        translation has another number of choices, and the Markdown strings whose translation
+        breaks their Markdown (:mod:`ltmt.formats.markdown_strings`): each is a pair whole, so
+        that ``ltmt qa`` says what is wrong with it."""
         sources = ((pointer(parts), source) for parts, source in _strings(self.data))
-        taken_apart = {**self.branchings, **self.choices}
+        taken_apart = {**self.branchings, **self.choices, **self.markdown}
         return {key: source for key, source in sources if key in taken_apart and key in values}
 
     def adopt(self, target: Path) -> int:

@@ -593,6 +593,12 @@ def _kind(block: Block) -> str:
     return block.key.rstrip("0123456789")
 
 
+def _marks(prefix: str) -> str:
+    """A paragraph's or heading's marks as its ``prefix`` writes them, blanks left out: ``##``,
+    ``>-``, ``1.``."""
+    return "".join(prefix.split())
+
+
 def _cell_spans(line: str) -> list[tuple[int, int]]:
     """Where each non-empty cell's text stands in a table row's ``line`` (without its spaces):
     between pipes that are not escaped (in a code span too, as GitHub's tables have it)."""
@@ -932,6 +938,32 @@ class MarkdownDocument(TranslationsHeld):
                 for key, source, translation in aligned
             ]
         )
+
+    def translated_units(self, text: str) -> dict[str, str]:
+        """The texts of ``text``, a translation of this file's text (a keyed file's Markdown
+        value's: :mod:`ltmt.formats.markdown_strings`), by the keys of the units they stand
+        for: its blocks lined up by place, their alt texts and titles, its HTML blocks' runs;
+        none of its blocks where they differ from ours in number or kind."""
+        their_blocks, their_html = _blocks(text, _is_mdx(self.path))
+        found: dict[str, str] = {}
+        for block, theirs, _written in self._aligned(their_blocks, text):
+            if block.words:
+                found[block.key] = theirs.source
+            found.update((key, text) for key, _, _, text in _attribute_pairs(block, theirs))
+        found.update((key, text) for key, _, text in self._html_aligned(their_html))
+        return found
+
+    def changed_marks(self, text: str) -> list[tuple[str, Block, Block]]:
+        """The paragraphs and headings of ``text`` (a translation of this file's text, its
+        blocks lined up by place) whose marks, a heading's ``#`` and the list and quote
+        markers before it, are not the source's block's (``#Wasso Berlin?`` for ``## Why
+        Berlin?``: a paragraph now): the source's marks, its block and theirs."""
+        their_blocks, _ = _blocks(text, _is_mdx(self.path))
+        return [
+            (_marks(block.prefix), block, theirs)
+            for block, theirs, _written in self._aligned(their_blocks, text)
+            if block.key.startswith("block") and _marks(block.prefix) != _marks(theirs.prefix)
+        ]
 
     def translated_text(self) -> str:
         """The file with each translated block's text in; on a rerun, the front matter merged
