@@ -96,9 +96,7 @@ class MarkdownString:
         """The texts of ``value``, a translation of the value ``name``, by key; none where its
         blocks do not line up with ours (another number of them)."""
         theirs = _document(self.value).translated_units(value)
-        return {
-            f"{name}{FORM}{key}": theirs[key] for key, _ in self.units if key in theirs
-        }
+        return {f"{name}{FORM}{key}": theirs[key] for key, _ in self.units if key in theirs}
 
     def translation(self, name: str, translations: Mapping[str, str]) -> str | None:
         """The value ``name`` with its units' ``translations`` (by key) in place; ``None``
@@ -144,7 +142,6 @@ def _kind_of(marks: str) -> str:
     if "#" in marks:
         return "a heading"
     return "a list item" if any(mark in marks for mark in "-*+.)") else "a quote"
-
 
 
 def markdown_problems(

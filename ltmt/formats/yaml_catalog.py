@@ -57,9 +57,10 @@ from ltmt.formats import drupal_config, goi18n_messages, openapi, rasa_yaml, sit
 from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
-from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog
+from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog, TranslatedFile
 from ltmt.formats.language_fields import language_fields, written_value
 from ltmt.formats.markdown_lines import MarkdownLines
+from ltmt.formats.markdown_strings import MarkdownString, markdown_problems
 from ltmt.formats.pipe_plurals import (
     VUE_I18N,
     Choices,
@@ -169,7 +170,8 @@ class YamlCatalog(KeyedCatalog):
             and (written := written_value(value, src_lang, tgt_lang)) is not None
         }
         self.examples: dict[str, rasa_yaml.Examples] = {}  # a Rasa NLU block's, by name
-        self.markdown: dict[str, MarkdownLines] = {}  # an OpenAPI description's, by name
+        # an OpenAPI description's, and a string that is Markdown (a CMS's rich text), by name
+        self.markdown: dict[str, MarkdownLines | MarkdownString] = {}
         self.tgt_lang = tgt_lang
         self.tags = plural_tags(tgt_lang)
         self._settings_kept: dict[str, Any] = {}  # by dotted name, from an adopted output
@@ -227,12 +229,14 @@ class YamlCatalog(KeyedCatalog):
                 self.choices[name] = choices
                 yield from choices.entries(name, group=group)
                 continue
-            lines = (
-                openapi.markdown_of(name.rsplit(".", 1)[-1], value)
-                if self.openapi and isinstance(value, str)
-                else None
-            )
-            if lines is not None:  # its headings' marks, table bars and code kept
+            lines: MarkdownLines | MarkdownString | None = None
+            if isinstance(value, str):  # an OpenAPI description; a CMS's rich text
+                lines = (
+                    openapi.markdown_of(name.rsplit(".", 1)[-1], value)
+                    if self.openapi
+                    else MarkdownString.of(value)
+                )
+            if lines is not None:  # its headings' marks, list markers, links' titles kept
                 self.markdown[name] = lines
                 yield from lines.entries(name, group=group)
                 continue
@@ -353,6 +357,25 @@ class YamlCatalog(KeyedCatalog):
         found = super().names_not_here(values)
         return [name for name in found if not under(name, set(self._clashes))]
 
+    def read_translation(self, path: Path) -> TranslatedFile:
+        """As :meth:`KeyedCatalog.read_translation`; a Markdown string whose translation
+        breaks its Markdown (a heading's lost ``#``) is checked whole, with what it breaks
+        (:func:`~ltmt.formats.markdown_strings.markdown_problems`)."""
+        messages = below_root(load(read_bytes(path, WHAT), path)[0])
+        strings = {
+            name: value
+            for name, value in walk_strings(
+                messages, skip_keys=self.skip_keys, drupal=self.drupal, only=self.only
+            )
+            if isinstance(value, str)
+        }
+        broken = markdown_problems(self.markdown, strings)
+        return TranslatedFile(
+            self.read_values(path),
+            format_problems=broken,
+            checked_whole={name: strings[name] for name in broken},
+        )
+
     def read_values(self, path: Path) -> dict[str, str]:
         values: dict[str, str] = {}
         messages = below_root(load(read_bytes(path, WHAT), path)[0])
@@ -363,7 +386,7 @@ class YamlCatalog(KeyedCatalog):
                 values.update({f"{name}{FORM}{tag}": str(text) for tag, text in value.items()})
             elif name in self.examples:  # a Rasa NLU block: example by example
                 values.update(self.examples[name].read(name, str(value)))
-            elif name in self.markdown:  # an OpenAPI description: text by text
+            elif name in self.markdown:  # an OpenAPI description, Markdown: text by text
                 values.update(self.markdown[name].read(name, str(value)))
             elif name in self.choices:  # another number of choices: whole, as written
                 values.update(self.choices[name].read(name, str(value)))
@@ -376,9 +399,17 @@ class YamlCatalog(KeyedCatalog):
         return values
 
     def paired_whole(self, values: dict[str, str]) -> dict[str, str]:
-        """The vue-i18n plurals whose translation in ``values`` has another number of choices:
-        each is a pair whole, so that ``ltmt qa`` says so."""
-        return {name: c.joined(c.branches) for name, c in self.choices.items() if name in values}
+        """The vue-i18n plurals whose translation in ``values`` has another number of choices,
+        and the Markdown strings whose translation breaks their Markdown
+        (:mod:`ltmt.formats.markdown_strings`): each is a pair whole, so that ``ltmt qa`` says
+        so."""
+        whole = {name: c.joined(c.branches) for name, c in self.choices.items() if name in values}
+        whole.update(
+            (name, lines.value)
+            for name, lines in self.markdown.items()
+            if isinstance(lines, MarkdownString) and name in values
+        )
+        return whole
 
     def _translation(self, name: str) -> str | None:
         """The translation of the string ``name`` (a vue-i18n plural's: its choices' joined),

@@ -2527,3 +2527,75 @@ def test_a_persons_translation_of_a_message_left_untranslated_is_counted(
     assert counted.by_reason() == not_read
     said = [m for m in caplog.messages if "not imported" in m]
     assert said == ([f"{target}: {warning}"] if warning else [])
+
+
+_CMS = {
+    "description": 'Read the [press release](https://acme.example/press "Press release").',
+    "body": "## Why Berlin?\n\n- Open kitchen\n- Bike storage",
+    "mime": "image/jpeg",
+    "title": "# of offices",
+}
+
+
+def test_a_string_that_is_markdown_keeps_its_marks_links_and_titles(tmp_path: Path) -> None:
+    """A Strapi article's Markdown came out ``#Wasso Berlin?`` and ``[Drücken Sie](https://...
+    »Press Veröffentlichung«)``, no heading nor link any more; a string of one line that only
+    starts with ``#`` is text."""
+    source = _write(tmp_path, "en.json", json.dumps(_CMS, indent=2))
+    out = tmp_path / "de.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == [
+        'Read the <a href="https://acme.example/press" title="Press release">press release</a>.',
+        "Press release",
+        "Why Berlin?",
+        "Open kitchen",
+        "Bike storage",
+        "# of offices",
+        "Read the press release.",  # a link's text apart, as in a Markdown page's paragraph
+        "press release",
+    ]
+    assert json.loads(out.read_text("utf-8")) == {
+        "description": 'READ THE [PRESS RELEASE](https://acme.example/press "PRESS RELEASE").',
+        "body": "## WHY BERLIN?\n\n- OPEN KITCHEN\n- BIKE STORAGE",
+        "mime": "image/jpeg",
+        "title": "# OF OFFICES",
+    }
+    records = list(read_translations(out, source_file=source, purpose="checked"))
+    assert [(r.position.rpartition(": ")[2], r.target) for r in records] == [
+        (
+            "/description#block0",
+            'READ THE <a href="https://acme.example/press" title="PRESS RELEASE">PRESS '
+            "RELEASE</a>.",
+        ),
+        ("/description#block0:title0", "PRESS RELEASE"),
+        ("/body#block0", "WHY BERLIN?"),
+        ("/body#block1", "OPEN KITCHEN"),
+        ("/body#block2", "BIKE STORAGE"),
+        ("/title", "# OF OFFICES"),
+    ]
+    assert not check_pairs(records, checks=["format", "placeholders"]).findings
+
+
+def test_qa_names_a_markdown_strings_lost_heading_mark_and_broken_link(tmp_path: Path) -> None:
+    """``ltmt qa`` said nothing of ``#Wasso Berlin?`` nor of a title's ``»...«``."""
+    source = _write(tmp_path, "en.json", json.dumps(_CMS, indent=2))
+    translated = {
+        **_CMS,
+        "description": "Lesen Sie die [Mitteilung](https://acme.example/press »Presse«).",
+        "body": "#Wasso Berlin?\n\n- Küche\n- Fahrräder",
+    }
+    out = _write(tmp_path, "de.json", json.dumps(translated, indent=2))
+    records = list(read_translations(out, source_file=source, purpose="checked"))
+    found = check_pairs(records, checks=["format", "placeholders"]).findings
+    assert [(f.position.rpartition(": ")[2], f.message) for f in found] == [
+        (
+            "/description#block0",
+            'lacks <a href="https://acme.example/press" title="…">, </a>',
+        ),
+        (
+            "/body",
+            "writes '#Wasso Berlin?' without the Markdown mark '##' of the source's 'Why "
+            "Berlin?' (a heading): write it as the source does",
+        ),
+    ]

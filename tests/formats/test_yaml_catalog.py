@@ -696,3 +696,32 @@ def test_a_persons_translation_of_an_icu_message_is_counted_and_named_not_import
     ]
     checked = YamlCatalog.pairs(german, source_file=source, purpose="checked")
     assert len(list(checked)) == 2  # qa checks the person's translation, as before
+
+
+def test_a_string_that_is_markdown_keeps_its_marks_and_qa_names_a_lost_one(
+    tmp_path: Path,
+) -> None:
+    """A Markdown string's ``## Why Berlin?`` came out ``#Wasso Berlin?``, and ``ltmt qa``
+    said nothing."""
+    from ltmt.formats.pairs import read_translations
+    from ltmt.qa.run import check_pairs
+
+    source = tmp_path / "en.yml"
+    source.write_text('body: "## Why Berlin?\\n\\n- Open kitchen\\n- Bike storage"\n', "utf-8")
+    out = tmp_path / "de.yml"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Why Berlin?", "Open kitchen", "Bike storage"]
+    assert YAML(typ="safe").load(out.read_text("utf-8")) == {
+        "body": "## WHY BERLIN?\n\n- OPEN KITCHEN\n- BIKE STORAGE"
+    }
+    out.write_text('body: "#Wasso Berlin?\\n\\n- Küche\\n- Fahrräder"\n', "utf-8")
+    records = list(read_translations(out, source_file=source, purpose="checked"))
+    found = check_pairs(records, checks=["format"]).findings
+    assert [(f.position, f.message) for f in found] == [
+        (
+            f"{out}: body",
+            "writes '#Wasso Berlin?' without the Markdown mark '##' of the source's 'Why "
+            "Berlin?' (a heading): write it as the source does",
+        )
+    ]
