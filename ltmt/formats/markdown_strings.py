@@ -25,6 +25,7 @@ from typing import Any
 from ltmt.formats.front_matter import FRONT_MATTER
 from ltmt.formats.keyed_catalog import FORM, Entry
 from ltmt.formats.markdown import MarkdownDocument
+from ltmt.formats.markdown_inline import with_attributes
 
 # what a value needs before it is parsed: a link's or image's "](", a "*", or a line that
 # starts with a block's mark after a line break (each alternative a fixed prefix: no
@@ -93,9 +94,18 @@ class MarkdownString:
         ]
 
     def read(self, name: str, value: str) -> dict[str, str]:
-        """The texts of ``value``, a translation of the value ``name``, by key; none where its
-        blocks do not line up with ours (another number of them)."""
-        theirs = _document(self.value).translated_units(value)
+        """The texts of ``value``, a translation of the value ``name``, by key; none where it
+        breaks our Markdown (:meth:`problems`: another number of blocks, a heading's ``#``
+        lost), which a rerun translates again (kept, ``#Wasso Berlin?`` was written ``##
+        #Wasso Berlin?``) and ``ltmt qa`` checks whole."""
+        if self.problems(value):
+            return {}
+        document = _document(self.value)
+        theirs = document.translated_units(value)
+        for block in document.blocks:
+            titles = {place: text for _, place, text in block.attributes()}
+            if titles and block.key in theirs:  # (units of their own: as the source's here)
+                theirs[block.key] = with_attributes(theirs[block.key], theirs[block.key], titles)
         return {f"{name}{FORM}{key}": theirs[key] for key, _ in self.units if key in theirs}
 
     def translation(self, name: str, translations: Mapping[str, str]) -> str | None:

@@ -2537,7 +2537,9 @@ _CMS = {
 }
 
 
-def test_a_string_that_is_markdown_keeps_its_marks_links_and_titles(tmp_path: Path) -> None:
+def test_a_string_that_is_markdown_keeps_its_marks_links_and_titles(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """A Strapi article's Markdown came out ``#Wasso Berlin?`` and ``[Drücken Sie](https://...
     »Press Veröffentlichung«)``, no heading nor link any more; a string of one line that only
     starts with ``#`` is text."""
@@ -2565,8 +2567,8 @@ def test_a_string_that_is_markdown_keeps_its_marks_links_and_titles(tmp_path: Pa
     assert [(r.position.rpartition(": ")[2], r.target) for r in records] == [
         (
             "/description#block0",
-            'READ THE <a href="https://acme.example/press" title="PRESS RELEASE">PRESS '
-            "RELEASE</a>.",
+            'READ THE <a href="https://acme.example/press" title="Press release">PRESS '
+            "RELEASE</a>.",  # its title a pair of its own
         ),
         ("/description#block0:title0", "PRESS RELEASE"),
         ("/body#block0", "WHY BERLIN?"),
@@ -2575,6 +2577,10 @@ def test_a_string_that_is_markdown_keeps_its_marks_links_and_titles(tmp_path: Pa
         ("/title", "# OF OFFICES"),
     ]
     assert not check_pairs(records, checks=["format", "placeholders"]).findings
+    rerun = FakeModel()  # its translations kept, a link's translated title no added tag
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, rerun, tgt_lang="de")
+    assert rerun.seen == [] and not caplog.records
 
 
 def test_qa_names_a_markdown_strings_lost_heading_mark_and_broken_link(tmp_path: Path) -> None:
