@@ -94,12 +94,12 @@ class MarkdownString:
         ]
 
     def read(self, name: str, value: str) -> dict[str, str]:
-        """The texts of ``value``, a translation of the value ``name``, by key; none where it
+        """The texts of ``value``, a translation of the value ``name``, by key; where it
         breaks our Markdown (:meth:`problems`: another number of blocks, a heading's ``#``
-        lost), which a rerun translates again (kept, ``#Wasso Berlin?`` was written ``##
-        #Wasso Berlin?``) and ``ltmt qa`` checks whole."""
+        lost), ``value`` whole under ``name``, which ``ltmt qa`` checks whole and a rerun
+        translates again (kept, ``#Wasso Berlin?`` was written ``## #Wasso Berlin?``)."""
         if self.problems(value):
-            return {}
+            return {name: value}
         document = _document(self.value)
         theirs = document.translated_units(value)
         for block in document.blocks:

@@ -2605,3 +2605,8 @@ def test_qa_names_a_markdown_strings_lost_heading_mark_and_broken_link(tmp_path:
             "Berlin?' (a heading): write it as the source does",
         ),
     ]
+    assert JsonCatalog.open(source, tgt_lang="de").missing_in(out) == []  # there, if broken
+    translate_file(source, out, FakeModel(), tgt_lang="de")  # a rerun: translated again
+    assert json.loads(out.read_text("utf-8"))["body"] == (
+        "## WHY BERLIN?\n\n- OPEN KITCHEN\n- BIKE STORAGE"  # (kept: '## #Wasso Berlin?')
+    )
