@@ -102,6 +102,7 @@ writes only ASCII.
 
 from __future__ import annotations
 
+import codecs
 import copy
 import dataclasses
 import datetime
@@ -169,6 +170,8 @@ from ltmt.formats.json_key_layout import (
 from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.json_own_values import held_values, same_value, values_not_text
+from ltmt.formats.json_pointer import pointer
+from ltmt.formats.json_spans import changed_strings, spliced
 from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.key_contexts import key_context
 from ltmt.formats.keyed_catalog import (
@@ -217,11 +220,6 @@ WHAT = "a JSON message file"
 WEBEXTENSION_FORMAT = "webextension-format"
 # a WebExtension message's name: ASCII letters, digits, "_" and "@", as the i18n API allows
 _MESSAGE_NAME = re.compile(r"[A-Za-z0-9_@]+")
-
-
-def pointer(parts: tuple[str | int, ...]) -> str:
-    """The JSON Pointer of ``parts`` (``("app", "title")`` → ``/app/title``)."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
 def _load(path: Path) -> tuple[bytes, str, Any]:
@@ -1154,6 +1152,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             out = in_target_order(out, self.target_order, self.adopted_extras)
         out = json_string_plurals.encoded(out, self.data)  # Lokalise's plurals: strings again
         indent = _indent(self.text) if target_indent is None else target_indent
+        in_place = self._in_place(out) if indent == _indent(self.text) else None
+        if in_place is not None:
+            return in_place
         ascii_only = self.text.isascii() and "\\u" in self.text
         indent = indent or 0  # None: the whole file on one line, one container
         one_line = one_line_containers(self.text)
@@ -1161,6 +1162,19 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         ending = "\n" if self.text.endswith("\n") else ""
         # its byte order mark and line ends
         return written_like(self.raw, self.comment + dumped + ending)
+
+    def _in_place(self, out: Any) -> bytes | None:
+        """The source file's bytes with the strings ``out`` (the output's JSON) changes
+        replaced in place, every other byte kept (:mod:`ltmt.formats.json_spans`): its layout
+        byte for byte, a one-line object with its children below included, and an
+        untranslated string's escapes; None where ``out`` differs in more than string values
+        (a message left out, an adopted output's keys), written by :func:`dumps_with_layout`."""
+        body = self.text[len(self.comment) :]  # the comment, blanked in text, written as it is
+        changed = changed_strings(body, out)
+        if changed is None:
+            return None
+        mark = codecs.BOM_UTF8 if self.raw.startswith(codecs.BOM_UTF8) else b""
+        return mark + (self.comment + spliced(body, changed)).encode("utf-8")
 
 
 def _comment_and_json(raw: bytes, path: Path) -> tuple[str, Any]:

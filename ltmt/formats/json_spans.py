@@ -1,9 +1,14 @@
 """Strings written into a JSON file's text in place: every other byte of the file is kept
 (its layout, key order, escapes), as a file a tool made and reads back has it. What a Jed file
 (:mod:`ltmt.formats.jed`) and a file of source/target pairs
-(:mod:`ltmt.formats.json_value_pairs`) are filled by.
+(:mod:`ltmt.formats.json_value_pairs`) are filled by, and a JSON message file
+(:mod:`ltmt.formats.json_catalog`) whose translation differs from its source in string values
+alone (:func:`changed_strings`): an object that opens on a line with its children below
+(Contentful's ``{"nodeType": "hyperlink", ..., "content": [``) keeps its lines, and an
+untranslated string its escapes (``\\/``, ``\\u00e9``; trial s75, where a list of 10 lines
+was written in 26).
 
-A string is named by its JSON Pointer (:func:`ltmt.formats.json_catalog.pointer`)."""
+A string is named by its JSON Pointer (:func:`ltmt.formats.json_pointer.pointer`)."""
 
 from __future__ import annotations
 
@@ -11,8 +16,11 @@ import json
 import re
 from collections.abc import Mapping
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (untyped, stable)
+from typing import Any
 
-from ltmt.formats.json_catalog import pointer
+from ltmt.formats.json_pointer import pointer
+
+JsonPath = tuple[str | int, ...]
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"[^\s,\]}]+")  # a number, true, false or null
@@ -29,6 +37,44 @@ def spliced(text: str, strings: Mapping[str, str]) -> str:
         out += [text[done:start], encoded_like(text, value)]
         done = end
     return "".join(out) + text[done:]
+
+
+def changed_strings(text: str, value: Any) -> dict[str, str] | None:
+    """The string values of ``value`` (JSON data, as :func:`json.loads` gives it) that differ
+    from the JSON ``text``'s at the same place, by JSON Pointer; None where ``value`` differs
+    from ``text`` in more than its strings' values: a key added, left out, renamed, moved or
+    in another order, a key ``text`` writes twice, another number or type."""
+    changed: dict[str, str] = {}
+    source = json.loads(text, object_pairs_hook=_Pairs)
+    return changed if _same_but_strings(source, value, (), changed) else None
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """A JSON object's (key, value) pairs as the text writes them, duplicates and order kept
+    (an empty object is no empty array)."""
+
+
+def _same_but_strings(source: Any, value: Any, parts: JsonPath, changed: dict[str, str]) -> bool:
+    """Whether ``value`` is ``source`` (read as :class:`_Pairs`) but for its strings' values,
+    each that differs put in ``changed`` by pointer."""
+    if isinstance(source, _Pairs):
+        if not isinstance(value, dict) or [key for key, _ in source] != list(value):
+            return False
+        return all(
+            _same_but_strings(item, value[key], (*parts, key), changed) for key, item in source
+        )
+    if isinstance(source, list):
+        if not isinstance(value, list) or len(value) != len(source):
+            return False
+        return all(
+            _same_but_strings(item, value[index], (*parts, index), changed)
+            for index, item in enumerate(source)
+        )
+    if isinstance(source, str) and isinstance(value, str):
+        if value != source:
+            changed[pointer(parts)] = value
+        return True
+    return type(source) is type(value) and source == value  # True is no 1, 1.0 no 1
 
 
 def encoded_like(text: str, value: str) -> str:

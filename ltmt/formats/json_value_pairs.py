@@ -39,7 +39,7 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, lang_matches, language_error, written_like
 from ltmt.formats.documents import FilledByKey, Unit
-from ltmt.formats.json_catalog import pointer
+from ltmt.formats.json_pointer import pointer
 from ltmt.formats.json_spans import spliced
 from ltmt.memory.layout import is_language_tag
 from ltmt.segments import PairRecord

@@ -58,7 +58,7 @@ def webextension_problems(
 def _file_problems(path: Path, fmt: str | None, source_file: Path) -> list[FormProblem]:
     """:func:`webextension_problems` of one file."""
     from ltmt.errors import InputError
-    from ltmt.formats.json_catalog import pointer
+    from ltmt.formats.json_pointer import pointer
     from ltmt.formats.registry import find_format
     from ltmt.formats.webextension import is_messages_file, spellings
 
