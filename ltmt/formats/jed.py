@@ -45,8 +45,8 @@ from ltmt.formats.common import (
 from ltmt.formats.documents import FilledByKey, Unit
 from ltmt.formats.json_catalog import WHAT as JSON_FILE
 from ltmt.formats.json_catalog import JsonCatalog
-from ltmt.formats.json_pointer import pointer
 from ltmt.formats.json_comments import leading_comment
+from ltmt.formats.json_pointer import pointer
 from ltmt.formats.json_spans import spliced
 from ltmt.formats.json_value_pairs import ValuePairsDocument, is_value_pairs
 from ltmt.formats.not_read import UNTRANSLATED, NotRead

@@ -94,7 +94,9 @@ and every value of a key of such ids: :mod:`ltmt.formats.json_identifiers`) and 
 under ``_comment`` keys (a Minecraft mod's: :mod:`ltmt.formats.json_comments`), which the model
 does not see; where the output exists, a skipped key's strings, a note and an ARB file's ``@@``
 keys are its own, unless they are ltmt's copies of the source's before, which take the source's now
-(:mod:`ltmt.formats.copied_values`). The output keeps the source file's indentation (an object
+(:mod:`ltmt.formats.copied_values`). Where the output differs from the source in string values
+alone, it is the source's text with those strings replaced, every other byte kept
+(:meth:`JsonCatalog._in_place`); otherwise it keeps the source file's indentation (an object
 or array written on one line stays on one line: :mod:`ltmt.formats.json_layout`), key order,
 byte order mark, line ends and final newline; ``\\u`` escapes are kept where the source file
 writes only ASCII.
@@ -171,7 +173,7 @@ from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.json_own_values import held_values, same_value, values_not_text
 from ltmt.formats.json_pointer import pointer
-from ltmt.formats.json_spans import changed_strings, spliced
+from ltmt.formats.json_spans import changed_strings, encoded_as_dumped, spliced
 from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.key_contexts import key_context
 from ltmt.formats.keyed_catalog import (
@@ -1174,7 +1176,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         if changed is None:
             return None
         mark = codecs.BOM_UTF8 if self.raw.startswith(codecs.BOM_UTF8) else b""
-        return mark + (self.comment + spliced(body, changed)).encode("utf-8")
+        written = spliced(body, changed, encoded_as_dumped)  # a translation's / as before
+        return mark + (self.comment + written).encode("utf-8")
 
 
 def _comment_and_json(raw: bytes, path: Path) -> tuple[str, Any]:

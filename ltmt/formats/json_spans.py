@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (untyped, stable)
 from typing import Any
 
@@ -26,15 +26,19 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"[^\s,\]}]+")  # a number, true, false or null
 
 
-def spliced(text: str, strings: Mapping[str, str]) -> str:
+def spliced(
+    text: str, strings: Mapping[str, str], encoded: Callable[[str, str], str] | None = None
+) -> str:
     """``text`` (a JSON file's, well-formed) with each string value named in ``strings`` (by
-    JSON Pointer) replaced by its new value, escaped as the file escapes
-    (:func:`encoded_like`); a pointer the file has no string at is left out."""
+    JSON Pointer) replaced by its new value, as ``encoded(text, value)`` writes it (None: escaped
+    as the file escapes, :func:`encoded_like`); a pointer the file has no string at is left
+    out."""
+    encode = encoded or encoded_like
     spans = string_spans(text)
     by_place = sorted((spans[key], value) for key, value in strings.items() if key in spans)
     out, done = [], 0
     for (start, end), value in by_place:
-        out += [text[done:start], encoded_like(text, value)]
+        out += [text[done:start], encode(text, value)]
         done = end
     return "".join(out) + text[done:]
 
@@ -80,9 +84,15 @@ def _same_but_strings(source: Any, value: Any, parts: JsonPath, changed: dict[st
 def encoded_like(text: str, value: str) -> str:
     """``value`` as a JSON string escaped as the JSON ``text`` escapes: ``\\u00fc`` where it
     writes only ASCII with ``\\u`` escapes, PHP's ``\\/`` where it writes that."""
-    ascii_only = text.isascii() and "\\u" in text
-    encoded = json.dumps(value, ensure_ascii=ascii_only)
+    encoded = encoded_as_dumped(text, value)
     return encoded.replace("/", "\\/") if "\\/" in text else encoded
+
+
+def encoded_as_dumped(text: str, value: str) -> str:
+    """``value`` as :func:`json.dumps` writes a JSON string, with ``\\u00fc`` where the JSON
+    ``text`` writes only ASCII with ``\\u`` escapes (no ``\\/``: a JSON message file's
+    translations are written so, :mod:`ltmt.formats.json_catalog`)."""
+    return json.dumps(value, ensure_ascii=text.isascii() and "\\u" in text)
 
 
 def string_spans(text: str) -> dict[str, tuple[int, int]]:

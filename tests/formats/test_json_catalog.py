@@ -531,6 +531,112 @@ def test_a_file_on_one_line_keeps_its_spacing(tmp_path: Path, text: str) -> None
     assert out.read_text("utf-8") == text.replace("Open", "OPEN").replace("Save", "SAVE")
 
 
+CONTENTFUL_RICH_TEXT = """{
+  "content": [
+    {"nodeType": "hyperlink", "data": {"uri": "https:\\/\\/acme.example\\/checklist"}, "content": [
+      {"nodeType": "text", "value": "Download our checklist", "marks": [], "data": {}}
+    ]},
+    {"nodeType": "list-item", "data": {}, "content": [
+      {"nodeType": "paragraph", "data": {}, "content": [
+        {"nodeType": "text", "value": "Pick one metric", "marks": [], "data": {}}
+      ]}
+    ]}
+  ]
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "translated"),
+    [
+        # Contentful's rich text: an object opens on a line with its children below (trial
+        # s75: a list of 10 lines was written in 26, every \\/ as /)
+        (
+            CONTENTFUL_RICH_TEXT,
+            {
+                '"hyperlink"': '"HYPERLINK"',
+                '"text"': '"TEXT"',
+                '"Download our checklist"': '"DOWNLOAD OUR CHECKLIST"',
+                '"list-item"': '"LIST-ITEM"',
+                '"paragraph"': '"PARAGRAPH"',
+                '"Pick one metric"': '"PICK ONE METRIC"',
+            },
+        ),
+        # Prettier: a short object on one line beside expanded ones, one padded
+        (
+            '{\n  "menu": { "save": "Save", "close": "Close" },\n  "help": {\n'
+            '    "title": "Help",\n    "items": ["Guide", "Support"]\n  }\n}\n',
+            {'"Save"': '"SAVE"', '"Close"': '"CLOSE"', '"Help"': '"HELP"'}
+            | {'"Guide"': '"GUIDE"', '"Support"': '"SUPPORT"'},
+        ),
+        # jq: every array item on its line, empty containers, numbers as written
+        (
+            '{\n  "tags": [\n    "Urgent",\n    "Later"\n  ],\n  "none": [],\n  "meta": {},\n'
+            '  "price": 1.50,\n  "big": 1e5\n}\n',
+            {'"Urgent"': '"URGENT"', '"Later"': '"LATER"'},
+        ),
+        # Python's json.dumps(indent=4) in ASCII: its \\u escapes, kept where untranslated
+        (
+            '{\n    "title": "Gr\\u00f6\\u00dfe",\n    "city": "Z\\u00fcrich",\n'
+            '    "n": {\n        "x": "caf\\u00e9"\n    }\n}',
+            {'"Gr\\u00f6\\u00dfe"': '"GR\\u00d6SSE"', '"Z\\u00fcrich"': '"Z\\u00dcRICH"'}
+            | {'"caf\\u00e9"': '"CAF\\u00c9"'},
+        ),
+        # minified, and spaced otherwise than json.dumps spaces, tabs
+        ('{"a":"Open","b":{"c":["Save",1]}}', {'"Open"': '"OPEN"', '"Save"': '"SAVE"'}),
+        (
+            '{\n\t"a" : "Open",\n\n\t"b" :\t"Save"\n}  \n\n',
+            {'"Open"': '"OPEN"', '"Save"': '"SAVE"'},
+        ),
+    ],
+    ids=["contentful", "prettier", "jq", "json-dumps-indent-4-ascii", "minified", "tabs"],
+)
+def test_the_sources_layout_is_kept_byte_for_byte_outside_translated_strings(
+    tmp_path: Path, text: str, translated: dict[str, str]
+) -> None:
+    source = _write(tmp_path, "en.json", text)
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    expected = text
+    for old, new in translated.items():
+        expected = expected.replace(old, new)
+    assert out.read_text("utf-8") == expected
+
+
+def test_a_bom_crlf_and_no_final_newline_are_kept_with_the_layout(tmp_path: Path) -> None:
+    text = '{\r\n  "a": {"b": "Open", "c": [\r\n    "Save"\r\n  ]}\r\n}'
+    source = tmp_path / "en.json"
+    source.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    expected = text.replace("Open", "OPEN").replace("Save", "SAVE")
+    assert out.read_bytes() == b"\xef\xbb\xbf" + expected.encode("utf-8")
+
+
+def test_a_translation_with_a_slash_is_written_as_before_in_a_file_with_escaped_ones(
+    tmp_path: Path,
+) -> None:
+    """The source's ``\\/`` is kept where its string is not translated; a translation is written
+    as json.dumps writes it, as it was."""
+    text = '{\n  "url": "https:\\/\\/acme.example\\/blog",\n  "a": "Read and/or write"\n}\n'
+    source = _write(tmp_path, "en.json", text)
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == text.replace("Read and/or write", "READ AND/OR WRITE")
+
+
+def test_a_message_left_out_writes_the_file_with_its_one_line_containers(tmp_path: Path) -> None:
+    """Where the output's keys differ from the source's (a message ICU rejects, left out), it is
+    written again, its one-line containers on one line, as before."""
+    text = '{\n  "a": {"b": "Open", "c": [\n    "Save"\n  ]},\n  "bad": "{n, plural, one {# file}}"\n}\n'
+    source = _write(tmp_path, "en.json", text)
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        '{\n  "a": {\n    "b": "OPEN",\n    "c": [\n      "SAVE"\n    ]\n  }\n}\n'
+    )
+
+
 def test_arb_metadata_and_locale(tmp_path: Path) -> None:
     source = _write(
         tmp_path,

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.formats.json_spans import encoded_like, spliced, string_spans
+from ltmt.formats.json_spans import (
+    changed_strings,
+    encoded_as_dumped,
+    encoded_like,
+    spliced,
+    string_spans,
+)
 
 TEXT = '{ "a" : ["x", 1, {"b":"y"}],\n  "c": "" }'
 
@@ -33,3 +39,46 @@ def test_spliced_replaces_the_strings_named_alone() -> None:
 )
 def test_a_value_is_escaped_as_the_file_escapes(text: str, expected: str) -> None:
     assert encoded_like(text, "für / dich") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "changed"),
+    [
+        ('{"a": "x", "b": [1, "y"]}', {"a": "X", "b": [1, "y"]}, {"/a": "X"}),
+        ('{"a": "x", "b": [1, "y"]}', {"a": "x", "b": [1, "Y"]}, {"/b/1": "Y"}),
+        ('{"a": "x"}', {"a": "x"}, {}),
+        ('{"a/b": {"c~": "x"}}', {"a/b": {"c~": "X"}}, {"/a~1b/c~0": "X"}),
+        ('[{"a": "x"}]', [{"a": "X"}], {"/0/a": "X"}),
+        ('{"a": "caf\\u00e9"}', {"a": "café"}, {}),  # the same value, escaped
+    ],
+)
+def test_changed_strings_are_the_strings_whose_values_differ(
+    text: str, value: object, changed: dict[str, str]
+) -> None:
+    assert changed_strings(text, value) == changed
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('{"a": "x", "b": "y"}', {"a": "X"}),  # a key left out
+        ('{"a": "x"}', {"a": "X", "b": "y"}),  # a key added
+        ('{"a": "x", "b": "y"}', {"b": "y", "a": "X"}),  # another order
+        ('{"a": "x", "a": "y"}', {"a": "Y"}),  # a key the text writes twice
+        ('{"a": ["x", "y"]}', {"a": ["X"]}),  # an item left out
+        ('{"a": 1}', {"a": True}),  # another type, equal in Python
+        ('{"a": 1}', {"a": 1.0}),
+        ('{"a": 1}', {"a": "1"}),
+        ('{"a": {}}', {"a": []}),  # an empty object is no empty array
+        ('{"a": []}', {"a": {}}),
+        ('{"a": "x"}', {"a": {"one": "x"}}),
+    ],
+)
+def test_changed_strings_are_none_where_more_than_strings_differ(text: str, value: object) -> None:
+    assert changed_strings(text, value) is None
+
+
+def test_spliced_writes_with_the_encoder_given() -> None:
+    text = '{"a": "b\\/c", "d": "e"}'
+    assert spliced(text, {"/d": "f/g"}, encoded_as_dumped) == '{"a": "b\\/c", "d": "f/g"}'
+    assert spliced(text, {"/d": "f/g"}) == '{"a": "b\\/c", "d": "f\\/g"}'
