@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ltmt.formats.json_spans import (
     changed_strings,
@@ -82,3 +87,39 @@ def test_spliced_writes_with_the_encoder_given() -> None:
     text = '{"a": "b\\/c", "d": "e"}'
     assert spliced(text, {"/d": "f/g"}, encoded_as_dumped) == '{"a": "b\\/c", "d": "f/g"}'
     assert spliced(text, {"/d": "f/g"}) == '{"a": "b\\/c", "d": "f\\/g"}'
+
+
+_SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+_JSON = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _upper_strings(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.upper() + "/ü"
+    if isinstance(value, list):
+        return [_upper_strings(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _upper_strings(item) for key, item in value.items()}
+    return value
+
+
+@given(
+    data=st.lists(_JSON, max_size=3) | st.dictionaries(st.text(max_size=4), _JSON, max_size=3),
+    indent=st.sampled_from([None, 2, 4, "\t"]),
+    escaped_slashes=st.booleans(),
+)
+def test_spliced_changed_strings_read_back_as_the_value_written(
+    data: Any, indent: int | str | None, escaped_slashes: bool
+) -> None:
+    text = json.dumps(data, indent=indent)
+    text = text.replace("/", "\\/") if escaped_slashes else text
+    value = _upper_strings(data)
+    changed = changed_strings(text, value)
+    assert changed is not None
+    assert json.loads(spliced(text, changed, encoded_as_dumped)) == value
