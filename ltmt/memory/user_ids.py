@@ -49,24 +49,32 @@ _DIGITS = re.compile(r"\d+")
 
 def close_users(user: str, users: Iterable[str]) -> list[str]:
     """The ``users`` whose names are close to ``user``'s but not it: the same letters in
-    another case (``WebApp``, ``webapp``), or, for names of 4 letters or more, one edit apart
-    (a letter left out, added, changed, or two swapped: ``webap``), case differences first, 3
-    at most; a new user of such a name is likely a typo of theirs. A shorter name is close to
-    another only with two neighbours swapped (``nv`` for ``vn``, ``gti`` for ``git``): one
-    letter changed is another short name (``got``), but a swap keeps every letter. A ratio of
-    likeness named ``imp_hdr_tsv`` close to ``imp_longhdr_tsv``, 4 letters apart. Names that
-    differ in their digits alone (``client1``, ``client2``: users numbered on purpose) are not
-    close."""
+    another case (``WebApp``, ``webapp``), or, where either name has 4 letters or more, one
+    edit apart (a letter left out, added, changed, or two swapped: ``webap``; ``shp`` for
+    ``shop``, ``lar`` for ``lara``, which two trials ran without their memory, session 75),
+    case differences first, 3 at most; a new user of such a name is likely a typo of theirs.
+    Two shorter names are close only with two neighbours swapped (``nv`` for ``vn``, ``gti``
+    for ``git``): one letter changed is another short name (``got``), but a swap keeps every
+    letter. A ratio of likeness named ``imp_hdr_tsv`` close to ``imp_longhdr_tsv``, 4 letters
+    apart. Names that differ in their digits alone (``client1``, ``client2``: users numbered on
+    purpose) are not close."""
     folded = user.casefold()
     others = [name for name in users if name != user]
     same = [name for name in others if name.casefold() == folded]
-    apart = _one_edit_apart if len(folded) >= 4 else _swapped_apart
     edited = [
         name
         for name in others
-        if apart(folded, name.casefold()) and not _numbered_apart(folded, name.casefold())
+        if _close(folded, name.casefold()) and not _numbered_apart(folded, name.casefold())
     ]
     return (same + edited)[:3]
+
+
+def _close(typed: str, stored: str) -> bool:
+    """Whether the case-folded names ``typed`` and ``stored`` are close (:func:`close_users`):
+    one edit apart where either has 4 letters or more, else two neighbours swapped."""
+    if max(len(typed), len(stored)) >= 4:
+        return _one_edit_apart(typed, stored)
+    return _swapped_apart(typed, stored)
 
 
 def likely_typo(user: str, users: Collection[str], where: str, on_purpose: str) -> str | None:

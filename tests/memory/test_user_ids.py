@@ -30,6 +30,11 @@ from ltmt.memory.user_ids import close_user_warning, close_users, likely_typo, l
         ("NV", ["vn"], ["vn"]),
         ("ab", ["ab"], []),
         ("u12", ["u21", "u1"], []),  # digits alone apart: numbered on purpose
+        # a letter left out of a name of 4 letters (two trials, session 75: shp for shop, lar
+        # for lara, translated without their memory), or added to one of 3
+        ("shp", ["shop"], ["shop"]),
+        ("lar", ["lara", "lab"], ["lara"]),
+        ("gitt", ["git"], ["git"]),
     ],
 )
 def test_close_users(user: str, users: list[str], close: list[str]) -> None:
