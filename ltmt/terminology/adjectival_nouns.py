@@ -54,6 +54,12 @@ _WEAK_E = frozenset({"die", "das", "diese", "jede", "jene", *(stem + "e" for ste
 # the characters before a place that its determiner, adjectives and preposition stand in
 _PHRASE_REACH = 200
 _WORD = re.compile(r"[^\W\d_]+")
+# the fewest letters of a compound's head, and of the words before it, that the word table
+# is asked about (gläubiger of Pfandgläubiger; not ritter of Dritter)
+_MIN_HEAD = 5
+_MIN_MODIFIER = 3
+# the fewest letters of a head's root before its adjective's ending (gläub|ig; not f|isch)
+_MIN_ROOT = 3
 # the fewest letters of a verb's last part that the word table is asked about (sitzen)
 _MIN_PART = 5
 
@@ -63,7 +69,8 @@ def adjectival_stem(noun: str) -> str | None:
     the form a dictionary writes it, the strong nominative in -er or -es ("Verantwortlich" of
     "Verantwortlicher", "Betroffen" of "Betroffener"); ``None`` for any other word. An
     adjective's noun has no genitive in -s nor plural in -n of its own: a noun that ltmt's
-    German word table knows with either ("Anbieters", "Vertretern") is none."""
+    German word table knows with either ("Anbieters", "Vertretern") is none, nor a compound
+    whose head it knows so ("Insolvenzgläubiger", "Strafverteidiger")."""
     if not (noun[:1].isupper() and noun[1:].isalpha() and noun[1:].islower()):
         return None
     if not noun.endswith(DICTIONARY_ENDINGS):
@@ -73,9 +80,38 @@ def adjectival_stem(noun: str) -> str | None:
     folded = stem.casefold()
     if german is None or len(folded) < 4:
         return None
-    if noun.casefold() + "s" in german or noun.casefold() + "n" in german:
-        return None
+    whole = noun.casefold()
+    if _has_noun_forms(whole, german) or _has_noun_forms(_head(whole, german), german):
+        return None  # an agent noun, or its compound (judged by its head: Pfandgläubiger)
     return stem if _adjective_shaped(folded, german) else None
+
+
+def _has_noun_forms(word: str, german: frozenset[str]) -> bool:
+    """Whether the word table knows ``word`` (case-folded) with a noun's genitive in -s or
+    plural in -n ("verteidigers", "gläubigern")."""
+    return bool(word) and (word + "s" in german or word + "n" in german)
+
+
+def _head(word: str, german: frozenset[str]) -> str:
+    """The head of the compound ``word`` (case-folded): its longest end of
+    :data:`_MIN_HEAD` letters or more, after :data:`_MIN_MODIFIER` or more, that the word
+    table knows and that holds a root besides the adjective's ending ("gläubiger" of
+    "insolvenzgläubiger", "verteidiger" of "strafverteidiger"; not "sender" of "reisender" nor
+    "fischer" of "geografischer"); ``""`` where it knows none. The table seldom holds a
+    compound, and an agent noun's compound is one too, not an adjective's noun."""
+    for start in range(_MIN_MODIFIER, len(word) - _MIN_HEAD + 1):
+        head = word[start:]
+        if head in german and len(_root(head[:-2])) >= _MIN_ROOT:
+            return head
+    return ""
+
+
+def _root(stem: str) -> str:
+    """``stem`` without an adjective's suffix or a present participle's -end at its end."""
+    for ending in (*_ADJECTIVE_SUFFIXES, "end"):
+        if stem.endswith(ending):
+            return stem[: -len(ending)]
+    return stem
 
 
 def declined_forms(noun: str) -> tuple[str, ...]:
