@@ -26,6 +26,16 @@ from ltmt.terminology.matching import (
 )
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+# English words besides its function words whose loss is none: adverbs and particles that a
+# German line often leaves unsaid ("No receipts yet." is "Keine Belege."), and negations
+# that its "kein" says
+_LEFT_UNSAID = frozenset(
+    {
+        *("yet", "already", "still", "just", "now", "here", "there", "please", "again"),
+        *("also", "too", "only", "ever", "anymore", "no", "not", "none", "never", "nothing"),
+    }
+)
+_NOT_LOST = ENGLISH_FUNCTION_WORDS | _LEFT_UNSAID
 
 
 def damaged(source: str, hits: Sequence[TermHit], before: str, after: str) -> bool:
@@ -56,7 +66,9 @@ def glued_in_front(source: str, hits: Sequence[TermHit], before: str, after: str
 def only_targets(source: str, hits: Sequence[TermHit], after: str) -> bool:
     """Whether ``after`` writes nothing but targets of ``hits`` (German function words,
     placeholders and punctuation aside) where ``source`` says a word besides its terms that is
-    no English function word: the output lost that word (``Beleg`` for ``Scan receipt``)."""
+    no English function word, nor one German leaves unsaid (:data:`_LEFT_UNSAID`): the output
+    lost that word (``Beleg`` for ``Scan receipt``; not ``Keine Belege.`` for ``No receipts
+    yet.``)."""
     if not hits or not all(_written_at(source, hit) for hit in hits):
         return False  # hits of another text (a retry's, with its targets in place)
     rest = list(source)
@@ -64,7 +76,7 @@ def only_targets(source: str, hits: Sequence[TermHit], after: str) -> bool:
         end = optional_plural_end(source, hit.end)  # receipt(s): its (s) is the term's
         rest[hit.start : end] = " " * (end - hit.start)
     said = _LETTERS.findall(without_placeholders("".join(rest)))
-    if not any(word.casefold() not in ENGLISH_FUNCTION_WORDS for word in said):
+    if not any(word.casefold() not in _NOT_LOST for word in said):
         return False
     targets = {hit.term.target for hit in hits}
     left = _left_over(without_placeholders(after), targets)
