@@ -51,6 +51,18 @@ _OBLIQUE = frozenset(
 _DER_WORDS = frozenset({"der", "dieser", "jeder", "jener"})
 # those of a nominative or accusative whose adjective ends in -e (die, das, eine)
 _WEAK_E = frozenset({"die", "das", "diese", "jede", "jene", *(stem + "e" for stem in EIN_STEMS)})
+# the determiners of a plural alone, which phrase_before does not know: an adjective's noun
+# after them ends in -en ("alle Beamten", "Alle Beamten müssen unterschreiben")
+_PLURAL_ONLY = frozenset({"alle", "allen", "sämtliche", "sämtlichen", "beide", "beiden"})
+# the determiners after which an adjective's noun in the plural ends in -en, in every case
+# ("die Verantwortlichen", "keine Beamten", "den Betroffenen"), not the strong "einige Beamte"
+_WEAK_PLURAL = frozenset(
+    {
+        *_PLURAL_ONLY,
+        *("die", "den", "der", "diese", "diesen", "dieser", "jene", "jenen", "jener"),
+        *(stem + ending for stem in EIN_STEMS[1:] for ending in ("e", "en", "er")),
+    }
+)
 # the characters before a place that its determiner, adjectives and preposition stand in
 _PHRASE_REACH = 200
 _WORD = re.compile(r"[^\W\d_]+")
@@ -207,6 +219,8 @@ def _ending_after(text: str, at: int) -> str | None:
     an indefinite one of the nominative ("ein Verantwortlicher"), with none, or after one of
     two readings ("dieses": a neuter's nominative or a genitive)."""
     determiner, _ = phrase_before(text, at)
+    if _plural_only_before(text, at):
+        return "en"  # "Alle Beamter" for "Every official": the German says it in the plural
     if determiner is None:
         return None
     word = determiner[0].lower()
@@ -217,6 +231,39 @@ def _ending_after(text: str, at: int) -> str | None:
         oblique = governing_preposition(text, opening) is not None or _after_noun(text, opening)
         return "en" if oblique else "e"
     return "e" if word in _WEAK_E else None
+
+
+def in_plural_declension(text: str, target: str) -> str:
+    """``text`` with each place of the plural of ``target``, an adjective's noun in the
+    dictionary's form (:func:`adjectival_stem`), written with -e or as the dictionary does,
+    given -en after a determiner of :data:`_WEAK_PLURAL` ("alle Beamten", "die
+    Verantwortlichen": "alle Beamte" was placed); ``text`` as it is for another target, or
+    without such a determiner ("Beamte", "einige Beamte")."""
+    stem = adjectival_stem(target) if " " not in target else None
+    if stem is None:
+        return text
+    pattern = rf"(?<![\w-]){re.escape(stem)}(?:e|{re.escape(target[-2:])})(?!\w)"
+    for found in reversed(list(re.finditer(pattern, text))):
+        start = max(0, found.start() - _PHRASE_REACH)
+        before, at = text[start : found.start()], found.start() - start
+        determiner, _ = phrase_before(before, at)
+        weak = determiner is not None and determiner[0].lower() in _WEAK_PLURAL
+        if weak or _plural_only_before(before, at):
+            text = text[: found.start()] + stem + "en" + text[found.end() :]
+    return text
+
+
+def _plural_only_before(text: str, at: int) -> bool:
+    """Whether a determiner of :data:`_PLURAL_ONLY` ("alle", as a sentence starts too) is
+    one of the three words right before position ``at`` in ``text``, only spaces between."""
+    end = at
+    for word in list(_WORD.finditer(text[:at]))[::-1][:3]:
+        if text[word.end() : end].strip():
+            return False
+        if word[0].lower() in _PLURAL_ONLY:
+            return True
+        end = word.start()
+    return False
 
 
 def _after_noun(text: str, at: int) -> bool:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ltmt.clock_times import times_changed
 from ltmt.numbers_kept import kept_shape
 from ltmt.output_limit import reached_limit
-from ltmt.terminology.adjectival_nouns import in_adjective_declension
+from ltmt.terminology.adjectival_nouns import in_adjective_declension, in_plural_declension
 from ltmt.terminology.agreement import agreeing_variants, in_dative_plural, in_weak_declension
 from ltmt.terminology.constraints import (
     DEFAULT_BIAS,
@@ -241,6 +241,8 @@ class GlossaryDecoding:
         for i, found in enumerate(hits):
             if outputs[i] != before[i]:  # a target the step wrote takes its determiner's case
                 outputs[i] = declined(outputs[i], units[i].text, found)
+            else:  # "alle Beamte" is wrong wherever it came from
+                outputs[i] = in_plural_declension_of(outputs[i], units[i].text, found)
             if found:
                 outputs[i] = one_full_stop(outputs[i], [hit.term.target for hit in found])
         if placed or copied or missing:
@@ -603,13 +605,26 @@ def loses_numbers(source: str, before: str, after: str, terms: Sequence[Missing]
     return kept_shape(source, after)[2] < kept_shape(source, before)[2]
 
 
+def in_plural_declension_of(output: str, source: str, hits: Sequence[TermHit]) -> str:
+    """``output`` with each target of ``hits`` for a term ``source`` writes in the plural
+    declined as :func:`~ltmt.terminology.adjectival_nouns.in_plural_declension` does."""
+    for hit in hits:
+        if plural_at(source, hit):
+            output = in_plural_declension(output, hit.term.target)
+    return output
+
+
 def declined(output: str, source: str, hits: Sequence[TermHit]) -> str:
     """``output`` with each target of ``hits`` that is an adjective's noun in the dictionary's
     form and stands for a term the ``source`` writes in the singular given its determiner's
     ending (:func:`~ltmt.terminology.adjectival_nouns.in_adjective_declension`: "des
-    Verantwortlichen", where the target was placed or copied as "des Verantwortlicher")."""
+    Verantwortlichen", where the target was placed or copied as "des Verantwortlicher"), and
+    each that stands for one in the plural its plural's after a determiner
+    (:func:`~ltmt.terminology.adjectival_nouns.in_plural_declension`: "alle Beamten")."""
     for hit in hits:
-        if not plural_at(source, hit):
+        if plural_at(source, hit):
+            output = in_plural_declension(output, hit.term.target)
+        else:
             output = in_adjective_declension(output, hit.term.target)
     return output
 

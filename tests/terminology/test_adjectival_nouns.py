@@ -10,6 +10,7 @@ from ltmt.terminology.adjectival_nouns import (
     adjectival_stem,
     declined_forms,
     in_adjective_declension,
+    in_plural_declension,
 )
 
 
@@ -109,3 +110,38 @@ def test_a_line_of_many_places_takes_linear_time() -> None:
     declined = in_adjective_declension(text, "Verantwortlicher")
     assert time.perf_counter() - start < 5.0
     assert declined == "Weisung des Verantwortlichen. " * 3_000
+
+
+@pytest.mark.parametrize(
+    ("noun", "stem"),
+    [
+        ("Insolvenzgläubiger", None),  # trial s75: its head Gläubiger is an agent noun
+        ("Pfandgläubiger", None),
+        ("Strafverteidiger", None),
+        ("Pflichtverteidiger", None),
+        ("Reisender", "Reisend"),  # no head "sender": its root is the participle's -end
+        ("Geografischer", "Geografisch"),  # no head "fischer"
+        ("Datenschutzbeauftragter", "Datenschutzbeauftragt"),
+    ],
+)
+def test_adjectival_stem_judges_a_compound_by_its_head(noun: str, stem: str | None) -> None:
+    assert adjectival_stem(noun) == stem
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir informierten alle Beamte.", "Wir informierten alle Beamten."),
+        ("Die Beamter unterschreiben.", "Die Beamten unterschreiben."),
+        ("Keine Beamte kamen.", "Keine Beamten kamen."),
+        ("Einige Beamte kamen.", "Einige Beamte kamen."),  # strong: -e stays
+        ("Beamte kamen.", "Beamte kamen."),
+    ],
+)
+def test_in_plural_declension(text: str, expected: str) -> None:
+    assert in_plural_declension(text, "Beamter") == expected
+
+
+def test_alle_before_a_singular_term_takes_the_plural_ending() -> None:
+    text = "Alle Beamter müssen unterschreiben."
+    assert in_adjective_declension(text, "Beamter") == "Alle Beamten müssen unterschreiben."

@@ -69,3 +69,16 @@ def test_damaged_is_either_and_needs_hits() -> None:
     assert damaged("{0} receipt", MATCHER.find("{0} receipt"), "{0} Receipt", "Beleg {0} Receipt")
     assert not damaged(source, hits, "Receiptieren", "Beleg scannen")
     assert not damaged(source, [], "Receiptieren", "Beleg")
+
+
+@pytest.mark.parametrize(
+    ("source", "after", "expected"),
+    [
+        ("No receipts yet.", "Keine Belege.", False),  # trial s75: "yet" is left unsaid
+        ("No receipts found.", "Keine Belege.", True),  # "found" is lost
+        ("Please scan the receipt here now.", "Beleg", True),  # "scan" is lost
+        ("Not a receipt.", "Kein Beleg.", False),
+    ],
+)
+def test_only_targets_words_german_leaves_unsaid(source: str, after: str, expected: bool) -> None:
+    assert only_targets(source, MATCHER.find(source), after) is expected
