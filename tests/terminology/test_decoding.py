@@ -515,15 +515,16 @@ def test_decode_ids_keeps_no_output_that_runs_on(backbone, monkeypatch):
 
 def test_a_placed_adjectives_noun_is_declined_where_its_term_is_singular() -> None:
     """trial s75 legal2: "des Verantwortlicher" was placed; a plural term keeps the form
-    chosen among its plurals (``in_number``)."""
+    chosen among its plurals (``in_number``), but after a determiner of a weak plural only
+    -en is German (trial s75: "alle Beamte")."""
     term = Term("Controller", "Verantwortlicher")
     source = "instructions of the Controller"
     hits = TermMatcher([term]).find(source)
     assert declined("Weisung des Verantwortlicher", source, hits) == "Weisung des Verantwortlichen"
     plural = "instructions of the Controllers"
-    assert declined("der Verantwortlicher", plural, TermMatcher([term]).find(plural)) == (
-        "der Verantwortlicher"
-    )
+    plural_hits = TermMatcher([term]).find(plural)
+    assert declined("der Verantwortlicher", plural, plural_hits) == "der Verantwortlichen"
+    assert declined("einige Verantwortliche", plural, plural_hits) == "einige Verantwortliche"
 
 
 RECEIPT = Term("receipt", "Beleg")
