@@ -76,3 +76,25 @@ def test_a_long_adversarial_line_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     _messages(source, target)
     assert time.perf_counter() - started < 2.0
+
+
+def test_an_english_name_the_source_writes_so_is_no_leftover() -> None:
+    """trial s75: "Receipt Scanner", a feature's name, is kept in English as the source has it."""
+    source = "Tap Receipt Scanner to scan a receipt."
+    assert _messages(source, "Tippen Sie auf Receipt Scanner, um einen Beleg zu scannen.") == []
+    # the same word outside the name, or a name the source does not write, is still named
+    [message] = _messages(
+        source, "Tippen Sie auf Receipt Scanner, um einen Beleg Receipt zu scannen."
+    )
+    assert message.startswith("keeps the English 'Receipt' beside 'Beleg'")
+    [message] = _messages(
+        "Tap the scanner for a receipt.", "Tippen Sie auf Receipt Scanner für einen Beleg."
+    )
+    assert message.startswith("keeps the English 'Receipt' beside 'Beleg'")
+
+
+def test_names_of_many_capitalised_words_are_read_in_linear_time() -> None:
+    words = " ".join(f"Receipt{'x' * (n % 7)} Receipt" for n in range(5000))
+    started = time.perf_counter()
+    _messages(f"Scan a receipt. {words}", f"Beleg scannen. {words}")
+    assert time.perf_counter() - started < 2
