@@ -87,6 +87,7 @@ WHAT = "an Android string resource file"
 _REFERENCE = re.compile(r"\s*[@?](?:[\w.]+:)?[\w]+/[\w.]+\s*")
 _KINDS = ("string", "plurals", "string-array")
 _ITEM_INDEX = re.compile(r"\[\d+\]$")  # an array's item: name[2]
+_ARRAY_ITEM = re.compile(r"(?P<array>.+)\[(?P<index>\d+)\]")  # its array's key and its index
 # the language Android's lint spell-checks the file in (tools:locale="en" on <resources>)
 _TOOLS_LOCALE = "{http://schemas.android.com/tools}locale"
 _WIDE_SPACE = re.compile(r"[^\S\t\n\r ]")  # whitespace but not ASCII's (aapt2 keeps it)
@@ -339,6 +340,7 @@ class AndroidDocument(KeyedCatalog):
     leaves_out_values_not_text = True  # the app reads the source file's
     syntax = JAVA_FORMATTER  # getString(id, args) formats it (%s is a one-argument %1$s)
     extras_kept = "kept in place"  # the output so far is written over (module docstring)
+    array_item = _ARRAY_ITEM  # a <string-array>'s items move with their English
 
     def __init__(self, path: Path, data: bytes, tgt_lang: str) -> None:
         self.data = data

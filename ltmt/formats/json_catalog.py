@@ -309,6 +309,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
 
     format = "json"
     what = WHAT
+    # an array's items move with their English (:mod:`ltmt.formats.array_items`)
+    array_item = re.compile(r"(?P<array>.*)/(?P<index>0|[1-9][0-9]*)")
 
     def __init__(
         self,
@@ -637,6 +639,11 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
 
     def invalid_sources(self) -> dict[str, str]:
         return {key: problem for key, problem in self.invalid.items() if key not in self.by_hand}
+
+    def is_array(self, key: str) -> bool:
+        """Whether the JSON Pointer ``key`` names an array of the source file, not an object
+        whose keys are numbers (``{"0": "Low"}``, whose strings are kept by their names)."""
+        return key in set(_array_pointers(self.data))
 
     def kept_by_hand(self) -> list[str]:
         return list(self.by_hand)
@@ -1390,6 +1397,17 @@ def _is_formatjs_message(value: dict[str, Any]) -> bool:
         for key, item in value.items()
         if key != "defaultMessage"
     )
+
+
+def _array_pointers(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[str]:
+    """The JSON Pointers of the arrays in ``value`` (at ``parts``), itself included."""
+    if isinstance(value, list):
+        yield pointer(parts)
+        for index, item in enumerate(value):
+            yield from _array_pointers(item, (*parts, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _array_pointers(item, (*parts, key))
 
 
 def _value_at(data: Any, parts: tuple[str | int, ...], missing: Any) -> Any:

@@ -36,6 +36,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ltmt.errors import InputError, NoPairsError
+from ltmt.formats.array_items import line_up_items, warn_of_items_unplaced
 from ltmt.formats.common import atomic_write, source_file_given
 from ltmt.formats.copied_values import follow_source, value_text
 from ltmt.formats.documents import TranslationsHeld, Unit
@@ -215,6 +216,10 @@ class KeyedCatalog(TranslationsHeld):
     # (Smartling's ``sltrans = notranslate``: :meth:`copy_as_source`); read by :meth:`is_text`,
     # which a format may call before this class's ``__init__``
     sources_copied: Mapping[str, str] = MappingProxyType({})
+    # the key of an array's item, its groups ``array`` and ``index`` (``name[2]``), whose
+    # translation so far is lined up with the source's items by what ltmt wrote there
+    # (:mod:`ltmt.formats.array_items`); None where the format has no arrays
+    array_item: ClassVar[re.Pattern[str] | None] = None
 
     def __init__(self, path: Path, entries: list[Entry]) -> None:
         super().__init__()
@@ -239,6 +244,10 @@ class KeyedCatalog(TranslationsHeld):
         # the keys of the adopted output's strings that copy their source and are kept as
         # translations (:meth:`copies_kept`)
         self._copies_kept: list[str] = []
+        # by key, the output's key of an array's item whose translation so far was taken from
+        # another place (:mod:`ltmt.formats.array_items`), under which the record holds what
+        # ltmt wrote there (:class:`~ltmt.formats.output_sources.Moved`)
+        self.output_keys: dict[str, str] = {}
 
     def read_values(self, path: Path) -> dict[str, str]:
         """The strings of ``path`` (a file of this kind, in any language) by key."""
@@ -268,6 +277,11 @@ class KeyedCatalog(TranslationsHeld):
             return False
         return not self.is_setting(entry)
 
+    def is_array(self, key: str) -> bool:
+        """Whether ``key``, the ``array`` part of an item's key by :attr:`array_item`, names an
+        array of the source file; every such key does, here."""
+        return True
+
     def is_setting(self, entry: Entry) -> bool:
         """Whether ``entry`` is a setting its format's program parses, by its key and value
         (a ``.resw`` string ``Title.TextAlignment``: :mod:`ltmt.formats.xaml_settings`), no
@@ -296,15 +310,19 @@ class KeyedCatalog(TranslationsHeld):
         """:meth:`adopt` of ``target``, whose strings by key, as read already, are ``found``
         (for a format that reads more of it than its strings, the file read once)."""
         sources = {entry.key: entry.source for entry in self.entries}
+        lined = line_up_items(found, sources, self._adopted_record, self.array_item, self.is_array)
+        self.output_keys = lined.output_keys
         kept = {
             key: text
-            for key, text in found.items()
+            for key, text in lined.values.items()
             if key in sources
             and key not in self.sources_copied  # written as the source (:meth:`copy_as_source`)
             and text.strip()
             and not is_marked_untranslated(sources[key], text)
         }
         self.translations.update(kept)
+        if self._adopted_record is not None:
+            warn_of_items_unplaced(Path(target), self.path, self._adopted_record, lined, found)
         self._warn_of_copies_replaced(Path(target), found)
         self.extras = self.names_not_here(found)
         still_there = {*self.not_translatable, *self.spelled_twice(self.extras)}

@@ -128,6 +128,8 @@ class YamlCatalog(KeyedCatalog):
     format = "yaml"
     what = WHAT
     extras_kept = "kept in their mappings, after the source's keys there"
+    # a list's items move with their English (:mod:`ltmt.formats.array_items`)
+    array_item = re.compile(r"(?P<array>.+)\[(?P<index>\d+)\]")
 
     def __init__(
         self,
