@@ -80,11 +80,13 @@ def line_up_items(
     if record is None or item_key is None:
         return lined
     theirs_by_array = arrays(list(found), item_key)
+    recorded = arrays(list(record.units), item_key)
     for array, ours in arrays(list(sources), item_key).items():
         theirs = theirs_by_array.get(array)
         if theirs and is_array(array):
             ours_items = [(key, sources[key]) for key in ours]
-            _line_up_array(lined, found, ours_items, theirs, record, item_key)
+            places = [*theirs, *recorded.get(array, [])]
+            _line_up_array(lined, found, ours_items, theirs, record, places)
     return lined
 
 
@@ -94,14 +96,14 @@ def _line_up_array(
     ours: Sequence[tuple[str, str]],
     theirs: Sequence[str],
     record: Record,
-    item_key: re.Pattern[str],
+    places_named: Sequence[str],
 ) -> None:
     """Put into ``lined`` the items of one array of the output (their keys ``theirs``, their
     texts in ``found``) under the keys of the source's items (``ours``: keys and sources) they
-    stand for (module docstring), where that is not place by place."""
-    array = item_key.fullmatch(theirs[0])["array"]  # type: ignore[index]
-    recorded = [k for k in record.units if (m := item_key.fullmatch(k)) and m["array"] == array]
-    key_form = re.compile("|".join(re.escape(key) for key in [*theirs, *recorded]))
+    stand for (module docstring), where that is not place by place; ``places_named``: the keys
+    of the array's items in the output and in ``record``."""
+    # the array's items among the record's places: literal keys, no backtracking
+    key_form = re.compile("|".join(re.escape(key) for key in places_named))
     texts = [(key, found[key]) for key in theirs]
     sources = [source for _, source in ours]
     placed = places_recorded(record, texts, len(ours), key_form)
