@@ -9,7 +9,9 @@ the same name is preferred. Where the output already exists, it is the translati
 strings are kept (a copy of its source is untranslated where ltmt's record of the output lacks
 its name, or, without a record, in a file of mostly copies: :meth:`KeyedCatalog.adopt_recorded`)
 and only the names it lacks are translated (``overwrite``: all of them), which
-is how a catalog is brought up to date after the source file gained strings. A name the output
+is how a catalog is brought up to date after the source file gained strings (an array's items
+line up with the source's by what ltmt wrote there, not by place: :mod:`ltmt.formats.
+array_items`). A name the output
 has and the source file does not is kept, after the source's strings, with a warning that names
 it (it may be obsolete; deleting it is the translator's call), unless ltmt's record of the
 output says ltmt wrote it there and nobody edited it since: then it is removed, and the run
