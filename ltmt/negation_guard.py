@@ -4,35 +4,34 @@ The model drops a ``not`` now and then, and the sentence it leaves reads well an
 opposite: ``Do not take this medication if you are pregnant.`` came out ``Medikament nehmen,
 wenn Sie schwanger sind.`` from the default model with or without memory (a healthcare app's
 trial, session 73), and a fused ``do not unapply patches if previously applied`` came out
-``Patches entfernen, ...`` (a dev user's). Where a line's output says fewer negations than its
-source (none of one, one of ``Do not ... unless``), as ``ltmt qa``'s negation check reads them
-(:func:`ltmt.qa.negation_checks.negations_missing`: the same check, not a second one), the
-line is decoded again as its first decode was (with its memory, under its glossary terms'
-constraint, steered to the form of address asked), with :data:`BONUSES` nats added to the
-tokens of German's negating words (:data:`NEGATING_WORDS`): the smallest first, a larger one
-only for the lines still without a negation (more than 3 nats, the default model wrote
-``Medikament nicht ohne ohne Schwangerschaft.``). A fused line that still lacks one is decoded
-so without its memory (a match lacking the negation drew it away). The first output that
-says as many replaces the line's unless it is worse otherwise: as a steered output of the
-form of address is judged (:func:`ltmt.address_steering.steered_better`: run on, a glossary
-target tacked on, a placeholder or number lost; out of the form of address asked where the
-first was in it), or qa's check finds it says too few or too many (:func:`negation_lost`), or
-it says more negating words than the source (``Nichts nehmen Sie
-nichts``, ``aber nicht das Verzeichnis nicht``), a word twice in a row where the first does
-not (:func:`ltmt.line_seams.doubled_words`), or more words the spelling dictionary does not
-know than the first (``Medikamentieren Sie nicht``, where a dictionary is installed). Its
-numbers are repaired as the first output's were (:func:`repair_replaced`). A line whose
-output says as many negations as its source, or more, is never decoded again: the guard changes
-only what the check flags as too few. Nor is a fused line whose output says its negation as a
-near-exact match it read does (:func:`said_as_approved`: the match's own pair lacks a negating
-word the same way, ``shall not exceed`` as ``ist auf ... begrenzt``): that is the user's
-approved wording, not a dropped ``not``, and a decode without memory made garbage of it; the
-translation is still flagged below, for a reviewer to see. It runs last, after every other
-step's decode (the placeholder guard's, the retries'), on each line the model translates (a
-sentence of a line translated sentence by sentence, a line of a segment of several). The
-translation of a segment that still says fewer negations than its source, or more (``nicht ...
-nicht`` for one ``not``: not decoded again), read whole as qa reads it, is flagged
-(``Translation.negation_lost``): ``ltmt translate`` names it and ``--strict`` fails.
+``Patches entfernen, ...`` (a dev user's). Where a line's output lacks every negation of its
+source, or its ``unless`` (``Do not ... unless`` as ``nicht ..., wenn``), as ``ltmt qa``'s
+negation check reads them (:func:`ltmt.qa.negation_checks.negation_dropped`: the same check,
+not a second one), the line is decoded again; not a fused line whose match of
+:data:`NEAR_EXACT` or more says as many negations fewer than its own source (the user's
+reviewed wording: a regression trial, session 75, where the decode again dropped such a match
+and took seconds a line). It is decoded again as its first decode was (with its memory,
+under its glossary terms' constraint, steered to the form of address asked), with
+:data:`BONUSES` nats added to the tokens of German's negating words (:data:`NEGATING_WORDS`):
+the smallest first, a larger one only for the lines still without a negation (more than 3 nats,
+the default model wrote ``Medikament nicht ohne ohne Schwangerschaft.``). A fused line that
+still lacks one is decoded so without its memory (a match lacking the negation drew it away).
+The first output that says as many replaces the line's unless it is worse otherwise: as a
+steered output of the form of address is judged (:func:`ltmt.address_steering.steered_better`:
+run on, a glossary target tacked on, a placeholder or number lost; out of the form of address
+asked where the first was in it), or qa's check finds it says too few or too many
+(:func:`negation_lost`), or it says more negating words than the source (``Nichts nehmen Sie
+nichts``, ``aber nicht das Verzeichnis nicht``), a word twice in a row where the first does not
+(:func:`ltmt.line_seams.doubled_words`), or more words the spelling dictionary does not know
+than the first (``Medikamentieren Sie nicht``, where a dictionary is installed). Its numbers
+are repaired as the first output's were (:func:`repair_replaced`). A line whose output keeps
+one negation of two (no ``unless`` lost), or says more, is never decoded again: qa's check
+flags it. It runs last, after every other step's decode (the placeholder guard's, the
+retries'), on each line the model translates (a sentence of a line translated sentence by
+sentence, a line of a segment of several). The translation of a segment that still says fewer
+negations than its source, or more (``nicht ... nicht`` for one ``not``: not decoded again),
+read whole as qa reads it, is flagged (``Translation.negation_lost``): ``ltmt translate`` names
+it and ``--strict`` fails.
 """
 
 from __future__ import annotations
@@ -57,7 +56,12 @@ from ltmt.line_seams import doubled_words
 from ltmt.numbers_kept import repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.qa.formality_checks import addresses_reader
-from ltmt.qa.negation_checks import english_negations, negation_problems, negations_missing
+from ltmt.qa.negation_checks import (
+    english_negations,
+    negation_dropped,
+    negation_problems,
+    negations_short,
+)
 from ltmt.qa.negation_counts import UNLESS
 from ltmt.routing import read_matches
 from ltmt.spelling import Dictionary, dictionary_for
@@ -138,16 +142,17 @@ def guard_negations(
     outputs: list[str],
     fused: Collection[int],
 ) -> GuardedNegations:
-    """Decode again the lines of ``units`` whose output (``outputs``, replaced in place) says
-    fewer negations than its source (:func:`ltmt.qa.negation_checks.negations_missing`; one
-    that says more is only flagged), steered to German's negating words (module
-    docstring); ``encoded``: their token ids, ``matches``: per segment, ``hits``: their
+    """Decode again the lines of ``units`` whose output (``outputs``, replaced in place) lacks
+    every negation of its source or its ``unless`` (:func:`ltmt.qa.negation_checks.
+    negation_dropped`; one that says fewer otherwise, or more, is only flagged), but for a
+    fused line's approved match (:func:`said_as_approved`), steered to German's negating words
+    (module docstring); ``encoded``: their token ids, ``matches``: per segment, ``hits``: their
     glossary terms, ``fused``: the lines whose output read memory (decoded again with it
     first, then without)."""
     lost = [
         i
         for i, unit in enumerate(units)
-        if negations_missing(unit.text, outputs[i])
+        if negation_dropped(unit.text, outputs[i])
         and not (i in fused and _said_as_matched(translator, unit, matches, outputs[i]))
     ]
     if not lost:
@@ -182,20 +187,21 @@ def guard_negations(
 
 def said_as_approved(source: str, output: str, read: Sequence[Match]) -> Match | None:
     """The match of ``read`` (the matches fusion read for ``source``), :data:`NEAR_EXACT` at
-    least, whose own pair says its negation as ``output`` says ``source``'s: its source has
-    ``source``'s English negating words, and its target lacks them (as qa's check reads it)
-    with as many of German's negating words as ``output`` (``shall not exceed`` as ``ist auf
-    ... begrenzt``, a reviewer's paraphrase); ``None`` where there is none. Such an output is
-    the user's own wording of the negation, not a decode that dropped it."""
+    least, whose own pair says its negations as ``output`` says ``source``'s: its source has
+    ``source``'s English negating words, and its target says as many negations fewer than
+    them as ``output`` says fewer than ``source``'s (:func:`ltmt.qa.negation_checks.
+    negations_short`: ``shall not exceed`` as ``ist auf ... begrenzt``, ``shall not, and shall
+    not permit`` as ``weder ... noch``, a reviewer's wording); ``None`` where there is none.
+    Such an output is the user's own wording of the negation, not a decode that dropped it
+    (a legal trial and a regression trial, session 75)."""
     wanted = _negating_words(source)
-    said = _german_negations(output)
+    short = negations_short(source, output)
     for match in read:
         pair = match.segment
         if (
             match.score >= NEAR_EXACT
             and _negating_words(pair.source) == wanted
-            and _german_negations(pair.target) == said
-            and negations_missing(pair.source, pair.target)
+            and negations_short(pair.source, pair.target) == short
         ):
             return match
     return None

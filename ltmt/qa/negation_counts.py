@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from ltmt.qa.negation_covers import covered_in_german, unless_in_german
+
 # ``unless``: a negated condition, German's ``wenn ... nicht``, ``sofern ... nicht``, ``es sei
 # denn``, ``außer wenn`` (``wenn`` alone turns the condition round)
 UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
@@ -131,7 +133,9 @@ def said_in_german(found: list[str], target: str, source: str) -> int:
     exception (:data:`_GERMAN_EXCEPTION`) only beyond the exceptions of ``source``
     (:data:`_ENGLISH_EXCEPTION`), an ``un``-word only beyond the ``un``-words of ``source``
     (:data:`_ENGLISH_UN`), ``nur`` as two, and ``erst`` as two where the source says
-    ``unless``."""
+    ``unless``, and what German says of two negations with one
+    (:func:`ltmt.qa.negation_covers.covered_in_german`: ``weder ... noch``, one ``nicht``
+    before a list, ``vorbehaltlich`` for ``unless``)."""
     exceptions = _GERMAN_EXCEPTION.findall(target)
     excepted = min(len(exceptions), len(_ENGLISH_EXCEPTION.findall(source)))
     # the un-words that say an exception taken first (``ungeachtet`` for ``notwithstanding``)
@@ -141,7 +145,7 @@ def said_in_german(found: list[str], target: str, source: str) -> int:
     said = len(found) - taken - excepted + len(_GERMAN_UNLESS.findall(target))
     if UNLESS.search(source):
         said += 2 * len(_NOT_BEFORE.findall(target))
-    return said + len(_ONLY.findall(target))
+    return said + len(_ONLY.findall(target)) + covered_in_german(target, source)
 
 
 def plain_in_german(target: str) -> int:
@@ -164,3 +168,12 @@ def sayable_in_english(source: str) -> int:
     words a translation may say with a negation (:data:`_SAYABLE`)."""
     prefixed = len(_ENGLISH_UN.findall(source))
     return len(UNLESS.findall(source)) + prefixed + len(_SAYABLE.findall(source))
+
+
+def unless_said_in_german(target: str) -> bool:
+    """Whether ``target`` says an unless in any of German's ways: ``es sei denn``,
+    ``ausgenommen``, ``außer``, ``nur``, ``erst``, ``vorbehaltlich``, ``bis zur``, a
+    conditional with a negation in its clause (``sofern ... nicht``: :func:`ltmt.qa.
+    negation_covers.unless_in_german`); not ``wenn`` alone, which turns the condition round."""
+    said = _GERMAN_UNLESS.search(target) or _ONLY.search(target) or _NOT_BEFORE.search(target)
+    return bool(said or re.search(r"\baußer\b", target, re.IGNORECASE)) or unless_in_german(target)
