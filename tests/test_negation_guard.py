@@ -7,6 +7,7 @@ import torch
 
 from ltmt.address_steering import AddressPenalty, word_tokens
 from ltmt.negation_guard import (
+    APPROVED_SCORE,
     BONUSES,
     NEGATING_WORDS,
     NegationBonus,
@@ -415,3 +416,51 @@ def test_the_steered_decode_keeps_the_form_of_address_asked(tiny_backbone):
     state = translator.decodes[-1][1]
     assert isinstance(state, NegationBonus) and isinstance(state.inner, AddressPenalty)
     assert state.inner.steered == [True]
+
+
+ASSIGN = "The Customer may not assign this Agreement without consent."
+ASSIGN_ONE = "Der Kunde darf diesen Vertrag ohne Zustimmung abtreten."  # one of two
+
+
+def test_a_line_that_kept_one_negation_of_two_is_flagged_not_decoded_again(tiny_backbone):
+    """German says two negations with one often: a decode steered to more of them was slow
+    and took the bare model's output over a reviewed match (a regression trial, session 75)."""
+    translator = _ScriptedTranslator(
+        tiny_backbone,
+        beam=1,
+        first={ASSIGN: ASSIGN_ONE},
+        steered={ASSIGN: {(1.0, False): "Der Kunde darf nicht ohne Zustimmung abtreten."}},
+    )
+    [result] = translator.translate([ASSIGN], fit=False)
+    assert (result.text, result.negation_lost) == (ASSIGN_ONE, True)
+    assert len(translator.decodes) == 1
+
+
+TOUCH = "Do not touch the hot plates."
+TOUCH_AVOIDED = "Berühren der heißen Platten vermeiden."  # no negating word
+
+
+def _approved(score):
+    from ltmt.segments import Match, Segment
+
+    source, target = "Do not touch the hot plate.", "Berühren der heißen Platte vermeiden."
+    return Match(Segment(0, "u1", source, target, 0.0, "t"), score)
+
+
+@pytest.mark.parametrize(("score", "decoded_again"), [(96.0, False), (100.0, False), (70.0, True)])
+def test_a_fused_line_worded_as_its_approved_match_is_not_decoded_again(
+    tiny_backbone, score, decoded_again
+):
+    """A match of :data:`APPROVED_SCORE` or more whose stored pair lacks the negation as the
+    output does is the user's wording: kept; a weaker match's is decoded again."""
+    steered = {TOUCH: {(1.0, False): "Die heißen Platten nicht berühren."}}
+    translator = _ScriptedTranslator(tiny_backbone, beam=1, first={}, steered=steered)
+    outputs = [TOUCH_AVOIDED]
+    units = [Unit(0, TOUCH)]
+    matches = [(_approved(score),)]
+    guarded = guard_negations(
+        translator, units, translator.encode([TOUCH]), matches, [[]], outputs, {0}
+    )
+    assert (guarded.replaced == {0}) is decoded_again
+    assert bool(translator.decodes) is decoded_again
+    assert APPROVED_SCORE == 90.0

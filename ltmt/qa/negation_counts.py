@@ -1,20 +1,22 @@
 """How many negations a source and its German translation say, for qa's negation check.
 
 A translation that keeps one negation of two (``Do not administer without a physician.`` as
-``Ohne einen Arzt verabreichen.``), or that says one the source does not (``Use only with
-approved sets.`` as ``Nicht mit zugelassenen Sets verwenden.``, ``Lassen Sie nicht vor Ablauf
-nicht mehr verwenden.`` for one ``not``), says the opposite as surely as one that drops its
-only negation (a medical IFU trial, session 75). The two sides are counted differently, each
-so that a correct translation is not flagged:
+``Ohne einen Arzt verabreichen.``), or that says one twice in a clause (``Lassen Sie nicht vor
+Ablauf nicht mehr verwenden.`` for one ``not``), says the opposite as surely as one that drops
+its only negation (a medical IFU trial, session 75). The two sides are counted differently,
+each so that a correct translation is not flagged:
 
 - too few: the source's negating words and ``unless`` (:func:`said_in_english`) against every
   way German says a negation (:func:`said_in_german`: ``nicht``, ``ohne``, ``es sei denn``,
   an ``un``-word, ``fehlgeschlagen`` ...), where ``nur`` says two (``Do not install it unless
-  you are sure`` is ``Nur installieren, wenn ...``);
-- too many: German's plain negating words (:func:`plain_in_german`: ``nicht``, ``kein``,
-  ``nie``, ``nichts``, ``ohne`` ...) against every English word that a translation may say
-  with one (:func:`sayable_in_english`: ``unable``, ``failed``, ``missing``, ``unless``, an
-  ``un``-word ...).
+  you are sure`` is ``Nur installieren, wenn ...``), and so do the forms that say two with one
+  (:mod:`ltmt.qa.negation_covers`: ``weder ... noch``, ``Nicht einfrieren oder schütteln``,
+  ``Vorbehaltlich`` for ``Unless``);
+- doubled: two of German's plain negating words in one clause (:func:`doubled_in_german`)
+  where the source says one at most of what a translation may say with one
+  (:func:`sayable_in_english`: ``unable``, ``failed``, ``missing``, ``unless``, an
+  ``un``-word ...). A negation where the source says none is not counted: German's idioms
+  say many (``Maybe later`` is ``Jetzt nicht``, ``Single use`` ``Nicht wiederverwenden``).
 
 An ``un``-word of the translation says no negation where the source has one
 (``unattended`` is ``unbeaufsichtigt``): each English ``un``-word takes one German one. So
@@ -53,6 +55,8 @@ GERMAN_UN = re.compile(
 )
 # German's unless (``es sei denn``, ``ausgenommen``), which the check's words lack
 _GERMAN_UNLESS = re.compile(r"\bes\s+sei\s+denn\b|\bausgenommen\b", re.IGNORECASE)
+# ``außer wenn``, ``außer falls``: unless (``außer`` alone says an exception)
+_EXCEPT_IF = re.compile(r"\baußer\s+(?:wenn|falls|dass)\b", re.IGNORECASE)
 # an exception or a concession, no negation (``except``, ``excepting``, ``with the exception
 # of``, ``notwithstanding``, ``regardless``, ``irrespective``), and the German words that say
 # one and that the counts read as a negation (``ausgenommen`` as an unless, ``außer``, an
@@ -172,8 +176,10 @@ def sayable_in_english(source: str) -> int:
 
 def unless_said_in_german(target: str) -> bool:
     """Whether ``target`` says an unless in any of German's ways: ``es sei denn``,
-    ``ausgenommen``, ``außer``, ``nur``, ``erst``, ``vorbehaltlich``, ``bis zur``, a
+    ``ausgenommen``, ``außer wenn``, ``nur``, ``erst``, ``vorbehaltlich``, ``bis zur``, a
     conditional with a negation in its clause (``sofern ... nicht``: :func:`ltmt.qa.
-    negation_covers.unless_in_german`); not ``wenn`` alone, which turns the condition round."""
+    negation_covers.unless_in_german`); not ``wenn`` alone, which turns the condition round,
+    nor ``außer`` alone (``Die App wird außer dir ein Zeichen setzen.`` for ``The app won't
+    start unless you sign in.``)."""
     said = _GERMAN_UNLESS.search(target) or _ONLY.search(target) or _NOT_BEFORE.search(target)
-    return bool(said or re.search(r"\baußer\b", target, re.IGNORECASE)) or unless_in_german(target)
+    return bool(said or _EXCEPT_IF.search(target)) or unless_in_german(target)

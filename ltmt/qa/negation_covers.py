@@ -28,10 +28,11 @@ _UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
 # ``weder`` and the ``noch`` of each further part (``noch`` alone is "still")
 _NEITHER = re.compile(r"\bweder\b", re.IGNORECASE)
 _NOR_PART = re.compile(r"\bnoch\b", re.IGNORECASE)
-# an English negation repeated after a list's conjunction: ``and do not``, ``or not``,
-# ``, and shall not``, ``or don't`` (two words at most between them; no nested repetition)
+# an English negation repeated after a list's conjunction or comma: ``and do not``, ``or
+# not``, ``, and shall not``, ``, do not``, ``or don't`` (two words at most between them)
 _REPEATED = re.compile(
-    r"\b(?:and|or)\s+(?:\w+\s+){0,2}?(?:not|never|no|cannot|\w+n['\u2019]t)\b", re.IGNORECASE
+    r"(?:\b(?:and|or)|,)\s+(?:\w+\s+){0,2}?(?:not|never|no|cannot|\w+n['\u2019]t)\b",
+    re.IGNORECASE,
 )
 # a German sentence (what a list after a negation stays within)
 _SENTENCE_END = re.compile(r"[.;!?\n](?!\d)")
