@@ -43,15 +43,15 @@ _LIST_JOIN = re.compile(r"\b(?:und|oder|sowie)\b|,(?!\d)", re.IGNORECASE)
 # German's unless without a negating word: ``vorbehaltlich`` (subject to: unless otherwise
 # agreed), ``bis zur``/``bis zum`` (renews until cancellation: unless cancelled)
 _UNLESS_WITHOUT_NEGATION = re.compile(r"\bvorbehaltlich\b|\bbis\s+zu[rm]\b", re.IGNORECASE)
-# ``unless`` with a negation in its clause (``unless the Customer does not object``), and
-# German's conditional with one (``sofern der Kunde nicht ... widerspricht``); each bounded,
-# so a long line without punctuation reads each start once
-_UNLESS_NOT = re.compile(
-    r"\bunless\b[^,;.!?]{0,200}?\b(?:not|never|no|\w+n['\u2019]t)\b", re.IGNORECASE
-)
-_CONDITION_NOT = re.compile(
-    r"\b(?:sofern|soweit|wenn|falls)\b[^,;!?]{0,200}?\b(?:nicht|kein\w*)\b", re.IGNORECASE
-)
+# a clause (what ``unless`` or a conditional and the negation it holds stay within): English
+# ends one at a comma or a sentence's end, German at a comma or a full stop before a capital
+# (``Abschnitt 4.2``, ``Abs. 1 lit. b`` stay one clause)
+_ENGLISH_CLAUSE_END = re.compile(r"[,;.!?\n]")
+_GERMAN_CLAUSE_END = re.compile(r"[,;!?\n]|\.(?=\s+[A-ZÄÖÜ])")
+_ENGLISH_NEGATION = re.compile(r"\b(?:not|never|no|\w+n['\u2019]t)\b", re.IGNORECASE)
+# German's conditional (``sofern der Kunde nicht ... widerspricht``) and its negation
+_CONDITION = re.compile(r"\b(?:sofern|soweit|wenn|falls)\b", re.IGNORECASE)
+_GERMAN_NEGATION = re.compile(r"\b(?:nicht|kein\w*)\b", re.IGNORECASE)
 
 
 def covered_in_german(target: str, source: str) -> int:
@@ -66,7 +66,9 @@ def unless_in_german(target: str) -> bool:
     """Whether ``target`` says an unless without ``es sei denn`` or ``ausgenommen``:
     ``vorbehaltlich``, ``bis zur``/``bis zum``, a conditional with a negation in its clause
     (``sofern ... nicht``)."""
-    return bool(_UNLESS_WITHOUT_NEGATION.search(target) or _CONDITION_NOT.search(target))
+    if _UNLESS_WITHOUT_NEGATION.search(target):
+        return True
+    return _negated_clauses(target, _GERMAN_CLAUSE_END, _CONDITION, _GERMAN_NEGATION) > 0
 
 
 def _neither_parts(target: str) -> int:
@@ -97,5 +99,20 @@ def _unless_parts(target: str, source: str) -> int:
     if not unless:
         return 0
     said = len(_UNLESS_WITHOUT_NEGATION.findall(target))
-    said += min(len(_UNLESS_NOT.findall(source)), len(_CONDITION_NOT.findall(target)))
+    unless_not = _negated_clauses(source, _ENGLISH_CLAUSE_END, _UNLESS, _ENGLISH_NEGATION)
+    if unless_not:
+        conditions = _negated_clauses(target, _GERMAN_CLAUSE_END, _CONDITION, _GERMAN_NEGATION)
+        said += min(unless_not, conditions)
     return min(said, unless)
+
+
+def _negated_clauses(
+    text: str, clause_end: re.Pattern[str], opening: re.Pattern[str], negation: re.Pattern[str]
+) -> int:
+    """How many clauses of ``text`` (split at ``clause_end``) hold ``opening`` with
+    ``negation`` after it (``unless ... not``, ``sofern ... nicht``): each clause read once."""
+    said = 0
+    for clause in clause_end.split(text):
+        opened = opening.search(clause)
+        said += opened is not None and negation.search(clause, opened.end()) is not None
+    return said

@@ -56,6 +56,8 @@ def test_an_unless_said_without_es_sei_denn(target, said):
     [
         ("nicht " + "und " * 20_000, "do not x " + "and do not " * 20_000),
         ("sofern " * 20_000 + "x", "unless " * 20_000 + "x"),
+        ("sofern " + "x " * 50_000 + "nicht", "unless " + "x " * 50_000 + "not"),
+        ("Abs. " * 20_000, ", unless" * 20_000),
         ("weder " + "noch " * 20_000, "neither " + "nor " * 20_000),
         ("wenn a" * 10_000 + ".", "unless a " * 10_000 + "and " * 10_000),
     ],
@@ -65,3 +67,18 @@ def test_long_adversarial_lines_are_read_in_linear_time(target, source):
     covered_in_german(target, source)
     unless_in_german(target)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [
+        (
+            "Nicht verlängert. Wenn gekündigt, endet es.",
+            False,
+        ),  # the negation before, another sentence
+        ("Wenn gekündigt. Nicht verlängert.", False),
+        ("sofern gemäß Abs. 1 lit. b nicht anders vereinbart", True),  # abbreviations: one clause
+    ],
+)
+def test_a_conditional_s_negation_is_read_in_its_clause(target, said):
+    assert unless_in_german(target) is said
