@@ -196,6 +196,8 @@ def said_as_approved(source: str, output: str, read: Sequence[Match]) -> Match |
     (a legal trial and a regression trial, session 75)."""
     wanted = _negating_words(source)
     short = negations_short(source, output)
+    if not short:  # it says them all: nothing to approve
+        return None
     for match in read:
         pair = match.segment
         if (
@@ -212,10 +214,9 @@ def _said_as_matched(
 ) -> bool:
     """Whether the fused ``output`` of ``unit`` says its negation as a near-exact match it read
     does (:func:`said_as_approved`)."""
-    if translator.fusion is None:
-        return False
     found = matches[unit.segment]
-    read = read_matches(translator.fusion, unit.text, found, translator.backbone)
+    fusion = translator.fusion
+    read = None if fusion is None else read_matches(fusion, unit.text, found, translator.backbone)
     return said_as_approved(unit.text, output, found if read is None else read) is not None
 
 

@@ -7,8 +7,8 @@ import torch
 
 from ltmt.address_steering import AddressPenalty, word_tokens
 from ltmt.negation_guard import (
-    APPROVED_SCORE,
     BONUSES,
+    NEAR_EXACT,
     NEGATING_WORDS,
     NegationBonus,
     guard_negations,
@@ -451,7 +451,7 @@ def _approved(score):
 def test_a_fused_line_worded_as_its_approved_match_is_not_decoded_again(
     tiny_backbone, score, decoded_again
 ):
-    """A match of :data:`APPROVED_SCORE` or more whose stored pair lacks the negation as the
+    """A match of :data:`NEAR_EXACT` or more whose stored pair lacks the negation as the
     output does is the user's wording: kept; a weaker match's is decoded again."""
     steered = {TOUCH: {(1.0, False): "Die heißen Platten nicht berühren."}}
     translator = _ScriptedTranslator(tiny_backbone, beam=1, first={}, steered=steered)
@@ -463,4 +463,4 @@ def test_a_fused_line_worded_as_its_approved_match_is_not_decoded_again(
     )
     assert (guarded.replaced == {0}) is decoded_again
     assert bool(translator.decodes) is decoded_again
-    assert APPROVED_SCORE == 90.0
+    assert NEAR_EXACT == 90.0
