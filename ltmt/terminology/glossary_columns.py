@@ -1,9 +1,10 @@
 """Which column of a CSV/TSV glossary holds what: a header row read by its names.
 
 A glossary's first row is a header when its first two cells both name columns: a role
-(``source``, ``Target term``, ``source_term``, ``targetTerm``, ``Translation``, ``note``,
-``case``, ``gender``/``genus``: the target's German gender), a language (``en``, ``de-AT``,
-``English (US)``, ``German (Germany)``, ``Deutsch``) or both (``Source (EN)``), or a near-miss
+(``source``, ``Target term``, ``source_term``, ``targetTerm``, ``Translation``, ``note``
+or German ``Hinweis``/``Anmerkung``/``Kommentar``, ``case``, ``gender``/``genus``: the
+target's German gender), a language (``en``, ``de-AT``, ``English (US)``, ``German
+(Germany)``, ``Deutsch``) or both (``Source (EN)``), or a near-miss
 of a role (``sourse``, ``traget``). Its columns are then mapped by name, so ``Target,Source``
 and ``source,target,case`` are read as they say; a language column goes to the side of the
 glossary's pair it names. A near-miss, a column ltmt does not read, two columns of one role, a
@@ -58,7 +59,19 @@ IGNORED = "ignored"  # the role of a column terminology tools export and ltmt do
 _ROLE_NAMES = {
     "source": ("source", "source term", "source text", "term", "original", "src"),
     "target": ("target", "target term", "target text", "translation", "tgt"),
-    "note": ("note", "notes", "comment", "comments", "definition", "description", "remark"),
+    # German Excel users write Hinweis, Anmerkung or Kommentar over the note column
+    "note": (
+        "note",
+        "notes",
+        "comment",
+        "comments",
+        "definition",
+        "description",
+        "remark",
+        "remarks",
+        *("hinweis", "hinweise", "anmerkung", "anmerkungen", "kommentar", "kommentare"),
+        *("notiz", "notizen", "bemerkung", "bemerkungen", "beschreibung"),
+    ),
     "case": ("case", "case sensitive", "case sensitivity", "match case"),
     "gender": ("gender", "genus", "grammatical gender"),
     "forbidden": ("forbidden", "forbidden term", "do not use"),

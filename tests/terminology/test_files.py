@@ -546,7 +546,16 @@ def test_a_header_in_the_usual_order_leaves_the_other_columns_in_their_places():
     assert terms == [Term("Git", "Git", case_sensitive=True), Term("file", "Datei", "a note")]
 
 
-@pytest.mark.parametrize("row", ["Original,Original", "English,Englisch", "source,Quelle"])
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Original,Original",
+        "English,Englisch",
+        "source,Quelle",
+        "note,Hinweis",  # a term that names the note column twice
+        "comment,Kommentar",
+    ],
+)
 def test_a_first_row_of_a_term_that_names_one_column_is_a_term(row: str):
     assert len(parse_delimited(f"{row}\nfile,Datei\n", ",", "g.csv")) == 2
 
@@ -720,6 +729,24 @@ def test_a_spreadsheets_csv_is_read_with_its_delimiter_and_header(
     path = tmp_path / "glossar.csv"
     path.write_bytes(text.encode("utf-8"))
     assert read_glossary(path) == [Term("café", "Café"), Term("surcharge (€)", "Zuschlag (€)")]
+
+
+@pytest.mark.parametrize(
+    "note", ["Hinweis", "Anmerkung", "Kommentar", "Notiz", "Bemerkung", "Comment", "Description"]
+)
+def test_a_german_excel_glossarys_note_column_is_read_by_its_name(
+    tmp_path: Path, note: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial xamarin, session 75: ``Englisch;Deutsch;Hinweis`` read its terms, but the notes
+    were dropped with "the header's column Hinweis is not read"."""
+    path = tmp_path / "glossary-excel.csv"
+    text = f"\ufeffEnglisch;Deutsch;{note}\r\nexpense report;Spesenabrechnung;\r\n"
+    path.write_bytes((text + "receipt;Beleg;Maskulinum\r\n").encode("utf-8"))
+    assert read_glossary(path) == [
+        Term("expense report", "Spesenabrechnung"),
+        Term("receipt", "Beleg", "Maskulinum"),
+    ]
+    assert "not read" not in caplog.text
 
 
 def test_a_row_after_excels_separator_line_is_named_by_its_line(tmp_path: Path) -> None:

@@ -66,3 +66,11 @@ def test_a_language_and_a_field_name_that_languages_field(
     cell: str, role: str | None, language: str | None
 ) -> None:
     assert (heading(cell).role, heading(cell).language) == (role, language)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["Hinweis", "Hinweise", "Anmerkung", "Kommentar", "Notiz", "Bemerkungen", "Beschreibung"],
+)
+def test_german_names_of_the_note_column_name_it(cell: str) -> None:
+    assert (heading(cell).role, heading(cell).language) == ("note", None)
