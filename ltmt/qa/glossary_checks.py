@@ -129,7 +129,8 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
         places = rendered_at(target, record.target, written[target])
         if entries[target].target != target:  # a name in the source's spelling or the glossary's
             places |= rendered_at(entries[target].target, record.target, written[target])
-        places |= separated_at(target, record.target) | head_at(target, record.target)
+        places |= separated_at(target, record.target)
+        places |= head_at(target, record.target, written[target])
         places -= taken
         have[target] = len(places)
         if places and places <= compound_renderings(target, record.target, written[target]):

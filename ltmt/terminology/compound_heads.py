@@ -11,6 +11,8 @@ endings alone after it: not ``Urkunde`` for ``Kunde`` (two letters before), ``Vo
 ``Rat`` (a target of three letters: too short to tell), nor a word that merely ends in the
 target's letters (``Legende`` for ``Ende``, ``Strecke`` for ``Ecke``, ``Ballast`` for ``Last``,
 ``Zugriffskontrolle`` for ``Rolle``: ``Leg``, ``Str``, ``Bal``, ``Zugriffskont`` are no words).
+Where the source writes the term in capitals, a compound in capitals has it too
+(``RAHMENVERTRAG`` for 'AGREEMENT' → ``Vertrag`` was flagged where ``Rahmenvertrag`` passed).
 """
 
 from __future__ import annotations
@@ -32,19 +34,43 @@ _LINKS = ("s", "es", "n", "en", "er")
 _VOWEL = re.compile("[aeiouyäöü]")
 
 
-def head_at(target: str, output: str) -> set[int]:
+def head_at(target: str, output: str, written: str = "") -> set[int]:
     """The start of the head in each word of ``output`` (in its composed form, NFC) whose
     head is the noun ``target`` (module docstring): not the word's start, which may be another
     target's place (``Kontoeinstellungen`` renders both 'account' → ``Konto`` and 'settings' →
-    ``Einstellungen``). Empty for a target of several words, or no noun."""
+    ``Einstellungen``). Empty for a target of several words, or no noun. ``written``: the
+    term as the source writes it; where that is in capitals (``MASTER SERVICES AGREEMENT``),
+    a compound in capitals has the head too (``RAHMENVERTRAG`` for ``Vertrag``), as
+    :func:`~ltmt.terminology.matching.renders` reads a target in capitals."""
     target = unicodedata.normalize("NFC", target)
     if " " in target or len(target) < _SHORTEST or not target[:1].isupper():
         return set()
-    stems = "|".join(re.escape(stem.casefold()) for stem in target_stems(target))
-    endings = "|".join(_ENDINGS)
-    head = re.compile(rf"(?<!\w)([^\W\d_]{{{_FIRST_PART},}}?)(?:{stems})(?:{endings})(?!\w)")
     output = unicodedata.normalize("NFC", output)
-    return {found.end(1) for found in head.finditer(output) if _is_first_part(found[1])}
+    found = _heads(_head_pattern(target, capitals=False), output)
+    if written.isupper():
+        found |= _heads(_head_pattern(target, capitals=True), output, capitals=True)
+    return found
+
+
+def _head_pattern(target: str, capitals: bool) -> re.Pattern[str]:
+    """A word with a first part of :data:`_FIRST_PART` letters or more, then one of
+    ``target``'s stems and a noun's ending: in small letters as a compound writes them
+    (``Heiltrank``), or with ``capitals`` in capitals (``HEILTRANK``)."""
+    cased = str.upper if capitals else str.casefold
+    stems = "|".join(re.escape(cased(stem)) for stem in target_stems(target))
+    endings = "|".join(cased(ending) for ending in _ENDINGS)
+    return re.compile(rf"(?<!\w)([^\W\d_]{{{_FIRST_PART},}}?)(?:{stems})(?:{endings})(?!\w)")
+
+
+def _heads(pattern: re.Pattern[str], output: str, capitals: bool = False) -> set[int]:
+    """The start of the head of each word of ``output`` that ``pattern`` finds after a first
+    part that is a German word (:func:`_is_first_part`), the whole word in capitals where
+    ``capitals`` asks for them."""
+    return {
+        found.end(1)
+        for found in pattern.finditer(output)
+        if _is_first_part(found[1]) and (not capitals or found[0].isupper())
+    }
 
 
 def head_beside(target: str, others: Sequence[str], output: str) -> bool:

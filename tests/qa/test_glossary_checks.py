@@ -95,3 +95,28 @@ def test_a_declined_form_of_an_adjectives_noun_renders_it(target: str, flagged: 
     messages = [f.message for f in report.findings]
     expected = ["'Controller' is 'Verantwortlicher' in the glossary"] if flagged else []
     assert messages == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "missed"),
+    [
+        # trial s75 legal2: RAHMENVERTRAG was flagged where Rahmenvertrag passed
+        ("MASTER SERVICES AGREEMENT", "RAHMENVERTRAG LEISTUNGEN", None),
+        ("MASTER AGREEMENTS", "RAHMENVERTRÄGE", None),
+        ("The Master Services Agreement", "Der Rahmenvertrag Leistungen", None),  # as before
+        ("MASTER AGREEMENT", "RAHMEN-VERTRAG", None),  # as before
+        # a word that merely ends in the target's letters is still none ("Leg" is no word)
+        ("MASTER AGREEMENT", "LEGVERTRAG", "AGREEMENT"),
+        # capitals the source does not write are no rendering, as a whole word's are not
+        ("The master agreement", "Der RAHMENVERTRAG", "agreement"),
+        ("The master agreement", "Der VERTRAG", "agreement"),
+    ],
+)
+def test_a_compound_in_capitals_carries_its_head_where_the_source_is_in_capitals(
+    source: str, target: str, missed: str | None
+) -> None:
+    records = [PairRecord(source, target, "1", {})]
+    glossary = [Term("agreement", "Vertrag", gender="m")]
+    report = check_pairs(records, checks=["glossary"], glossary=glossary, language="de")
+    messages = [f.message for f in report.findings]
+    assert messages == ([f"{missed!r} is 'Vertrag' in the glossary"] if missed else [])
