@@ -314,17 +314,19 @@ def line_ends_like(source: bytes, data: bytes) -> bytes:
 
 def parse_json(text: str, path: Path | str, repeated: RepeatedJsonKeys | None = None) -> Any:
     """``text`` parsed as JSON; a malformed or too deeply nested one is an
-    :class:`InputError` with its line and column. ``repeated``, where given, notes the keys
-    an object has more than once."""
+    :class:`InputError` with its line and column, and a hint where it reads as YAML
+    (:func:`~ltmt.formats.json_errors.looks_like_yaml`). ``repeated``, where given, notes the
+    keys an object has more than once."""
     import json
 
-    from ltmt.formats.json_errors import json_problem
+    from ltmt.formats.json_errors import YAML_HINT, json_problem, looks_like_yaml
 
     try:
         return json.loads(text, object_pairs_hook=repeated)
     except json.JSONDecodeError as exc:
+        hint = f"; {YAML_HINT}" if looks_like_yaml(text) else ""
         raise InputError(
-            f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {json_problem(exc)}"
+            f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {json_problem(exc)}{hint}"
         ) from exc
     except RecursionError:
         raise InputError(f"{path}: JSON nested too deeply") from None

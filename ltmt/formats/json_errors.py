@@ -4,11 +4,13 @@ Python's :mod:`json` reports ``Invalid control character at`` (the position went
 and column) or ``Expecting property name enclosed in double quotes`` where the file holds a
 ``// comment`` or a trailing comma, which JSON allows no more than a raw tab in a string.
 :func:`json_problem` reads the text at the error's position and says what is wrong there and
-what to write instead.
+what to write instead. :func:`looks_like_yaml` tells a YAML file named ``.json`` apart (its
+error, ``expecting a value`` at line 1, said nothing of YAML).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,6 +26,12 @@ _MEANINGS = {
     "Extra data": "more text after the JSON value ends (one top-level object or array only)",
     "Invalid \\uXXXX escape": "an invalid \\u escape: write four hexadecimal digits (\\u00e9)",
 }
+# what a JSON file's error adds where the file reads as YAML (:func:`looks_like_yaml`)
+YAML_HINT = "it looks like YAML: name it .yml or give --format yaml"
+# a YAML mapping's first key (``button:``, ``en:``, ``app.title: Save``); a line's first
+# character may start no JSON value, so a JSON text never matches it
+_YAML_KEY = re.compile(r"[^\W\d][\w .-]*:(?:[ \t]|$)")
+_PARSED_CHARS = 65_536  # the most of a text that looks_like_yaml parses as YAML
 _TRAILING_COMMA = "a comma after the last item: JSON allows no trailing comma; remove it"
 # how a raw control character inside a string is named, and its escape
 _CONTROL_NAMES = {
@@ -70,3 +78,30 @@ def _control_character(character: str) -> str:
         character, (f"control character U+{ord(character):04X}", f"\\u{ord(character):04x}")
     )
     return f"{name} inside a string: write {escape} instead"
+
+
+def looks_like_yaml(text: str) -> bool:
+    """Whether ``text``, which is no JSON, is YAML: its first line that is no comment, blank
+    or ``---`` starts no JSON object, array or name (``{``, ``[``, ``"``: a broken JSON file,
+    or one without its braces, which YAML reads too), and is a mapping's key (``button:``),
+    or the text's first :data:`_PARSED_CHARS` characters (whole lines) read as a YAML mapping
+    or list (``- Save``, ``'app.title': Save``)."""
+    import yaml
+
+    first = next((line.strip() for line in text.lstrip("\ufeff").splitlines() if _said(line)), "")
+    if not first or first.startswith(("{", "[", '"')):
+        return False
+    if _YAML_KEY.match(first):
+        return True
+    # a message file's head says what it is; parsing all of a large one took seconds
+    head = text if len(text) <= _PARSED_CHARS else text[: text.rfind("\n", 0, _PARSED_CHARS) + 1]
+    try:
+        return isinstance(yaml.safe_load(head), (dict, list))
+    except (yaml.YAMLError, RecursionError):
+        return False
+
+
+def _said(line: str) -> bool:
+    """Whether a YAML ``line`` says something: not blank, a comment or a document's start."""
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith(("#", "---", "%YAML"))

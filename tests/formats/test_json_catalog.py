@@ -1169,6 +1169,15 @@ def test_a_comment_after_the_leading_one_is_still_refused(tmp_path: Path) -> Non
         ),
         ('["a", "b"]', r"bad.json: not a JSON message file: its top level is not an object"),
         ("  ", r"bad.json: empty file; expected a JSON message file"),
+        # trial s75 tolgee: a YAML file named .json said only "expecting a value"
+        (
+            "button:\n  save: Save\n",
+            r"bad.json:1:1: invalid JSON: expecting a value \(.*\); it looks like YAML: name it "
+            r"\.yml or give --format yaml$",
+        ),
+        ("- Save\n- Cancel\n", r"bad.json:1:1: invalid JSON: .*; it looks like YAML: name it"),
+        # broken JSON, which YAML reads too, is JSON's error alone
+        ('{"a": "x",\n}', r"bad.json:2:1: invalid JSON: a comma .*; remove it$"),
     ],
 )
 def test_bad_files_are_one_line_errors(tmp_path: Path, content: str, message: str) -> None:
