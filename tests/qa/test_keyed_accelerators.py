@@ -78,3 +78,53 @@ def test_a_nested_json_objects_strings_are_one_menu() -> None:
 )
 def test_no_note_where_no_menu_gives_one_key_twice(records: list[PairRecord]) -> None:
     assert shared_key_accelerators(records) == []
+
+
+def test_a_menu_bars_keys_extended_by_their_items_keys_are_submenus() -> None:
+    """Trial s75 xamarin: ``Menu_Edit`` (``&Bearbeiten``, on the menu bar) and
+    ``Menu_FileExit`` (``&Beenden``, in the File menu) were "in one menu (Menu_...)". A letter
+    twice in the File menu still is a note, and one twice on the bar."""
+    records = [
+        _record("Menu_File", "&File", "&Datei"),
+        _record("Menu_FileOpen", "&Open...", "Ö&ffnen..."),
+        _record("Menu_FileSave", "&Save", "&Speichern"),
+        _record("Menu_FileClose", "&Close", "&Schließen"),
+        _record("Menu_FileExit", "E&xit", "&Beenden"),
+        _record("Menu_Edit", "&Edit", "&Bearbeiten"),
+        _record("Menu_Delete", "&Delete", "&Daten"),
+    ]
+    found = [(problem.position, problem.message) for problem in shared_key_accelerators(records)]
+    assert found == [
+        (
+            "Resources.de.resx: Menu_FileClose",
+            "its accelerator &S is that of Menu_FileSave too, in one menu (Menu_File...) where "
+            "the sources' differ: choose another letter",
+        ),
+        (
+            "Resources.de.resx: Menu_Delete",
+            "its accelerator &D is that of Menu_File too, in one menu (Menu_...) where the "
+            "sources' differ: choose another letter",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        # variants of one item: their sources begin with its source
+        [
+            _record("FileMenu_Save", "_Save", "_Speichern"),
+            _record("FileMenu_SaveAs", "Save _As...", "_Speichern unter..."),
+            _record("FileMenu_SaveAll", "Save A_ll", "Alle spei_chern"),
+        ],
+        # one key extending a sibling's is no submenu: it may be an item of the same menu
+        [
+            _record("FileMenu_Print", "_Print", "_Drucken"),
+            _record("FileMenu_PrintSetup", "Page Set_up...", "_Druckeinrichtung..."),
+        ],
+    ],
+)
+def test_keys_extending_a_siblings_key_are_still_one_menu(records: list[PairRecord]) -> None:
+    (problem,) = shared_key_accelerators(records)
+    assert problem.message.startswith("its accelerator _")
+    assert "in one menu (FileMenu_...)" in problem.message
