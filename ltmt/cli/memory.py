@@ -203,6 +203,7 @@ def import_(
     from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
     from ltmt.formats.pairs import pair_format
+    from ltmt.formats.registry import find_format
     from ltmt.memory.import_checks import suspect_pairs
     from ltmt.memory.origins import file_origin
     from ltmt.memory.untranslated_copies import untranslated_copies
@@ -263,7 +264,13 @@ def import_(
                 stale = stale_names(records)  # left out: named in a warning
                 copies = untranslated_copies(records, src_lang)
                 # before they are stored: the list is drained
-                suspects = suspect_pairs(records, memory.clean)
+                # as ltmt qa reads its strings: a .resx file's {{ words }} are no field
+                syntax = (
+                    find_format(read_from, fmt, role="read").strings_syntax()
+                    if read_from.is_file()
+                    else ""
+                )
+                suspects = suspect_pairs(records, memory.clean, syntax)
                 held_for_others: list[str] = []
                 under_other_keys: list[tuple[str, str]] = []
                 # a Transifex string is stored under its context, not its key (the note says so)

@@ -7,9 +7,12 @@ Two such parts of a .NET resource string (:mod:`ltmt.formats.resx`):
   which the model translated (``Open Quick Eintrag``);
 - the escaped braces of a composite format string around words, ``Type {{ to open a group and
   }} to close it.``: ``{{`` and ``}}`` are two literal braces, not a template's field (read as
-  one, ``to open a group and`` stayed in English). A field with no blank inside, ``{{Date}}``,
-  and one that reads as a template's expression (a sign other than a word's: ``{{ user.name
-  }}``, ``{{ price | money }}``) stay one field.
+  one, ``to open a group and`` stayed in English). Only words that read as a sentence's: three
+  or more, or two of which one is a function word (``{{ to it }}``). A field with no blank
+  inside, ``{{Date}}``, two words a template's expression may be (a helper call or a spaced
+  variable, ``{{ address city }}``, ``{{ first name }}``; ``{{ if user }}``: ``if`` is a
+  template's keyword) and one that reads as a template's expression (a sign other than a
+  word's: ``{{ user.name }}``, ``{{ price | money }}``) stay one field.
 
 The unit's source keeps them (:attr:`~ltmt.formats.documents.Unit.kept`, their places); the
 model gets each as a field of its own, ``{{ltmt_kept_1}}``, which it writes as it is
@@ -21,6 +24,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+
+from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS
 
 Span = tuple[int, int]
 
@@ -35,6 +40,10 @@ _STAND_IN = re.compile(r"\{\{ltmt_kept_(\d{1,4})\}\}")
 # any language, blanks and a sentence's marks between, "{{ um eine Gruppe zu öffnen }}" too; no
 # sign a template's expression has). A character matches one alternative only: no backtracking
 _ESCAPED_BRACES = re.compile(r"\{\{([ \t]+[^\W\d_](?:[^\W\d_]|[' \t,;!?\u2019])*[ \t])\}\}")
+# the words of a sentence that two words between escaped braces need one of (English's, or
+# German's in a translation ``ltmt qa`` reads), less a template's keywords: ``{{ if user }}``,
+# ``{{ with order }}`` are Scriban's, ``{{ else if }}`` Handlebars'
+_SENTENCE_WORDS = (ENGLISH_FUNCTION_WORDS | FUNCTION_WORDS) - {"if", "for", "in", "with", "as"}
 
 
 def stand_in(number: int) -> str:
@@ -47,9 +56,18 @@ def escaped_brace_spans(text: str) -> list[Span]:
     and blanks (module docstring), two a pair."""
     spans: list[Span] = []
     for found in _ESCAPED_BRACES.finditer(text):
-        if len(found.group(1).split()) >= 2:  # "{{ count }}": a template's field
+        if _reads_as_a_sentence(found.group(1)):
             spans += [(found.start(), found.start() + 2), (found.end() - 2, found.end())]
     return spans
+
+
+def _reads_as_a_sentence(between: str) -> bool:
+    """Whether ``between`` (words, blanks and a sentence's marks) reads as a sentence's words,
+    not a template's expression: ``{{ count }}`` and ``{{ address city }}`` are fields."""
+    words = re.findall(r"[^\W\d_][\w'\u2019]*", between)
+    if len(words) >= 3:
+        return True
+    return len(words) == 2 and any(word.lower() in _SENTENCE_WORDS for word in words)
 
 
 def locked_spans(text: str, strings: Iterable[str]) -> list[Span]:

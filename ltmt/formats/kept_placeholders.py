@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ltmt.formats.java_formatter import formatted_by_java, single_argument_aliases
+from ltmt.formats.kept_parts import DOTNET, escaped_braces_aside
 from ltmt.formats.placeholder_syntax import find_placeholders, positional_aliases
 from ltmt.wording import counted, them
 
@@ -55,20 +56,27 @@ def kept_with_other_placeholders(catalog: KeyedCatalog) -> list[KeptPlaceholders
     first form or item found so). A numbered ``%2$d`` is the source's second argument,
     reordered, a one-argument ``%1$s`` that Java formats is the ``%s`` written for it
     (:mod:`ltmt.formats.java_formatter`), and a plural's ``#`` and its argument show one value
-    (``same_value``), as ``ltmt qa`` reads them."""
+    (``same_value``), as ``ltmt qa`` reads them; so are a .NET string's escaped braces around
+    words (:mod:`ltmt.formats.kept_parts`), two braces and no field: a pair more than the
+    source's is added as ``{{``."""
     found: dict[str, KeptPlaceholders] = {}
     for entry in catalog.entries:
         target = catalog.translations.get(entry.key)
         if target is None or entry.name in found:
             continue
-        have = {placeholder.text for placeholder in find_placeholders(entry.source)}
+        source, read, added = entry.source, target, []
+        if catalog.syntax == DOTNET:  # {{ um eine Gruppe zu öffnen }}: no field
+            source, pairs = escaped_braces_aside(source)
+            read, read_pairs = escaped_braces_aside(target)
+            added += ["{{"] if read_pairs > pairs else []
+        have = {placeholder.text for placeholder in find_placeholders(source)}
         same = catalog.same_value(entry)
         have |= same if have & same else set()
-        aliases = positional_aliases(entry.source)
+        aliases = positional_aliases(source)
         if formatted_by_java(catalog.syntax, entry.flags):  # Hallo, %s! for Hello, %1$s!
-            aliases |= single_argument_aliases(entry.source, target)
-        added = [
-            p.text for p in find_placeholders(target) if aliases.get(p.text, p.text) not in have
+            aliases |= single_argument_aliases(source, read)
+        added += [
+            p.text for p in find_placeholders(read) if aliases.get(p.text, p.text) not in have
         ]
         if added:
             problems = _qa_problems(catalog, entry, target)

@@ -186,6 +186,15 @@ class FileFormat:
         """``open(path, src_lang=..., tgt_lang=...) -> Document``."""
         return _load(self.open, self.name, "document")
 
+    def strings_syntax(self) -> str:
+        """The syntax all of the format's files write their strings in, as ``ltmt qa`` reads
+        them (a keyed catalog's class :attr:`~ltmt.formats.keyed_catalog.KeyedCatalog.syntax`:
+        ``dotnet`` for .resx and XAML), or ``""``."""
+        if self.open is None:
+            return ""
+        document = getattr(self.document(), "__self__", None)  # open is a class's method
+        return str(getattr(document, "syntax", ""))
+
     def reader_options(
         self,
         src_lang: str,

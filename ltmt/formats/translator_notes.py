@@ -1,12 +1,13 @@
 """What a developer's note on a string asks of its translator: to keep the string as it is.
 
-- "Do not translate" (or "don't translate", in any case, anywhere in the note; ``DNT`` and "Do
-  not localize" as an instruction of its own): a WebExtension's or an ARB message's
-  description. A .resx ``<comment>`` keeps its whole value only where the instruction names no
-  part of it (``Do not translate.``, ``Note: DO NOT TRANSLATE``, ``Brand name. Do not
-  translate``, ``Feature name, do not translate``, ``Trademark - don't translate.``, ``Do not
-  localize``, ``DNT``): ``Do not translate {0}.`` or ``Do not translate the product name
-  "Contoso Notes".`` asks to keep a part, and the rest is translated.
+- "Do not translate" (or "don't translate", in any case, anywhere in the note; "Do not
+  localize" as an instruction of its own, ``DNT`` as the whole note or what starts it): a
+  WebExtension's or an ARB message's description. A .resx ``<comment>`` keeps its whole value
+  only where the instruction names no part of it (``Do not translate.``, ``Note: DO NOT
+  TRANSLATE``, ``Brand name. Do not translate``, ``Feature name, do not translate``,
+  ``Trademark - don't translate.``, ``Do not localize``, ``DNT``, ``DNT - brand name``): ``Do
+  not translate {0}.`` or ``Do not translate the product name "Contoso Notes".`` asks to keep
+  a part, and the rest is translated; ``Label for the privacy setting: DNT`` names Do Not Track.
 - Microsoft's localisation instructions in a .resx/.resw ``<comment>``: ``{Locked}`` keeps the
   whole value; ``{Locked="Quick Entry","Contoso"}`` the strings it quotes, where the value has
   them (:func:`locked_strings`; ``{Locked=qps-ploc}``, unquoted, names pseudo-locales);
@@ -23,15 +24,17 @@ import re
 _DO_NOT_TRANSLATE = re.compile(r"\b(?:do not|don['\u2019]t)\s+translate\b", re.IGNORECASE)
 # the same, as a sentence of its own that names no part of the string ("Do not translate it."),
 # or a clause after what the string is ("Feature name, do not translate", "Trademark - don't
-# translate."): the string names the thing, and the note says not to translate it. "DNT" only
-# in capitals and as an instruction of its own: in a sentence it is Do Not Track ("Sends the
-# DNT header")
+# translate."): the string names the thing, and the note says not to translate it
 _DO_NOT_TRANSLATE_WHOLE = re.compile(
     r"(?:^|[.!;:,]\s|\s[-\u2013\u2014]\s)\s*"
-    r"(?:(?:do not|don['\u2019]t)\s+(?:translate|locali[sz]e)(?:\s+(?:this(?:\s+string)?|it))?"
-    r"|(?-i:DNT))\s*(?:[.!]|$)",
+    r"(?:do not|don['\u2019]t)\s+(?:translate|locali[sz]e)(?:\s+(?:this(?:\s+string)?|it))?"
+    r"\s*(?:[.!]|$)",
     re.IGNORECASE,
 )
+# "DNT", in capitals, as the whole note or what starts it ("DNT", "DNT - brand name", "DNT.
+# Product name"): elsewhere it is Do Not Track ("Sends the DNT header", "Label for the privacy
+# setting: DNT")
+_DNT_FIRST = re.compile(r"^\s*DNT(?:\s*$|[.!;:,](?:\s|$)|\s+[-\u2013\u2014]\s)")
 # Microsoft's {Locked}, alone: the whole value (not {Locked="x"}, which names strings in it)
 _LOCKED = re.compile(r"\{\s*Locked\s*\}", re.IGNORECASE)
 # the strings it locks in the value: {Locked="Quick Entry","Contoso"}, each quoted
@@ -49,9 +52,9 @@ _MAX_LENGTH = re.compile(r"\{\s*MaxLength\s*=\s*(\d{1,9})\s*\}", re.IGNORECASE)
 def says_not_to_translate(note: str) -> bool:
     """Whether ``note`` says "Do not translate" (``don't translate``, any case), or ``DNT`` or
     "Do not localize" as an instruction of its own (:func:`keeps_whole`)."""
-    return (
-        _DO_NOT_TRANSLATE.search(note) is not None
-        or _DO_NOT_TRANSLATE_WHOLE.search(note) is not None
+    return any(
+        instruction.search(note) is not None
+        for instruction in (_DO_NOT_TRANSLATE, _DO_NOT_TRANSLATE_WHOLE, _DNT_FIRST)
     )
 
 
@@ -59,7 +62,10 @@ def keeps_whole(note: str) -> bool:
     """Whether ``note`` (a .resx ``<comment>``) asks to keep its string's whole value: says
     ``{Locked}``, or "Do not translate" as a sentence that names no part of the string (not
     ``Do not translate {0}.``, which keeps a part)."""
-    return _LOCKED.search(note) is not None or _DO_NOT_TRANSLATE_WHOLE.search(note) is not None
+    return any(
+        instruction.search(note) is not None
+        for instruction in (_LOCKED, _DO_NOT_TRANSLATE_WHOLE, _DNT_FIRST)
+    )
 
 
 def locked_strings(note: str) -> tuple[str, ...]:

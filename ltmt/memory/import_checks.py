@@ -74,12 +74,14 @@ class SuspectKind:
 
 
 def suspect_pairs(
-    records: Iterable[PairRecord], clean: CleanConfig = DEFAULT_CLEAN
+    records: Iterable[PairRecord], clean: CleanConfig = DEFAULT_CLEAN, syntax: str = ""
 ) -> list[SuspectKind]:
     """The kinds of problem ``records`` (an import's pairs) have, each with its pairs'
     positions, in the order placeholders, markup, numbers, encoding; the kinds none has are
     left out. A record without a pair (an empty target, a cue without one) is not checked, nor
-    one the import skips by ``clean`` (the memory's): the warning says "imported"."""
+    one the import skips by ``clean`` (the memory's): the warning says "imported". ``syntax``:
+    the file's strings' (:meth:`~ltmt.formats.registry.FileFormat.strings_syntax`), as ``ltmt
+    qa`` reads them: a .resx string's ``{{ words }}`` are two escaped braces, not a field."""
     lacking: list[str] = []
     stray: list[str] = []
     numbers: list[str] = []
@@ -89,7 +91,8 @@ def suspect_pairs(
             continue
         marks, digits = _differs(record.source, record.target)
         if marks:
-            problems = placeholder_problems(record.source, record.target, record.metadata)
+            read_as = {**record.metadata, "syntax": syntax} if syntax else record.metadata
+            problems = placeholder_problems(record.source, record.target, read_as)
             if any(problem.startswith(_STRAY) for problem in problems):
                 stray.append(record.position)
             if any(not problem.startswith(_STRAY) for problem in problems):

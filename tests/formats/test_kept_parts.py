@@ -31,6 +31,13 @@ def _parts(text: str, spans: list[tuple[int, int]]) -> list[str]:
         # a template's field: one word, no blank, or a sign an expression has
         ("Use {{Date}} and {{Amount}} as tokens", []),
         ("Hello {{ name }}", []),
+        # two words with no function word: a helper call or a spaced variable (trial s75 4)
+        ("Shipped to {{ address city }}.", []),
+        ("Dear {{ first name }}, thank you", []),
+        ("{{ format_date order_date }}", []),
+        ("{{ if user }} hi {{ else if }}", []),  # a template's keywords
+        ("Press {{ to it }} now", ["{{", "}}"]),  # two words, one a function word
+        ("Drücke {{ und dann }} jetzt", ["{{", "}}"]),  # a translation qa reads
         ("Hello {{ user.name }} and {{ price | money }}", []),
         ("{{ format_date(order.date) }} ok", []),
         ("{{ object.name or 'n/a' }}", []),

@@ -14,6 +14,7 @@ from ltmt.formats.kept_placeholders import (
     kept_with_other_placeholders,
     warn_of_kept_placeholders,
 )
+from ltmt.formats.resx import ResxDocument
 
 
 def _catalog(tmp_path: Path, english: str, german: str) -> AndroidDocument:
@@ -102,3 +103,44 @@ def test_a_java_bundles_one_argument_may_be_kept_unnumbered(tmp_path: Path) -> N
     catalog = JavaPropertiesDocument.open(source, tgt_lang="de")
     catalog.adopt(output)
     assert kept_with_other_placeholders(catalog) == []
+
+
+def _resx(tmp_path: Path, english: str, german: str) -> ResxDocument:
+    """A .resx source whose string ``s`` is ``english``, its output's ``german`` taken over."""
+    body = (
+        '<root><resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>'
+        '<data name="s" xml:space="preserve"><value>{}</value></data></root>'
+    )
+    source, output = tmp_path / "Strings.resx", tmp_path / "Strings.de.resx"
+    source.write_text(body.format(english), "utf-8")
+    output.write_text(body.format(german), "utf-8")
+    catalog = ResxDocument.open(source, tgt_lang="de")
+    catalog.adopt(output)
+    return catalog
+
+
+@pytest.mark.parametrize(
+    ("german", "expected"),
+    [
+        # ltmt's own output, rerun: {{ }} are two braces, the words between translated (trial
+        # s75 3: warned, and --strict failed)
+        ("Geben Sie {{ um eine Gruppe zu öffnen und }} ein.", []),
+        (
+            "Geben Sie {{ ein, um eine Gruppe zu öffnen, }} {{ und so weiter }} ein.",
+            [
+                KeptPlaceholders(
+                    "s",
+                    "{{",
+                    (
+                        "has 2 pairs of escaped braces around words ({{ ... }}) where the source has 1",
+                    ),
+                )
+            ],
+        ),
+    ],
+)
+def test_a_dotnet_strings_escaped_braces_are_no_field(
+    tmp_path: Path, german: str, expected: list[KeptPlaceholders]
+) -> None:
+    catalog = _resx(tmp_path, "Type {{ to open a group and }} to close it.", german)
+    assert kept_with_other_placeholders(catalog) == expected

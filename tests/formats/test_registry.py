@@ -893,3 +893,17 @@ def test_memoqs_zipped_xliff_is_named_with_what_to_do(tmp_path) -> None:
     assert unread_kind_hint(tmp_path / "ui.mqxlz") == hint  # a folder run's words
     with pytest.raises(ChoiceError, match=f"^unknown format 'mqxlz': {hint}$"):
         find_format(tmp_path / "ui.mqxliff", "mqxlz", role="document")
+
+
+@pytest.mark.parametrize(
+    ("name", "syntax"),
+    [
+        ("resx", "dotnet"),
+        ("xaml", "dotnet"),
+        ("android", "java-formatter"),
+        ("tmx", ""),
+        ("po", ""),
+    ],
+)
+def test_the_syntax_a_formats_strings_are_written_in(name: str, syntax: str) -> None:
+    assert FORMATS[name].strings_syntax() == syntax

@@ -31,8 +31,15 @@ from ltmt.formats.translator_notes import (
         ("Product name \u2013 do not translate it", True, True),
         ("Feature name. Do not localize.", True, True),
         ("DNT", True, True),
-        ("Brand name, DNT", True, True),
-        ("Sends the DNT header", False, False),  # Do Not Track
+        ("DNT.", True, True),
+        ("DNT - brand name", True, True),
+        ("DNT: product name", True, True),
+        # DNT elsewhere than first is Do Not Track, the setting a label names (trial s75 7)
+        ("Label for the privacy setting: DNT", False, False),
+        ("Shown in the banner - DNT", False, False),
+        ("Brand name, DNT", False, False),
+        ("Sends the DNT header", False, False),
+        ("DNT header sent to sites", False, False),
         ("dnt", False, False),
         ("Feature name, do not translate {0}", True, False),
         ('Button - don\'t translate "Save" as "Sichern"', True, False),
@@ -104,6 +111,7 @@ def test_the_strings_a_comment_locks(note: str, strings: tuple[str, ...]) -> Non
         " - " * 20_000 + "x",
         "{Locked=" + '"a",' * 20_000,
         ".  " + " " * 50_000 + "DNTx",
+        " " * 50_000 + "DNT" + " " * 50_000 + "x",
     ],
 )
 def test_a_long_note_is_read_at_once(note: str) -> None:

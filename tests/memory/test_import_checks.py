@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from ltmt.formats.kept_parts import DOTNET
 from ltmt.memory.clean import CleanConfig
 from ltmt.memory.import_checks import _NAMED, _differs, suspect_pairs
 from ltmt.qa.pair_checks import placeholder_problems
@@ -51,6 +52,22 @@ def test_a_pair_is_suspect_where_ltmt_qa_finds_it_so(
     found = suspect_pairs([PairRecord(source, target, "f.tsv:1")])
     assert [kind.check for kind in found] == checks
     assert all(kind.positions == ("f.tsv:1",) for kind in found)
+
+
+@pytest.mark.parametrize(
+    ("target", "checks"),
+    [
+        ("Gib {{ ein, um eine Gruppe zu öffnen, und }} ein, um sie zu schließen.", []),
+        ("Gib ein, um eine Gruppe zu öffnen, und ein, um sie zu schließen.", ["placeholders"]),
+    ],
+)
+def test_a_dotnet_files_escaped_braces_are_read_as_ltmt_qa_reads_them(
+    target: str, checks: list[str]
+) -> None:
+    # trial s75 3: a correct satellite's pair was said to lack and add placeholders
+    record = PairRecord("Type {{ to open a group and }} to close it.", target, "de.resx: Braces")
+    assert [kind.check for kind in suspect_pairs([record], syntax=DOTNET)] == checks
+    assert [kind.check for kind in suspect_pairs([record])] == ["placeholders"]  # another file
 
 
 def test_a_stray_bracket_is_a_kind_apart_from_lost_placeholders() -> None:
