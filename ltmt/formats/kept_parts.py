@@ -15,8 +15,12 @@ Two such parts of a .NET resource string (:mod:`ltmt.formats.resx`):
   word's: ``{{ user.name }}``, ``{{ price | money }}``) stay one field.
 
 The unit's source keeps them (:attr:`~ltmt.formats.documents.Unit.kept`, their places); the
-model gets each as a field of its own, ``{{ltmt_kept_1}}``, which it writes as it is
-(:func:`with_stand_ins`), and the translation gets them back (:func:`put_back`). ``ltmt qa``
+model gets each as a stand-in it writes as it is (:func:`with_stand_ins`), and the translation
+gets them back (:func:`put_back`): an escaped brace as a field of its own, ``{{ltmt_kept_1}}``;
+a locked string as a composite format item the source does not have, ``{91}``, which the model
+keeps in its place in the sentence (as the field, ``Welcome to the {{ltmt_kept_1}} program``
+came back as ``Programm »Insider«``, and ``Your {{ltmt_kept_1}} plan renews on {0}.`` with a
+word that is none, trial s75). ``ltmt qa``
 reads such braces as two, and says where a translation has fewer or more pairs of them.
 """
 
@@ -34,8 +38,11 @@ Span = tuple[int, int]
 # reads so (:func:`escaped_braces_aside`)
 DOTNET = "dotnet"
 
-# a stand-in's number: the place of its part among the unit's kept ones
-_STAND_IN = re.compile(r"\{\{ltmt_kept_(\d{1,4})\}\}")
+# a stand-in (its number: the place of its part among the unit's kept ones): a field, or a
+# format item from {91} to {99}
+_STAND_IN = re.compile(r"\{\{ltmt_kept_\d{1,4}\}\}|\{9[1-9]\}")
+# an escaped brace, which a field stands for (:func:`stand_ins`)
+_BRACES = ("{{", "}}")
 # .NET's escaped braces around words and blanks alone: "{{ to open a group and }}" (letters of
 # any language, blanks and a sentence's marks between, "{{ um eine Gruppe zu öffnen }}" too; no
 # sign a template's expression has). A character matches one alternative only: no backtracking
@@ -84,27 +91,35 @@ def locked_spans(text: str, strings: Iterable[str]) -> list[Span]:
     return sorted(spans)
 
 
+def stand_ins(text: str, spans: Sequence[Span]) -> list[str]:
+    """The stand-in of each of ``text``'s parts at ``spans`` (module docstring): a locked
+    string's is the format item ``{9n}`` (n its number, up to 9) where ``text`` has none such,
+    any other's the field :func:`stand_in`."""
+    given = []
+    for number, (start, end) in enumerate(spans, 1):
+        item = f"{{9{number}}}"
+        locked = text[start:end] not in _BRACES and number <= 9 and item not in text
+        given.append(item if locked else stand_in(number))
+    return given
+
+
 def with_stand_ins(text: str, spans: Sequence[Span]) -> str:
     """``text`` with its parts at ``spans`` (sorted, not overlapping) given as stand-ins."""
     pieces, last = [], 0
-    for number, (start, end) in enumerate(spans, 1):
-        pieces += [text[last:start], stand_in(number)]
+    for given, (start, end) in zip(stand_ins(text, spans), spans, strict=True):
+        pieces += [text[last:start], given]
         last = end
     return "".join(pieces) + text[last:]
 
 
 def put_back(translation: str, source: str, spans: Sequence[Span]) -> str:
     """``translation`` (of :func:`with_stand_ins`'s text) with each stand-in the part of
-    ``source`` it stands for."""
-
-    def part(found: re.Match[str]) -> str:
-        number = int(found.group(1))
-        if not 1 <= number <= len(spans):
-            return found.group()
-        start, end = spans[number - 1]
-        return source[start:end]
-
-    return _STAND_IN.sub(part, translation)
+    ``source`` it stands for; one that stands for none of them is left as it is."""
+    parts = {
+        given: source[start:end]
+        for given, (start, end) in zip(stand_ins(source, spans), spans, strict=True)
+    }
+    return _STAND_IN.sub(lambda found: parts.get(found.group(), found.group()), translation)
 
 
 def escaped_braces_aside(text: str) -> tuple[str, int]:

@@ -12,6 +12,7 @@ from ltmt.formats.kept_parts import (
     locked_spans,
     put_back,
     stand_in,
+    stand_ins,
     with_stand_ins,
 )
 from ltmt.formats.placeholder_syntax import find_placeholders
@@ -67,6 +68,37 @@ def test_stand_ins_are_fields_the_model_keeps_and_come_back() -> None:
         "Geben Sie {{ ein, um eine Gruppe zu öffnen, und }}."
     )
     assert put_back(f"x {stand_in(3)}", text, spans) == f"x {stand_in(3)}"  # none of the unit's
+
+
+@pytest.mark.parametrize(
+    ("text", "locked", "given"),
+    [
+        # a locked name is a format item the model keeps in its place (trial s75 5: the
+        # field's sentence came back as "Programm »Insider«")
+        ("Welcome to the Insider program", ["Insider"], "Welcome to the {91} program"),
+        ("Your Contoso Pro plan renews on {0}.", ["Contoso Pro"], "Your {91} plan renews on {0}."),
+        ("Open OneDrive or OneDrive", ["OneDrive"], "Open {91} or {92}"),
+        # the source has the format item: the field instead, and its own comes back as it is
+        ("Open Insider {91}", ["Insider"], f"Open {stand_in(1)} {{91}}"),
+    ],
+)
+def test_a_locked_string_is_given_as_a_format_item(
+    text: str, locked: list[str], given: str
+) -> None:
+    spans = locked_spans(text, locked)
+    assert with_stand_ins(text, spans) == given
+    assert put_back(given, text, spans) == text
+
+
+def test_the_tenth_locked_string_and_escaped_braces_are_fields() -> None:
+    text = " ".join(f"w{i}" for i in range(10)) + " {{ to open a group and }}"
+    spans = sorted(locked_spans(text, [f"w{i}" for i in range(10)]) + escaped_brace_spans(text))
+    assert stand_ins(text, spans) == [f"{{9{n}}}" for n in range(1, 10)] + [
+        stand_in(10),
+        stand_in(11),
+        stand_in(12),
+    ]
+    assert put_back(with_stand_ins(text, spans), text, spans) == text
 
 
 @pytest.mark.parametrize(

@@ -379,7 +379,7 @@ def test_the_strings_a_comment_locks_are_written_as_they_are(tmp_path: Path) -> 
     model = FakeModel()
     out = tmp_path / "Comments.de.resx"
     result = translate_file(source, out, model, tgt_lang="de")
-    assert model.seen == ["Open {{ltmt_kept_1}} to add a receipt."]
+    assert model.seen == ["Open {91} to add a receipt."]
     values = [d.findtext("value") for d in etree.parse(out).iter("data")]
     assert values == ["OPEN Quick Entry TO ADD A RECEIPT."]
     assert result.report.marked_kept == 0

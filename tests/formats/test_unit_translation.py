@@ -501,15 +501,15 @@ def test_a_units_kept_parts_go_to_the_model_as_fields_and_come_back(drop: bool) 
     def translate(texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
         seen.extend(texts)
         outputs = [t.replace("Open", "Öffnen Sie") for t in texts]
-        return [o.replace("{{ltmt_kept_1}}", "") if drop else o for o in outputs]
+        return [o.replace("{91}", "") if drop else o for o in outputs]
 
     unit = Unit("Hint", source, kept=((5, 16),))
     (outcome,) = translate_units([unit], translate)
-    assert seen == ["Open {{ltmt_kept_1}} to add a receipt."]
+    assert seen == ["Open {91} to add a receipt."]
     assert outcome.unit == unit
     assert outcome.restored.ok
     assert outcome.restored.repaired is drop
     if not drop:
         assert outcome.restored.text == "Öffnen Sie Quick Entry to add a receipt."
     assert outcome.restored.text.count("Quick Entry") == 1
-    assert "ltmt_kept" not in outcome.restored.text
+    assert "{91}" not in outcome.restored.text
