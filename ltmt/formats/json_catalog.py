@@ -183,6 +183,7 @@ from ltmt.formats.keyed_catalog import (
     Entry,
     KeyedCatalog,
     TranslatedFile,
+    translated_by_hand,
 )
 from ltmt.formats.language_fields import language_fields, written_value
 from ltmt.formats.laravel_json import is_laravel_json, keys_are_english, with_keys_for_empty
@@ -767,7 +768,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         found: dict[str, list[str]] = {}
         for parts, text in _strings(translated):
             key = pointer(parts)
-            if _is_translation_of(text, self.untranslated.get(key)):
+            if key in self.untranslated and translated_by_hand(text, self.untranslated[key]):
                 why = SOURCE_REJECTED if key in self.invalid else NOT_TAKEN_APART
                 found.setdefault(why, []).append(key)
         return found
@@ -952,7 +953,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             own = self._keeps_own(parts) or self._own_copy(key, text)
             if key in self.kept and own and text.strip():
                 self.kept[key] = text  # a skipped key's value, a slug, as it has it
-            if _is_translation_of(text, self.untranslated.get(key)):
+            if key in self.untranslated and translated_by_hand(text, self.untranslated[key]):
                 self.by_hand[key] = text
             if key in self.unused_ordinals and text.strip():
                 self.ordinals_kept[key] = text  # i18next reads it not, a person wrote it
@@ -986,7 +987,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             values.update((pointer((key,)), v) for key, v in copied_header(self.data).items())
         return values
 
-    def values_copied_until_s75(self) -> frozenset[str]:
+    def values_copied_before(self) -> frozenset[str]:
         """The numbers, booleans and nulls, and the strings copied as they are (identifiers,
         slugs, language codes: :attr:`copied_strings`), by pointer; not a skipped key's string,
         a key binding's or a comment's (:meth:`_keeps_own`), which an output kept before."""
@@ -1264,13 +1265,6 @@ def _is_formatjs_text(data: Any, parts: tuple[str | int, ...]) -> bool:
     which FormatJS reads as ICU throughout (a brace ICU rejects is no text there)."""
     message = _value_at(data, parts[:-1], None) if parts else None
     return isinstance(message, dict) and parts[-1] == _message_key(message) == "defaultMessage"
-
-
-def _is_translation_of(text: str, source: str | None) -> bool:
-    """Whether ``text``, an adopted output's string, is a translation of ``source`` (None: no
-    message left untranslated): not empty, nor the source copied (as earlier versions wrote a
-    message they left untranslated, which would then never be translated)."""
-    return source is not None and bool(text.strip()) and text != source
 
 
 def _renames_or_translates_keys(expansion: Expansion, wanted: set[tuple]) -> bool:

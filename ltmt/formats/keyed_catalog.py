@@ -365,7 +365,7 @@ class KeyedCatalog(TranslationsHeld):
         source was removed that ``record`` says ltmt wrote there, unedited since
         (:attr:`own_extras_removed`); how many kept. ``overwrite`` (``--overwrite``, which reads
         no record: every string is translated again): those of
-        :meth:`values_copied_until_s75` take the source's, the others are kept, unwarned."""
+        :meth:`values_copied_before` take the source's, the others are kept, unwarned."""
         before = set(self.translations)
         self._adopted_record = record
         try:
@@ -392,7 +392,7 @@ class KeyedCatalog(TranslationsHeld):
         before_values = len(self.translations)
         copied = self.copied_values()
         held = self.copied_values_held()
-        copied_before = self.values_copied_until_s75()
+        copied_before = self.values_copied_before()
         again = (
             [name for name in held if name in copied_before]
             if overwrite
@@ -436,7 +436,7 @@ class KeyedCatalog(TranslationsHeld):
             and not self.is_text(entry)
         }
 
-    def values_copied_until_s75(self) -> frozenset[str]:
+    def values_copied_before(self) -> frozenset[str]:
         """The names of :meth:`copied_values` that ltmt wrote as the source has them, whatever
         the output held, until trial s75: ltmt's copies where a record holds none of them, and
         the source's with ``--overwrite`` (:mod:`ltmt.formats.copied_values`); none, here."""
@@ -800,7 +800,7 @@ class KeyedCatalog(TranslationsHeld):
             by_hand = [
                 name
                 for name, source in document.paired_untranslated().items()
-                if name not in twice and _translated_by_hand(values.get(name, ""), source)
+                if name not in twice and translated_by_hand(values.get(name, ""), source)
             ]
             _count_by_hand(path, NOT_TAKEN_APART, by_hand, not_read, purpose, kept=False)
         if purpose == "checked":  # each variant of a translation's own select, checked
@@ -840,9 +840,10 @@ class KeyedCatalog(TranslationsHeld):
         return iter(records)
 
 
-def _translated_by_hand(text: str, source: str) -> bool:
+def translated_by_hand(text: str, source: str) -> bool:
     """Whether ``text`` is a person's translation of ``source``, a message ltmt leaves
-    untranslated: not empty, nor the source copied (as earlier versions wrote such a message)."""
+    untranslated: not empty, nor the source copied (as earlier versions wrote such a message,
+    which would then never be translated)."""
     return bool(text.strip()) and text != source
 
 

@@ -115,7 +115,7 @@ def test_an_output_recorded_before_its_values_were_follows_the_source(
 
     def recorded_before(catalog: JsonCatalog) -> dict[str, str]:
         copied = catalog.copied_values()
-        return {k: str(copied[k]) for k in copied if k not in catalog.values_copied_until_s75()}
+        return {k: str(copied[k]) for k in copied if k not in catalog.values_copied_before()}
 
     with monkeypatch.context() as before:
         before.setattr(JsonCatalog, "source_values_written", recorded_before)

@@ -10,6 +10,7 @@ import pytest
 from formats_fakes import FakeModel
 
 from ltmt.cli.pair_files import read_records
+from ltmt.formats.keyed_catalog import translated_by_hand
 from ltmt.formats.pipeline import translate_file
 
 # a translation whose keys a project's formatter sorted (i18next-parser's sort: true), its
@@ -194,3 +195,18 @@ def test_a_pair_of_an_item_or_a_form_carries_the_key_ltmt_records_it_under(
         tmp_path / output_name, None, tmp_path / source_name, "en", "de", quiet=True
     )
     assert [record.record_key for record in records] == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "by_hand"),
+    [
+        ("Hallo {n, plural, other {# Dateien}}", "Hi {n, plural, other {# files}}", True),
+        ("Hi {n, plural, other {# files}}", "Hi {n, plural, other {# files}}", False),  # a copy
+        ("", "Hi", False),
+        ("  ", "Hi", False),
+    ],
+)
+def test_a_persons_translation_of_a_message_left_untranslated_is_neither_empty_nor_a_copy(
+    text: str, source: str, by_hand: bool
+) -> None:
+    assert translated_by_hand(text, source) is by_hand
