@@ -31,6 +31,7 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from ltmt.currency_amounts import swapped_marks
 from ltmt.number_words_repair import repair_number_words
 from ltmt.segments import Match
 from ltmt.text import match_score, with_edits
@@ -40,7 +41,6 @@ _WORD = re.compile(rf"[^{_EDGE}]+(?:[.,:][^{_EDGE}]+)*")
 # a number written with a point or a comma (``10,000``, ``2.5``), and one written in digits
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_SWAPPED_MARKS = str.maketrans(",.", ".,")  # 1,299.99 in the other convention: 1.299,99
 
 
 def repair_match(match: Match, text: str) -> Match:
@@ -67,8 +67,8 @@ def repair_match(match: Match, text: str) -> Match:
             written = new
             if found is None and _NUMBER.fullmatch(old.group()) and _DIGITS.fullmatch(new):
                 # the target writes the number with its marks swapped (``10.000``)
-                written = new.translate(_SWAPPED_MARKS)
-                swapped = old.group().translate(_SWAPPED_MARKS)
+                written = swapped_marks(new)
+                swapped = swapped_marks(old.group())
                 found = _single_occurrence(target_words, swapped, written, taken)
             if found is None:
                 continue
