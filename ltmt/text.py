@@ -82,15 +82,21 @@ def has_letter(text: str) -> bool:
 def word_parts(text: str, *, case_sensitive: bool = False) -> set[str]:
     """The alphanumeric runs of ``text``, NFKC-normalised and case-folded (``case_sensitive``:
     as written)."""
-    normalized = unicodedata.normalize("NFKC", text)
-    return set(_PARTS.findall(normalized if case_sensitive else normalized.casefold()))
+    return set(_part_list(text, case_sensitive=case_sensitive))
 
 
 def word_counts(text: str) -> Counter[str]:
     """How often ``text`` says each of its :func:`word_parts` (case-folded): a text that says a
     word once more (``Liability The liability cap ...``) says other words than one without it,
     though their word parts are the same."""
-    return Counter(_PARTS.findall(unicodedata.normalize("NFKC", text).casefold()))
+    return Counter(_part_list(text))
+
+
+def _part_list(text: str, *, case_sensitive: bool = False) -> list[str]:
+    """The alphanumeric runs of ``text`` in order, NFKC-normalised and case-folded
+    (``case_sensitive``: as written): what :func:`word_parts` and :func:`word_counts` read."""
+    normalized = unicodedata.normalize("NFKC", text)
+    return _PARTS.findall(normalized if case_sensitive else normalized.casefold())
 
 
 def without_break_hints(text: str) -> str:
