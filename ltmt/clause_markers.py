@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ltmt.text import split_lines
+from ltmt.text import LETTERS, split_lines
 from ltmt.unit_names import unit_named
 
 # a list item's bullet, number or letter: -, *, +, •, 1., 2), a)
@@ -53,9 +53,6 @@ def split_marker(text: str) -> tuple[str, str]:
 _DECIMAL = re.compile(r"\d{1,3}\.\d{1,3}[ \t]+")
 # a clause's number of several parts (``2.3``, ``4.2.1``, ``10.1.``) and the blanks after it
 _CLAUSE_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+")
-# a word's letters (a capitalised word is a capital and small letters: ``Late``, ``The``, a
-# German translation's ``Übermittlung``; not ``GB``, ``EUR``, ``A``)
-_WORD = re.compile(r"[^\W\d_]+")
 # the words that make a number with decimals a quantity though capitalised (a unit's name
 # aside: ltmt.unit_names): a magnitude, a currency's name, a factor (``1.5 Million Users``)
 _QUANTITY_WORDS = frozenset(
@@ -149,7 +146,7 @@ def _numbers_a_clause(number: str, rest: str) -> bool:
     payments``, a contract's, which German writes ``2.3`` too), not a quantity (``1.5
     million``, ``2.5 GB``, ``2.5 Stars``, ``0.5 Tablet``): its first part is not 0 and ``rest``
     opens with a capitalised word that names no unit, magnitude, currency or counted thing."""
-    found = _WORD.match(rest)
+    found = LETTERS.match(rest)
     word = found.group() if found else ""
     return (
         int(number.partition(".")[0]) > 0

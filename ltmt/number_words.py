@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ltmt.currency_amounts import SIGN
+from ltmt.text import LETTERS
 
 # a whole number as English groups it (``150,000``), a whole amount's ``.00`` allowed; below a
 # quadrillion (longer runs of digits are no amounts to write in words)
@@ -52,7 +53,6 @@ _DIGITS_IN_PARENTHESES = {
     language: re.compile(rf"\((?:{digits})\)")
     for language, digits in (("en", _ENGLISH_DIGITS), ("de", _GERMAN_DIGITS))
 }
-_WORD = re.compile(r"[^\W\d_]+")
 # what may stand between the words of one number (``forty-eight``, ``two million, five``)
 _BETWEEN_WORDS = re.compile(r"[ \u00a0,\-]*")
 # German's "in words:" before the number (``30 (in Worten: dreißig) Tage``)
@@ -144,7 +144,7 @@ def number_word_problems(source: str, output: str) -> list[WordProblem]:
 
 def german_values(text: str) -> list[int]:
     """The values of the numbers German ``text`` writes in words, wherever it writes them."""
-    words = list(_WORD.finditer(text))
+    words = list(LETTERS.finditer(text))
     values, i = [], 0
     while i < len(words):
         read = _german_number(words, i, text)
@@ -183,7 +183,7 @@ def _words_after(match: re.Match[str], language: str) -> WordedNumber | None:
         skipped = _IN_WORDS.match(content)
         if skipped is not None:
             content, words_start = content[skipped.end() :], words_start + skipped.end()
-    words = list(_WORD.finditer(content))
+    words = list(LETTERS.finditer(content))
     first = 1 if language == "de" and words and _an_article(words, 0, content) else 0
     read = _read_number(words, first, content, language)
     if read is None or (language == "en" and not _reads_as_number(words, read[1])):
@@ -204,7 +204,7 @@ def _words_before(text: str, match: re.Match[str], language: str) -> WordedNumbe
     before = text[window : match.start()].rstrip(" \u00a0")
     if len(before) == match.start() - window:  # no space: ``Art. 6(1)`` is no pair
         return None
-    words = list(_WORD.finditer(text, window, window + len(before)))[-_WORDS_BEFORE:]
+    words = list(LETTERS.finditer(text, window, window + len(before)))[-_WORDS_BEFORE:]
     if not words or words[-1].end() != window + len(before):
         return None
     for first in range(len(words)):
@@ -337,7 +337,7 @@ def _adjacent(left: re.Match[str], right: re.Match[str], text: str) -> bool:
 def _english_span(words: str, value: int) -> tuple[int, int] | None:
     """The span within ``words`` of the English words that say ``value`` at their start
     (``fourteen`` of ``fourteen Tage``), or None."""
-    found = list(_WORD.finditer(words))
+    found = list(LETTERS.finditer(words))
     read = _english_number(found, 0, words)
     if read is None or read[0] != value:
         return None
@@ -376,7 +376,7 @@ def _english_scales() -> dict[str, int]:
 
 
 def _english_tokens(words: str) -> tuple[str, ...]:
-    return tuple(w for w in _WORD.findall(words.lower()) if w != "and")
+    return tuple(w for w in LETTERS.findall(words.lower()) if w != "and")
 
 
 @cache

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.qa.findings import Finding
+from ltmt.text import LETTERS
 
-# a word of a name, and the most words of a name
-_WORD = re.compile(r"[^\W\d_]+")
+# the most words of a name
 _NAME_WORDS = 6
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def _capitalised_runs(text: str) -> list[list[re.Match[str]]]:
     """The runs of two or more capitalised words in ``text``, one space between each two."""
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
-    for word in _WORD.finditer(text):
+    for word in LETTERS.finditer(text):
         if not word[0][0].isupper():
             run = []
             continue

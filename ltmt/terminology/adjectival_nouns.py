@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ltmt.terminology.agreement import EIN_STEMS, governing_preposition, phrase_before
+from ltmt.text import LETTERS
 from ltmt.word_tables import target_words
 
 # the strong nominative endings a dictionary writes such a noun with (ein Verantwortlicher,
@@ -65,7 +66,6 @@ _WEAK_PLURAL = frozenset(
 )
 # the characters before a place that its determiner, adjectives and preposition stand in
 _PHRASE_REACH = 200
-_WORD = re.compile(r"[^\W\d_]+")
 # the fewest letters of a compound's head, and of the words before it, that the word table
 # is asked about (gläubiger of Pfandgläubiger; not ritter of Dritter)
 _MIN_HEAD = 5
@@ -257,7 +257,7 @@ def _plural_only_before(text: str, at: int) -> bool:
     """Whether a determiner of :data:`_PLURAL_ONLY` ("alle", as a sentence starts too) is
     one of the three words right before position ``at`` in ``text``, only spaces between."""
     end = at
-    for word in list(_WORD.finditer(text[:at]))[::-1][:3]:
+    for word in list(LETTERS.finditer(text[:at]))[::-1][:3]:
         if text[word.end() : end].strip():
             return False
         if word[0].lower() in _PLURAL_ONLY:
@@ -269,7 +269,7 @@ def _plural_only_before(text: str, at: int) -> bool:
 def _after_noun(text: str, at: int) -> bool:
     """Whether a capitalised word inside a sentence, a noun, stands right before position
     ``at`` (only spaces between): the determiner there is a genitive's ("Weisungen der")."""
-    words = list(_WORD.finditer(text[:at]))
+    words = list(LETTERS.finditer(text[:at]))
     if not words or text[words[-1].end() : at].strip() or not words[-1][0][0].isupper():
         return False
     before = text[: words[-1].start()].rstrip()

@@ -11,7 +11,6 @@ not be placed (:func:`~ltmt.terminology.decoding.terms_missed`).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -24,8 +23,8 @@ from ltmt.terminology.matching import (
     singulars,
     words,
 )
+from ltmt.text import LETTERS
 
-_LETTERS = re.compile(r"[^\W\d_]+")
 # English words besides its function words whose loss is none: adverbs and particles that a
 # German line often leaves unsaid ("No receipts yet." is "Keine Belege."), and negations
 # that its "kein" says
@@ -75,7 +74,7 @@ def only_targets(source: str, hits: Sequence[TermHit], after: str) -> bool:
     for hit in hits:
         end = optional_plural_end(source, hit.end)  # receipt(s): its (s) is the term's
         rest[hit.start : end] = " " * (end - hit.start)
-    said = _LETTERS.findall(without_placeholders("".join(rest)))
+    said = LETTERS.findall(without_placeholders("".join(rest)))
     if not any(word.casefold() not in _NOT_LOST for word in said):
         return False
     targets = {hit.term.target for hit in hits}
@@ -95,7 +94,7 @@ def _left_over(text: str, targets: set[str]) -> list[str]:
             while end < len(text) and text[end].isalnum():
                 end += 1
             kept[start:end] = " " * (end - start)
-    return _LETTERS.findall("".join(kept))
+    return LETTERS.findall("".join(kept))
 
 
 def _written_at(source: str, hit: TermHit) -> bool:
