@@ -18,6 +18,7 @@ from ltmt.text import (
     with_edits,
     without_invisible,
     word_counts,
+    word_parts,
 )
 
 
@@ -68,6 +69,22 @@ def test_split_lines_splits_where_splitlines_does_and_nowhere_else() -> None:
 )
 def test_word_counts_say_how_often_each_word_part_comes(text: str, counts: dict) -> None:
     assert word_counts(text) == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "case_sensitive", "parts"),
+    [
+        ("Liability The liability cap", False, {"liability", "the", "cap"}),
+        ("Liability The liability cap", True, {"Liability", "The", "liability", "cap"}),
+        ("\uff23\uff4c\uff41\uff49\uff4d", True, {"Claim"}),  # NFKC, case kept
+        ("EUR 10,000.", False, {"eur", "10", "000"}),
+        ("", False, set()),
+    ],
+)
+def test_word_parts_are_the_normalised_alphanumeric_runs(
+    text: str, case_sensitive: bool, parts: set
+) -> None:
+    assert word_parts(text, case_sensitive=case_sensitive) == parts
 
 
 def test_content_lines_strip_and_drop_blank_lines() -> None:
