@@ -17,11 +17,20 @@ _IDENTIFIER = re.compile(r"[\w-]+(?:[._][\w-]+)+|[a-z]+[A-Z]\w*")
 def is_laravel_json(strings: Iterable[tuple[Sequence[object], str]]) -> bool:
     """Whether a JSON file's ``strings`` (each its path of keys and its text) are a Laravel
     source file's: a flat object, each key its own text or left empty, and one such key at
-    least with a blank or a bar (a phrase or a plural: ``{"OK": "OK"}`` alone says nothing)."""
+    least with a blank or a bar (a phrase or a plural: ``{"OK": "OK"}`` alone says nothing).
+    An English text edited under its key (``"Whoops!": "Whoops, sorry!"``) leaves it Laravel's
+    where a key is left empty too, the keys are English and half of them their own text at
+    least: its empty keys were otherwise written empty over their German."""
     strings = list(strings)
-    if not strings or any(len(parts) != 1 or text not in ("", parts[0]) for parts, text in strings):
+    if not strings or any(len(parts) != 1 for parts, _ in strings):
         return False
-    return any(" " in str(parts[0]) or "|" in str(parts[0]) for parts, _ in strings)
+    own = [str(parts[0]) for parts, text in strings if text in ("", parts[0])]
+    if not any(" " in key or "|" in key for key in own):
+        return False
+    if len(own) == len(strings):
+        return True
+    data = {str(parts[0]): text for parts, text in strings}
+    return "" in data.values() and 2 * len(own) >= len(strings) and keys_are_english(data)
 
 
 def keys_are_english(data: Any) -> bool:

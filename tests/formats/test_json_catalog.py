@@ -1904,6 +1904,23 @@ def test_a_laravel_source_strings_empty_value_is_its_key_translated(tmp_path: Pa
     assert json.loads(out.read_text("utf-8")) == {"Sign up": "SIGN UP", "Log in": "LOG IN"}
 
 
+def test_an_empty_laravel_value_keeps_its_german_when_another_english_text_is_edited(
+    tmp_path: Path,
+) -> None:
+    """A Laravel trial (session 75): editing ``"Whoops!": "Whoops!"`` to ``"Whoops, sorry!"``
+    wrote ``"Sign up": ""`` over its German ``Registrieren``, and no rerun refilled it."""
+    source = _write(tmp_path, "en.json", '{"Sign up": "", "Whoops!": "Whoops, sorry!"}')
+    out = _write(tmp_path, "de.json", '{"Sign up": "Registrieren", "Whoops!": "Hoppla!"}')
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {
+        "Sign up": "Registrieren",
+        "Whoops!": "Hoppla!",  # no record of its source: kept as translated already
+    }
+    emptied = _write(tmp_path, "emptied.json", '{"Sign up": "", "Whoops!": "Hoppla!"}')
+    translate_file(source, emptied, FakeModel(), tgt_lang="de")  # an empty German refilled
+    assert json.loads(emptied.read_text("utf-8"))["Sign up"] == "SIGN UP"
+
+
 def test_a_copy_of_the_source_in_the_output_so_far_is_translated(tmp_path: Path) -> None:
     """Docusaurus' ``write-translations`` writes the English into ``i18n/de/code.json``: ltmt
     kept ``Edit this page`` as "translated already", and only --overwrite translated it, which

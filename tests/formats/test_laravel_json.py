@@ -13,6 +13,12 @@ from ltmt.formats.laravel_json import is_laravel_json, keys_are_english, with_ke
         ([(("Log in",), "Log in"), (("Sign up",), "")], True),  # keys = English, one left empty
         ([(("one apple|:count apples",), "one apple|:count apples")], True),
         ([(("OK",), "OK")], False),  # a single word says nothing
+        # an English text edited under its key: still Laravel's, where a key is left empty
+        ([(("Sign up",), ""), (("Whoops!",), "Whoops, sorry!")], True),
+        ([(("Log in",), "Log in"), (("Whoops!",), "Whoops, sorry!")], False),  # none empty
+        # most texts not their key: a translation keyed by its English
+        ([(("Sign up",), ""), (("Log in",), "Anmelden"), (("Remember me",), "Bleiben")], False),
+        ([(("Sign up",), ""), (("auth.failed",), "Wrong")], False),  # a key naming a message
         ([(("Log in",), "Anmelden")], False),  # a translation (or keys of its own)
         ([(("nav", "Log in"), "Log in")], False),  # nested
         ([], False),
