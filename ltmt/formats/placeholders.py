@@ -27,6 +27,7 @@ from typing import Any
 from ltmt.date_formats import localise_dates
 from ltmt.formats.bracket_fields import is_bracket_field
 from ltmt.formats.format_strings import COUNT_CONVERSION
+from ltmt.formats.laravel_fields import field_name
 from ltmt.formats.php_properties import REMNANT as _PROPERTY_REMNANT
 from ltmt.formats.placeholder_edges import stray_braces
 from ltmt.formats.placeholder_syntax import (
@@ -217,8 +218,10 @@ def _filled_in(placeholder: Placeholder) -> bool:
 
 def _compared(text: str) -> str:
     """A placeholder's text as a target's is compared to its source's: a WebExtension's names
-    in small letters, since the browser reads ``$USER$`` and ``$user$`` as one."""
-    return text.lower() if _WEBEXTENSION_NAME.fullmatch(text) else text
+    in small letters, since the browser reads ``$USER$`` and ``$user$`` as one, and a Laravel
+    field in any of its cases (``:Attribute`` for ``:attribute``:
+    :mod:`ltmt.formats.laravel_fields`)."""
+    return text.lower() if _WEBEXTENSION_NAME.fullmatch(text) else field_name(text)
 
 
 def singular_form(metadata: Mapping[str, Any]) -> bool:

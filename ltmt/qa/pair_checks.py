@@ -45,6 +45,7 @@ from ltmt.formats.itstool_paths import is_itstool_entry
 from ltmt.formats.java_formatter import formatted_by_java, single_argument_aliases
 from ltmt.formats.json_catalog import WEBEXTENSION_FORMAT
 from ltmt.formats.kept_parts import DOTNET, escaped_braces_aside
+from ltmt.formats.laravel_fields import field_name
 from ltmt.formats.link_locales import relocalised
 from ltmt.formats.markdown_inline import kept_alone, kept_as_written, kept_spans
 from ltmt.formats.mdx import component_shape
@@ -276,7 +277,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     broken = broken_conversions(source, target)
     lost -= Counter(_unsized(remnant.conversion) for remnant in broken)
     written = metadata.get("placeholders") or {}
-    problems += _case_changes(lost, added)
+    lost, added = _other_cases(lost, added)
     # a field in double brackets written garbled ([[count] for [[count]]) is said as such
     garbled = garbled_fields(lost, source, target)
     problems += [garbled_problem(field, copy) for field, copy in garbled]
@@ -988,25 +989,16 @@ def _unsized(printf: str) -> str:
     return plain[:-1] + plain[-1].lower() if plain[-1] in "XEFGA" else plain
 
 
-def _case_changes(lost: Counter[str], added: Counter[str]) -> list[str]:
-    """Laravel's fields whose case the translation changed (``:attribute`` for ``:ATTRIBUTE``),
-    each named with the form it became and taken out of ``lost`` and ``added``: Laravel fills
-    ``:NAME`` with the value in capitals and ``:Name`` with it capitalised, so the case is
-    what the reader sees, not a new name."""
-    problems = []
-    for text in [text for text in lost if text.startswith(":")]:
-        became = next((a for a in added if a != text and a.lower() == text.lower()), None)
-        if became is None:
-            continue
-        problems.append(
-            f"writes {became} for {text}, which Laravel fills with the value in another case "
-            f"(:NAME in capitals, :Name capitalised): write {text}"
-        )
-        for counter, key in ((lost, text), (added, became)):
-            counter[key] -= 1
-            if counter[key] <= 0:
-                del counter[key]
-    return problems
+def _other_cases(lost: Counter[str], added: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+    """``lost`` and ``added`` without a Laravel field the translation writes in another of the
+    cases Laravel fills (``:Attribute`` for ``:attribute``, which a German sentence opens with:
+    :mod:`ltmt.formats.laravel_fields`): the same field, not one lost and one added."""
+    for text in list(lost):
+        for other in [a for a in added if a != text and field_name(a) == field_name(text)]:
+            both = min(lost[text], added[other])
+            lost[text] -= both
+            added[other] -= both
+    return +lost, +added
 
 
 def _listed(placeholders: Counter[str], written: Mapping[str, str] | None = None) -> str:

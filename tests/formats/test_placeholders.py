@@ -951,6 +951,9 @@ def test_a_tag_with_a_bracket_in_a_value_is_kept_whole(source: str, output: str)
         ("Deleted !file", "!file gelöscht", {}, False),
         ("Hello :name", "Hallo :nom", {}, True),
         ("Hello :Name", "Hallo :Name", {}, False),
+        # Laravel fills :attribute, :Attribute and :ATTRIBUTE with one value (trial s75)
+        ("The :attribute field is required.", ":Attribute muss ausgefüllt werden.", {}, False),
+        ("Attention :name!", "Achtung :NAME!", {}, False),
         # Smartling's field in double brackets, left raw where a reviewer garbled it (trial s74)
         ("Hello [[name]], welcome back.", "Hallo [[Name]], willkommen zurück.", {}, True),
         ("Hello [[name]], welcome back.", "Hallo [[name]], willkommen zurück.", {}, False),
@@ -993,6 +996,14 @@ def test_a_memory_match_lacking_a_field_is_fitted_as_the_models_output_is() -> N
     assert not reuse_lacks_fields(replace(typo, method="knn"))  # the model's: fitted anyway
     count = _reused("%count% file", "Eine Datei")
     assert reuse_lacks_fields(count) and not reuse_lacks_fields(count, form=0)
+
+
+def test_an_approved_laravel_field_in_another_case_is_reused_as_stored() -> None:
+    """laravel-lang's approved ``:Attribute muss ausgefüllt werden.`` was "repaired" to
+    ``:attribute`` and the run asked to store it again (trial s75)."""
+    approved = _reused("The :attribute field is required.", ":Attribute muss ausgefüllt werden.")
+    assert not reuse_lacks_fields(approved) and reused_as_stored(approved)
+    assert fit_translation(approved) is approved
 
 
 def test_a_memory_match_with_a_garbled_field_in_double_brackets_is_repaired() -> None:
