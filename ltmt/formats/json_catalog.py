@@ -195,9 +195,9 @@ from ltmt.formats.pipe_plurals import (
     VUE_I18N,
     Choices,
     kept_whole,
+    laravel_choices,
     may_be_vue_i18n,
     plural_choices,
-    symfony_choices,
 )
 from ltmt.formats.plurals import CATEGORIES, categories_with_other, ordinal_categories
 from ltmt.formats.size_limits import LengthsChecked
@@ -481,7 +481,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
                 continue
             if not is_branching(source):
                 choices = (
-                    plural_choices(source) if vue else symfony_choices(source) if laravel else None
+                    plural_choices(source) if vue else laravel_choices(source) if laravel else None
                 )
                 markdown = MarkdownString.of(source) if choices is None and not runs else None
                 if markdown is not None:  # its marks, link destinations and titles kept

@@ -30,7 +30,9 @@ them so: each form is translated alone and the intervals are kept as written; th
 the source's number (Symfony picks an un-intervalled one by the target language's plural rule:
 right for German's two, short for a language with more). Laravel's pipe plurals are the same
 (``one apple|:count apples``, ``{0} none|[1,19] some|[20,*] many``: ``*`` for no bound, and
-``:count``), in its JSON files (:func:`ltmt.formats.laravel_json.is_laravel_json`).
+``:count``), in its JSON files (:func:`ltmt.formats.laravel_json.is_laravel_json`), and so is
+a singular and a plural sentence without a count (``There is one apple|There are many apples``:
+:func:`laravel_choices`).
 """
 
 from __future__ import annotations
@@ -255,6 +257,7 @@ _INTERVAL = re.compile(
 )
 _SYMFONY_COUNT = re.compile(r"%count%|(?<![\w:]):count\b")  # Symfony's, Laravel's
 _TWIG_FIELD = re.compile(r"\{\{\s*\w+\s*\}\}")  # a validator's {{ limit }}
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word's letters
 
 
 def symfony_choices(message: str) -> Choices | None:
@@ -276,6 +279,33 @@ def symfony_choices(message: str) -> Choices | None:
     ):
         return choices
     return None
+
+
+def laravel_choices(message: str) -> Choices | None:
+    """``message``'s forms where it is a Laravel plural: a Symfony one
+    (:func:`symfony_choices`), or two phrases parted by a bare bar, neither led by an interval,
+    the first with a word the second writes in its English plural (``There is one
+    apple|There are many apples``, Laravel's own example: its singular and plural); ``None``
+    for any other message (``Home | Shop``, ``Log in|Sign up``), which is text as written."""
+    choices = symfony_choices(message)
+    if choices is not None or (choices := _symfony_parts(message)) is None:
+        return choices
+    if choices.lead or choices.separators != ("|",):
+        return None
+    singular, plural = (_LETTERS.findall(branch.lower()) for branch in choices.branches)
+    if len(singular) < 2 or len(plural) < 2:  # a label each (``Save|Cancel``)
+        return None
+    plurals = set(plural)
+    return choices if any(_plurals_of(word) & plurals for word in singular) else None
+
+
+def _plurals_of(word: str) -> set[str]:
+    """The spellings ``word``'s English plural may have (``apple`` → ``apples``, ``box`` →
+    ``boxes``, ``entry`` → ``entries``)."""
+    found = {word + "s", word + "es"}
+    if word.endswith("y"):
+        found.add(word[:-1] + "ies")
+    return found
 
 
 def written_forms(message: str) -> tuple[str, ...]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ltmt.formats.pipe_plurals import LARAVEL, symfony_choices, written_forms
+from ltmt.formats.pipe_plurals import LARAVEL, laravel_choices, written_forms
 from ltmt.wording import counted, first_few
 
 
 def is_laravel_plural(source: str, metadata: Mapping[str, Any]) -> bool:
     """Whether ``source`` is a plural of a Laravel JSON file (metadata ``syntax``)."""
-    return metadata.get("syntax") == LARAVEL and symfony_choices(source) is not None
+    return metadata.get("syntax") == LARAVEL and laravel_choices(source) is not None
 
 
 def form_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

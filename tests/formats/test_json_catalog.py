@@ -1860,6 +1860,38 @@ def test_laravels_pipe_plurals_are_translated_form_by_form_with_their_intervals(
     }
 
 
+def test_laravels_singular_and_plural_sentences_are_translated_form_by_form(
+    tmp_path: Path,
+) -> None:
+    """A Laravel trial (session 75): Laravel's own example came out one sentence, ``Es gibt
+    einen Apfel, der viele Äpfel sind.``; a bar between labels stays text."""
+    source = _write(
+        tmp_path,
+        "en.json",
+        json.dumps(
+            {
+                "There is one apple|There are many apples": "",
+                "Home | Shop": "Home | Shop",
+                "Log in": "Log in",
+            }
+        ),
+    )
+    out = tmp_path / "de.json"
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {
+        "There is one apple|There are many apples": "THERE IS ONE APPLE|THERE ARE MANY APPLES",
+        "Home | Shop": "HOME | SHOP",
+        "Log in": "LOG IN",
+    }
+    units = open_document(source, tgt_lang="de").units()
+    assert [u.source for u in units] == [
+        "There is one apple",
+        "There are many apples",
+        "Home | Shop",
+        "Log in",
+    ]
+
+
 def test_qa_checks_a_laravel_plural_with_other_intervals_whole(tmp_path: Path) -> None:
     source = _write(tmp_path, "en.json", LARAVEL)
     key = "{0} There are none|[1,19] There are some|[20,*] There are many"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from ltmt.formats.pipe_plurals import (
     Choices,
+    laravel_choices,
     may_be_vue_i18n,
     pipe_choices,
     plural_choices,
@@ -167,3 +170,40 @@ def test_laravels_plurals_are_parted_as_symfonys(message: str, intervals: tuple[
     assert written_forms(message) == intervals
     assert not any(c.isdigit() for c in without_intervals(message))
     assert choices.other_intervals(message) is False
+
+
+@pytest.mark.parametrize(
+    ("message", "branches"),
+    [
+        # Laravel's own example, a singular and a plural sentence without a count (trial s75)
+        (
+            "There is one apple|There are many apples",
+            ("There is one apple", "There are many apples"),
+        ),
+        ("One file selected.|All files selected.", ("One file selected.", "All files selected.")),
+        ("One entry left|Some entries left", ("One entry left", "Some entries left")),
+        ("one apple|:count apples", ("one apple", ":count apples")),  # Symfony's too
+        ("{0} none|[1,19] some|[20,*] many", ("none", "some", "many")),
+        ("Home | Shop", None),  # labels
+        ("Save|Cancel", None),
+        ("Log in|Sign up", None),
+        ("Read more | Learn more", None),  # no word in its plural
+        ("Apples|Apples and pears", None),  # the plural in the first
+        ("One apple|Two apples|Many apples", None),  # three sentences: no singular and plural
+        ("There is one apple", None),
+    ],
+)
+def test_laravels_singular_and_plural_sentences_are_its_forms(
+    message: str, branches: tuple[str, ...] | None
+) -> None:
+    choices = laravel_choices(message)
+    assert (None if choices is None else choices.branches) == branches
+    if choices is not None:
+        assert choices.joined(list(choices.branches)) == message
+
+
+def test_laravel_choices_take_linear_time_on_long_bars_and_words() -> None:
+    for message in ("a" * 50_000 + "|" + "a " * 25_000, "x |" * 20_000, "y" * 100_000 + "|"):
+        started = time.perf_counter()
+        laravel_choices(message)
+        assert time.perf_counter() - started < 1.0

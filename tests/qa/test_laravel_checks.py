@@ -32,6 +32,16 @@ RANGES = "{0} There are none|[1,19] There are some|[20,*] There are many"
         ),
         (RANGES, "{0} Keine|[1,19] Einige|[20,*] Viele", []),
         ("one apple|:count apples", "ein Apfel|:count Äpfel", []),
+        # Laravel's plural without a count or intervals (trial s75: read as one sentence)
+        (
+            "There is one apple|There are many apples",
+            "Es gibt einen Apfel, der viele Äpfel sind.",
+            [
+                "has 1 form parted by |, the source 2: Laravel picks a form by the count (one "
+                "form shows for every count); write as many"
+            ],
+        ),
+        ("There is one apple|There are many apples", "Es gibt einen Apfel|Es gibt viele Äpfel", []),
     ],
 )
 def test_form_problems(source: str, target: str, expected: list[str]) -> None:
