@@ -64,6 +64,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ltmt.clock_times import times_as_written
+from ltmt.comparison_words import comparison_word_problems
 from ltmt.currency_amounts import beside_currency, swapped_marks
 from ltmt.decimal_commas import german_decimal_commas, writes_decimal_comma
 from ltmt.degree_signs import restore_degrees
@@ -245,7 +246,7 @@ def numbers_said_wrong(source: str, output: str) -> str:
         )
         if numbers
     ]
-    return "; ".join(said) or "check its numbers"
+    return "; ".join(said + comparison_word_problems(source, output)) or "check its numbers"
 
 
 def numbers_beyond_repair(source: str, output: str) -> int:

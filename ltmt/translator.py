@@ -40,6 +40,7 @@ from ltmt.api_arguments import (
 )
 from ltmt.batch_decoding import BatchDecoding
 from ltmt.clock_repair import repair_clock_times
+from ltmt.comparison_words import comparison_word_problems
 from ltmt.config import check_choice, check_range
 from ltmt.copied_labels import retry_copied_labels, retry_fused_copies
 from ltmt.copy_guard import WaryFusion, guard_copies
@@ -863,6 +864,8 @@ class Translator:
         capitalise_starts(splits, grouped, matches, self.line_forms.target_language)
         write_en_dashes(splits, grouped, decoded.used_fusion)
         unfinished = _unfinished_segments(units, decoded.unfinished)
+        # a comparison or range said in words lost or turned round (below 30 °C as bei 30 °C)
+        german = self.number_repair and same_language(self.written_language or "", "de")
         for index, split in splits.items():
             method = self.fusion_name if decoded.used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
@@ -879,7 +882,8 @@ class Translator:
                 copies_other_words=index in decoded.copies,
                 numbers_repaired=index in decoded.repaired,
                 numbers_not_repairable=index in decoded.unrepaired
-                or (self.number_repair and bool(lost_subdivisions(texts[index], text))),
+                or (self.number_repair and bool(lost_subdivisions(texts[index], text)))
+                or (german and bool(comparison_word_problems(texts[index], text))),
                 seams_repaired=index in seams,
                 doubled_repaired=index in doubled,
                 accelerators=split.accelerators,

@@ -55,6 +55,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from ltmt.clause_markers import clause_number
+from ltmt.comparison_words import (
+    GERMAN_BEFORE,
+    SAID_AFTER,
+    SAID_BEFORE,
+    comparison_word_problems,
+)
 from ltmt.copied_sentences import written_again
 from ltmt.currency_amounts import SIGN as CURRENCY_SIGN
 from ltmt.currency_amounts import swapped_marks
@@ -143,35 +149,6 @@ _BELOW = ("<", "<=", "\u2264", "\u2a7d")
 _QUALIFIED = re.compile(
     r"(?<![-=<>])(<=|>=|[<>\u2264\u2265\u2a7d\u2a7e\u2248])\s?(\d+(?:[.,]\d+)*)(?![.,]?\d)"
 )
-# how a German translation says a comparison before its number, in a sign or in words, by way
-_GERMAN_BEFORE = {
-    "below": r"<=?|[\u2264\u2a7d]|h[öo]chstens|max(?:imal|\.)?|bis(?:\s+zu)?|unter"
-    r"|unterhalb(?:\s+von)?|längstens|spätestens|kleiner\s+gleich"
-    r"|(?:weniger|kleiner|kürzer|niedriger|geringer)(?:\s+als)?"
-    r"|nicht\s+(?:mehr|über|länger)(?:\s+als)?",
-    "above": r">=?|[\u2265\u2a7e]|mindestens|wenigstens|min(?:imal|\.)?|ab|über"
-    r"|oberhalb(?:\s+von)?|frühestens|größer\s+gleich"
-    r"|(?:mehr|größer|länger|höher|älter)(?:\s+als)?"
-    r"|nicht\s+(?:weniger|unter|kürzer)(?:\s+als)?",
-    "about": r"[\u2248~]|ca\.|circa|zirka|etwa|ungefähr|rund|annähernd",
-}
-# ... or after it and its unit (``2 h oder weniger``, ``18 Jahre und älter``)
-_GERMAN_AFTER = {
-    "below": r"(?:oder|und)\s+(?:weniger|kürzer|früher|darunter|niedriger|kleiner)",
-    "above": r"(?:oder|und)\s+(?:mehr|länger|älter|darüber|höher|größer)",
-    "about": r"(?!)",
-}
-_SAID_BEFORE = {
-    # "nicht mehr als 5" is no "mehr als 5": a negated word is the other way's
-    way: re.compile(
-        rf"(?<!\w)(?<!nicht\s)(?:{words})\s*(\d+(?:[.,]\d+)*)(?![.,]?\d)", re.IGNORECASE
-    )
-    for way, words in _GERMAN_BEFORE.items()
-}
-_SAID_AFTER = {
-    way: re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s?[^\s\d]+)?\s+{words}\b", re.IGNORECASE)
-    for way, words in _GERMAN_AFTER.items()
-}
 # each sign as the message names it, with the words German may write for it: a strict ``>``
 # is "mehr als", not "mindestens" (which is ``≥``)
 _SIGNS_SAID = {
@@ -287,6 +264,8 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         f"({_SIGNS_SAID[said.rstrip('0123456789.,').strip()]})"
         for said in lost_comparisons(plain, translated)
     ]
+    if same_language(str(language or "de"), "de"):  # below 30 °C, between 15 and 25 °C
+        problems += comparison_word_problems(plain, translated)
     # 8:00 for 8:00 PM: every digit kept, the time of day not
     problems += time_problems(without_placeholders(source, kept=PHONE_KINDS), translated)
     problems += currency_problems(plain, translated, said=garbled)
@@ -474,7 +453,7 @@ def flipped_comparisons(source: str, target: str) -> list[tuple[str, str]]:
 def lost_comparisons(source: str, target: str) -> list[str]:
     """The numbers of ``source`` after a comparison sign (:data:`_QUALIFIED`: ``≤ 2``, ``>= 18``,
     ``≈ 5``), as written, that ``target`` writes without a comparison of that way before or
-    after them, in a sign or in German words (:data:`_GERMAN_BEFORE`, :data:`_GERMAN_AFTER`):
+    after them, in a sign or in German words (:mod:`ltmt.comparison_words`):
     ``within ≤ 2 h`` written ``innerhalb von 2 h`` is no limit. A number ``target`` lacks is
     :func:`lost_numbers`'; one written after a sign pointing the other way,
     :func:`flipped_comparisons`'; ``±`` is :func:`lost_signs`'. A ``>`` between menu items
@@ -484,10 +463,10 @@ def lost_comparisons(source: str, target: str) -> list[str]:
     said = {
         way: Counter(
             tuple(_DIGIT_RUN.findall(found.group(1)))
-            for pattern in (_SAID_BEFORE[way], _SAID_AFTER[way])
+            for pattern in (SAID_BEFORE[way], SAID_AFTER[way])
             for found in pattern.finditer(target)
         )
-        for way in _GERMAN_BEFORE
+        for way in GERMAN_BEFORE
     }
     lost = []
     for found in _QUALIFIED.finditer(source):

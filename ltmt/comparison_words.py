@@ -1,0 +1,238 @@
+"""Comparisons and ranges an English source says in words before or between its numbers
+(``below 30 °C``, ``at most 5 mL``, ``between 15 °C and 25 °C``, ``300 mmHg to 900 mmHg``),
+and the German translations that lose or reverse them.
+
+In a storage or dosing instruction the word is the comparison: ``Store below 30 °C.`` written
+``Bei 30 °C lagern.`` is no limit, ``Über 25 °C lagern.`` for ``below 25 °C`` turns it round,
+and ``300 mmHg auf 900 mmHg`` for ``300 mmHg to 900 mmHg`` is a change, not a range. German
+says a comparison in the words of :data:`GERMAN_BEFORE` before its number (``unter``,
+``höchstens``, ``bis zu``; ``über``, ``mindestens``, ``ab``) or of :data:`GERMAN_AFTER` after
+it and its unit (``5 ml oder weniger``); a range with ``bis`` or a dash between its numbers
+(``15 bis 25 °C``, ``15\u201325 °C``), ``zwischen … und …``, or, for a change of the source's
+``from … to …``, ``von … auf …``. A number the translation lacks is the numbers check's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+from typing import NamedTuple
+
+from ltmt.unit_names import UNIT
+
+_NUMBER = r"(\d+(?:[.,]\d+)*)(?![.,]?\d|\^)"
+_DIGIT_RUN = re.compile(r"\d+")
+_TARGET_NUMBER = re.compile(rf"(?<![\w.,]){_NUMBER}")
+# how a German translation says a comparison before its number, in a sign or in words, by way
+GERMAN_BEFORE = {
+    "below": r"<=?|[\u2264\u2a7d]|h[öo]chstens|max(?:imal|\.)?|bis(?:\s+zu)?|unter"
+    r"|unterhalb(?:\s+von)?|längstens|spätestens|kleiner\s+gleich"
+    r"|(?:weniger|kleiner|kürzer|niedriger|geringer)(?:\s+als)?"
+    r"|nicht\s+(?:mehr|über|länger)(?:\s+als)?",
+    "above": r">=?|[\u2265\u2a7e]|mindestens|wenigstens|min(?:imal|\.)?|ab|über"
+    r"|oberhalb(?:\s+von)?|frühestens|größer\s+gleich"
+    r"|(?:mehr|größer|länger|höher|älter)(?:\s+als)?"
+    r"|nicht\s+(?:weniger|unter|kürzer)(?:\s+als)?",
+    "about": r"[\u2248~]|ca\.|circa|zirka|etwa|ungefähr|rund|annähernd",
+}
+# ... or after it and its unit (``2 h oder weniger``, ``18 Jahre und älter``)
+GERMAN_AFTER = {
+    "below": r"(?:oder|und)\s+(?:weniger|kürzer|früher|darunter|niedriger|kleiner)",
+    "above": r"(?:oder|und)\s+(?:mehr|länger|älter|darüber|höher|größer)",
+    "about": r"(?!)",
+}
+SAID_BEFORE = {
+    # "nicht mehr als 5" is no "mehr als 5": a negated word is the other way's
+    way: re.compile(
+        rf"(?<!\w)(?<!nicht\s)(?:{words})\s*(\d+(?:[.,]\d+)*)(?![.,]?\d)", re.IGNORECASE
+    )
+    for way, words in GERMAN_BEFORE.items()
+}
+SAID_AFTER = {
+    way: re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s?[^\s\d]+)?\s+{words}\b", re.IGNORECASE)
+    for way, words in GERMAN_AFTER.items()
+}
+# "over" compares only before a quantity with a short unit, a degree or a percent sign (``over 25
+# °C``, ``over 5 GB``): ``over 25 years``, ``over 190 pages`` say a span more often than a bound
+_OVER_QUANTITY = (
+    r"(?=\s+\d+(?:[.,]\d+)*\s?(?:[°%]|(?!years?|months?|weeks?|days?|hours?|pages?)"
+    r"[^\W\d]{1,4}\b))"
+)
+# an English comparison in words right before a number, by way: a negated word is the other
+# way's (``not below 5``, ``no more than 5``), so the plain words are not read after a negation
+_ENGLISH_BEFORE = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<below>(?:no|not)\s+(?:more|greater|higher|longer)\s+than|not\s+(?:above|over|exceeding)"
+    r"|not\s+to\s+exceed"
+    r"|(?<!not\s)(?<!no\s)(?:below|under|(?:less|fewer|lower)\s+than|at\s+most|up\s+to"
+    r"|maximum(?:\s+of)?|max\.))"
+    r"|(?P<above>(?:no|not)\s+(?:less|fewer|lower|shorter)\s+than|not\s+(?:below|under)"
+    rf"|(?<!not\s)(?<!no\s)(?:above|over{_OVER_QUANTITY}|(?:more|greater|higher)\s+than"
+    r"|at\s+least|exceeding"
+    r"|in\s+excess\s+of|minimum(?:\s+of)?|min\.))"
+    rf")\s+{_NUMBER}",
+    re.IGNORECASE,
+)
+# ``from 18 years on``: a lower bound
+_FROM_ON = re.compile(
+    rf"(?<![\w-])from\s+{_NUMBER}(?:\s?{UNIT}|\s+[^\W\d]+)?\s+on(?:wards)?\b", re.IGNORECASE
+)
+# an English range in words: ``between 15 °C and 25 °C``, ``from 2 to 8``, and ``300 mmHg to
+# 900 mmHg`` or ``2 to 8 °C``, a unit after one of its numbers (``1 to 5`` alone may be a score)
+_ENGLISH_RANGE = re.compile(
+    rf"(?<![\w-])(?P<kind>between|from)\s+{_NUMBER}(?:\s?{UNIT})?\s+(?:and|to)\s+{_NUMBER}"
+    rf"(?:\s?{UNIT})?"
+    rf"|(?<![\w.,-])(?<!\bby\s)(?<!\bin\s)(?<!\bof\s){_NUMBER}(?P<unit>\s?{UNIT})?\s+to\s+{_NUMBER}"
+    r"(?(unit)(?P=unit)|\s?(?!%)" + UNIT + ")",
+    re.IGNORECASE,
+)
+# what says a range between a translation's two numbers (``15 bis 25``, a dash, ``15 ... 25``)
+_RANGE_BETWEEN = re.compile(r"(?<!\w)bis(?!\w)|[-\u2010-\u2014\u2212~]|\.\.|\u2026")
+# a change of the source's ``from … to …``: ``von 5 auf 10``, ``von 2.3 nach 2.4``
+_CHANGE_BETWEEN = re.compile(r"(?<!\w)(?:auf|nach|zu)(?!\w)", re.IGNORECASE)
+_AND = re.compile(r"(?<!\w)und(?!\w)", re.IGNORECASE)
+_ZWISCHEN_BEFORE = re.compile(r"(?<!\w)zwischen\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_VON_BEFORE = re.compile(r"(?<!\w)von\s+$", re.IGNORECASE)
+# how far apart a range's two numbers may stand in a translation (a unit and a word between)
+_MOST_BETWEEN = 24
+# the German words a finding names, by way
+WAYS_SAID = {
+    "below": "unter, höchstens, bis zu, weniger als",
+    "above": "über, mindestens, ab, mehr als",
+}
+_OTHER_WAY = {"below": "above", "above": "below"}
+# a range a translation writes: its first number is a lower bound, its last an upper one
+# (``zwischen 1 und 79`` for ``at least 1 and at most 79``, ``120 bis 140 cm``)
+_GERMAN_RANGE = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s?[^\s\d]{1,6})?\s?(?:bis|und|[-\u2013\u2014])\s?"
+    r"(\d+(?:[.,]\d+)*)(?![.,]?\d)",
+    re.IGNORECASE,
+)
+# a negation on either side: ``cannot have more than 2`` is ``kann nicht mehr als 2``
+_NEGATED = re.compile(r"\b(?:not|no|never|cannot|nicht|kein\w*|nie)\b|n't\b", re.IGNORECASE)
+
+
+class WordedComparison(NamedTuple):
+    """A comparison of the source's said in words (``below 30``), its way (``below`` or
+    ``above``), and what the translation does with it: ``lost`` or ``flipped``."""
+
+    said: str
+    way: str
+    problem: str
+
+
+def worded_comparisons(source: str, target: str) -> list[WordedComparison]:
+    """The comparisons ``source`` says in English words right before a number (``below 30``,
+    ``at most 5``, ``from 18 on``) that ``target`` says in no German word of their way before
+    or after that number (:data:`GERMAN_BEFORE`, :data:`GERMAN_AFTER`): ``flipped`` where it
+    says the other way's (``Über 25 °C`` for ``below 25 °C``), else ``lost`` where it has the
+    number (one it lacks is the numbers check's)."""
+    found = [
+        (m.group(), "below" if m.group("below") else "above", m.group(3))
+        for m in _ENGLISH_BEFORE.finditer(source)
+    ]
+    found += [(m.group(), "above", m.group(1)) for m in _FROM_ON.finditer(source)]
+    if not found:
+        return []
+    said = {way: _said(target, way) for way in _OTHER_WAY}
+    for bounds in _GERMAN_RANGE.finditer(target):
+        said["above"][tuple(_DIGIT_RUN.findall(bounds.group(1)))] += 1
+        said["below"][tuple(_DIGIT_RUN.findall(bounds.group(2)))] += 1
+    negated = bool(_NEGATED.search(source) or _NEGATED.search(target))
+    has = Counter(tuple(_DIGIT_RUN.findall(n)) for n in re.findall(_NUMBER, target))
+    problems = []
+    for text, way, number in found:
+        digits = tuple(_DIGIT_RUN.findall(number))
+        if said[way][digits] > 0:
+            said[way][digits] -= 1
+        elif said[_OTHER_WAY[way]][digits] > 0:
+            said[_OTHER_WAY[way]][digits] -= 1
+            if not negated:  # a negation may turn either round: not judged
+                problems.append(WordedComparison(text, way, "flipped"))
+        elif has[digits] > 0:
+            problems.append(WordedComparison(text, way, "lost"))
+    return problems
+
+
+def _said(target: str, way: str) -> Counter[tuple[str, ...]]:
+    """The numbers of ``target`` with a German comparison of ``way`` before or after them."""
+    return Counter(
+        tuple(_DIGIT_RUN.findall(found.group(1)))
+        for pattern in (SAID_BEFORE[way], SAID_AFTER[way])
+        for found in pattern.finditer(target)
+    )
+
+
+def lost_ranges(source: str, target: str) -> list[str]:
+    """The ranges ``source`` says in words (``between 15 °C and 25 °C``, ``from 2 to 8``,
+    ``300 mmHg to 900 mmHg``), as written, whose two numbers ``target`` has, the first before
+    the second, but with nothing between them that says a range (:data:`_RANGE_BETWEEN`;
+    ``und`` after ``zwischen``; for ``from``, ``auf``, ``nach`` or ``zu`` after ``von``):
+    ``15 °C und 25 °C`` or ``300 mmHg auf 900 mmHg``. A range with a number ``target`` lacks is
+    the numbers check's."""
+    ranges = list(_ENGLISH_RANGE.finditer(source))
+    if not ranges:
+        return []
+    pairs = _neighbours(target)
+    judged: dict[tuple[object, ...], bool] = {}  # each pair of numbers judged once
+    lost = []
+    for found in ranges:
+        kind = "from" if (found.group("kind") or "").lower() == "from" else "range"
+        first, last = (found.group(2), found.group(3)) if found.group(2) else found.group(4, 6)
+        key = (_digits(first), _digits(last), kind)
+        if key not in judged:
+            written = pairs.get(key[:2], [])
+            judged[key] = bool(written) and not any(
+                _says_range(target, start, gap, kind) for start, gap in written
+            )
+        if judged[key]:
+            lost.append(found.group())
+    return lost
+
+
+def _digits(number: str) -> tuple[str, ...]:
+    """The runs of digits of ``number``: ``2.5`` and ``2,5`` are one."""
+    return tuple(_DIGIT_RUN.findall(number))
+
+
+def _neighbours(
+    target: str,
+) -> dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, str]]]:
+    """Each two numbers ``target`` writes one after the other, close together (no number
+    between, at most :data:`_MOST_BETWEEN` characters apart), by their runs of digits: where
+    the first starts and the text between the two."""
+    numbers = [(m.start(), m.end(), _digits(m.group(1))) for m in _TARGET_NUMBER.finditer(target)]
+    pairs: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[int, str]]] = {}
+    for (start, end, first), (after, _, last) in pairwise(numbers):
+        if after - end <= _MOST_BETWEEN:
+            pairs.setdefault((first, last), []).append((start, target[end:after]))
+    return pairs
+
+
+def _says_range(target: str, start: int, gap: str, kind: str) -> bool:
+    """Whether ``gap``, the text of ``target`` between a range's two numbers (the first at
+    ``start``), says a range: ``bis`` or a dash, ``und`` after ``zwischen``, or for a source's
+    ``from``, a change's ``auf`` after ``von``."""
+    if _RANGE_BETWEEN.search(gap):
+        return True
+    before = target[max(0, start - 40) : start]
+    if _AND.search(gap) and _ZWISCHEN_BEFORE.search(before):
+        return True
+    return kind == "from" and bool(_CHANGE_BETWEEN.search(gap)) and bool(_VON_BEFORE.search(before))
+
+
+def comparison_word_problems(source: str, target: str) -> list[str]:
+    """The findings of :func:`worded_comparisons` and :func:`lost_ranges`, said for a reviewer
+    (``writes below 25 the other way: say unter, höchstens, bis zu, weniger als``)."""
+    problems = [
+        f"writes the comparison {found.said} the other way round: say {WAYS_SAID[found.way]}"
+        if found.problem == "flipped"
+        else f"lacks the comparison of {found.said}: say it ({WAYS_SAID[found.way]})"
+        for found in worded_comparisons(source, target)
+    ]
+    problems += [
+        f"lacks the range of {said}: say it (zwischen … und …, … bis …, …\u2013…)"
+        for said in lost_ranges(source, target)
+    ]
+    return problems
