@@ -103,10 +103,12 @@ WAYS_SAID = {
 }
 _OTHER_WAY = {"below": "above", "above": "below"}
 # a range a translation writes: its first number is a lower bound, its last an upper one
-# (``zwischen 1 und 79`` for ``at least 1 and at most 79``, ``120 bis 140 cm``)
+# (``zwischen 1 und 79`` for ``at least 1 and at most 79``, ``120 bis 140 cm``); ``und``
+# without ``zwischen`` is no range
 _GERMAN_RANGE = re.compile(
-    r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s?[^\s\d]{1,6})?\s?(?:bis|und|[-\u2013\u2014])\s?"
-    r"(\d+(?:[.,]\d+)*)(?![.,]?\d)",
+    r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s?[^\s\d]{1,6})?\s?(?:bis|[-\u2013\u2014])\s?"
+    r"(\d+(?:[.,]\d+)*)(?![.,]?\d)"
+    r"|(?<!\w)zwischen\s+(\d+(?:[.,]\d+)*)(?:\s?[^\s\d]{1,6})?\s+und\s+(\d+(?:[.,]\d+)*)(?![.,]?\d)",
     re.IGNORECASE,
 )
 # a negation on either side: ``cannot have more than 2`` is ``kann nicht mehr als 2``
@@ -137,8 +139,9 @@ def worded_comparisons(source: str, target: str) -> list[WordedComparison]:
         return []
     said = {way: _said(target, way) for way in _OTHER_WAY}
     for bounds in _GERMAN_RANGE.finditer(target):
-        said["above"][tuple(_DIGIT_RUN.findall(bounds.group(1)))] += 1
-        said["below"][tuple(_DIGIT_RUN.findall(bounds.group(2)))] += 1
+        lowest, highest = bounds.group(1, 2) if bounds.group(1) else bounds.group(3, 4)
+        said["above"][_digits(lowest)] += 1
+        said["below"][_digits(highest)] += 1
     negated = bool(_NEGATED.search(source) or _NEGATED.search(target))
     has = Counter(tuple(_DIGIT_RUN.findall(n)) for n in re.findall(_NUMBER, target))
     problems = []

@@ -314,6 +314,11 @@ def test_a_whole_amount_written_with_a_dash_for_its_decimals_is_kept(output):
         ("1.1 Fees", "1.1 Gebühren", "check its numbers"),
         ("Keep at 2\u20138 °C.", "Bei 2.8 °C.", "joins the range 2\u20138 as 2.8"),
         ("Under Art. 6(1)(b) GDPR", "Nach Art. 6(1) DSGVO", "lacks (b) of 6(1)(b)"),
+        (
+            "Store below 30 °C.",
+            "Bei 30 °C lagern.",
+            "lacks the comparison of below 30: say it (unter, höchstens, bis zu, weniger als)",
+        ),
     ],
 )
 def test_what_is_wrong_with_the_numbers_is_said(source, output, said):

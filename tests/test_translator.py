@@ -757,6 +757,29 @@ def test_an_output_that_lost_a_references_letter_is_counted_not_repairable(
     assert (result.text, result.numbers_not_repairable) == (output, not_repairable)
 
 
+@pytest.mark.parametrize(
+    ("source", "output", "number_repair", "not_repairable"),
+    [
+        ("Store below 30 °C.", "Bei 30 °C lagern.", True, True),
+        ("Store below 25 °C.", "Über 25 °C lagern.", True, True),
+        ("Store between 15 °C and 25 °C.", "Bei 15 °C und 25 °C lagern.", True, True),
+        ("Store below 30 °C.", "Unter 30 °C lagern.", True, False),
+        ("Store between 15 °C and 25 °C.", "Bei 15 bis 25 °C lagern.", True, False),
+        ("Store below 30 °C.", "Bei 30 °C lagern.", False, False),  # no repair, no count
+    ],
+)
+def test_an_output_that_lost_a_comparison_in_words_is_counted_not_repairable(
+    backbone, source, output, number_repair, not_repairable
+):
+    """A medical-device trial (session 75): ``Store below 30 °C.`` came out ``Bei 30 °C
+    lagern.``, and ``--strict`` passed it."""
+    translator = _ScriptedTranslator(
+        backbone, fused="", plain=output, label_retry=False, number_repair=number_repair
+    )
+    [result] = translator.translate([source])
+    assert result.numbers_not_repairable == not_repairable
+
+
 def test_a_fused_output_with_a_time_on_the_24_hour_clock_keeps_its_match(backbone):
     """hubspot trial, session 74: a memory's approved ``16 Uhr`` for ``4 pm`` read as a number
     lost, so the placeholder guard put the model's own output (``Am 4. Dezember ...``) in the

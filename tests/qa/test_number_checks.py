@@ -871,3 +871,42 @@ def test_a_number_in_digits_and_words_is_checked_in_german_words(
 ):
     metadata = {TARGET_LANGUAGE: language} if language else {}
     assert number_problems(source, target, metadata) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "language", "expected"),
+    [
+        (
+            "Store below 30 °C.",
+            "Bei 30 °C lagern.",
+            "de",
+            ["lacks the comparison of below 30: say it (unter, höchstens, bis zu, weniger als)"],
+        ),
+        (
+            "Store below 25 °C.",
+            "Über 25 °C lagern.",
+            "de-AT",
+            [
+                "writes the comparison below 25 the other way round: say unter, höchstens, "
+                "bis zu, weniger als"
+            ],
+        ),
+        (
+            "Occlusion alarm pressure: 300 mmHg to 900 mmHg",
+            "Okklusionsalarmdruck: 300 mmHg auf 900 mmHg",
+            "de",
+            [
+                "lacks the range of 300 mmHg to 900 mmHg: say it (zwischen … und …, … bis …, "
+                "…\u2013…)"
+            ],
+        ),
+        ("Store below 30 °C.", "Unter 30 °C lagern.", "de", []),
+        # German's words only: another language's translation is not read for them
+        ("Store below 30 °C.", "Conserver à 30 °C.", "fr", []),
+    ],
+)
+def test_a_comparison_or_range_said_in_words_speaks_in_the_numbers_message(
+    source, target, language, expected
+):
+    """A medical-device trial (session 75): ``below 30 °C`` written ``Bei 30 °C`` passed."""
+    assert number_problems(source, target, {TARGET_LANGUAGE: language}) == expected
