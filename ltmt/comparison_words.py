@@ -74,16 +74,19 @@ _ENGLISH_BEFORE = re.compile(
     rf")\s+{_NUMBER}",
     re.IGNORECASE,
 )
-# ``from 18 years on``: a lower bound
+# ``from 18 years on``, ``from 2006 onwards``: a lower bound (not ``from 1975 on equal pay``)
 _FROM_ON = re.compile(
-    rf"(?<![\w-])from\s+{_NUMBER}(?:\s?{UNIT}|\s+[^\W\d]+)?\s+on(?:wards)?\b", re.IGNORECASE
+    rf"(?<![\w-])from\s+{_NUMBER}(?:\s?{UNIT}|\s+[^\W\d]+)?\s+(?:onwards\b|on(?=\s*(?:[^\w\s]|$)))",
+    re.IGNORECASE,
 )
 # an English range in words: ``between 15 °C and 25 °C``, ``from 2 to 8``, and ``300 mmHg to
 # 900 mmHg`` or ``2 to 8 °C``, a unit after one of its numbers (``1 to 5`` alone may be a score)
 _ENGLISH_RANGE = re.compile(
     rf"(?<![\w-])(?P<kind>between|from)\s+{_NUMBER}(?:\s?{UNIT})?\s+(?:and|to)\s+{_NUMBER}"
     rf"(?:\s?{UNIT})?"
-    rf"|(?<![\w.,-])(?<!\bby\s)(?<!\bin\s)(?<!\bof\s){_NUMBER}(?P<unit>\s?{UNIT})?\s+to\s+{_NUMBER}"
+    # not a change's amount nor a year: "fell by 2 percent to 3.30", "in December 2007 to 4 %"
+    r"|(?<![\w.,-])(?<!\bby\s)(?<!\bin\s)(?<!\bof\s)(?!(?:19|20)\d\d\b)"
+    rf"{_NUMBER}(?P<unit>\s?{UNIT})?\s+to\s+{_NUMBER}"
     r"(?(unit)(?P=unit)|\s?(?!%)" + UNIT + ")",
     re.IGNORECASE,
 )
@@ -92,8 +95,10 @@ _RANGE_BETWEEN = re.compile(r"(?<!\w)bis(?!\w)|[-\u2010-\u2014\u2212~]|\.\.|\u20
 # a change of the source's ``from … to …``: ``von 5 auf 10``, ``von 2.3 nach 2.4``
 _CHANGE_BETWEEN = re.compile(r"(?<!\w)(?:auf|nach|zu)(?!\w)", re.IGNORECASE)
 _AND = re.compile(r"(?<!\w)und(?!\w)", re.IGNORECASE)
-_ZWISCHEN_BEFORE = re.compile(r"(?<!\w)zwischen\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
-_VON_BEFORE = re.compile(r"(?<!\w)von\s+$", re.IGNORECASE)
+# ``zwischen 15 und 25``, and years: ``in den Jahren 2014 und 2015``
+_ZWISCHEN_BEFORE = re.compile(r"(?<!\w)(?:zwischen|Jahren)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+# a change: ``von 5 auf 10``, ``von derzeit 0,5 mg auf 0,1 mg``
+_VON_BEFORE = re.compile(r"(?<!\w)von\s+(?:[^\W\d]+\s+)?$", re.IGNORECASE)
 # how far apart a range's two numbers may stand in a translation (a unit and a word between)
 _MOST_BETWEEN = 24
 # the German words a finding names, by way
@@ -111,6 +116,26 @@ _GERMAN_RANGE = re.compile(
     r"|(?<!\w)zwischen\s+(\d+(?:[.,]\d+)*)(?:\s?[^\s\d]{1,6})?\s+und\s+(\d+(?:[.,]\d+)*)(?![.,]?\d)",
     re.IGNORECASE,
 )
+# more German for a bound said in words, beside qa's signs' (:data:`GERMAN_BEFORE`): ``bis zum
+# 31.``, ``bis hin zu 1000``, ``knapp 400`` (just under); ``gut 80``, ``von 2006 an``, ``50 %
+# übersteigt``; either way's words before a currency (``mehr als EUR 100``)
+_CURRENCY = r"(?:EUR|USD|CHF|GBP|[€$£])\s?"
+_ALSO_SAID = {
+    "below": re.compile(
+        rf"(?<!\w)(?:bis\s+(?:zum|zur|auf|hin\s+zu)\s+|knapp\s+|(?:{GERMAN_BEFORE['below']})"
+        rf"\s+{_CURRENCY}){_NUMBER}",
+        re.IGNORECASE,
+    ),
+    "above": re.compile(
+        rf"(?<!\w)(?:gut\s+|(?<!nicht\s)(?:{GERMAN_BEFORE['above']})\s+{_CURRENCY}){_NUMBER}"
+        rf"|(?<!\w)von\s+{_NUMBER}(?:\s+[^\W\d]+)?\s+an\b"
+        rf"|(?<![\w.,]){_NUMBER}(?:\s?[^\s\d]+)?\s+(?:übersteig|überschreit)",
+        re.IGNORECASE,
+    ),
+}
+# "up to" after a verb of rising says where it rose to: German's ``auf 4,1 Prozent``
+_UP_TO = re.compile(r"up\s+to\s", re.IGNORECASE)
+_RISEN_TO = re.compile(rf"(?<!\w)auf\s+{_NUMBER}", re.IGNORECASE)
 # a negation on either side: ``cannot have more than 2`` is ``kann nicht mehr als 2``
 _NEGATED = re.compile(r"\b(?:not|no|never|cannot|nicht|kein\w*|nie)\b|n't\b", re.IGNORECASE)
 
@@ -145,10 +170,13 @@ def worded_comparisons(source: str, target: str) -> list[WordedComparison]:
     negated = bool(_NEGATED.search(source) or _NEGATED.search(target))
     has = Counter(tuple(_DIGIT_RUN.findall(n)) for n in re.findall(_NUMBER, target))
     problems = []
+    risen = Counter(_digits(n.group(1)) for n in _RISEN_TO.finditer(target))
     for text, way, number in found:
-        digits = tuple(_DIGIT_RUN.findall(number))
+        digits = _digits(number)
         if said[way][digits] > 0:
             said[way][digits] -= 1
+        elif _UP_TO.match(text) and risen[digits] > 0:  # shot up to 4.1 %: auf 4,1 %
+            risen[digits] -= 1
         elif said[_OTHER_WAY[way]][digits] > 0:
             said[_OTHER_WAY[way]][digits] -= 1
             if not negated:  # a negation may turn either round: not judged
@@ -159,10 +187,11 @@ def worded_comparisons(source: str, target: str) -> list[WordedComparison]:
 
 
 def _said(target: str, way: str) -> Counter[tuple[str, ...]]:
-    """The numbers of ``target`` with a German comparison of ``way`` before or after them."""
+    """The numbers of ``target`` with a German comparison of ``way`` before or after them
+    (:data:`SAID_BEFORE`, :data:`SAID_AFTER`, :data:`_ALSO_SAID`)."""
     return Counter(
-        tuple(_DIGIT_RUN.findall(found.group(1)))
-        for pattern in (SAID_BEFORE[way], SAID_AFTER[way])
+        _digits(next(group for group in found.groups() if group))
+        for pattern in (SAID_BEFORE[way], SAID_AFTER[way], _ALSO_SAID[way])
         for found in pattern.finditer(target)
     )
 
@@ -222,7 +251,7 @@ def _says_range(target: str, start: int, gap: str, kind: str) -> bool:
     before = target[max(0, start - 40) : start]
     if _AND.search(gap) and _ZWISCHEN_BEFORE.search(before):
         return True
-    return kind == "from" and bool(_CHANGE_BETWEEN.search(gap)) and bool(_VON_BEFORE.search(before))
+    return bool(_CHANGE_BETWEEN.search(gap)) and bool(_VON_BEFORE.search(before))
 
 
 def comparison_word_problems(source: str, target: str) -> list[str]:

@@ -63,6 +63,14 @@ from ltmt.comparison_words import (
             [],
         ),
         ("It must be at least 120 to 140 cm.", "Es müssen 120 bis 140 cm sein.", []),
+        # German's other words for a bound (news references, general train)
+        ("The rate shot up to 4.1 percent.", "Die Rate kletterte auf 4,1 Prozent.", []),
+        ("Payments can be made up to 31 December.", "Zahlungen bis zum 31. Dezember.", []),
+        ("It employs just under 3000 people.", "Es beschäftigt knapp 3000 Mitarbeiter.", []),
+        ("Bonuses exceeding 25,000 pounds", "Boni, die 25.000 Pfund übersteigen", []),
+        ("Aid was more than 100 billion euros.", "Es wurden mehr als EUR 100 Mrd. gezahlt.", []),
+        ("We act from 2006 onwards.", "Wir handeln von 2006 an.", []),
+        ("A directive dating from 1975 on equal pay", "Eine Richtlinie von 1975 über Entgelt", []),
         # a negation may turn either round: "cannot have more than 2" is "nicht mehr als 2"
         ("cannot have more than 2 rows", "kann nicht mehr als 2 Zeilen haben", []),
         # a number lost is the numbers check's; "over" a span of time is no bound
@@ -108,6 +116,9 @@ def test_worded_comparisons(source, target, expected):
         ("The rate fell in 2009 to 7%.", "Die Rate fiel 2009 auf 7 %.", []),
         ("Shares rose 1.49% to 6,229.21.", "Die Aktien stiegen um 1,49 % auf 6.229,21.", []),
         ("Rate it 1 to 5.", "Bewerten Sie es 1 zu 5.", []),
+        ("Limits go from the current 0.5 mg to 0.1 mg.", "von derzeit 0,5 mg auf 0,1 mg", []),
+        ("Between 2014 and 2015, it grew.", "In den Jahren 2014 und 2015 wuchs es.", []),
+        ("It sank in December 2007 to 4 per cent.", "Er sank im Dezember 2007 auf 4 Prozent.", []),
         # a number lost is the numbers check's
         ("Store between 15 °C and 25 °C.", "Kühl lagern.", []),
     ],
