@@ -167,7 +167,9 @@ class Translator:
     that still lacks one (the guard or the retry with the line's numbers as tags could not get
     it back) counts as not repairable (``numbers_not_repairable``), as does an output left with
     a number its source has in no form (``2.4.4.1`` for ``2.4.1``) or without a letter of a
-    reference's (``Art. 6(1)`` for ``Art. 6(1)(b)``: :mod:`ltmt.reference_subdivisions`). In
+    reference's (``Art. 6(1)`` for ``Art. 6(1)(b)``: :mod:`ltmt.reference_subdivisions`), or, in
+    German, a comparison or range its line says in words lost or turned round (``Bei 30 °C``
+    for ``below 30 °C``: :mod:`ltmt.comparison_words`). In
     German, a 12-hour time of the source's written as another time of day (``8.00 Uhr`` for
     ``8:00 PM``) is written on the 24-hour clock (``20.00 Uhr``), or, where which digits are
     the time cannot be told, counts as not repairable

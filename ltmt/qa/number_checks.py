@@ -29,7 +29,9 @@ or ``1,000`` left as
 ``1,000``, which German reads as one with three decimals (:func:`english_separators`); a
 comparison before a number (``≤ 2 h``, ``≥ 18 years``, ``≈ 5``, ``<= 10``) written with none,
 ``2 h`` (:func:`lost_comparisons`): German may say it in words (``höchstens``, ``max.``, ``bis
-zu``; ``mindestens``, ``min.``, ``ab``; ``ca.``, ``etwa``; ``2 h oder weniger``); an amount's
+zu``; ``mindestens``, ``min.``, ``ab``; ``ca.``, ``etwa``; ``2 h oder weniger``); in German, a
+comparison or range said in English words (``below 30 °C``, ``between 15 and 25 °C``) lost or
+turned round (:mod:`ltmt.comparison_words`); an amount's
 currency (``25 €``) written with none, ``25`` (:mod:`ltmt.qa.currency_numbers`: ``25 Euro``,
 ``EUR 25`` say it); a percent sign after a number or a placeholder (``50%``, ``{x}%``) written
 with none, ``50``, ``{x}`` (:mod:`ltmt.percent_signs`: ``50 %``, ``50 Prozent`` say it). A minus
