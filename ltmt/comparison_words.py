@@ -117,22 +117,31 @@ _GERMAN_RANGE = re.compile(
     re.IGNORECASE,
 )
 # more German for a bound said in words, beside qa's signs' (:data:`GERMAN_BEFORE`): ``bis zum
-# 31.``, ``bis hin zu 1000``, ``knapp 400`` (just under); ``gut 80``, ``von 2006 an``, ``50 %
-# übersteigt``; either way's words before a currency (``mehr als EUR 100``)
+# 31.``, ``bis hin zu 1000``, ``knapp 400`` (just under), ``allenfalls 10 %``; ``gut 80``,
+# ``weiter als 25 Meilen``, ``ab dem Jahr 2001``, ``von 2006 an``, ``50 % übersteigt``; either
+# way's words before a currency (``mehr als EUR 100``)
 _CURRENCY = r"(?:EUR|USD|CHF|GBP|[€$£])\s?"
 _ALSO_SAID = {
     "below": re.compile(
-        rf"(?<!\w)(?:bis\s+(?:zum|zur|auf|hin\s+zu)\s+|knapp\s+|(?:{GERMAN_BEFORE['below']})"
+        rf"(?<!\w)(?:bis\s+(?:zum|zur|auf|hin\s+zu)\s+|(?:knapp|allenfalls)\s+"
+        rf"|(?:{GERMAN_BEFORE['below']})"
         rf"\s+{_CURRENCY}){_NUMBER}",
         re.IGNORECASE,
     ),
     "above": re.compile(
-        rf"(?<!\w)(?:gut\s+|(?<!nicht\s)(?:{GERMAN_BEFORE['above']})\s+{_CURRENCY}){_NUMBER}"
+        rf"(?<!\w)(?:gut\s+|weiter\s+als\s+|ab\s+(?:dem|der)\s+(?:Jahre?\s+)?"
+        rf"|(?<!nicht\s)(?:{GERMAN_BEFORE['above']})\s+{_CURRENCY}){_NUMBER}"
         rf"|(?<!\w)von\s+{_NUMBER}(?:\s+[^\W\d]+)?\s+an\b"
         rf"|(?<![\w.,]){_NUMBER}(?:\s?[^\s\d]+)?\s+(?:übersteig|überschreit)",
         re.IGNORECASE,
     ),
 }
+# "up" of a verb of rising before "to" is no bound: "went up to 75 percent", "brings us up to 1.5"
+_RISING_BEFORE = re.compile(
+    r"\b(?:went|go(?:es|ing|ne)?|rose|ris(?:es|ing|en)|shot|climb(?:s|ed|ing)?|edg(?:es|ed|ing)"
+    r"|bring(?:s|ing)?|brought|ramp(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 # "up to" after a verb of rising says where it rose to: German's ``auf 4,1 Prozent``
 _UP_TO = re.compile(r"up\s+to\s", re.IGNORECASE)
 _RISEN_TO = re.compile(rf"(?<!\w)auf\s+{_NUMBER}", re.IGNORECASE)
@@ -158,6 +167,10 @@ def worded_comparisons(source: str, target: str) -> list[WordedComparison]:
     found = [
         (m.group(), "below" if m.group("below") else "above", m.group(3))
         for m in _ENGLISH_BEFORE.finditer(source)
+        if not (
+            _UP_TO.match(m.group())
+            and _RISING_BEFORE.search(source, max(0, m.start() - 40), m.start())
+        )
     ]
     found += [(m.group(), "above", m.group(1)) for m in _FROM_ON.finditer(source)]
     if not found:

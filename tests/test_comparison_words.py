@@ -71,6 +71,10 @@ from ltmt.comparison_words import (
         ("Aid was more than 100 billion euros.", "Es wurden mehr als EUR 100 Mrd. gezahlt.", []),
         ("We act from 2006 onwards.", "Wir handeln von 2006 an.", []),
         ("A directive dating from 1975 on equal pay", "Eine Richtlinie von 1975 über Entgelt", []),
+        ("And the second year went up to 75 percent.", "Im zweiten Jahr waren es 75 Prozent.", []),
+        ("Only from 5 February onwards?", "Erst ab dem 5. Februar?", []),
+        ("No more than 10% are valid.", "Allenfalls 10 % sind gültig.", []),
+        ("Few traveled more than 25 miles.", "Wenige reisten weiter als 25 Meilen.", []),
         # a negation may turn either round: "cannot have more than 2" is "nicht mehr als 2"
         ("cannot have more than 2 rows", "kann nicht mehr als 2 Zeilen haben", []),
         # a number lost is the numbers check's; "over" a span of time is no bound
@@ -149,6 +153,7 @@ def test_the_findings_say_what_to_write():
         "zwischen " + "a " * 20000 + "1 und 2",
         "5 bis " * 8000,
         "not " * 10000 + "below 5",
+        "went up to 1 " * 8000,
     ],
 )
 def test_long_adversarial_text_is_read_in_linear_time(text):
