@@ -68,6 +68,19 @@ LIABILITY = _match(
         ),
         # the input says the match's words: case and punctuation alone differ
         ("could not open %s!", "%s konnte nicht geöffnet werden", [DENIED], None),
+        # a placeholder said once more is no word said once more (the dev benchmark's gnupg2
+        # line was decoded again into "Datenbank: %s': %s'", session 75): the placeholder
+        # guard's
+        (
+            "error opening TOFU database '%s': %s",
+            "Fehler beim Öffnen der TOFU-Datenbank: %s",
+            [
+                _match(
+                    "error opening TOFU database: %s", "Fehler beim Öffnen der TOFU-Datenbank: %s"
+                )
+            ],
+            None,
+        ),
         # a blank output copies nothing, even of a blank target
         ("Could not open %s: denied", " ", [_match("Could not open", " ")], None),
         ("Could not open %s: denied", "%s konnte nicht geöffnet werden", [], None),
