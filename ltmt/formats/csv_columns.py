@@ -67,6 +67,10 @@ class Columns:
     # the header of the target column added after the last (--columns LABEL=TRANSLATION for
     # a header without TRANSLATION), None: as the source column's names its language
     added: str | None = None
+    # the headers of the target columns added after the last where --columns names several
+    # pairs (Title=Title (de),Body=Body (de)): their pairs' targets are the columns after the
+    # header's last, in this order
+    appended: tuple[str, ...] = ()
 
 
 # headers naming a column by its role (compared lower-cased, spaces and underscores as one)
@@ -658,22 +662,34 @@ def chosen_columns(
     """The columns ``--columns`` names (``choice``), separated by commas: ``Title,Body (HTML)``
     translated in place (in the output's copy of the table), ``Title (en)=Title (de)`` into
     the other column, added after the last where ``command`` translates and the header has
-    no column of that name (``LABEL=TRANSLATION``, ``Line=Line (de)``: one pair alone); an
-    error for a header it lacks or a column named twice."""
+    no column of that name (``LABEL=TRANSLATION``, ``Line=Line (de)``; several pairs' in
+    their order: :attr:`Columns.appended`); an error for a header it lacks or a column named
+    twice."""
     source, _, target = choice.partition("=")
     one_pair = command == "translate" and target.strip() and "," not in choice
     # (a target near a header is a new column all the same: Line (de) beside Line)
     if one_pair and target.strip() not in (cell.strip() for cell in header):
         pair = Pair(_header_column(header, path, source), None)
         return Columns((pair,), _key_column(header, (pair,)), added=target.strip())
-    pairs = tuple(_chosen_pair(header, path, item) for item in choice.split(","))
+    items = choice.split(",")
+    appended = _appended(header, items) if command == "translate" else ()
+    names = [*header, *appended]
+    pairs = tuple(_chosen_pair(header, path, item, appended) for item in items)
     named = [column for pair in pairs for column in {pair.source, pair.target}]
     twice = next((column for column in named if named.count(column) > 1), None)
     if twice is not None:
         raise InputError(
-            f"{path}: --columns names column {header[twice]!r} twice; name each column once"
+            f"{path}: --columns names column {names[twice]!r} twice; name each column once"
         )
-    return Columns(pairs, _key_column(header, pairs))
+    return Columns(pairs, _key_column(header, pairs), appended=appended)
+
+
+def _appended(header: list[str], items: list[str]) -> tuple[str, ...]:
+    """The targets of the pairs ``items`` (``SOURCE=TARGET``) that ``header`` has no column
+    of, each once in their order: columns a translation adds after the last, as one pair's."""
+    cells = {cell.strip() for cell in header}
+    targets = (item.partition("=")[2].strip() for item in items if "=" in item)
+    return tuple(dict.fromkeys(target for target in targets if target and target not in cells))
 
 
 def translates_in_place(choice: str) -> bool:
@@ -681,11 +697,13 @@ def translates_in_place(choice: str) -> bool:
     return any("=" not in item for item in choice.split(","))
 
 
-def _chosen_pair(header: list[str], path: Path, item: str) -> Pair:
+def _chosen_pair(header: list[str], path: Path, item: str, appended: tuple[str, ...] = ()) -> Pair:
     """The pair one item of ``--columns`` names: ``Title`` (in place) or ``Title (en)=Title
-    (de)``."""
+    (de)``, its target one of the columns ``appended`` after the header's last where named."""
     source, _, target = item.partition("=")
     column = _header_column(header, path, source)
+    if target.strip() in appended:
+        return Pair(column, len(header) + appended.index(target.strip()))
     return Pair(column, _header_column(header, path, target) if target else column)
 
 

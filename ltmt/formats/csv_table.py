@@ -442,7 +442,11 @@ class CsvTable(LengthsChecked):
 
     def _with_targets(self, row: list[str], cells: dict[int | None, str]) -> list[str]:
         """``row`` with ``cells`` in their columns; the column added (None) goes after the
-        header's last and before the cells a longer row has beyond it, which are kept."""
+        header's last and before the cells a longer row has beyond it, which are kept, as do
+        the columns ``--columns`` adds for several pairs (:attr:`Columns.appended`)."""
+        width, appended = len(self.header), len(self.columns.appended)
+        if appended:  # (their cells after the header's last, a longer row's extra after them)
+            row = row[:width] + [""] * (width - len(row)) + [""] * appended + row[width:]
         filled = row + [""] * (max((c + 1 for c in cells if c is not None), default=0) - len(row))
         for column, text in cells.items():
             if column is not None:
@@ -498,7 +502,9 @@ class CsvTable(LengthsChecked):
         if pair.in_place and self.language_rows is not None:  # its target-language row's
             target = self.language_rows.targets.get(row)
             return "" if target is None else _cell(self.table.rows[target], pair.source)
-        return "" if pair.in_place else _cell(self.table.rows[row], pair.target)
+        if pair.in_place or (pair.target or 0) >= len(self.header) > 0:  # (a column added)
+            return ""
+        return _cell(self.table.rows[row], pair.target)
 
     def _filled(self) -> dict[int, dict[int | None, str]]:
         """The translations, by row and by the column they go to (None: the one added)."""
@@ -523,7 +529,8 @@ class CsvTable(LengthsChecked):
         self._refuse_to_translate_itself(Path(out_path))
         buffer = io.StringIO()
         added = self.columns.pairs[0].target is None  # a new target column: every row gets it
-        if added:
+        appended = self.columns.appended  # (new target columns of several pairs)
+        if added or appended:
             self._warn_of_cells_beyond_the_header()
         filled = self._filled()
         new_rows: dict[int, dict[int | None, str]] = {}
@@ -545,8 +552,11 @@ class CsvTable(LengthsChecked):
         for number in range(len(self.table.rows)):
             raw = self.table.raw[number]
             line = raw
-            if added or number in filled:
+            if added or appended or number in filled:
                 cells = filled.get(number, {})
+                if appended and number == self.header_row:
+                    width = len(self.header)
+                    cells = {width + i: name for i, name in enumerate(appended)} | cells
                 if added:
                     added_cell: dict[int | None, str] = {
                         None: header if number == self.header_row else ""

@@ -140,6 +140,39 @@ def test_a_target_column_near_a_header_is_added_too(tmp_path: Path, target: str)
     )
 
 
+def test_several_pairs_add_each_target_column_the_header_lacks(tmp_path: Path) -> None:
+    """Regression trial ecommerce, session 75: --columns "Title=Title (de),Body (HTML)=Body
+    (HTML) (de)" said 'no column of its header is named 'Title (de)'; did you mean 'Title'?',
+    while one pair adds its column. Each is added after the last, in --columns' order, before
+    the extra cells of a longer row; an existing target column is filled where it is; a
+    source column the header lacks is still an error."""
+    path = tmp_path / "products.csv"
+    path.write_text(
+        "Handle,Title,Body (HTML),Notes\nbike,Bike Mount,<p>Fits.</p>,\nb2,,<p>Sold.</p>,,x\n",
+        "utf-8",
+    )
+    out = tmp_path / "products.de.csv"
+    columns = "Title=Title (de),Body (HTML)=Body (HTML) (de),Handle=Notes"
+    translate_file(path, out, FakeModel(), src_lang="en", tgt_lang="de", columns=columns)
+    assert out.read_text("utf-8") == (
+        "Handle,Title,Body (HTML),Notes,Title (de),Body (HTML) (de)\n"
+        "bike,Bike Mount,<p>Fits.</p>,BIKE,BIKE MOUNT,<p>FITS.</p>\n"
+        "b2,,<p>Sold.</p>,B2,,<p>SOLD.</p>,x\n"
+    )
+    with pytest.raises(
+        InputError, match=r"no column of its header is named 'Titel'; did you mean 'Title'\?"
+    ):
+        translate_file(
+            path, tmp_path / "o.csv", FakeModel(), src_lang="en", tgt_lang="de",
+            columns="Titel=Title (de),Body (HTML)=Body (de)",
+        )  # fmt: skip
+    with pytest.raises(InputError, match=r"names column 'Body \(de\)' twice"):
+        translate_file(
+            path, tmp_path / "o.csv", FakeModel(), src_lang="en", tgt_lang="de",
+            columns="Title=Body (de),Body (HTML)=Body (de)",
+        )  # fmt: skip
+
+
 def test_a_column_of_languages_is_told_from_a_bounded_sample_of_its_cells(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
