@@ -222,7 +222,7 @@ def qa(
         untranslated = (
             state.untranslated
             if state is not None
-            else untranslated_csv_rows(file, fmt, src_lang, tgt_lang, columns)
+            else untranslated_csv_rows(file, fmt, src_lang, tgt_lang, columns, source_file)
         )
         missing = (
             None if source_file is None else missing_messages(file, source_file, fmt, tgt_lang)

@@ -659,14 +659,17 @@ def read_csv_table(
     columns: str | None = None,
     purpose: str = "imported",
     not_read: NotRead | None = None,
+    source_file: Path | None = None,
 ) -> Iterator[PairRecord]:
     """The rows of a CSV table with text in both languages' columns, as pairs; ``columns``:
     the pairs of columns ``memory import --columns`` (or ``qa``'s: ``purpose`` ``checked``)
-    names (``Line A=Line B``). A row with a source and an empty target cell is counted into
-    ``not_read`` as untranslated: an import of a half-filled table said ``0 skipped`` of the
-    25 rows it left out."""
+    names (``Line A=Line B``), or the columns translated in place (``Title,Body (HTML)``),
+    whose sources are the cells of ``source_file``, the table translated, at the same row
+    (:mod:`ltmt.formats.csv_in_place`). A row with a source and an empty target cell is
+    counted into ``not_read`` as untranslated: an import of a half-filled table said ``0
+    skipped`` of the 25 rows it left out."""
     command = "qa" if purpose == "checked" else "memory import"
-    if columns is not None and translates_in_place(columns):
+    if columns is not None and translates_in_place(columns) and source_file is None:
         raise InputError(
             f"{path}: {command} --columns names each source column and its translation's "
             f'column, SOURCE=TARGET: --columns "{columns.split(",")[0].strip()}=..."'
@@ -674,7 +677,13 @@ def read_csv_table(
     table = CsvTable.open(Path(path), src_lang, tgt_lang, columns, command=command)
     if table.columns.language is not None:
         raise refuse_a_string_table(Path(path), tgt_lang)
-    if table.columns.pairs[0].in_place:  # Unreal's Key,SourceString,Comment
+    sources = table.table.rows
+    if source_file is not None:  # (translated in place: its sources in the table translated)
+        from ltmt.formats.csv_in_place import source_rows
+
+        source = CsvTable.open(Path(source_file), src_lang, tgt_lang, columns, command=command)
+        sources = source_rows(table, source)
+    elif table.columns.pairs[0].in_place:  # Unreal's Key,SourceString,Comment
         raise InputError(
             f"{path}: an Unreal string table (Key,SourceString) holds one language, no "
             f"translations to read; import the {tgt_lang} .po file that Unreal's localization "
@@ -693,7 +702,8 @@ def read_csv_table(
     recorded = table.recorded_rows()  # (the keys the record of what ltmt wrote keeps)
     for number, row in enumerate(table.table.rows):
         for index, pair in enumerate(table.columns.pairs):
-            source, target = text(_cell(row, pair.source)), text(_cell(row, pair.target))
+            source = text(_cell(sources[number], pair.source))
+            target = text(_cell(row, pair.target))
             if number > table.header_row and source.strip() and not target.strip():
                 if not_read is not None:
                     not_read.add(UNTRANSLATED)

@@ -326,20 +326,22 @@ def read_translations(
     says it of the strings left out (``imported``, ``checked``). ``columns``: a CSV table's
     pairs of columns (``--columns "Line A=Line B"``). ``extras_reported``: the strings only
     the translation has are reported by the caller, not warned of (``ltmt qa``)."""
+    from ltmt.formats.csv_columns import translates_in_place
     from ltmt.formats.keyed_catalog import ONE_LANGUAGE_FILES
 
     refuse_an_unreadable_file(Path(path))
     _refuse_an_itstool_page(Path(path), fmt, source_file, purpose)
     spec = find_format(path, fmt, role="read")
-    if source_file is not None and not spec.one_language:
-        # (a CSV table translated in place holds one language, yet it is read by its columns)
+    in_place = spec.chooses_columns and columns is not None and translates_in_place(columns)
+    if source_file is not None and not spec.one_language and not in_place:
+        # (a CSV table translated in place holds one language, read against its source table
+        # by the columns translated: ltmt.formats.csv_table.read_csv_table)
         holds = f"{spec.name.upper()}, which holds both"
         if spec.name == "csv":
             holds = (
                 'a CSV table, whose pairs are read from two of its columns (--columns "SOURCE='
-                'TARGET"), not from another file; for a table translated in place, translate '
-                f'its source into a column of its own (ltmt translate --columns "TEXT=TEXT_'
-                f'{tgt_lang}") and check that'
+                'TARGET"), not from another file; for a table translated in place, name the '
+                'columns translated as ltmt translate did (--columns "Title,Body (HTML)")'
             )
         raise InputError(f"--source-file is for {ONE_LANGUAGE_FILES}; {path} is {holds}")
     if source_file is not None and fmt is None:

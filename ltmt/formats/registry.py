@@ -237,6 +237,8 @@ class FileFormat:
             options["not_read"] = not_read
         if self.chooses_columns:  # (its errors' --columns examples name the command)
             options.update(columns=columns, purpose=purpose)
+        if self.chooses_columns and source_file is not None:  # (a table translated in place)
+            options["source_file"] = source_file
         return options
 
     def language_options(self, src_lang: str, tgt_lang: str) -> dict[str, str]:

@@ -232,17 +232,24 @@ def untranslated_csv_rows(
     src_lang: str = "en",
     tgt_lang: str = "de",
     columns: str | None = None,
+    source_file: Path | None = None,
 ) -> int | None:
     """How many rows of the CSV table ``path`` (of ``src_lang`` and ``tgt_lang`` columns) have
     a source and an empty target cell: untranslated, as a TSV's or JSON Lines' empty targets
     are, though the CSV reader leaves them out of the pairs; None for a folder, another format
     or a table without a target column (the pairs' empty targets count then); ``columns``:
-    the pairs of columns ``--columns`` names (``LABEL=TRANSLATION``)."""
+    the pairs of columns ``--columns`` names (``LABEL=TRANSLATION``), or those translated in
+    place (``Title,Body (HTML)``) in a copy of ``source_file``, whose cells are the sources."""
+    from ltmt.formats.csv_columns import translates_in_place
+    from ltmt.formats.csv_in_place import untranslated_cells
     from ltmt.formats.csv_table import CsvTable
 
     if path.is_dir() or find_format(path, fmt, role="read").name != "csv":
         return None
     table = CsvTable.open(path, src_lang, tgt_lang, columns, command="qa")
+    if source_file is not None and columns is not None and translates_in_place(columns):
+        source = CsvTable.open(source_file, src_lang, tgt_lang, columns, command="qa")
+        return untranslated_cells(table, source)
     if table.columns.pairs[0].target is None:
         return None
     return len(table.pending())
@@ -285,8 +292,11 @@ def read_against_source(
     without warnings; None for a folder or a file of another kind."""
     from ltmt.formats.documents import open_document
     from ltmt.formats.keyed_catalog import KeyedCatalog
+    from ltmt.formats.registry import find_format
 
     if path.is_dir() or source_file.is_dir():
+        return None
+    if find_format(path, fmt, role="read").chooses_columns:  # (a table translated in place)
         return None
     # what reading the source file warns of (a message ICU rejects) its pairs' reading, the
     # check's, said already: said twice, it read as two problems
