@@ -556,7 +556,10 @@ class CsvTable(LengthsChecked):
                 cells = filled.get(number, {})
                 if appended and number == self.header_row:
                     width = len(self.header)
-                    cells = {width + i: name for i, name in enumerate(appended)} | cells
+                    names: dict[int | None, str] = {
+                        width + i: name for i, name in enumerate(appended)
+                    }
+                    cells = names | cells
                 if added:
                     added_cell: dict[int | None, str] = {
                         None: header if number == self.header_row else ""
@@ -681,8 +684,8 @@ def read_csv_table(
     if source_file is not None:  # (translated in place: its sources in the table translated)
         from ltmt.formats.csv_in_place import source_rows
 
-        source = CsvTable.open(Path(source_file), src_lang, tgt_lang, columns, command=command)
-        sources = source_rows(table, source)
+        translated = CsvTable.open(Path(source_file), src_lang, tgt_lang, columns, command=command)
+        sources = source_rows(table, translated)
     elif table.columns.pairs[0].in_place:  # Unreal's Key,SourceString,Comment
         raise InputError(
             f"{path}: an Unreal string table (Key,SourceString) holds one language, no "
