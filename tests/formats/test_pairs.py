@@ -346,7 +346,7 @@ def test_a_docbook_source_file_is_named_docbook_not_android(tmp_path: Path) -> N
 
 def test_a_source_file_beside_a_csv_table_is_refused_for_what_a_table_is(tmp_path: Path) -> None:
     """Regression trial servicenow, session 72: 'is CSV, which holds both' of a table translated
-    in place, which holds German alone."""
+    in place, which holds German alone; read by the columns translated (session 75)."""
     table = tmp_path / "stt_de.csv"
     table.write_text("key,value\nk1,Arbeitsplatz buchen\n", "utf-8")
     source = tmp_path / "stt_en.csv"
@@ -355,7 +355,10 @@ def test_a_source_file_beside_a_csv_table_is_refused_for_what_a_table_is(tmp_pat
         list(read_translations(table, source_file=source, purpose="checked"))
     assert str(raised.value).endswith(
         f"; {table} is a CSV table, whose pairs are read from two of its columns (--columns "
-        '"SOURCE=TARGET"), not from another file; for a table translated in place, translate '
-        'its source into a column of its own (ltmt translate --columns "TEXT=TEXT_de") and '
-        "check that"
+        '"SOURCE=TARGET"), not from another file; for a table translated in place, name the '
+        'columns translated as ltmt translate did (--columns "Title,Body (HTML)")'
     )
+    pairs = read_translations(table, source_file=source, purpose="checked", columns="value")
+    assert [(pair.source, pair.target) for pair in pairs] == [
+        ("Book a Workspace", "Arbeitsplatz buchen")
+    ]
