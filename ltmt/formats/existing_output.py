@@ -80,20 +80,32 @@ def check_output_replaceable(out_path: Path, spec: FileFormat, in_path: Path | N
         return
     raise ExistingOutputError(
         f"{out_path} exists and may hold reviewed translations that this run would replace; "
-        + _keep_them(out_path, spec),
+        + _keep_them(out_path, spec, in_path),
         out_path,
     )
 
 
-def _keep_them(out_path: Path, spec: FileFormat) -> str:
+def _keep_them(out_path: Path, spec: FileFormat, in_path: Path | None = None) -> str:
     """What to do instead of replacing ``out_path``: a PO catalog is updated from its template
-    and then filled in place, which keeps every translation in it."""
+    and then filled in place, which keeps every translation in it; a CSV table's translations
+    are imported first (read against ``in_path`` where its columns were translated in place:
+    :mod:`~ltmt.formats.csv_in_place`), and a run reuses each whose source is unchanged as
+    its memory's exact match (a new file of its own keeps none)."""
     if spec.name == "po" and (po4a := _po4a_update(out_path)):
         return po4a
     if spec.name == "po":
         return (
             "to keep them, update it from the template (pybabel update / msgmerge), then "
             f"translate the .po into itself: ltmt translate {out_path} -o {out_path}"
+        )
+    if spec.chooses_columns:
+        source = (
+            f", and --source-file {in_path} where it was translated in place" if in_path else ""
+        )
+        return (
+            f"delete it or give another output; to keep them, import them first (ltmt memory "
+            f"import {out_path} --user USER --columns as given here{source}): a run with --user "
+            "USER reuses each whose source is unchanged"
         )
     return "delete it or give another output (to keep them, translate it into a new file)"
 
