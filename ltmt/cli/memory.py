@@ -128,8 +128,8 @@ def import_(
         help="Android strings.xml / Java .properties / .resx / JSON, YAML or Fluent file / "
         "Apple .strings or .stringsdict / subtitles / plain text: the source-language file FILE "
         "translates (pairs are made name by name; subtitles' cues by time; plain text line by "
-        "line); for a folder, the "
-        "source-language folder.",
+        'line); a CSV table translated in place (--columns "Title,Body (HTML)"): the table '
+        "it was translated from, row by row; for a folder, the source-language folder.",
     ),
     language_check: bool = typer.Option(
         True,

@@ -54,7 +54,9 @@ def qa(
         "--source-file",
         parser=given_path,
         help="For a file holding one language (Android strings.xml, .properties ...): the "
-        "source-language file it translates; for a folder, the source-language folder.",
+        "source-language file it translates; for a CSV table translated in place, the table "
+        "it was translated from (with the same --columns); for a folder, the source-language "
+        "folder.",
     ),
     fmt: str | None = typer.Option(
         None, "--format", help="File format (default: from the extension)."
