@@ -74,6 +74,7 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.menu_paths import lost_separators
 from ltmt.pictographs import OWNERSHIP_SIGNS
+from ltmt.qa.amount_gaps import NBSP, added_amount_gaps
 from ltmt.qa.bracket_checks import (
     garbled_fields,
     garbled_problem,
@@ -254,6 +255,8 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     for phone, other in redialled(+lost, +added):
         lost[phone] -= 1
         added[other] -= 1
+    # the no-break space translate writes between an amount and its currency (9&nbsp;$)
+    added[NBSP] -= min(added[NBSP], added_amount_gaps(source, target))
     lost, added = +lost, +added
     # a prompt's "yes" key is German's "ja" ("Press [Y] to confirm" → "[J] zum Bestätigen":
     # coreutils' y/n are j/n), a game's [Y] button kept as it is
