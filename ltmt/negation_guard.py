@@ -65,6 +65,7 @@ from ltmt.qa.negation_checks import (
 from ltmt.qa.negation_counts import UNLESS
 from ltmt.routing import read_matches
 from ltmt.spelling import Dictionary, dictionary_for
+from ltmt.text import match_score
 
 if TYPE_CHECKING:
     from ltmt.fusion.base import FusionState
@@ -193,7 +194,11 @@ def said_as_approved(source: str, output: str, read: Sequence[Match]) -> Match |
     negations_short`: ``shall not exceed`` as ``ist auf ... begrenzt``, ``shall not, and shall
     not permit`` as ``weder ... noch``, a reviewer's wording); ``None`` where there is none.
     Such an output is the user's own wording of the negation, not a decode that dropped it
-    (a legal trial and a regression trial, session 75)."""
+    (a legal trial and a regression trial, session 75), where it says the pair's target but
+    for a few words (:data:`NEAR_EXACT` as a match score): an output of other words that lost a
+    negation is decoded again. A 100 % match whose stored target lacks the negation is the
+    user's too (a dev user's memory pairs ``but not the admin dir.`` with a line that does not
+    say it: kept as stored, where session 74 decoded it again)."""
     wanted = _negating_words(source)
     short = negations_short(source, output)
     if not short:  # it says them all: nothing to approve
@@ -204,6 +209,7 @@ def said_as_approved(source: str, output: str, read: Sequence[Match]) -> Match |
             match.score >= NEAR_EXACT
             and _negating_words(pair.source) == wanted
             and negations_short(pair.source, pair.target) == short
+            and match_score(output, pair.target) >= NEAR_EXACT
         ):
             return match
     return None
