@@ -169,15 +169,15 @@ def test_xlf_is_translated(tmp_path, common, capsys, name):
 def test_unknown_user_warning_names_the_store(tmp_path, common, history, capsys, caplog):
     source = tmp_path / "in.txt"
     source.write_text("open the file\n", "utf-8")
-    code, _, err = run_cli(["translate", source, "--user", "ana", *common], capsys)
+    code, _, err = run_cli(["translate", source, "--user", "annie", *common], capsys)
     assert code == 0, err
     # said once, as the command opens the memory (ltmt: warning: ... on standard error)
     assert re.search(
-        rf"ltmt: warning: no user 'ana' in memory store {re.escape(str(common[3]))} "
+        rf"ltmt: warning: no user 'annie' in memory store {re.escape(str(common[3]))} "
         r"\(1 user\); did you mean anna\? translating without memory",
         err,
     ), err
-    assert err.count("no user 'ana'") == 1
+    assert err.count("no user 'annie'") == 1
 
 
 @pytest.fixture
