@@ -112,6 +112,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -644,7 +645,13 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
     def is_array(self, key: str) -> bool:
         """Whether the JSON Pointer ``key`` names an array of the source file, not an object
         whose keys are numbers (``{"0": "Low"}``, whose strings are kept by their names)."""
-        return key in set(_array_pointers(self.data))
+        return key in self._source_arrays
+
+    @cached_property
+    def _source_arrays(self) -> frozenset[str]:
+        """The JSON Pointers of the source file's arrays, read once (a rerun asks of each array
+        it lines up: read again each time, a file of many arrays took quadratic time)."""
+        return frozenset(_array_pointers(self.data))
 
     def kept_by_hand(self) -> list[str]:
         return list(self.by_hand)
