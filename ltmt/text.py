@@ -126,6 +126,13 @@ def fold_space(text: str) -> str:
     return " ".join(text.split())
 
 
+def index_text(source: str) -> str:
+    """The text a memory's search reads a stored ``source`` by (:func:`fold_space`, then
+    case-folded): two sources of one index text are one source's translations, of which a
+    search reuses the newest (:mod:`ltmt.memory.approvals`, :mod:`ltmt.memory.newest`)."""
+    return fold_space(source).casefold()
+
+
 def without_invisible(folded: str) -> str:
     """``folded`` (in :func:`fold_space` form: a stored normalised source) without its
     :data:`INVISIBLE` characters, the spaces they stood between folded again: the words a

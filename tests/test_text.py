@@ -8,6 +8,7 @@ from ltmt.text import (
     fuzzy_score,
     half_character,
     has_line_break,
+    index_text,
     join_lines,
     lone_surrogate,
     match_score,
@@ -159,3 +160,8 @@ def test_surrogate_pairs_are_made_characters_and_a_lone_half_is_found() -> None:
         "holds \\udacb, half of a UTF-16 surrogate pair with no other half; send whole "
         "characters (fix the escape, or write the character itself)"
     )
+
+
+def test_index_text_is_the_source_as_a_search_reads_it():
+    assert index_text("  Open\u00a0 the   File ") == "open the file"
+    assert index_text("Stra\u00dfe") == "strasse"

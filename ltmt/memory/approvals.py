@@ -24,7 +24,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
-from ltmt.text import fold_space
+from ltmt.text import index_text
 
 RowT = TypeVar("RowT")
 
@@ -33,7 +33,7 @@ def later_of_source(sources: Iterable[str], count: int) -> np.ndarray:
     """Per source of ``sources`` (``count`` of them, in order): whether a later one has the same
     index text (folded spaces, case-folded), told by its digest; ``(count,)`` bool."""
     digests = np.fromiter(
-        (hash(fold_space(source).casefold()) for source in sources), dtype=np.int64, count=count
+        (hash(index_text(source)) for source in sources), dtype=np.int64, count=count
     )
     order = np.argsort(digests, kind="stable")  # equal digests stay in the write's order
     ordered = digests[order]

@@ -20,14 +20,14 @@ from dataclasses import dataclass
 
 from ltmt.memory.layout import context_of
 from ltmt.segments import Segment
-from ltmt.text import fold_space
+from ltmt.text import index_text
 
 
 def _digest(segment: Segment) -> bytes:
     """The digest of ``segment``'s source as searches read it, with its context and plural form."""
     key = "\x00".join(
         (
-            fold_space(segment.source).casefold(),
+            index_text(segment.source),
             context_of(segment.metadata),
             str(segment.metadata.get("plural", "")) if segment.metadata else "",
         )
