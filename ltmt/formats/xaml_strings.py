@@ -124,8 +124,9 @@ class XamlStringsDocument(XmlKeyedCatalog):
         if self.adopted_from is None:
             return self._written_anew()
         adopted = read_bytes(self.adopted_from, WHAT)
-        kept = write_over(adopted, self._written_anew(), _kept_rules(self.own_extras_removed))
-        return self._written_anew() if kept is None else kept
+        anew = self._written_anew()
+        kept = write_over(adopted, anew, _kept_rules(self.own_extras_removed))
+        return anew if kept is None else kept
 
     def _written_anew(self) -> bytes:
         """The source file with each string's text translated, all else as written."""
