@@ -272,8 +272,8 @@ class _Edits:
         for prefix, uri in (root.nsmap if root is not None else {}).items():
             if alone.nsmap.get(prefix) == uri:
                 declared = f' xmlns:{prefix}="{uri}"' if prefix else f' xmlns="{uri}"'
-                start_tag_end = written.find(">")
-                written = written[:start_tag_end].replace(declared, "", 1) + written[start_tag_end:]
+                tag_end = written.find(">")
+                written = written[:tag_end].replace(declared, "", 1) + written[tag_end:]
         if "\r\n" in layout.separator:
             written = written.replace("\n", "\r\n")
         return written
