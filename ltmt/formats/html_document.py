@@ -45,7 +45,7 @@ from typing import Any, ClassVar
 from ltmt.errors import InputError
 from ltmt.formats.common import atomic_write, decode, read_bytes, source_file_given
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.html_blocks_kept import EmbeddedHtml, source_markups
+from ltmt.formats.html_blocks_kept import EmbeddedHtml, refuse_added_pieces, source_markups
 from ltmt.formats.html_kept_markup import (
     AROUND,
     KeptMarkups,
@@ -70,7 +70,6 @@ from ltmt.formats.output_sources import Record
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.recorded_places import (
     UNPLACED,
-    refuse_added_blocks,
     warn_of_replaced,
     warn_of_unplaced,
 )
@@ -242,7 +241,7 @@ class HtmlDocument(TranslationsHeld):
         text, _ = decode_page(read_bytes(Path(target), self.what), Path(target))
         theirs = segments(text, dialect=self.dialect)
         if record is not None:
-            self._refuse_added_pieces(Path(target), theirs, record)
+            self._refuse_added_pieces(Path(target), EmbeddedHtml(text, theirs, str), record)
         pairs, placed = line_up_output(self.found, theirs, record)
         for piece, other in pairs:
             # a piece lined up by its text, not its place: what the record holds at that
@@ -264,20 +263,17 @@ class HtmlDocument(TranslationsHeld):
             warn_of_unplaced(Path(target), self.path, unplaced, record is not None)
         return adopted
 
-    def _refuse_added_pieces(self, target: Path, theirs: Segments, record: Record) -> None:
+    def _refuse_added_pieces(self, target: Path, theirs: EmbeddedHtml, record: Record) -> None:
         """Refuse ``target`` (this page's translation so far, whose runs and values are
         ``theirs``) where it has more of them with words than this page and than ``record``
         (what ltmt wrote there) holds: a reviewer added a paragraph, and beside it which of the
         paragraphs stands for which English cannot be told (trial s75: the rerun dropped the
         added note and translated the paragraph edited before it again, with a warning alone;
-        :func:`~ltmt.formats.recorded_places.refuse_added_blocks`)."""
-        worded = [piece.key for piece in theirs.pieces() if has_words(piece.source)]
-        written = sum(key in record.units for key in worded)
+        :func:`~ltmt.formats.html_blocks_kept.refuse_added_pieces`)."""
         # read as the output is, the source's language aside: a block of another language
         # (``<p lang="fr">``), not translated, is in both files and no block added
-        every = segments(self.text, dialect=self.dialect).pieces()
-        ours = sum(has_words(piece.source) for piece in every)
-        refuse_added_blocks(str(target), self.path, len(worded), written, ours)
+        mine = EmbeddedHtml(self.text, segments(self.text, dialect=self.dialect), str)
+        refuse_added_pieces(str(target), self.path, mine, theirs, record)
 
     def _markups(
         self,
