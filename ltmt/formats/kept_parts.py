@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS
+from ltmt.text import with_edits
 
 Span = tuple[int, int]
 
@@ -105,11 +106,8 @@ def stand_ins(text: str, spans: Sequence[Span]) -> list[str]:
 
 def with_stand_ins(text: str, spans: Sequence[Span]) -> str:
     """``text`` with its parts at ``spans`` (sorted, not overlapping) given as stand-ins."""
-    pieces, last = [], 0
-    for given, (start, end) in zip(stand_ins(text, spans), spans, strict=True):
-        pieces += [text[last:start], given]
-        last = end
-    return "".join(pieces) + text[last:]
+    given = stand_ins(text, spans)
+    return with_edits(text, ((start, end, g) for g, (start, end) in zip(given, spans, strict=True)))
 
 
 def put_back(translation: str, source: str, spans: Sequence[Span]) -> str:
@@ -126,8 +124,5 @@ def escaped_braces_aside(text: str) -> tuple[str, int]:
     """``text`` with its escaped braces around words (:func:`escaped_brace_spans`) as blanks,
     and how many pairs it has: for ``ltmt qa``, which would read each pair as one field."""
     spans = escaped_brace_spans(text)
-    pieces, last = [], 0
-    for start, end in spans:
-        pieces += [text[last:start], " " * (end - start)]
-        last = end
-    return "".join(pieces) + text[last:], len(spans) // 2
+    blanked = with_edits(text, ((start, end, " " * (end - start)) for start, end in spans))
+    return blanked, len(spans) // 2
