@@ -739,3 +739,9 @@ def _header_column(header: list[str], path: Path, name: str) -> int:
         f"{path}: no column of its header is named {wanted!r}; {hint}its columns: "
         f"{', '.join(cells)}"
     )
+
+
+def cell_at(row: list[str], column: int | None) -> str:
+    """The cell of ``row`` in ``column`` ("" where there is no such column, or the row is
+    short of it)."""
+    return row[column] if column is not None and column < len(row) else ""

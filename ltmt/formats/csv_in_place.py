@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ltmt.errors import InputError
+from ltmt.formats.csv_columns import cell_at
 
 if TYPE_CHECKING:
     from ltmt.formats.csv_table import CsvTable
@@ -37,11 +38,11 @@ def source_rows(table: CsvTable, source: CsvTable) -> list[list[str]]:
         )
     key = table.columns.key
     for number, (row, source_row) in enumerate(zip(rows, sources, strict=True)):
-        if key is not None and _cell(row, key).strip() != _cell(source_row, key).strip():
+        if key is not None and cell_at(row, key).strip() != cell_at(source_row, key).strip():
             raise InputError(
                 f"{path}:{table.table.lines[number]}: its {table.header[key]} is "
-                f"{_cell(row, key).strip()!r}, and that of its source file {source_path}'s row "
-                f"{_cell(source_row, key).strip()!r}; give the source table the translation "
+                f"{cell_at(row, key).strip()!r}, and that of its source file {source_path}'s row "
+                f"{cell_at(source_row, key).strip()!r}; give the source table the translation "
                 "was made from (the rows are paired by their order)"
             )
     return sources
@@ -56,9 +57,5 @@ def untranslated_cells(table: CsvTable, source: CsvTable) -> int:
         for number, row in enumerate(table.table.rows)
         if number > table.header_row
         for pair in table.columns.pairs
-        if _cell(sources[number], pair.source).strip() and not _cell(row, pair.source).strip()
+        if cell_at(sources[number], pair.source).strip() and not cell_at(row, pair.source).strip()
     )
-
-
-def _cell(row: list[str], column: int) -> str:
-    return row[column] if column < len(row) else ""

@@ -62,6 +62,7 @@ from ltmt.formats.csv_columns import (
     Columns,
     Pair,
     added_header,
+    cell_at,
     chosen_columns,
     find_header,
     limit_column,
@@ -85,10 +86,6 @@ WHAT = "a CSV table"
 _BOM = "\ufeff"
 _DELIMITERS = (",", ";", "\t")  # (Excel writes ; where a comma is the decimal sign)
 _SEPARATOR_LINE = re.compile(r"\ufeff?sep=(.)")  # Excel's first line naming the delimiter
-
-
-def _cell(row: list[str], column: int | None) -> str:
-    return row[column] if column is not None and column < len(row) else ""
 
 
 # a spreadsheet formula (=CONCAT("Price: ", 100), =B2&" total"): its quotes and references
@@ -332,11 +329,11 @@ class CsvTable(LengthsChecked):
 
     def units(self) -> list[Unit]:
         return [
-            Unit(_key(number, index, pair), source, _cell(row, self.columns.key))
+            Unit(_key(number, index, pair), source, cell_at(row, self.columns.key))
             for number, row in enumerate(self.table.rows)
             if number > self.header_row
             for index, pair in enumerate(self.columns.pairs)
-            if (source := _cell(row, pair.source)).strip()
+            if (source := cell_at(row, pair.source)).strip()
             and not is_formula(source)
             and (self.language_rows is None or self.language_rows.translates(number))
         ]
@@ -379,7 +376,7 @@ class CsvTable(LengthsChecked):
             for number, row in enumerate(self.table.rows)
             if number > self.header_row
             for pair in self.columns.pairs
-            if is_formula(_cell(row, pair.source))
+            if is_formula(cell_at(row, pair.source))
         ]
         if lines and not self._formulas_told:
             self._formulas_told = True
@@ -412,7 +409,7 @@ class CsvTable(LengthsChecked):
         recorded_as`)."""
         return recorded_as(
             [
-                (number, _cell(row, self.columns.key))
+                (number, cell_at(row, self.columns.key))
                 for number, row in enumerate(self.table.rows)
                 if number > self.header_row
             ]
@@ -427,7 +424,7 @@ class CsvTable(LengthsChecked):
         """What warnings call the unit ``key``: its row's key cell, else its line
         (:func:`~ltmt.formats.table_record_keys.row_name`), not the row's number."""
         row = self._place(key)[0]
-        return row_name(_cell(self.table.rows[row], self.columns.key), self.table.lines[row])
+        return row_name(cell_at(self.table.rows[row], self.columns.key), self.table.lines[row])
 
     def unit_ids(self, keys: Iterable[str]) -> list[str]:
         """What warnings call the units of ``keys`` (:meth:`unit_name`), each row once."""
@@ -501,10 +498,10 @@ class CsvTable(LengthsChecked):
         row, pair = self._place(unit.key)
         if pair.in_place and self.language_rows is not None:  # its target-language row's
             target = self.language_rows.targets.get(row)
-            return "" if target is None else _cell(self.table.rows[target], pair.source)
+            return "" if target is None else cell_at(self.table.rows[target], pair.source)
         if pair.in_place or (pair.target or 0) >= len(self.header) > 0:  # (a column added)
             return ""
-        return _cell(self.table.rows[row], pair.target)
+        return cell_at(self.table.rows[row], pair.target)
 
     def _filled(self) -> dict[int, dict[int | None, str]]:
         """The translations, by row and by the column they go to (None: the one added)."""
@@ -541,7 +538,7 @@ class CsvTable(LengthsChecked):
             self._rows_note = self.language_rows.note(len(new_rows), into)
         if self.columns.language is not None:  # (Yarn's string table: each row's language)
             for number in range(self.header_row + 1, len(self.table.rows)):
-                if _cell(self.table.rows[number], self.columns.language).strip():
+                if cell_at(self.table.rows[number], self.columns.language).strip():
                     filled.setdefault(number, {})[self.columns.language] = self.tgt_lang
         header = "target" if self.columns.by_role else self.tgt_lang
         if added and self.columns.added is not None:  # (named by --columns)
@@ -595,7 +592,7 @@ def row_limit(header: list[str], row: list[str]) -> int | None:
     :func:`~ltmt.formats.csv_columns.limit_column` finds in ``header``), or None: no such
     column, or no whole number in it (``n/a``, ``²``: a digit to ``isdigit`` that ``int``
     refuses)."""
-    text = _cell(row, limit_column(header)).strip()
+    text = cell_at(row, limit_column(header)).strip()
     return int(text) if text.isdecimal() and int(text) > 0 else None
 
 
@@ -705,14 +702,14 @@ def read_csv_table(
     recorded = table.recorded_rows()  # (the keys the record of what ltmt wrote keeps)
     for number, row in enumerate(table.table.rows):
         for index, pair in enumerate(table.columns.pairs):
-            source = text(_cell(sources[number], pair.source))
-            target = text(_cell(row, pair.target))
+            source = text(cell_at(sources[number], pair.source))
+            target = text(cell_at(row, pair.target))
             if number > table.header_row and source.strip() and not target.strip():
                 if not_read is not None:
                     not_read.add(UNTRANSLATED)
                 continue
             if number > table.header_row and source.strip() and target.strip():
-                key = text(_cell(row, table.columns.key))
+                key = text(cell_at(row, table.columns.key))
                 position = f"{path}:{table.table.lines[number]}"
                 if table.magento and magento_csv.untranslated(source, target):
                     if purpose != "checked":  # (qa counts it untranslated: pending)
@@ -722,7 +719,7 @@ def read_csv_table(
                     continue
                 metadata: dict[str, Any] = {"context": key} if key else {}
                 if status is not None:  # (memory import --reviewed-only: approved_units)
-                    metadata[TABLE_STATUS] = _cell(row, status).strip()
+                    metadata[TABLE_STATUS] = cell_at(row, status).strip()
                 limit = row_limit(header, row)
                 if limit is not None:  # (qa's length check, which names the column)
                     metadata["max_length"] = limit
