@@ -173,7 +173,7 @@ from ltmt.formats.json_key_layout import (
 from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.json_own_values import held_values, same_value, values_not_text
-from ltmt.formats.json_pointer import pointer
+from ltmt.formats.json_pointer import pointer, value_at
 from ltmt.formats.json_spans import changed_strings, encoded_as_dumped, spliced
 from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.key_contexts import key_context
@@ -710,7 +710,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         not_text = [
             pointer(parts)
             for parts, _ in _strings(self.data)
-            if not isinstance(_value_at(translated, parts, ""), str)
+            if not isinstance(value_at(translated, parts, ""), str)
         ]
         problems: dict[str, list[str]] = {}
         for found in (
@@ -862,7 +862,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             if expansion is None:
                 continue
             wanted = {target for target, _ in self.branchings[key][1]}
-            source = _value_at(self.data, parts, "")
+            source = value_at(self.data, parts, "")
             if _renames_or_translates_keys(expansion, wanted) or number_moved_out(source, text):
                 found[key] = text
         return found
@@ -1067,7 +1067,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         key the source lacks, whole, as it stands (a message object with its ``description``,
         which was dropped); the string alone inside an array."""
         root = _obsolete_root(self.data, parts)
-        self.adopted_extras[root] = copy.deepcopy(_value_at(translated, root, None))
+        self.adopted_extras[root] = copy.deepcopy(value_at(translated, root, None))
 
     def _branch_texts(self, key: str) -> dict[str, str | None]:
         """The translation of each case of a branching message, by case name (None: none
@@ -1156,9 +1156,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         for parts, value in self.adopted_extras.items():
             _put(out, parts, value)
         for parts, theirs in self.adopted_goi18n:
-            ours = _value_at(out, parts, None)
+            ours = value_at(out, parts, None)
             if isinstance(ours, dict) and parts:
-                _value_at(out, parts[:-1], {})[parts[-1]] = goi18n_messages.with_own_fields(
+                value_at(out, parts[:-1], {})[parts[-1]] = goi18n_messages.with_own_fields(
                     ours, theirs
                 )
         target_indent, target = self.target_layout or (None, None)
@@ -1235,7 +1235,7 @@ def _is_message(data: Any, parts: tuple[str | int, ...]) -> bool:
         and parts[-1] == "message"
         and isinstance(parts[0], str)
         and _MESSAGE_NAME.fullmatch(parts[0]) is not None
-        and is_message(_value_at(data, parts[:-1], None))
+        and is_message(value_at(data, parts[:-1], None))
     )
 
 
@@ -1249,7 +1249,7 @@ def _described_as_kept(data: Any, parts: tuple[str | int, ...], structured: bool
     if len(parts) == 1:  # ARB: "name": "...", "@name": {"description": "..."}
         metadata = data.get(f"@{parts[0]}")
     else:  # an object of strings' "description" is one of them, no note
-        metadata = _value_at(data, parts[:-1], None)
+        metadata = value_at(data, parts[:-1], None)
         if not isinstance(metadata, dict) or _message_key(metadata, structured) != parts[-1]:
             return False
         if parts[-1] == structured_json.STRING:  # Transifex's note for the translator
@@ -1270,7 +1270,7 @@ def _icu_problem(source: str, icu: bool = False) -> str | None:
 def _is_formatjs_text(data: Any, parts: tuple[str | int, ...]) -> bool:
     """Whether the string at ``parts`` is a FormatJS extracted message's ``defaultMessage``,
     which FormatJS reads as ICU throughout (a brace ICU rejects is no text there)."""
-    message = _value_at(data, parts[:-1], None) if parts else None
+    message = value_at(data, parts[:-1], None) if parts else None
     return isinstance(message, dict) and parts[-1] == _message_key(message) == "defaultMessage"
 
 
@@ -1411,18 +1411,6 @@ def _array_pointers(value: Any, parts: tuple[str | int, ...] = ()) -> Iterator[s
             yield from _array_pointers(item, (*parts, key))
 
 
-def _value_at(data: Any, parts: tuple[str | int, ...], missing: Any) -> Any:
-    """The value at ``parts`` in ``data`` (keys and indexes from the top), ``missing`` where
-    there is none."""
-    for part in parts:
-        in_object = isinstance(data, dict) and isinstance(part, str) and part in data
-        in_array = isinstance(data, list) and isinstance(part, int) and part < len(data)
-        if not (in_object or in_array):
-            return missing
-        data = data[part]
-    return data
-
-
 def _unused_ordinal_forms(strings: list[tuple[tuple, str]], tgt_lang: str | None) -> list[str]:
     """The pointers of ``strings`` that are i18next ordinal forms (``place_ordinal_two``) of a
     category ``tgt_lang`` has none of (German has ``other`` alone): translated, German's file
@@ -1466,7 +1454,7 @@ def _obsolete_root(data: Any, parts: tuple[str | int, ...]) -> tuple[str | int, 
     """The shortest start of ``parts`` (a string's path in a translation) that ``data`` (the
     source file's JSON) lacks, where it names object keys alone; else ``parts``."""
     for end in range(1, len(parts) + 1):
-        if _value_at(data, parts[:end], _LEFT_OUT) is _LEFT_OUT:
+        if value_at(data, parts[:end], _LEFT_OUT) is _LEFT_OUT:
             keys = all(isinstance(part, str) for part in parts[:end])
             return parts[:end] if keys else parts
     return parts

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from ltmt.formats.json_pointer import value_at
+
 Place = tuple[str | int, ...]  # a value's place: its object keys and array indices
 # the key of the one string to translate in an object at a place (a message object's), or None
 MessageKey = Callable[[dict[str, Any], Place], "str | None"]
@@ -51,7 +53,7 @@ def held_values(translated: Any, places: Mapping[str, Place]) -> dict[str, Any]:
     holds a string, an object or an array, or nothing, is not its own value of one."""
     held = {}
     for name, parts in places.items():
-        value = _value_at(translated, parts)
+        value = value_at(translated, parts, _MISSING)
         if value is not _MISSING and not isinstance(value, (str, dict, list)):
             held[name] = value
     return held
@@ -61,14 +63,3 @@ def same_value(one: Any, other: Any) -> bool:
     """Whether two JSON values are the same, of the same type too (``1`` is not ``true``, nor
     ``1.0``)."""
     return type(one) is type(other) and one == other
-
-
-def _value_at(data: Any, parts: Place) -> Any:
-    """The value at ``parts`` in ``data``, :data:`_MISSING` where there is none."""
-    for part in parts:
-        in_object = isinstance(data, dict) and isinstance(part, str) and part in data
-        in_array = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
-        if not (in_object or in_array):
-            return _MISSING
-        data = data[part]
-    return data
