@@ -43,9 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.json_pointer import Place
 from ltmt.formats.path_languages import is_locale_code
-
-Place = tuple[str | int, ...]  # a value's place: its object keys and array indices
 
 # the sys types of the resources whose fields are the space's content
 _RESOURCE_TYPES = frozenset({"Entry", "Asset"})

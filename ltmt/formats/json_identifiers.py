@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats.json_pointer import Place
 from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.machine_values import ID_KEYS, is_machine_value
 from ltmt.formats.path_languages import is_locale_code
@@ -81,8 +82,6 @@ _LOCALE = re.compile(r"([a-z]{2,3})(?:[-_]([A-Za-z]{2}|[A-Za-z]{4}))?")
 _LOCALE_TAG = re.compile(r"[a-z]{2}(?:-[A-Z]{2})?")
 
 logger = logging.getLogger(__name__)
-
-Place = tuple[str | int, ...]  # a string's place: its object keys and array indices
 
 
 def parse_skip_keys(text: str) -> frozenset[str]:

@@ -19,9 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from ltmt.formats.json_pointer import value_at
+from ltmt.formats.json_pointer import Place, value_at
 
-Place = tuple[str | int, ...]  # a value's place: its object keys and array indices
 # the key of the one string to translate in an object at a place (a message object's), or None
 MessageKey = Callable[[dict[str, Any], Place], "str | None"]
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+Place = tuple[str | int, ...]  # a value's place: its object keys and array indices
 
-def pointer(parts: tuple[str | int, ...]) -> str:
+
+def pointer(parts: Place) -> str:
     """The JSON Pointer of ``parts`` (``("app", "title")`` → ``/app/title``)."""
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
 
 
-def value_at(data: Any, parts: tuple[str | int, ...], missing: Any) -> Any:
+def value_at(data: Any, parts: Place, missing: Any) -> Any:
     """The value at ``parts`` in ``data`` (keys and indices from the top), ``missing`` where
     there is none."""
     for part in parts:

@@ -18,9 +18,7 @@ from collections.abc import Callable, Mapping
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (untyped, stable)
 from typing import Any
 
-from ltmt.formats.json_pointer import pointer
-
-JsonPath = tuple[str | int, ...]
+from ltmt.formats.json_pointer import Place, pointer
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"[^\s,\]}]+")  # a number, true, false or null
@@ -58,7 +56,7 @@ class _Pairs(list[tuple[str, Any]]):
     (an empty object is no empty array)."""
 
 
-def _same_but_strings(source: Any, value: Any, parts: JsonPath, changed: dict[str, str]) -> bool:
+def _same_but_strings(source: Any, value: Any, parts: Place, changed: dict[str, str]) -> bool:
     """Whether ``value`` is ``source`` (read as :class:`_Pairs`) but for its strings' values,
     each that differs put in ``changed`` by pointer."""
     if isinstance(source, _Pairs):
