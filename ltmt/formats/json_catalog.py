@@ -162,11 +162,9 @@ from ltmt.formats.json_identifiers import (
     warn_of_unknown_keys,
 )
 from ltmt.formats.json_key_layout import (
-    FLAT,
-    NESTED,
     Place,
+    adopted_spellings,
     moved,
-    output_spellings,
     respellings,
     value_places,
 )
@@ -807,46 +805,6 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         this file's flat or nested otherwise, each with this file's place."""
         return respellings(self.value_places, value_places(shaped, self._plain_object))
 
-    def _write_as_adopted(self, target: Path, shaped: Any, respelled: dict[Place, Place]) -> None:
-        """Write the output's keys as ``target`` (the translation so far, its JSON ``shaped``)
-        spells them where it spells some flat or nested otherwise than this file
-        (``respelled``, :meth:`_respellings`), its new ones in its layout where it holds one
-        throughout (:func:`~ltmt.formats.json_key_layout.output_spellings`), and say so."""
-        if not respelled:
-            return
-        ours = set(self.value_places)
-        held = [place for place in value_places(shaped, self._plain_object) if place in ours]
-        theirs = {place: their for their, place in respelled.items()}
-        self.output_places, layout = output_spellings(self.value_places, theirs, held)
-        names = first_few(".".join(place) for place in theirs)
-        if layout == FLAT:
-            logger.warning(
-                "%s: written with flat keys as it has them (%s), where %s nests them: one name "
-                "each, to i18next and to ltmt",
-                target,
-                names,
-                self.path,
-            )
-        elif layout == NESTED:
-            logger.warning(
-                "%s: written with nested keys as it has them (%s), where %s has them flat: one "
-                "name each, to i18next and to ltmt",
-                target,
-                names,
-                self.path,
-            )
-        else:
-            logger.warning(
-                "%s: %s kept as it spells %s (%s), flat or nested otherwise than in %s: one "
-                "name each, to i18next and to ltmt; new keys written as %s has them",
-                target,
-                counted(len(theirs), "key"),
-                "it" if len(theirs) == 1 else "them",
-                names,
-                self.path,
-                self.path,
-            )
-
     def _branched_otherwise(self, translated: Any) -> dict[str, str]:
         """The branching messages of ``translated`` (a translated file's JSON), by pointer,
         whose branches are not the ones the source's are read by (``{anzahl, plural, ...}``
@@ -943,7 +901,11 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         self.target_order = translated
         shaped = self._shaped(translated)
         respelled = self._respellings(shaped)
-        self._write_as_adopted(Path(target), shaped, respelled)
+        if respelled:  # written as the translation so far spells them (json_key_layout)
+            theirs = value_places(shaped, self._plain_object)
+            self.output_places = adopted_spellings(
+                Path(target), self.path, self.value_places, theirs, respelled
+            )
         translated = moved(shaped, respelled)
         values = self._values_in(translated)
         kept = self.adopt_values(Path(target), values)

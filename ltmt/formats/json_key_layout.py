@@ -22,11 +22,16 @@ written, as before.
 from __future__ import annotations
 
 import copy
+import logging
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from ltmt.formats.json_string_plurals import StringPlural
+from ltmt.wording import counted, first_few
+
+logger = logging.getLogger(__name__)
 
 Place = tuple[str, ...]  # the object keys from the top to a value
 # whether the object at a place holds values of its own to respell (not a message object)
@@ -92,6 +97,53 @@ def output_spellings(
         elif spelled is not None and spelled != place:
             written[place] = spelled
     return written, layout
+
+
+def adopted_spellings(
+    target: Path,
+    source_path: Path,
+    source: Collection[Place],
+    translated: Collection[Place],
+    respelled: Mapping[Place, Place],
+) -> dict[Place, Place]:
+    """Where the output ``target`` writes the values of ``source``'s places (those written
+    elsewhere, by place; :func:`output_spellings`), as the translation so far spells them where
+    it spells some flat or nested otherwise than ``source_path`` (``respelled``, its places of
+    ``source``'s: :func:`respellings`; ``translated``, all its places), its new ones in its
+    layout where it holds one throughout; a warning says so."""
+    ours = set(source)
+    held = [place for place in translated if place in ours]
+    theirs = {place: their for their, place in respelled.items()}
+    written, layout = output_spellings(source, theirs, held)
+    names = first_few(".".join(place) for place in theirs)
+    if layout == FLAT:
+        logger.warning(
+            "%s: written with flat keys as it has them (%s), where %s nests them: one name "
+            "each, to i18next and to ltmt",
+            target,
+            names,
+            source_path,
+        )
+    elif layout == NESTED:
+        logger.warning(
+            "%s: written with nested keys as it has them (%s), where %s has them flat: one "
+            "name each, to i18next and to ltmt",
+            target,
+            names,
+            source_path,
+        )
+    else:
+        logger.warning(
+            "%s: %s kept as it spells %s (%s), flat or nested otherwise than in %s: one "
+            "name each, to i18next and to ltmt; new keys written as %s has them",
+            target,
+            counted(len(theirs), "key"),
+            "it" if len(theirs) == 1 else "them",
+            names,
+            source_path,
+            source_path,
+        )
+    return written
 
 
 def _layout(respelled: Mapping[Place, Place], held: Collection[Place]) -> str:
