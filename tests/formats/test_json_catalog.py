@@ -15,7 +15,8 @@ from formats_fakes import FakeModel, fake_translate
 from ltmt.errors import InputError, UnalignedTranslationError
 from ltmt.formats import json_catalog
 from ltmt.formats.documents import open_document
-from ltmt.formats.json_catalog import JsonCatalog, pointer
+from ltmt.formats.json_catalog import JsonCatalog
+from ltmt.formats.json_pointer import pointer
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pairs import read_translations
