@@ -76,22 +76,21 @@ def memory_matches(
     if prefer is not None and len(prefer) != len(texts):
         raise ConfigError(f"{len(prefer)} preferences for {len(texts)} texts")
     searched = [
-        (i, query, whole)
+        (i, query, whole, bare)
         for i, text in enumerate(texts)
         if text.strip()
-        for query, whole in _searched(text)
+        for query, whole, bare in _searched(text)
     ]
-    queries = [query for _, query, _ in searched]
+    queries = [query for _, query, _, _ in searched]
     if prefer is None or not any(prefer):
         found = memory.search_batch(user, queries, k=k)
     else:
-        wanted = [prefer[i] for i, _, _ in searched]
+        wanted = [prefer[i] for i, _, _, _ in searched]
         found = memory.search_batch(user, queries, k=k, prefer=wanted)
     case_sensitive = bool(getattr(memory, "case_sensitive", False))
     gathered: dict[int, list[Match]] = {}
-    for (i, query, whole), matches in zip(searched, found):
-        bare = unwrapped(texts[i]) if not whole else None
-        if bare is not None and query == bare.text:
+    for (i, _, whole, bare), matches in zip(searched, found):
+        if bare is not None:
             kept = _wrappers_put_back(bare, matches, case_sensitive)
         else:
             kept = _markers_set_aside(texts[i], matches, whole, case_sensitive)
@@ -102,20 +101,21 @@ def memory_matches(
     return results
 
 
-def _searched(text: str) -> list[tuple[str, bool]]:
-    """What the memory is searched for to find ``text``, each with whether it is ``text`` whole:
-    itself and, where it is in the form of segments and has markup characters, the forms a
-    memory may hold it in with references (:func:`ltmt.formats.markup_characters.written_forms`);
-    where it starts with a list or clause marker, its words after the marker, not whole; and
-    where codes wrap its placeholders, it with them bare (:func:`unwrapped`), not whole."""
+def _searched(text: str) -> list[tuple[str, bool, Unwrapped | None]]:
+    """What the memory is searched for to find ``text``, each with whether it is ``text`` whole
+    and, for the search with its placeholders bare, what was unwrapped (else ``None``): itself
+    and, where it is in the form of segments and has markup characters, the forms a memory may
+    hold it in with references (:func:`ltmt.formats.markup_characters.written_forms`); where
+    it starts with a list or clause marker, its words after the marker, not whole; and where
+    codes wrap its placeholders, it with them bare (:func:`unwrapped`), not whole."""
     forms = [text, *written_forms(text)] if from_written(text) == text else [text]
-    searched = [(form, True) for form in forms]
+    searched: list[tuple[str, bool, Unwrapped | None]] = [(form, True, None) for form in forms]
     marker, rest = split_marker(split_edges(text)[1])
     if marker:
-        searched.append((rest, False))
+        searched.append((rest, False, None))
     bare = unwrapped(text)
     if bare is not None:
-        searched.append((bare.text, False))
+        searched.append((bare.text, False, bare))
     return searched
 
 
