@@ -199,10 +199,10 @@ def said_as_approved(source: str, output: str, read: Sequence[Match]) -> Match |
     negation is decoded again. A 100 % match whose stored target lacks the negation is the
     user's too (a dev user's memory pairs ``but not the admin dir.`` with a line that does not
     say it: kept as stored, where session 74 decoded it again)."""
-    wanted = _negating_words(source)
     short = negations_short(source, output)
     if not short:  # it says them all: nothing to approve
         return None
+    wanted = _negating_words(source)
     for match in read:
         pair = match.segment
         if (
