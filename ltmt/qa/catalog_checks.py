@@ -30,7 +30,7 @@ from ltmt.qa.findings import Finding
 from ltmt.quote_style import QuoteTable
 from ltmt.routing import reusable_target
 from ltmt.spelling import words_of
-from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS
+from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS, ENGLISH_OFTEN_UNSAID
 from ltmt.text import collapse_space, has_letter, match_score, word_parts
 from ltmt.wording import counted, first_few
 
@@ -161,7 +161,7 @@ def _spelt_alike(one: str, other: str) -> bool:
 
 
 # words a German translation leaves out as often as not ("Search here" is "Suchen" too)
-_OFTEN_UNSAID = frozenset({"here", "there", "now", "just", "please", "also", "go"})
+_OFTEN_UNSAID = ENGLISH_OFTEN_UNSAID | {"go"}
 
 
 def _says_more(one: PairRecord, other: PairRecord) -> bool:

@@ -33,6 +33,10 @@ ENGLISH_FUNCTION_WORDS = frozenset(
         *("am", "do", "does", "did", "has", "have", "had"),
     }
 )
+# English adverbs and particles a German translation leaves out as often as not ("Search
+# here" is "Suchen" too): no word said lost where a line lacks them (qa's catalog check, the
+# glossary's damage check)
+ENGLISH_OFTEN_UNSAID = frozenset({"here", "there", "now", "just", "please", "also"})
 
 
 # German negations and articles: the word a missing target's attention points at may be one

@@ -15,7 +15,11 @@ import unicodedata
 from collections.abc import Sequence
 
 from ltmt.formats.placeholder_syntax import without_placeholders
-from ltmt.terminology.function_words import ENGLISH_FUNCTION_WORDS, FUNCTION_WORDS
+from ltmt.terminology.function_words import (
+    ENGLISH_FUNCTION_WORDS,
+    ENGLISH_OFTEN_UNSAID,
+    FUNCTION_WORDS,
+)
 from ltmt.terminology.matching import (
     TermHit,
     optional_plural_end,
@@ -28,10 +32,10 @@ from ltmt.text import LETTERS
 # English words besides its function words whose loss is none: adverbs and particles that a
 # German line often leaves unsaid ("No receipts yet." is "Keine Belege."), and negations
 # that its "kein" says
-_LEFT_UNSAID = frozenset(
+_LEFT_UNSAID = ENGLISH_OFTEN_UNSAID | frozenset(
     {
-        *("yet", "already", "still", "just", "now", "here", "there", "please", "again"),
-        *("also", "too", "only", "ever", "anymore", "no", "not", "none", "never", "nothing"),
+        *("yet", "already", "still", "again", "too", "only", "ever", "anymore"),
+        *("no", "not", "none", "never", "nothing"),
     }
 )
 _NOT_LOST = ENGLISH_FUNCTION_WORDS | _LEFT_UNSAID
