@@ -31,11 +31,8 @@ from __future__ import annotations
 
 import re
 
-from ltmt.qa.negation_covers import covered_in_german, unless_in_german
+from ltmt.qa.negation_covers import UNLESS, covered_in_german, unless_in_german
 
-# ``unless``: a negated condition, German's ``wenn ... nicht``, ``sofern ... nicht``, ``es sei
-# denn``, ``außer wenn`` (``wenn`` alone turns the condition round)
-UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
 # ``nor`` goes on with a negation said before it (``neither ... nor`` is ``weder ... noch``)
 _NOR = "nor"
 # ``not enough``, which German says with the clause beside it (``Cannot decrypt, not enough

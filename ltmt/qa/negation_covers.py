@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 
-_UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
+# ``unless``: a negated condition, German's ``wenn ... nicht``, ``sofern ... nicht``, ``es sei
+# denn``, ``außer wenn`` (``wenn`` alone turns the condition round); the counts read it too
+UNLESS = re.compile(r"\bunless\b", re.IGNORECASE)
 # ``weder`` and the ``noch`` of each further part (``noch`` alone is "still")
 _NEITHER = re.compile(r"\bweder\b", re.IGNORECASE)
 _NOR_PART = re.compile(r"\bnoch\b", re.IGNORECASE)
@@ -95,11 +97,11 @@ def _unless_parts(target: str, source: str) -> int:
     """The unless ``target`` says without a negating word, and the one a conditional's
     negation says beside its own (``sofern ... nicht`` for ``unless ... not``), at most as
     many as ``source`` says ``unless``."""
-    unless = len(_UNLESS.findall(source))
+    unless = len(UNLESS.findall(source))
     if not unless:
         return 0
     said = len(_UNLESS_WITHOUT_NEGATION.findall(target))
-    unless_not = _negated_clauses(source, _ENGLISH_CLAUSE_END, _UNLESS, _ENGLISH_NEGATION)
+    unless_not = _negated_clauses(source, _ENGLISH_CLAUSE_END, UNLESS, _ENGLISH_NEGATION)
     if unless_not:
         conditions = _negated_clauses(target, _GERMAN_CLAUSE_END, _CONDITION, _GERMAN_NEGATION)
         said += min(unless_not, conditions)
