@@ -130,18 +130,14 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     (``customer_id``, ``customerId``, ``billing.customer``, ``field2``: :func:`identifier_spans`).
     No glossary term is found, or placed, inside them: a target placed over ``customer_id``
     wrote ``Feld Kunde«``."""
-    return _code_spans(text) + identifier_spans(text)
+    return _code_spans(text, markup_spans(text)) + identifier_spans(text)
 
 
-def _code_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of :func:`protected_spans` but the identifiers: placeholders, tags, options,
-    and code elements with their text (a Markdown code span, ``<code>cloudsync login</code>``:
-    its ``login`` is kept as written, no term to place)."""
-    return _code_spans_beside(text, markup_spans(text))
-
-
-def _code_spans_beside(text: str, markup: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """:func:`_code_spans` of ``text`` whose placeholders and tags are ``markup``."""
+def _code_spans(text: str, markup: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of :func:`protected_spans` but the identifiers: placeholders and tags
+    (``markup``: :func:`markup_spans` of ``text``, found once by :meth:`TermMatcher.find`),
+    options, and code elements with their text (a Markdown code span, ``<code>cloudsync
+    login</code>``: its ``login`` is kept as written, no term to place)."""
     return markup + [m.span() for m in _OPTION.finditer(text)] + verbatim_spans(text)
 
 
@@ -234,7 +230,7 @@ class TermMatcher:
         markup = markup_spans(text)
         # the identifiers apart (searched once): a term may hold one whole
         apart = set(identifiers)
-        code = [span for span in _code_spans_beside(text, markup) if span not in apart]
+        code = [span for span in _code_spans(text, markup) if span not in apart]
         protected = _Protected(
             SpanLookup(code), SpanLookup(identifiers), SpanLookup(_slug_spans(text, markup))
         )
