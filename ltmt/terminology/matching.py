@@ -548,20 +548,31 @@ def _target_pattern(target: str, whole_word: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(stems)})")
 
 
+# an adjective's noun's endings after its stem, as a pattern's alternatives
+_DECLINED = "|".join(DECLINED_ENDINGS)
+
+
 def _declined_pattern(target: str) -> str | None:
     """A pattern of the forms of ``target`` whose last word is an adjective's noun in the
     dictionary's form (:func:`~ltmt.terminology.adjectival_nouns.adjectival_stem`:
     "Verantwortlicher" is rendered by "des Verantwortlichen", "der Verantwortliche"), that
     noun with an adjective's ending and no more letters, its capital as written (the
     adjective "verantwortlichen" renders no noun); ``None`` for another target."""
-    stem = adjectival_stem(last_part(target))
-    if stem is None:
+    written = _adjectival_written(target)
+    if written is None:
         return None
-    endings = "|".join(DECLINED_ENDINGS)
-    written = target[: len(target) - len(last_part(target))] + stem
     # words before it as a sentence or their adjectives write them ("gemeinsam Verantwortliche")
     pattern = _stem_pattern(written) if " " in written else re.escape(written)
-    return pattern + rf"(?:{endings})(?!\w)"
+    return pattern + rf"(?:{_DECLINED})(?!\w)"
+
+
+def _adjectival_written(target: str) -> str | None:
+    """``target`` with its last word, an adjective's noun in the dictionary's form, cut to
+    its stem (:func:`~ltmt.terminology.adjectival_nouns.adjectival_stem`: "Verantwortlich"
+    of "Verantwortlicher"); ``None`` for another target."""
+    last = last_part(target)
+    stem = adjectival_stem(last)
+    return None if stem is None else target[: len(target) - len(last)] + stem
 
 
 def _foreign_ending(target: str) -> str:
@@ -686,11 +697,9 @@ def _capitals_pattern(target: str) -> re.Pattern[str]:
     capitals, at a word start (German's ``ß`` as ``SS``, as :func:`ltmt.capitals.in_capitals`
     writes it)."""
     stems = [re.escape(stem.upper()) for stem in target_stems(target)]
-    stem = adjectival_stem(last_part(target))
-    if stem is not None:  # "DES VERANTWORTLICHEN" (:func:`_declined_pattern`)
-        written = target[: len(target) - len(last_part(target))] + stem
-        endings = "|".join(DECLINED_ENDINGS)
-        stems.append(rf"{re.escape(written.upper())}(?:{endings.upper()})(?!\w)")
+    written = _adjectival_written(target)
+    if written is not None:  # "DES VERANTWORTLICHEN" (:func:`_declined_pattern`)
+        stems.append(rf"{re.escape(written.upper())}(?:{_DECLINED.upper()})(?!\w)")
     return re.compile(rf"(?<!\w)(?:{'|'.join(stems)})")
 
 
