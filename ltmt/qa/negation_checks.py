@@ -154,7 +154,7 @@ def negation_dropped(source: str, target: str) -> bool:
         return True
     if not UNLESS.search(source) or unless_said_in_german(target):
         return False
-    return missing_negation(source, target) is not None
+    return _short_by(source, target) > 0  # what missing_negation finds, none lost whole
 
 
 def _read(text: str) -> str:
@@ -190,7 +190,11 @@ def missing_negation(source: str, target: str) -> str | None:
 def negations_short(source: str, target: str) -> int:
     """How many fewer negations ``target`` says than ``source`` (0: as many or more), as
     :func:`missing_negation` counts them; a translation that copies its source says as many."""
-    source, target = _read(source), _read(target)
+    return _short_by(_read(source), _read(target))
+
+
+def _short_by(source: str, target: str) -> int:
+    """:func:`negations_short` of texts already read (:func:`_read`)."""
     if source.strip() == target.strip():
         return 0
     _, said, translated = _counts(source, target)
