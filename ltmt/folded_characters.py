@@ -44,6 +44,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ltmt.currency_amounts import swapped_marks
+
 ELLIPSIS = "…"
 # two or more dots, spaces between them too: the model wrote two once ("Warten Sie bitte.."),
 # and broke one into pieces ("Schreibt Out.. ..", "Macht Off. ...": two ellipses once)
@@ -172,8 +174,7 @@ def _either_form(run: str) -> str:
     other convention's (``1,299.99``: ``1.299,99``, as a German translation writes it)."""
     if _SEPARATED_NUMBER.fullmatch(run) is None:
         return re.escape(run)
-    other = run.translate(str.maketrans(",.", ".,"))
-    return f"(?:{re.escape(run)}|{re.escape(other)})"
+    return f"(?:{re.escape(run)}|{re.escape(swapped_marks(run))})"
 
 
 def folded_separators(source: str) -> list[tuple[str, str, str]]:

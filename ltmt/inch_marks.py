@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ltmt.currency_amounts import swapped_marks
+
 # a number and the straight double quote right after it, no letter or digit following
 _NUMBER_AND_MARK = re.compile(r'(?<![\w.,])(\d+(?:[.,]\d+)*)"(?!\w)')
-# a number's separators as German writes them (15,6 for 15.6)
-_GERMAN_SEPARATORS = str.maketrans(".,", ",.")
 # the quotation marks the model may have written for an inch mark
 _QUOTATION_MARKS = "\u201c\u201d\u201e\u00bb\u00ab\u2033"
 
@@ -70,7 +70,7 @@ def _occurrences(written: str) -> re.Pattern[str]:
 def _marks_placed(output: str, number: str, in_source: list[bool]) -> str:
     """``output`` with a straight mark after as many occurrences of ``number`` as
     ``in_source`` (whether each occurrence in the source is marked) marks."""
-    written = f"{re.escape(number)}|{re.escape(number.translate(_GERMAN_SEPARATORS))}"
+    written = f"{re.escape(number)}|{re.escape(swapped_marks(number))}"
     found = list(_occurrences(written).finditer(output))
     if len(found) == len(in_source):
         # the same occurrences: the source's marked ones alone, whatever mark the model wrote
