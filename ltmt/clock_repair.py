@@ -26,7 +26,7 @@ from ltmt.clock_times import (
     on_24_hour_clock,
     twelve_hour_times,
 )
-from ltmt.text import with_edits
+from ltmt.text import repaired_in_place, with_edits
 
 if TYPE_CHECKING:
     from ltmt.units import Unit
@@ -80,18 +80,14 @@ def repair_clock_times(units: Sequence[Unit], outputs: list[str]) -> tuple[set[i
     (:func:`repair_times`). Returns the indices (into ``units``) of the outputs it changed,
     and of those that still write a time of their source as another time of day: not
     repairable, which the run says (and ``--strict`` fails on)."""
-    repaired: set[int] = set()
-    wrong: set[int] = set()
-    for i, unit in enumerate(units):
-        if TWELVE_HOUR.search(unit.text) is None:
-            continue
-        text = repair_times(unit.text, outputs[i])
-        if text != outputs[i]:
-            outputs[i] = text
-            repaired.add(i)
-        elif changed_times(unit.text, text):
-            wrong.add(i)
-    return repaired, wrong
+    # a line repair_times changes writes every time right (it gives back a line it cannot)
+    return repaired_in_place(
+        [unit.text for unit in units],
+        outputs,
+        repair_times,
+        changed_times,
+        applies=TWELVE_HOUR.search,
+    )
 
 
 def _written_as_time(place: re.Match[str], digits: ClockDigits) -> bool:

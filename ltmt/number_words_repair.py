@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ltmt.number_words import german_words, number_word_problems
-from ltmt.text import with_edits
+from ltmt.text import repaired_in_place, with_edits
 
 if TYPE_CHECKING:
     from ltmt.units import Unit
@@ -44,18 +44,13 @@ def repair_worded_numbers(units: Sequence[Unit], outputs: list[str]) -> tuple[se
     (:func:`repair_number_words`). Returns the indices (into ``units``) of the outputs it
     changed that now say every such number right, and of those that still do not, changed or
     not: not repairable, which the run says (and ``--strict`` fails on)."""
-    repaired: set[int] = set()
-    wrong: set[int] = set()
-    for i, unit in enumerate(units):
-        if "(" not in unit.text:
-            continue
-        text = repair_number_words(unit.text, outputs[i])
-        if text != outputs[i]:
-            outputs[i] = text
-            repaired.add(i)
-        if number_word_problems(unit.text, text):
-            wrong.add(i)
-    return repaired - wrong, wrong
+    return repaired_in_place(
+        [unit.text for unit in units],
+        outputs,
+        repair_number_words,
+        number_word_problems,
+        applies=lambda source: "(" in source,
+    )
 
 
 def _cased(words: str, written: str) -> str:

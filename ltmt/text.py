@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -210,6 +210,31 @@ def with_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def repaired_in_place(
+    sources: Sequence[str],
+    outputs: list[str],
+    repair: Callable[[str, str], str],
+    wrong: Callable[[str, str], object],
+    applies: Callable[[str], object],
+) -> tuple[set[int], set[int]]:
+    """Each of ``outputs`` (one per source of ``sources``) whose source ``applies`` to, put
+    through ``repair(source, output)`` in place. Returns the indices of the outputs it changed
+    that ``wrong(source, output)`` no longer finds fault with, and of those it still does
+    (changed or not): not repairable."""
+    repaired: set[int] = set()
+    still_wrong: set[int] = set()
+    for i, source in enumerate(sources):
+        if not applies(source):
+            continue
+        text = repair(source, outputs[i])
+        if text != outputs[i]:
+            outputs[i] = text
+            repaired.add(i)
+        if wrong(source, text):
+            still_wrong.add(i)
+    return repaired - still_wrong, still_wrong
 
 
 def content_lines(text: str) -> list[str]:

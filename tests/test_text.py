@@ -14,6 +14,7 @@ from ltmt.text import (
     match_score,
     normalize,
     paired_surrogates,
+    repaired_in_place,
     split_edges,
     split_lines,
     with_edits,
@@ -165,3 +166,20 @@ def test_surrogate_pairs_are_made_characters_and_a_lone_half_is_found() -> None:
 def test_index_text_is_the_source_as_a_search_reads_it():
     assert index_text("  Open\u00a0 the   File ") == "open the file"
     assert index_text("Stra\u00dfe") == "strasse"
+
+
+def test_repaired_in_place_counts_changed_and_still_wrong_lines() -> None:
+    sources = ["a", "b", "c", "skip"]
+    outputs = ["x", "y", "c", "x"]
+
+    def repair(source: str, output: str) -> str:
+        return source if source != "b" else "z"  # "b" cannot be put right
+
+    def wrong(source: str, output: str) -> bool:
+        return output != source
+
+    right, still = repaired_in_place(
+        sources, outputs, repair, wrong, applies=lambda source: source != "skip"
+    )
+    assert (right, still) == ({0}, {1})
+    assert outputs == ["a", "z", "c", "x"]
