@@ -240,6 +240,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
     if repeated:
         problems.append(f"has the number {first_few(repeated)} more often than the source does")
     language = metadata.get(TARGET_LANGUAGE)
+    german = same_language(str(language or "de"), "de")  # no language given: German
     garbled = garbled_amounts(plain, translated)
     problems += [
         f"writes the amount {amount} garbled or split up: write it whole, "
@@ -266,7 +267,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         f"({_SIGNS_SAID[said.rstrip('0123456789.,').strip()]})"
         for said in lost_comparisons(plain, translated)
     ]
-    if same_language(str(language or "de"), "de"):  # below 30 °C, between 15 and 25 °C
+    if german:  # below 30 °C, between 15 and 25 °C
         problems += comparison_word_problems(plain, translated)
     # 8:00 for 8:00 PM: every digit kept, the time of day not
     problems += time_problems(without_placeholders(source, kept=PHONE_KINDS), translated)
@@ -291,7 +292,7 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         "as the source does, or as German cites it (Abs. 1 lit. b, Buchstabe b, Ziffer ii)"
         for lost in lost_subdivisions(plain, translated)
     ]
-    if same_language(str(language or "de"), "de"):
+    if german:
         problems += [
             f"keeps the English ordinal {ordinal}: write {ordinal[:-2]}. "
             "(German's ordinal: the number and a full stop)"
