@@ -98,8 +98,9 @@ keys are its own, unless they are ltmt's copies of the source's before, which ta
 alone, it is the source's text with those strings replaced, every other byte kept
 (:meth:`JsonCatalog._in_place`); otherwise it keeps the source file's indentation (an object
 or array written on one line stays on one line: :mod:`ltmt.formats.json_layout`), key order,
-byte order mark, line ends and final newline; ``\\u`` escapes are kept where the source file
-writes only ASCII.
+byte order mark, line ends and final newline; a translation escapes (``\\u00fc``) what the
+source escapes, by kind (:mod:`ltmt.formats.json_escapes`: a source's one ``\\u00a0`` escapes
+invisible characters, not umlauts), and an existing translation's raw UTF-8 stays raw.
 """
 
 from __future__ import annotations
@@ -169,10 +170,11 @@ from ltmt.formats.json_key_layout import (
     value_places,
 )
 from ltmt.formats.json_key_order import in_target_order
+from ltmt.formats.json_escapes import escapes_of
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.json_own_values import held_values, same_value, values_not_text
 from ltmt.formats.json_pointer import pointer, value_at
-from ltmt.formats.json_spans import changed_strings, encoded_as_dumped, spliced
+from ltmt.formats.json_spans import changed_strings, spliced
 from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.key_contexts import key_context
 from ltmt.formats.keyed_catalog import (
@@ -335,6 +337,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         self.comment = leading_comment(decode(raw, path))[0]  # written first, as the source has it
         # the existing translation's indentation and JSON, where it is continued (:meth:`adopt`)
         self.target_layout: tuple[str | int | None, Any] | None = None
+        # which characters the output writes as \u escapes: the source's, and where an
+        # existing translation is continued, what it writes raw stays raw (:meth:`adopt`)
+        self.escapes = escapes_of(text)
         # the existing translation's JSON as it is written, whose key order the output keeps
         # (:mod:`ltmt.formats.json_key_order`; None: nothing adopted)
         self.target_order: Any = None
@@ -911,6 +916,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         kept = self.adopt_values(Path(target), values)
         self.kept_whole = kept_whole(target, values, self.choices)
         self.target_layout = _indent(written), translated  # kept: its indentation and ARB metadata
+        self.escapes = escapes_of(self.text).beside(written)  # a translator's UTF-8 kept
         self.adopted_goi18n = list(goi18n_messages.messages(translated))
         # a branching message the output had whole is written back as the translator wrote it
         # (their own exact-value branches, spacing), unless a branch is translated again; so
@@ -1134,10 +1140,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         in_place = self._in_place(out) if indent == _indent(self.text) else None
         if in_place is not None:
             return in_place
-        ascii_only = self.text.isascii() and "\\u" in self.text
         indent = indent or 0  # None: the whole file on one line, one container
         one_line = one_line_containers(self.text)
-        dumped = dumps_with_layout(out, indent, one_line, ensure_ascii=ascii_only)
+        dumped = dumps_with_layout(out, indent, one_line, self.escapes)
         ending = "\n" if self.text.endswith("\n") else ""
         # its byte order mark and line ends
         return written_like(self.raw, self.comment + dumped + ending)
@@ -1153,7 +1158,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         if changed is None:
             return None
         mark = codecs.BOM_UTF8 if self.raw.startswith(codecs.BOM_UTF8) else b""
-        written = spliced(body, changed, encoded_as_dumped)  # a translation's / as before
+        written = spliced(body, changed, self.escapes.dumps)  # a translation's / as before
         return mark + (self.comment + written).encode("utf-8")
 
 

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ltmt.formats.json_escapes import JsonEscapes
+
 JsonPath = tuple[str | int, ...]
 
 # a string (its escapes included), a bracket, a separator or a line end; numbers, literals
@@ -95,16 +97,16 @@ def one_line_containers(text: str) -> dict[JsonPath, Spacing]:
 
 
 def dumps_with_layout(
-    value: Any, indent: str | int, one_line: Mapping[JsonPath, Spacing], ensure_ascii: bool
+    value: Any, indent: str | int, one_line: Mapping[JsonPath, Spacing], escapes: JsonEscapes
 ) -> str:
     """``value`` as :func:`json.dumps` writes it with ``indent``, except that the objects and
     arrays at the paths in ``one_line`` are written on one line with the spacing the source
     gave them (a container inside one takes its own where the source has it, else its
-    parent's)."""
+    parent's), its characters escaped as ``escapes`` says."""
     step = " " * indent if isinstance(indent, int) else indent
 
     def scalar(item: Any) -> str:
-        return json.dumps(item, ensure_ascii=ensure_ascii)
+        return escapes.dumps(item)
 
     def on_one_line(item: Any, path: JsonPath, spacing: Spacing) -> str:
         if not isinstance(item, (dict, list)):

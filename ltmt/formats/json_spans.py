@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from json.decoder import scanstring  # type: ignore[attr-defined]  # (untyped, stable)
 from typing import Any
 
+from ltmt.formats.json_escapes import escapes_of
 from ltmt.formats.json_pointer import Place, pointer
 
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -25,18 +26,18 @@ _SCALAR = re.compile(r"[^\s,\]}]+")  # a number, true, false or null
 
 
 def spliced(
-    text: str, strings: Mapping[str, str], encoded: Callable[[str, str], str] | None = None
+    text: str, strings: Mapping[str, str], encoded: Callable[[str], str] | None = None
 ) -> str:
     """``text`` (a JSON file's, well-formed) with each string value named in ``strings`` (by
-    JSON Pointer) replaced by its new value, as ``encoded(text, value)`` writes it (None: escaped
-    as the file escapes, :func:`encoded_like`); a pointer the file has no string at is left
+    JSON Pointer) replaced by its new value, as ``encoded(value)`` writes it (None: escaped
+    as the file escapes, :func:`encoder_like`); a pointer the file has no string at is left
     out."""
-    encode = encoded or encoded_like
+    encode = encoded or encoder_like(text)
     spans = string_spans(text)
     by_place = sorted((spans[key], value) for key, value in strings.items() if key in spans)
     out, done = [], 0
     for (start, end), value in by_place:
-        out += [text[done:start], encode(text, value)]
+        out += [text[done:start], encode(value)]
         done = end
     return "".join(out) + text[done:]
 
@@ -79,18 +80,14 @@ def _same_but_strings(source: Any, value: Any, parts: Place, changed: dict[str, 
     return type(source) is type(value) and source == value  # True is no 1, 1.0 no 1
 
 
-def encoded_like(text: str, value: str) -> str:
-    """``value`` as a JSON string escaped as the JSON ``text`` escapes: ``\\u00fc`` where it
-    writes only ASCII with ``\\u`` escapes, PHP's ``\\/`` where it writes that."""
-    encoded = encoded_as_dumped(text, value)
-    return encoded.replace("/", "\\/") if "\\/" in text else encoded
-
-
-def encoded_as_dumped(text: str, value: str) -> str:
-    """``value`` as :func:`json.dumps` writes a JSON string, with ``\\u00fc`` where the JSON
-    ``text`` writes only ASCII with ``\\u`` escapes (no ``\\/``: a JSON message file's
-    translations are written so, :mod:`ltmt.formats.json_catalog`)."""
-    return json.dumps(value, ensure_ascii=text.isascii() and "\\u" in text)
+def encoder_like(text: str) -> Callable[[str], str]:
+    """What writes a value as a JSON string escaped as the JSON ``text`` escapes: ``\\u00fc``
+    where it does (:func:`~ltmt.formats.json_escapes.escapes_of`), PHP's ``\\/`` where it
+    writes that."""
+    escapes = escapes_of(text)
+    if "\\/" not in text:
+        return escapes.dumps
+    return lambda value: escapes.dumps(value).replace("/", "\\/")
 
 
 def string_spans(text: str) -> dict[str, tuple[int, int]]:

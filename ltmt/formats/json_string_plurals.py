@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ltmt.formats.json_escapes import JsonEscapes
 from ltmt.formats.json_layout import Spacing, dumps_with_layout, one_line_containers
 from ltmt.formats.plurals import (
     CATEGORIES,
@@ -92,7 +93,7 @@ def encoded(value: Any, source: Any) -> Any:
             return LEFT_OUT
         held = source if isinstance(source, StringPlural) else value
         spacing = held.spacing if isinstance(held, StringPlural) else Spacing()
-        return dumps_with_layout(value, 0, {(): spacing}, ensure_ascii=False)
+        return dumps_with_layout(value, 0, {(): spacing}, JsonEscapes())
     if isinstance(value, dict):
         held = source if isinstance(source, dict) else {}
         items = ((key, encoded(item, held.get(key))) for key, item in value.items())
