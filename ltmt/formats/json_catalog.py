@@ -156,6 +156,7 @@ from ltmt.formats.icu_messages import (
 )
 from ltmt.formats.icu_quoted_brackets import hidden_runs, quoted_runs, shown_runs
 from ltmt.formats.json_comments import is_comment_key, leading_comment
+from ltmt.formats.json_escapes import escapes_of
 from ltmt.formats.json_identifiers import (
     find_locale_maps,
     kept_as_written,
@@ -170,7 +171,6 @@ from ltmt.formats.json_key_layout import (
     value_places,
 )
 from ltmt.formats.json_key_order import in_target_order
-from ltmt.formats.json_escapes import escapes_of
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.json_own_values import held_values, same_value, values_not_text
 from ltmt.formats.json_pointer import pointer, value_at

@@ -19,7 +19,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
-# a backslash escape (a surrogate pair's whole), read left to right: ``\\\\u`` is no escape
+# a backslash escape (a surrogate pair whole), read left to right: an escaped backslash
+# before a u (`\\u` in the file) is no \u escape
 _ESCAPE = re.compile(
     r"\\(?:u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|u([0-9a-f]{4})|.)", re.DOTALL | re.IGNORECASE
 )

@@ -814,6 +814,53 @@ def test_ascii_escapes_are_kept_where_the_source_uses_them(tmp_path: Path) -> No
     assert out.read_text(encoding="utf-8") == '{"a": "Caf\\u00e9"}\n'
 
 
+def _german(texts: list[str], prefer: object = None) -> list[str]:
+    german = {"Size": "Größe", "Street": "Straße", "Price:\u00a0{amount}": "Preis:\u00a0{amount}"}
+    return [german[text] for text in texts]
+
+
+@pytest.mark.parametrize("existing", [None, '{\n    "own": "x"\n}\n'], ids=["new", "rewritten"])
+@pytest.mark.parametrize(
+    ("source", "written"),
+    [
+        # ASCII with one deliberate escape (trial s76): the umlauts raw, the escape kept
+        ('"Price:\\u00a0{amount}"', ['"Preis:\\u00a0{amount}"', '"Größe"', '"Straße"']),
+        # every non-ASCII escaped (an exporter's ASCII): everything escaped
+        ('"Price:\\u00a0{amount}", "x": "\\u2026"', ['"Gr\\u00f6\\u00dfe"', '"Stra\\u00dfe"']),
+        # plain UTF-8: nothing escaped
+        ('"Price:\u00a0{amount}"', ['"Preis:\u00a0{amount}"', '"Größe"', '"Straße"']),
+        # UTF-8 with the no-break space escaped: it alone
+        ('"Price:\\u00a0{amount}", "x": "…"', ['"Preis:\\u00a0{amount}"', '"Größe"']),
+    ],
+    ids=["ascii-one-escape", "all-escaped", "utf8", "utf8-one-escape"],
+)
+def test_a_translation_escapes_what_the_source_escapes_by_kind(
+    tmp_path: Path, source: str, written: list[str], existing: str | None
+) -> None:
+    """One ``\\u00a0`` in an English file made the German one escape every umlaut."""
+    text = f'{{\n  "price": {source},\n  "size": "Size",\n  "street": "Street"\n}}\n'
+    english = _write(tmp_path, "en.json", text.replace('"x": "…"', '"x": "\u2026"'))
+    out = tmp_path / "de.json"
+    if existing is not None:  # written again by json_layout, not in place
+        out.write_text(existing, encoding="utf-8")
+    translate_file(english, out, _german, tgt_lang="de")
+    german = out.read_text(encoding="utf-8")
+    assert all(item in german for item in written), german
+    assert ('"own": "x"' in german) is (existing is not None)
+
+
+def test_a_rerun_keeps_a_translators_utf8_though_the_source_escapes_everything(
+    tmp_path: Path,
+) -> None:
+    english = '{\n  "size": "Size \\u00e9",\n  "street": "Street"\n}\n'
+    source = _write(tmp_path, "en.json", english)
+    out = _write(tmp_path, "de.json", '{\n    "size": "Größe\u00a0é"\n}\n')
+    translate_file(source, out, _german, tgt_lang="de")
+    assert out.read_text(encoding="utf-8") == (
+        '{\n    "size": "Größe\u00a0é",\n    "street": "Straße"\n}\n'
+    )
+
+
 def test_empty_strings_and_spaces_are_copied_not_dropped(tmp_path: Path) -> None:
     """A key whose value is empty or only spaces was left out of the translated file (the
     app's key structure changed): it is copied as written, never sent to the model and makes

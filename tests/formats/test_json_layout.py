@@ -7,7 +7,10 @@ import json
 
 import pytest
 
+from ltmt.formats.json_escapes import JsonEscapes
 from ltmt.formats.json_layout import Spacing, dumps_with_layout, one_line_containers
+
+_ALL_ESCAPED = JsonEscapes(everything=True)
 
 SHOP = """{
   "products": [
@@ -82,7 +85,7 @@ def test_one_line_containers_are_written_with_their_spacing(line: str) -> None:
     diff line for every message; a container inside one keeps its own spacing."""
     text = f'{{\n  "placeholders": {line}\n}}'
     value = json.loads(text)
-    assert dumps_with_layout(value, 2, one_line_containers(text), ensure_ascii=True) == text
+    assert dumps_with_layout(value, 2, one_line_containers(text), _ALL_ESCAPED) == text
 
 
 @pytest.mark.parametrize("indent", [2, 4, "\t"])
@@ -92,11 +95,12 @@ def test_a_file_without_one_line_containers_is_written_as_json_dumps_writes_it(
 ) -> None:
     value = {"a": {"b": ["x", {"c": 1.5, "d": None}], "e": {}, "f": []}, "g": "Größe", "h": True}
     written = json.dumps(value, indent=indent)
-    assert dumps_with_layout(value, indent, one_line_containers(written), ensure_ascii) == (
+    escapes = _ALL_ESCAPED if ensure_ascii else JsonEscapes()
+    assert dumps_with_layout(value, indent, one_line_containers(written), escapes) == (
         json.dumps(value, indent=indent, ensure_ascii=ensure_ascii)
     )
 
 
 def test_one_line_containers_stay_on_one_line_nested_ones_too() -> None:
     value = json.loads(SHOP)
-    assert dumps_with_layout(value, 2, one_line_containers(SHOP), ensure_ascii=True) == SHOP
+    assert dumps_with_layout(value, 2, one_line_containers(SHOP), _ALL_ESCAPED) == SHOP

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ltmt.formats.json_escapes import JsonEscapes
 from ltmt.formats.json_spans import (
     changed_strings,
-    encoded_as_dumped,
-    encoded_like,
+    encoder_like,
     spliced,
     string_spans,
 )
@@ -40,10 +40,13 @@ def test_spliced_replaces_the_strings_named_alone() -> None:
         ('{"a": "b"}', '"für / dich"'),
         ('{"a": "\\u00e9"}', '"f\\u00fcr / dich"'),  # ASCII with \u escapes
         ('{"a": "b\\/c"}', '"für \\/ dich"'),  # PHP's escaped slash
+        ('{"a": "b\\u00a0c"}', '"für / dich"'),  # a no-break space's escape alone
+        ('{"a": "\\u003cb\\u003e"}', '"für / dich"'),  # Go's HTML-safe ASCII escapes
+        ('{"a": "C:\\\\users"}', '"für / dich"'),  # a backslash, then u: no escape
     ],
 )
 def test_a_value_is_escaped_as_the_file_escapes(text: str, expected: str) -> None:
-    assert encoded_like(text, "für / dich") == expected
+    assert encoder_like(text)("für / dich") == expected
 
 
 @pytest.mark.parametrize(
@@ -85,7 +88,7 @@ def test_changed_strings_are_none_where_more_than_strings_differ(text: str, valu
 
 def test_spliced_writes_with_the_encoder_given() -> None:
     text = '{"a": "b\\/c", "d": "e"}'
-    assert spliced(text, {"/d": "f/g"}, encoded_as_dumped) == '{"a": "b\\/c", "d": "f/g"}'
+    assert spliced(text, {"/d": "f/g"}, JsonEscapes().dumps) == '{"a": "b\\/c", "d": "f/g"}'
     assert spliced(text, {"/d": "f/g"}) == '{"a": "b\\/c", "d": "f\\/g"}'
 
 
@@ -122,4 +125,4 @@ def test_spliced_changed_strings_read_back_as_the_value_written(
     value = _upper_strings(data)
     changed = changed_strings(text, value)
     assert changed is not None
-    assert json.loads(spliced(text, changed, encoded_as_dumped)) == value
+    assert json.loads(spliced(text, changed)) == value  # escaped as the text escapes
