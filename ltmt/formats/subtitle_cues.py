@@ -21,7 +21,10 @@ class Cue:
     an annotation as HTML's, :mod:`ltmt.formats.subtitle_markup`); ``index``: its place in
     the source file (cues at the same time are two: cues are known by their place, never by
     their time); ``before`` and ``after``: a WebVTT voice or class span around the whole cue
-    (``<v Roger>`` and ``</v>``), which its translation gets around it too."""
+    (``<v Roger>`` and ``</v>``), which its translation gets around it too; ``as_written``: its
+    text as a file holds it, written back so (a translation kept from the existing output: the
+    reviewer's line breaks and tags byte for byte, :mod:`ltmt.formats.kept_cues`), None where
+    the writer makes it of the other three."""
 
     start: float
     end: float
@@ -29,6 +32,7 @@ class Cue:
     index: int = 0
     before: str = ""
     after: str = ""
+    as_written: str | None = None
 
     @property
     def text(self) -> str:

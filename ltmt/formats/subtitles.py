@@ -61,6 +61,7 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.cue_names import cue_lines, cue_name
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.kept_cues import KeptCues, kept_as_source, kept_cue, without_source_copy
 from ltmt.formats.output_sources import Record
 from ltmt.formats.subtitle_cues import Cue, cue_groups, runs_on
 from ltmt.formats.subtitle_limits import READING_SPEED, reading_speed
@@ -113,6 +114,8 @@ class SubtitleDocument(TranslationsHeld):
         self.lines = cue_lines(_with_line_feeds(text), len(self.cues))  # where each cue starts
         self.groups = cue_groups(self.cues)
         self._group_of = {group[0]: group for group in self.groups}
+        # the translations taken over from the existing output, with its cues that hold them
+        self._kept: dict[str, KeptCues] = {}
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> SubtitleDocument:
@@ -130,6 +133,11 @@ class SubtitleDocument(TranslationsHeld):
     @classmethod
     def parse(cls, text: str, path: Path) -> tuple[Any, list[Cue]]:
         """The parsed ``text`` (of the file ``path``, named in errors) and its cues."""
+        raise NotImplementedError
+
+    @classmethod
+    def texts_as_written(cls, parsed: Any) -> list[str]:
+        """Each cue's text as the file ``parsed`` (:meth:`parse`) holds it."""
         raise NotImplementedError
 
     def write(self, cues: list[Cue]) -> str:
@@ -156,12 +164,15 @@ class SubtitleDocument(TranslationsHeld):
         for group in self.groups:
             cues = [self.cues[i] for i in group]
             if cues[0].dialogue:
-                lines = [self._spoken(group[0], n, line) for n, line in enumerate(cues[0].lines)]
-                out.append(replace(cues[0], lines=lines))
+                out.append(self._dialogue(cues[0]))
                 continue
             text = self.translations.get(str(group[0]))
             if text is None:
                 out.extend(replace(c, lines=list(c.lines)) for c in cues)
+                continue
+            kept = self._kept_at(str(group[0]))
+            if kept is not None and all(theirs.text for theirs in kept.cues):
+                out.extend(kept_cue(cue, theirs) for cue, theirs in zip(cues, kept.cues))
                 continue
             common, sources = unwrapped(cues)
             shares = [len(unmarked(source)) for source in sources]
@@ -174,11 +185,35 @@ class SubtitleDocument(TranslationsHeld):
                     out[-1].end = cue.end
         return out
 
+    def _dialogue(self, cue: Cue) -> Cue:
+        """The dialogue ``cue`` translated line by line; where the existing output's cue holds
+        the translation of each line, that cue as it is written."""
+        kept = [self._kept_at(f"{cue.index}{LINE}{n}") for n in range(len(cue.lines))]
+        if all(kept) and kept[0] is not None:
+            return kept_cue(cue, kept[0].cues[0])
+        lines = [self._spoken(cue.index, n, line) for n, line in enumerate(cue.lines)]
+        return replace(cue, lines=lines)
+
     def _spoken(self, index: int, number: int, line: str) -> str:
         """Line ``number`` of the dialogue cue ``index`` translated, its speaker's dash or
-        voice span kept."""
+        voice span kept (a line kept from the existing output as it has it)."""
+        key = f"{index}{LINE}{number}"
+        kept = self._kept_at(key)
+        if kept is not None:
+            return kept.cues[0].lines[number]
         before, words, after = _said(line)
-        return before + self.translations.get(f"{index}{LINE}{number}", words) + after
+        return before + self.translations.get(key, words) + after
+
+    def note_filled(self, key: str, text: str) -> None:
+        """A unit translated (again, with ``--overwrite``) is laid out anew."""
+        self._kept.pop(key, None)
+
+    def _kept_at(self, key: str) -> KeptCues | None:
+        """What the existing output holds of the unit ``key``, where the unit's translation is
+        still the one taken over from it (not dropped as ltmt's of an older source, nor
+        translated again: :meth:`note_filled`)."""
+        kept = self._kept.get(key)
+        return kept if kept is not None and self.translations.get(key) == kept.text else None
 
     def _laid_out(self, text: str, common: Wrapper | None, lines: int) -> list[str]:
         """A cue's ``text`` in lines (two where its source had ``lines`` two and the text a
@@ -198,14 +233,19 @@ class SubtitleDocument(TranslationsHeld):
         last wrote there, :mod:`ltmt.formats.output_sources`), where they are not the source's
         words."""
         found = self._aligned(target, record)
-        self.translations.update(found)
+        self._kept.update(found)
+        self.translations.update({key: kept.text for key, kept in found.items()})
         return len(found)
 
-    def _aligned(self, target: Path, record: Record | None) -> dict[str, str]:
-        """The units' texts in ``target``, from the cues lined up with theirs."""
-        _, theirs = type(self).read(Path(target))
+    def _aligned(self, target: Path, record: Record | None) -> dict[str, KeptCues]:
+        """The units' texts in ``target``, from the cues lined up with theirs, with those cues;
+        one that reads as its source only where ``record`` says it is a translation
+        (:mod:`ltmt.formats.kept_cues`)."""
+        parsed, theirs = type(self).read(Path(target))
+        written = type(self).texts_as_written(parsed)
+        theirs = [replace(cue, as_written=text) for cue, text in zip(theirs, written)]
         by_time = matched_cues(self.cues, theirs)
-        found: dict[str, str] = {}
+        found: dict[str, KeptCues] = {}
         for unit in self.units():
             index, _, line = unit.key.partition(LINE)
             group = self._group_of[int(index)]
@@ -217,13 +257,17 @@ class SubtitleDocument(TranslationsHeld):
                 lines = cues[0].lines
                 said = lines[int(line)] if int(line) < len(lines) else ""
                 text = _said(said)[1]
-            elif any(c.text == self.cues[i].text for c, i in zip(cues, group)):
-                continue  # a cue of the group is as in the source: not translated yet
             else:
                 text = group_words(cues)
-            if text and text != unit.source:
-                found[unit.key] = text
-        return found
+            # a cue of the group as in the source: not translated yet, unless the record
+            # says ltmt wrote that place for this source (a reviewer's English, or ltmt's)
+            as_source = text == unit.source or (
+                not line and any(c.text == self.cues[i].text for c, i in zip(cues, group))
+            )
+            place = f"{places[0]}{LINE}{line}" if line else str(places[0])
+            if text and (not as_source or kept_as_source(record, unit, place)):
+                found[unit.key] = KeptCues(text, tuple(cues), as_source)
+        return without_source_copy(found)
 
     def _lined_up(
         self,
@@ -437,6 +481,10 @@ class SrtDocument(SubtitleDocument):
         ]
         return subtitles, cues
 
+    @classmethod
+    def texts_as_written(cls, parsed: Any) -> list[str]:
+        return [subtitle.content for subtitle in parsed]
+
     def numbers(self, cues: list[Cue]) -> list[str]:
         """Each cue's number as the source has it (a review's notes name cues by them); a cue
         the source gave none (the ``srt`` library reads a file without them) the one after the
@@ -458,7 +506,7 @@ class SrtDocument(SubtitleDocument):
                 int(number),
                 datetime.timedelta(seconds=cue.start),
                 datetime.timedelta(seconds=cue.end),
-                "\n".join(cue.lines),
+                "\n".join(cue.lines) if cue.as_written is None else cue.as_written,
                 # what its time line has after the times (SubRip's position, X1:100 ...)
                 self.parsed[cue.index].proprietary,
             )
@@ -493,6 +541,10 @@ class VttDocument(SubtitleDocument):
         ]
         return parsed, cues
 
+    @classmethod
+    def texts_as_written(cls, parsed: Any) -> list[str]:
+        return [caption.raw_text for caption in parsed.captions]
+
     def numbers(self, cues: list[Cue]) -> list[str]:
         """Each cue's identifier (``3``, ``intro-1``), else its place in the written file."""
         captions = self.parsed.captions
@@ -516,7 +568,11 @@ class VttDocument(SubtitleDocument):
         for written in cues:  # a cue merged into the one before is not among them
             caption = captions[written.index]
             lines = [cue_tags_as_webvtt(line) for line in written.lines]
-            caption.text = written.before + "\n".join(lines) + written.after
+            caption.text = (
+                written.before + "\n".join(lines) + written.after
+                if written.as_written is None
+                else written.as_written
+            )
             caption.end = timestamp(written.end)
             kept.append(caption)
         parsed.captions[:] = kept
