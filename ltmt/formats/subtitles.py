@@ -29,7 +29,10 @@ cue's times (its position, ``X1:100 X2:600 ...``) stays, and so does a cue's num
 without them is numbered).
 
 An existing output is the translation so far (as for app catalogs): a cue group whose cues it
-has, with other text than the source, is kept; ``--overwrite`` translates all. Its cues are
+has, with other text than the source, is kept, written as the output has it with the source's
+times (:mod:`ltmt.formats.kept_cues`; one that reads as its source is kept where ltmt's record
+of the output says it wrote that place for the same source); ``--overwrite`` translates all.
+Its cues are
 those at the same times (within 0.1 s) and, where the two files have as many cues, at the same
 places too; in a source re-timed since, those at the same places where ltmt's record of the
 output (:mod:`ltmt.formats.output_sources`) says it wrote them for the same source. Any other
