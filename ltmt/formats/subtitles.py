@@ -234,7 +234,7 @@ class SubtitleDocument(TranslationsHeld):
         """Take over the translations ``target`` (this file's translation so far) holds: each
         unit's from the cues lined up with its own (:meth:`_lined_up`; ``record``: what ltmt
         last wrote there, :mod:`ltmt.formats.output_sources`), where they are not the source's
-        words."""
+        words or the record says they are its translation (:mod:`ltmt.formats.kept_cues`)."""
         found = self._aligned(target, record)
         self._kept.update(found)
         self.translations.update({key: kept.text for key, kept in found.items()})
