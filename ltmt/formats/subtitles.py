@@ -66,7 +66,7 @@ from ltmt.formats.cue_names import cue_lines, cue_name
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.kept_cues import KeptCues, kept_as_source, kept_cue, without_source_copy
 from ltmt.formats.output_sources import Record
-from ltmt.formats.subtitle_cues import Cue, cue_groups, runs_on
+from ltmt.formats.subtitle_cues import Cue, cue_groups, runs_on, spilled_captions, stands_alone
 from ltmt.formats.subtitle_limits import READING_SPEED, reading_speed
 from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
 from ltmt.formats.subtitle_markup import (
@@ -308,7 +308,11 @@ class SubtitleDocument(TranslationsHeld):
         (:mod:`ltmt.formats.subtitle_pairs`; ``purpose`` ``checked``: with the formatting tag
         around all of a run's cues, which ``ltmt qa`` compares: italics lost); a run of cues
         whose sides do not line up is a record with an empty target, which the import counts
-        as skipped (an unmatched cue, :data:`~ltmt.memory.clean.UNMATCHED_CUE`), never stores. A
+        as skipped (an unmatched cue, :data:`~ltmt.memory.clean.UNMATCHED_CUE`), never stores;
+        a caption (:func:`~ltmt.formats.subtitle_cues.stands_alone`) is a pair of its own, and
+        where the translation runs the next cue's sentence into its cue
+        (:func:`~ltmt.formats.subtitle_cues.spilled_captions`), neither it nor that sentence
+        is paired. A
         pair whose cues' override blocks differ (``{\\an8}`` dropped) says them in its metadata,
         for ``ltmt qa`` (:func:`~ltmt.formats.subtitle_markup.override_blocks`). A
         sentence translated as its source (``OK.``, a name) is a pair, as in a PO catalog or a
@@ -324,11 +328,14 @@ class SubtitleDocument(TranslationsHeld):
                 f"{TOLERANCE:g} s); give the source file it was timed from, or shift its times "
                 "to the source's"
             )
+        captions = {i for i in range(len(cues) - 1) if stands_alone(cues[i], cues[i + 1])}
         breaks = {i for i in range(len(cues) - 1) if not runs_on(cues[i], cues[i + 1])}
         records = []
         checked = purpose == "checked"
         last = {len(cues) - 1}
-        for pair in sentence_pairs(cues, theirs, breaks | last, checked=checked):
+        spilled = spilled_captions(cues, theirs, captions, checked=checked)
+        pairs = sentence_pairs(cues, theirs, breaks | captions | last, spilled, checked=checked)
+        for pair in pairs:
             if pair.theirs is None:
                 unmatched = f"no cues of {Path(path).name} line up"
                 where = f"{source_file}: {document.cue_name(pair.ours)}, {unmatched}"

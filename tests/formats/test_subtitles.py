@@ -61,6 +61,17 @@ def test_a_cue_whose_sentence_ends_inside_its_formatting_ends_the_group(tmp_path
         ("Yesterday", "I went home.", 1),
         ("When I was young,", "We lived in Paris.", 1),  # an open end
         ("The captain \u2013", "<i>and his crew</i> left.", 1),
+        # a caption (a name tag, a location card) before a new sentence: "I" began no
+        # continuation of it, and a memory match of the sentence replaced both
+        ("THOMAS BRANDT\nFormer Border Guard", "I'm Thomas Brandt, I was a border guard.", 2),
+        ("Anna Weber\nHead of Security", "I run the night shift.", 2),
+        ("BERLIN, 1989", "I was nineteen.", 2),
+        ("<i>EAST BERLIN</i>", "\u201cI never went back.\u201d", 2),
+        ("We dug the tunnel", "for six months.", 1),  # a sentence going on: small letters
+        ("THOMAS BRANDT", "was a border guard.", 1),
+        ("WHAT DID", "I DO?", 1),  # capitals on: a shouted sentence going on
+        ("OK", "I'll go.", 1),  # a word said, no card
+        ("I told you never", "I mean never.", 1),
     ],
 )
 def test_a_cue_runs_on_into_the_next_only_where_the_next_goes_on(
@@ -75,6 +86,38 @@ def test_a_cue_runs_on_into_the_next_only_where_the_next_goes_on(
         "utf-8",
     )
     assert len(open_document(path).units()) == units
+
+
+def _stored(source: str, target: str) -> Any:
+    """A translate function that gives ``target``, as a memory match of ``source`` would, to
+    any text holding ``source``, and upper-cases the rest (:class:`FakeModel`)."""
+    model = FakeModel()
+
+    def translate(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return [target if source in text else model([text])[0] for text in texts]
+
+    return translate
+
+
+def test_a_caption_cue_keeps_its_words_when_the_next_cue_has_a_memory_match(
+    tmp_path: Path,
+) -> None:
+    # the name tag and the sentence were one segment; the stored translation of the sentence
+    # replaced both: "Ich bin Thomas" / "Brandt," in the tag's time, the tag's words gone
+    out = _translated(
+        tmp_path,
+        "cap3.en.srt",
+        "1\n00:00:44,000 --> 00:00:46,500\nTHOMAS BRANDT\nFormer Border Guard\n\n"
+        "2\n00:00:47,000 --> 00:00:50,000\nI'm Thomas Brandt, I was a border guard.\n",
+        _stored(
+            "I'm Thomas Brandt, I was a border guard.",
+            "Ich bin Thomas Brandt, ich war Grenzsoldat.",
+        ),
+    )
+    assert out == (
+        "1\n00:00:44,000 --> 00:00:46,500\nTHOMAS BRANDT\nFORMER BORDER GUARD\n\n"
+        "2\n00:00:47,000 --> 00:00:50,000\nIch bin Thomas Brandt,\nich war Grenzsoldat.\n\n"
+    )
 
 
 def test_the_translation_keeps_the_cues_and_their_times(tmp_path: Path) -> None:
