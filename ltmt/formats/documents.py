@@ -76,6 +76,9 @@ class Unit:
     ``kept``: the places (start, end) of the source's parts its file says to write as they are
     (a .resx comment's ``{Locked="Quick Entry"}``, .NET's escaped braces ``{{``/``}}`` around
     words), sorted: the model gets each as a field of its own (:mod:`ltmt.formats.kept_parts`).
+    ``parts``: the source's pieces where its file lays the translation over them (a subtitle
+    sentence's cues), which are translated apart where the translation is a memory match of
+    other words (:mod:`ltmt.formats.parts_apart`); none where the unit is one piece.
     """
 
     key: str
@@ -90,6 +93,7 @@ class Unit:
     shown: str = ""
     docbook: bool = False
     kept: tuple[tuple[int, int], ...] = ()
+    parts: tuple[str, ...] = ()
 
 
 class Document(Protocol):

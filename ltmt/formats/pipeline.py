@@ -91,6 +91,7 @@ from ltmt.formats.output_sources import (
     Record,
 )
 from ltmt.formats.own_suggestions import own_suggestions, write_unflagged
+from ltmt.formats.parts_apart import warn_parted
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_progress import (
     changed_since,
@@ -592,6 +593,9 @@ def _translate_chunk(
     fresh = [u for u in fresh if u.key not in {o.unit.key for o in same_source}]
     place = line_place if document.format in LINE_KEYED else entry_place
     outcomes = _translated(document.format, fresh, translators, result.report, place)
+    for outcome in outcomes:
+        if outcome.parts_apart:
+            warn_parted(outcome.unit, unit_location(document, outcome.unit))
     outcomes += whole + same_source
     suggestions = [u for u in chunk if u.suggestion]
     settled = frozenset(own) if not mark_fuzzy else frozenset()  # written unflagged below

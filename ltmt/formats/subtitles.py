@@ -10,11 +10,16 @@ unit, until one ends a sentence (``.``, ``?``, ``!``, ``…``, a closing quote; 
 block (``{\\an8}``: a sign or a caption), or three cues, and where the next cue goes on with
 the sentence: it starts with a small letter, a digit or ``I``, or the cue before ends with a
 comma, a dash, a colon or a semicolon (a label, ``Settings``, then ``Your changes have been
-saved.`` are two texts; joined, the model dropped the label); the translation
+saved.`` are two texts; joined, the model dropped the label), and not after a caption (a name
+tag, a location card: ``THOMAS BRANDT`` / ``Former Border Guard``, ``BERLIN, 1989``,
+:mod:`ltmt.formats.subtitle_captions`) where the next cue starts a sentence of its own, ``I'm
+Thomas Brandt, ...`` too; the translation
 is then laid out over the same cues (:mod:`ltmt.formats.subtitle_lines`: by their share of the
 source, never cut inside a tag, each in at most two lines, of 42 characters where the text fits
 them, and in two balanced lines where its source cue had two; a cue with a longer line is
-named once the run is done). A cue of dialogue (``- Fine.`` /
+named once the run is done; where it is a memory match of other words, which would leave a
+cue without its words, the cues are translated apart, one each, and named in a warning:
+:mod:`ltmt.formats.parts_apart`). A cue of dialogue (``- Fine.`` /
 ``- Good.``, or a WebVTT voice span a line: ``<v Mary>...</v>``) is translated line by line,
 each line's dash or voice kept. Where a translation has fewer words than its cues, the cues left
 empty are merged into the one before (its end time extended). Formatting (``<i>``, ``<b>``) is
@@ -66,6 +71,7 @@ from ltmt.formats.cue_names import cue_lines, cue_name
 from ltmt.formats.documents import TranslationsHeld, Unit
 from ltmt.formats.kept_cues import KeptCues, kept_as_source, kept_cue, without_source_copy
 from ltmt.formats.output_sources import Record
+from ltmt.formats.parts_apart import laid_out_parts
 from ltmt.formats.subtitle_cues import Cue, cue_groups, runs_on, spilled_captions, stands_alone
 from ltmt.formats.subtitle_limits import READING_SPEED, reading_speed
 from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
@@ -156,9 +162,10 @@ class SubtitleDocument(TranslationsHeld):
                     if words:
                         units.append(Unit(f"{group[0]}{LINE}{number}", words))
                 continue
-            text = group_words([self.cues[i] for i in group])
+            cues = [self.cues[i] for i in group]
+            text = group_words(cues)
             if text:
-                units.append(Unit(str(group[0]), text))
+                units.append(Unit(str(group[0]), text, parts=_parts(cues)))
         return units
 
     def translated_cues(self) -> list[Cue]:
@@ -179,7 +186,9 @@ class SubtitleDocument(TranslationsHeld):
                 continue
             common, sources = unwrapped(cues)
             shares = [len(unmarked(source)) for source in sources]
-            parts = split_over(text, shares, self.tgt_lang or "")
+            # translated a cue at a time (a memory match of other words left one without its
+            # words: ltmt.formats.parts_apart), else laid out by the cues' shares
+            parts = laid_out_parts(text, len(cues)) or split_over(text, shares, self.tgt_lang or "")
             for cue, source, part in zip(cues, sources, parts):
                 if part or not out:
                     lines = self._laid_out(marked(part, source), common, len(cue.lines))
@@ -405,6 +414,14 @@ class SubtitleDocument(TranslationsHeld):
         if self.ending == "\r":  # the parsers' line feeds as the source's carriage returns
             text = text.replace("\n", "\r")
         atomic_write(Path(out_path), written_like(self.data, text))
+
+
+def _parts(cues: list[Cue]) -> tuple[str, ...]:
+    """The words of each of ``cues``, a sentence's, as its unit's parts (a formatting tag
+    around all of them aside, :func:`~ltmt.formats.subtitle_pairs.unwrapped`); none for one
+    cue, or where a cue has no words."""
+    parts = tuple(unmarked(text) for text in unwrapped(cues)[1])
+    return parts if len(parts) > 1 and all(parts) else ()
 
 
 def _said(line: str) -> tuple[str, str, str]:

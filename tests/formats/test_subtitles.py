@@ -17,6 +17,7 @@ from ltmt.formats.pipeline import translate_file
 from ltmt.formats.subtitle_lines import balance_tags, split_over, wrap
 from ltmt.formats.subtitle_markup import cue_tags_as_html, cue_tags_as_webvtt
 from ltmt.formats.subtitles import SrtDocument, SubtitleDocument, timestamp
+from ltmt.segments import Translation
 
 DATA = Path(__file__).parent / "data"
 
@@ -807,4 +808,58 @@ def test_the_review_notes_name_a_webvtt_cue_by_its_identifier(tmp_path: Path) ->
     document.fill({"0": "Jawohl, mein sehr verehrter Herr Kommandant."})
     assert document.review_notes()[0].startswith(
         "1 cue now read faster than 17 characters a second (cue intro-1): "
+    )
+
+
+def test_a_memory_match_of_other_words_for_a_sentence_over_cues_is_translated_cue_by_cue(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # the stored "We dug the tunnel." => "Wir gruben den Tunnel." for the whole sentence, laid
+    # over both cues by their shares: "Wir gruben" / "den Tunnel.", "for six months" gone
+    copied = {
+        "We dug the tunnel for six months.": Translation(
+            "We dug the tunnel for six months.",
+            "Wir gruben den Tunnel.",
+            method="knn",
+            copies_other_words=True,
+        )
+    }
+    apart = {"We dug the tunnel": "Wir gruben den Tunnel", "for six months.": "sechs Monate lang."}
+
+    def translate(texts: list[str], prefer: list[dict] | None = None) -> list[Any]:
+        return [copied.get(text) or apart[text] for text in texts]
+
+    source, target = tmp_path / "tunnel.srt", tmp_path / "tunnel.de.srt"
+    source.write_text(
+        "1\n00:00:13,500 --> 00:00:15,000\nWe dug the tunnel\n\n"
+        "2\n00:00:15,200 --> 00:00:17,000\nfor six months.\n",
+        "utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, target, translate, tgt_lang="de")
+    out = target.read_text("utf-8")
+    assert result.report.copies_other_words == 0  # no longer the match's copy
+    assert out == (
+        "1\n00:00:13,500 --> 00:00:15,000\nWir gruben den Tunnel\n\n"
+        "2\n00:00:15,200 --> 00:00:17,000\nsechs Monate lang.\n\n"
+    )
+    assert "'We dug the tunnel for six months.' (cues 1-2 (00:00:13,500)): a memory match of " in (
+        caplog.text
+    )
+    assert "its 2 cues were translated apart: check that they read well" in caplog.text
+
+
+def test_a_memory_match_that_covers_a_sentences_cues_is_laid_over_them(tmp_path: Path) -> None:
+    # a fused translation that is no copy of other words stays the whole sentence's
+    model = _german({"We dug the tunnel for six months.": "Wir gruben sechs Monate am Tunnel."})
+    out = _translated(
+        tmp_path,
+        "tunnel.srt",
+        "1\n00:00:13,500 --> 00:00:15,000\nWe dug the tunnel\n\n"
+        "2\n00:00:15,200 --> 00:00:17,000\nfor six months.\n",
+        model,
+    )
+    assert out == (
+        "1\n00:00:13,500 --> 00:00:15,000\nWir gruben sechs\n\n"
+        "2\n00:00:15,200 --> 00:00:17,000\nMonate am Tunnel.\n\n"
     )
