@@ -70,7 +70,7 @@ def guard_placeholders(
             suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
     indices = [i for i, _ in suspects]
-    plain, wrong = _decoded_without_memory(translator, indices, units, encoded, hits)
+    plain, wrong = decoded_without_memory(translator, indices, units, encoded, hits)
     replaced: set[int] = set()
     for (i, shape), text in zip(suspects, plain, strict=True):
         if _kept_shape(units[i].text, text) > shape:
@@ -111,7 +111,7 @@ def numbers_still_lost(
     }
 
 
-def _decoded_without_memory(
+def decoded_without_memory(
     translator: Translator,
     indices: Sequence[int],
     units: Sequence[Unit],

@@ -87,6 +87,7 @@ from ltmt.reference_subdivisions import lost_subdivisions
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, PairRecord, Translation, UserRequest
 from ltmt.sentence_memory import Request, translate_by_sentences
+from ltmt.tail_guard import guard_tails
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.text import half_character, paired_surrogates, text_list
 from ltmt.title_case import read_both_ways
@@ -985,6 +986,12 @@ class Translator:
             # judged on the output kept, not on the fused one it replaced
             repaired_at -= plain.outputs
             wrong_at = (wrong_at - plain.outputs) | plain.numbers_wrong
+        # a fused output that stopped where its match goes on: the model's own, whole
+        tails = guard_tails(self, sorted(kept_fused), units, encoded, matches, outputs, hits)
+        kept_fused -= tails.outputs
+        set_aside |= tails.outputs
+        repaired_at -= tails.outputs
+        wrong_at = (wrong_at - tails.outputs) | tails.numbers_wrong
         if self.negation_guard:  # last: whichever decode above dropped the "not"
             negations = guard_negations(self, units, encoded, matches, hits, outputs, kept_fused)
             kept_fused -= negations.without_memory

@@ -540,7 +540,8 @@ class RunReport:
             return ""
         return (
             f" ({self.matches_set_aside} of them with a match set aside: its translation changed "
-            "a number or placeholder of the source or lacked its negation)"
+            "a number or placeholder of the source, lacked its negation or stopped where the "
+            "match goes on)"
         )
 
     def _not_repaired_named(self) -> str:
