@@ -22,7 +22,11 @@ repaired for ``10 (ten) days`` said ``10 (dreißig) Tagen``, which fusion copied
 (zehn) Tagen``. A number written with a point or a comma that the target writes with its marks
 swapped, as German does (``EUR 10,000`` as ``EUR 10.000``, ``2.5`` as ``2,5``), is swapped so:
 ``EUR 20,000`` makes it ``EUR 20.000`` (looked up verbatim only, such a match kept its old
-amount, and the placeholder guard threw the match away for it).
+amount, and the placeholder guard threw the match away for it). A code-like word with brackets
+at its edges that the target lacks so is looked up without them, where both words have the
+same (:func:`bracketed_cores`): ``(listed in section 6).`` made ``6)`` a word, which ``in
+Abschnitt 6. genannten`` lacks; unrepaired for ``section 2)``, the fused output stopped after
+``Abschnitt 2.`` (the pharma trial, s76).
 """
 
 from __future__ import annotations
@@ -105,11 +109,16 @@ def _target_word(
 def bracketed_cores(old: str, new: str) -> tuple[str, str] | None:
     """``old`` and ``new`` without the brackets they share at their edges (``6)`` and ``2)``
     → ``6`` and ``2``; ``(E692)`` and ``(E1153)`` → ``E692`` and ``E1153``), or ``None`` when
-    they share none, or differ in them. A bracket is no edge punctuation of a word (``printf()``
-    is one word), so a number that closes a parenthesis is a word with it, and its match's
-    target, which writes it elsewhere in its sentence, holds it without the bracket."""
+    they share none, differ in them, or either is left a word that is not code-like. A bracket
+    is no edge punctuation of a word (``printf()`` is one word), so a number that closes a
+    parenthesis is a word with it, and its match's target, which writes it elsewhere in its
+    sentence, holds it without the bracket."""
     old_core, new_core = old.strip(_BRACKETS), new.strip(_BRACKETS)
     if not old_core or not new_core or old_core == old:
+        return None
+    if not (_code_like(old_core) and _code_like(new_core)):
+        # a word in brackets is most often translated: ``commit)`` → ``merge)`` of ``(use
+        # "git commit" to conclude merge)`` swapped the target's ``git commit`` (the dev users)
         return None
     if _edges(old, old_core) != _edges(new, new_core):
         return None
