@@ -39,6 +39,9 @@ MIN_TAIL_SHARE = 0.2
 # the least share of the output's words that are the match target's, in order: the output
 # followed the match (a model's own wording shares a few words with it at most)
 MIN_FOLLOWED = 2 / 3
+# the most words of an output or a match's target compared (the aligner's time grows with their
+# product; a model's output is shorter than its limit of 256 tokens): a longer text is not judged
+MAX_WORDS = 500
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 
@@ -64,11 +67,13 @@ def lost_tail(source: str, output: str, read: Sequence[Match]) -> LostTail | Non
     the match's source it lacks (each as often) is one the target copies before the words lost
     (``Remote-Repository`` lost translates ``remote``), or one with a digit."""
     written = _words(output)
-    if not written:
+    if not written or len(written) > MAX_WORDS:
         return None
     said = word_counts(without_placeholders(source))
     for match in read:
         target = _words(match.segment.target)
+        if len(target) > MAX_WORDS:
+            continue
         matcher = SequenceMatcher(None, written, target, autojunk=False)
         blocks = [block for block in matcher.get_matching_blocks() if block.size]
         followed = sum(block.size for block in blocks)

@@ -90,6 +90,8 @@ def test_a_long_output_is_read_in_linear_time():
     """Word lists, not a pattern over the text: a long run of one word and of punctuation."""
     long_match = _match("word " * 400, "Wort " * 400)
     assert lost_tail("word " * 400, "Wort " * 300, [long_match]) is not None
+    longer = _match("word " * 2000, "Wort " * 2000)  # past MAX_WORDS: not judged
+    assert lost_tail("word " * 2000, "Wort " * 1500, [longer]) is None
     assert lost_tail("(" * 20000, ")" * 20000, [SECTION_6]) is None
 
 
