@@ -773,13 +773,14 @@ def _checked_against_record(
         generator = ltmt_generator(path) if is_po and pairs else None
         unrecorded = [(path.name, generator, len(pairs))] if generator else []
         return _RecordChecks(records, unrecorded=unrecorded)
-    records = recorded_for_older_sources(record, records, by_place=not is_po)
+    spec = find_format(path, fmt, role="read")
+    records = recorded_for_older_sources(record, records, by_place=not spec.entries_move)
     memory, user, origin = importing  # a reused 100 % match is a duplicate, not ltmt's
     approved = approved_already(memory, user, records, origin, record, sources.read_for_import)
     if reviewed_only:
         records = unreviewed_left_out(record, records, approved)
         # kept without a record, in a file that marks nothing reviewed: as a file without one
-        if find_format(path, fmt, role="read").one_language_file(path):
+        if spec.one_language_file(path):
             records = unrecorded_left_out(record, records, approved)
         return _RecordChecks(records)
     # those an earlier import stored already are not stored by this one: said apart
