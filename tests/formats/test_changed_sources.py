@@ -337,6 +337,23 @@ def test_a_po_entry_is_judged_by_the_place_of_its_msgid(
     assert [pair.unpaired for pair in found] == expected
 
 
+def test_entries_sharing_a_context_are_judged_each_by_its_own_source() -> None:
+    """Qt trial s76: a .ts message's context is its class, which its neighbours share; the one
+    whose source changed, ltmt's German of the old one, had every message of its class
+    skipped as "target of an older source" by an import (and named so by ``ltmt qa``)."""
+    record = Record.of(
+        [(Unit("0", "Back up daily."), "Täglich sichern."), (Unit("1", "Restore"), "Laden")],
+        b"k" * 32,
+    )
+    records = [
+        PairRecord("Never back up.", "Täglich sichern.", "de.ts: message 1", {"context": "Backup"}),
+        PairRecord("Restore it", "Wiederherstellen", "de.ts: message 2", {"context": "Backup"}),
+        PairRecord("Restore", "Laden", "de.ts: message 3", {"context": "Backup"}),
+    ]
+    found = recorded_for_older_sources(record, records, by_place=False)
+    assert [pair.unpaired for pair in found] == [OLDER_SOURCE, "", ""]
+
+
 def test_a_named_pair_is_judged_by_its_own_name() -> None:
     """A keyed catalog's string whose German is another key's machine translation, its own
     English unchanged, is stored; one whose English changed since is still skipped."""
