@@ -26,7 +26,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 
 from ltmt.errors import InputError
 from ltmt.formats.common import LineShape, atomic_write, decode, read_file, text_lines_of
@@ -351,6 +351,18 @@ class SourceChangesUnmarked(Document, Protocol):
     def held_translations(self) -> dict[str, str]:
         """The translations the catalog holds, by unit key."""
         ...
+
+
+def source_changes_unmarked(document: Document) -> TypeGuard[SourceChangesUnmarked]:
+    """Whether ``document`` is a :class:`SourceChangesUnmarked` catalog, which holds its
+    translations (the protocol's one method) and does not say that its own tools mark a
+    changed source (``source_changes_marked``: a Qt file, which lupdate marks ``unfinished``
+    beside an ``<oldsource>``; a Jed file, made by ``wp i18n make-json`` from a PO catalog
+    that msgmerge marks). Such a file holds its translations for the record of what ltmt
+    wrote (:mod:`ltmt.formats.output_sources`), not for the memory's word on its sources."""
+    return isinstance(document, SourceChangesUnmarked) and not getattr(
+        document, "source_changes_marked", False
+    )
 
 
 @runtime_checkable

@@ -145,6 +145,9 @@ class JedDocument(FilledByKey):
     """A Jed file whose empty messages are filled (module docstring)."""
 
     format = "json"
+    # made from a PO catalog, which msgmerge marks where a source changed: the memory is not
+    # asked (:func:`~ltmt.formats.documents.source_changes_unmarked`)
+    source_changes_marked = True
 
     def __init__(self, path: Path, raw: bytes, text: str, data: Any) -> None:
         self.path = Path(path)

@@ -54,7 +54,6 @@ from ltmt.formats.documents import (
     MarkedKept,
     NamesUnits,
     Reviewed,
-    SourceChangesUnmarked,
     SourceCopies,
     TextDocument,
     ToolStatuses,
@@ -64,6 +63,7 @@ from ltmt.formats.documents import (
     WholeMessages,
     WithoutSource,
     open_document,
+    source_changes_unmarked,
 )
 from ltmt.formats.edited_lines import keep_edited_lines
 from ltmt.formats.entry_forms import FORM
@@ -327,7 +327,7 @@ def translate_file(
         if translate_suggestions:
             _suggestions_translated(document)
         units = document.pending(overwrite)
-        if isinstance(document, SourceChangesUnmarked) and changed_sources and not overwrite:
+        if source_changes_unmarked(document) and changed_sources and not overwrite:
             mark_for_review(document, in_path, changed_sources, outdated_kept)
     if overwrite and in_place and isinstance(document, KeepsReviewed) and output_sources:
         # what ltmt wrote there: its own text written back as it was is no reviewer's

@@ -288,6 +288,7 @@ class TsDocument:
     # unfinished, is translated again (:func:`~ltmt.formats.existing_output.drop_outdated`)
     marks_changed_sources = True
     review_lost_on_update = True
+    source_changes_marked = True  # (the memory is not asked: documents.source_changes_unmarked)
 
     def __init__(self, path: Path, store: Any, head: bytes = b"") -> None:
         self.path = Path(path)
