@@ -92,7 +92,7 @@ from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_uni
 from ltmt.text import half_character, paired_surrogates, text_list
 from ltmt.title_case import read_both_ways
 from ltmt.units import LineForms, SplitSegment, Unit, join_pieces, plan_units, split_segment
-from ltmt.wording import shortened
+from ltmt.wording import first_few, shortened
 from ltmt.worker_processes import (
     FusedDecoding,
     check_worker_processes,
@@ -722,14 +722,25 @@ class Translator:
         side blank, and one that fails the memory's cleaning otherwise, is skipped and counted
         in the returned report by reason, as :meth:`ltmt.memory.store.Memory.import_pairs`
         counts it (``empty target``; its ``examples`` name a pair by its place in the call,
-        ``#2``). They are searchable (and reused) from the next call on.
+        ``#2``). They are searchable (and reused) from the next call on. Targets that read
+        shifted against their sources (:func:`ltmt.memory.shifted_lines.find_shift`: a line
+        deleted or added in one list) are an InputError, and nothing is stored.
         """
+        from ltmt.memory.shifted_lines import find_shift
+
         self._check_open()
         if self.memory is None:
             raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
         sources, targets = text_list(sources, "sources"), text_list(targets, "targets")
         if len(sources) != len(targets):
             raise InputError(f"{len(sources)} sources but {len(targets)} targets")
+        shift = find_shift(sources, targets)
+        if shift is not None:
+            raise InputError(
+                f"the targets read shifted against their sources: {shift.first('pair')} "
+                f"(pairs {first_few(f'#{number}' for number in shift.lines)}); nothing "
+                "learned: give each source's translation at its place and learn them again"
+            )
         pairs = [
             PairRecord(source, target, f"#{number}")
             for number, (source, target) in enumerate(zip(sources, targets), 1)

@@ -442,11 +442,7 @@ def _warn_of_suspects(suspects: list[SuspectKind], qa_command: str | None) -> No
     of the file) is given, the ``ltmt qa`` command that lists them all. Stored all the same:
     the file is the translator's to fix."""
     for kind in suspects:
-        listed = f"; list them: {qa_command} --check {kind.check}" if qa_command else ""
-        warn(
-            f"{counted(len(kind.positions), 'pair')} {kind.about} imported "
-            f"({first_few(kind.positions)}){listed}"
-        )
+        warn(kind.warning("imported", qa_command))
 
 
 def _warn_of_copies(positions: list[str], user: str) -> None:

@@ -581,16 +581,36 @@ def translate(
                 )
             report.seconds = time.perf_counter() - started
             learned = None
+            suspects: list[str] = []  # what memory import would warn of the pairs learned
             if job.references is not None and user is not None:
                 learned = translator.learn(user, job.lines or [], job.references)
+                suspects = _learned_suspects(learn, job, memory)
         finally:
             if memory is not None:
                 memory.close()
         failure = _strict_failure(report) if strict else None
+        if as_json:  # the report's warnings
+            for suspect in suspects:
+                warn(suspect)
         if as_json or not quiet:
             _print_report(report, learned, as_json, to_stdout, warnings, failure)
+        if not as_json:  # after the summary that counts the pairs learned, as an import says
+            for suspect in suspects:
+                warn(suspect)
     if failure is not None:  # --json: said in the report
         raise typer.Exit(1) if as_json else InputError(failure)
+
+
+def _learned_suspects(learn: Path | None, job: Job, memory: Memory | None) -> list[str]:
+    """What ``ltmt memory import`` warns of the pairs ``--learn`` stored
+    (:func:`~ltmt.cli.learn_file.learned_suspects`)."""
+    from ltmt.cli.learn_file import learned_suspects
+    from ltmt.memory.clean import DEFAULT_CLEAN
+
+    if learn is None or job.references is None:
+        return []
+    clean = memory.clean if memory is not None else DEFAULT_CLEAN
+    return learned_suspects(learn, job.path, job.lines or [], job.references, clean)
 
 
 def _open_memory(
