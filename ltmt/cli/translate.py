@@ -1007,8 +1007,9 @@ def _strict_failure(report: RunReport) -> str | None:
     differ from the source's, or messages left out as ICU rejects their source, or outputs
     whose translations were kept without a record to tell a changed source by (``no_record``:
     trial s73), or translations kept whose placeholders ``ltmt qa`` calls an error
-    (``placeholders_kept``: trial s75, a kept ``%2$s`` for a source's ``%1$s`` passed); None if
-    none."""
+    (``placeholders_kept``: trial s75, a kept ``%2$s`` for a source's ``%1$s`` passed), or 100 %
+    memory matches reused whose numbers disagree with the source's (``exact_numbers``: trial
+    s76, a memory that learnt a shifted file); None if none."""
     failed = (
         report.not_repairable
         or report.numbers_not_repairable
@@ -1029,7 +1030,15 @@ def _strict_failure(report: RunReport) -> str | None:
         if report.placeholders_kept
         else None
     )
-    kept_reasons = "; ".join(reason for reason in (unjudged, placeholders) if reason)
+    exact_numbers = (
+        f"{counted(report.exact_numbers, '100 % memory match', '100 % memory matches')} "
+        "reused whose stored translation's numbers disagree with the source's "
+        f"({first_few(report.exact_numbers_examples)}): store the corrected translation with "
+        "ltmt memory add"
+        if report.exact_numbers
+        else None
+    )
+    kept_reasons = "; ".join(reason for reason in (unjudged, placeholders, exact_numbers) if reason)
     if not (report.cut or failed or report.invalid_sources):
         return f"--strict: {kept_reasons}" if kept_reasons else None
     invalid = (

@@ -771,6 +771,14 @@ def _count(
         report.exact += 1
         if reuse_lacks_fields(translation, _plural_form(outcome.unit)):
             report.exact_lacking_in(entry_name(named, outcome.unit.context))
+        from ltmt.memory.import_checks import numbers_disagree  # qa's checks: not at import
+
+        reused = reused_segment(translation.source, translation.matches)
+        stored = reused.metadata if reused is not None else {}
+        if numbers_disagree(outcome.unit.source, outcome.text, stored):  # bad memory
+            report.exact_numbers_in(entry_name(named, outcome.unit.context))
+            wrong = numbers_said_wrong(outcome.unit.source, outcome.text)
+            report.example_of(named, f"100 % memory match with other numbers ({wrong})")
         report.exact_same_context += outcome.exact_same_context
         report.exact_edges_replaced += stored_edges_replaced(
             translation.source, translation.matches

@@ -27,8 +27,9 @@ regular expression: a misread character pair, ``Ã©``) and so runs on every pai
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ltmt.clock_times import TWELVE_HOUR
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair
@@ -134,12 +135,25 @@ def pair_problems(record: PairRecord, syntax: str = "") -> tuple[str, ...]:
             problems.append("placeholders")
         if any(problem.startswith(_STRAY) for problem in found):
             problems.append("markup")
-    timed = TWELVE_HOUR.search(record.source) is not None  # 4 Uhr for 4 pm: same digits
-    if (digits or timed) and number_problems(record.source, record.target, record.metadata):
+    if _numbers_disagree(record.source, record.target, record.metadata, digits):
         problems.append("numbers")
     if mojibake_problems(record.source, record.target, record.metadata):
         problems.append("encoding")
     return tuple(problems)
+
+
+def numbers_disagree(source: str, target: str, metadata: Mapping[str, Any]) -> bool:
+    """Whether ``target``'s numbers disagree with ``source``'s, as :func:`pair_problems` (an
+    import's warning, ``ltmt qa --check numbers``) reads them; ``metadata``: the pair's."""
+    return _numbers_disagree(source, target, metadata, _differs(source, target)[1])
+
+
+def _numbers_disagree(
+    source: str, target: str, metadata: Mapping[str, Any], digits_differ: bool
+) -> bool:
+    """:func:`numbers_disagree`, where :func:`_differs` said whether the digits differ."""
+    timed = TWELVE_HOUR.search(source) is not None  # 4 Uhr for 4 pm: same digits
+    return (digits_differ or timed) and bool(number_problems(source, target, metadata))
 
 
 def _skipped(record: PairRecord, clean: CleanConfig) -> bool:

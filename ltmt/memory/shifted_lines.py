@@ -17,6 +17,7 @@ reviewer's slip, which the import's warning names.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,9 +46,7 @@ class Shift:
         line, offset = self.lines[0], self.offsets[0]
         if unit == "line":
             return f"line {line}'s translation has the numbers of line {line + offset}'s source"
-        return (
-            f"{unit} #{line}'s target has the numbers of {unit} #{line + offset}'s source"
-        )
+        return f"{unit} #{line}'s target has the numbers of {unit} #{line + offset}'s source"
 
 
 def find_shift(sources: Sequence[str], targets: Sequence[str]) -> Shift | None:
@@ -70,13 +69,11 @@ def find_shift(sources: Sequence[str], targets: Sequence[str]) -> Shift | None:
         return None
     # two next to each other (among those that say something) shifted the same way
     in_a_row = any(
-        offset and offset == after for (_, offset), (_, after) in zip(verdicts, verdicts[1:])
+        offset and offset == after for (_, offset), (_, after) in itertools.pairwise(verdicts)
     )
     if not in_a_row and 2 * len(shifted) <= len(verdicts):
         return None
-    return Shift(
-        tuple(index + 1 for index, _ in shifted), tuple(offset for _, offset in shifted)
-    )
+    return Shift(tuple(index + 1 for index, _ in shifted), tuple(offset for _, offset in shifted))
 
 
 def _agrees(source: str, target: str) -> bool:
