@@ -485,8 +485,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             quoted = quoting and not laravel and not is_branching(source)
             runs = quoted_runs(source) if quoted else ()
             hidden = hidden_runs(source, runs) if runs else source
-            quotes = hidden is None or (quoting and quotes_syntax(hidden, icu=icu))
-            if quotes and not is_branching(source):
+            quotes = quoting and not is_branching(source)  # ICU's quoted braces: '{'name'}'
+            if hidden is None or (quotes and quotes_syntax(hidden, icu=icu)):
                 self.untranslated[key] = source
                 continue
             if not is_branching(source):

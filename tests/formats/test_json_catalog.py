@@ -1668,6 +1668,44 @@ def test_quotes_around_double_braces_are_icus_in_a_file_with_icu_syntax(
     assert "Press %1$s." in [u.source for u in document.units()]
 
 
+def test_an_i18next_v3_form_for_one_may_leave_out_its_count_as_a_v4_one(tmp_path: Path) -> None:
+    """Trial s76: ``ltmt qa`` said ``/notification: error [placeholders] lacks {{count}}`` of
+    a v3 form for one (beside ``notification_plural``) and memory import warned of it, while
+    v4's ``task_one`` passed. Now both are forms for one; the others still need the count."""
+    source = _write(
+        tmp_path,
+        "en.json",
+        json.dumps(
+            {
+                "notification": "You have {{count}} new notification",
+                "notification_plural": "You have {{count}} new notifications",
+                "task_one": "{{count}} task left",
+                "task_other": "{{count}} tasks left",
+                "title": "{{count}} notes",
+            }
+        ),
+    )
+    german = {
+        "notification": "Du hast eine neue Benachrichtigung",
+        "notification_plural": "Du hast neue Benachrichtigungen",
+        "task_one": "Eine Aufgabe übrig",
+        "task_other": "{{count}} Aufgaben übrig",
+        "title": "Notizen",
+    }
+    target = _write(tmp_path, "de.json", json.dumps(german, ensure_ascii=False))
+    records = list(read_translations(target, source_file=source, purpose="checked"))
+    assert [r.metadata.get("form_for_one") for r in records] == [True, None, None, None, None]
+    assert [placeholder_problems(r.source, r.target, r.metadata) for r in records] == [
+        [],
+        ["lacks {{count}}"],
+        [],
+        [],
+        ["lacks {{count}}"],
+    ]
+    imported = list(read_translations(target, source_file=source))  # stored: reused as exact
+    assert imported[0].metadata == {"context": "/notification", "form_for_one": True}
+
+
 def test_qa_reads_a_webextension_messages_names_in_any_case(tmp_path: Path) -> None:
     """Session 64: ``$user$`` for ``$USER$`` was two errors; browsers read either. A plain
     JSON string's ``$name$`` keeps its case."""
