@@ -66,6 +66,11 @@ def block_message(text: str) -> Segments | None:
     return segments(text, dialect=_DIALECT)
 
 
+def message_blocks(unit: Unit) -> Segments | None:
+    """:func:`block_message` of ``unit``'s text (a PO message's)."""
+    return block_message(unit.source)
+
+
 def translate_messages(
     units: Sequence[Unit],
     translate: TranslateFn,
@@ -73,14 +78,16 @@ def translate_messages(
     report: RunReport,
     *,
     place: Callable[[Unit], str],
+    read: Callable[[Unit], Segments | None] = message_blocks,
 ) -> list[Outcome]:
     """The outcomes of a catalog's ``units``, in order: a message of block elements with a 100 %
     memory match of the whole message (``exact``) written from it as stored, the others
     translated by :func:`~ltmt.formats.html_cells.translate_cells`, block by block where
-    :func:`block_message` reads blocks."""
-    blocks = [unit for unit in units if block_message(unit.source) is not None]
+    ``read`` reads blocks (a PO message's: :func:`message_blocks`; a JSON string's:
+    :func:`ltmt.formats.json_html.html_value`)."""
+    blocks = [unit for unit in units if read(unit) is not None]
     reused = {o.unit.key: o for o in exact_outcomes(blocks, exact, report)} if exact else {}
     rest = [unit for unit in units if unit.key not in reused]
-    done = translate_cells(rest, translate, report, place=place, read=block_message)
+    done = translate_cells(rest, translate, report, place=place, read=read)
     translated = iter(done)
     return [reused[unit.key] if unit.key in reused else next(translated) for unit in units]

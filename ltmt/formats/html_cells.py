@@ -49,9 +49,10 @@ def has_blocks(text: str) -> bool:
     return _BLOCK_TAG.search(text) is not None
 
 
-def cell_page(text: str) -> Segments | None:
-    """The cell ``text`` read as a page where it holds block HTML; None where it does not."""
-    return segments(text) if has_blocks(text) else None
+def cell_page(unit: Unit) -> Segments | None:
+    """The cell ``unit``'s text read as a page where it holds block HTML; None where it does
+    not."""
+    return segments(unit.source) if has_blocks(unit.source) else None
 
 
 def translate_cells(
@@ -60,14 +61,15 @@ def translate_cells(
     report: RunReport | None = None,
     *,
     place: Callable[[Unit], str] = entry_place,
-    read: Callable[[str], Segments | None] = cell_page,
+    read: Callable[[Unit], Segments | None] = cell_page,
 ) -> list[Outcome]:
     """:func:`~ltmt.formats.unit_translation.translate_units` for a table's cells: a cell with
     block HTML translated run by run and written back in its structure (module docstring);
     one outcome per unit of ``units``, in order. ``read``: a unit's text as a page of runs, or
     None where it is one unit (a catalog's messages:
-    :func:`ltmt.formats.block_messages.block_message`)."""
-    pages = {unit.key: page for unit in units if (page := read(unit.source)) is not None}
+    :func:`ltmt.formats.block_messages.message_blocks`; a JSON string's:
+    :func:`ltmt.formats.json_html.html_value`)."""
+    pages = {unit.key: page for unit in units if (page := read(unit)) is not None}
     runs = [run for unit in units for run in _runs(unit, pages.get(unit.key))]
 
     def run_place(run: Unit) -> str:

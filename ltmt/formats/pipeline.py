@@ -78,6 +78,7 @@ from ltmt.formats.existing_output import (
     warn_of_no_record,
 )
 from ltmt.formats.html_cells import translate_cells
+from ltmt.formats.json_html import html_value
 from ltmt.formats.kept_copies import copies_kept, warn_of_copies_kept
 from ltmt.formats.kept_placeholders import warn_of_kept_placeholders
 from ltmt.formats.kept_suggestions import placeholder_mismatches
@@ -550,9 +551,10 @@ def _translated(
     place: Callable[[Unit], str],
 ) -> list[Outcome]:
     """The outcomes of ``units``: a table's cells with block HTML, and a PO message of block
-    elements (KUIT's ``<para>…</para><list>…</list>``) without a 100 % memory match of the
-    whole message, translated block by block (:mod:`ltmt.formats.html_cells`,
-    :mod:`ltmt.formats.block_messages`), others whole."""
+    elements (KUIT's ``<para>…</para><list>…</list>``) or a JSON string of block HTML (an
+    article's ``body``) without a 100 % memory match of the whole message, translated block by
+    block (:mod:`ltmt.formats.html_cells`, :mod:`ltmt.formats.block_messages`,
+    :mod:`ltmt.formats.json_html`), others whole."""
     translate, exact = translators
     if not units:
         return []
@@ -560,6 +562,8 @@ def _translated(
         return translate_cells(units, translate, report, place=place)
     if fmt == "po":
         return translate_messages(units, translate, exact, report, place=place)
+    if fmt == "json":
+        return translate_messages(units, translate, exact, report, place=place, read=html_value)
     return translate_units(units, translate, report, place=place)
 
 

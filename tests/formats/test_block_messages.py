@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from formats_fakes import FakeModel
 
-from ltmt.formats.block_messages import block_message
+from ltmt.formats.block_messages import block_message, message_blocks
 from ltmt.formats.documents import Unit
 from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.pipeline import translate_file
@@ -38,7 +38,7 @@ def test_a_message_of_block_elements_is_read_block_by_block(text: str, blocks: b
 def test_each_block_is_a_unit_and_kuit_phrases_stay_inside_it() -> None:
     model = FakeModel()
     source = "<para>Open <filename>%1</filename> now:</para><list><item>Plain text</item></list>"
-    (outcome,) = translate_cells([Unit("1", source)], model, read=block_message)
+    (outcome,) = translate_cells([Unit("1", source)], model, read=message_blocks)
     assert outcome.text == (
         "<para>OPEN <filename>%1</filename> NOW:</para><list><item>PLAIN TEXT</item></list>"
     )
