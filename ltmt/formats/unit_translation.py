@@ -41,6 +41,7 @@ from ltmt.formats.format_strings import (
 )
 from ltmt.formats.kept_parts import put_back, with_stand_ins
 from ltmt.formats.key_contexts import same_context
+from ltmt.formats.markup_structure import warn_of_scrambled_markup
 from ltmt.formats.match_pairs import edge_words_in_matches, words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs, without_tags
 from ltmt.formats.parts_apart import PART_BREAK, copied_over_parts, joined_parts
@@ -366,6 +367,7 @@ def translate_units(
             made = outcome.translation if outcome.parts_apart else by_key[_key(unit)]
             _count(report, outcome, made, terms, at_end, leftover, missed, lacked)
     _warn_unfinished([u for u in units if by_key[_key(u)].unfinished], place)
+    warn_of_scrambled_markup(outcomes, report, place)
     return outcomes
 
 

@@ -321,12 +321,8 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
         for brace, field in stray_braces(source, target)
         if field not in added
     ]
-    if not problems and tag_order_problem(source) is None:
-        crossed = tag_order_problem(target)
-        if crossed is not None:
-            problems.append(f"its tags do not nest as the source's: {crossed}")
-        elif (moved := moved_out(source, target, _VOID)) is not None:
-            problems.append(moved)
+    if not problems and (scrambled := structure_problem(source, target)) is not None:
+        problems.append(scrambled)
     if not problems:
         problems += _outside_the_root(source, target)
     if not problems:
@@ -545,6 +541,20 @@ def _lone_brackets(text: str) -> str:
     """``text``'s words with their placeholders and the ``<word>`` stretches that are no markup
     (a metavariable, ``<name>``; an unclosed ``<bold>``) left out: the brackets left are lone."""
     return _BRACKETED.sub(" ", without_placeholders(text))
+
+
+def structure_problem(source: str, target: str) -> str | None:
+    """Where ``target``'s markup does not keep the structure of ``source``'s, whose tags nest:
+    its tags do not nest (:func:`tag_order_problem`), or an element is outside the element
+    that holds it in the source (:func:`ltmt.qa.tag_nesting.moved_out`: a ``<td>`` after
+    ``</table>``); None where it does, or where the source's tags do not nest either.
+    ``ltmt translate`` warns of it too."""
+    if tag_order_problem(source) is not None:
+        return None
+    crossed = tag_order_problem(target)
+    if crossed is not None:
+        return f"its tags do not nest as the source's: {crossed}"
+    return moved_out(source, target, _VOID)
 
 
 def tag_order_problem(text: str) -> str | None:
