@@ -622,6 +622,32 @@ class Translator:
 
         return with_tags_apart(self, texts, user, prefer, term_list(glossary))
 
+    def translate_html(
+        self,
+        fragments: Sequence[str],
+        user: str | None = None,
+        *,
+        glossary: Iterable[Term] | None = None,
+    ) -> list[str]:
+        """Translate strings of HTML (a Help Center article's ``body``, a CMS field) for
+        ``user``, one string per input, in order: each read as an HTML page is (its runs of text
+        between block boundaries, with their inline markup, and the attribute values people
+        read: ``alt``, ``title``), the runs translated with :meth:`translate` and fitted, and
+        each string written back in its own structure with its runs' translations in place
+        (:func:`ltmt.formats.html_fragments.translated_fragments`, what the server does with
+        ``format: html``; ``ltmt translate`` does so with an HTML page, a CSV cell or a JSON
+        string of block HTML). :meth:`translate` gives a string to the model whole: a page's
+        markup does not survive that. A translation's ``&``, ``<`` and ``>`` are written as
+        references; scripts, styles and comments stay as they are. ``glossary``: as in
+        :meth:`translate`."""
+        self._check_open()
+        from ltmt.formats.html_fragments import translated_fragments
+        from ltmt.formats.unit_translation import for_translator
+
+        texts = _readable(fragments)
+        translate = for_translator(self, user, glossary=term_list(glossary))
+        return translated_fragments(texts, translate, self.written_language)
+
     def translate_for_users(
         self,
         requests: Sequence[UserRequest],

@@ -1909,3 +1909,37 @@ def test_a_line_with_a_stage_direction_comes_back_whole(backbone, line):
     """Each of the three marks, a reST emphasis's stars too (no pair set aside)."""
     [result] = _copying(Translator(backbone, beam=1)).translate([line])
     assert (result.text, result.pieces) == (line, 2)
+
+
+def test_translate_html_keeps_each_strings_structure_and_reuses_its_blocks_matches(
+    backbone, tmp_path
+):
+    # trial s76: a Help Center body given to translate() whole came back with its markup
+    # scrambled; translate_html reads it as a page, block by block
+    from ltmt import Memory
+
+    body = (
+        "<h2>Before you start</h2><p>Only account owners can change billing details.</p>"
+        "<table><tr><td>Team</td><td>$19 / month</td></tr></table>"
+    )
+    with Memory(tmp_path) as memory:
+        memory.add(
+            "u1", "Only account owners can change billing details.", "Nur Kontoinhaber dürfen das."
+        )
+        memory.add("u1", "Team", "Team-Tarif")
+        translator = Translator(backbone, memory, beam=1)
+        [html, other] = translator.translate_html([body, "<p>Team</p>"], "u1")
+    assert "<p>Nur Kontoinhaber dürfen das.</p>" in html
+    assert "<td>Team-Tarif</td>" in html
+    assert re.findall(r"</?\w+>", html) == re.findall(r"</?\w+>", body)  # tags in place
+    assert other == "<p>Team-Tarif</p>"
+
+
+def test_translate_html_of_a_string_without_text_and_a_closed_translator(backbone):
+    translator = Translator(backbone, beam=1)
+    assert translator.translate_html(["<ul><li>42</li></ul>", ""]) == ["<ul><li>42</li></ul>", ""]
+    with pytest.raises(InputError, match="list"):
+        translator.translate_html("<p>Hello</p>")  # type: ignore[arg-type]
+    translator.close()
+    with pytest.raises(ClosedError):
+        translator.translate_html(["<p>Hello</p>"])
