@@ -35,11 +35,9 @@ def html_value(unit: Unit) -> Segments | None:
     """The JSON string ``unit`` (keyed by its JSON Pointer) read as a page where it holds block
     HTML (module docstring); None where it is one unit."""
     text = unit.source
-    if "<" not in text:
+    if not has_blocks(text):  # no block element's start tag: not scanned at all
         return None
-    if is_block_html(text) or (_names_html(unit.key) and has_blocks(text)):
-        return segments(text)
-    return None
+    return segments(text) if _names_html(unit.key) or is_block_html(text) else None
 
 
 def is_block_html(text: str) -> bool:

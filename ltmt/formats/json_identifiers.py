@@ -30,7 +30,10 @@ A game's dialogue tree keeps its text beside the names the game looks its nodes 
   :func:`is_slug_of_key`). A key of an object of a value per language, whose keys are all
   locale tags as Contentful writes them (``"slug": {"en-US": "..."}``), says nothing of its
   value: the key above it does, for these rules and :mod:`ltmt.formats.machine_values`'
-  (:func:`naming_key`); a key such as ``all`` or ``new`` among labels is no locale's.
+  (:func:`naming_key`); a key such as ``all`` or ``new`` among labels is no locale's;
+- the items of a list of labels under ``label_names`` (in any case, with ``_`` or none: a
+  Zendesk Help Center article's search labels, ``["billing", "payments"]``, which the
+  article's translations share; trial s76: they were translated).
 
 A lone word is text otherwise (``GUARD``, ``OK``, ``accept`` under a key of text): a message
 file's labels are single words too, so a key of them is named to be left.
@@ -76,6 +79,8 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # keys that name a URL's part by a slug, whose value is one where words are joined by "-"
 _LINK_KEY = re.compile(r"(?:.*[_a-z])?(?:permalink|Permalink|handle|Handle|path|Path)")
 _JOINED_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+# keys of a list of labels, lower-cased without "_" (Zendesk's label_names)
+_LABEL_LIST_KEYS = frozenset({"labelnames"})
 # a language code, its region or script written in any case (en-us, pt_BR, zh-Hant)
 _LOCALE = re.compile(r"([a-z]{2,3})(?:[-_]([A-Za-z]{2}|[A-Za-z]{4}))?")
 # a locale tag as Contentful writes a field's locales (en-US, de-DE, de): a key per language
@@ -124,11 +129,22 @@ def kept_as_written(
             or is_key_binding(text, own)
             or (isinstance(key, str) and is_code_of_key(key, text))
             or own in id_keys
+            or _in_label_list(parts)
             or (bool(_CAPITALS.fullmatch(text)) and text in records and text != own)
             or skipped(parts, skip_keys)
         )
 
     return {parts for parts, text in strings if kept(parts, text)}
+
+
+def _in_label_list(parts: Place) -> bool:
+    """Whether the value at ``parts`` is an item of a list of labels (module docstring)."""
+    return (
+        len(parts) >= 2
+        and isinstance(parts[-1], int)
+        and isinstance(parts[-2], str)
+        and parts[-2].replace("_", "").lower() in _LABEL_LIST_KEYS
+    )
 
 
 def is_no_text(text: str, key: str | int | None = None) -> bool:

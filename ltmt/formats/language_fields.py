@@ -5,7 +5,10 @@ with ``_`` or ``-`` or none) at the top level of a table that is an object (``"l
 language menu's; ``[{"name": "Alice", "locale": "en"}]``, sample data's): an item's own
 language, data the app reads, which a one-language menu or a list of records says alike
 (trial s74: both were rewritten ``de``, and a reviewer's ``en`` again on every rerun). A YAML
-file that is a list at its top level has none either.
+file that is a list at its top level has none either. A table whose only key holds an object
+is a record in its wrapper, as an API writes one (Zendesk's ``{"article": {"locale": "en-us",
+"title": ...}}``, ``{"translation": {...}}``): that object's top level is the table's (trial
+s76: ``en-us`` was copied, and the translations API got German tagged ``en-us``).
 
 Its value is no text: where it is the source language's code (``en``, ``en-US``, ``en_US``,
 ``EN``), the translation says the target language's there, written as the source writes its
@@ -47,11 +50,22 @@ def names_language(key: Any) -> bool:
 def language_fields(table: Any) -> Iterator[tuple[Place, str]]:
     """The place and value of each string of ``table`` (a JSON file's data, a YAML file's
     below its language root) under a key naming its language at its top level, where it is an
-    object (module docstring)."""
-    if isinstance(table, dict):
-        for key, value in table.items():
-            if names_language(key) and isinstance(value, str):
-                yield (key,), value
+    object, or of the object that is its only value (module docstring)."""
+    if not isinstance(table, dict):
+        return
+    yield from _top_fields(table)
+    if len(table) == 1:
+        ((key, record),) = table.items()
+        if isinstance(record, dict):  # {"article": {...}}: a record in its wrapper
+            yield from (((key, *place), value) for place, value in _top_fields(record))
+
+
+def _top_fields(table: dict[Any, Any]) -> Iterator[tuple[Place, str]]:
+    """The place and value of each string at ``table``'s top level under a key naming its
+    language."""
+    for key, value in table.items():
+        if names_language(key) and isinstance(value, str):
+            yield (key,), value
 
 
 def written_value(value: str, src_lang: str, tgt_lang: str) -> str | None:

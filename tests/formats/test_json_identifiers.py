@@ -81,6 +81,20 @@ LOCALE_MAPS = frozenset({("fields", "slug"), ("fields", "permalink"), ("fields",
             (),
             4,
         ),
+        # a Zendesk article's search labels (trial s76); a list of other strings is text
+        (
+            [
+                (("article", "label_names", 0), "billing"),
+                (("article", "label_names", 1), "Payments"),
+                (("labelNames", 0), "billing"),
+                (("tags", 0), "Urgent"),
+                (("label_names",), "Labels"),  # the key's own string, no list's item
+                (("labels", 0), "Save"),
+            ],
+            (),
+            (),
+            3,
+        ),
         # named keys, at any depth, and what is under them
         (
             [(("n", 0, "speaker"), "Guard"), (("meta", "notes", 0), "Draft")],

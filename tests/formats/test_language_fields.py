@@ -44,6 +44,30 @@ def test_fields_at_the_top_level_of_an_object_alone() -> None:
 
 
 @pytest.mark.parametrize(
+    ("table", "fields"),
+    [
+        # trial s76: Zendesk's article, a record in its wrapper ("source_locale" stays)
+        (
+            {"article": {"id": 1, "locale": "en-us", "source_locale": "en-us", "body": "x"}},
+            [(("article", "locale"), "en-us")],
+        ),
+        (
+            {"translation": {"locale": "en-us", "title": "Hi"}},
+            [(("translation", "locale"), "en-us")],
+        ),
+        ({"language": "en", "ui": {"language": "en"}}, [(("language",), "en")]),  # two keys
+        ({"ui": {"settings": {"language": "en"}}}, []),  # two levels down
+        ({"articles": [{"locale": "en-us"}]}, []),  # a list of records: each item's own
+        ({"ui": "en"}, []),
+    ],
+)
+def test_a_record_in_its_wrapper_has_the_tables_language_fields(
+    table: object, fields: list[tuple[tuple[str, ...], str]]
+) -> None:
+    assert list(language_fields(table)) == fields
+
+
+@pytest.mark.parametrize(
     "table",
     [
         # trial s74: a one-language menu and a list of records were read as the table's language

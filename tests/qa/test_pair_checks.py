@@ -23,6 +23,7 @@ from ltmt.qa.pair_checks import (
     punctuation_problems,
     quoting_problems,
     sign_problems,
+    structure_problem,
     whitespace_problems,
     wordless_problems,
 )
@@ -2126,3 +2127,28 @@ def test_dotnet_escaped_braces_around_words_are_no_field(target: str, problems: 
     source = "Type {{ to open a group and }} to close it."
     assert placeholder_problems(source, target, {"syntax": "dotnet"}) == problems
     assert placeholder_problems(source, target, {})  # elsewhere a template's field
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # trial s76's article body, translated whole: what ltmt translate now warns of too
+        (
+            "<table><tr><td>Team</td><td>$19</td></tr></table>",
+            "<table><tr></tr><td>Team 19 $</td></table> <td>$19</td>",
+            "its <td> is outside <tr>, which holds it in the source: move it back inside",
+        ),
+        (
+            "<b><i>Save</i></b> now",
+            "<b><i>Speichern</b></i> jetzt",
+            "its tags do not nest as the source's: </b> comes while <i> inside it is open",
+        ),
+        ("<table><tr><td>A</td></tr></table>", "<table><tr><td>B</td></tr></table>", None),
+        ("<p>A<br>B</p>", "<p>A</p><br>B", None),  # a line break holds nothing
+        ("<b><i>x</b></i>", "<i><b>y</i></b>", None),  # the source's do not nest either
+    ],
+)
+def test_the_structure_check_that_translate_warns_of_too(
+    source: str, target: str, expected: str | None
+) -> None:
+    assert structure_problem(source, target) == expected
