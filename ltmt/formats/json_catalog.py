@@ -67,6 +67,12 @@ the file is translated, except:
   as left out (the run's summary names it; ``--strict`` fails) unless the output being
   continued holds a person's translation of it.
 
+A string of block HTML (a Zendesk Help Center article's ``body``) is translated block by block,
+its structure kept, as a CSV cell's HTML is (:mod:`ltmt.formats.json_html`, in every flavour of
+JSON file); a Zendesk article's ``label_names`` are copied
+(:mod:`ltmt.formats.json_identifiers`), and its ``locale`` in the ``{"article": {...}}`` wrapper
+is a language field.
+
 A message left untranslated is left out of the output (a FormatJS message's whole object), so
 that the app falls back to the source language and a later run, of a fixed source, translates
 it; a person's translation of it in the output being continued is kept (and counted as
