@@ -111,6 +111,10 @@ class Translation:
     the model's own without memory, as it changed or lost a placeholder or a number of the
     source (:mod:`ltmt.placeholder_guard`) or lacked its negation (:mod:`ltmt.negation_guard`):
     a run's summary says so beside ``without a usable match``.
+    ``match_polarity``: a fused translation still says a memory match's negation or comparison
+    word where the source differs from the match's source in it (``nicht`` where it says no
+    ``not``, ``über`` where it says ``below``), even after the line was decoded without memory
+    (:mod:`ltmt.polarity_guard`): it may say the opposite, check it.
     ``by_sentence``: the line was translated as this
     many sentences, each with its own memory matches (:mod:`ltmt.sentence_memory`; 0: whole),
     which ``pieces`` counts too. ``sentence_split``: a line the model could take whole was given
@@ -137,6 +141,7 @@ class Translation:
     sentences_lost: bool = False
     negation_lost: bool = False
     match_set_aside: bool = False
+    match_polarity: bool = False
     by_sentence: int = 0
     sentence_split: bool = False
 
