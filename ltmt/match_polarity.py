@@ -51,13 +51,13 @@ _ENGLISH = {
     "below": re.compile(
         rf"{_SIGN_BELOW}|\b(?:below|under){_BEFORE_A_NUMBER}"
         r"|\b(?:less|fewer|lower|smaller|shorter)\s+than\b|\bat\s+most\b|\bmaxim(?:um|al)\b"
-        r"|\bmax\b|\bup\s+to(?=\s+\d)",
+        r"|\bmax\b\.?(?=\s?\d)|\bup\s+to(?=\s+\d)",
         re.IGNORECASE,
     ),
     "above": re.compile(
         rf"{_SIGN_ABOVE}|\b(?:above|over){_BEFORE_A_NUMBER}"
         r"|\b(?:more|greater|higher|larger|longer|older)\s+than\b|\bat\s+least\b"
-        r"|\bminim(?:um|al)\b|\bmin\b",
+        r"|\bminim(?:um|al)\b|\bmin\b\.?(?=\s?\d)",
         re.IGNORECASE,
     ),
     "before": re.compile(r"\bbefore\b|\bprior\s+to\b|\bearlier\s+than\b", re.IGNORECASE),
@@ -67,12 +67,12 @@ _ENGLISH = {
 _GERMAN = {
     "below": re.compile(
         rf"{_SIGN_BELOW}|\bunter(?:halb)?\b|\b(?:weniger|geringer|niedriger|kleiner|kürzer)\b"
-        r"|\b(?:höchst|maxim)\w*|\bmax\b|\bbis\s+zu\b",
+        r"|\b(?:höchst|maxim)\w*|\bmax\b\.?(?=\s?\d)|\bbis\s+zu\b",
         re.IGNORECASE,
     ),
     "above": re.compile(
         rf"{_SIGN_ABOVE}|\büber(?:halb)?\b|\boberhalb\b|\b(?:mehr|größer|höher|länger|älter)\b"
-        r"|\b(?:mindest|minim)\w*|\bmin\b|\bab(?=\s+\d)",
+        r"|\b(?:mindest|minim)\w*|\bmin\b\.?(?=\s?\d)|\bab(?=\s+\d)",
         re.IGNORECASE,
     ),
     "before": re.compile(r"\b(?:vor|bevor|vorher|zuvor|früher)\b", re.IGNORECASE),

@@ -1028,8 +1028,7 @@ class Translator:
         polar = {
             i
             for i in kept_fused
-            if self.negation_guard
-            and polarity_kept(units[i].text, outputs[i], matches_read(self, units[i], matches))
+            if polarity_kept(units[i].text, outputs[i], matches_read(self, units[i], matches))
         }
         # a copy the placeholder guard or the label retry decoded again without memory is none
         copies = {units[i].segment for i in (still_copied & kept_fused) - polar}
