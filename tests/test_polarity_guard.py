@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.polarity_guard import GuardedPolarity, guard_polarity
+from ltmt.polarity_guard import GuardedPolarity, guard_polarity, polarity_said
 from ltmt.segments import Match, Segment
 from ltmt.translator import Translator
 from ltmt.units import Unit
@@ -148,3 +148,12 @@ def test_the_model_s_own_output_replaces_only_where_it_keeps_the_line_s_numbers(
     )
     assert guarded == GuardedPolarity(set(), set())
     assert outputs == [KEPT, "Nicht über 25 Grad lagern."]
+
+
+def test_a_negation_of_the_line_s_lacked_is_left_to_the_negation_guard():
+    """``Do not take ...`` fused as a weak match's ``Nehmen Sie es.``: the negation guard
+    decodes it again steered to one, and ``negation_lost`` flags it (not twice)."""
+    weak = Match(Segment(2, "u1", "Take this medication.", "Nehmen Sie es.", 0.0, "t"), 52.0)
+    line = "Do not take this medication if you are pregnant."
+    assert polarity_said(line, "Medikament nehmen, wenn Sie schwanger sind.", [weak]) is None
+    assert polarity_said(CHILDREN, KEPT, [NEGATED]) is not None
