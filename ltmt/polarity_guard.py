@@ -5,15 +5,14 @@ A memory match one word away from the line can be its opposite: ``Xarelto must n
 children below 18 years of age.`` for the line ``Xarelto must be used in children below 18
 years of age.``, ``Do not store above 25 °C.`` for ``Do not store below 25 °C.``; fused, the
 output kept the match's ``nicht`` and ``über`` (a pharma trial, session 76). A fused line
-whose output keeps a match's negation or comparison word that the line lacks, or lacks the
-line's that the match lacks (:func:`ltmt.match_polarity.polarity_kept`, over the matches the
-fusion read; a negation of the line's lacked is the negation guard's), is decoded again
-without memory, as the placeholder guard decodes its lines
-(:func:`ltmt.placeholder_guard.decoded_without_memory`: glossary terms, form of address,
-numbers repaired); the model's own output replaces it where it no longer says so and keeps the
-line's placeholders and numbers as well (:func:`ltmt.placeholder_guard.kept_tag_shape`). A
-line still saying its match's polarity is flagged by the translator
-(``Translation.match_polarity``).
+whose output keeps a match's negation or comparison word that the line lacks
+(:func:`ltmt.match_polarity.polarity_kept`, over the matches the fusion read; a negation of
+the line's lacked is the negation guard's), is decoded again without memory, as the
+placeholder guard decodes its lines (:func:`ltmt.placeholder_guard.decoded_without_memory`:
+glossary terms, form of address, numbers repaired); the model's own output replaces it where
+it no longer says so and keeps the line's placeholders and numbers as well
+(:func:`ltmt.placeholder_guard.kept_tag_shape`). A line still saying its match's polarity is
+flagged by the translator (``Translation.match_polarity``).
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from ltmt.match_polarity import NEGATION, PolarityKept, polarity_kept
+from ltmt.match_polarity import polarity_kept
 from ltmt.placeholder_guard import decoded_without_memory, kept_tag_shape
 from ltmt.routing import read_matches
 
@@ -54,17 +53,6 @@ def matches_read(
     return found if read is None else read
 
 
-def polarity_said(line: str, output: str, read: Sequence[Match]) -> PolarityKept | None:
-    """:func:`ltmt.match_polarity.polarity_kept` of ``output`` for ``line`` and the matches
-    ``read``, but a negation of the line's lacked: that is the negation guard's to decode
-    again and ``Translation.negation_lost``'s to flag (:mod:`ltmt.negation_guard`), as qa's
-    negation check finds it too."""
-    kept = polarity_kept(line, output, read)
-    if kept is None or (kept.way == NEGATION and not kept.kept):
-        return None
-    return kept
-
-
 def guard_polarity(
     translator: Translator,
     fused: Sequence[int],
@@ -79,7 +67,7 @@ def guard_polarity(
     polarity (module docstring), and replace those ``outputs`` the model's own output serves
     better."""
     read = {i: matches_read(translator, units[i], matches) for i in fused}
-    suspects = [i for i in fused if polarity_said(units[i].text, outputs[i], read[i])]
+    suspects = [i for i in fused if polarity_kept(units[i].text, outputs[i], read[i])]
     if not suspects:
         return GuardedPolarity(set(), set())
     suspects.sort(key=lambda i: len(encoded[i]))
@@ -87,7 +75,7 @@ def guard_polarity(
     replaced: set[int] = set()
     for i, text in zip(suspects, plain, strict=True):
         line = units[i].text
-        if polarity_said(line, text, read[i]) is None and kept_tag_shape(
+        if polarity_kept(line, text, read[i]) is None and kept_tag_shape(
             line, text
         ) >= kept_tag_shape(line, outputs[i]):
             outputs[i] = text

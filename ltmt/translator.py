@@ -59,6 +59,7 @@ from ltmt.line_rewrites import (
 )
 from ltmt.line_seams import drop_seam_repeats
 from ltmt.lookup import check_memory_languages, memory_matches, missing_user, term_matcher
+from ltmt.match_polarity import polarity_kept
 from ltmt.match_punctuation import punctuate_copies
 from ltmt.memory.user_ids import check_user
 from ltmt.model.backbone import (
@@ -82,7 +83,7 @@ from ltmt.number_words_repair import repair_worded_numbers
 from ltmt.numbers_kept import numbers_added_beyond_repair, repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
-from ltmt.polarity_guard import guard_polarity, matches_read, polarity_said
+from ltmt.polarity_guard import guard_polarity, matches_read
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.reference_subdivisions import lost_subdivisions
 from ltmt.routing import needs_fusion, plan_batches, without_model
@@ -1027,7 +1028,7 @@ class Translator:
         polar = {
             i
             for i in kept_fused
-            if polarity_said(units[i].text, outputs[i], matches_read(self, units[i], matches))
+            if polarity_kept(units[i].text, outputs[i], matches_read(self, units[i], matches))
         }
         # a copy the placeholder guard or the label retry decoded again without memory is none
         copies = {units[i].segment for i in (still_copied & kept_fused) - polar}

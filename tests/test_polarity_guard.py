@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.polarity_guard import GuardedPolarity, guard_polarity, polarity_said
+from ltmt.match_polarity import polarity_kept
+from ltmt.polarity_guard import GuardedPolarity, guard_polarity
 from ltmt.segments import Match, Segment
 from ltmt.translator import Translator
 from ltmt.units import Unit
@@ -155,5 +156,5 @@ def test_a_negation_of_the_line_s_lacked_is_left_to_the_negation_guard():
     decodes it again steered to one, and ``negation_lost`` flags it (not twice)."""
     weak = Match(Segment(2, "u1", "Take this medication.", "Nehmen Sie es.", 0.0, "t"), 52.0)
     line = "Do not take this medication if you are pregnant."
-    assert polarity_said(line, "Medikament nehmen, wenn Sie schwanger sind.", [weak]) is None
-    assert polarity_said(CHILDREN, KEPT, [NEGATED]) is not None
+    assert polarity_kept(line, "Medikament nehmen, wenn Sie schwanger sind.", [weak]) is None
+    assert polarity_kept(CHILDREN, KEPT, [NEGATED]) is not None

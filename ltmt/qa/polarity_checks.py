@@ -30,9 +30,6 @@ if TYPE_CHECKING:
 
 # matches read per entry: as many as the trained combiner reads at most
 _MATCHES = 6
-# a match below this score is no near match a translation takes its polarity from (the
-# fusion's own least: :class:`ltmt.fusion.selection.MatchSelection`)
-MIN_SCORE = 50.0
 
 
 def polarity_findings(
@@ -47,7 +44,7 @@ def polarity_findings(
     found = memory_matches(memory, user, [record.source for record in records], _MATCHES)
     findings = []
     for n, (record, matches) in enumerate(zip(records, found, strict=True)):
-        near = [m for m in matches if MIN_SCORE <= m.score < 100]
+        near = [m for m in matches if m.score < 100]  # polarity_kept reads the near ones
         kept = polarity_kept(record.source, record.target, near) if near else None
         if kept is None:
             continue
