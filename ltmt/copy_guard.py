@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol, runtime_checkable
 
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.line_seams import doubled_words
+from ltmt.lost_tails import lost_tail
 from ltmt.numbers_kept import kept_shape
 from ltmt.repeated_words import repeated_source_words
 from ltmt.routing import read_matches
@@ -107,6 +108,17 @@ def lost_shape(source: str, output: str) -> bool:
     return not only_long or bool(repeats)
 
 
+def _worse(source: str, second: str, first: str, read: Sequence[Match]) -> bool:
+    """Whether the wary decode ``second`` of input ``source`` lost what its first output
+    ``first`` kept: its shape (:func:`lost_shape`), or the tail of a match of ``read`` that it
+    followed (:func:`ltmt.lost_tails.lost_tail`: with the match's neighbours around a changed
+    word pushed away, the model went on alone and ended the sentence, ``... in Abschnitt 2.``
+    for the copy's ``... in Abschnitt 6. genannten sonstigen Bestandteile ...``)."""
+    if lost_shape(source, second) and not lost_shape(source, first):
+        return True
+    return lost_tail(source, second, read) is not None and lost_tail(source, first, read) is None
+
+
 def guard_copies(
     translator: Translator,
     fused: Sequence[int],
@@ -157,7 +169,7 @@ def guard_copies(
                 continue
             for i, text in zip(chunk, wary, strict=True):
                 source = units[i].text
-                if lost_shape(source, text) and not lost_shape(source, outputs[i]):
+                if _worse(source, text, outputs[i], read[i]):
                     misshapen_kept.add(i)
                     continue
                 # the first output again, or another match's: a copy all the same, no replacement

@@ -92,6 +92,11 @@ def word_counts(text: str) -> Counter[str]:
     return Counter(_part_list(text))
 
 
+def word_list(text: str) -> list[str]:
+    """The :func:`word_parts` of ``text`` in order, each as often as it says it."""
+    return _part_list(text)
+
+
 def _part_list(text: str, *, case_sensitive: bool = False) -> list[str]:
     """The alphanumeric runs of ``text`` in order, NFKC-normalised and case-folded
     (``case_sensitive``: as written): what :func:`word_parts` and :func:`word_counts` read."""

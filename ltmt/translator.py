@@ -89,11 +89,12 @@ from ltmt.reference_subdivisions import lost_subdivisions
 from ltmt.routing import needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, PairRecord, Translation, UserRequest
 from ltmt.sentence_memory import Request, translate_by_sentences
+from ltmt.tail_guard import guard_tails
 from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_units, term_hits
 from ltmt.text import half_character, paired_surrogates, text_list
 from ltmt.title_case import read_both_ways
 from ltmt.units import LineForms, SplitSegment, Unit, join_pieces, plan_units, split_segment
-from ltmt.wording import shortened
+from ltmt.wording import first_few, shortened
 from ltmt.worker_processes import (
     FusedDecoding,
     check_worker_processes,
@@ -730,14 +731,25 @@ class Translator:
         side blank, and one that fails the memory's cleaning otherwise, is skipped and counted
         in the returned report by reason, as :meth:`ltmt.memory.store.Memory.import_pairs`
         counts it (``empty target``; its ``examples`` name a pair by its place in the call,
-        ``#2``). They are searchable (and reused) from the next call on.
+        ``#2``). They are searchable (and reused) from the next call on. Targets that read
+        shifted against their sources (:func:`ltmt.memory.shifted_lines.find_shift`: a line
+        deleted or added in one list) are an InputError, and nothing is stored.
         """
+        from ltmt.memory.shifted_lines import find_shift
+
         self._check_open()
         if self.memory is None:
             raise ConfigError("this translator has no memory to learn into: pass memory=Memory()")
         sources, targets = text_list(sources, "sources"), text_list(targets, "targets")
         if len(sources) != len(targets):
             raise InputError(f"{len(sources)} sources but {len(targets)} targets")
+        shift = find_shift(sources, targets)
+        if shift is not None:
+            raise InputError(
+                f"the targets read shifted against their sources: {shift.first('pair')} "
+                f"(pairs {first_few(f'#{number}' for number in shift.lines)}); nothing "
+                "learned: give each source's translation at its place and learn them again"
+            )
         pairs = [
             PairRecord(source, target, f"#{number}")
             for number, (source, target) in enumerate(zip(sources, targets), 1)
@@ -995,6 +1007,12 @@ class Translator:
             # judged on the output kept, not on the fused one it replaced
             repaired_at -= plain.outputs
             wrong_at = (wrong_at - plain.outputs) | plain.numbers_wrong
+        # a fused output that stopped where its match goes on: the model's own, whole
+        tails = guard_tails(self, sorted(kept_fused), units, encoded, matches, outputs, hits)
+        kept_fused -= tails.outputs
+        set_aside |= tails.outputs
+        repaired_at -= tails.outputs
+        wrong_at = (wrong_at - tails.outputs) | tails.numbers_wrong
         if self.negation_guard and kept_fused:  # a near match's "not" or "above" kept
             polarity = guard_polarity(
                 self, sorted(kept_fused), units, encoded, matches, hits, outputs

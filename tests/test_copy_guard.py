@@ -392,3 +392,40 @@ def test_trained_knn_prepare_wary_keeps_its_combiner(model_with_combiner):
     assert type(state).__name__ == "CombinerState"
     assert state.config == fusion.config.wary()
     assert fusion.prepare_wary(backbone, ["hello"], [[]]) is None
+
+
+DRY = _match(
+    "Keep Xarelto in a dry place away from light.",
+    "Xarelto an einem trockenen Ort vor Licht geschützt aufbewahren.",
+    90.0,
+)
+
+
+class _Unrepaired(_WaryScripted):
+    """:class:`_WaryScripted` reading its matches as stored (``repair=false``, as the trial)."""
+
+    def selection_for(self, backbone):
+        return MatchSelection(repair=False)
+
+
+def _translate_unrepaired(backbone, match, text, *, first, wary):
+    fusion = _Unrepaired()
+    translator = _scripted(backbone, match, fusion, first=first, wary=wary)
+    [result] = translator.translate([text], user="u1")
+    return result, fusion.wary_inputs
+
+
+def test_a_second_decode_that_stopped_where_the_match_goes_on_is_not_kept(backbone):
+    """The pharma trial (s76): the wary decode, the match's neighbours around the changed word
+    pushed away, ended the sentence early (``... in Abschnitt 2.``) and replaced the whole copy;
+    the copy is kept, said apart as one of other words."""
+    text = "Keep Eliquis in a dry place away from light."
+    cut = "Eliquis an einem trockenen."
+    copy = DRY.segment.target
+    result, wary = _translate_unrepaired(backbone, DRY, text, first=copy, wary=cut)
+    assert result.text == copy and wary == [[text]]
+    assert (result.copy_guarded, result.copies_other_words) == (False, True)
+    # a whole second decode replaces the copy, as before
+    whole = "Eliquis an einem trockenen Ort vor Licht geschützt aufbewahren."
+    result, _ = _translate_unrepaired(backbone, DRY, text, first=copy, wary=whole)
+    assert (result.text, result.copy_guarded) == (whole, True)

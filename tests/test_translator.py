@@ -385,6 +385,27 @@ def test_learn_adds_pairs_and_counts_those_with_a_blank_side_as_an_import_does(b
     assert (result.text, result.method) == ("Hallo Welt", "exact")
 
 
+def test_learn_refuses_targets_shifted_against_their_sources_and_stores_nothing(backbone, tmp_path):
+    """Trial s76: a reviewer's file one line off was learnt, and its translations reused as
+    100 % matches of the wrong sources."""
+    from ltmt import Memory
+
+    sources = ["Take no more than 3 tablets in 24 hours.", "Store below 25 °C.", "Take 1 tablet."]
+    targets = ["Nicht über 25 °C lagern.", "Nehmen Sie 1 Tablette.", "Höchstens 3 in 24 Stunden."]
+    message = (
+        r"^the targets read shifted against their sources: pair #1's target has the numbers of "
+        r"pair #2's source \(pairs #1, #2\); nothing learned: give each source's translation at "
+        r"its place and learn them again$"
+    )
+    with Memory(tmp_path) as memory:
+        translator = Translator(backbone, memory, beam=1)
+        with pytest.raises(InputError, match=message):
+            translator.learn("u1", sources, targets)
+        assert memory.users() == []
+        report = translator.learn("u1", sources, targets[2:] + targets[:2])
+        assert report.added == 3
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

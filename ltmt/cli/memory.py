@@ -442,11 +442,7 @@ def _warn_of_suspects(suspects: list[SuspectKind], qa_command: str | None) -> No
     of the file) is given, the ``ltmt qa`` command that lists them all. Stored all the same:
     the file is the translator's to fix."""
     for kind in suspects:
-        listed = f"; list them: {qa_command} --check {kind.check}" if qa_command else ""
-        warn(
-            f"{counted(len(kind.positions), 'pair')} {kind.about} imported "
-            f"({first_few(kind.positions)}){listed}"
-        )
+        warn(kind.warning("imported", qa_command))
 
 
 def _warn_of_copies(positions: list[str], user: str) -> None:
@@ -773,13 +769,14 @@ def _checked_against_record(
         generator = ltmt_generator(path) if is_po and pairs else None
         unrecorded = [(path.name, generator, len(pairs))] if generator else []
         return _RecordChecks(records, unrecorded=unrecorded)
-    records = recorded_for_older_sources(record, records, by_place=not is_po)
+    spec = find_format(path, fmt, role="read")
+    records = recorded_for_older_sources(record, records, by_place=not spec.entries_move)
     memory, user, origin = importing  # a reused 100 % match is a duplicate, not ltmt's
     approved = approved_already(memory, user, records, origin, record, sources.read_for_import)
     if reviewed_only:
         records = unreviewed_left_out(record, records, approved)
         # kept without a record, in a file that marks nothing reviewed: as a file without one
-        if find_format(path, fmt, role="read").one_language_file(path):
+        if spec.one_language_file(path):
             records = unrecorded_left_out(record, records, approved)
         return _RecordChecks(records)
     # those an earlier import stored already are not stored by this one: said apart

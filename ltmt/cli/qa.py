@@ -178,6 +178,7 @@ def qa(
     from ltmt.qa.fluent_attributes import attribute_problems
     from ltmt.qa.formality_checks import formality_form
     from ltmt.qa.keyed_accelerators import shared_key_accelerators
+    from ltmt.qa.lost_cues import lost_cue_problems
     from ltmt.qa.outdated_checks import outdated_problems
     from ltmt.qa.run import NEEDS_INPUT
     from ltmt.qa.store_listing_checks import store_listing_problems
@@ -247,6 +248,7 @@ def qa(
         problems += shared_key_accelerators(records)
         problems += subtitle_problems(file, fmt, _limits(max_cps, max_line_length, max_lines))
         problems += timing_problems(file, source_file, fmt)
+        problems += lost_cue_problems(file, source_file, fmt)
         if user is None:
             problems += outdated_problems(file, records, fmt, OutputSources.in_cache())
             report = check_pairs(

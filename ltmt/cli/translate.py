@@ -581,16 +581,36 @@ def translate(
                 )
             report.seconds = time.perf_counter() - started
             learned = None
+            suspects: list[str] = []  # what memory import would warn of the pairs learned
             if job.references is not None and user is not None:
                 learned = translator.learn(user, job.lines or [], job.references)
+                suspects = _learned_suspects(learn, job, memory)
         finally:
             if memory is not None:
                 memory.close()
         failure = _strict_failure(report) if strict else None
+        if as_json:  # the report's warnings
+            for suspect in suspects:
+                warn(suspect)
         if as_json or not quiet:
             _print_report(report, learned, as_json, to_stdout, warnings, failure)
+        if not as_json:  # after the summary that counts the pairs learned, as an import says
+            for suspect in suspects:
+                warn(suspect)
     if failure is not None:  # --json: said in the report
         raise typer.Exit(1) if as_json else InputError(failure)
+
+
+def _learned_suspects(learn: Path | None, job: Job, memory: Memory | None) -> list[str]:
+    """What ``ltmt memory import`` warns of the pairs ``--learn`` stored
+    (:func:`~ltmt.cli.learn_file.learned_suspects`)."""
+    from ltmt.cli.learn_file import learned_suspects
+    from ltmt.memory.clean import DEFAULT_CLEAN
+
+    if learn is None or job.references is None:
+        return []
+    clean = memory.clean if memory is not None else DEFAULT_CLEAN
+    return learned_suspects(learn, job.path, job.lines or [], job.references, clean)
 
 
 def _open_memory(
@@ -988,8 +1008,9 @@ def _strict_failure(report: RunReport) -> str | None:
     source differs (``match_polarity``: trial s76), or messages left out as ICU rejects their
     source, or outputs whose translations were kept without a record to tell a changed source
     by (``no_record``: trial s73), or translations kept whose placeholders ``ltmt qa`` calls an
-    error (``placeholders_kept``: trial s75, a kept ``%2$s`` for a source's ``%1$s`` passed);
-    None if none."""
+    error (``placeholders_kept``: trial s75, a kept ``%2$s`` for a source's ``%1$s`` passed), or
+    100 % memory matches reused whose numbers disagree with the source's (``exact_numbers``:
+    trial s76, a memory that learnt a shifted file); None if none."""
     failed = (
         report.not_repairable
         or report.numbers_not_repairable
@@ -1011,7 +1032,15 @@ def _strict_failure(report: RunReport) -> str | None:
         if report.placeholders_kept
         else None
     )
-    kept_reasons = "; ".join(reason for reason in (unjudged, placeholders) if reason)
+    exact_numbers = (
+        f"{counted(report.exact_numbers, '100 % memory match', '100 % memory matches')} "
+        "reused whose stored translation's numbers disagree with the source's "
+        f"({first_few(report.exact_numbers_examples)}): store the corrected translation with "
+        "ltmt memory add"
+        if report.exact_numbers
+        else None
+    )
+    kept_reasons = "; ".join(reason for reason in (unjudged, placeholders, exact_numbers) if reason)
     if not (report.cut or failed or report.invalid_sources):
         return f"--strict: {kept_reasons}" if kept_reasons else None
     invalid = (

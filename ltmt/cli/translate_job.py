@@ -155,6 +155,10 @@ def prepare(
                 f"--learn has {counted(len(job.references), 'line')} but the input has "
                 f"{len(job.lines)}"
             )
+        if job.lines is not None:
+            from ltmt.cli.learn_file import refuse_shifted
+
+            refuse_shifted(learn, path, job.lines, job.references)
     if output not in (None, "-") and not output_folder_made:
         # once the input is read: a file that cannot be translated gets its error alone; a
         # folder's output is said once, for the folder

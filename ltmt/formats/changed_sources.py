@@ -314,9 +314,10 @@ def recorded_for_older_sources(
     ``ltmt translate`` keeps and names in a warning, and records as unchecked until it is
     edited: :meth:`~ltmt.formats.output_sources.Record.still_unchecked`). A pair is found in
     the record by its name (``metadata["context"]``, a keyed catalog's key); one without a
-    name by its target. Not ``by_place`` (a PO catalog, whose record is by entry number, which
-    an update moves, and whose changed msgids msgmerge marks fuzzy): by the place the record
-    holds its msgid at, else by its target alone.
+    name by its target. Not ``by_place`` (a PO catalog or a Qt file, whose record is by entry
+    number, which an update moves, and whose changed sources msgmerge marks fuzzy, lupdate
+    unfinished: :attr:`~ltmt.formats.registry.FileFormat.entries_move`): by the place the
+    record holds its source at, else by its target alone.
 
     A named pair (or a PO entry) whose own place the record holds for its source is judged by
     that place (:func:`~ltmt.formats.output_sources.outdated` ``by_name``), not by its target
@@ -324,11 +325,15 @@ def recorded_for_older_sources(
     the entry before, is no older source's and is stored (session 72: it was skipped as
     "target of an older source"); so is one of a name added since whose target ltmt wrote
     only for other pairs' sources of the file."""
-    entries = _places_by_source(record) if not by_place else {}
-    keys = [
-        entries.get(record.digest(pair.source), _record_key(number, pair))
-        for number, pair in enumerate(records)
-    ]
+    if by_place:
+        keys = [_record_key(number, pair) for number, pair in enumerate(records)]
+    else:  # the place ltmt wrote the source at, else one no place has: not the pair's context,
+        # which other entries share (a Qt message's class: one's older source skipped them all)
+        entries = _places_by_source(record)
+        keys = [
+            entries.get(record.digest(pair.source), f"\n{number}")
+            for number, pair in enumerate(records)
+        ]
     named: list[tuple[Unit, str]] = []
     unnamed: list[tuple[Unit, str]] = []
     for number, pair in enumerate(records):

@@ -26,7 +26,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, runtime_checkable
 
 from ltmt.errors import InputError
 from ltmt.formats.common import LineShape, atomic_write, decode, read_file, text_lines_of
@@ -76,6 +76,9 @@ class Unit:
     ``kept``: the places (start, end) of the source's parts its file says to write as they are
     (a .resx comment's ``{Locked="Quick Entry"}``, .NET's escaped braces ``{{``/``}}`` around
     words), sorted: the model gets each as a field of its own (:mod:`ltmt.formats.kept_parts`).
+    ``parts``: the source's pieces where its file lays the translation over them (a subtitle
+    sentence's cues), which are translated apart where the translation is a memory match of
+    other words (:mod:`ltmt.formats.parts_apart`); none where the unit is one piece.
     """
 
     key: str
@@ -90,6 +93,7 @@ class Unit:
     shown: str = ""
     docbook: bool = False
     kept: tuple[tuple[int, int], ...] = ()
+    parts: tuple[str, ...] = ()
 
 
 class Document(Protocol):
@@ -347,6 +351,18 @@ class SourceChangesUnmarked(Document, Protocol):
     def held_translations(self) -> dict[str, str]:
         """The translations the catalog holds, by unit key."""
         ...
+
+
+def source_changes_unmarked(document: Document) -> TypeGuard[SourceChangesUnmarked]:
+    """Whether ``document`` is a :class:`SourceChangesUnmarked` catalog, which holds its
+    translations (the protocol's one method) and does not say that its own tools mark a
+    changed source (``source_changes_marked``: a Qt file, which lupdate marks ``unfinished``
+    beside an ``<oldsource>``; a Jed file, made by ``wp i18n make-json`` from a PO catalog
+    that msgmerge marks). Such a file holds its translations for the record of what ltmt
+    wrote (:mod:`ltmt.formats.output_sources`), not for the memory's word on its sources."""
+    return isinstance(document, SourceChangesUnmarked) and not getattr(
+        document, "source_changes_marked", False
+    )
 
 
 @runtime_checkable

@@ -478,8 +478,10 @@ def _unreviewed(
     whose review mark ltmt sets itself (:func:`_flags_changed_sources`: an Xcode string
     catalog), one ltmt wrote marked and unmarked since was approved by a reviewer: kept. In
     a document whose status says which translations await review whoever wrote them
-    (:func:`_status_tells_review`: an XLIFF file's), only those it says await review."""
-    if _status_tells_review(document):
+    (:func:`_status_tells_review`: an XLIFF file's), or whose update marks every changed
+    source for review and keeps no sign of an earlier review (:func:`_review_lost_on_update`:
+    a Qt file's), only those it says await review."""
+    if _status_tells_review(document) or _review_lost_on_update(document):
         marked = _marked(document) or set()
         return [key for key in keys if key in marked]
     if not _marks_changed_sources(document):
@@ -514,6 +516,16 @@ def _status_tells_review(document: Document) -> bool:
     ltmt's ``--no-fuzzy`` text), and ltmt marks none whose source changed: marking one would
     write ltmt's status (Trados ``origin-system="ltmt"``) over a translator's text."""
     return bool(getattr(document, "status_tells_review", False))
+
+
+def _review_lost_on_update(document: Document) -> bool:
+    """Whether ``document``'s update marks a translation whose source changed for review and
+    keeps no sign that a reviewer approved it before (``lupdate`` marks a Qt message
+    ``unfinished``, ``<oldsource>`` beside it, whatever it was): one ltmt wrote for the older
+    source, unchanged since (its record says so), is its machine translation of another
+    English wherever it is still so marked, and is translated again (Qt trial s76: kept, the
+    meaning reversed, as "translated already")."""
+    return bool(getattr(document, "review_lost_on_update", False))
 
 
 def _flags_changed_sources(document: Document) -> bool:

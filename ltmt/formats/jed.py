@@ -16,7 +16,10 @@ escapes (``\\/``, ``\\u00fc``), which a translation is written with too.
 
 ``ltmt memory import`` of a Jed file reads its pairs from the file alone (in a folder too, with
 no source-language file sought: :func:`holds_one_language`): each message's ``msgid`` and its
-filled first form, its context as ``metadata["context"]``. As a PO catalog's, an existing
+filled first form, its context as ``metadata["context"]``. A Jed file marks nothing for review,
+so the record of what ltmt wrote into its output (:mod:`ltmt.formats.output_sources`) tells
+ltmt's machine translation from a translator's, as for an i18next file: an import warns of
+ltmt's unreviewed text, and ``--reviewed-only`` leaves it out. As a PO catalog's, an existing
 output of a Jed file is not replaced. A Dialogflow ES agent's intent, training phrase and entity
 entry files go to :mod:`ltmt.formats.dialogflow`; a file of source/target units (a ServiceNow
 Localization Framework artefact) to :mod:`ltmt.formats.json_value_pairs`; other JSON files to
@@ -26,7 +29,7 @@ Localization Framework artefact) to :mod:`ltmt.formats.json_value_pairs`; other 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -142,12 +145,16 @@ class JedDocument(FilledByKey):
     """A Jed file whose empty messages are filled (module docstring)."""
 
     format = "json"
+    # made from a PO catalog, which msgmerge marks where a source changed: the memory is not
+    # asked (:func:`~ltmt.formats.documents.source_changes_unmarked`)
+    source_changes_marked = True
 
     def __init__(self, path: Path, raw: bytes, text: str, data: Any) -> None:
         self.path = Path(path)
         self.raw, self.text = raw, text
         self.messages = _messages(data)
         self.translations: dict[str, str] = {}
+        self._again: set[str] = set()  # filled messages to translate again (translate_again)
         _warn_of_plural_forms(self.path, self.messages)
 
     @classmethod
@@ -176,8 +183,21 @@ class JedDocument(FilledByKey):
 
     def pending(self, overwrite: bool = False) -> list[Unit]:
         """The messages whose first form is empty (with ``overwrite``: every one)."""
-        filled = {m.key for m in self.messages if m.forms[0]}
+        filled = {m.key for m in self.messages if m.forms[0]} - self._again
         return [unit for unit in self.units() if overwrite or unit.key not in filled]
+
+    def held_translations(self) -> dict[str, str]:
+        """The filled first forms and those filled since, by unit key: the file is its
+        output's base (:class:`~ltmt.formats.output_sources.FilledInPlace`), so that the record
+        of what ltmt wrote tells its machine translation from a translator's (WordPress trial
+        s76: an import stored it as approved, with no warning, and ``--reviewed-only`` too)."""
+        held = {m.key: m.forms[0] for m in self.messages if m.msgid.strip() and m.forms[0]}
+        return held | self.translations
+
+    def translate_again(self, keys: Iterable[str]) -> None:
+        """Make the messages of ``keys`` pending though their first form is filled: ltmt's
+        translation of a source changed since."""
+        self._again.update(keys)
 
     def save(self, out_path: Path) -> None:
         """Write the file with each translation over its message's first form, every other
@@ -255,7 +275,13 @@ def read_jed(
     if not_read is not None:
         not_read.add(UNTRANSLATED, len(messages) - len(translated))
     return iter(
-        PairRecord(message.msgid, message.forms[0], f"{path}: {message.key}", _metadata(message))
+        PairRecord(
+            message.msgid,
+            message.forms[0],
+            f"{path}: {message.key}",
+            _metadata(message),
+            record_key=message.key,  # its unit's, under which the record of ltmt's output keeps it
+        )
         for message in translated
     )
 

@@ -138,6 +138,7 @@ from ltmt.formats.common import (
     read_bytes,
     written_like,
 )
+from ltmt.formats.double_brace_catalogs import interpolates_in_double_braces
 from ltmt.formats.formatjs_ast import refuse_compiled_ast
 from ltmt.formats.icu_messages import (
     NUMBER_WRITTEN,
@@ -453,6 +454,8 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         laravel = not icu and is_laravel_json(strings)  # its plurals: one apple|:count apples
         vue = not icu and not laravel and may_be_vue_i18n(names, (text for _, text in strings))
         self.syntax = LARAVEL if laravel else VUE_I18N if vue else ""
+        # ICU's apostrophe quoting, but in i18next's {{name}} catalog: 'x' (double_brace_catalogs)
+        quoting = icu or not interpolates_in_double_braces(text for _, text in strings)
         unused = _unused_ordinal_forms(strings, tgt_lang) if not icu else []
         # those forms not translated: an adopted output's own kept in place (no obsolete
         # string, nor one "not in the source file" for memory import), by pointer
@@ -477,10 +480,13 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             if problem is not None:
                 self.invalid[key], self.untranslated[key] = problem, source
                 continue
-            # FormatJS's quoting, read in any JSON file but Laravel's (vue-i18n is only guessed)
-            runs = quoted_runs(source) if not laravel and not is_branching(source) else ()
+            # FormatJS's quoting, read in any JSON file but Laravel's and i18next's (vue-i18n is
+            # only guessed)
+            quoted = quoting and not laravel and not is_branching(source)
+            runs = quoted_runs(source) if quoted else ()
             hidden = hidden_runs(source, runs) if runs else source
-            if hidden is None or (quotes_syntax(hidden, icu=icu) and not is_branching(source)):
+            quotes = quoting and not is_branching(source)  # ICU's quoted braces: '{'name'}'
+            if hidden is None or (quotes and quotes_syntax(hidden, icu=icu)):
                 self.untranslated[key] = source
                 continue
             if not is_branching(source):

@@ -53,6 +53,7 @@ from ltmt.formats.source_copies import (
 )
 from ltmt.formats.unchanged_output import holds_already
 from ltmt.formats.untranslated_marks import SYMFONY_PREFIX, is_marked_untranslated
+from ltmt.formats.v3_plural_keys import FORM_FOR_ONE, v3_singulars
 from ltmt.paths import resolved
 from ltmt.segments import PairRecord
 from ltmt.wording import agreeing, counted, first_few, them
@@ -726,6 +727,7 @@ class KeyedCatalog(TranslationsHeld):
         records, ambiguous, marked, copies, untranslated = [], 0, [], [], 0
         # what the translation has that is not text, or selects otherwise: counted by that
         counted_apart = {*translation.not_text, *translation.own_selects}
+        singulars = v3_singulars(entry.name for entry in document.entries)
         # copies left out of a file of mostly copies alone (a tool's untranslated copy): in
         # another, a copy is a translation that keeps the English (``Terms of Service``)
         mostly = purpose != "checked" and mostly_copies(
@@ -758,6 +760,8 @@ class KeyedCatalog(TranslationsHeld):
                     metadata["syntax"] = document.syntax
             if entry.plural:
                 metadata["plural"] = entry.form
+            elif entry.name in singulars:  # i18next v3's notification beside notification_plural
+                metadata[FORM_FOR_ONE] = True
             if entry.flags:
                 metadata["flags"] = ", ".join(entry.flags)
             if note := document.developer_note(entry):

@@ -54,7 +54,6 @@ from ltmt.formats.documents import (
     MarkedKept,
     NamesUnits,
     Reviewed,
-    SourceChangesUnmarked,
     SourceCopies,
     TextDocument,
     ToolStatuses,
@@ -64,6 +63,7 @@ from ltmt.formats.documents import (
     WholeMessages,
     WithoutSource,
     open_document,
+    source_changes_unmarked,
 )
 from ltmt.formats.edited_lines import keep_edited_lines
 from ltmt.formats.entry_forms import FORM
@@ -91,6 +91,7 @@ from ltmt.formats.output_sources import (
     Record,
 )
 from ltmt.formats.own_suggestions import own_suggestions, write_unflagged
+from ltmt.formats.parts_apart import warn_parted
 from ltmt.formats.registry import find_format, output_name_problem
 from ltmt.formats.run_progress import (
     changed_since,
@@ -326,7 +327,7 @@ def translate_file(
         if translate_suggestions:
             _suggestions_translated(document)
         units = document.pending(overwrite)
-        if isinstance(document, SourceChangesUnmarked) and changed_sources and not overwrite:
+        if source_changes_unmarked(document) and changed_sources and not overwrite:
             mark_for_review(document, in_path, changed_sources, outdated_kept)
     if overwrite and in_place and isinstance(document, KeepsReviewed) and output_sources:
         # what ltmt wrote there: its own text written back as it was is no reviewer's
@@ -592,6 +593,9 @@ def _translate_chunk(
     fresh = [u for u in fresh if u.key not in {o.unit.key for o in same_source}]
     place = line_place if document.format in LINE_KEYED else entry_place
     outcomes = _translated(document.format, fresh, translators, result.report, place)
+    for outcome in outcomes:
+        if outcome.parts_apart:
+            warn_parted(outcome.unit, unit_location(document, outcome.unit))
     outcomes += whole + same_source
     suggestions = [u for u in chunk if u.suggestion]
     settled = frozenset(own) if not mark_fuzzy else frozenset()  # written unflagged below

@@ -40,6 +40,7 @@ from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
 from ltmt.formats.repair import balanced, repair_line
+from ltmt.formats.v3_plural_keys import FORM_FOR_ONE
 from ltmt.inch_marks import inch_marks_restored
 from ltmt.quote_pairs import paired_again
 from ltmt.segments import Segment, Translation
@@ -229,8 +230,10 @@ def singular_form(metadata: Mapping[str, Any]) -> bool:
     a catalog's first plural form (``plural`` 0) or a string whose context (its key) names the
     ``one`` category: i18next's ``file_one``, ``file.one``, ``file[one]``, a JSON plural
     object's ``/file/one`` or ``/file/=1``, a YAML one/other mapping's ``file#one`` (Hugo's
-    i18n) or an ICU case's ``one {``, which a JSON or YAML import keeps as the key alone."""
-    if str(metadata.get("plural", "")) == "0":
+    i18n) or an ICU case's ``one {``, which a JSON or YAML import keeps as the key alone; or
+    i18next v3's ``file`` beside ``file_plural``, which its metadata says
+    (:data:`~ltmt.formats.v3_plural_keys.FORM_FOR_ONE`)."""
+    if str(metadata.get("plural", "")) == "0" or metadata.get(FORM_FOR_ONE):
         return True
     return _ONE_CATEGORY.search(str(metadata.get("context", "") or "")) is not None
 

@@ -30,6 +30,14 @@ untranslated, ``vanished`` and ``obsolete`` ones are left out and counted in its
 ``not_read``), each form of a
 plural as a pair of its own; ``ltmt qa`` names them by their place, counted from 1 as a PO
 catalog's entries are: ``message 14``, ``message 14, form 2``.
+
+A ``.ts`` file is its own output, so the record of what ltmt wrote into it
+(:mod:`ltmt.formats.output_sources`, by unit: :mod:`ltmt.formats.qt_held`) tells ltmt's machine
+translation from a reviewer's as a PO catalog's does: an import warns of ltmt's text that
+nobody changed since (``--no-fuzzy`` wrote it finished), and ``--reviewed-only`` leaves it out.
+``lupdate`` marks a message whose source changed ``unfinished`` (``<oldsource>``), and an update
+moves the messages, whose keys are their places: a rerun translates again an unfinished message
+that holds ltmt's own text of an older source, and keeps someone else's (``ltmt qa`` names it).
 """
 
 from __future__ import annotations
@@ -37,7 +45,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +64,10 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry
 from ltmt.formats.not_read import NotRead
 from ltmt.formats.plurals import plural_tags
+from ltmt.formats.qt_held import held_texts
 from ltmt.formats.tmx_metadata import TMX_LANGUAGES, file_languages
 from ltmt.segments import PairRecord
-from ltmt.wording import counted
+from ltmt.wording import counted, first_few, kept_as_is, them
 
 logger = logging.getLogger(__name__)
 
@@ -272,6 +281,14 @@ class TsDocument:
     """A Qt Linguist file loaded with translate-toolkit (see the module docstring)."""
 
     format = "ts"
+    # an update moves the messages, whose keys are their places: the record of what ltmt
+    # wrote tells only which texts it wrote for which source (:mod:`ltmt.formats.
+    # output_sources`); lupdate marks a message whose source changed unfinished, and keeps no
+    # sign that it was finished before: ltmt's own text of the older source, still
+    # unfinished, is translated again (:func:`~ltmt.formats.existing_output.drop_outdated`)
+    marks_changed_sources = True
+    review_lost_on_update = True
+    source_changes_marked = True  # (the memory is not asked: documents.source_changes_unmarked)
 
     def __init__(self, path: Path, store: Any, head: bytes = b"") -> None:
         self.path = Path(path)
@@ -283,6 +300,8 @@ class TsDocument:
         # those that came to be marked for review
         self._waiting = WaitingForms()
         self._review: set[int] = set()
+        self._again: set[int] = set()  # unfinished messages to translate again (translate_again)
+        self._filled: set[int] = set()  # the messages fill wrote
 
     @classmethod
     def open(
@@ -332,14 +351,42 @@ class TsDocument:
         and a plural message's empty forms; with ``overwrite``, every unit."""
         pending = []
         for unit in self.units():
-            written = _written(self.store.units[int(unit.key.split(FORM)[0])])
-            if unit.entry:
+            index = int(unit.key.split(FORM)[0])
+            written = _written(self.store.units[index])
+            if index in self._again:
+                done = False
+            elif unit.entry:
                 done = unit.form < len(written) and _translated(written[unit.form])
             else:
                 done = any(_translated(text) for text in written)
             if overwrite or not done:
                 pending.append(unit)
         return pending
+
+    def held_translations(self) -> dict[str, str]:
+        """The translations the messages hold, unfinished ones too, by unit key (a plural's
+        by form, a length variant's by its number): :class:`~ltmt.formats.output_sources.
+        FilledInPlace`."""
+        return held_texts(self.units(), self._written_at, VARIANTS)
+
+    def translate_again(self, keys: Iterable[str]) -> None:
+        """Make the messages of ``keys`` pending for the model, every unit of each: their
+        unfinished translation is ltmt's machine translation of an older source (the record
+        of what it wrote says so). A finished one is a reviewer's word, kept."""
+        messages = {int(key.split(FORM)[0]) for key in keys}
+        self._again.update(n for n in messages if self.store.units[n].isfuzzy())
+
+    def marked_for_review(self) -> set[str]:
+        """The keys of the units whose message is unfinished: the record of what ltmt wrote
+        tells its unfinished machine translation from one a reviewer finished."""
+        return {
+            unit.key
+            for unit in self.units()
+            if self.store.units[int(unit.key.split(FORM)[0])].isfuzzy()
+        }
+
+    def _written_at(self, index: int) -> list[str]:
+        return _written(self.store.units[index])
 
     def fill(
         self,
@@ -368,8 +415,30 @@ class TsDocument:
                 _set_text(_translation(unit), VARIANTS.join(variants))
             unit.markfuzzy(index in self._review)
             self._review.discard(index)
+            self._filled.add(index)
             filled += len(texts)
         return filled
+
+    def review_notes(self) -> list[str]:
+        """Name the unfinished messages whose ``<oldsource>`` says ``lupdate`` changed their
+        source and whose translation was kept (someone else's, which the record of what ltmt
+        wrote does not hold for the older source): written for the older source, a person must
+        check it (Qt trial s76: kept with no word, the meaning reversed)."""
+        kept = [
+            f"message {index + 1}"
+            for index, unit in _messages(self.store)
+            if index not in self._filled
+            and unit.isfuzzy()
+            and unit.xmlelement.find("oldsource") is not None
+            and any(_translated(text) for text in _written(unit))
+        ]
+        if not kept:
+            return []
+        return [
+            f"{counted(len(kept), 'translation')} of an older source (lupdate's <oldsource>), "
+            f"{kept_as_is(len(kept))} and unfinished ({first_few(kept)}): check "
+            f"{them(len(kept))} against the source now (--overwrite translates every one again)"
+        ]
 
     def save(self, out_path: Path) -> None:
         # translate-toolkit writes every empty element open and closed; lupdate closes <byte/>

@@ -96,6 +96,10 @@ class FileFormat:
     refuses when they are not the pair asked, and reads as that pair, with a warning, given
     ``check_declared=False`` (a header copied from the template). TMX's ``xml:lang`` is no such
     tag: it tells each unit's source from its target.
+    ``entries_move``: an update moves the files' entries, whose keys are their places
+    (msgmerge a PO catalog's, ``lupdate`` a ``.ts`` file's messages), and marks those whose source
+    changed for review: the record of what ltmt wrote into a file is read by each entry's
+    source, not its place (:func:`~ltmt.formats.changed_sources.recorded_for_older_sources`).
     ``counts_not_read``: its reader takes ``not_read``, a
     :class:`~ltmt.formats.not_read.NotRead` it counts the entries it left out into (fuzzy,
     untranslated ...) instead of warning of them.
@@ -129,6 +133,7 @@ class FileFormat:
     skips_keys: bool = False
     chooses_columns: bool = False
     declares_languages: bool = False
+    entries_move: bool = False
     counts_not_read: bool = False
     label: str = ""
     unsure_extension: str = ""
@@ -320,6 +325,7 @@ FORMATS: dict[str, FileFormat] = {
             reviews=True,
             in_place=True,  # both languages: msgmerge --update and Poedit fill de.po itself
             declares_languages=True,
+            entries_move=True,
             counts_not_read=True,
         ),
         FileFormat(
@@ -361,6 +367,7 @@ FORMATS: dict[str, FileFormat] = {
             markers=(b"<TS ", b"<TS>", b"<!DOCTYPE TS>"),
             reviews=True,
             in_place=True,  # lupdate and Linguist fill app_de.ts itself
+            entries_move=True,
             utf16=True,  # XML: its parser reads UTF-16
             counts_not_read=True,
         ),

@@ -8,7 +8,10 @@ Every unit translated in the run is counted once in each of these groups:
   breaks at an edge that the output has as the source has them: ``Aufruf: `` for ``Usage:``;
   ``exact_lacking`` of them those whose stored target lacked a named field of the source,
   repaired as the model's output is and not approved, the first few named: a reviewer's
-  ``Sie sparen %discount`` for ``Save %discount%``),
+  ``Sie sparen %discount`` for ``Save %discount%``), ``exact_numbers`` of them those whose stored
+  target's numbers disagree with the source's as ``ltmt qa`` reads them (a memory that learnt
+  a reviewer's file shifted by a line: ``Nicht über 25 °C lagern.`` for ``Do not take more
+  than 3 tablets in 24 hours.``), the first few named (``--strict`` fails the run on them),
   ``fuzzy`` (a fuzzy match steered the model through fusion) or
   ``no_match`` (the model alone: no usable match; with ``no_user``, no memory was asked for,
   and the summary says so instead of these counts), ``matches_set_aside`` of those with a match
@@ -192,6 +195,9 @@ class RunReport:
     # of the exact: their stored target lacked a field of the source (repaired, not approved)
     exact_lacking: int = 0
     exact_lacking_examples: list[str] = field(default_factory=list)
+    # of the exact: their stored target's numbers disagree with the source's (bad memory)
+    exact_numbers: int = 0
+    exact_numbers_examples: list[str] = field(default_factory=list)
     fuzzy: int = 0
     copy_guarded: int = 0
     copies_other_words: int = 0  # still a copy of a match of other words (ltmt.copy_guard)
@@ -485,6 +491,13 @@ class RunReport:
         self.exact_lacking += 1
         _name_first(self.exact_lacking_examples, name)
 
+    def exact_numbers_in(self, name: str) -> None:
+        """Count a 100 % memory match whose stored target's numbers disagree with its source's
+        (:func:`~ltmt.memory.import_checks.pair_problems`); the first few are named by
+        ``name`` (:func:`entry_name`)."""
+        self.exact_numbers += 1
+        _name_first(self.exact_numbers_examples, name)
+
     def not_repairable_in(self, name: str) -> None:
         """Count a unit whose placeholders or message could not be repaired (a PO entry is
         written empty); the first few are named by ``name`` (:func:`entry_name`)."""
@@ -522,6 +535,7 @@ class RunReport:
             (self.copies_other_words_examples, other.copies_other_words_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
             (self.exact_lacking_examples, other.exact_lacking_examples),
+            (self.exact_numbers_examples, other.exact_numbers_examples),
             (self.invalid_sources_examples, other.invalid_sources_examples),
             (self.words_lost_between_examples, other.words_lost_between_examples),
             (self.ampersands_alone_examples, other.ampersands_alone_examples),
@@ -552,8 +566,8 @@ class RunReport:
             return ""
         return (
             f" ({self.matches_set_aside} of them with a match set aside: its translation changed "
-            "a number or placeholder of the source, lacked its negation or said the match's "
-            "negation or comparison where the source differs)"
+            "a number or placeholder of the source, lacked its negation, stopped where the "
+            "match goes on or said the match's negation or comparison where the source differs)"
         )
 
     def _not_repaired_named(self) -> str:
@@ -615,6 +629,14 @@ class RunReport:
                 f"{matches} whose stored translation lacks placeholders of the source, "
                 "repaired as the model's output is and not approved "
                 f"({check}; store the corrected translation with ltmt memory add)"
+            )
+        if self.exact_numbers:
+            check = _check_them(self.exact_numbers, self.exact_numbers_examples)
+            matches = counted(self.exact_numbers, "100 % memory match", "100 % memory matches")
+            parts.append(
+                f"{matches} whose stored translation's numbers disagree with the source's, "
+                f"reused as stored ({check}; store the corrected translation with ltmt memory "
+                "add)"
             )
         if self.exact_edges_replaced:
             matches = counted(self.exact_edges_replaced, "100 % match", "100 % matches")
@@ -869,6 +891,7 @@ class RunReport:
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")
         data.pop("exact_lacking_examples")
+        data.pop("exact_numbers_examples")
         data.pop("invalid_sources_examples")
         data.pop("words_lost_between_examples")
         data.pop("ampersands_alone_examples")

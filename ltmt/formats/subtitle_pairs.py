@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -141,15 +141,18 @@ def sentence_pairs(
     ours: Sequence[Timed],
     theirs: Sequence[Timed],
     breaks: set[int],
+    spilled: Collection[int] = frozenset(),
     *,
     checked: bool = False,
 ) -> list[Paired]:
     """The sentence pairs of ``ours`` (the source's cues) and ``theirs`` (module docstring);
     ``breaks``: the cues of ``ours`` after which no sentence runs on (a pause, a change of
-    speaker, the last cue). ``checked``, for a check of the translation: with the formatting
-    tag around all their cues (:func:`group_words`), which it compares, and a cue re-timed
-    paired by its place (:func:`paired_cues`, which it reports the timing of), not left
-    unpaired."""
+    speaker, a caption, the last cue); ``spilled``: those of them after which the translation's
+    sentence runs on all the same (a caption's cue given the start of the next cue's
+    sentence): the runs on both sides of each are not paired. ``checked``, for a check of the
+    translation: with the formatting tag around all their cues (:func:`group_words`), which it
+    compares, and a cue re-timed paired by its place (:func:`paired_cues`, which it reports the
+    timing of), not left unpaired."""
     matched = paired_cues(ours, theirs) if checked else matched_cues(ours, theirs)
     wrapped = checked
     found: list[Paired] = []
@@ -167,7 +170,9 @@ def sentence_pairs(
         ends = (ends_sentence(cue.text), mine is not None and ends_sentence(theirs[mine].text))
         at_break = index in breaks
         if all(ends) or at_break or len(run) >= MAX_PAIRED_CUES:
-            lined_up = all(ends) or (at_break and not any(ends))
+            lined_up = (all(ends) or (at_break and not any(ends))) and not (
+                index in spilled or run[0] - 1 in spilled
+            )
             found.append(_run_pair(ours, theirs, matched, run, lined_up, wrapped))
             run = []
     return found

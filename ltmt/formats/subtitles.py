@@ -10,11 +10,16 @@ unit, until one ends a sentence (``.``, ``?``, ``!``, ``…``, a closing quote; 
 block (``{\\an8}``: a sign or a caption), or three cues, and where the next cue goes on with
 the sentence: it starts with a small letter, a digit or ``I``, or the cue before ends with a
 comma, a dash, a colon or a semicolon (a label, ``Settings``, then ``Your changes have been
-saved.`` are two texts; joined, the model dropped the label); the translation
+saved.`` are two texts; joined, the model dropped the label), and not after a caption (a name
+tag, a location card: ``THOMAS BRANDT`` / ``Former Border Guard``, ``BERLIN, 1989``,
+:mod:`ltmt.formats.subtitle_captions`) where the next cue starts a sentence of its own, ``I'm
+Thomas Brandt, ...`` too; the translation
 is then laid out over the same cues (:mod:`ltmt.formats.subtitle_lines`: by their share of the
 source, never cut inside a tag, each in at most two lines, of 42 characters where the text fits
 them, and in two balanced lines where its source cue had two; a cue with a longer line is
-named once the run is done). A cue of dialogue (``- Fine.`` /
+named once the run is done; where it is a memory match of other words, which would leave a
+cue without its words, the cues are translated apart, one each, and named in a warning:
+:mod:`ltmt.formats.parts_apart`). A cue of dialogue (``- Fine.`` /
 ``- Good.``, or a WebVTT voice span a line: ``<v Mary>...</v>``) is translated line by line,
 each line's dash or voice kept. Where a translation has fewer words than its cues, the cues left
 empty are merged into the one before (its end time extended). Formatting (``<i>``, ``<b>``) is
@@ -29,7 +34,10 @@ cue's times (its position, ``X1:100 X2:600 ...``) stays, and so does a cue's num
 without them is numbered).
 
 An existing output is the translation so far (as for app catalogs): a cue group whose cues it
-has, with other text than the source, is kept; ``--overwrite`` translates all. Its cues are
+has, with other text than the source, is kept, written as the output has it with the source's
+times (:mod:`ltmt.formats.kept_cues`; one that reads as its source is kept where ltmt's record
+of the output says it wrote that place for the same source); ``--overwrite`` translates all.
+Its cues are
 those at the same times (within 0.1 s) and, where the two files have as many cues, at the same
 places too; in a source re-timed since, those at the same places where ltmt's record of the
 output (:mod:`ltmt.formats.output_sources`) says it wrote them for the same source. Any other
@@ -61,8 +69,10 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.cue_names import cue_lines, cue_name
 from ltmt.formats.documents import TranslationsHeld, Unit
+from ltmt.formats.kept_cues import KeptCues, kept_as_source, kept_cue, without_source_copy
 from ltmt.formats.output_sources import Record
-from ltmt.formats.subtitle_cues import Cue, cue_groups, runs_on
+from ltmt.formats.parts_apart import laid_out_parts
+from ltmt.formats.subtitle_cues import Cue, cue_groups, runs_on, spilled_captions, stands_alone
 from ltmt.formats.subtitle_limits import READING_SPEED, reading_speed
 from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
 from ltmt.formats.subtitle_markup import (
@@ -113,6 +123,8 @@ class SubtitleDocument(TranslationsHeld):
         self.lines = cue_lines(_with_line_feeds(text), len(self.cues))  # where each cue starts
         self.groups = cue_groups(self.cues)
         self._group_of = {group[0]: group for group in self.groups}
+        # the translations taken over from the existing output, with its cues that hold them
+        self._kept: dict[str, KeptCues] = {}
 
     @classmethod
     def open(cls, path: Path, tgt_lang: str | None = None, **_: Any) -> SubtitleDocument:
@@ -132,6 +144,11 @@ class SubtitleDocument(TranslationsHeld):
         """The parsed ``text`` (of the file ``path``, named in errors) and its cues."""
         raise NotImplementedError
 
+    @classmethod
+    def texts_as_written(cls, parsed: Any) -> list[str]:
+        """Each cue's text as the file ``parsed`` (:meth:`parse`) holds it."""
+        raise NotImplementedError
+
     def write(self, cues: list[Cue]) -> str:
         raise NotImplementedError
 
@@ -145,9 +162,10 @@ class SubtitleDocument(TranslationsHeld):
                     if words:
                         units.append(Unit(f"{group[0]}{LINE}{number}", words))
                 continue
-            text = group_words([self.cues[i] for i in group])
+            cues = [self.cues[i] for i in group]
+            text = group_words(cues)
             if text:
-                units.append(Unit(str(group[0]), text))
+                units.append(Unit(str(group[0]), text, parts=_parts(cues)))
         return units
 
     def translated_cues(self) -> list[Cue]:
@@ -156,16 +174,21 @@ class SubtitleDocument(TranslationsHeld):
         for group in self.groups:
             cues = [self.cues[i] for i in group]
             if cues[0].dialogue:
-                lines = [self._spoken(group[0], n, line) for n, line in enumerate(cues[0].lines)]
-                out.append(replace(cues[0], lines=lines))
+                out.append(self._dialogue(cues[0]))
                 continue
             text = self.translations.get(str(group[0]))
             if text is None:
                 out.extend(replace(c, lines=list(c.lines)) for c in cues)
                 continue
+            kept = self._kept_at(str(group[0]))
+            if kept is not None and all(theirs.text for theirs in kept.cues):
+                out.extend(kept_cue(cue, theirs) for cue, theirs in zip(cues, kept.cues))
+                continue
             common, sources = unwrapped(cues)
             shares = [len(unmarked(source)) for source in sources]
-            parts = split_over(text, shares, self.tgt_lang or "")
+            # translated a cue at a time (a memory match of other words left one without its
+            # words: ltmt.formats.parts_apart), else laid out by the cues' shares
+            parts = laid_out_parts(text, len(cues)) or split_over(text, shares, self.tgt_lang or "")
             for cue, source, part in zip(cues, sources, parts):
                 if part or not out:
                     lines = self._laid_out(marked(part, source), common, len(cue.lines))
@@ -174,11 +197,35 @@ class SubtitleDocument(TranslationsHeld):
                     out[-1].end = cue.end
         return out
 
+    def _dialogue(self, cue: Cue) -> Cue:
+        """The dialogue ``cue`` translated line by line; where the existing output's cue holds
+        the translation of each line, that cue as it is written."""
+        kept = [self._kept_at(f"{cue.index}{LINE}{n}") for n in range(len(cue.lines))]
+        if all(kept) and kept[0] is not None:
+            return kept_cue(cue, kept[0].cues[0])
+        lines = [self._spoken(cue.index, n, line) for n, line in enumerate(cue.lines)]
+        return replace(cue, lines=lines)
+
     def _spoken(self, index: int, number: int, line: str) -> str:
         """Line ``number`` of the dialogue cue ``index`` translated, its speaker's dash or
-        voice span kept."""
+        voice span kept (a line kept from the existing output as it has it)."""
+        key = f"{index}{LINE}{number}"
+        kept = self._kept_at(key)
+        if kept is not None:
+            return kept.cues[0].lines[number]
         before, words, after = _said(line)
-        return before + self.translations.get(f"{index}{LINE}{number}", words) + after
+        return before + self.translations.get(key, words) + after
+
+    def note_filled(self, key: str, text: str) -> None:
+        """A unit translated (again, with ``--overwrite``) is laid out anew."""
+        self._kept.pop(key, None)
+
+    def _kept_at(self, key: str) -> KeptCues | None:
+        """What the existing output holds of the unit ``key``, where the unit's translation is
+        still the one taken over from it (not dropped as ltmt's of an older source, nor
+        translated again: :meth:`note_filled`)."""
+        kept = self._kept.get(key)
+        return kept if kept is not None and self.translations.get(key) == kept.text else None
 
     def _laid_out(self, text: str, common: Wrapper | None, lines: int) -> list[str]:
         """A cue's ``text`` in lines (two where its source had ``lines`` two and the text a
@@ -196,16 +243,21 @@ class SubtitleDocument(TranslationsHeld):
         """Take over the translations ``target`` (this file's translation so far) holds: each
         unit's from the cues lined up with its own (:meth:`_lined_up`; ``record``: what ltmt
         last wrote there, :mod:`ltmt.formats.output_sources`), where they are not the source's
-        words."""
+        words or the record says they are its translation (:mod:`ltmt.formats.kept_cues`)."""
         found = self._aligned(target, record)
-        self.translations.update(found)
+        self._kept.update(found)
+        self.translations.update({key: kept.text for key, kept in found.items()})
         return len(found)
 
-    def _aligned(self, target: Path, record: Record | None) -> dict[str, str]:
-        """The units' texts in ``target``, from the cues lined up with theirs."""
-        _, theirs = type(self).read(Path(target))
+    def _aligned(self, target: Path, record: Record | None) -> dict[str, KeptCues]:
+        """The units' texts in ``target``, from the cues lined up with theirs, with those cues;
+        one that reads as its source only where ``record`` says it is a translation
+        (:mod:`ltmt.formats.kept_cues`)."""
+        parsed, theirs = type(self).read(Path(target))
+        written = type(self).texts_as_written(parsed)
+        theirs = [replace(cue, as_written=text) for cue, text in zip(theirs, written)]
         by_time = matched_cues(self.cues, theirs)
-        found: dict[str, str] = {}
+        found: dict[str, KeptCues] = {}
         for unit in self.units():
             index, _, line = unit.key.partition(LINE)
             group = self._group_of[int(index)]
@@ -217,13 +269,17 @@ class SubtitleDocument(TranslationsHeld):
                 lines = cues[0].lines
                 said = lines[int(line)] if int(line) < len(lines) else ""
                 text = _said(said)[1]
-            elif any(c.text == self.cues[i].text for c, i in zip(cues, group)):
-                continue  # a cue of the group is as in the source: not translated yet
             else:
                 text = group_words(cues)
-            if text and text != unit.source:
-                found[unit.key] = text
-        return found
+            # a cue of the group as in the source: not translated yet, unless the record
+            # says ltmt wrote that place for this source (a reviewer's English, or ltmt's)
+            as_source = text == unit.source or (
+                not line and any(c.text == self.cues[i].text for c, i in zip(cues, group))
+            )
+            place = f"{places[0]}{LINE}{line}" if line else str(places[0])
+            if text and (not as_source or kept_as_source(record, unit, place)):
+                found[unit.key] = KeptCues(text, tuple(cues), as_source)
+        return without_source_copy(found)
 
     def _lined_up(
         self,
@@ -261,7 +317,11 @@ class SubtitleDocument(TranslationsHeld):
         (:mod:`ltmt.formats.subtitle_pairs`; ``purpose`` ``checked``: with the formatting tag
         around all of a run's cues, which ``ltmt qa`` compares: italics lost); a run of cues
         whose sides do not line up is a record with an empty target, which the import counts
-        as skipped (an unmatched cue, :data:`~ltmt.memory.clean.UNMATCHED_CUE`), never stores. A
+        as skipped (an unmatched cue, :data:`~ltmt.memory.clean.UNMATCHED_CUE`), never stores;
+        a caption (:func:`~ltmt.formats.subtitle_cues.stands_alone`) is a pair of its own, and
+        where the translation runs the next cue's sentence into its cue
+        (:func:`~ltmt.formats.subtitle_cues.spilled_captions`), neither it nor that sentence
+        is paired. A
         pair whose cues' override blocks differ (``{\\an8}`` dropped) says them in its metadata,
         for ``ltmt qa`` (:func:`~ltmt.formats.subtitle_markup.override_blocks`). A
         sentence translated as its source (``OK.``, a name) is a pair, as in a PO catalog or a
@@ -277,11 +337,14 @@ class SubtitleDocument(TranslationsHeld):
                 f"{TOLERANCE:g} s); give the source file it was timed from, or shift its times "
                 "to the source's"
             )
+        captions = {i for i in range(len(cues) - 1) if stands_alone(cues[i], cues[i + 1])}
         breaks = {i for i in range(len(cues) - 1) if not runs_on(cues[i], cues[i + 1])}
         records = []
         checked = purpose == "checked"
         last = {len(cues) - 1}
-        for pair in sentence_pairs(cues, theirs, breaks | last, checked=checked):
+        spilled = spilled_captions(cues, theirs, captions, checked=checked)
+        pairs = sentence_pairs(cues, theirs, breaks | captions | last, spilled, checked=checked)
+        for pair in pairs:
             if pair.theirs is None:
                 unmatched = f"no cues of {Path(path).name} line up"
                 where = f"{source_file}: {document.cue_name(pair.ours)}, {unmatched}"
@@ -351,6 +414,14 @@ class SubtitleDocument(TranslationsHeld):
         if self.ending == "\r":  # the parsers' line feeds as the source's carriage returns
             text = text.replace("\n", "\r")
         atomic_write(Path(out_path), written_like(self.data, text))
+
+
+def _parts(cues: list[Cue]) -> tuple[str, ...]:
+    """The words of each of ``cues``, a sentence's, as its unit's parts (a formatting tag
+    around all of them aside, :func:`~ltmt.formats.subtitle_pairs.unwrapped`); none for one
+    cue, or where a cue has no words."""
+    parts = tuple(unmarked(text) for text in unwrapped(cues)[1])
+    return parts if len(parts) > 1 and all(parts) else ()
 
 
 def _said(line: str) -> tuple[str, str, str]:
@@ -437,6 +508,10 @@ class SrtDocument(SubtitleDocument):
         ]
         return subtitles, cues
 
+    @classmethod
+    def texts_as_written(cls, parsed: Any) -> list[str]:
+        return [subtitle.content for subtitle in parsed]
+
     def numbers(self, cues: list[Cue]) -> list[str]:
         """Each cue's number as the source has it (a review's notes name cues by them); a cue
         the source gave none (the ``srt`` library reads a file without them) the one after the
@@ -458,7 +533,7 @@ class SrtDocument(SubtitleDocument):
                 int(number),
                 datetime.timedelta(seconds=cue.start),
                 datetime.timedelta(seconds=cue.end),
-                "\n".join(cue.lines),
+                "\n".join(cue.lines) if cue.as_written is None else cue.as_written,
                 # what its time line has after the times (SubRip's position, X1:100 ...)
                 self.parsed[cue.index].proprietary,
             )
@@ -493,6 +568,10 @@ class VttDocument(SubtitleDocument):
         ]
         return parsed, cues
 
+    @classmethod
+    def texts_as_written(cls, parsed: Any) -> list[str]:
+        return [caption.raw_text for caption in parsed.captions]
+
     def numbers(self, cues: list[Cue]) -> list[str]:
         """Each cue's identifier (``3``, ``intro-1``), else its place in the written file."""
         captions = self.parsed.captions
@@ -516,7 +595,11 @@ class VttDocument(SubtitleDocument):
         for written in cues:  # a cue merged into the one before is not among them
             caption = captions[written.index]
             lines = [cue_tags_as_webvtt(line) for line in written.lines]
-            caption.text = written.before + "\n".join(lines) + written.after
+            caption.text = (
+                written.before + "\n".join(lines) + written.after
+                if written.as_written is None
+                else written.as_written
+            )
             caption.end = timestamp(written.end)
             kept.append(caption)
         parsed.captions[:] = kept

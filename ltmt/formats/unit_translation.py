@@ -43,6 +43,7 @@ from ltmt.formats.kept_parts import put_back, with_stand_ins
 from ltmt.formats.key_contexts import same_context
 from ltmt.formats.match_pairs import edge_words_in_matches, words_in_matches
 from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs, without_tags
+from ltmt.formats.parts_apart import PART_BREAK, copied_over_parts, joined_parts
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import (
     Restored,
@@ -107,6 +108,9 @@ class Outcome:
     searched: tuple[Match, ...] | None = None
     # the unit's tracked insertions left out of its translation, their words untracked
     insertions_untracked: int = 0
+    # translated a part at a time: a memory match of other words left a part without its
+    # words (ltmt.formats.parts_apart), which the run names
+    parts_apart: bool = False
 
     @property
     def method(self) -> str:
@@ -349,6 +353,7 @@ def translate_units(
     outcomes = [_outcome(unit, by_key[_key(unit)], names(unit.source)) for unit in units]
     language = next((r.target_language for r in results if r.target_language), "")
     _translate_paired(units, outcomes, translate, language)
+    _translate_parts_apart(units, outcomes, translate, language)
     _separate_plural_forms(outcomes, translate, report, language)
     if report is not None:
         terms = getattr(translate, "term_spans", None)  # a glossary may keep a name as written
@@ -357,7 +362,9 @@ def translate_units(
         missed = getattr(translate, "address_missed", None)
         lacked = getattr(translate, "terms_missed", None)
         for outcome, unit in zip(outcomes, units, strict=True):
-            _count(report, outcome, by_key[_key(unit)], terms, at_end, leftover, missed, lacked)
+            # one translated a part at a time is no longer the copy of other words it was
+            made = outcome.translation if outcome.parts_apart else by_key[_key(unit)]
+            _count(report, outcome, made, terms, at_end, leftover, missed, lacked)
     _warn_unfinished([u for u in units if by_key[_key(u)].unfinished], place)
     return outcomes
 
@@ -617,6 +624,37 @@ def _translate_paired(
         )
 
 
+def _translate_parts_apart(
+    units: Sequence[Unit],
+    outcomes: list[Outcome],
+    translate: TranslateFn,
+    language: str,
+) -> None:
+    """Translate again a part at a time the units laid over parts (a subtitle sentence's
+    cues) whose translation copies a memory match of other words, each part fitted to its
+    source (:mod:`ltmt.formats.parts_apart`)."""
+    todo = [i for i, unit in enumerate(units) if copied_over_parts(unit, outcomes[i].translation)]
+    texts = [part for i in todo for part in units[i].parts]
+    prefer = [preference(units[i]) for i in todo for _ in units[i].parts]
+    results = iter(_call(translate, texts, prefer) if texts else [])
+    for index in todo:
+        unit, whole = units[index], outcomes[index].translation
+        made = [next(results).text for _ in unit.parts]
+        fitted = [
+            fit(replace(unit, source=part, parts=()), text, language)
+            for part, text in zip(unit.parts, made, strict=True)
+        ]
+        restored = joined_parts(fitted)
+        outcomes[index] = Outcome(
+            unit,
+            restored,
+            replace(whole, text=PART_BREAK.join(made), copies_other_words=False),
+            fitted=any(f.text.strip() != t.strip() for f, t in zip(fitted, made, strict=True)),
+            searched=outcomes[index].matches,
+            parts_apart=True,
+        )
+
+
 def _followed(translation: Translation) -> list[tuple[str, str]]:
     """The ``(source, target)`` of the memory matches ``translation`` followed, best first:
     its matches where memory made it (fused), none where the model wrote it alone."""
@@ -733,6 +771,14 @@ def _count(
         report.exact += 1
         if reuse_lacks_fields(translation, _plural_form(outcome.unit)):
             report.exact_lacking_in(entry_name(named, outcome.unit.context))
+        from ltmt.memory.import_checks import numbers_disagree  # qa's checks: not at import
+
+        reused = reused_segment(translation.source, translation.matches)
+        stored = reused.metadata if reused is not None else {}
+        if numbers_disagree(outcome.unit.source, outcome.text, stored):  # bad memory
+            report.exact_numbers_in(entry_name(named, outcome.unit.context))
+            wrong = numbers_said_wrong(outcome.unit.source, outcome.text)
+            report.example_of(named, f"100 % memory match with other numbers ({wrong})")
         report.exact_same_context += outcome.exact_same_context
         report.exact_edges_replaced += stored_edges_replaced(
             translation.source, translation.matches

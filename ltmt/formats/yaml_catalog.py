@@ -55,6 +55,7 @@ from typing import Any
 from ltmt.errors import NotMessageFileError
 from ltmt.formats import drupal_config, goi18n_messages, openapi, rasa_yaml, site_config
 from ltmt.formats.common import decode, read_bytes, written_like
+from ltmt.formats.double_brace_catalogs import interpolates_in_double_braces
 from ltmt.formats.icu_messages import is_branching, quotes_syntax
 from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
 from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog, TranslatedFile
@@ -212,6 +213,9 @@ class YamlCatalog(KeyedCatalog):
         symfony = _SYMFONY_FILE.fullmatch(self.path.name) is not None
         vue = not symfony and _may_be_vue_i18n(strings)
         self.syntax = VUE_I18N if vue else ""
+        # ICU's quotes around braces, but in i18next's {{name}} catalog: 'x' (double_brace_catalogs)
+        texts = (value for _, value in strings if isinstance(value, str))
+        quoting = not interpolates_in_double_braces(texts)
         for name, value in strings:
             if name in self.language_fields:  # language: en, no text (_fill_child)
                 continue
@@ -220,7 +224,8 @@ class YamlCatalog(KeyedCatalog):
                 for key, source in zip(examples.keys(name), examples.sources(), strict=True):
                     yield Entry(key, name, source, group=name)
                 continue
-            if isinstance(value, str) and (is_branching(value) or quotes_syntax(value, icu=False)):
+            quotes = quoting and isinstance(value, str) and quotes_syntax(value, icu=False)
+            if isinstance(value, str) and (is_branching(value) or quotes):
                 self.icu[name] = value  # Symfony's messages+intl-icu: not text to translate whole
                 continue
             group = name.split("[")[0]  # a list's items are written only together

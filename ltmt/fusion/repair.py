@@ -22,7 +22,11 @@ repaired for ``10 (ten) days`` said ``10 (dreißig) Tagen``, which fusion copied
 (zehn) Tagen``. A number written with a point or a comma that the target writes with its marks
 swapped, as German does (``EUR 10,000`` as ``EUR 10.000``, ``2.5`` as ``2,5``), is swapped so:
 ``EUR 20,000`` makes it ``EUR 20.000`` (looked up verbatim only, such a match kept its old
-amount, and the placeholder guard threw the match away for it).
+amount, and the placeholder guard threw the match away for it). A code-like word with brackets
+at its edges that the target lacks so is looked up without them, where both words have the
+same (:func:`bracketed_cores`): ``(listed in section 6).`` made ``6)`` a word, which ``in
+Abschnitt 6. genannten`` lacks; unrepaired for ``section 2)``, the fused output stopped after
+``Abschnitt 2.`` (the pharma trial, s76).
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ _WORD = re.compile(rf"[^{_EDGE}]+(?:[.,:][^{_EDGE}]+)*")
 # a number written with a point or a comma (``10,000``, ``2.5``), and one written in digits
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# the brackets a word may start or end with, shared by a swapped pair (:func:`bracketed_cores`)
+_BRACKETS = "()[]"
 
 
 def repair_match(match: Match, text: str) -> Match:
@@ -63,13 +69,11 @@ def repair_match(match: Match, text: str) -> Match:
         if op != "replace":
             continue
         for old, new in _pairs(source_words[i1:i2], input_words[j1:j2]):
-            found = _single_occurrence(target_words, old.group(), new, taken)
-            written = new
-            if found is None and _NUMBER.fullmatch(old.group()) and _DIGITS.fullmatch(new):
-                # the target writes the number with its marks swapped (``10.000``)
-                written = swapped_marks(new)
-                swapped = swapped_marks(old.group())
-                found = _single_occurrence(target_words, swapped, written, taken)
+            found, written = _target_word(target_words, old.group(), new, taken)
+            if found is None and (cores := bracketed_cores(old.group(), new)) is not None:
+                # ``6)`` → ``2)`` of ``(listed in section 6).``: the number in the brackets,
+                # which the target writes without them (``Abschnitt 6.``)
+                found, written = _target_word(target_words, *cores, taken)
             if found is None:
                 continue
             taken.add(found)
@@ -87,6 +91,44 @@ def repair_match(match: Match, text: str) -> Match:
     repaired_target = repair_number_words(text, with_edits(target, target_edits))
     segment = replace(match.segment, source=repaired_source, target=repaired_target)
     return Match(segment, score)
+
+
+def _target_word(
+    words: list[re.Match[str]], old: str, new: str, taken: set[int]
+) -> tuple[int | None, str]:
+    """The index of the one target word that copies ``old`` (:func:`_single_occurrence`) and
+    what to write there for ``new``: ``new`` itself, or a number with its marks swapped where
+    the target writes ``old`` so (``10.000`` for ``10,000``)."""
+    found = _single_occurrence(words, old, new, taken)
+    if found is None and _NUMBER.fullmatch(old) and _DIGITS.fullmatch(new):
+        written = swapped_marks(new)
+        return _single_occurrence(words, swapped_marks(old), written, taken), written
+    return found, new
+
+
+def bracketed_cores(old: str, new: str) -> tuple[str, str] | None:
+    """``old`` and ``new`` without the brackets they share at their edges (``6)`` and ``2)``
+    → ``6`` and ``2``; ``(E692)`` and ``(E1153)`` → ``E692`` and ``E1153``), or ``None`` when
+    they share none, differ in them, or either is left a word that is not code-like. A bracket
+    is no edge punctuation of a word (``printf()`` is one word), so a number that closes a
+    parenthesis is a word with it, and its match's target, which writes it elsewhere in its
+    sentence, holds it without the bracket."""
+    old_core, new_core = old.strip(_BRACKETS), new.strip(_BRACKETS)
+    if not old_core or not new_core or old_core == old:
+        return None
+    if not (_code_like(old_core) and _code_like(new_core)):
+        # a word in brackets is most often translated: ``commit)`` → ``merge)`` of ``(use
+        # "git commit" to conclude merge)`` swapped the target's ``git commit`` (the dev users)
+        return None
+    if _edges(old, old_core) != _edges(new, new_core):
+        return None
+    return old_core, new_core
+
+
+def _edges(word: str, core: str) -> tuple[str, str]:
+    """The brackets before and after ``core`` in ``word`` (``core`` its bracket-stripped self)."""
+    lead = len(word) - len(word.lstrip(_BRACKETS))
+    return word[:lead], word[lead + len(core) :]
 
 
 def _code_like(word: str) -> bool:

@@ -27,8 +27,9 @@ regular expression: a misread character pair, ``Ã©``) and so runs on every pai
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ltmt.clock_times import TWELVE_HOUR
 from ltmt.memory.clean import DEFAULT_CLEAN, CleanConfig, check_pair
@@ -36,6 +37,7 @@ from ltmt.qa.mojibake_checks import mojibake_problems
 from ltmt.qa.number_checks import number_problems
 from ltmt.qa.pair_checks import placeholder_problems
 from ltmt.segments import PairRecord
+from ltmt.wording import counted, first_few
 
 # a digit, and a mark a placeholder, tag or entity is written with, with the character after it
 # (``%s`` and ``%d`` differ, ``{0}`` and ``{1}``): one character class first, which ``re`` scans
@@ -60,6 +62,20 @@ _NAMED = re.compile(
 _UNSCREENED = (":", "!", "__MSG_")
 # how placeholder_problems says a stray bracket, which the warning names apart
 _STRAY = "has a stray"
+# what each kind of problem of pair_problems is called in a warning, in the warnings' order,
+# and the ltmt qa --check that lists its pairs
+_ABOUT = {
+    "placeholders": "whose target lacks or adds placeholders",
+    "markup": "whose target has a stray '<' or '>' (markup left in the text)",
+    "numbers": "whose numbers disagree with the source's",
+    "encoding": "whose target looks like UTF-8 read in the wrong encoding (CafÃ© for Café)",
+}
+_CHECKS = {
+    "placeholders": "placeholders",
+    "markup": "placeholders",
+    "numbers": "numbers",
+    "encoding": "mojibake",
+}
 
 
 @dataclass(frozen=True)
@@ -72,6 +88,16 @@ class SuspectKind:
     check: str
     positions: tuple[str, ...]
 
+    def warning(self, stored: str, qa_command: str | None) -> str:
+        """The warning of these pairs: how many, what ``stored`` them (``imported``,
+        ``learned``), where the first few are and, where ``qa_command`` (``ltmt qa`` of the
+        file) is given, the command that lists them all."""
+        listed = f"; list them: {qa_command} --check {self.check}" if qa_command else ""
+        return (
+            f"{counted(len(self.positions), 'pair')} {self.about} {stored} "
+            f"({first_few(self.positions)}){listed}"
+        )
+
 
 def suspect_pairs(
     records: Iterable[PairRecord], clean: CleanConfig = DEFAULT_CLEAN, syntax: str = ""
@@ -82,41 +108,52 @@ def suspect_pairs(
     one the import skips by ``clean`` (the memory's): the warning says "imported". ``syntax``:
     the file's strings' (:meth:`~ltmt.formats.registry.FileFormat.strings_syntax`), as ``ltmt
     qa`` reads them: a .resx string's ``{{ words }}`` are two escaped braces, not a field."""
-    lacking: list[str] = []
-    stray: list[str] = []
-    numbers: list[str] = []
-    misread: list[str] = []
+    found: dict[str, list[str]] = {problem: [] for problem in _ABOUT}
     for record in records:
         if record.unpaired or _skipped(record, clean):
             continue
-        marks, digits = _differs(record.source, record.target)
-        if marks:
-            read_as = {**record.metadata, "syntax": syntax} if syntax else record.metadata
-            problems = placeholder_problems(record.source, record.target, read_as)
-            if any(problem.startswith(_STRAY) for problem in problems):
-                stray.append(record.position)
-            if any(not problem.startswith(_STRAY) for problem in problems):
-                lacking.append(record.position)
-        timed = TWELVE_HOUR.search(record.source) is not None  # 4 Uhr for 4 pm: same digits
-        if (digits or timed) and number_problems(record.source, record.target, record.metadata):
-            numbers.append(record.position)
-        if mojibake_problems(record.source, record.target, record.metadata):
-            misread.append(record.position)
-    kinds = [
-        SuspectKind("whose target lacks or adds placeholders", "placeholders", tuple(lacking)),
-        SuspectKind(
-            "whose target has a stray '<' or '>' (markup left in the text)",
-            "placeholders",
-            tuple(stray),
-        ),
-        SuspectKind("whose numbers disagree with the source's", "numbers", tuple(numbers)),
-        SuspectKind(
-            "whose target looks like UTF-8 read in the wrong encoding (CafÃ© for Café)",
-            "mojibake",
-            tuple(misread),
-        ),
+        for problem in pair_problems(record, syntax):
+            found[problem].append(record.position)
+    return [
+        SuspectKind(about, _CHECKS[problem], tuple(found[problem]))
+        for problem, about in _ABOUT.items()
+        if found[problem]
     ]
-    return [kind for kind in kinds if kind.positions]
+
+
+def pair_problems(record: PairRecord, syntax: str = "") -> tuple[str, ...]:
+    """The kinds of problem of one pair that :func:`suspect_pairs` warns of, in its order:
+    ``placeholders`` (its target lacks or adds some), ``markup`` (a stray ``<`` or ``>``),
+    ``numbers`` (they disagree with the source's) and ``encoding`` (UTF-8 read wrongly); empty
+    where it has none. ``syntax`` as :func:`suspect_pairs` takes it."""
+    problems: list[str] = []
+    marks, digits = _differs(record.source, record.target)
+    if marks:
+        read_as = {**record.metadata, "syntax": syntax} if syntax else record.metadata
+        found = placeholder_problems(record.source, record.target, read_as)
+        if any(not problem.startswith(_STRAY) for problem in found):
+            problems.append("placeholders")
+        if any(problem.startswith(_STRAY) for problem in found):
+            problems.append("markup")
+    if _numbers_disagree(record.source, record.target, record.metadata, digits):
+        problems.append("numbers")
+    if mojibake_problems(record.source, record.target, record.metadata):
+        problems.append("encoding")
+    return tuple(problems)
+
+
+def numbers_disagree(source: str, target: str, metadata: Mapping[str, Any]) -> bool:
+    """Whether ``target``'s numbers disagree with ``source``'s, as :func:`pair_problems` (an
+    import's warning, ``ltmt qa --check numbers``) reads them; ``metadata``: the pair's."""
+    return _numbers_disagree(source, target, metadata, _differs(source, target)[1])
+
+
+def _numbers_disagree(
+    source: str, target: str, metadata: Mapping[str, Any], digits_differ: bool
+) -> bool:
+    """:func:`numbers_disagree`, where :func:`_differs` said whether the digits differ."""
+    timed = TWELVE_HOUR.search(source) is not None  # 4 Uhr for 4 pm: same digits
+    return (digits_differ or timed) and bool(number_problems(source, target, metadata))
 
 
 def _skipped(record: PairRecord, clean: CleanConfig) -> bool:

@@ -8,7 +8,9 @@ glossary.
   differ: each is compared with the same variant of other messages only.
 - :func:`memory_findings`: an entry whose source the user's memory holds (a 100 % match: the
   same normalised text, :mod:`ltmt.text`), translated otherwise than every stored pair of it
-  (whitespace aside: a line wrapped elsewhere is the same translation).
+  (whitespace aside: a line wrapped elsewhere is the same translation); or one whose source
+  the memory holds as a near match only, translated as the match's translation is up to a
+  point, the rest of it lost (:func:`ltmt.lost_tails.lost_tail`: a fused output cut short).
 - the glossary's checks (:func:`~ltmt.qa.glossary_checks.term_findings`: a term missed,
   a forbidden one used, a German adjective that does not agree) are in
   :mod:`ltmt.qa.glossary_checks`.
@@ -26,6 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ltmt.lookup import memory_matches
+from ltmt.lost_tails import lost_tail
 from ltmt.qa.findings import Finding
 from ltmt.quote_style import QuoteTable
 from ltmt.routing import reusable_target
@@ -224,6 +227,17 @@ def memory_findings(records: Sequence[PairRecord], memory: Memory, user: str) ->
                     f"{user}'s memory translates this source as {shown(stored[0])!r}"
                     + (" in this context" if own and len(own) < len(exact) else "")
                     + (f" (and {counted(others, 'other way')})" if others else ""),
+                )
+            )
+        elif not exact and (cut := lost_tail(record.source, record.target, matches)):
+            findings.append(
+                Finding.about(
+                    "memory",
+                    n,
+                    record,
+                    f"stops where the {cut.match.score:.0f} % match in {user}'s memory that it "
+                    f"follows goes on: {shown(cut.tail)!r} is not translated; check that the "
+                    "sentence is whole",
                 )
             )
     return findings

@@ -306,7 +306,8 @@ CHECKS: dict[str, Check] = {
             "memory",
             "warning",
             "a source the user's memory holds is translated as the memory has it for the "
-            "entry's context or none (--user)",
+            "entry's context or none, and a translation that follows a near match of it does "
+            "not stop where the match goes on (--user)",
         ),
         Check(
             "glossary",

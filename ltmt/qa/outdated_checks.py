@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ltmt.formats.changed_sources import CHANGED_SOURCE, OLDER_SOURCE, recorded_for_older_sources
 from ltmt.formats.output_sources import OutputSources
+from ltmt.formats.registry import find_format
 from ltmt.qa.catalog_forms import FormProblem
 from ltmt.segments import PairRecord
 
@@ -45,8 +46,8 @@ def outdated_problems(
         record = sources.read_for_import(file, paired, given) if paired else None
         if record is None:
             continue
-        is_po = (given or file.suffix.lstrip(".")).lower() in ("po", "pot")
-        for pair in recorded_for_older_sources(record, pairs, by_place=not is_po):
+        by_place = not find_format(file, given, role="read").entries_move
+        for pair in recorded_for_older_sources(record, pairs, by_place=by_place):
             if pair.unpaired in _MESSAGES:
                 problems.append(
                     FormProblem(

@@ -4062,3 +4062,81 @@ def test_a_flat_json_translation_of_a_nested_source_imports_and_says_what_it_lef
     ]
     [stored] = Memory(store).segments("u1")
     assert (stored.source, stored.target) == ("Save", "Sichern")
+
+
+JED_DE = (
+    '{"domain":"messages","locale_data":{"messages":{"":{"domain":"messages","lang":"de_DE",'
+    '"plural-forms":"nplurals=2; plural=(n != 1);"},"Book now":["Jetzt buchen"],'
+    '"Remove %s from your cart?":[""],"Back to your bookings":[""]}}}'
+)
+TS_DE = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="de_DE">\n'
+    "<context>\n    <name>Importer</name>\n"
+    "    <message>\n        <source>Open the import wizard</source>\n"
+    '        <translation type="unfinished"></translation>\n    </message>\n'
+    "    <message>\n        <source>The import was cancelled.</source>\n"
+    '        <translation type="unfinished"></translation>\n    </message>\n'
+    "</context>\n</TS>\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "options", "read", "names"),
+    [
+        (
+            "booking-de_DE-0a1b.json",
+            JED_DE,
+            [],
+            3,
+            "/locale_data/messages/Remove %s from your cart?/0, /locale_data/messages/Back to "
+            "your bookings/0",
+        ),
+        ("mt_de.ts", TS_DE, ["--no-fuzzy"], 2, "Importer, Importer"),
+    ],
+)
+def test_ltmts_own_jed_and_qt_translations_are_told_apart(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    store: str,
+    tiny_model_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_translation: None,
+    name: str,
+    content: str,
+    options: list[str],
+    read: int,
+    names: str,
+) -> None:
+    """WordPress and Qt trials s76: a Jed file ltmt filled, and a .ts it filled with
+    --no-fuzzy, were imported as approved with no warning, --reviewed-only too ("3 added,
+    0 skipped"), where an i18next file's or a PO catalog's are told apart by the record of what
+    ltmt wrote; the next .po run then shipped ltmt's text as a 100 % match."""
+    monkeypatch.setenv(ENV_CACHE, str(tmp_path / "cache"))
+    path = tmp_path / name
+    path.write_text(content, "utf-8")
+    adding = ("memory", "add", "-u", "wp", "--source", "Hi", "--target", "Hallo")
+    assert ltmt(capsys, *adding, "--memory-dir", store)[0] == 0  # (a user of a memory)
+    model = ["--model", str(tiny_model_dir), "--beam", "1", "--memory-dir", store, *options]
+    code, _, err = ltmt(capsys, "translate", str(path), "-u", "wp", "-o", str(path), *model)
+    if path.suffix == ".json":  # a Jed file is not filled in place
+        out = tmp_path / "out" / name
+        out.parent.mkdir()
+        code, _, err = ltmt(capsys, "translate", str(path), "-u", "wp", "-o", str(out), *model)
+        path = out
+    assert code == 0, err
+    importing = ["memory", "import", str(path), "--memory-dir", store, "--no-language-check"]
+    code, said, err = ltmt(capsys, *importing, "-u", "hans", "--reviewed-only")
+    reviewed = read - 2
+    assert (code, said) == (
+        0,
+        f"imported {name} into hans: {reviewed} added, 0 duplicates, 2 skipped "
+        "(2 written by ltmt and not reviewed)\n",
+    ), err
+    code, said, err = ltmt(capsys, *importing, "-u", "ida")
+    assert (code, said) == (0, f"imported {name} into ida: {read} added, 0 duplicates, 0 skipped\n")
+    assert err.splitlines()[-1] == (
+        f"ltmt: warning: 2 pairs ltmt translated into {name} and nobody changed since were "
+        f"stored as approved ({names}), which --reviewed-only would have left out; review them, "
+        f"or undo the import ({read} pairs of that file): ltmt memory delete --user ida "
+        f"--origin {path} --yes"
+    )

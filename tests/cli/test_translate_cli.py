@@ -50,6 +50,70 @@ def test_learn_then_reuse(tmp_path, capsys, caplog, common):
     assert "memory: 2 exact" in err and "warning" not in err
 
 
+SHIFT_SOURCES = "Do not take more than 3 tablets in 24 hours.\nStore below 25 °C.\nTake 1 tablet.\n"
+SHIFT_REVIEWED = (
+    "Nehmen Sie nicht mehr als 3 Tabletten innerhalb von 24 Stunden ein.\n"
+    "Nicht über 25 °C lagern.\nNehmen Sie 1 Tablette ein.\n"
+)
+
+
+def test_a_shifted_learn_file_is_refused_before_anything_is_translated(tmp_path, capsys, common):
+    """Trial s76: a reviewer's file one line off (same line count) was learnt without a word,
+    and the next run reused its wrong translations as 100 % matches, --strict passing."""
+    source, reference = tmp_path / "learn_src.txt", tmp_path / "rev.de.txt"
+    source.write_text(SHIFT_SOURCES, "utf-8")
+    lines = SHIFT_REVIEWED.splitlines(keepends=True)
+    reference.write_text("".join(lines[1:] + lines[:1]), "utf-8")
+    code, out, err = run_cli(
+        ["translate", str(source), "--user", "rx", "--learn", str(reference), *common], capsys
+    )
+    assert (code, out) == (1, "")
+    assert err == (
+        "ltmt: error: --learn rev.de.txt: its lines read shifted against learn_src.txt's: line "
+        "1's translation has the numbers of line 2's source (lines 1, 2); nothing translated or "
+        "learned: put each translation on the line of its source and run again\n"
+    )
+    assert not (tmp_path / "store").exists()
+
+
+def test_pairs_learned_are_warned_of_and_a_wrong_exact_match_fails_strict(tmp_path, capsys, common):
+    """A pair whose numbers disagree is learnt with memory import's warning; reused as a 100 %
+    match, the summary names it and --strict fails (an exact match was trusted blindly)."""
+    source, reference = tmp_path / "learn_src.txt", tmp_path / "rev.de.txt"
+    source.write_text(SHIFT_SOURCES, "utf-8")
+    reference.write_text(SHIFT_REVIEWED.replace("1 Tablette", "2 Tabletten"), "utf-8")
+    code, _, err = run_cli(
+        ["translate", str(source), "--user", "rx", "--learn", str(reference), *common], capsys
+    )
+    assert code == 0, err
+    assert err.splitlines()[-1] == (
+        f"ltmt: warning: 1 pair whose numbers disagree with the source's learned (rev.de.txt:3); "
+        f"list them: ltmt qa {reference} --source-file {source} --check numbers"
+    )
+    assert "; learned 3 new pairs" in err.splitlines()[-2]
+    code, out, err = run_cli(["translate", str(source), "--user", "rx", *common], capsys)
+    assert (code, out) == (0, SHIFT_REVIEWED.replace("1 Tablette", "2 Tabletten")), err
+    assert (
+        "memory: 3 exact, 0 fuzzy used by fusion, 0 without a usable match; placeholders: 0 with "
+        "some, 0 repaired, 0 could not be repaired; 1 100 % memory match whose stored "
+        "translation's numbers disagree with the source's, reused as stored (check them: 'Take 1 "
+        "tablet.'; store the corrected translation with ltmt memory add)"
+    ) in err
+    code, _, err = run_cli(["translate", str(source), "--user", "rx", "--strict", *common], capsys)
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "ltmt: error: --strict: 1 100 % memory match reused whose stored translation's numbers "
+        "disagree with the source's (Take 1 tablet.): store the corrected translation with ltmt "
+        "memory add"
+    )
+    code, _, err = run_cli(
+        ["translate", str(source), "--user", "rx", "--strict", "--json", *common], capsys
+    )
+    report = json.loads(err.splitlines()[-1])  # on stderr: the output went to stdout
+    assert (code, report["exact_numbers"]) == (1, 1)
+    assert report["strict_failed"].startswith("--strict: 1 100 % memory match reused whose")
+
+
 def test_an_unknown_user_is_said_first_when_nothing_needs_translating(
     tmp_path, capsys, caplog, common, monkeypatch
 ):

@@ -337,6 +337,70 @@ def test_a_po_entry_is_judged_by_the_place_of_its_msgid(
     assert [pair.unpaired for pair in found] == expected
 
 
+def test_entries_sharing_a_context_are_judged_each_by_its_own_source() -> None:
+    """Qt trial s76: a .ts message's context is its class, which its neighbours share; the one
+    whose source changed, ltmt's German of the old one, had every message of its class
+    skipped as "target of an older source" by an import (and named so by ``ltmt qa``)."""
+    record = Record.of(
+        [(Unit("0", "Back up daily."), "Täglich sichern."), (Unit("1", "Restore"), "Laden")],
+        b"k" * 32,
+    )
+    records = [
+        PairRecord("Never back up.", "Täglich sichern.", "de.ts: message 1", {"context": "Backup"}),
+        PairRecord("Restore it", "Wiederherstellen", "de.ts: message 2", {"context": "Backup"}),
+        PairRecord("Restore", "Laden", "de.ts: message 3", {"context": "Backup"}),
+    ]
+    found = recorded_for_older_sources(record, records, by_place=False)
+    assert [pair.unpaired for pair in found] == [OLDER_SOURCE, "", ""]
+
+
+QT_KEPT = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>Importer</name>
+    <message>
+        <source>Open it</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
+"""
+JED_KEPT = (
+    '{"locale_data":{"messages":{"":{"domain":"messages","lang":"de_DE"},'
+    '"Importer\\u0004Open it":["Öffnen"],"Close":[""]}}}'
+)
+
+
+@pytest.mark.parametrize(("name", "content"), [("app_de.ts", QT_KEPT), ("a-de_DE.json", JED_KEPT)])
+def test_a_qt_or_jed_file_is_not_marked_by_the_memorys_word(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, content: str
+) -> None:
+    """Their tools mark a changed source (lupdate a Qt message unfinished; a Jed file is made
+    from a PO catalog that msgmerge marks): the memory is not asked, as before they held their
+    translations for the record of what ltmt wrote (no "the memory holds the translation of
+    1 string ... the file has no review mark", which a Qt file has)."""
+    path = tmp_path / name
+    path.write_text(content, "utf-8")
+    out = path if name.endswith(".ts") else tmp_path / "out.json"
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u", [("Open", "Öffnen", {"context": "Importer"})])
+        with caplog.at_level(logging.WARNING):
+            translate_file(
+                path,
+                out,
+                FakeModel(),
+                tgt_lang="de",
+                changed_sources=partial(approved_for_other_sources, memory, "u"),
+            )
+    assert [record.getMessage() for record in caplog.records] == []
+    assert "Öffnen" in out.read_text("utf-8")
+
+
 def test_a_named_pair_is_judged_by_its_own_name() -> None:
     """A keyed catalog's string whose German is another key's machine translation, its own
     English unchanged, is stored; one whose English changed since is still skipped."""

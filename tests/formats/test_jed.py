@@ -159,3 +159,51 @@ def test_a_folder_of_jed_files_is_imported_without_a_source_folder(tmp_path: Pat
     found = read_folder(folder, tgt_lang="de")
     assert [r.source for r in found.records] == ["Save"]
     assert found.without_source == []
+
+
+def test_its_own_translations_are_held_and_translated_again_when_asked(tmp_path: Path) -> None:
+    """What the record of ltmt's outputs reads (a memory import then warns of machine
+    translation stored as approved), and what a changed source makes pending again."""
+    document = JedDocument.open(_write(tmp_path, JED))
+    pending = [unit.source for unit in document.pending()]
+    assert pending == ["Add field", "%d field", "Contact form", "Open / close"]
+    document.fill({"/locale_data/messages/Add field/0": "Feld hinzufügen"})
+    assert document.held_translations() == {
+        "/locale_data/messages/Save/0": "Speichern",
+        "/locale_data/messages/Add field/0": "Feld hinzufügen",
+    }
+    document.translate_again(["/locale_data/messages/Save/0"])
+    assert [unit.source for unit in document.pending()] == ["Save", *pending]
+
+
+def test_ltmts_own_messages_are_told_from_a_translators_by_the_record(tmp_path: Path) -> None:
+    """WordPress trial s76: ``memory import --reviewed-only`` of a Jed file ltmt filled stored
+    its machine translation as approved ("3 added, 0 skipped"), reused as a 100 % match."""
+    from ltmt.formats.changed_sources import (
+        UNREVIEWED,
+        recorded_for_older_sources,
+        unreviewed_left_out,
+        written_unreviewed,
+    )
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    out = tmp_path / "out" / "acme-de_DE-0a1b.json"
+    out.parent.mkdir()
+    translate_file(_write(tmp_path, JED), out, FakeModel(), output_sources=records)
+    record = records.read(out)
+    assert record is not None
+    pairs = recorded_for_older_sources(record, list(read_translations(out)))
+    assert written_unreviewed(record, pairs) == [
+        "/locale_data/messages/Add field/0",
+        "/locale_data/messages/%d field/0",
+        "block title",  # (a message with a context is named by it)
+        "/locale_data/messages/Open ~1 close/0",  # (its place, as ltmt qa names it)
+    ]
+    assert [(p.source, p.unpaired) for p in unreviewed_left_out(record, pairs)] == [
+        ("Save", ""),  # the translator's, there before
+        ("Add field", UNREVIEWED),
+        ("%d field", UNREVIEWED),
+        ("Contact form", UNREVIEWED),
+        ("Open / close", UNREVIEWED),
+    ]

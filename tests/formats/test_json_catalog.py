@@ -1609,6 +1609,103 @@ def test_vue_literals_are_no_icu_quoting(tmp_path: Path, caplog: pytest.LogCaptu
     ]
 
 
+def test_an_i18next_files_apostrophes_are_text_and_its_messages_translated_and_imported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial s76: in an i18next file, ``Delete project '{{name}}'?`` was read as ICU's quoted
+    braces, left out untranslated (warned of, exit 0) and a reviewer's German of it not
+    imported ("not read: 2 that ltmt cannot take apart"). i18next reads no ICU: a file of
+    ``{{name}}`` fields and no ICU syntax has apostrophes as text, FormatJS's quoted angle
+    brackets too (``'<1>here</1>'``)."""
+    messages = {
+        "deleteProject": "Delete project '{{name}}'?",
+        "renamed": "Renamed '{{from}}' to '{{to}}'.",
+        "click": "Click '<1>here</1>' for 100%.",
+        "saved": "Saved {{name}}.",
+    }
+    source = _write(tmp_path, "en.json", json.dumps(messages))
+    model = FakeModel()
+    translate_file(source, tmp_path / "de.json", model, tgt_lang="de")
+    assert model.seen[:2] == [messages["deleteProject"], messages["renamed"]]
+    assert json.loads((tmp_path / "de.json").read_text("utf-8")) == {
+        "deleteProject": "DELETE PROJECT '{{name}}'?",
+        "renamed": "RENAMED '{{from}}' TO '{{to}}'.",
+        "click": "CLICK '<1>HERE</1>' FOR 100%.",
+        "saved": "SAVED {{name}}.",
+    }
+    assert caplog.messages == []
+    german = {
+        "deleteProject": "Projekt '{{name}}' löschen?",
+        "renamed": "'{{from}}' in '{{to}}' umbenannt.",
+        "click": "Klicke '<1>hier</1>' für 100%.",
+        "saved": "{{name}} gespeichert.",
+    }
+    target = _write(tmp_path, "reviewed.de.json", json.dumps(german, ensure_ascii=False))
+    not_read = NotRead()
+    records = list(JsonCatalog.pairs(target, source_file=source, not_read=not_read))
+    assert [(r.source, r.target) for r in records] == [
+        (messages[key], text) for key, text in german.items()
+    ]
+    assert not_read.by_reason() == {}
+
+
+@pytest.mark.parametrize(
+    "icu",
+    [
+        "Hello {user}",  # an argument in single braces: a Tolgee or react-intl file
+        "{n, plural, one {# file} other {# files}}",
+    ],
+)
+def test_quotes_around_double_braces_are_icus_in_a_file_with_icu_syntax(
+    tmp_path: Path, icu: str
+) -> None:
+    """Where a file's messages use ICU syntax, ``'{{name}}'`` is ICU quoting as before: left
+    to a person; ``'<'Enter'>'`` goes to the model as its stand-in."""
+    messages = {"quoted": "Delete project '{{name}}'?", "keys": "Press '<'Enter'>'.", "icu": icu}
+    source = _write(tmp_path, "en.json", json.dumps(messages))
+    document = open_document(source, tgt_lang="de")
+    assert "/quoted" not in [u.key for u in document.units()]
+    assert "Press %1$s." in [u.source for u in document.units()]
+
+
+def test_an_i18next_v3_form_for_one_may_leave_out_its_count_as_a_v4_one(tmp_path: Path) -> None:
+    """Trial s76: ``ltmt qa`` said ``/notification: error [placeholders] lacks {{count}}`` of
+    a v3 form for one (beside ``notification_plural``) and memory import warned of it, while
+    v4's ``task_one`` passed. Now both are forms for one; the others still need the count."""
+    source = _write(
+        tmp_path,
+        "en.json",
+        json.dumps(
+            {
+                "notification": "You have {{count}} new notification",
+                "notification_plural": "You have {{count}} new notifications",
+                "task_one": "{{count}} task left",
+                "task_other": "{{count}} tasks left",
+                "title": "{{count}} notes",
+            }
+        ),
+    )
+    german = {
+        "notification": "Du hast eine neue Benachrichtigung",
+        "notification_plural": "Du hast neue Benachrichtigungen",
+        "task_one": "Eine Aufgabe übrig",
+        "task_other": "{{count}} Aufgaben übrig",
+        "title": "Notizen",
+    }
+    target = _write(tmp_path, "de.json", json.dumps(german, ensure_ascii=False))
+    records = list(read_translations(target, source_file=source, purpose="checked"))
+    assert [r.metadata.get("form_for_one") for r in records] == [True, None, None, None, None]
+    assert [placeholder_problems(r.source, r.target, r.metadata) for r in records] == [
+        [],
+        ["lacks {{count}}"],
+        [],
+        [],
+        ["lacks {{count}}"],
+    ]
+    imported = list(read_translations(target, source_file=source))  # stored: reused as exact
+    assert imported[0].metadata == {"context": "/notification", "form_for_one": True}
+
+
 def test_qa_reads_a_webextension_messages_names_in_any_case(tmp_path: Path) -> None:
     """Session 64: ``$user$`` for ``$USER$`` was two errors; browsers read either. A plain
     JSON string's ``$name$`` keeps its case."""

@@ -862,6 +862,7 @@ def test_template_fields_are_whole_placeholders_and_those_the_model_garbles_go_a
         ({"context": "count, plural, one {"}, True),
         ({"context": "/file_other"}, False),
         ({"context": "/phone"}, False),
+        ({"context": "/file", "form_for_one": True}, True),  # i18next v3's beside file_plural
         ({}, False),
     ],
 )

@@ -389,3 +389,146 @@ def test_vanished_and_obsolete_messages_are_counted_not_read(tmp_path: Path) -> 
     not_read = NotRead()
     assert [r.source for r in read_ts(path, not_read=not_read)] == ["Save"]
     assert not_read.by_reason() == {"obsolete": 1, "vanished": 1}
+
+
+BACKUP = (
+    "    <message>\n        <source>Back up your files every day.</source>\n"
+    '        <translation type="unfinished"></translation>\n    </message>\n'
+    "    <message>\n        <source>Restore the backup.</source>\n"
+    '        <translation type="unfinished"></translation>\n    </message>\n'
+    "    <message>\n        <source>Saved.</source>\n"
+    '        <translation type="unfinished"></translation>\n    </message>\n'
+)
+
+
+def _lupdated(path: Path, old: str, new: str, translation: str | None = None) -> None:
+    """Change a message's source as lupdate's similar-text merge does: the new source, the
+    old one as ``<oldsource>``, the translation kept (or ``translation``) and marked
+    unfinished."""
+    text = path.read_text("utf-8")
+    start = text.index(f"<source>{old}</source>")
+    end = text.index("</translation>", start) + len("</translation>")
+    kept = text[text.index(">", text.index("<translation", start)) + 1 : end - 14]
+    text = (
+        text[:start]
+        + f"<source>{new}</source>\n        <oldsource>{old}</oldsource>\n"
+        + f'        <translation type="unfinished">{translation or kept}</translation>'
+        + text[end:]
+    )
+    path.write_text(text)
+
+
+def _message_added(path: Path) -> None:
+    """Add a message before every other, as lupdate does for new code: the others move."""
+    added = "    <message>\n        <source>New</source>\n        <translation/>\n    </message>\n"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("<name>Player</name>\n", f"<name>Player</name>\n{added}"))
+
+
+def _translations(path: Path) -> list[tuple[str, str, bool]]:
+    store = TsDocument.open(path).store
+    return [
+        (str(unit.source), str(unit.target or ""), bool(unit.isfuzzy())) for unit in store.units
+    ]
+
+
+def test_its_own_translations_are_held_and_translated_again_when_unfinished(
+    tmp_path: Path,
+) -> None:
+    """What the record of ltmt's outputs reads, by unit (a plural by form), and what a changed
+    source makes pending again: an unfinished message's every unit; a finished one is kept."""
+    document = TsDocument.open(DATA / "app_de.ts")
+    document.fill({"0": "&Öffnen..."}, mark_fuzzy=False)
+    held = document.held_translations()
+    assert held["0"] == "&Öffnen..."
+    assert set(held) == {"0", "1", "4"}  # the plural 2 is empty
+    assert document.marked_for_review() == {"4"}  # (an empty message is no translation)
+    document.translate_again(["0", "4"])  # 0 is finished now: a reviewer's word
+    assert [unit.key for unit in document.pending()] == ["2#0", "2#1", "4"]
+
+
+@pytest.mark.parametrize("mark_fuzzy", [True, False])
+def test_ltmts_own_text_of_a_source_lupdate_changed_is_translated_again(
+    tmp_path: Path, mark_fuzzy: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Qt trial s76: after lupdate changed a source (``<oldsource>``), ltmt kept its own
+    translation of the old one, the meaning reversed, as "translated already". It is translated
+    again, however it was written (``--no-fuzzy`` too); someone else's is kept, and named."""
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    path = _ts_file(tmp_path, BACKUP)
+    translate_file(path, path, FakeModel(), output_sources=records, mark_fuzzy=mark_fuzzy)
+    _lupdated(path, "Back up your files every day.", "Never back up your files.")
+    _lupdated(path, "Restore the backup.", "Restore the old backup.", "Sicherung laden.")
+    _message_added(path)
+    with caplog.at_level(logging.WARNING):
+        report = translate_file(path, path, FakeModel(), output_sources=records).report
+    assert _translations(path) == [
+        ("New", "NEW", True),
+        ("Never back up your files.", "NEVER BACK UP YOUR FILES.", True),
+        ("Restore the old backup.", "Sicherung laden.", True),  # a translator's: kept
+        ("Saved.", "SAVED.", mark_fuzzy),
+    ]
+    assert report.source_changed == 1
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{path}: 1 translation of an older source (lupdate's <oldsource>), kept as it is and "
+        "unfinished (message 3): check it against the source now (--overwrite translates every "
+        "one again)"
+    ]
+
+
+def test_a_message_finished_after_its_source_changed_is_kept(tmp_path: Path) -> None:
+    """A reviewer who finished ltmt's text of the older source approved it for the new one."""
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    path = _ts_file(tmp_path, BACKUP)
+    translate_file(path, path, FakeModel(), output_sources=records)
+    _lupdated(path, "Saved.", "Saved!")
+    path.write_text(
+        path.read_text("utf-8").replace(
+            '<translation type="unfinished">SAVED.', "<translation>SAVED."
+        )
+    )
+    translate_file(path, path, FakeModel(), output_sources=records)
+    assert _translations(path)[-1] == ("Saved!", "SAVED.", False)
+
+
+def test_an_import_tells_ltmts_own_messages_by_the_record(tmp_path: Path) -> None:
+    """Qt trial s76: a .ts filled with ``--no-fuzzy`` was imported as approved, with no
+    warning, and ``--reviewed-only`` stored it too; a reviewer's edit is no machine
+    translation, and messages that share their class are judged each on its own (one's older
+    source skipped them all)."""
+    from ltmt.formats.changed_sources import (
+        OLDER_SOURCE,
+        UNREVIEWED,
+        recorded_for_older_sources,
+        unreviewed_left_out,
+        written_unreviewed,
+    )
+    from ltmt.formats.output_sources import OutputSources
+
+    records = OutputSources(tmp_path / "records")
+    path = _ts_file(tmp_path, BACKUP)
+    translate_file(path, path, FakeModel(), output_sources=records, mark_fuzzy=False)
+    path.write_text(path.read_text("utf-8").replace("SAVED.", "Gespeichert."))  # reviewed
+    record = records.read(path)
+    assert record is not None
+    pairs = recorded_for_older_sources(record, list(read_ts(path)), by_place=False)
+    assert written_unreviewed(record, pairs) == ["Player", "Player"]  # (named by their context)
+    assert [(p.source, p.unpaired) for p in unreviewed_left_out(record, pairs)] == [
+        ("Back up your files every day.", UNREVIEWED),
+        ("Restore the backup.", UNREVIEWED),
+        ("Saved.", ""),
+    ]
+    _lupdated(path, "Back up your files every day.", "Never back up your files.")
+    _message_added(path)
+    finished = path.read_text("utf-8").replace('<translation type="unfinished">', "<translation>")
+    path.write_text(finished)
+    found = recorded_for_older_sources(record, list(read_ts(path)), by_place=False)
+    assert [(p.source, p.unpaired) for p in found] == [  # (New, untranslated, is not read)
+        ("Never back up your files.", OLDER_SOURCE),
+        ("Restore the backup.", ""),
+        ("Saved.", ""),
+    ]

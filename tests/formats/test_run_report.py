@@ -248,6 +248,22 @@ def test_a_folder_run_names_the_memory_matches_lacking_a_field_of_its_files_toge
     assert "memory match" not in RunReport().summary()
 
 
+def test_a_folder_run_names_the_memory_matches_with_other_numbers_of_its_files_together() -> None:
+    first, second = RunReport(), RunReport()
+    first.exact_numbers_in("Store below 25 °C.")
+    second.exact_numbers_in("leaflet.txt: Take 1 tablet.")
+    first.add(second)
+    assert (first.exact_numbers, first.exact_numbers_examples) == (
+        2,
+        ["Store below 25 °C.", "leaflet.txt: Take 1 tablet."],
+    )
+    assert (
+        "2 100 % memory matches whose stored translation's numbers disagree with the source's, "
+        "reused as stored (check them: 'Store below 25 °C.', 'leaflet.txt: Take 1 tablet.'; "
+        "store the corrected translation with ltmt memory add)"
+    ) in first.summary()
+
+
 @pytest.mark.parametrize(
     ("kept", "own", "unflagged", "said"),
     [

@@ -17,6 +17,7 @@ from ltmt.formats.pipeline import translate_file
 from ltmt.formats.subtitle_lines import balance_tags, split_over, wrap
 from ltmt.formats.subtitle_markup import cue_tags_as_html, cue_tags_as_webvtt
 from ltmt.formats.subtitles import SrtDocument, SubtitleDocument, timestamp
+from ltmt.segments import Translation
 
 DATA = Path(__file__).parent / "data"
 
@@ -61,6 +62,17 @@ def test_a_cue_whose_sentence_ends_inside_its_formatting_ends_the_group(tmp_path
         ("Yesterday", "I went home.", 1),
         ("When I was young,", "We lived in Paris.", 1),  # an open end
         ("The captain \u2013", "<i>and his crew</i> left.", 1),
+        # a caption (a name tag, a location card) before a new sentence: "I" began no
+        # continuation of it, and a memory match of the sentence replaced both
+        ("THOMAS BRANDT\nFormer Border Guard", "I'm Thomas Brandt, I was a border guard.", 2),
+        ("Anna Weber\nHead of Security", "I run the night shift.", 2),
+        ("BERLIN, 1989", "I was nineteen.", 2),
+        ("<i>EAST BERLIN</i>", "\u201cI never went back.\u201d", 2),
+        ("We dug the tunnel", "for six months.", 1),  # a sentence going on: small letters
+        ("THOMAS BRANDT", "was a border guard.", 1),
+        ("WHAT DID", "I DO?", 1),  # capitals on: a shouted sentence going on
+        ("OK", "I'll go.", 1),  # a word said, no card
+        ("I told you never", "I mean never.", 1),
     ],
 )
 def test_a_cue_runs_on_into_the_next_only_where_the_next_goes_on(
@@ -75,6 +87,38 @@ def test_a_cue_runs_on_into_the_next_only_where_the_next_goes_on(
         "utf-8",
     )
     assert len(open_document(path).units()) == units
+
+
+def _stored(source: str, target: str) -> Any:
+    """A translate function that gives ``target``, as a memory match of ``source`` would, to
+    any text holding ``source``, and upper-cases the rest (:class:`FakeModel`)."""
+    model = FakeModel()
+
+    def translate(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        return [target if source in text else model([text])[0] for text in texts]
+
+    return translate
+
+
+def test_a_caption_cue_keeps_its_words_when_the_next_cue_has_a_memory_match(
+    tmp_path: Path,
+) -> None:
+    # the name tag and the sentence were one segment; the stored translation of the sentence
+    # replaced both: "Ich bin Thomas" / "Brandt," in the tag's time, the tag's words gone
+    out = _translated(
+        tmp_path,
+        "cap3.en.srt",
+        "1\n00:00:44,000 --> 00:00:46,500\nTHOMAS BRANDT\nFormer Border Guard\n\n"
+        "2\n00:00:47,000 --> 00:00:50,000\nI'm Thomas Brandt, I was a border guard.\n",
+        _stored(
+            "I'm Thomas Brandt, I was a border guard.",
+            "Ich bin Thomas Brandt, ich war Grenzsoldat.",
+        ),
+    )
+    assert out == (
+        "1\n00:00:44,000 --> 00:00:46,500\nTHOMAS BRANDT\nFORMER BORDER GUARD\n\n"
+        "2\n00:00:47,000 --> 00:00:50,000\nIch bin Thomas Brandt,\nich war Grenzsoldat.\n\n"
+    )
 
 
 def test_the_translation_keeps_the_cues_and_their_times(tmp_path: Path) -> None:
@@ -764,4 +808,58 @@ def test_the_review_notes_name_a_webvtt_cue_by_its_identifier(tmp_path: Path) ->
     document.fill({"0": "Jawohl, mein sehr verehrter Herr Kommandant."})
     assert document.review_notes()[0].startswith(
         "1 cue now read faster than 17 characters a second (cue intro-1): "
+    )
+
+
+def test_a_memory_match_of_other_words_for_a_sentence_over_cues_is_translated_cue_by_cue(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # the stored "We dug the tunnel." => "Wir gruben den Tunnel." for the whole sentence, laid
+    # over both cues by their shares: "Wir gruben" / "den Tunnel.", "for six months" gone
+    copied = {
+        "We dug the tunnel for six months.": Translation(
+            "We dug the tunnel for six months.",
+            "Wir gruben den Tunnel.",
+            method="knn",
+            copies_other_words=True,
+        )
+    }
+    apart = {"We dug the tunnel": "Wir gruben den Tunnel", "for six months.": "sechs Monate lang."}
+
+    def translate(texts: list[str], prefer: list[dict] | None = None) -> list[Any]:
+        return [copied.get(text) or apart[text] for text in texts]
+
+    source, target = tmp_path / "tunnel.srt", tmp_path / "tunnel.de.srt"
+    source.write_text(
+        "1\n00:00:13,500 --> 00:00:15,000\nWe dug the tunnel\n\n"
+        "2\n00:00:15,200 --> 00:00:17,000\nfor six months.\n",
+        "utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, target, translate, tgt_lang="de")
+    out = target.read_text("utf-8")
+    assert result.report.copies_other_words == 0  # no longer the match's copy
+    assert out == (
+        "1\n00:00:13,500 --> 00:00:15,000\nWir gruben den Tunnel\n\n"
+        "2\n00:00:15,200 --> 00:00:17,000\nsechs Monate lang.\n\n"
+    )
+    assert "'We dug the tunnel for six months.' (cues 1-2 (00:00:13,500)): a memory match of " in (
+        caplog.text
+    )
+    assert "its 2 cues were translated apart: check that they read well" in caplog.text
+
+
+def test_a_memory_match_that_covers_a_sentences_cues_is_laid_over_them(tmp_path: Path) -> None:
+    # a fused translation that is no copy of other words stays the whole sentence's
+    model = _german({"We dug the tunnel for six months.": "Wir gruben sechs Monate am Tunnel."})
+    out = _translated(
+        tmp_path,
+        "tunnel.srt",
+        "1\n00:00:13,500 --> 00:00:15,000\nWe dug the tunnel\n\n"
+        "2\n00:00:15,200 --> 00:00:17,000\nfor six months.\n",
+        model,
+    )
+    assert out == (
+        "1\n00:00:13,500 --> 00:00:15,000\nWir gruben sechs\n\n"
+        "2\n00:00:15,200 --> 00:00:17,000\nMonate am Tunnel.\n\n"
     )

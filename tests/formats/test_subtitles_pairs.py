@@ -338,3 +338,58 @@ def test_a_cue_is_named_by_its_time_and_line_and_a_webvtt_cue_by_its_identifier(
         f"{tmp_path / 'v.de.vtt'}: cue intro-1 (00:00:01.000)",
         3,
     )
+
+
+_CARDS = (
+    "5\n00:00:14,000 --> 00:00:16,500\nBERLIN, 1989\n\n"
+    "6\n00:00:17,000 --> 00:00:20,500\nThe train left at 9:30 p.m.\nfrom Friedrichstraße station.\n\n"
+    "13\n00:00:44,000 --> 00:00:46,500\nTHOMAS BRANDT\nFormer Border Guard\n\n"
+    "14\n00:00:47,000 --> 00:00:50,000\nI'm Thomas Brandt, I was a border guard.\n"
+)
+
+
+def test_a_caption_is_a_pair_of_its_own_not_one_sentence_with_the_next_cue(
+    tmp_path: Path,
+) -> None:
+    # stored as "BERLIN, 1989 The train left ..." and "THOMAS BRANDT Former Border Guard I'm
+    # ...": neither the card nor the sentence matched exactly again
+    de = (
+        _CARDS.replace("The train left at 9:30 p.m.", "Der Zug fuhr um 21.30 Uhr")
+        .replace("from Friedrichstraße station.", "vom Bahnhof Friedrichstraße ab.")
+        .replace("Former Border Guard", "Ehemaliger Grenzsoldat")
+        .replace(
+            "I'm Thomas Brandt, I was a border guard.",
+            "Ich bin Thomas Brandt,\nich war Grenzsoldat.",
+        )
+    )
+    assert [pair[:2] for pair in _pairs(tmp_path, de, _CARDS)] == [
+        ("BERLIN, 1989", "BERLIN, 1989"),
+        (
+            "The train left at 9:30 p.m. from Friedrichstraße station.",
+            "Der Zug fuhr um 21.30 Uhr vom Bahnhof Friedrichstraße ab.",
+        ),
+        ("THOMAS BRANDT Former Border Guard", "THOMAS BRANDT Ehemaliger Grenzsoldat"),
+        (
+            "I'm Thomas Brandt, I was a border guard.",
+            "Ich bin Thomas Brandt, ich war Grenzsoldat.",
+        ),
+    ]
+
+
+def test_a_caption_given_the_next_cues_sentence_pairs_neither(tmp_path: Path) -> None:
+    # the speech laid over the name tag's time: "THOMAS BRANDT Former Border Guard" =>
+    # "Ich bin Thomas Brandt," was no pair to store, nor the sentence => "ich war Grenzsoldat."
+    en = (
+        "13\n00:00:44,000 --> 00:00:46,500\nTHOMAS BRANDT\nFormer Border Guard\n\n"
+        "14\n00:00:47,000 --> 00:00:50,000\nI'm Thomas Brandt, I was a border guard.\n"
+    )
+    de = (
+        "13\n00:00:44,000 --> 00:00:46,500\nIch bin Thomas\nBrandt,\n\n"
+        "14\n00:00:47,000 --> 00:00:50,000\nich war Grenzsoldat.\n"
+    )
+    records = list(SrtDocument.pairs(_write(tmp_path, de, en), source_file=tmp_path / "f.en.srt"))
+    assert [(r.source, r.target) for r in records] == [
+        ("THOMAS BRANDT Former Border Guard", ""),
+        ("I'm Thomas Brandt, I was a border guard.", ""),
+    ]
+    assert screen_pairs(records).skipped == {UNMATCHED_CUE: 2}

@@ -491,6 +491,48 @@ def test_a_memory_match_lacking_a_field_is_repaired_counted_and_not_approved() -
     assert "exact_lacking_examples" not in report.as_dict()
 
 
+def test_a_memory_match_whose_numbers_disagree_is_counted_and_named() -> None:
+    """A memory that learnt a shifted reviewer file (trial s76) reused ``Nicht über 25 °C
+    lagern.`` for ``Do not take more than 3 tablets in 24 hours.`` as a trusted 100 % match;
+    it is reused as stored, and counted and named. A 100 % match with the same numbers (written
+    the German way) is not."""
+    stored = {
+        "Do not take more than 3 tablets in 24 hours.": "Nicht über 25 °C lagern.",
+        "Store below 25 °C.": "Nicht über 25 °C lagern.",
+        "Each tablet contains 25.2 mg lactose.": "Jede Tablette enthält 25,2 mg Lactose.",
+    }
+
+    def memory(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        return [
+            Translation(
+                t,
+                stored[t],
+                (Match(Segment(1, "u", t, stored[t], 0.0, "learn", {}), 100.0),),
+                "exact",
+            )
+            for t in texts
+        ]
+
+    report = RunReport()
+    outcomes = translate_units(
+        [Unit(str(n), text) for n, text in enumerate(stored)], memory, report
+    )
+    assert [o.text for o in outcomes] == list(stored.values())
+    assert (report.exact, report.exact_numbers) == (3, 1)
+    assert report.exact_numbers_examples == ["Do not take more than 3 tablets in 24 h…"]
+    assert (
+        "1 100 % memory match whose stored translation's numbers disagree with the source's, "
+        "reused as stored (check them: 'Do not take more than 3 tablets in 24 h…'; store the "
+        "corrected translation with ltmt memory add)"
+    ) in report.summary()
+    assert report.examples == [
+        "'Do not take more than 3 tablets in 24 hours.': 100 % memory match with other numbers "
+        "(lacks 3, 24; has 25)"
+    ]
+    assert report.as_dict()["exact_numbers"] == 1
+    assert "exact_numbers_examples" not in report.as_dict()
+
+
 @pytest.mark.parametrize("drop", [False, True])
 def test_a_units_kept_parts_go_to_the_model_as_fields_and_come_back(drop: bool) -> None:
     """A unit's parts to keep (:attr:`Unit.kept`: a locked name) are stand-ins for the model;

@@ -258,6 +258,24 @@ def test_icu_messages_of_a_symfony_file_are_left_untranslated(
     )
 
 
+def test_quotes_around_an_i18next_field_are_text_in_a_file_without_icu_syntax(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial s76 (as JSON): ``Delete project '{{name}}'?`` of an i18next file was left
+    untranslated as ICU's quoted braces; i18next reads no ICU. Beside an ICU message it is
+    still ICU's quoting."""
+    source = tmp_path / "en.yaml"
+    source.write_text("en:\n  delete: \"Delete project '{{name}}'?\"\n  saved: Saved\n", "utf-8")
+    with caplog.at_level(logging.WARNING):
+        document = open_document(source, tgt_lang="de")
+        document.warn_of_untranslated()
+    assert [u.source for u in document.units()] == ["Delete project '{{name}}'?", "Saved"]
+    assert caplog.text == ""
+    source.write_text(source.read_text("utf-8") + "  hello: Hello {user}\n", "utf-8")
+    document = open_document(source, tgt_lang="de")
+    assert [u.source for u in document.units()] == ["Saved", "Hello {user}"]
+
+
 def test_qa_checks_a_persons_translation_of_an_icu_message(tmp_path: Path) -> None:
     """They made no pairs: ``ltmt qa`` passed ``{Anzahl, plural, ...}`` without ``other``."""
     from ltmt.qa.pair_checks import icu_problems

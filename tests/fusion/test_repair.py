@@ -6,7 +6,7 @@ import pytest
 from fusion_fakes import make_match
 from rapidfuzz import fuzz
 
-from ltmt.fusion.repair import repair_match
+from ltmt.fusion.repair import bracketed_cores, repair_match
 from ltmt.fusion.selection import usable_matches
 from ltmt.text import normalize
 
@@ -152,3 +152,32 @@ def test_a_match_below_the_threshold_is_not_lifted_over_it_by_a_swapped_name() -
 )
 def test_a_number_s_words_are_swapped_with_its_digits(source, target, text, repaired):  # type: ignore[no-untyped-def]
     assert repair_match(_match(source, target, text), text).segment.target == repaired
+
+
+def test_a_number_closing_a_parenthesis_is_repaired_where_its_target_writes_it_bare():
+    """The pharma trial (s76): ``section 6)`` → ``section 2)`` found no ``6)`` in ``Abschnitt
+    6.``; unrepaired, the fused output stopped after ``Abschnitt 2.``."""
+    source = "Do not take it if you are allergic to any of its ingredients (listed in section 6)."
+    target = "Nicht einnehmen, wenn Sie allergisch gegen einen der in Abschnitt 6. genannten Bestandteile sind."
+    text = source.replace("section 6)", "section 2)")
+    match = _match(source, target, text)
+    out = repair_match(match, text)
+    assert out.segment.target == target.replace("6.", "2.")
+    assert out.segment.source == text and out.score == 100.0
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "cores"),
+    [
+        ("6)", "2)", ("6", "2")),
+        ("(E692)", "(E1153)", ("E692", "E1153")),
+        ("[6]", "[2]", ("6", "2")),
+        ("6)", "(2", None),  # the brackets differ: no swap of the words inside
+        ("6", "2", None),  # no brackets: the word itself is looked up
+        ("()", "()", None),  # nothing inside
+        ("printf()", "mktree()", None),  # words, not codes: most often translated
+        ("commit)", "merge)", None),
+    ],
+)
+def test_bracketed_cores(old: str, new: str, cores: tuple[str, str] | None) -> None:
+    assert bracketed_cores(old, new) == cores

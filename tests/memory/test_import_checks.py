@@ -10,7 +10,13 @@ import pytest
 
 from ltmt.formats.kept_parts import DOTNET
 from ltmt.memory.clean import CleanConfig
-from ltmt.memory.import_checks import _NAMED, _differs, suspect_pairs
+from ltmt.memory.import_checks import (
+    _NAMED,
+    _differs,
+    numbers_disagree,
+    pair_problems,
+    suspect_pairs,
+)
 from ltmt.qa.pair_checks import placeholder_problems
 from ltmt.segments import PairRecord
 
@@ -88,6 +94,40 @@ def test_pairs_not_stored_are_not_checked() -> None:
         PairRecord("25 EUR", "20", "f.tsv:2", unpaired="x"),
     ]
     assert suspect_pairs(records) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "problems"),
+    [
+        ("Store below 25 °C.", "Nicht über 25 °C lagern.", ()),
+        ("Take 1 tablet twice daily.", "Nicht über 25 °C lagern.", ("numbers",)),
+        ("Hello {name}, 3 new", "Hallo {nom}, 2 neue", ("placeholders", "numbers")),
+        ("See the note", "Siehe <a epub:type die Notiz", ("markup",)),
+        ("Café for 2", "CafÃ© für 3", ("numbers", "encoding")),
+    ],
+)
+def test_a_pairs_problems_are_the_kinds_an_import_warns_of_in_its_order(
+    source: str, target: str, problems: tuple[str, ...]
+) -> None:
+    """One pair's problems (what ``translate --learn`` and the check of a reused 100 % match
+    ask too), as :func:`suspect_pairs` counts them."""
+    assert pair_problems(PairRecord(source, target)) == problems
+    assert numbers_disagree(source, target, {}) == ("numbers" in problems)
+
+
+def test_a_kinds_warning_says_what_stored_the_pairs_and_how_to_list_them() -> None:
+    records = [
+        PairRecord("Take 1 tablet.", "Nicht über 25 °C lagern.", "rev.de.txt:1"),
+        PairRecord("Store below 25 °C.", "Nehmen Sie 1 Tablette.", "rev.de.txt:2"),
+    ]
+    (kind,) = suspect_pairs(records)
+    assert kind.warning("learned", "ltmt qa rev.de.txt --source-file in.txt") == (
+        "2 pairs whose numbers disagree with the source's learned (rev.de.txt:1, "
+        "rev.de.txt:2); list them: ltmt qa rev.de.txt --source-file in.txt --check numbers"
+    )
+    assert kind.warning("imported", None) == (
+        "2 pairs whose numbers disagree with the source's imported (rev.de.txt:1, rev.de.txt:2)"
+    )
 
 
 def test_a_pair_the_import_skips_is_not_said_to_be_imported() -> None:

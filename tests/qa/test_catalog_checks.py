@@ -945,3 +945,32 @@ def test_a_feminine_target_in_e_unlinked_before_a_hyphen_is_a_note_in_german():
         )
     ]
     assert term_findings(records, matcher, "fr") == []
+
+
+SECTION_6 = (
+    "Do not take Xarelto if you are allergic to rivaroxaban or any of the other ingredients of "
+    "this medicine (listed in section 6).",
+    "Xarelto darf nicht eingenommen werden, wenn Sie allergisch gegen Rivaroxaban oder einen der "
+    "in Abschnitt 6. genannten sonstigen Bestandteile dieses Arzneimittels sind.",
+)
+
+
+def test_a_translation_that_stops_where_its_near_match_goes_on_is_found(tmp_path: Path):
+    """The pharma trial (s76): the fused output ``... oder einen der in Abschnitt 2.`` passed qa
+    with the memory given ("nothing found"): the memory check read 100 % matches only."""
+    source = SECTION_6[0].replace("section 6", "section 2")
+    cut = (
+        "Xarelto darf nicht eingenommen werden, wenn Sie allergisch gegen Rivaroxaban oder einen "
+        "der in Abschnitt 2."
+    )
+    whole = SECTION_6[1].replace("6.", "2.")
+    with Memory(tmp_path / "store") as memory:
+        memory.add("rx", *SECTION_6)
+        [finding] = memory_findings([record(1, source, cut)], memory, "rx")
+        assert memory_findings([record(1, source, whole)], memory, "rx") == []
+    assert (finding.check, finding.severity) == ("memory", "warning")
+    assert finding.message == (
+        "stops where the 99 % match in rx's memory that it follows goes on: 'genannten sonstigen "
+        "Bestandteile dieses Arzneimittels sind.' is not translated; check that the sentence is "
+        "whole"
+    )

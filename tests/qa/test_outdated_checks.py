@@ -146,3 +146,61 @@ def test_an_array_item_and_a_plural_form_are_named_by_their_own_key(tmp_path: Pa
         (f"{output}: prio[2]", ltmts),
         (f"{output}: days_left#one", someone_elses),
     ]
+
+
+QT = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>Backup</name>
+    <message>
+        <source>Back up your files every day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+@pytest.mark.parametrize("suffix", [".ts", ".json"])
+def test_a_qt_or_jed_files_own_text_of_an_older_source_is_named(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Qt and WordPress trials s76: ltmt kept no record of a .ts or Jed file it filled, so
+    qa could not tell its translation of an English changed since (lupdate's ``<oldsource>``);
+    the message beside it, of the same class, is not named with it."""
+    records = OutputSources(tmp_path / "records")
+    path = tmp_path / f"app_de{suffix}"
+    old, new = "Back up your files every day.", "Never back up your files."
+    if suffix == ".ts":
+        path.write_text(QT, "utf-8")
+        translate_file(path, path, _upper, output_sources=records)
+        changed = f"<source>{new}</source>\n        <oldsource>{old}</oldsource>"
+        path.write_text(path.read_text("utf-8").replace(f"<source>{old}</source>", changed))
+        where = f"{path}: message 1"
+    else:
+        header = '"":{"domain":"messages","lang":"de_DE"}'
+        jed = f'{{"locale_data":{{"messages":{{{header},"{old}":[""],"Restore":[""]}}}}}}'
+        source = tmp_path / "jed.json"
+        source.write_text(jed, "utf-8")
+        translate_file(source, path, _upper, output_sources=records)
+        path.write_text(path.read_text("utf-8").replace(f'"{old}"', f'"{new}"'))
+        where = f"{path}: /locale_data/messages/{new}/0"
+    pairs = read_records(
+        path, None, None, "en", "de", quiet=True, include_fuzzy=True, purpose="checked"
+    )  # (as ltmt qa reads them: unfinished ones too)
+    found = [
+        (problem.position, problem.message)
+        for problem in outdated_problems(path, pairs, None, records)
+    ]
+    assert found == [
+        (
+            where,
+            "ltmt wrote this translation for an older source: run ltmt translate again to "
+            "update it",
+        )
+    ]
