@@ -147,6 +147,14 @@ _UP_TO = re.compile(r"up\s+to\s", re.IGNORECASE)
 _RISEN_TO = re.compile(rf"(?<!\w)auf\s+{_NUMBER}", re.IGNORECASE)
 # a negation on either side: ``cannot have more than 2`` is ``kann nicht mehr als 2``
 _NEGATED = re.compile(r"\b(?:not|no|never|cannot|nicht|kein\w*|nie)\b|n't\b", re.IGNORECASE)
+# a German comparison its negation stands right before (``nicht über 25``: at most 25), by the
+# way it says, and what ends an English sentence (a negation before it negates no comparison
+# after it)
+_NEGATED_GERMAN = {
+    "below": re.compile(rf"(?<!\w)nicht\s+(?:mehr|über|länger)(?:\s+als)?\s*{_NUMBER}", re.I),
+    "above": re.compile(rf"(?<!\w)nicht\s+(?:weniger|unter|kürzer)(?:\s+als)?\s*{_NUMBER}", re.I),
+}
+_SENTENCE_END = re.compile(r"[.;!?:](?:\s|$)")
 
 
 class WordedComparison(NamedTuple):
@@ -165,14 +173,14 @@ def worded_comparisons(source: str, target: str) -> list[WordedComparison]:
     says the other way's (``Über 25 °C`` for ``below 25 °C``), else ``lost`` where it has the
     number (one it lacks is the numbers check's)."""
     found = [
-        (m.group(), "below" if m.group("below") else "above", m.group(3))
+        (m.group(), "below" if m.group("below") else "above", m.group(3), m.start())
         for m in _ENGLISH_BEFORE.finditer(source)
         if not (
             _UP_TO.match(m.group())
             and _RISING_BEFORE.search(source, max(0, m.start() - 40), m.start())
         )
     ]
-    found += [(m.group(), "above", m.group(1)) for m in _FROM_ON.finditer(source)]
+    found += [(m.group(), "above", m.group(1), m.start()) for m in _FROM_ON.finditer(source)]
     if not found:
         return []
     said = {way: _said(target, way) for way in _OTHER_WAY}
@@ -184,8 +192,13 @@ def worded_comparisons(source: str, target: str) -> list[WordedComparison]:
     has = Counter(tuple(_DIGIT_RUN.findall(n)) for n in re.findall(_NUMBER, target))
     problems = []
     risen = Counter(_digits(n.group(1)) for n in _RISEN_TO.finditer(target))
-    for text, way, number in found:
+    for text, way, number, start in found:
         digits = _digits(number)
+        meant = _negated_ways(source, target, text, way, start, digits) if negated else None
+        if meant is not None:  # one negation each side, both read: judged as meant
+            if meant[0] != meant[1]:
+                problems.append(WordedComparison(text, way, "flipped"))
+            continue
         if said[way][digits] > 0:
             said[way][digits] -= 1
         elif _UP_TO.match(text) and risen[digits] > 0:  # shot up to 4.1 %: auf 4,1 %
@@ -197,6 +210,37 @@ def worded_comparisons(source: str, target: str) -> list[WordedComparison]:
         elif has[digits] > 0:
             problems.append(WordedComparison(text, way, "lost"))
     return problems
+
+
+def _negated_ways(
+    source: str, target: str, text: str, way: str, start: int, digits: tuple[str, ...]
+) -> tuple[str, str] | None:
+    """The ways a negated comparison of ``source`` (``text``, of ``way`` as written, at
+    ``start``, before the number of ``digits``) and of ``target`` mean, where each says one
+    negation and it is read: ``target``'s right before the comparison of that number (``nicht
+    über 25``: below), ``source``'s within the comparison (``not below 25``: above, as
+    :data:`_ENGLISH_BEFORE` reads it) or earlier in its sentence (``Do not store below 25``:
+    above); else None (``cannot have more than 2`` as ``kann ... nicht mehr als 2`` is read
+    so; ``Bei Kindern unter 18 nicht anwenden`` is not). ``Nicht über 25 °C lagern.`` for ``Do
+    not store below 25 °C.`` says the other way (a pharma trial, session 76)."""
+    negations = list(_NEGATED.finditer(source))
+    if len(negations) != 1 or len(_NEGATED.findall(target)) != 1:
+        return None
+    german = [
+        other
+        for other, pattern in _NEGATED_GERMAN.items()
+        if any(_digits(found.group(1)) == digits for found in pattern.finditer(target))
+    ]
+    if len(german) != 1:
+        return None
+    negation = negations[0]
+    if negation.start() >= start + len(text):  # after the comparison: not read
+        return None
+    if negation.start() >= start:  # within it: ``not below``, already read
+        return way, german[0]
+    if _SENTENCE_END.search(source, negation.end(), start):
+        return None
+    return _OTHER_WAY[way], german[0]
 
 
 def _said(target: str, way: str) -> Counter[tuple[str, ...]]:

@@ -65,7 +65,7 @@ def guard_placeholders(
     says which (:class:`Replaced`)."""
     suspects = []
     for i in fused:
-        shape = _kept_shape(units[i].text, outputs[i])
+        shape = kept_tag_shape(units[i].text, outputs[i])
         if shape < (0, 0, 0):
             suspects.append((i, shape))
     suspects.sort(key=lambda item: len(encoded[item[0]]))
@@ -73,7 +73,7 @@ def guard_placeholders(
     plain, wrong = decoded_without_memory(translator, indices, units, encoded, hits)
     replaced: set[int] = set()
     for (i, shape), text in zip(suspects, plain, strict=True):
-        if _kept_shape(units[i].text, text) > shape:
+        if kept_tag_shape(units[i].text, text) > shape:
             outputs[i] = text
             replaced.add(i)
     if suspects:
@@ -173,7 +173,7 @@ def _with_targets(
         outputs[n] = text
 
 
-def _kept_shape(line: str, output: str) -> tuple[int, int, int]:
+def kept_tag_shape(line: str, output: str) -> tuple[int, int, int]:
     """:func:`ltmt.numbers_kept.kept_shape` of ``output`` for ``line``, the tags that stand for
     the line's pictographs left out: one the output lost gets its pictographs back all the
     same (:meth:`ltmt.pictographs.SetAside.put_back`), and a decode without memory for it

@@ -112,6 +112,10 @@ class Translation:
     source (:mod:`ltmt.placeholder_guard`), lacked its negation (:mod:`ltmt.negation_guard`) or
     stopped where the match it followed goes on (:mod:`ltmt.tail_guard`):
     a run's summary says so beside ``without a usable match``.
+    ``match_polarity``: a fused translation still says a memory match's negation or comparison
+    word where the source differs from the match's source in it (``nicht`` where it says no
+    ``not``, ``über`` where it says ``below``), even after the line was decoded without memory
+    (:mod:`ltmt.polarity_guard`): it may say the opposite, check it.
     ``by_sentence``: the line was translated as this
     many sentences, each with its own memory matches (:mod:`ltmt.sentence_memory`; 0: whole),
     which ``pieces`` counts too. ``sentence_split``: a line the model could take whole was given
@@ -138,6 +142,7 @@ class Translation:
     sentences_lost: bool = False
     negation_lost: bool = False
     match_set_aside: bool = False
+    match_polarity: bool = False
     by_sentence: int = 0
     sentence_split: bool = False
 

@@ -272,6 +272,7 @@ def merged(
         unfinished=any(part.unfinished for part in parts),
         negation_lost=negation_lost(text, joined),  # as qa reads the line whole
         match_set_aside=any(part.match_set_aside for part in parts),
+        match_polarity=any(part.match_polarity for part in parts),
         sentence_split=any(part.sentence_split for part in parts)
         and all(part.sentence_split or part.pieces == 1 for part in parts),
     )

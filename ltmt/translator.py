@@ -59,6 +59,7 @@ from ltmt.line_rewrites import (
 )
 from ltmt.line_seams import drop_seam_repeats
 from ltmt.lookup import check_memory_languages, memory_matches, missing_user, term_matcher
+from ltmt.match_polarity import polarity_kept
 from ltmt.match_punctuation import punctuate_copies
 from ltmt.memory.user_ids import check_user
 from ltmt.model.backbone import (
@@ -82,6 +83,7 @@ from ltmt.number_words_repair import repair_worded_numbers
 from ltmt.numbers_kept import numbers_added_beyond_repair, repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
+from ltmt.polarity_guard import guard_polarity, matches_read
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.reference_subdivisions import lost_subdivisions
 from ltmt.routing import needs_fusion, plan_batches, without_model
@@ -126,7 +128,9 @@ class DecodedUnits(NamedTuple):
     whose numbers were repaired and those whose numbers the repair changed but could not make
     right, and for each unit whether its output ran to the decoder's length limit
     (:mod:`ltmt.output_limit`); the segments whose fused output a guard set aside for a decode
-    without memory (``Translation.match_set_aside``)."""
+    without memory (``Translation.match_set_aside``), and those whose fused output still says a
+    memory match's negation or comparison that the segment does not (``polarity``:
+    :mod:`ltmt.polarity_guard`)."""
 
     outputs: list[str]
     used_fusion: dict[int, bool]
@@ -136,6 +140,7 @@ class DecodedUnits(NamedTuple):
     unrepaired: set[int]
     unfinished: list[bool]
     set_aside: frozenset[int] = frozenset()
+    polarity: frozenset[int] = frozenset()
 
 
 class Translator:
@@ -159,7 +164,11 @@ class Translator:
     ``negation_guard``: an output that says no negation where its line says one (``ltmt qa``'s
     negation check) is decoded again steered to German's negating words, and the first such
     decode that says one and is no worse otherwise replaces it; a translation still without
-    one is flagged ``negation_lost`` (:mod:`ltmt.negation_guard`).
+    one is flagged ``negation_lost`` (:mod:`ltmt.negation_guard`); and a fused output that
+    says a near match's negation or comparison where the line differs from the match's source
+    in it (``nicht`` for a line without ``not``, ``über`` for ``below``) is decoded again
+    without memory, and one still saying it is flagged ``match_polarity``
+    (:mod:`ltmt.polarity_guard`).
     ``number_repair``: a number the model wrote with a repeated digit once (``E76`` for the
     source's ``E766``), or a message code it dropped from a line's start (``E613:``), is
     written as the source writes it (:func:`ltmt.numbers_kept.repair_numbers`), and an output
@@ -931,6 +940,7 @@ class Translator:
                 unfinished=index in unfinished,
                 negation_lost=negation_lost(texts[index], text),
                 match_set_aside=index in decoded.set_aside,
+                match_polarity=index in decoded.polarity,
             )
         return [r for r in results if r is not None]
 
@@ -1029,6 +1039,14 @@ class Translator:
         set_aside |= tails.outputs
         repaired_at -= tails.outputs
         wrong_at = (wrong_at - tails.outputs) | tails.numbers_wrong
+        if self.negation_guard and kept_fused:  # a near match's "not" or "above" kept
+            polarity = guard_polarity(
+                self, sorted(kept_fused), units, encoded, matches, hits, outputs
+            )
+            kept_fused -= polarity.replaced
+            set_aside |= polarity.replaced
+            repaired_at -= polarity.replaced
+            wrong_at = (wrong_at - polarity.replaced) | polarity.numbers_wrong
         if self.negation_guard:  # last: whichever decode above dropped the "not"
             negations = guard_negations(self, units, encoded, matches, hits, outputs, kept_fused)
             kept_fused -= negations.without_memory
@@ -1050,8 +1068,14 @@ class Translator:
         for i, unit in enumerate(units):
             used_fusion[unit.segment] = used_fusion.get(unit.segment, False) or i in kept_fused
         unfinished = unfinished_outputs(self, encoded, outputs)
+        # a fused output still saying a match's polarity is flagged so, not as a copy
+        polar = {
+            i
+            for i in kept_fused
+            if polarity_kept(units[i].text, outputs[i], matches_read(self, units[i], matches))
+        }
         # a copy the placeholder guard or the label retry decoded again without memory is none
-        copies = {units[i].segment for i in still_copied & kept_fused}
+        copies = {units[i].segment for i in (still_copied & kept_fused) - polar}
         return DecodedUnits(
             outputs,
             used_fusion,
@@ -1061,6 +1085,7 @@ class Translator:
             unrepaired,
             unfinished,
             frozenset(units[i].segment for i in set_aside),
+            frozenset(units[i].segment for i in polar),
         )
 
     def prepare_state(

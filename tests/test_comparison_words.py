@@ -77,6 +77,41 @@ from ltmt.comparison_words import (
         ("Few traveled more than 25 miles.", "Wenige reisten weiter als 25 Meilen.", []),
         # a negation may turn either round: "cannot have more than 2" is "nicht mehr als 2"
         ("cannot have more than 2 rows", "kann nicht mehr als 2 Zeilen haben", []),
+        # one negation each side, read (a pharma trial, session 76): the German's right before
+        # its comparison, the English's within it or earlier in its sentence
+        (
+            "Do not store below 25 °C.",
+            "Nicht über 25 °C lagern.",
+            [("below 25", "below", "flipped")],
+        ),
+        (
+            "Do not store above 25 °C.",
+            "Nicht unter 25 °C lagern.",
+            [("above 25", "above", "flipped")],
+        ),
+        ("Do not store below 25 °C.", "Nicht unter 25 °C lagern.", []),
+        ("Do not store above 25 °C.", "Nicht über 25 °C lagern.", []),
+        ("Take no more than 3 tablets.", "Nehmen Sie nicht mehr als 3 Tabletten ein.", []),
+        (
+            "Take no more than 3 tablets.",
+            "Nehmen Sie nicht weniger als 3 Tabletten ein.",
+            [("no more than 3", "below", "flipped")],
+        ),
+        ("Do not take more than 3 tablets.", "Nicht mehr als 3 Tabletten einnehmen.", []),
+        # a German negation away from the comparison, or an English one in another sentence
+        # or after it: not read, not judged
+        (
+            "Do not use in children under 18 years.",
+            "Bei Kindern unter 18 Jahren nicht anwenden.",
+            [],
+        ),
+        (
+            "Do not use in children under 18 years.",
+            "Nicht bei Kindern unter 18 Jahren anwenden.",
+            [],
+        ),
+        ("Do not use it. Store below 25 °C.", "Nicht verwenden. Über 25 °C lagern.", []),
+        ("Store below 25 °C. Do not freeze.", "Nicht über 25 °C lagern. Einfrieren.", []),
         # a number lost is the numbers check's; "over" a span of time is no bound
         ("Store below 30 °C.", "Kühl lagern.", []),
         ("The plan runs over 10 years.", "Der Plan läuft 10 Jahre.", []),

@@ -1004,17 +1004,19 @@ def _changed_sources(translator: Any, user: str | None) -> Any:
 def _strict_failure(report: RunReport) -> str | None:
     """Why ``--strict`` fails the run: its segments cut at the model's limit, or whose
     placeholders or numbers could not be repaired, or that lost a sentence or whose negations
-    differ from the source's, or messages left out as ICU rejects their source, or outputs
-    whose translations were kept without a record to tell a changed source by (``no_record``:
-    trial s73), or translations kept whose placeholders ``ltmt qa`` calls an error
-    (``placeholders_kept``: trial s75, a kept ``%2$s`` for a source's ``%1$s`` passed), or 100 %
-    memory matches reused whose numbers disagree with the source's (``exact_numbers``: trial
-    s76, a memory that learnt a shifted file); None if none."""
+    differ from the source's or that say a memory match's negation or comparison where the
+    source differs (``match_polarity``: trial s76), or messages left out as ICU rejects their
+    source, or outputs whose translations were kept without a record to tell a changed source
+    by (``no_record``: trial s73), or translations kept whose placeholders ``ltmt qa`` calls an
+    error (``placeholders_kept``: trial s75, a kept ``%2$s`` for a source's ``%1$s`` passed), or
+    100 % memory matches reused whose numbers disagree with the source's (``exact_numbers``:
+    trial s76, a memory that learnt a shifted file); None if none."""
     failed = (
         report.not_repairable
         or report.numbers_not_repairable
         or report.sentences_lost
         or report.negation_lost
+        or report.match_polarity
     )
     unjudged = (
         f"{counted(len(report.no_record), 'output')} kept translations without a "
@@ -1047,13 +1049,19 @@ def _strict_failure(report: RunReport) -> str | None:
         else ""
     )
     kept = f"; {kept_reasons}" if kept_reasons else ""
+    polarity = (
+        f", {report.match_polarity} saying a memory match's negation or comparison where "
+        f"{their(report.match_polarity)} source differs"
+        if report.match_polarity
+        else ""
+    )
     return (
         f"--strict: {counted(report.cut, 'segment')} cut at the model's limit, "
         f"{report.not_repairable} could not be repaired, "
         f"{report.numbers_not_repairable} with numbers that could not be repaired, "
         f"{report.sentences_lost} that lost a sentence of {their(report.sentences_lost)} "
         f"source, {report.negation_lost} whose negations differ from "
-        f"{their(report.negation_lost)} source's{invalid}{kept}"
+        f"{their(report.negation_lost)} source's{polarity}{invalid}{kept}"
     )
 
 

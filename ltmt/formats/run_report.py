@@ -80,7 +80,10 @@ Every unit translated in the run is counted once in each of these groups:
   fails the run on these); ``negation_lost``: units whose translation says fewer negations
   than their source (none of one, one of two) or more (``nicht ... nicht`` for one ``not``), as
   ``ltmt qa``'s negation check reads them, even decoded again steered to one
-  (:mod:`ltmt.negation_guard`; ``--strict`` fails the run on these), the first few named.
+  (:mod:`ltmt.negation_guard`; ``--strict`` fails the run on these), the first few named;
+  ``match_polarity``: units whose fused translation says a memory match's negation or
+  comparison word where their source differs from the match's in it, even decoded again
+  without memory (:mod:`ltmt.polarity_guard`; ``--strict`` fails the run on these).
 
 Beside them, ``translated_before``: the document's units that had a translation already and were
 kept as they are (PO, XLIFF, JSONL without ``--overwrite``; a PO entry's plural forms together, so
@@ -226,6 +229,8 @@ class RunReport:
     sentences_lost_examples: list[str] = field(default_factory=list)
     negation_lost: int = 0
     negation_lost_examples: list[str] = field(default_factory=list)
+    match_polarity: int = 0
+    match_polarity_examples: list[str] = field(default_factory=list)
     plural_identical: int = 0
     copied: int = 0
     partly_copied: int = 0  # a sentence of the source left as it is, the others translated
@@ -441,6 +446,12 @@ class RunReport:
         self.negation_lost += 1
         _name_first(self.negation_lost_examples, as_written(source))
 
+    def match_polarity_in(self, source: str) -> None:
+        """Count an output that says a memory match's negation or comparison its ``source``
+        does not; the first few are named."""
+        self.match_polarity += 1
+        _name_first(self.match_polarity_examples, as_written(source))
+
     def numbers_not_repairable_in(self, count: int, name: str) -> None:
         """Count ``count`` units of one entry whose numbers could not be repaired; the first few
         entries are named by ``name`` (:func:`entry_name`)."""
@@ -520,6 +531,7 @@ class RunReport:
             (self.terms_with_leftovers_examples, other.terms_with_leftovers_examples),
             (self.sentences_lost_examples, other.sentences_lost_examples),
             (self.negation_lost_examples, other.negation_lost_examples),
+            (self.match_polarity_examples, other.match_polarity_examples),
             (self.copies_other_words_examples, other.copies_other_words_examples),
             (self.not_repairable_examples, other.not_repairable_examples),
             (self.exact_lacking_examples, other.exact_lacking_examples),
@@ -554,8 +566,8 @@ class RunReport:
             return ""
         return (
             f" ({self.matches_set_aside} of them with a match set aside: its translation changed "
-            "a number or placeholder of the source, lacked its negation or stopped where the "
-            "match goes on)"
+            "a number or placeholder of the source, lacked its negation, stopped where the "
+            "match goes on or said the match's negation or comparison where the source differs)"
         )
 
     def _not_repaired_named(self) -> str:
@@ -661,6 +673,13 @@ class RunReport:
             check = _check_them(self.negation_lost, self.negation_lost_examples)
             lost = self.negation_lost
             parts.append(f"{lost} whose negations differ from {their(lost)} source's ({check})")
+        if self.match_polarity:
+            check = _check_them(self.match_polarity, self.match_polarity_examples)
+            parts.append(
+                f"{self.match_polarity} saying a memory match's negation or comparison (nicht, "
+                f"über, unter ...) where {their(self.match_polarity)} source differs from the "
+                f"match's ({check})"
+            )
         if self.copies_other_words:
             check = _check_them(self.copies_other_words, self.copies_other_words_examples)
             parts.append(
@@ -867,6 +886,7 @@ class RunReport:
         data.pop("terms_missed_examples")
         data.pop("sentences_lost_examples")
         data.pop("negation_lost_examples")
+        data.pop("match_polarity_examples")
         data.pop("copies_other_words_examples")
         data.pop("names_kept_examples")
         data.pop("not_repairable_examples")

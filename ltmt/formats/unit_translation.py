@@ -826,6 +826,8 @@ def _count(
     if translation.negation_lost:
         report.negation_lost_in(named)
         report.example_of(named, "lost the source's negation: it may say the opposite")
+    if translation.match_polarity:
+        report.match_polarity_in(named)
     if not outcome.text.strip():
         report.empty += 1
     elif outcome.method != "exact" and _kept_as_name(outcome.unit.source, outcome.text):

@@ -198,6 +198,7 @@ def check_pairs(
     is not read, nor its stored glossary: a note says so. Findings come in the file's order."""
     from ltmt.formats.common import primary_language, same_language
     from ltmt.lookup import term_matcher
+    from ltmt.qa.polarity_checks import polarity_findings
     from ltmt.spelling import INSTALL_HINT, dictionary_for, words_of
 
     names = chosen_checks() if checks is None else chosen_checks(checks)
@@ -248,6 +249,13 @@ def check_pairs(
         for p in form_problems
         if p.check in names
     ]  # fmt: skip
+    if memory is not None and user is not None:  # a near match's nicht or über kept
+        found = {(finding.entry, finding.check) for finding in findings}
+        findings += [
+            finding
+            for finding in polarity_findings(translated, memory, user, names)
+            if (finding.entry, finding.check) not in found
+        ]
     if "inconsistent" in names:
         findings += inconsistent_findings(translated) + shared_translation_findings(translated)
     if "memory" in names:

@@ -181,6 +181,13 @@ class TranslationOut(BaseModel):
         "unless), too few even decoded again steered to one, or more (nicht ... nicht for one "
         "not), as ltmt qa's negation check reads them: it may say the opposite, check it",
     )
+    match_polarity: bool = Field(
+        False,
+        description="the translation says a memory match's negation or comparison word where "
+        "the source differs from the match's source in it (nicht where it says no not, über "
+        "where it says below), even decoded again without memory: it may say the opposite, "
+        "check it",
+    )
     numbers_not_repairable: bool = Field(
         False,
         description="the translation lacks a number of the source's or has one the source "

@@ -2047,3 +2047,20 @@ def test_a_smart_string_with_a_full_memory_match_is_reused(tmp_path, capsys, com
     code, out, err = run_cli(["translate", str(text), "--user", "game", *common], capsys)
     assert code == 0, err
     assert out == "Du hast {lives:plural:ein|{} Leben}.\n"
+
+
+def test_strict_fails_a_run_whose_translation_says_a_match_s_polarity():
+    """Pharma trial (session 76): ``--strict`` gave exit 0 on three lines that kept their
+    near match's ``nicht`` or ``über``; the reason names them where there are some, and says
+    nothing new where there are none."""
+    from ltmt.cli.translate import _strict_failure
+    from ltmt.formats.run_report import RunReport
+
+    assert _strict_failure(RunReport(units=3)) is None
+    failed = _strict_failure(RunReport(units=3, match_polarity=3))
+    assert failed is not None
+    assert failed.endswith(
+        "0 whose negations differ from their source's, 3 saying a memory match's negation or "
+        "comparison where their source differs"
+    )
+    assert "memory match" not in (_strict_failure(RunReport(units=1, negation_lost=1)) or "")

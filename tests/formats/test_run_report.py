@@ -179,6 +179,33 @@ def test_the_summary_names_the_segments_that_lost_a_negation() -> None:
     assert "negation_lost_examples" not in report.as_dict()
 
 
+def test_the_summary_names_the_translations_that_say_a_match_s_polarity() -> None:
+    """Pharma trial (session 76): ``Xarelto must be used in children ...`` kept its 96.5 %
+    match's ``nicht`` and the summary said only "words the source adds may be missing"."""
+    report = RunReport()
+    report.match_polarity_in("Xarelto must be used in children below 18 years of age.")
+    other = RunReport()
+    other.match_polarity_in("Do not store below 25 °C.")
+    report.add(other)
+    assert (
+        "2 saying a memory match's negation or comparison (nicht, über, unter ...) where their "
+        "source differs from the match's (check them: 'Xarelto must be used in children below …', "
+        "'Do not store below 25 °C.')" in report.summary()
+    )
+    assert report.as_dict()["match_polarity"] == 2
+    assert "match_polarity_examples" not in report.as_dict()
+
+
+def test_a_match_set_aside_says_every_reason_a_guard_has() -> None:
+    report = RunReport(units=1, no_match=1, matches_set_aside=1)
+    assert (
+        "1 without a usable match (1 of them with a match set aside: its translation changed a "
+        "number or placeholder of the source, lacked its negation, stopped where the match goes "
+        "on or said the match's negation or comparison where the source differs)"
+        in report.summary()
+    )
+
+
 def test_the_summary_names_the_translations_that_copy_a_match_of_other_words() -> None:
     """A technical writer's trial: a source that adds words to a stored segment was translated
     as the segment's target, and the summary said only '1 decoded again after copying a match

@@ -555,3 +555,22 @@ def test_a_units_kept_parts_go_to_the_model_as_fields_and_come_back(drop: bool) 
         assert outcome.restored.text == "Öffnen Sie Quick Entry to add a receipt."
     assert outcome.restored.text.count("Quick Entry") == 1
     assert "{91}" not in outcome.restored.text
+
+
+def test_a_translation_saying_a_match_s_polarity_is_counted_and_named() -> None:
+    """Pharma trial (session 76): a fused line that kept its near match's ``nicht`` was said
+    to be "a stored match of other words: words the source adds may be missing"."""
+    source = "Xarelto must be used in children below 18 years of age."
+
+    def translate(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        kept = "Xarelto darf bei Kindern unter 18 Jahren nicht angewendet werden."
+        return [Translation(text, kept, method="knn", match_polarity=True) for text in texts]
+
+    report = RunReport()
+    translate_units([Unit("1", source)], translate, report)
+    assert report.match_polarity == 1
+    assert (
+        "1 saying a memory match's negation or comparison (nicht, über, unter ...) where its "
+        "source differs from the match's (check them: 'Xarelto must be used in children below "
+        "…')" in report.summary()
+    )
