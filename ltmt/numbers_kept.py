@@ -82,6 +82,7 @@ from ltmt.formats.placeholder_syntax import (
     without_tag_remains,
 )
 from ltmt.formats.tag_attributes import without_tag_attributes
+from ltmt.frequency_words import frequency_findings
 from ltmt.joined_ranges import joined_ranges, ranges_parted
 from ltmt.numbers_added import added_numbers, garbled_amounts, repeated_numbers
 from ltmt.percent_signs import lost_percents, percents_beyond_repair, restore_percents
@@ -229,7 +230,8 @@ def numbers_said_wrong(source: str, output: str) -> str:
     """What :func:`numbers_wrong` counts, said for a reader (``lacks 30``, ``has 2.4.4.1``,
     ``repeats 3``, ``garbles 10,000.00``, ``joins the range 15\u201325 as 15.25``) and the letters
     of a reference's it lacks (``lacks (b) of 6(1)(b)``: :mod:`ltmt.reference_subdivisions`), or
-    else a comparison or range said in words it loses (:mod:`ltmt.comparison_words`), or
+    else a comparison or range said in words it loses (:mod:`ltmt.comparison_words`) or a
+    frequency it says otherwise (:mod:`ltmt.frequency_words`: ``twice daily``), or
     ``check its numbers`` where it counts none (a count the output writes in words)."""
     joined = [f"{found.range} as {found.number}" for found in joined_ranges(source, output)]
     letters = [
@@ -249,7 +251,7 @@ def numbers_said_wrong(source: str, output: str) -> str:
     ]
     # a comparison said in words lost (below 30 as bei 30: counted in German alone) is named
     # where nothing else is wrong, so that another language's run is not told of German words
-    said = said or comparison_word_problems(source, output)
+    said = said or comparison_word_problems(source, output) + frequency_findings(source, output)
     return "; ".join(said) or "check its numbers"
 
 

@@ -109,7 +109,8 @@ class Translation:
     again steered to one (:mod:`ltmt.negation_guard`): it may say the opposite, check it.
     ``match_set_aside``: a memory match was read for a piece, and its fused output set aside for
     the model's own without memory, as it changed or lost a placeholder or a number of the
-    source (:mod:`ltmt.placeholder_guard`), lacked its negation (:mod:`ltmt.negation_guard`) or
+    source (:mod:`ltmt.placeholder_guard`), said another frequency than the source
+    (:mod:`ltmt.frequency_repair`), lacked its negation (:mod:`ltmt.negation_guard`) or
     stopped where the match it followed goes on (:mod:`ltmt.tail_guard`):
     a run's summary says so beside ``without a usable match``.
     ``match_polarity``: a fused translation still says a memory match's negation or comparison

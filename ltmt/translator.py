@@ -48,6 +48,8 @@ from ltmt.errors import ClosedError, ConfigError, InputError
 from ltmt.folded_characters import restore_folded
 from ltmt.form_pieces import translate_by_forms
 from ltmt.formats.common import canonical_code, same_language
+from ltmt.frequency_repair import guard_frequencies, repair_frequencies
+from ltmt.frequency_words import frequency_problems
 from ltmt.fusion.registry import make_fusion
 from ltmt.label_lexicon import LabelLexicon
 from ltmt.line_rewrites import (
@@ -179,7 +181,10 @@ class Translator:
     a number its source has in no form (``2.4.4.1`` for ``2.4.1``) or without a letter of a
     reference's (``Art. 6(1)`` for ``Art. 6(1)(b)``: :mod:`ltmt.reference_subdivisions`), or, in
     German, a comparison or range its line says in words lost or turned round (``Bei 30 °C``
-    for ``below 30 °C``: :mod:`ltmt.comparison_words`). In
+    for ``below 30 °C``: :mod:`ltmt.comparison_words`) or a frequency it says otherwise
+    (``einmal täglich`` or ``täglich`` for ``twice daily``: :mod:`ltmt.frequency_words`; an
+    output one narrow rewrite makes right is rewritten, ``zweimal täglich``, and a fused one
+    still wrong decoded again without memory: :mod:`ltmt.frequency_repair`). In
     German, a 12-hour time of the source's written as another time of day (``8.00 Uhr`` for
     ``8:00 PM``) is written on the 24-hour clock (``20.00 Uhr``), or, where which digits are
     the time cannot be told, counts as not repairable
@@ -932,7 +937,8 @@ class Translator:
                 numbers_repaired=index in decoded.repaired,
                 numbers_not_repairable=index in decoded.unrepaired
                 or (self.number_repair and bool(lost_subdivisions(texts[index], text)))
-                or (german and bool(comparison_word_problems(texts[index], text))),
+                or (german and bool(comparison_word_problems(texts[index], text)))
+                or (german and bool(frequency_problems(texts[index], text))),
                 seams_repaired=index in seams,
                 doubled_repaired=index in doubled,
                 accelerators=split.accelerators,
@@ -967,7 +973,10 @@ class Translator:
         more numbers, wins (the fused one on a tie): a memory must not remove a ``%s``, nor add
         one, nor change a number (:mod:`ltmt.placeholder_guard`). With ``negation_guard``, last,
         an output that says no negation where its line says one is decoded again steered to one
-        (:mod:`ltmt.negation_guard`).
+        (:mod:`ltmt.negation_guard`). In German, with ``number_repair``, a fused output that
+        says another frequency than its line (``einmal täglich`` for ``twice daily``) and no
+        narrow rewrite makes right is decoded again without memory, and the model's own output
+        wins where it says more of the line's frequencies (:mod:`ltmt.frequency_repair`).
         """
         outputs = [""] * len(units)
         used_fusion: dict[int, bool] = {}
@@ -1047,6 +1056,13 @@ class Translator:
             set_aside |= polarity.replaced
             repaired_at -= polarity.replaced
             wrong_at = (wrong_at - polarity.replaced) | polarity.numbers_wrong
+        german = self.number_repair and same_language(self.written_language or "", "de")
+        if german and kept_fused:  # a match's "einmal täglich" for the line's "twice daily"
+            frequencies = guard_frequencies(self, sorted(kept_fused), units, encoded, hits, outputs)
+            kept_fused -= frequencies.replaced
+            set_aside |= frequencies.replaced
+            repaired_at = (repaired_at - frequencies.replaced) | frequencies.repaired
+            wrong_at = (wrong_at - frequencies.replaced) | frequencies.numbers_wrong
         if self.negation_guard:  # last: whichever decode above dropped the "not"
             negations = guard_negations(self, units, encoded, matches, hits, outputs, kept_fused)
             kept_fused -= negations.without_memory
@@ -1059,8 +1075,9 @@ class Translator:
             if same_language(self.written_language or "", "de"):  # 8.00 Uhr for 8:00 PM
                 timed, mistimed = repair_clock_times(units, outputs)
                 worded, misworded = repair_worded_numbers(units, outputs)  # 10 (dreißig)
-                repaired_at |= timed | worded
-                wrong_at |= mistimed | misworded
+                often, misoften = repair_frequencies(units, outputs)  # einmal for twice
+                repaired_at |= timed | worded | often
+                wrong_at |= mistimed | misworded | misoften
             wrong_at |= numbers_still_lost(range(len(units)), units, outputs)
             unrepaired = {units[i].segment for i in wrong_at}
             unrepaired |= numbers_added_beyond_repair(units, outputs)

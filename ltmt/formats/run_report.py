@@ -566,8 +566,9 @@ class RunReport:
             return ""
         return (
             f" ({self.matches_set_aside} of them with a match set aside: its translation changed "
-            "a number or placeholder of the source, lacked its negation, stopped where the "
-            "match goes on or said the match's negation or comparison where the source differs)"
+            "a number, frequency or placeholder of the source, lacked its negation, stopped "
+            "where the match goes on or said the match's negation or comparison where the "
+            "source differs)"
         )
 
     def _not_repaired_named(self) -> str:

@@ -31,7 +31,9 @@ comparison before a number (``≤ 2 h``, ``≥ 18 years``, ``≈ 5``, ``<= 10``)
 ``2 h`` (:func:`lost_comparisons`): German may say it in words (``höchstens``, ``max.``, ``bis
 zu``; ``mindestens``, ``min.``, ``ab``; ``ca.``, ``etwa``; ``2 h oder weniger``); in German, a
 comparison or range said in English words (``below 30 °C``, ``between 15 and 25 °C``) lost or
-turned round (:mod:`ltmt.comparison_words`); an amount's
+turned round (:mod:`ltmt.comparison_words`), and a frequency (``twice daily``, ``once weekly``,
+``the maximum daily dose``) said with another count or period or none (``einmal täglich``,
+``täglich``, ``einmal``: :mod:`ltmt.frequency_words`); an amount's
 currency (``25 €``) written with none, ``25`` (:mod:`ltmt.qa.currency_numbers`: ``25 Euro``,
 ``EUR 25`` say it); a percent sign after a number or a placeholder (``50%``, ``{x}%``) written
 with none, ``50``, ``{x}`` (:mod:`ltmt.percent_signs`: ``50 %``, ``50 Prozent`` say it). A minus
@@ -79,6 +81,7 @@ from ltmt.formats.conversion_remnants import without_remnants
 from ltmt.formats.phone_numbers import PHONE_KINDS
 from ltmt.formats.pipe_plurals import without_intervals
 from ltmt.formats.placeholder_syntax import without_placeholders, without_tag_remains
+from ltmt.frequency_words import frequency_findings
 from ltmt.joined_ranges import joined_ranges
 from ltmt.key_combinations import english_key_names
 from ltmt.number_words import WordProblem, german_words, number_word_problems
@@ -267,8 +270,9 @@ def number_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
         f"({_SIGNS_SAID[said.rstrip('0123456789.,').strip()]})"
         for said in lost_comparisons(plain, translated)
     ]
-    if german:  # below 30 °C, between 15 and 25 °C
+    if german:  # below 30 °C, between 15 and 25 °C; twice daily as einmal täglich
         problems += comparison_word_problems(plain, translated)
+        problems += frequency_findings(plain, translated)
     # 8:00 for 8:00 PM: every digit kept, the time of day not
     problems += time_problems(without_placeholders(source, kept=PHONE_KINDS), translated)
     problems += currency_problems(plain, translated, said=garbled)

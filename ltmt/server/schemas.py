@@ -116,8 +116,8 @@ class TranslationOut(BaseModel):
     match_set_aside: bool = Field(
         False,
         description="a memory match was read, and its fused output set aside for the model's "
-        "own without memory, as it changed or lost a placeholder or number of the source, "
-        "lacked its negation or stopped where the match goes on",
+        "own without memory, as it changed or lost a placeholder, number or frequency of the "
+        "source, lacked its negation or stopped where the match goes on",
     )
     copies_other_words: bool = Field(
         False,
