@@ -192,7 +192,7 @@ def frequency_findings(source: str, target: str) -> list[str]:
     zweimal täglich; has einmal``)."""
     said = [
         f"lacks the frequency {problem.wanted.said}: say {german_frequency(problem.wanted)}"
-        + (f"; has {', '.join(problem.instead)}" if problem.instead else "")
+        + (f"; has {', '.join(problem.instead)} instead" if problem.instead else "")
         for problem in frequency_problems(source, target)
     ]
     return list(dict.fromkeys(said))  # ``per year`` twice, lost twice: said once

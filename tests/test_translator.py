@@ -801,6 +801,67 @@ def test_an_output_that_lost_a_comparison_in_words_is_counted_not_repairable(
     assert result.numbers_not_repairable == not_repairable
 
 
+@pytest.mark.parametrize(
+    ("source", "fused", "plain", "expected", "method", "repaired", "not_repairable"),
+    [
+        # the pharma trial (session 76): one narrow rewrite makes the fused output right
+        (
+            "The recommended dose is 20 mg twice daily.",
+            "Die empfohlene Dosis beträgt 20 mg einmal täglich.",
+            "Die empfohlene Dosis beträgt 20 mg.",
+            "Die empfohlene Dosis beträgt 20 mg zweimal täglich.",
+            "fake",
+            True,
+            False,
+        ),
+        # none does: decoded again without memory, the model's own says it
+        (
+            "The maximum daily dose is 20 mg.",
+            "Die maximale Dosis beträgt 20 mg.",
+            "Die maximale tägliche Dosis beträgt 20 mg.",
+            "Die maximale tägliche Dosis beträgt 20 mg.",
+            "model",
+            False,
+            False,
+        ),
+        # nor does the model's own: the fused output stays, counted not repairable
+        (
+            "The maximum daily dose is 20 mg.",
+            "Die maximale Dosis beträgt 20 mg.",
+            "Die Dosis beträgt 20 mg.",
+            "Die maximale Dosis beträgt 20 mg.",
+            "fake",
+            False,
+            True,
+        ),
+    ],
+)
+def test_a_fused_output_saying_another_frequency_is_repaired_or_set_aside(
+    backbone, source, fused, plain, expected, method, repaired, not_repairable
+):
+    memory = FakeMemory(
+        [
+            (
+                "The recommended dose is 20 mg once daily.",
+                "Die empfohlene Dosis beträgt 20 mg einmal täglich.",
+            )
+        ]
+    )
+    translator = _ScriptedTranslator(
+        backbone,
+        memory,
+        fusion=_AnyMatchFusion(),
+        fused=fused,
+        plain=plain,
+        label_retry=False,
+        target_language="de",
+    )
+    [result] = translator.translate([source], user="u1", fit=False)
+    assert (result.text, result.method) == (expected, method)
+    assert result.match_set_aside == (method == "model")
+    assert (result.numbers_repaired, result.numbers_not_repairable) == (repaired, not_repairable)
+
+
 def test_a_fused_output_with_a_time_on_the_24_hour_clock_keeps_its_match(backbone):
     """hubspot trial, session 74: a memory's approved ``16 Uhr`` for ``4 pm`` read as a number
     lost, so the placeholder guard put the model's own output (``Am 4. Dezember ...``) in the

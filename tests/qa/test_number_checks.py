@@ -517,6 +517,39 @@ def test_a_lost_comparison_speaks_in_the_numbers_message(source, target, message
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "language", "messages"),
+    [
+        # the pharma trial (session 76): a fused match's frequency over the line's
+        (
+            "The recommended dose is 20 mg twice daily.",
+            "Die empfohlene Dosis beträgt 20 mg einmal täglich.",
+            "de",
+            ["lacks the frequency twice daily: say zweimal täglich; has einmal instead"],
+        ),
+        (
+            "The recommended dose is 20 mg once weekly.",
+            "Die empfohlene Dosis beträgt 20 mg einmal.",
+            "de",
+            ["lacks the frequency once weekly: say einmal wöchentlich"],
+        ),
+        (
+            "The maximum daily dose is 30 mg.",
+            "Die maximale Dosis beträgt 30 mg.",
+            "de",
+            ["lacks the frequency daily: say täglich"],
+        ),
+        ("Take 20 mg twice daily.", "Nehmen Sie zweimal täglich 20 mg ein.", "de", []),
+        # German words are read in a German translation alone
+        ("Take 20 mg twice daily.", "Prenez 20 mg deux fois par jour.", "fr", []),
+    ],
+)
+def test_a_frequency_said_otherwise_speaks_in_the_numbers_message(
+    source, target, language, messages
+):
+    assert number_problems(source, target, {TARGET_LANGUAGE: language}) == messages
+
+
+@pytest.mark.parametrize(
     ("source", "target", "kept"),
     [
         ("The maximum volume is 1,000 mL.", "Das maximale Volumen beträgt 1,000 ml.", ["1,000"]),
@@ -697,7 +730,7 @@ def test_a_minus_the_verb_of_decrease_says_is_not_lost(source, target, lost):
 
 
 @pytest.mark.parametrize(
-    "target", ["bis maximal 10.000 Euro.00 pro Jahr.", "maximal 10.000.00 gilt."]
+    "target", ["bis maximal 10.000 Euro.00 pro Jahr.", "maximal 10.000.00 pro Jahr gilt."]
 )
 def test_an_amount_garbled_or_split_up_is_reported_with_its_german_form(target):
     assert number_problems("up to a maximum of EUR 10,000.00 per year.", target, {}) == [
