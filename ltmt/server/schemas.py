@@ -117,7 +117,8 @@ class TranslationOut(BaseModel):
         False,
         description="a memory match was read, and its fused output set aside for the model's "
         "own without memory, as it changed or lost a placeholder, number or frequency of the "
-        "source, lacked its negation or stopped where the match goes on",
+        "source, lacked its negation, stopped where the match goes on or said a near match's "
+        "negation or comparison the source lacks",
     )
     copies_other_words: bool = Field(
         False,

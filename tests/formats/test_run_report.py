@@ -200,8 +200,8 @@ def test_a_match_set_aside_says_every_reason_a_guard_has() -> None:
     report = RunReport(units=1, no_match=1, matches_set_aside=1)
     assert (
         "1 without a usable match (1 of them with a match set aside: its translation changed a "
-        "number or placeholder of the source, lacked its negation, stopped where the match goes "
-        "on or said the match's negation or comparison where the source differs)"
+        "number, frequency or placeholder of the source, lacked its negation, stopped where the "
+        "match goes on or said the match's negation or comparison where the source differs)"
         in report.summary()
     )
 
