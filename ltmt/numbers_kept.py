@@ -81,6 +81,7 @@ from ltmt.formats.placeholder_syntax import (
     without_placeholders,
     without_tag_remains,
 )
+from ltmt.formats.placeholders import markup_in_words
 from ltmt.formats.tag_attributes import without_tag_attributes
 from ltmt.frequency_words import frequency_findings
 from ltmt.joined_ranges import joined_ranges, ranges_parted
@@ -482,10 +483,13 @@ def _retried(line: str, number: re.Match[str], lost: Collection[str]) -> bool:
 
 def _better(source: str, first: str, again: str) -> bool:
     """Whether ``again`` (the retry's translation of ``source``) replaces ``first``: it keeps
-    every number and as many placeholders, and is no more than a quarter longer than the longer
-    of the two others, give or take a word (a retry of a long line went on repeating itself,
-    ``wird, wird, wird``, to 1.48 times its source's length)."""
+    every number and as many placeholders, leaves no piece of a tag in its words
+    (:func:`ltmt.formats.placeholders.markup_in_words`), and is no more than a quarter longer
+    than the longer of the two others, give or take a word (a retry of a long line went on
+    repeating itself, ``wird, wird, wird``, to 1.48 times its source's length)."""
     if not again.strip() or numbers_lost(source, again) or garbled_amounts(source, again):
+        return False
+    if markup_in_words(source, again):  # what is left of a tag the model broke: ``5-/>``
         return False
     if len(again) > 1.25 * max(len(first), len(source)) + 10:
         return False

@@ -27,7 +27,8 @@ does so only where it is unambiguous: the translation writes the quantity withou
 exactly as often as it lost one, and the source writes it with a percent only (``50% of 50 GB``
 written ``50 GB`` is left as it is, not made ``50% GB``). What it cannot put back counts as a
 number lost beyond repair (:func:`ltmt.numbers_kept.kept_shape`), and qa's numbers check says
-it (:func:`percent_problems`).
+it (:func:`percent_problems`), as it says a percent sign the translation adds after a quantity
+of the source's (:func:`added_percents`: ``{{minimum}} %`` for ``{{minimum}}``).
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
+from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders, without_placeholders
 
+# the source's own word for a percent sign, which a translation may write as "%" ("percent",
+# "per cent", "percentage", "pct.")
+_SAYS_PERCENT = re.compile(r"per ?cent|\bpct\b", re.IGNORECASE)
 # the kinds of placeholder that stand for a value, which a percent sign may follow: a brace
 # field, a printf conversion, a sigil variable, a merge tag (not a tag, a URL, an escape)
 _VALUE_KINDS = frozenset({"brace", "printf", "sigil", "merge"})
@@ -191,12 +195,41 @@ def percents_beyond_repair(source: str, output: str) -> int:
     return len(lost_percents(source, restore_percents(source, output)))
 
 
+def added_percents(source: str, output: str) -> list[str]:
+    """The percents of ``output`` (as written: ``{{minimum}} %``) whose quantity ``source``
+    writes, but with a percent fewer times, beyond those it writes with one, in the output's
+    order: the model wrote ``über {{minimum, currency(EUR)}} % speichern`` for ``over
+    {{minimum, currency(EUR)}}``, which shows ``über 50,00 € %`` (an i18next trial, session
+    76). Not where the source says "percent" in words (``50 percent``: ``50 %``), nor for a
+    quantity the source does not write or the output writes more often (the numbers' check
+    says those: ``3% erhalten 3%`` for ``Get 3% back``)."""
+    if "%" not in output or _SAYS_PERCENT.search(without_placeholders(source)):
+        return []  # a field's name says nothing: {{percent, number}}
+    written = Counter(q.key for q in quantities(source))
+    # a quantity written more often than the source writes it is the numbers' check's
+    written_again = Counter(q.key for q in quantities(output)) - written
+    room = Counter(p.quantity.key for p in percents(source))
+    added = []
+    for percent in percents(output):
+        key = percent.quantity.key
+        if room[key] > 0:
+            room[key] -= 1
+        elif written[key] > 0 and not written_again[key]:
+            added.append(percent.written)
+    return added
+
+
 def percent_problems(source: str, target: str) -> list[str]:
-    """qa's reading of :func:`lost_percents`: ``lacks the percent sign of 50%: write % or
-    Prozent after it`` for ``50%`` written ``50``."""
+    """qa's reading of :func:`lost_percents` and :func:`added_percents`: ``lacks the percent
+    sign of 50%: write % or Prozent after it`` for ``50%`` written ``50``, ``has a percent sign
+    after {{minimum}} that the source does not have: remove it`` for ``{{minimum}}`` written
+    ``{{minimum}} %``."""
     return [
         f"lacks the percent sign of {written}: write % or Prozent after it"
         for written in lost_percents(source, target)
+    ] + [
+        f"has a percent sign in {written!r} that the source does not have: remove it"
+        for written in added_percents(source, target)
     ]
 
 

@@ -121,11 +121,17 @@ class SetAside:
 
     def put_back(self, translation: str) -> str:
         """``translation`` with each tag replaced by its pictographs, spaced as the line had
-        them; a tag the model dropped is added at its relative place, a repeated one once."""
+        them; a tag the model wrote without its start (``/>``: :func:`_remnant`) is replaced
+        the same way, one it dropped is added at its relative place, a repeated one once."""
         for run in self.runs:
             found = list(_tag_pattern(run.tag).finditer(translation))
             if not found:
-                translation = _inserted(translation, run)
+                remnant = _remnant(translation, run.tag, alone=len(self.runs) == 1)
+                if remnant is None:
+                    translation = _inserted(translation, run)
+                else:
+                    before, after = translation[: remnant.start()], translation[remnant.end() :]
+                    translation = _spaced(before, run, after)
                 continue
             for extra in reversed(found[1:]):
                 translation = _joined(translation[: extra.start()], translation[extra.end() :])
@@ -259,6 +265,25 @@ def _tag_pattern(tag: str) -> re.Pattern[str]:
     """``tag`` as the model may write it back (``<x1/>``, ``<x1 />``, ``<X1>``)."""
     name = tag.strip("</>")
     return re.compile(rf"<\s*{re.escape(name)}\s*/?\s*>", re.IGNORECASE)
+
+
+def _remnant(translation: str, tag: str, alone: bool) -> re.Match[str] | None:
+    """The one end of ``tag`` that ``translation`` has without the tag's start, outside any
+    tag of its own: ``/>`` or ``x/>`` for ``<x/>``, where ``alone`` (the line's only tag: a
+    bare ``/>`` is whose?), else ``x2/>`` for ``<x2/>``. The model wrote ``5-/>`` for
+    ``5\u2013<x/>`` (the ``10`` of ``5\u201310`` set aside), and the ``10`` went in before
+    it, ``10 5-/>`` (a Zendesk trial, session 76)."""
+    name = re.escape(tag.strip("</>"))
+    pattern = rf"(?<![\w<])(?:{name})?/>" if alone else rf"(?<![\w<]){name}/>"
+    ends, position, in_tag = [], 0, False
+    for found in re.finditer(pattern, translation, re.IGNORECASE):
+        between = translation[position : found.start()]  # read once: linear in the text
+        if "<" in between or ">" in between:
+            in_tag = between.rfind("<") > between.rfind(">")
+        position = found.start()
+        if not in_tag:
+            ends.append(found)
+    return ends[0] if len(ends) == 1 else None
 
 
 def _spaced(before: str, run: _Run, after: str) -> str:

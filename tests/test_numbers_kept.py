@@ -516,6 +516,25 @@ def test_a_range_the_model_or_its_retry_wrote_as_one_number_is_repaired():
     assert outputs == ["Halten bei 15\u201325 °C ein.", "Keep bei 2\u20138 °C."]
 
 
+@pytest.mark.parametrize(
+    ("again", "repaired", "output"),
+    [
+        # a Zendesk trial (session 76): the retry wrote the tag's end alone, and the 10 went in
+        # before it, "10 5-/>", counted as repaired; the number now takes the tag's place
+        ("Es dauert 5-/> Werktage.", {0}, "Es dauert 5-10 Werktage."),
+        # what is left of the tag where no number can go: the retry is not taken
+        ("Es dauert 5-<x Werktage.", set(), "Es dauert 5- Werktage."),
+    ],
+)
+def test_a_retry_that_broke_its_tag_leaves_no_piece_of_it(again, repaired, output):
+    units = [Unit(0, "It takes 5\u201310 business days.")]
+    outputs = ["Es dauert 5- Werktage."]
+    retry = _Retry(again)
+    assert repair_outputs(retry, units, outputs, skip=set()) == (repaired, set())
+    assert retry.given == ["It takes 5\u2013<x/> business days."]
+    assert outputs == [output]
+
+
 def test_a_count_in_words_alone_is_not_retried_for_a_code_beside_it():
     units = [Unit(0, "Print 5 pages on A4 paper")]
     outputs = ["Drucken Sie fünf Seiten auf A4-Papier"]

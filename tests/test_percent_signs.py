@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import ltmt.percent_signs as percent_signs
 from ltmt.percent_signs import (
+    added_percents,
     lost_percents,
     percent_problems,
     percents,
@@ -150,11 +151,47 @@ def test_qa_says_which_percent_sign_is_lost_and_how_to_write_it():
         "lacks the percent sign of {$a}%: write % or Prozent after it"
     ]
     assert percent_problems("Score: {$a}%", "Ergebnis: {$a}%") == []
+    assert percent_problems("Score: {$a}", "Ergebnis: {$a} %") == [
+        "has a percent sign in '{$a} %' that the source does not have: remove it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "added"),
+    [
+        # an i18next trial (session 76): the model wrote a second % after a currency's field
+        (
+            "Save {{percent, number}}% on orders over {{minimum, currency(EUR)}}",
+            "{{percent, number}}% für Befehle über {{minimum, currency(EUR)}} % speichern",
+            ["{{minimum, currency(EUR)}} %"],
+        ),
+        ("Save 20 on 100 items", "20 % auf 100 Artikel sparen", ["20 %"]),
+        ("Score: {$a}", "Ergebnis: {$a}%", ["{$a}%"]),
+        # kept as the source writes them, German's one sign after a range, a sign moved
+        (
+            "Save {{percent, number}}% on orders over {{minimum, currency(EUR)}}",
+            "Sparen Sie {{percent, number}} % ab {{minimum, currency(EUR)}}",
+            [],
+        ),
+        ("20%-30%", "20 - 30 %", []),
+        ("0.5% of {x}", "0,5 % von {x}", []),
+        # the source says it in words, or does not write the quantity, or writes it fewer times
+        # (the numbers' check says those)
+        ("50 percent off", "50 % Rabatt", []),
+        ("A 2 pct. rise", "Ein Anstieg um 2 %", []),
+        ("half of it", "50 % davon", []),
+        ("Get 3% back", "3% erhalten 3%", []),
+        ("no sign", "kein Zeichen", []),
+    ],
+)
+def test_a_percent_the_source_does_not_have_is_added(source, output, added):
+    assert added_percents(source, output) == added
 
 
 @given(st.text(alphabet="1 .,%{}$a\u202fx", max_size=60))
 def test_an_output_as_the_source_writes_it_loses_no_percent(text):
     assert lost_percents(text, text) == []
+    assert added_percents(text, text) == []
     assert restore_percents(text, text) == text
 
 

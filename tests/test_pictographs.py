@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -91,6 +93,39 @@ def test_a_tag_the_model_dropped_gets_its_pictographs_at_their_relative_place(
     _, aside = set_aside(line)
     assert aside is not None
     assert aside.put_back(translation) == restored
+
+
+@pytest.mark.parametrize(
+    ("translation", "restored"),
+    [
+        # a Zendesk trial (session 76): "5-/>" came back "10 5-/>"
+        ("Es dauert 5-/> Werktage", "Es dauert 5-10 Werktage"),
+        ("Es dauert 5-x/> Werktage", "Es dauert 5-10 Werktage"),
+        ("Siehe <br/> 5-/> Werktage", "Siehe <br/> 5-10 Werktage"),
+        # two ends alone: whose is which? the number goes at its relative place, as before (a
+        # retry that leaves such a piece of a tag is not taken: ltmt.numbers_kept)
+        ("Es dauert 5-/> Tage, nicht />", "Es dauert 10 5-/> Tage, nicht />"),
+    ],
+)
+def test_a_tag_the_model_wrote_without_its_start_gets_its_text_in_place(translation, restored):
+    _, aside = set_aside("It takes 5\u201310 business days", None, [(11, 13, "10")])
+    assert aside is not None
+    assert aside.put_back(translation) == restored
+
+
+def test_a_numbered_tags_end_alone_needs_its_name() -> None:
+    _, aside = set_aside("From 5 to 10 days", None, [(5, 6, "5"), (10, 12, "10")])
+    assert aside is not None
+    assert aside.put_back("Von <x1/> bis x2/> Tagen") == "Von 5 bis 10 Tagen"
+    assert aside.put_back("Von <x1/> bis /> Tagen") == "Von 5 bis 10 /> Tagen"
+
+
+def test_finding_a_tags_end_alone_takes_linear_time() -> None:
+    _, aside = set_aside("It takes 5\u201310 business days", None, [(11, 13, "10")])
+    assert aside is not None
+    started = time.perf_counter()
+    aside.put_back("<" + "/>" * 50_000)
+    assert time.perf_counter() - started < 2
 
 
 @pytest.mark.parametrize(

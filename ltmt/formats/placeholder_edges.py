@@ -6,6 +6,9 @@ repair gave back the ``d`` and took the word's first letter for a conversion), a
 brace beside a field of braces (``%{title}}`` for ``%{title}``), which Ruby prints. Either
 leaves a program's output garbled though the placeholders are all there: the repair counts a
 stray brace as not repaired, and ``ltmt qa`` reports both (:mod:`ltmt.qa.pair_checks`).
+The same holds for the marks that join or escape fields (:func:`stray_marks`): the repair of
+an i18next trial's ``{{month}}/{{year}}`` left the model's ``\\`` and ``/`` beside the fields
+(``{{month}}/\\{{year}}``, ``{{from}}/{{to}}/``), which the app shows as text (session 76).
 German glues a few endings to a field where English spaces it, and they are no glued word: a
 genitive's ``s`` (``{user}s Dateien``), ``mal`` and ``fach`` (``{0}mal``, ``{0}fache``), ``er``
 and ``ern`` (``die {0}er``); a word's fragment (``nlese``) stays one.
@@ -21,6 +24,7 @@ from ltmt.formats.placeholder_syntax import (
     find_placeholders,
     is_escaped_brace,
     positional_aliases,
+    without_placeholders,
 )
 
 # the placeholders a word may not be glued to: fields a program fills in (not a tag, which
@@ -41,6 +45,8 @@ _NUMBER_CONVERSIONS = "diufFeEgGxXo"
 # is the model's (``{b}Schwert}``: a tag that lost its end, reported so)
 _BRACE_BEFORE = re.compile(r"(?:[{}]|[{}](?:[^\W_]+-)+)$")
 _BRACE_AFTER = re.compile(r"[{}]|(?:-[^\W_]+)+[{}]")
+# the marks that join fields (``{{month}}/{{year}}``, ``{a}|{b}``) or escape one (``\\{name}``)
+_MARKS = "/\\|"
 
 
 def glued_words(source: str, target: str) -> list[tuple[str, str]]:
@@ -149,3 +155,71 @@ def _opens_branch(partners: dict[int, int], brace: int, field: tuple[int, int]) 
         return False
     start, end = sorted((brace, partner))
     return start < field[0] and field[1] <= end and (start, end) != (field[0] - 1, field[1])
+
+
+def stray_marks(source: str, target: str) -> list[tuple[str, str, str]]:
+    """The runs of marks that join or escape fields (:data:`_MARKS`: ``/``, ``\\``, ``|``)
+    that ``target`` writes right beside a field and ``source`` beside none of its fields in
+    that way, as ``(marks, field, wanted)``, ``wanted`` being the run the source writes there
+    (``""``: none): ``("/\\", "{{month}}", "/")`` for ``{{month}}/\\{{year}}``, ``("/",
+    "{{to}}", "")`` for ``{{from}}/{{to}}/`` (the source's ``/`` stands between two fields,
+    this one at the text's end), ``("//", "{{a}}", "/")`` for ``{{a}}//{{b}}``. A run is
+    compared by its side and what stands on its other side (:func:`_runs_beside`), not by its
+    field: a translation may put the fields in another order (``{{year}}/{{month}}``)."""
+    written = {(side, other): run for _, side, run, other, _ in _runs_beside(source)}
+    return [
+        (run, field, written.get((side, other), ""))
+        for _, run, field, side, other in _stray_runs(source, target)
+    ]
+
+
+def without_stray_backslashes(source: str, text: str) -> str:
+    """``text`` without the backslashes of its stray marks (:func:`stray_marks`) where
+    ``source`` writes no backslash outside its placeholders: what is left of a field the model
+    garbled once the repair put the field back and dropped the braces around it (``Expires
+    {{{month}/{\\}}}`` → ``Expires {{month}}/\\{{year}}``)."""
+    if "\\" not in text or "\\" in without_placeholders(source):
+        return text
+    pieces, position = [], 0
+    for start, run, *_ in _stray_runs(source, text):
+        if start < position or "\\" not in run:
+            continue
+        pieces += [text[position:start], run.replace("\\", "")]
+        position = start + len(run)
+    return "".join(pieces) + text[position:]
+
+
+def _stray_runs(source: str, target: str) -> list[tuple[int, str, str, str, str]]:
+    """The runs of :func:`stray_marks` with where each starts in ``target``: ``(start, marks,
+    field, side, other)``, left to right, a run between two fields once."""
+    written = {(side, run, other) for _, side, run, other, _ in _runs_beside(source)}
+    stray: dict[int, tuple[int, str, str, str, str]] = {}
+    for field, side, run, other, start in _runs_beside(target):
+        if (side, run, other) not in written:
+            stray.setdefault(start, (start, run, field, side, other))
+    return sorted(stray.values())
+
+
+def _runs_beside(text: str) -> list[tuple[str, str, str, str, int]]:
+    """Each run of :data:`_MARKS` right after or before a field of ``text`` (outside its
+    placeholders), as ``(field, side, marks, other, start)``: ``other`` is what stands on the
+    run's other side, ``"placeholder"``, ``"edge"`` (the text's start or end) or ``"text"``.
+    The runs are cut with ``str.strip``, in linear time."""
+    found = find_placeholders(text)
+    runs = []
+    for i, placeholder in enumerate(found):
+        if placeholder.kind not in _FIELD_KINDS or placeholder.text == "%%":
+            continue
+        following = found[i + 1] if i + 1 < len(found) else None
+        gap = text[placeholder.end : following.start if following else len(text)]
+        run = gap[: len(gap) - len(gap.lstrip(_MARKS))]
+        if run:
+            other = "text" if run != gap else "placeholder" if following else "edge"
+            runs.append((placeholder.text, "after", run, other, placeholder.end))
+        previous = found[i - 1] if i else None
+        gap = text[previous.end if previous else 0 : placeholder.start]
+        run = gap[len(gap.rstrip(_MARKS)) :]
+        if run:
+            other = "text" if run != gap else "placeholder" if previous else "edge"
+            runs.append((placeholder.text, "before", run, other, placeholder.start - len(run)))
+    return runs

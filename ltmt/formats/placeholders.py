@@ -29,7 +29,7 @@ from ltmt.formats.bracket_fields import is_bracket_field
 from ltmt.formats.format_strings import COUNT_CONVERSION
 from ltmt.formats.laravel_fields import field_name
 from ltmt.formats.php_properties import REMNANT as _PROPERTY_REMNANT
-from ltmt.formats.placeholder_edges import stray_braces
+from ltmt.formats.placeholder_edges import stray_braces, stray_marks
 from ltmt.formats.placeholder_syntax import (
     Placeholder,
     extract_placeholders,
@@ -65,9 +65,10 @@ _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 # a line's final run of one exclamation or question mark (``!!!``, ``??``, ``!``)
 _MARK_RUN = re.compile(r"(?P<mark>[!?])(?P=mark)*$")
 # what a broken tag leaves in the words: its start (``<a``, ``</``; not the second ``<`` of an
-# arrow's ``<<``) or its end after an attribute value's closing quote (``1«>1``; not after an
-# opening one: ``Mehr »>« lesen`` for ``Read more >>``)
-_TAG_REMNANT = re.compile("(?<!<)<[A-Za-z/]|[\"'«“”\u2018\u2019]/?>")
+# arrow's ``<<``), its end after an attribute value's closing quote (``1«>1``; not after an
+# opening one: ``Mehr »>« lesen`` for ``Read more >>``) or an empty tag's end alone (``5-/>``,
+# the ``<x/>`` a number was set aside as: :func:`ltmt.numbers_kept.retry_lost_numbers`)
+_TAG_REMNANT = re.compile("(?<!<)<[A-Za-z/]|[\"'«“”\u2018\u2019]/?>|/>")
 # a tag's start escaped as a page shows it as text (``&lt;a epub:type=...``)
 _ESCAPED_TAG_START = re.compile(r"&lt;/?[A-Za-z]")
 # an attribute of a broken tag left in the words (``href=»#fn1«``, ``id="ref3"``)
@@ -111,7 +112,9 @@ class Restored:
     ``repaired``: placeholders had to be put back, removed or reordered. ``ok``: the text now
     has exactly the source's placeholders (and well-nested tags where the source's were), no brace
     beside a field of braces that the source lacks there (``%{title}}``:
-    :func:`~ltmt.formats.placeholder_edges.stray_braces`), and is not empty. ``problems`` says
+    :func:`~ltmt.formats.placeholder_edges.stray_braces`), no mark beside a field that the
+    source does not write there once it was repaired (``{{from}}/{{to}}/``:
+    :func:`~ltmt.formats.placeholder_edges.stray_marks`), and is not empty. ``problems`` says
     what was wrong, for logs.
     """
 
@@ -341,11 +344,16 @@ def restore(protected: Protected, output: str) -> Restored:
         problems.append(f"markup left in the words: {leaked}")
     strays = stray_braces(protected.source, text)
     problems += [f"a stray {brace!r} beside {field!r}" for brace, field in strays]
+    # marks beside a field the source does not write there, left by a repair (not a model's
+    # own "{{a}}/{{b}}" for "{{a}} or {{b}}", which qa reports for a person to judge)
+    marks = stray_marks(protected.source, text) if problems else []
+    problems += [f"a stray {run!r} beside {field!r}" for run, field, _ in marks]
     ok = (
         kept == Counter(protected.placeholders)
         and (balanced(text) or not balanced(protected.text))
         and not leaked
         and not strays
+        and not marks
     )
     return Restored(text, repaired=bool(problems), ok=ok, problems=tuple(problems))
 
@@ -353,7 +361,7 @@ def restore(protected: Protected, output: str) -> Restored:
 def markup_in_words(source: str, output: str) -> str:
     """What a tag the model broke left in the words of ``output`` (outside its placeholders)
     more often than ``source`` has it, ``""`` for none: a tag's start (``<a``, ``</``), a
-    tag's end after an attribute's quote (``1«>1`` after a link), an attribute
+    tag's end after an attribute's quote (``1«>1`` after a link) or alone (``/>``), an attribute
     (``epub:type=»noteref«``) or an escaped tag's start (``&lt;a``), or, in a source with a
     braced variable, the arrow of a property whose variable the repair took out (``->fullname``
     of ``$a->fullname`` for ``{$a->fullname}``: :mod:`ltmt.formats.php_properties`). A page

@@ -24,6 +24,7 @@ from ltmt.formats.conversion_remnants import remnant_pattern, separator
 from ltmt.formats.garbled_tags import broken_copy
 from ltmt.formats.glued_hyphens import without_glued_hyphens
 from ltmt.formats.php_properties import properties_restored
+from ltmt.formats.placeholder_edges import without_stray_backslashes
 from ltmt.formats.placeholder_syntax import (
     INTERPOLATION,
     Placeholder,
@@ -41,6 +42,9 @@ _QUOTES = "[\"'»«“”„\u201a\u2018\u2019]"  # ASCII, German and English qu
 # a tag's id (``<x id="2"/>``, ``<ph id="ltmt-v1"/>``), which a garbled copy may keep alone
 _ID_REMNANT = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 _TRAILING_PUNCT = re.compile(r"[\s.,;:!?…)\]\"'»«“”]*$")
+# what joins two placeholders and nothing else (``/``, ``-``, ``, ``): signs, no word, bracket
+# or quote
+_JOINER = re.compile(r"[ \t]*[^\w\s()\[\]{}<>\"'«»“”„\u201a\u2018\u2019]+[ \t]*")
 
 
 @dataclass
@@ -110,6 +114,7 @@ def repair_line(
         else:
             problems.append(f"extra {slot.text!r}")
             slot.keep = False
+    _drop_joiners(pieces, source)
     text = _render(pieces)
     for placeholder in missing:
         problems.append(f"missing {placeholder.text!r}")
@@ -121,6 +126,7 @@ def repair_line(
         (drop_repeated_tails, "a placeholder's end written twice"),
         (_drop_broken_names, "broken copy of a named conversion removed"),
         (_drop_stray_braces, "stray braces removed"),
+        (without_stray_backslashes, "a stray backslash beside a placeholder removed"),
         (_drop_stray_at_signs, "stray @ removed"),
         (_escaped_lone_percents, "a lone % where the source writes %%"),
         (without_stray_percents, "a stray % removed"),
@@ -569,6 +575,52 @@ def _drop_loose_brackets(pieces: list[str | _Slot], at: int) -> None:
         pieces[at - 1] = re.sub(r"\[\s*$", "", before)
     if isinstance(after, str):
         pieces[at + 1] = re.sub(r"^\s*\]", "", after)
+
+
+def _drop_joiners(pieces: list[str | _Slot], source: str) -> None:
+    """Empty, in place, the text that joins each dropped placeholder of ``pieces`` to the one
+    before it (else after it), where it is only a joiner (:data:`_JOINER`: ``/``, ``-``) and
+    ``source`` writes no such joiner beside the kept one but between two placeholders: the
+    model's ``{{from}}/{{to}}/{to}`` with its invented ``{to}`` dropped left ``{{from}}/{{to}}/``
+    (an i18next trial, session 76); the source's own ``{{name}}.`` keeps its full stop."""
+    found = find_placeholders(source)
+    for at, slot in enumerate(pieces):
+        if not isinstance(slot, _Slot) or slot.keep:
+            continue
+        for step in (-1, 1):  # the joiner before the dropped slot, else the one after it
+            if not 0 <= at + 2 * step < len(pieces):
+                continue
+            joiner, other = pieces[at + step], pieces[at + 2 * step]
+            if not isinstance(joiner, str) or not isinstance(other, _Slot):
+                continue
+            if not _JOINER.fullmatch(joiner):
+                continue
+            if other.keep and _joins_alone(source, found, other.text, joiner, after=step < 0):
+                continue
+            pieces[at + step] = ""
+            break
+
+
+def _joins_alone(
+    source: str, found: list[Placeholder], text: str, joiner: str, after: bool
+) -> bool:
+    """Whether ``source`` (its placeholders ``found``) writes ``joiner`` right after (else
+    before) a placeholder ``text`` where no other placeholder stands on the joiner's other
+    side: then it is the source's own sign beside it (``{{name}}.``), not a join."""
+    for i, placeholder in enumerate(found):
+        if placeholder.text != text:
+            continue
+        if after:
+            other = found[i + 1] if i + 1 < len(found) else None
+            gap = source[placeholder.end : other.start if other else len(source)]
+            if gap.startswith(joiner) and not (gap == joiner and other):
+                return True
+        else:
+            other = found[i - 1] if i else None
+            gap = source[other.end if other else 0 : placeholder.start]
+            if gap.endswith(joiner) and not (gap == joiner and other):
+                return True
+    return False
 
 
 def _render(pieces: list[str | _Slot]) -> str:

@@ -52,7 +52,7 @@ from ltmt.formats.mdx import component_shape
 from ltmt.formats.numbered_markers import markers_in
 from ltmt.formats.paired_tags import element_around
 from ltmt.formats.phone_numbers import redialled
-from ltmt.formats.placeholder_edges import glued_words, stray_braces
+from ltmt.formats.placeholder_edges import glued_words, stray_braces, stray_marks
 from ltmt.formats.placeholder_syntax import (
     AT_WORD_START,
     LOKALISE_PLACEHOLDER,
@@ -319,6 +319,13 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     problems += [
         f"has a stray {brace!r} beside {field} that the source does not have: remove it"
         for brace, field in stray_braces(source, target)
+        if field not in added
+    ]
+    # a "\\" or a "/" the repair or the model left beside a field ({{month}}/\\{{year}})
+    problems += [
+        f"has {marks!r} beside {field}, which the source does not write there: "
+        + (f"write {wanted!r}, as the source does" if wanted else "remove it")
+        for marks, field, wanted in stray_marks(source, target)
         if field not in added
     ]
     if not problems and (scrambled := structure_problem(source, target)) is not None:

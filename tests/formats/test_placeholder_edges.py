@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from ltmt.formats.placeholder_edges import glued_words, stray_braces
+from ltmt.formats.placeholder_edges import (
+    glued_words,
+    stray_braces,
+    stray_marks,
+    without_stray_backslashes,
+)
 
 
 @pytest.mark.parametrize(
@@ -106,3 +113,61 @@ def test_glued_words(source: str, target: str, expected: list[tuple[str, str]]) 
 )
 def test_stray_braces(source: str, target: str, expected: list[tuple[str, str]]) -> None:
     assert stray_braces(source, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # an i18next trial (session 76): what the repair left beside the fields, qa silent
+        (
+            "Expires {{month}}/{{year}}",
+            "Expires {{month}}/\\{{year}}",
+            [("/\\", "{{month}}", "/")],
+        ),
+        ("Valid {{from}}/{{to}}", "Valid {{from}}/{{to}}/", [("/", "{{to}}", "")]),
+        ("Folder {{dir}}/{{file}}", "Ordner {{dir}}/{{file}}/", [("/", "{{file}}", "")]),
+        ("{{a}}/{{b}}", "{{a}}//{{b}}", [("//", "{{a}}", "/")]),
+        ("{a}|{b}", "{a}|{b}|", [("|", "{b}", "")]),
+        ("Page %d", "Seite \\%d", [("\\", "%d", "")]),
+        # as the source writes them, in any order of the fields, or with text beside them
+        ("Expires {{month}}/{{year}}", "Läuft {{month}}/{{year}} ab", []),
+        ("Expires {{month}}/{{year}}", "Läuft {{year}}/{{month}} ab", []),
+        ("{{count}}/{{total}} done", "{{count}} / {{total}} erledigt", []),
+        ("Open $HOME/.config", "Öffne $HOME/.config", []),
+        ("{{dir}}/{{file}}/", "{{dir}}/{{file}}/", []),
+        # not an escape of the source's own (a placeholder), nor a tag's slash
+        ("Line\\n{{name}}", "Zeile\\n{{name}}", []),
+        ("Hi {{name}}<br/>", "Hallo {{name}}<br/>", []),
+        ("{{a}} and {{b}}", "{{a}} und {{b}}", []),
+    ],
+)
+def test_stray_marks(source: str, target: str, expected: list[tuple[str, str, str]]) -> None:
+    assert stray_marks(source, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        (
+            "Expires {{month}}/{{year}}",
+            "Läuft {{month}}/\\{{year}} ab",
+            "Läuft {{month}}/{{year}} ab",
+        ),
+        ("Page %d", "Seite \\%d", "Seite %d"),
+        # the source writes a backslash of its own: left as it is
+        ("Type \\ then {key}", "Tippe \\ dann \\{key}", "Tippe \\ dann \\{key}"),
+        # a backslash away from the fields is no mark of theirs
+        ("Use {{a}} or b", "Nutze {{a}} oder \\b", "Nutze {{a}} oder \\b"),
+    ],
+)
+def test_without_stray_backslashes(source: str, text: str, expected: str) -> None:
+    assert without_stray_backslashes(source, text) == expected
+
+
+def test_stray_marks_take_linear_time() -> None:
+    """Runs are cut with ``str.strip``, not a regular expression that backtracks."""
+    target = "{{a}}" + "/\\" * 20_000 + "{{b}}" + "/" * 20_000 + " x"
+    started = time.perf_counter()
+    assert stray_marks("{{a}}/{{b}}", target)[0][1:] == ("{{a}}", "/")
+    assert without_stray_backslashes("{{a}}/{{b}}", target).startswith("{{a}}/////")
+    assert time.perf_counter() - started < 2

@@ -241,6 +241,23 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
             True,
         ),
         ("{{count}} notes", "{{{{count}}-Notizen", "{{count}} Notizen", True),
+        # an i18next trial (session 76): the model garbled both fields of "{{a}}/{{b}}"; the
+        # repair put them back without the "\\" of a garbled one and without the "/" that
+        # joined a dropped one, as the source writes them
+        ("Expires {{month}}/{{year}}", "Läuft {{{month}/{\\}}}", "Läuft {{month}}/{{year}}", True),
+        ("Valid {{from}}/{{to}}", "Gültig {{from}/{{{to}}/{to}", "Gültig {{from}}/{{to}}", True),
+        (
+            "Folder {{dir}}/{{file}}",
+            "Ordner {{{dir}/{Datei}/{Datei}}",
+            "Ordner {{dir}}/{{file}}",
+            True,
+        ),
+        ("{{a}}/{{b}}/{{c}}", "{{a}}/{{b}}/{{b}}/{{c}}", "{{a}}/{{b}}/{{c}}", True),
+        ("{{a}}/{{b}}", "{x}/{{a}}/{{b}}", "{{a}}/{{b}}", True),
+        ("Hi {{name}}", "Hallo {{name}}, {{name}}", "Hallo {{name}}", True),
+        # ... but the source's own sign beside a field stays
+        ("Hello {{name}}.", "Hallo {{name}}.{{name}}", "Hallo {{name}}.", True),
+        ("Path: {{dir}}/", "Pfad: {{dir}}/{{dir}}", "Pfad: {{dir}}/", True),
         ("Use {0} or a {", "Nutze {0} oder ein {", "Nutze {0} oder ein {", False),
         # Apple's placeholders with their last "@" repeated: the stray "@" (and letters glued
         # to it) dropped, where the source has no "@" of its own.
@@ -451,6 +468,25 @@ def test_a_stray_brace_left_beside_a_field_is_not_repaired() -> None:
     assert restored.problems == ("a stray '}' beside '%{name}'",)
 
 
+def test_a_repair_that_leaves_a_stray_mark_beside_a_field_is_not_repaired() -> None:
+    """The run's summary counted ``Valid {{from}}/{{to}}/`` as repaired (session 76)."""
+    restored = restore(protect("Valid {{from}}/{{to}}"), "Gültig {{from}/{{to}}/")
+    assert restored.text == "Gültig {{from}}/{{to}}/"
+    assert not restored.ok
+    assert restored.problems == (
+        "'{{from}' instead of '{{from}}'",
+        "a stray '/' beside '{{to}}'",
+    )
+
+
+def test_a_stray_mark_the_model_wrote_alone_is_qas_to_report() -> None:
+    """Not repaired, so not the repair's debris: ``{{a}}/{{b}}`` may be the translator's own
+    way of writing ``{{a}} or {{b}}`` (qa's placeholders check says it)."""
+    restored = restore(protect("Valid {{from}}/{{to}}"), "Gültig {{from}}/{{to}}/")
+    assert restored.ok
+    assert not restored.repaired
+
+
 def test_restore_fails_on_empty_output() -> None:
     result = restore(protect("Open %s"), "  ")
     assert not result.ok
@@ -551,6 +587,9 @@ def test_markup_left_in_the_words_is_not_repaired(output: str) -> None:
         ("See the note.", "Siehe die Notiz.</", "</"),
         ("See the note.", "Siehe die &lt;a Notiz.", "&lt;a"),
         ("See the note.", 'Siehe 1">1 die Notiz.', '">'),
+        # the end of an empty tag alone: a number set aside as <x/> (session 76)
+        ("It takes 5\u201310 days.", "Es dauert 10 5-/> Tage.", "/>"),
+        ("Close with />", "Schließe mit />", ""),
         ("&lt;a is escaped", "&lt;a ist maskiert", ""),
         ("<< Back", "<<Zurück", ""),
         ("Next >>", "»>>« Weiter", ""),

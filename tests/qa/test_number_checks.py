@@ -132,6 +132,15 @@ from ltmt.qa.number_checks import (
             "Drücken Sie Strg+Pos1.",
             ["has the number 1, which the source does not"],
         ),
+        # an i18next trial (session 76): a second % after a currency's field, qa silent
+        (
+            "Save {{percent, number}}% on orders over {{minimum, currency(EUR)}}",
+            "{{percent, number}} % sparen bei Bestellungen über {{minimum, currency(EUR)}} %",
+            [
+                "has a percent sign in '{{minimum, currency(EUR)}} %' that the source does not "
+                "have: remove it"
+            ],
+        ),
         # a Minecraft formatting code's character is the placeholders check's (session 72:
         # "lacks the number 7" was all qa said of a lost §7)
         ("§7The turret is ready.", "Das Geschütz ist bereit.", []),

@@ -739,6 +739,23 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             {"flags": "ruby-format"},
             ["has a stray '}' beside %{title} that the source does not have: remove it"],
         ),
+        # an i18next trial (session 76): what the repair left beside "{{a}}/{{b}}"'s fields
+        (
+            "Expires {{month}}/{{year}}",
+            "Expires {{month}}/\\{{year}}",
+            {},
+            [
+                "has '/\\\\' beside {{month}}, which the source does not write there: write '/', as "
+                "the source does"
+            ],
+        ),
+        (
+            "Valid {{from}}/{{to}}",
+            "Gültig {{from}}/{{to}}/",
+            {},
+            ["has '/' beside {{to}}, which the source does not write there: remove it"],
+        ),
+        ("Expires {{month}}/{{year}}", "Gültig bis {{year}}/{{month}}", {}, []),
         (
             'Your book "%{title}" is due on %{date}.',
             "Ihr Buch »%{title}« ist am %{date} fällig.",
