@@ -579,10 +579,11 @@ def _drop_loose_brackets(pieces: list[str | _Slot], at: int) -> None:
 
 def _drop_joiners(pieces: list[str | _Slot], source: str) -> None:
     """Empty, in place, the text that joins each dropped placeholder of ``pieces`` to the one
-    before it (else after it), where it is only a joiner (:data:`_JOINER`: ``/``, ``-``) and
-    ``source`` writes no such joiner beside the kept one but between two placeholders: the
-    model's ``{{from}}/{{to}}/{to}`` with its invented ``{to}`` dropped left ``{{from}}/{{to}}/``
-    (an i18next trial, session 76); the source's own ``{{name}}.`` keeps its full stop."""
+    before it (else after it), where it is only a joiner (:data:`_JOINER`: ``/``, ``-``, ``, ``)
+    and ``source`` writes no sign of its own on that side of the kept one
+    (:func:`_signed_beside`): the model's ``{{from}}/{{to}}/{to}`` with its invented ``{to}``
+    dropped left ``{{from}}/{{to}}/`` (an i18next trial, session 76); ``Hallo %s! %s`` for
+    ``Hello %s!`` keeps its ``!``."""
     found = find_placeholders(source)
     for at, slot in enumerate(pieces):
         if not isinstance(slot, _Slot) or slot.keep:
@@ -595,31 +596,32 @@ def _drop_joiners(pieces: list[str | _Slot], source: str) -> None:
                 continue
             if not _JOINER.fullmatch(joiner):
                 continue
-            if other.keep and _joins_alone(source, found, other.text, joiner, after=step < 0):
+            if other.keep and _signed_beside(source, found, other.text, after=step < 0):
                 continue
             pieces[at + step] = ""
             break
 
 
-def _joins_alone(
-    source: str, found: list[Placeholder], text: str, joiner: str, after: bool
-) -> bool:
-    """Whether ``source`` (its placeholders ``found``) writes ``joiner`` right after (else
-    before) a placeholder ``text`` where no other placeholder stands on the joiner's other
-    side: then it is the source's own sign beside it (``{{name}}.``), not a join."""
+def _signed_beside(source: str, found: list[Placeholder], text: str, after: bool) -> bool:
+    """Whether ``source`` (its placeholders ``found``) writes a sign right after (else before)
+    a placeholder ``text``, spaces aside, other than a joiner to another placeholder
+    (``{{a}}/{{b}}``): the source's own sign beside it (``{{name}}.``, ``%s!``), which a joiner
+    the model wrote there may be."""
     for i, placeholder in enumerate(found):
         if placeholder.text != text:
             continue
         if after:
             other = found[i + 1] if i + 1 < len(found) else None
             gap = source[placeholder.end : other.start if other else len(source)]
-            if gap.startswith(joiner) and not (gap == joiner and other):
-                return True
+            sign = gap.lstrip(" \t")[:1]
         else:
             other = found[i - 1] if i else None
             gap = source[other.end if other else 0 : placeholder.start]
-            if gap.endswith(joiner) and not (gap == joiner and other):
-                return True
+            sign = gap.rstrip(" \t")[-1:]
+        if other is not None and _JOINER.fullmatch(gap):
+            continue
+        if sign and not sign.isspace() and not (sign.isalnum() or sign == "_"):
+            return True
     return False
 
 

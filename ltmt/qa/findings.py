@@ -64,7 +64,8 @@ CHECKS: dict[str, Check] = {
             "no formatting code's (§S), its tags nested as the source's, and the "
             "Markdown markup ltmt keeps as written (a template tag, an attribute list, keys) "
             "as the source writes it; a WebExtension message's $NAME$ declared in its "
-            "placeholders, their content as the source's (else a warning)",
+            "placeholders, their content as the source's (else a warning); no /, \\ or | "
+            "beside a field that the source does not write there ({{from}}/{{to}}/)",
         ),
         Check(
             "plurals",
@@ -130,7 +131,8 @@ CHECKS: dict[str, Check] = {
             "comparison turned round (≥ 37 for ≤ 37) or lost (2 h for ≤ 2 h; höchstens, "
             "mindestens, ca. say it too), no currency lost beside a number (25 for 25 €; "
             "25 Euro, EUR 25 say it), no percent sign lost after a number or placeholder "
-            "(50 or {x} for 50% or {x}%; 50 %, 50 Prozent say it), no 12-hour time written "
+            "(50 or {x} for 50% or {x}%; 50 %, 50 Prozent say it) nor one added ({x} % for "
+            "{x}), no 12-hour time written "
             "as another time of day (8:00, 8:00 Uhr or 8:00 AM for 8:00 PM; 20:00 says it), "
             "no English thousands "
             "separator (1,000 is 1 in German), "

@@ -258,6 +258,8 @@ def test_extract_placeholders(text: str, expected: list[str]) -> None:
         # ... but the source's own sign beside a field stays
         ("Hello {{name}}.", "Hallo {{name}}.{{name}}", "Hallo {{name}}.", True),
         ("Path: {{dir}}/", "Pfad: {{dir}}/{{dir}}", "Pfad: {{dir}}/", True),
+        ("Hello %s!", "Hallo %s! %s", "Hallo %s!", True),
+        ("%s: %s", "%s: %s: %s", "%s: %s", True),
         ("Use {0} or a {", "Nutze {0} oder ein {", "Nutze {0} oder ein {", False),
         # Apple's placeholders with their last "@" repeated: the stray "@" (and letters glued
         # to it) dropped, where the source has no "@" of its own.
