@@ -292,3 +292,64 @@ def test_qt_and_po_plurals_are_grouped_as_before(tmp_path: Path) -> None:
         ("%d songs", "%d Lieder", 1),
         ("You came %d.", "Du bist %d. geworden", 0),
     ]
+
+
+def test_qt_messages_split_per_form_in_one_context_are_each_one_entry(tmp_path: Path) -> None:
+    """Trial s76 (qt2 #3): a .ts import's forms (``%n file deleted.``, ``%n files deleted.``,
+    no plural_of) in a context of two messages: the first message's form 1 went to the
+    second, its msgid_plural repeated its msgid, its msgstr[1] was empty, and the summary
+    spoke of an older translation."""
+    records = [
+        _form("%n file deleted.", "%n Datei gelöscht.", "MainWindow", 0),
+        _form("%n files deleted.", "%n Dateien gelöscht.", "MainWindow", 1),
+        _form("%n folder copied.", "%n Ordner kopiert.", "MainWindow", 0),
+        _form("%n folders copied.", "%n Ordner kopiert.", "MainWindow", 1),
+    ]
+    left_out = PoLeftOut()
+    path = tmp_path / "out.po"
+    assert write_po(path, records, left_out=left_out) == 2
+    assert (left_out.alternatives, left_out.orphans, left_out.other_forms) == (0, 0, 0)
+    assert left_out.summary(4, 2) == "an entry holds every plural form of a message"
+    text = path.read_text("utf-8")
+    assert (
+        'msgctxt "MainWindow"\nmsgid "%n file deleted."\nmsgid_plural "%n files deleted."\n'
+        'msgstr[0] "%n Datei gelöscht."\nmsgstr[1] "%n Dateien gelöscht."\n'
+    ) in text
+    back = [(r.source, r.target, r.metadata.get("plural")) for r in read_po(path)]
+    assert back == [(r.source, r.target, r.metadata["plural"]) for r in records]
+
+
+def test_a_plural_form_translated_again_is_still_an_older_translation(tmp_path: Path) -> None:
+    """Several messages in a context: a form given again (a reviewer's correction, the
+    same source) replaces the older one of its own message, not another message's."""
+    records = [
+        _form("%n file deleted.", "%n Datei gelöscht.", "MainWindow", 0),
+        _form("%n files deleted.", "%n Datei gelöscht.", "MainWindow", 1),
+        _form("%n folder copied.", "%n Ordner kopiert.", "MainWindow", 0),
+        _form("%n folders copied.", "%n Ordner kopiert.", "MainWindow", 1),
+        _form("%n file deleted.", "%n Datei gelöscht.", "MainWindow", 0),
+        _form("%n files deleted.", "%n Dateien gelöscht.", "MainWindow", 1),
+    ]
+    left_out = PoLeftOut()
+    path = tmp_path / "out.po"
+    assert write_po(path, records, left_out=left_out) == 2
+    assert (left_out.alternatives, left_out.orphans, left_out.other_forms) == (2, 0, 0)
+    text = path.read_text("utf-8")
+    assert 'msgid_plural "%n files deleted."\nmsgstr[0] "%n Datei gelöscht."\n' in text
+    assert 'msgstr[1] "%n Dateien gelöscht."\n' in text
+
+
+def test_a_keyed_message_whose_singular_changed_keeps_its_plural(tmp_path: Path) -> None:
+    """A keyed catalog's message whose singular alone changed: its form 1, stored once with
+    the older singular, is the newest singular's still (one form 1 source in the context)."""
+    records = [
+        _form("Close { $n } tab", "{ $n } Tab schließen", "tabs", 0),
+        _form("Close { $n } tabs?", "{ $n } Tabs schließen?", "tabs", 1),
+        _form("Close { $n } tab?", "{ $n } Tab schließen?", "tabs", 0),
+    ]
+    path = tmp_path / "out.po"
+    write_po(path, records)
+    assert (
+        'msgid "Close { $n } tab?"\nmsgid_plural "Close { $n } tabs?"\n'
+        'msgstr[0] "{ $n } Tab schließen?"\nmsgstr[1] "{ $n } Tabs schließen?"\n'
+    ) in path.read_text("utf-8")

@@ -44,6 +44,27 @@ def test_a_plural_form_s_msgid(record: PairRecord, form: int, msgid: str) -> Non
     assert messages.msgid(record, form) == msgid
 
 
+QT_SPLIT = [  # a .ts import's forms, each its own source, in a context of two messages
+    _pair("%n file deleted.", context="Main", plural=0),
+    _pair("%n files deleted.", context="Main", plural=1),
+    _pair("%n folder copied.", context="Main", plural=0),
+    _pair("%n folders copied.", context="Main", plural=1),
+]
+
+
+@pytest.mark.parametrize(
+    ("record", "msgid"),
+    [
+        (QT_SPLIT[1], "%n file deleted."),  # the form 0 read before it, not the newest
+        (QT_SPLIT[3], "%n folder copied."),
+    ],
+)
+def test_a_form_of_a_context_of_several_messages_joins_the_form_0_before_it(
+    record: PairRecord, msgid: str
+) -> None:
+    assert PluralMessages.of(QT_SPLIT).msgid(record, 1) == msgid
+
+
 def test_only_a_form_given_by_its_context_joins_a_message() -> None:
     messages = PluralMessages.of(RECORDS)
     for form, record in zip([0, 1, 0, 1, 0, 0, 1, 1, 1], RECORDS, strict=True):
