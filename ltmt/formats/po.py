@@ -42,6 +42,7 @@ from ltmt.formats.common import (
 from ltmt.formats.context_prefix import split_context_prefix
 from ltmt.formats.credit_entries import CREDITS, is_credits_entry
 from ltmt.formats.not_read import NotRead
+from ltmt.formats.plural_suffixes import entry_forms
 from ltmt.formats.plurals import plural_tags
 from ltmt.formats.po_charset import as_utf8, is_utf8, named_charset
 from ltmt.formats.po_escapes import read_all_escapes
@@ -273,7 +274,9 @@ def read_po(
         if unit.hasplural():
             sources = [str(s) for s in unit.source.strings]
             targets = [str(t) for t in unit.target.strings]
-            singular, plural = sources[0], sources[1] if len(sources) > 1 else sources[0]
+            singular, plural = entry_forms(
+                sources[0], sources[1] if len(sources) > 1 else sources[0]
+            )
             for form, target in enumerate(targets):
                 if not target:
                     continue

@@ -57,6 +57,7 @@ from ltmt.formats.documents import Unit
 from ltmt.formats.entry_forms import FORM, WaitingForms, by_entry, target_strings
 from ltmt.formats.icu_messages import quotes_syntax
 from ltmt.formats.itstool_paths import is_itstool_entry
+from ltmt.formats.plural_suffixes import entry_forms
 from ltmt.formats.po import check_language, entry_flags, load_po, nplurals
 from ltmt.formats.po_charset import file_charset, in_charset, is_utf8
 from ltmt.formats.xliff_icu import BranchingUnits, is_message
@@ -249,7 +250,9 @@ class PoDocument:
                 result.append(Unit(str(index), source, context, flags, docbook=docbook))
                 continue
             strings = [str(s) for s in unit.source.strings]
-            singular, plural = strings[0], strings[1] if len(strings) > 1 else strings[0]
+            singular, plural = entry_forms(
+                strings[0], strings[1] if len(strings) > 1 else strings[0]
+            )
             for form in range(self.nplurals):
                 source = singular if form == 0 and self.nplurals > 1 else plural
                 key = f"{index}{FORM}{form}"

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError
+from ltmt.formats import plural_suffixes
 from ltmt.formats.byte_order_marks import UTF16_MARKS
 from ltmt.formats.common import (
     atomic_write,
@@ -75,7 +76,6 @@ WHAT = "a Qt Linguist .ts file"
 # what parts a text's length variants: in a <source>, and in the text Qt compiles (lrelease's
 # binary variant separator)
 VARIANTS = "\u009c"
-_BOTH_FORMS = re.compile(r"(?<=[^\W\d_])\((e?s)\)")  # file(s), match(es)
 # the characters lupdate writes as <byte value="x7"/> (those below U+0020 but \n and \t)
 _CONTROL = re.compile("([\x00-\x08\x0b-\x1f])")
 _BYTE_CLOSED = re.compile(rb'(<byte value="[^"<>]*")></byte>')
@@ -157,14 +157,16 @@ def _set_with_bytes(node: Any, text: str) -> None:
 
 def form_source(source: str, form: int, count: int, plural: str | None = None) -> str:
     """The text a plural form translates. Qt's one source writes English's forms together
-    (``%n file(s) deleted``): the first of several forms reads the singular (``%n file
-    deleted``), the others the plural (``%n files deleted``), as a PO entry's ``msgid`` and
-    ``msgid_plural`` would. A message converted from PO (``lconvert``) keeps its
-    ``msgid_plural`` (``plural``), which the forms after the first translate."""
-    singular = form == 0 and count > 1
-    if plural and not singular:
-        return plural
-    return _BOTH_FORMS.sub(lambda found: "" if singular else found.group(1), source)
+    (``%n file(s) deleted``, ``%n entr(y|ies)``, ``%n child(ren)``:
+    :mod:`ltmt.formats.plural_suffixes`): the first of several forms reads the singular
+    (``%n file deleted``), the others the plural (``%n files deleted``), as a PO entry's
+    ``msgid`` and ``msgid_plural`` would. A message converted from PO (``lconvert``) keeps its
+    ``msgid_plural`` (``plural``), which the forms after the first translate, read as a plural
+    where it is the source again (``lconvert`` writes a message's one source twice)."""
+    first = form == 0 and count > 1
+    if plural and not first:
+        return plural_suffixes.plural(plural)
+    return plural_suffixes.singular(source) if first else plural_suffixes.plural(source)
 
 
 def _source_variants(unit: Any) -> list[str]:

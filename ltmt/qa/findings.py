@@ -79,7 +79,8 @@ CHECKS: dict[str, Check] = {
             "alike in the plural, %d Byte, %d Artikel, %d Datei(en)); a SmartFormat plural, "
             "choice or conditional as many forms as its source's, a conditional's conditions "
             "(>50?) as the source's, and a Smart String's braces balanced as the source's "
-            "(SmartFormat cannot parse {lives:plural:ein Leben|{} Leben.)",
+            "(SmartFormat cannot parse {lives:plural:ein Leben|{} Leben.); no English plural "
+            "ending kept in a form, %n Eintrag(ies), %n Kind(ren)",
         ),
         Check(
             "android",

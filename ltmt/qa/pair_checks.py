@@ -97,6 +97,7 @@ from ltmt.qa.punctuation_checks import punctuation_problems, quoting_problems
 from ltmt.qa.renpy_checks import variable_problems
 from ltmt.qa.sentence_checks import sentence_problems
 from ltmt.qa.smart_format_checks import smart_form_problems
+from ltmt.qa.suffix_checks import english_suffix_problems
 from ltmt.qa.tag_nesting import moved_out
 from ltmt.qa.unit_checks import unit_problems
 from ltmt.qa.vue_checks import choice_problems, syntax_problems
@@ -797,12 +798,14 @@ def context_prefix_problems(source: str, target: str, metadata: Mapping[str, Any
 
 def _plural_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """A vue-i18n plural's choices, a Laravel plural's forms, a Mozilla plural list's forms
-    and a SmartFormat expression's forms that the translation changed."""
+    and a SmartFormat expression's forms that the translation changed; an English plural
+    ending a plural form keeps (``%n Eintrag(ies)``)."""
     return [
         *choice_problems(source, target, metadata),
         *list_problems(source, target, metadata),
         *form_problems(source, target, metadata),
         *smart_form_problems(source, target, metadata),
+        *english_suffix_problems(source, target, metadata),
     ]
 
 

@@ -283,11 +283,11 @@ def test_qt_and_po_plurals_are_grouped_as_before(tmp_path: Path) -> None:
     assert write_po(path, records, left_out=left_out) == 4
     assert (left_out.alternatives, left_out.orphans, left_out.other_forms) == (0, 0, 0)
     back = [(r.source, r.target, r.metadata.get("plural")) for r in read_po(path)]
-    assert back == [
-        ("%n file(s)", "%n Datei", 0),
-        ("%n file(s)", "%n Dateien", 1),
-        ("%n dir(s)", "%n Ordner", 0),
-        ("%n dir(s)", "%n Ordner (mehrere)", 1),
+    assert back == [  # msgid and msgid_plural one text: read per form, as translated
+        ("%n file", "%n Datei", 0),
+        ("%n files", "%n Dateien", 1),
+        ("%n dir", "%n Ordner", 0),
+        ("%n dirs", "%n Ordner (mehrere)", 1),
         ("%d song", "%d Lied", 0),
         ("%d songs", "%d Lieder", 1),
         ("You came %d.", "Du bist %d. geworden", 0),
@@ -353,3 +353,19 @@ def test_a_keyed_message_whose_singular_changed_keeps_its_plural(tmp_path: Path)
         'msgid "Close { $n } tab?"\nmsgid_plural "Close { $n } tabs?"\n'
         'msgstr[0] "{ $n } Tab schließen?"\nmsgstr[1] "{ $n } Tabs schließen?"\n'
     ) in path.read_text("utf-8")
+
+
+def test_a_plural_whose_msgid_writes_both_forms_is_read_per_form(tmp_path: Path) -> None:
+    """As it is translated (:mod:`ltmt.formats.plural_suffixes`): ``%d entry(ies)`` as
+    msgid and msgid_plural is stored as ``%d entry`` and ``%d entries``."""
+    path = tmp_path / "de.po"
+    path.write_text(
+        HEADER.format(language="de") + '\nmsgid "%d entry(ies)"\nmsgid_plural "%d entry(ies)"\n'
+        'msgstr[0] "%d Eintrag"\nmsgstr[1] "%d Einträge"\n',
+        encoding="utf-8",
+    )
+    records = list(read_po(path))
+    assert [(r.source, r.target, r.metadata.get("plural_of")) for r in records] == [
+        ("%d entry", "%d Eintrag", None),
+        ("%d entries", "%d Einträge", "%d entry"),
+    ]

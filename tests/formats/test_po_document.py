@@ -483,3 +483,24 @@ def test_a_templates_language_team_is_the_languages_name_as_msginit_writes_it(
     out = tmp_path / "out.po"
     translate_file(pot, out, FakeModel(), tgt_lang=tgt_lang)
     assert f'"Language-Team: {written}\\n"\n"Language: {tgt_lang}\\n"' in out.read_text("utf-8")
+
+
+def test_a_plural_whose_msgid_writes_both_forms_is_split_per_form(tmp_path: Path) -> None:
+    """Trial s76: a plural entry whose msgid and msgid_plural are one text writing both forms
+    (lconvert's of a Qt message) gave the model ``entry(ies)``, which it kept in German."""
+    po = tmp_path / "de.po"
+    po.write_text(
+        PLAIN_HEADER.replace(
+            '\\n"\n\n', '\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        )
+        + 'msgid "%d entry(ies)"\nmsgid_plural "%d entry(ies)"\nmsgstr[0] ""\nmsgstr[1] ""\n\n'
+        'msgid "%d file(s)"\nmsgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        "utf-8",
+    )
+    document = PoDocument.open(po, tgt_lang="de")
+    assert [(u.key, u.source) for u in document.units()] == [
+        ("1#0", "%d entry"),
+        ("1#1", "%d entries"),
+        ("2#0", "%d file(s)"),  # msgid and msgid_plural apart: each as written
+        ("2#1", "%d files"),
+    ]

@@ -44,12 +44,26 @@ def test_units_and_what_is_pending() -> None:
         ("%n match(es)", 2, 3, "%n matches"),
         ("%n file(s)", 0, 1, "%n files"),  # a language of one form reads the plural
         ("%n item(s) (see (s) below)", 0, 2, "%n item (see (s) below)"),
+        # trial s76 (qt2 #7): the other suffixes were left to the model, which kept them
+        ("%n director(y|ies) scanned", 0, 2, "%n directory scanned"),
+        ("%n director(y|ies) scanned", 1, 2, "%n directories scanned"),
+        ("%n entry(ies) removed", 0, 2, "%n entry removed"),
+        ("%n entry(ies) removed", 1, 2, "%n entries removed"),
+        ("%n entr(ies) removed", 1, 2, "%n entries removed"),
+        ("%n child(ren)", 0, 2, "%n child"),
+        ("%n child(ren)", 1, 2, "%n children"),
     ],
 )
 def test_a_plural_form_translates_the_singular_or_the_plural(
     source: str, form: int, count: int, expected: str
 ) -> None:
     assert form_source(source, form, count) == expected
+
+
+def test_a_message_lconvert_made_of_one_source_reads_its_plural_as_a_plural() -> None:
+    """lconvert writes a .ts message's one source as its msgid_plural too."""
+    assert form_source("%n entry(ies)", 1, 2, "%n entry(ies)") == "%n entries"
+    assert form_source("%n entry(ies)", 1, 2, "%n entries") == "%n entries"
 
 
 def test_filled_translations_are_unfinished_and_plurals_written_whole(tmp_path: Path) -> None:
