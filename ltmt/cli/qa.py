@@ -177,6 +177,7 @@ def qa(
     from ltmt.qa.extra_strings import extra_problems
     from ltmt.qa.fluent_attributes import attribute_problems
     from ltmt.qa.formality_checks import formality_form
+    from ltmt.qa.jed_checks import jed_form_problems
     from ltmt.qa.keyed_accelerators import shared_key_accelerators
     from ltmt.qa.lost_cues import lost_cue_problems
     from ltmt.qa.outdated_checks import outdated_problems
@@ -241,6 +242,7 @@ def qa(
             problems += attribute_problems(file, source_file, missing or [], fmt)
         problems += access_key_problems(file, fmt)
         problems += stringsdict_problems(file, fmt)
+        problems += jed_form_problems(file, fmt)
         problems += android_problems(file, fmt, source_file, tgt_lang)
         problems += webextension_problems(file, fmt, source_file)
         problems += store_listing_problems(file, fmt, records)

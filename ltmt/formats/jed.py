@@ -9,10 +9,13 @@ A file is Jed where its ``locale_data`` object holds a domain whose ``""`` key i
 object (:func:`is_jed`). Each other key of a domain is a message: its ``msgid``, or its context
 and ``msgid`` joined by ``\\u0004``; its value the translations, one a plural form. Only the
 empty first form is translated (a filled one is kept): a plural's other forms translate the
-English plural, which the file does not hold, so they are left empty, with a warning (WordPress
-shows the English plural for them). Every other byte is kept as written: the domain, the
-``source`` script, the header, the layout (compact on one line, as WP-CLI writes it) and its
-escapes (``\\/``, ``\\u00fc``), which a translation is written with too.
+English plural, which the file does not hold, so they are filled only from the memory's
+translation of that form of the same message (a reviewed PO catalog's, imported:
+:mod:`ltmt.formats.stored_forms`); those it does not hold are left empty, with a warning at the
+end of the run (WordPress shows the English plural for them), and ``ltmt qa`` names them
+(:func:`forms_left_empty`). Every other byte is kept as written: the domain, the ``source``
+script, the header, the layout (compact on one line, as WP-CLI writes it) and its escapes
+(``\\/``, ``\\u00fc``), which a translation is written with too.
 
 ``ltmt memory import`` of a Jed file reads its pairs from the file alone (in a folder too, with
 no source-language file sought: :func:`holds_one_language`): each message's ``msgid`` and its
@@ -29,7 +32,7 @@ Localization Framework artefact) to :mod:`ltmt.formats.json_value_pairs`; other 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,7 +56,8 @@ from ltmt.formats.json_pointer import pointer
 from ltmt.formats.json_spans import spliced
 from ltmt.formats.json_value_pairs import ValuePairsDocument, is_value_pairs
 from ltmt.formats.not_read import UNTRANSLATED, NotRead
-from ltmt.segments import PairRecord
+from ltmt.formats.stored_forms import stored_form
+from ltmt.segments import Match, PairRecord
 from ltmt.wording import counted, first_few
 
 logger = logging.getLogger(__name__)
@@ -154,8 +158,10 @@ class JedDocument(FilledByKey):
         self.raw, self.text = raw, text
         self.messages = _messages(data)
         self.translations: dict[str, str] = {}
+        # a plural's other forms filled from the memory, by JSON Pointer (no unit's: written,
+        # not held as ltmt's translation of a unit)
+        self.stored_forms: dict[str, str] = {}
         self._again: set[str] = set()  # filled messages to translate again (translate_again)
-        _warn_of_plural_forms(self.path, self.messages)
 
     @classmethod
     def open(
@@ -199,24 +205,73 @@ class JedDocument(FilledByKey):
         translation of a source changed since."""
         self._again.update(keys)
 
+    def fill_stored_forms(self, found: Mapping[str, Sequence[Match]]) -> int:
+        """Fill the empty other forms of the plural messages of ``found`` (their first form's
+        memory matches, by unit key) with the memory's translation of that form of the same
+        message (:func:`~ltmt.formats.stored_forms.stored_form`); returns how many."""
+        filled = 0
+        for message in self.messages:
+            matches = found.get(message.key)
+            if matches is None:
+                continue
+            for form in range(1, len(message.forms)):
+                place = _form_pointer(message.key, form)
+                if message.forms[form] or place in self.stored_forms:
+                    continue
+                target = stored_form(matches, message.msgid, message.context, form)
+                if target is not None:
+                    self.stored_forms[place] = target
+                    filled += 1
+        return filled
+
+    def review_notes(self) -> list[str]:
+        """The plural messages whose other forms are still empty: only their first is
+        translated (the memory holds no translation of the others)."""
+        plurals = [
+            m.msgid
+            for m in self.messages
+            if len(m.forms) > 1
+            and any(
+                not text and _form_pointer(m.key, form) not in self.stored_forms
+                for form, text in enumerate(m.forms[1:], start=1)
+            )
+        ]
+        if not plurals:
+            return []
+        return [
+            f"{counted(len(plurals), 'plural message')} ({first_few(plurals)}): only the "
+            "singular is translated, as a Jed file does not hold the English plural and the "
+            "memory holds no translation of the other forms; WordPress shows the English "
+            "plural until you translate them in the .po and run wp i18n make-json again (or "
+            "import the .po: ltmt then fills them from the memory)"
+        ]
+
     def save(self, out_path: Path) -> None:
-        """Write the file with each translation over its message's first form, every other
-        byte as it is (:func:`~ltmt.formats.json_spans.spliced`)."""
-        atomic_write(Path(out_path), written_like(self.raw, spliced(self.text, self.translations)))
+        """Write the file with each translation over its message's first form, and a plural's
+        other forms filled from the memory over theirs, every other byte as it is
+        (:func:`~ltmt.formats.json_spans.spliced`)."""
+        strings = {**self.stored_forms, **self.translations}
+        atomic_write(Path(out_path), written_like(self.raw, spliced(self.text, strings)))
 
 
-def _warn_of_plural_forms(path: Path, messages: list[Message]) -> None:
-    """Name the plural messages whose other forms are empty: only their first is translated."""
-    plurals = [m.msgid for m in messages if len(m.forms) > 1 and not all(m.forms[1:])]
-    if plurals:
-        logger.warning(
-            "%s: %s (%s): only the singular is translated, as a Jed file does not hold the "
-            "English plural; WordPress shows the English plural until you translate the other "
-            "forms in the .po and run wp i18n make-json again",
-            path,
-            counted(len(plurals), "plural message"),
-            first_few(plurals),
-        )
+def _form_pointer(key: str, form: int) -> str:
+    """The JSON Pointer of plural form ``form`` of the message whose first form is ``key``."""
+    return f"{key.rpartition('/')[0]}/{form}"
+
+
+def forms_left_empty(path: Path) -> list[tuple[str, str, str, list[int]]]:
+    """The plural messages of the Jed file ``path`` whose first form is translated and another
+    is empty (WordPress shows the English plural for the counts that take it): each message's
+    position (as :func:`read_jed` gives its pair's), ``msgid``, first form and the numbers of
+    its empty forms, counted from 1; none for a file that is no Jed file."""
+    data = _load(Path(path), JSON_FILE)[2]
+    return [
+        (f"{path}: {m.key}", m.msgid, m.forms[0], empty)
+        for m in _messages(data)
+        if m.msgid.strip()
+        and m.forms[0].strip()
+        and (empty := [n for n, text in enumerate(m.forms, start=1) if not text.strip()])
+    ]
 
 
 def open_json(

@@ -103,6 +103,7 @@ from ltmt.formats.run_progress import (
 )
 from ltmt.formats.run_report import RunReport, entry_name, shown
 from ltmt.formats.same_sources import KeptBySource, kept_by_source, reuse_kept
+from ltmt.formats.stored_forms import FillsStoredForms
 from ltmt.formats.unit_translation import (
     ExactFn,
     Outcome,
@@ -636,6 +637,8 @@ def _translate_chunk(
     if approved:
         texts = {o.unit.key: o.text for o in filled if o.unit.key in approved}
         document.fill(texts, False, from_memory=from_memory)
+    if isinstance(document, FillsStoredForms):  # a Jed plural's forms the file has no source of
+        document.fill_stored_forms({o.unit.key: o.matches for o in filled})
     # the units (PO: entries) a translator translated that --overwrite wrote as they were:
     # still the translator's, not marked, not ltmt's text
     reviewed: Collection[str] = getattr(document, "kept_reviewed", frozenset())

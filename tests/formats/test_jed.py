@@ -12,11 +12,12 @@ from formats_fakes import FakeModel
 from ltmt.errors import InputError, LanguageError
 from ltmt.formats.documents import open_document
 from ltmt.formats.folders import read_folder
-from ltmt.formats.jed import JedDocument, is_jed
+from ltmt.formats.jed import JedDocument, forms_left_empty, is_jed
 from ltmt.formats.json_catalog import JsonCatalog
 from ltmt.formats.pairs import read_translations
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.registry import FORMATS
+from ltmt.segments import Match, Segment, Translation
 
 # as WP-CLI 2.10 writes it: one line, PHP's escapes
 JED = (
@@ -206,4 +207,63 @@ def test_ltmts_own_messages_are_told_from_a_translators_by_the_record(tmp_path: 
         ("%d field", UNREVIEWED),
         ("Contact form", UNREVIEWED),
         ("Open / close", UNREVIEWED),
+    ]
+
+
+def _stored(seg_id: int, source: str, target: str, **metadata: object) -> Match:
+    return Match(Segment(seg_id, "u1", source, target, 0.0, "de.po", dict(metadata)), 90.0)
+
+
+# a reviewed PO catalog imported: %d field / %d fields, and another message's plural
+STORED = (
+    _stored(1, "%d field", "%d Feld", plural=0),
+    _stored(2, "%d fields", "%d Felder", plural=1, plural_of="%d field"),
+    _stored(3, "%d files", "%d Dateien", plural=1, plural_of="%d file"),
+    _stored(4, "%d fields", "%d Formularfelder", plural=1, plural_of="%d field", context="form"),
+)
+
+
+def _with_memory(texts: list[str], prefer: list[dict] | None = None) -> list[Translation]:
+    """The model, each text's memory matches the stored pairs above."""
+    return [Translation(t, t.upper(), STORED, "model") for t in texts]
+
+
+def test_a_plurals_other_forms_are_filled_from_the_memory(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """WordPress trial s76: the memory held the reviewed plural of that very msgid (a 100 %
+    match), and the output was ``"%d guest":["%d Gast",""]`` with a warning to translate it
+    in the .po. Only the form of the same msgid and context is taken."""
+    out = tmp_path / "out.json"
+    with caplog.at_level(logging.WARNING):
+        translate_file(_write(tmp_path, JED), out, _with_memory, tgt_lang="de")
+    assert '"%d field":["%d FIELD","%d Felder"]' in out.read_text(encoding="utf-8")
+    assert "only the singular is translated" not in caplog.text
+    context = JED.replace('"%d field"', '"form\\u0004%d field"')
+    out = tmp_path / "out2.json"
+    translate_file(_write(tmp_path, context, "c-de_DE-1.json"), out, _with_memory, tgt_lang="de")
+    assert '"form\\u0004%d field":["%d FIELD","%d Formularfelder"]' in out.read_text("utf-8")
+
+
+def test_a_form_the_memory_lacks_is_left_empty_with_a_warning_at_the_end(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    other = JED.replace('"%d field":["",""]', '"%d file":["",""]')
+    out = tmp_path / "out.json"
+    with caplog.at_level(logging.WARNING):
+        translate_file(_write(tmp_path, other), out, FakeModel(), tgt_lang="de")
+    assert '"%d file":["%d FILE",""]' in out.read_text(encoding="utf-8")
+    assert (
+        f"{out}: 1 plural message (%d file): only the singular is translated, as a Jed file "
+        "does not hold the English plural and the memory holds no translation of the other "
+        "forms; WordPress shows the English plural until you translate them in the .po and "
+        "run wp i18n make-json again (or import the .po: ltmt then fills them from the memory)"
+    ) in caplog.text
+
+
+def test_forms_left_empty_beside_a_translated_first_one(tmp_path: Path) -> None:
+    text = JED.replace('"%d field":["",""]', '"%d field":["%d Feld",""],"%d row":["",""]')
+    path = _write(tmp_path, text)
+    assert forms_left_empty(path) == [
+        (f"{path}: /locale_data/messages/%d field/0", "%d field", "%d Feld", [2])
     ]
