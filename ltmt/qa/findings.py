@@ -72,7 +72,8 @@ CHECKS: dict[str, Check] = {
             "error",
             "a plural entry has as many forms as the catalog's Plural-Forms says, none of them "
             "empty (PO; Qt: as many <numerusform> as the file's language takes, more only a "
-            "note, none empty; a vue-i18n plural, no items | one item | {count} items, as many "
+            "note, none empty; a Jed file: no form empty beside its first; a vue-i18n "
+            "plural, no items | one item | {count} items, as many "
             "choices as its source, which vue-i18n picks by the count; Android: an other form, "
             "no form the language does not use (a note), one and other not the same text (a "
             "note); PO: forms not all the same text, a note; neither said of a German noun "
