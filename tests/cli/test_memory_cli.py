@@ -1582,6 +1582,65 @@ def test_po_export_says_it_left_out_plural_forms_whose_singular_is_deleted(
     )
 
 
+TWO_NUMERUS_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n file(s) deleted.</source>
+        <translation>
+            <numerusform>%n Datei gelöscht.</numerusform>
+            <numerusform>%n Dateien gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) copied.</source>
+        <translation>
+            <numerusform>%n Ordner kopiert.</numerusform>
+            <numerusform>%n Ordner kopiert.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+def test_a_ts_files_plural_messages_sharing_a_context_are_each_a_whole_po_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], store: str
+) -> None:
+    """Qt trial s76 (#3): the first message's msgid_plural repeated its msgid and its
+    msgstr[1] was empty, and the export said it left out "1 older translation"."""
+    ts = tmp_path / "two_de.ts"
+    ts.write_text(TWO_NUMERUS_TS, encoding="utf-8")
+    assert ltmt(capsys, "memory", "import", str(ts), "-u", "t", "--memory-dir", store)[0] == 0
+    out = tmp_path / "two.po"
+    code, stdout, _ = ltmt(
+        capsys,
+        "memory",
+        "export",
+        "-u",
+        "t",
+        "-o",
+        str(out),
+        "--format",
+        "po",
+        "--memory-dir",
+        store,
+    )
+    assert (code, stdout) == (
+        0,
+        f"exported 4 segments of t to {out} as 2 entries (an entry holds every plural form of "
+        "a message; .tmx or .jsonl keep every segment)\n",
+    )
+    text = out.read_text("utf-8")
+    assert (
+        'msgid "%n file deleted."\nmsgid_plural "%n files deleted."\n'
+        'msgstr[0] "%n Datei gelöscht."\nmsgstr[1] "%n Dateien gelöscht."\n'
+    ) in text
+    assert 'msgid_plural "%n folders copied."\n' in text
+
+
 def test_deleting_a_user_revokes_its_api_keys_as_the_admin_api_does(
     capsys: pytest.CaptureFixture[str], store: str
 ) -> None:
