@@ -8,7 +8,9 @@ sequence of block elements (KUIT's ``<para>``, ``<list>``, ``<item>``, ``<title>
 ``<subtitle>``; HTML's ``<p>``, ``<ul>``, ``<li>`` ...), two or more in all, is read as
 :mod:`ltmt.formats.html_cells` reads a cell: each block's text a unit of its own with its
 inline markup (KUIT's ``<filename>``, ``<command>`` ... stay inside it), written back in the
-message's structure. Any other message is one unit, as before. A message with a 100 % memory
+message's structure. A message that is an HTML document (Qt's rich text: ``<html><head/>
+<body><p>…</p></body></html>``, :mod:`ltmt.formats.rich_text`) is read as a page, one block
+or more. Any other message is one unit, as before. A message with a 100 % memory
 match of its whole text is written from it as stored, as before (:func:`translate_messages`):
 block by block, its blocks' fuzzy matches alone were found (``Wir liefern weltweit.`` lost).
 """
@@ -21,6 +23,7 @@ from dataclasses import replace
 from ltmt.formats.documents import Unit
 from ltmt.formats.html_cells import translate_cells
 from ltmt.formats.html_segments import HTML, INLINE_ELEMENTS, Segments, scan, segments
+from ltmt.formats.rich_text import is_html_document
 from ltmt.formats.run_report import RunReport
 from ltmt.formats.unit_translation import ExactFn, Outcome, TranslateFn, exact_outcomes
 
@@ -44,7 +47,10 @@ _DIALECT = replace(HTML, inline=INLINE_ELEMENTS | KUIT_PHRASES)
 
 def block_message(text: str) -> Segments | None:
     """``text``'s blocks as a page's runs where its top level is block elements alone (blanks
-    between them), two or more in all (module docstring); None otherwise."""
+    between them), two or more in all, or where it is an HTML document (module docstring);
+    None otherwise."""
+    if is_html_document(text):
+        return segments(text)
     depth, blocks = 0, 0
     for event in scan(text):
         if event.kind == "text" and depth == 0 and text[event.start : event.end].strip():
@@ -84,7 +90,8 @@ def translate_messages(
     memory match of the whole message (``exact``) written from it as stored, the others
     translated by :func:`~ltmt.formats.html_cells.translate_cells`, block by block where
     ``read`` reads blocks (a PO message's: :func:`message_blocks`; a JSON string's:
-    :func:`ltmt.formats.json_html.html_value`)."""
+    :func:`ltmt.formats.json_html.html_value`; another catalog's: its HTML documents alone,
+    :func:`ltmt.formats.rich_text.document_page`)."""
     blocks = [unit for unit in units if read(unit) is not None]
     reused = {o.unit.key: o for o in exact_outcomes(blocks, exact, report)} if exact else {}
     rest = [unit for unit in units if unit.key not in reused]

@@ -78,6 +78,7 @@ from ltmt.formats.existing_output import (
     warn_of_no_record,
 )
 from ltmt.formats.html_cells import translate_cells
+from ltmt.formats.html_segments import Segments
 from ltmt.formats.json_html import html_value
 from ltmt.formats.kept_copies import copies_kept, warn_of_copies_kept
 from ltmt.formats.kept_placeholders import warn_of_kept_placeholders
@@ -94,6 +95,7 @@ from ltmt.formats.output_sources import (
 from ltmt.formats.own_suggestions import own_suggestions, write_unflagged
 from ltmt.formats.parts_apart import warn_parted
 from ltmt.formats.registry import find_format, output_name_problem
+from ltmt.formats.rich_text import document_page, is_html_document
 from ltmt.formats.run_progress import (
     changed_since,
     other_settings,
@@ -552,10 +554,12 @@ def _translated(
     place: Callable[[Unit], str],
 ) -> list[Outcome]:
     """The outcomes of ``units``: a table's cells with block HTML, and a PO message of block
-    elements (KUIT's ``<para>…</para><list>…</list>``) or a JSON string of block HTML (an
-    article's ``body``) without a 100 % memory match of the whole message, translated block by
-    block (:mod:`ltmt.formats.html_cells`, :mod:`ltmt.formats.block_messages`,
-    :mod:`ltmt.formats.json_html`), others whole."""
+    elements (KUIT's ``<para>…</para><list>…</list>``), a JSON string of block HTML (an
+    article's ``body``) or any catalog's message that is an HTML document (Qt's rich text:
+    ``<html><head/><body><p>…</p></body></html>``) without a 100 % memory match of the whole
+    message, translated block by block (:mod:`ltmt.formats.html_cells`,
+    :mod:`ltmt.formats.block_messages`, :mod:`ltmt.formats.json_html`,
+    :mod:`ltmt.formats.rich_text`), others whole."""
     translate, exact = translators
     if not units:
         return []
@@ -564,8 +568,17 @@ def _translated(
     if fmt == "po":
         return translate_messages(units, translate, exact, report, place=place)
     if fmt == "json":
-        return translate_messages(units, translate, exact, report, place=place, read=html_value)
+        return translate_messages(units, translate, exact, report, place=place, read=_json_page)
+    if any(is_html_document(unit.source) for unit in units):
+        return translate_messages(units, translate, exact, report, place=place, read=document_page)
     return translate_units(units, translate, report, place=place)
+
+
+def _json_page(unit: Unit) -> Segments | None:
+    """A JSON string read as a page: an HTML document (Qt's rich text, which a doctype opens:
+    not read as elements alone), else block HTML (:func:`ltmt.formats.json_html.html_value`)."""
+    page = document_page(unit)
+    return page if page is not None else html_value(unit)
 
 
 def _translate_chunk(
