@@ -87,6 +87,7 @@ from ltmt.qa.english_checks import english_problems
 from ltmt.qa.findings import TARGET_LANGUAGE
 from ltmt.qa.icu_checks import argument_problems
 from ltmt.qa.laravel_checks import form_problems
+from ltmt.qa.loose_text import text_outside_blocks
 from ltmt.qa.mojibake_checks import mojibake_problems
 from ltmt.qa.month_checks import changed_months, english_order, lost_months
 from ltmt.qa.mozilla_checks import list_problems
@@ -344,6 +345,8 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
             if words.count(False) > source_pairs.get((opening, closing), []).count(False)
             and any(source_pairs.get((opening, closing), []))
         ]
+    if not problems and (loose := text_outside_blocks(source, target)) is not None:
+        problems.append(loose)
     return problems
 
 
