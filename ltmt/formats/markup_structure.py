@@ -4,7 +4,9 @@ A Help Center article's body given whole to the model came back with a ``<td>`` 
 ``</table>``, an empty ``<li>`` and text outside its elements; ``ltmt qa`` said so (``its <td>
 is outside <tr>``), but ``ltmt translate`` wrote it with exit 0 and ``0 could not be repaired``
 (trial s76). An output whose tags do not nest where its source's do, or that has an element
-outside the element that holds it in the source (qa's check:
+outside the element that holds it in the source, or text outside the block elements that
+hold all of its source's (Qt Designer's rich text translated whole: ``</p>! Ein <p>``, with "1
+repaired"; trial s76) (qa's check:
 :func:`ltmt.qa.pair_checks.structure_problem`), is now named in a warning and counted as not
 repaired (``--strict`` fails on it). Its text is written as it came: the warning says what to
 check, as qa does.

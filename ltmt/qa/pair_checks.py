@@ -345,8 +345,6 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
             if words.count(False) > source_pairs.get((opening, closing), []).count(False)
             and any(source_pairs.get((opening, closing), []))
         ]
-    if not problems and (loose := text_outside_blocks(source, target)) is not None:
-        problems.append(loose)
     return problems
 
 
@@ -558,14 +556,17 @@ def structure_problem(source: str, target: str) -> str | None:
     """Where ``target``'s markup does not keep the structure of ``source``'s, whose tags nest:
     its tags do not nest (:func:`tag_order_problem`), or an element is outside the element
     that holds it in the source (:func:`ltmt.qa.tag_nesting.moved_out`: a ``<td>`` after
-    ``</table>``); None where it does, or where the source's tags do not nest either.
-    ``ltmt translate`` warns of it too."""
+    ``</table>``), or it has text outside the block elements that hold all of the source's
+    (:func:`ltmt.qa.loose_text.text_outside_blocks`: Qt rich text's ``</p>! Ein <p>``); None
+    where it does, or where the source's tags do not nest either. ``ltmt translate`` warns of
+    it too."""
     if tag_order_problem(source) is not None:
         return None
     crossed = tag_order_problem(target)
     if crossed is not None:
         return f"its tags do not nest as the source's: {crossed}"
-    return moved_out(source, target, _VOID)
+    moved = moved_out(source, target, _VOID)
+    return moved if moved is not None else text_outside_blocks(source, target)
 
 
 def tag_order_problem(text: str) -> str | None:

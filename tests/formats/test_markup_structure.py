@@ -40,6 +40,15 @@ def _outcome(source: str, output: str, method: str = "base", ok: bool = True) ->
             "not keep the source's markup: its <li> is outside <ol>, which holds it in the "
             "source: move it back inside; check it",
         ),
+        # trial s76 (Qt): a message of paragraphs given whole, its words put between them
+        (
+            "<p><b>Welcome!</b></p><p>Create a project.</p>",
+            "<p><b>Willkommen</b></p>! Ein <p>Projekt erstellen.</p>",
+            "the translation of '<p><b>Welcome!</b></p><p>Create a project.</p>' (key "
+            "'/article/body') does not keep the source's markup: has '! Ein' outside its "
+            "paragraphs (and other block elements), where the source's text is all inside them: "
+            "move it back inside; check it",
+        ),
         (
             "<b><i>Save</i></b> now",
             "<b><i>Speichern</b></i> jetzt",

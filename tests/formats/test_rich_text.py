@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import json
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from formats_fakes import FakeModel
 
 from ltmt.formats.block_messages import block_message
+from ltmt.formats.documents import Unit
 from ltmt.formats.pipeline import translate_file
 from ltmt.formats.po import read_po
 from ltmt.formats.qt_ts import read_ts
@@ -63,7 +65,7 @@ OLDER_DE = (
 )
 def test_a_message_that_is_an_html_document_is_read_as_a_page(text: str, document: bool) -> None:
     assert is_html_document(text) is document
-    assert (document_page(text) is not None) is document
+    assert (document_page(Unit("1", text)) is not None) is document
 
 
 def test_a_one_paragraph_document_is_a_page_too() -> None:
@@ -156,3 +158,13 @@ def test_another_catalogs_html_document_is_read_as_a_page(tmp_path: Path) -> Non
     written = html.unescape(out.read_text("utf-8"))
     assert f'<target state="translated">{DESIGNER_DE}</target>' in written
     assert "Welcome!" in model.seen and "Open the file" in model.seen
+
+
+def test_a_json_strings_html_document_is_read_as_a_page(tmp_path: Path) -> None:
+    """A doctype opens the older form, which JSON's block HTML (elements alone) does not read."""
+    path, out = tmp_path / "en.json", tmp_path / "de.json"
+    path.write_text(json.dumps({"about": OLDER, "open": "Open the file"}), "utf-8")
+    model = FakeModel()
+    translate_file(path, out, model, tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == {"about": OLDER_DE, "open": "OPEN THE FILE"}
+    assert not any("DOCTYPE" in text or "white-space" in text for text in model.seen)
