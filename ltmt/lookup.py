@@ -28,6 +28,11 @@ it with the segment's marker, as the segment writes it, before its source and it
 found for the segment without its marker that is not such a match is left out: it was scored
 against other words, and fuzzy matches stay as they were.
 
+A segment without tags is scored against a stored pair without the pair's tags, which are taken
+out of its source and target (:mod:`ltmt.untagged_matches`: a Trados TMX's ``See section
+4.4<ph x="2"/>.`` is an exact match of a plain ``See section 4.4.``, its target reused as
+``Siehe Abschnitt 4.4.``).
+
 A stored source that differs from the segment only in the codes that wrap its placeholders
 (Android's ``<xliff:g id="count">%d</xliff:g>``, XLIFF's ``<g id="1">%d</g>``: a memory
 imported from PO or TMX has none) is an exact match too: the segment is searched with those
@@ -51,6 +56,7 @@ from ltmt.formats.wrapped_placeholders import Unwrapped, rewrapped, unwrapped
 from ltmt.memory.user_ids import likely_users
 from ltmt.segments import Match
 from ltmt.text import fuzzy_score, normalize, split_edges
+from ltmt.untagged_matches import best_as_read, searched_count
 from ltmt.wording import counted
 
 if TYPE_CHECKING:
@@ -82,14 +88,16 @@ def memory_matches(
         for query, whole, bare in _searched(text)
     ]
     queries = [query for _, query, _, _ in searched]
+    asked = searched_count([texts[i] for i, _, _, _ in searched], k)
     if prefer is None or not any(prefer):
-        found = memory.search_batch(user, queries, k=k)
+        found = memory.search_batch(user, queries, k=asked)
     else:
         wanted = [prefer[i] for i, _, _, _ in searched]
-        found = memory.search_batch(user, queries, k=k, prefer=wanted)
+        found = memory.search_batch(user, queries, k=asked, prefer=wanted)
     case_sensitive = bool(getattr(memory, "case_sensitive", False))
     gathered: dict[int, list[Match]] = {}
-    for (i, _, whole, bare), matches in zip(searched, found):
+    for (i, query, whole, bare), searched_matches in zip(searched, found):
+        matches = best_as_read(texts[i], query, searched_matches, k, case_sensitive)
         if bare is not None:
             kept = _wrappers_put_back(bare, matches, case_sensitive)
         else:

@@ -42,9 +42,9 @@ class RecordingMemory:
 
 def test_blank_texts_are_not_searched_and_get_no_match():
     memory = RecordingMemory()
-    found = memory_matches(memory, "u1", ["open", " ", "close"], k=6)
-    assert found == [(_match("open@6"),), (), (_match("close@6"),)]
-    assert memory.asked == [("u1", ["open", "close"], 6, None)]
+    found = memory_matches(memory, "u1", ["open", " ", "close"], k=20)
+    assert found == [(_match("open@20"),), (), (_match("close@20"),)]
+    assert memory.asked == [("u1", ["open", "close"], 20, None)]
 
 
 @pytest.mark.parametrize(("has_memory", "user"), [(False, "u1"), (True, None)])
@@ -432,7 +432,7 @@ def test_a_wrapped_text_is_no_exact_match_of_a_pair_whose_placeholders_differ(
 def test_a_wrapped_text_is_searched_bare_too_and_a_plain_one_as_it_is():
     memory = RecordingMemory()
     wrapped = f"You have {COUNT} tasks."
-    found = memory_matches(memory, "u1", [wrapped, "You have %d tasks."], k=4)
+    found = memory_matches(memory, "u1", [wrapped, "You have %d tasks."], k=20)
     assert memory.asked[-1][1] == [wrapped, "You have %d tasks.", "You have %d tasks."]
-    # the bare text's own match (``...@4``) is no exact match of it: left out
-    assert found == [(_match(f"{wrapped}@4"),), (_match("You have %d tasks.@4"),)]
+    # the bare text's own match (``...@20``) is no exact match of it: left out
+    assert found == [(_match(f"{wrapped}@20"),), (_match("You have %d tasks.@20"),)]

@@ -156,7 +156,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ltmt.formats.markdown_inline import shown as as_written
-from ltmt.fusion.match_markup import without_markup_tags
+from ltmt.untagged_matches import without_markup_tags
 from ltmt.wording import counted, first_few, kept_as_is, shortened, their, them
 
 _BLANKS = re.compile(r"(?<=\S)  +(?=\S)")  # spaces a tag left out stood between

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 from ltmt.segments import Match
+from ltmt.untagged_matches import markup_tags, without_markup_tags
 
 
 def input_markup_only(match: Match, text: str) -> Match:
@@ -23,28 +23,12 @@ def input_markup_only(match: Match, text: str) -> Match:
     (module docstring); the same match where it has no tags, or where its input has tags of
     its own: those may stand for the match's in another form (a line's ``<kbd>`` set aside as
     ``<ph id="ltmt-v1"/>`` for the model), and taking the match's out garbled what fusion read
-    (``Press <kbd>Ctrl</kbd>+<kbd>S</kbd>`` → ``Dress ...``). Its score is kept: it measured the
-    words."""
-    if _tags(text):
+    (``Press <kbd>Ctrl</kbd>+<kbd>S</kbd>`` → ``Dress ...``). Its score is kept: a match found
+    for such an input was scored on its words (:mod:`ltmt.untagged_matches`)."""
+    if markup_tags(text):
         return match
     source = without_markup_tags(match.segment.source)
     target = without_markup_tags(match.segment.target)
     if (source, target) == (match.segment.source, match.segment.target):
         return match
     return replace(match, segment=replace(match.segment, source=source, target=target))
-
-
-def without_markup_tags(text: str) -> str:
-    """``text`` without its tags; a tag between two letters or digits leaves a space, so that
-    their words stay apart (``line<br/>break``: ``line break``)."""
-    pieces, end = [], 0
-    for tag in _tags(text):
-        glued = text[tag.start - 1 : tag.start].isalnum() and text[tag.end : tag.end + 1].isalnum()
-        pieces += [text[end : tag.start], " " if glued else ""]
-        end = tag.end
-    return "".join(pieces) + text[end:]
-
-
-def _tags(text: str) -> list[Placeholder]:
-    """The tags of ``text`` (markup: :mod:`ltmt.formats.placeholder_syntax`)."""
-    return [p for p in find_placeholders(text) if p.kind == "tag"]
