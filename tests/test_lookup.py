@@ -10,6 +10,7 @@ from ltmt.memory.store import Memory
 from ltmt.routing import without_model
 from ltmt.segments import Match, Segment
 from ltmt.terminology.terms import Term
+from ltmt.text import match_score
 
 
 class _Glossary:
@@ -436,3 +437,101 @@ def test_a_wrapped_text_is_searched_bare_too_and_a_plain_one_as_it_is():
     assert memory.asked[-1][1] == [wrapped, "You have %d tasks.", "You have %d tasks."]
     # the bare text's own match (``...@20``) is no exact match of it: left out
     assert found == [(_match(f"{wrapped}@20"),), (_match("You have %d tasks.@20"),)]
+
+
+_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="{tool}" segtype="sentence" adminlang="en-GB"
+srclang="en-GB" datatype="xml" o-tmf="x"/><body>
+{units}
+</body></tmx>
+"""
+_TU = (
+    '<tu><tuv xml:lang="en-GB"><seg>{0}</seg></tuv><tuv xml:lang="de-DE"><seg>{1}</seg></tuv></tu>'
+)
+# SDL Trados Studio writes its codes empty; memoQ's hold the native code they stand for
+_TRADOS = [
+    ('See section 4.4<ph x="2" type="footnote"/>.', 'Siehe Abschnitt 4.4<ph x="2"/>.'),
+    (
+        'Do not take <bpt i="1" type="1" x="1"/>Xarelto<ept i="1"/> if you are pregnant.',
+        'Nehmen Sie <bpt i="1" x="1"/>Xarelto<ept i="1"/> nicht ein, wenn Sie schwanger sind.',
+    ),
+]
+_MEMOQ = [
+    (
+        'Store <bpt i="1">&lt;b&gt;</bpt>below 25 °C<ept i="1">&lt;/b&gt;</ept>.',
+        'Nicht <bpt i="1">&lt;b&gt;</bpt>über 25 °C<ept i="1">&lt;/b&gt;</ept> lagern.',
+    ),
+    (
+        "Keep out of the reach of children.<ph>&lt;br/&gt;</ph>",
+        "Für Kinder unzugänglich aufbewahren.<ph>&lt;br/&gt;</ph>",
+    ),
+]
+# near sentences of the memory's own, which scored above the tagged pair of the same words
+_SIBLINGS = [(f"See section 4.{n}.", f"Siehe Abschnitt 4.{n}.") for n in (1, 2, 3, 5, 6, 7, 8)]
+
+
+@pytest.fixture
+def tagged_memory(tmp_path):
+    """A memory of a Trados and a memoQ TMX (inline codes), XLIFF-coded pairs and near
+    sentences without tags."""
+    for name, tool, pairs in (("trados", "SDL", _TRADOS), ("memoq", "memoQ", _MEMOQ)):
+        units = "\n".join(_TU.format(*pair) for pair in pairs)
+        (tmp_path / f"{name}.tmx").write_text(_TMX.format(tool=tool, units=units), "utf-8")
+    with Memory(tmp_path / "store") as memory:
+        memory.import_pairs("u1", _SIBLINGS, origin="siblings.tsv")
+        memory.import_file("u1", tmp_path / "trados.tmx")
+        memory.import_file("u1", tmp_path / "memoq.tmx")
+        memory.import_pairs(
+            "u1",
+            [
+                (
+                    'Press <g id="3">Save</g> to<x id="4"/> go on.',
+                    'Drücken Sie <g id="3">Speichern</g>.',
+                )
+            ],
+            origin="app.xlf",
+        )
+        yield memory
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # (pharma trial, s76) scored 74.4 and 85.1, the approved wording not reused
+        ("See section 4.4.", "Siehe Abschnitt 4.4."),
+        (
+            "Do not take Xarelto if you are pregnant.",
+            "Nehmen Sie Xarelto nicht ein, wenn Sie schwanger sind.",
+        ),
+        ("Store below 25 °C.", "Nicht über 25 °C lagern."),
+        ("Keep out of the reach of children.", "Für Kinder unzugänglich aufbewahren."),
+        ("Press Save to go on.", "Drücken Sie Speichern."),
+    ],
+)
+def test_a_plain_segment_reuses_a_tagged_pair_of_its_words_without_the_tags(
+    tagged_memory, text, target
+):
+    [found] = memory_matches(tagged_memory, "u1", [text], k=2)
+    assert (found[0].segment.source, found[0].score) == (text, 100.0)
+    reused = without_model(text, found, exact_reuse=True)
+    assert reused is not None
+    assert (reused.method, reused.text) == ("exact", target)
+
+
+def test_a_segment_with_codes_reuses_the_pair_with_its_codes(tagged_memory):
+    text = 'See section 4.4<x id="9"/>.'
+    [found] = memory_matches(tagged_memory, "u1", [text], k=2)
+    assert found[0].score == 100.0
+    assert found[0].segment.target == 'Siehe Abschnitt 4.4<x id="9"/>.'
+
+
+def test_a_near_plain_segment_is_scored_on_the_tagged_pairs_words(tagged_memory):
+    text = "Do not take Xarelto if you are ill."
+    [found] = memory_matches(tagged_memory, "u1", [text], k=2)
+    source = "Do not take Xarelto if you are pregnant."
+    assert found[0].segment.source == source
+    assert found[0].segment.target == "Nehmen Sie Xarelto nicht ein, wenn Sie schwanger sind."
+    assert found[0].score == match_score(text, source)
+    assert found[0].score > match_score(
+        text, 'Do not take <g id="1">Xarelto</g> if you are pregnant.'
+    )

@@ -269,9 +269,9 @@ def _disagreeing_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]
     as written is read only with a gender the glossary gives, or the noun table holds for the
     name itself (:func:`_kept_as_written`: 'CardioSense', "die Sense" by its last part, made
     "'Den CardioSense' does not agree" of the sensor)."""
-    from ltmt.untagged_matches import without_markup_tags
     from ltmt.terminology.agreement_check import disagreements, unknown_gender_articles
     from ltmt.terminology.genders import is_known_noun
+    from ltmt.untagged_matches import without_markup_tags
 
     text = without_markup_tags(record.target)
     found: dict[str, str] = {}
