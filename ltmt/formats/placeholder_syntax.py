@@ -49,6 +49,7 @@ from ltmt.formats.phone_numbers import PHONE_NUMBER, is_phone_number
 from ltmt.formats.php_properties import PLACEHOLDER as _PHP_PROPERTY
 from ltmt.formats.pod_codes import pod_codes, pod_paired
 from ltmt.formats.rest_markup import REST_MARKUP, paired
+from ltmt.formats.wordpress_shortcodes import SHORTCODE
 
 # a Lokalise universal placeholder: a printf conversion in square brackets (``[%s]``,
 # ``[%1$s]``, ``[%.2f]``, ``[%s:name]``), the brackets part of it (Lokalise exports only the
@@ -439,6 +440,10 @@ _PATTERNS = {
         r"|<(?i:action|input|key|button|gamepad|glyph):[\w.-]+>|<[A-Za-z][\w-]*:[A-Z][\w.-]*>"
         rf"|{INTERPOLATION}"
     ),
+    # a WordPress shortcode not closed later in the text (``[easy_booking_form id="123"]``,
+    # ``[booking_summary /]``: :mod:`ltmt.formats.wordpress_shortcodes`);
+    # after the tags, so that a pair (``[caption id="x"]…[/caption]``) and BBCode stay theirs
+    "shortcode": SHORTCODE,
     # a field named after a sigil: Laravel's ``:count`` and the same key capitalised (``:Name``)
     # or in capitals (``:NAME``), which Laravel fills with the value capitalised or upper-cased
     # (the model dropped them: ``Hello :Name`` came out ``Hello``); at the start or after a
@@ -672,7 +677,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     :mod:`ltmt.formats.latex_markup`); and Ren'Py's text tags (``You have
     {color=#ffcc00}50{/color} gold.`` came out ``{color=#ffcc00}50{/color} Gold.``, its first
     words lost, where ``<color=#ffcc00>`` kept them); and a phone number (``call +49 89
-    1234-5678`` lost its ``+49``: :mod:`ltmt.formats.phone_numbers`)."""
+    1234-5678`` lost its ``+49``: :mod:`ltmt.formats.phone_numbers`); and a WordPress shortcode
+    (``[x service="spa"]`` came out ``[x Dienst=»spa«]``: :mod:`ltmt.formats.wordpress_shortcodes`)."""
     if placeholder.kind == "tag" and _RENPY_TAG.fullmatch(placeholder.text):
         return True  # a Ren'Py tag's braces: the model dropped the words before a count's pair
     if placeholder.kind == "pod":  # an option's hyphens: the model dropped one (B<-dry-run>);
@@ -684,6 +690,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return True
     if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
         return True
+    if placeholder.kind == "shortcode":  # its attributes' names and quotes: the model
+        return True  # translated them ([x Dienst=»spa«]: ltmt.formats.wordpress_shortcodes)
     if placeholder.kind == "bracket":  # [[name]]: the model lost a bracket or capitalised it
         return True  # ([[count], [[Name]], [[team]]]: ltmt.formats.bracket_fields)
     if placeholder.kind == "printf" and format_message.is_format_message(placeholder.text):
