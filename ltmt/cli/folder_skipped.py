@@ -64,6 +64,7 @@ def skipped_kinds(folder: FolderJob) -> list[tuple[int, str]]:
             "translate the extracted messages (formatjs extract) and compile them again",
         ),
         (len(folder.templates), _templates_why(folder)),
+        (len(folder.templates_beside), _templates_beside_why(folder)),
         (len(folder.not_pages), _not_pages_why(folder)),
     ]
 
@@ -160,6 +161,28 @@ def _templates_why(folder: FolderJob) -> str:
     return (
         f"that {declare} no target language ({names}): the source language's {templates}, "
         f"not {translation}; translate {it} into a new file (ltmt translate F -o F2) to start one"
+    )
+
+
+def _templates_beside_why(folder: FolderJob) -> str:
+    """Why a run left the gettext templates beside a catalog of the target language as they are
+    (``easy-booking.pot`` beside ``easy-booking-de_DE.po``: :mod:`ltmt.formats.po_templates`),
+    naming the first few, and how the first one's catalog takes its new strings."""
+    from ltmt.formats.po_templates import update_route
+
+    if not folder.templates_beside:
+        return ""
+    pairs = first_few(
+        f"{template.relative_to(folder.folder)} \N{RIGHTWARDS ARROW} "
+        f"{catalog.relative_to(folder.folder)}"
+        for template, catalog in folder.templates_beside
+    )
+    one = len(folder.templates_beside) == 1
+    template, catalog = folder.templates_beside[0]
+    return (
+        f"that {'is the template of a catalog' if one else 'are the templates of catalogs'} "
+        f"beside {'it' if one else 'them'} ({pairs}): no file to translate; "
+        f"{update_route(template, catalog)}"
     )
 
 

@@ -74,6 +74,9 @@ class FolderJob:
     not_pages: list[Path] = field(default_factory=list)  # Markdown into itself: overrides/x.html
     # into its own folder: PO/XLIFF catalogs of no target language (Angular's messages.xlf)
     templates: list[Path] = field(default_factory=list)
+    # into another folder: gettext templates beside a catalog of the target language made from
+    # them (easy-booking.pot beside easy-booking-de_DE.po), ``(template, catalog)``
+    templates_beside: list[tuple[Path, Path]] = field(default_factory=list)
     bundles: list[Path] = field(default_factory=list)  # Xcode bundles translated
     other_bundles: list[Path] = field(default_factory=list)  # Xcode bundles of another language
     # a folder of each language's folders (i18next's locales/en, locales/de): the files of
@@ -144,6 +147,7 @@ def prepare_folder(
         satellite_language,
         translation_name,
     )
+    from ltmt.formats.po_templates import catalog_beside
     from ltmt.formats.ui5_manifest import is_ui5_manifest_file
     from ltmt.formats.webextension import is_manifest_file
     from ltmt.formats.xcloc import BundlesIn, XclocBundle, check_output_name, is_bundle
@@ -205,6 +209,9 @@ def prepare_folder(
         spec = format_of(path, "document")
         if spec is None:
             found.unknown.append(path)
+            continue
+        if (catalog := catalog_beside(path, tgt)) is not None:  # German was written into it
+            found.templates_beside.append((path, catalog))
             continue
         if is_manifest_file(path):  # translated, its settings stop the extension from loading
             found.manifests.append(path)
@@ -331,6 +338,7 @@ def _prepare_beside(
     from ltmt.formats.folders import files_in, format_of
     from ltmt.formats.locale_files import beside_name, file_locale, names_locale
     from ltmt.formats.path_languages import other_language_named
+    from ltmt.formats.po_templates import catalog_beside
 
     found = FolderJob(folder, folder)
     sources: list[Path] = []
@@ -348,6 +356,8 @@ def _prepare_beside(
             # and Symfony's messages.en.xlf are of another language pair
             named = other_language_named(path, tgt)
             (found.other_language if named else catalogs).append(path)
+        elif (catalog := catalog_beside(path, tgt)) is not None:  # the one to msgmerge from
+            found.templates_beside.append((path, catalog))
         elif not names_locale(path):
             found.not_messages.append(path)
         elif (locale := file_locale(path, src)) is None:

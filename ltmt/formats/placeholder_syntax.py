@@ -678,7 +678,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     {color=#ffcc00}50{/color} gold.`` came out ``{color=#ffcc00}50{/color} Gold.``, its first
     words lost, where ``<color=#ffcc00>`` kept them); and a phone number (``call +49 89
     1234-5678`` lost its ``+49``: :mod:`ltmt.formats.phone_numbers`); and a WordPress shortcode
-    (``[x service="spa"]`` came out ``[x Dienst=»spa«]``: :mod:`ltmt.formats.wordpress_shortcodes`)."""
+    (``[x service="spa"]`` came out ``[x Dienst=»spa«]``:
+    :mod:`ltmt.formats.wordpress_shortcodes`)."""
     if placeholder.kind == "tag" and _RENPY_TAG.fullmatch(placeholder.text):
         return True  # a Ren'Py tag's braces: the model dropped the words before a count's pair
     if placeholder.kind == "pod":  # an option's hyphens: the model dropped one (B<-dry-run>);
