@@ -35,6 +35,7 @@ from ltmt.capitals import (
     with_first_capital,
     written_in_capitals,
 )
+from ltmt.category_paths import separator_spans as category_separators
 from ltmt.clause_markers import counted_in_memory, marker_for_model
 from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
@@ -564,16 +565,17 @@ def _titled_bars(body: str) -> bool:
 
 def _pieces(body: str) -> tuple[list[str], list[str]]:
     """The pieces of a line that the model translates apart, and the separators between them
-    (``pieces[0] + separators[0] + pieces[1] ...`` is ``body``): columns at its tabs, items at
-    a spaced ``·`` or ``•`` (:data:`_ITEM_SEPARATOR`) or a ``|`` between a title's parts
-    (:func:`_titled_bars`), branches at a conditional merge tag (:data:`_BRANCH_TAG`: the tag
-    kept as written between them) or a template's condition tag (``{% else %}``, ``{{else}}``:
-    :data:`_TEMPLATE_BRANCH_TAG`), texts at Ren'Py's pause (:data:`_PAUSE_TAG`), and the
-    lines a line break written as an escape between two texts makes (``Quest complete!\\nReturn
-    to Eldoria.``: the model read ``\\nReturn`` as one word and left it in English), where one
-    text ends and the next begins (:data:`_BREAK_BEFORE`, :data:`_BREAK_AFTER`): one in a path
-    (``%APPDATA%\\nvim``, ``C:\\new``), a command (``\\newpage``) or prose (``Type \\n to``) is
-    none."""
+    (``pieces[0] + separators[0] + pieces[1] ...`` is ``body``): columns at its tabs, items at a
+    spaced ``·`` or ``•`` (:data:`_ITEM_SEPARATOR`) or a ``|`` between a title's parts
+    (:func:`_titled_bars`), the parts of a category path at its ``::`` (``Billing::Refund
+    approved``: :mod:`ltmt.category_paths`), branches at a conditional merge tag
+    (:data:`_BRANCH_TAG`: the tag kept as written between them) or a template's condition tag
+    (``{% else %}``, ``{{else}}``: :data:`_TEMPLATE_BRANCH_TAG`), texts at Ren'Py's pause
+    (:data:`_PAUSE_TAG`), and the lines a line break written as an escape between two texts makes
+    (``Quest complete!\\nReturn to Eldoria.``: the model read ``\\nReturn`` as one word and left it
+    in English), where one text ends and the next begins (:data:`_BREAK_BEFORE`,
+    :data:`_BREAK_AFTER`): one in a path (``%APPDATA%\\nvim``, ``C:\\new``), a command
+    (``\\newpage``) or prose (``Type \\n to``) is none."""
     breaks = list(_ESCAPED_BREAK.finditer(body))
     # (the placeholders are read only where there is an escaped break: fusion cuts every match
     # it reads so, :func:`ltmt.fusion.selection.align_lines`)
@@ -588,6 +590,7 @@ def _pieces(body: str) -> tuple[list[str], list[str]]:
             and (found[0] != " | " or _titled_bars(body))
         ]
         + [found.span() for found in _BRANCH_TAG.finditer(body)]
+        + category_separators(body)  # Billing::Refund approved: Zendesk's category path
         + _template_branch_tags(body)
         + [found.span() for found in _PAUSE_TAG.finditer(body) if found.start() > 0]
         + [

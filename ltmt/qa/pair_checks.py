@@ -25,6 +25,7 @@ from ltmt.accelerators import (
     ampersands_made_single,
     find_accelerator,
 )
+from ltmt.category_paths import lost_separators as lost_category_separators
 from ltmt.copied_forms import copied_forms
 from ltmt.copied_sentences import copied_sentences, written_again
 from ltmt.date_formats import date_runs, directives, lost_fields
@@ -778,13 +779,23 @@ def length_problems(source: str, target: str, metadata: Mapping[str, Any]) -> li
 def menu_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The ``>`` between the labels of a menu path (:mod:`ltmt.menu_paths`) that ``target``
     lacks; an ``&gt;`` lost is the placeholders check's. A warning: a translator may write the
-    path another way (``→``)."""
+    path another way (``→``). And the ``::`` of a category path (:mod:`ltmt.category_paths`)
+    that ``target`` lacks or writes otherwise (``Abrechnung:: Rückerstattung``), which makes
+    another category."""
+    problems = []
     menus = lost_separators(source, target)
-    if not menus or source.count("&gt;") > target.count("&gt;"):
-        return []
-    return [
-        f"lacks {menus} of the > between the labels of a menu path (Settings > Account): keep each"
-    ]
+    if menus and source.count("&gt;") <= target.count("&gt;"):
+        problems.append(
+            f"lacks {menus} of the > between the labels of a menu path (Settings > Account): "
+            "keep each"
+        )
+    categories = lost_category_separators(source, target)
+    if categories:
+        problems.append(
+            f"lacks {categories} of the :: of a category path (Billing::Refund approved) as "
+            "written: keep each, without a space or a third colon beside it"
+        )
+    return problems
 
 
 def context_prefix_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
