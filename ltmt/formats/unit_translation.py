@@ -43,7 +43,13 @@ from ltmt.formats.kept_parts import put_back, with_stand_ins
 from ltmt.formats.key_contexts import same_context
 from ltmt.formats.markup_structure import warn_of_scrambled_markup
 from ltmt.formats.match_pairs import edge_words_in_matches, words_in_matches
-from ltmt.formats.paired_tags import pairs_over_terms, place_pairs, strip_pairs, without_tags
+from ltmt.formats.paired_tags import (
+    PairedText,
+    pairs_over_terms,
+    place_pairs,
+    strip_pairs,
+    without_tags,
+)
 from ltmt.formats.parts_apart import PART_BREAK, copied_over_parts, joined_parts
 from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.placeholders import (
@@ -56,6 +62,7 @@ from ltmt.formats.placeholders import (
 )
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport, entry_name
+from ltmt.formats.shrunk_pairs import shrunk_pairs, translated_in_place, word_count
 from ltmt.formats.wordless import ampersand_left_alone, lost_every_word, words_lost_between
 from ltmt.numbers_kept import numbers_said_wrong
 from ltmt.quote_pairs import paired_again
@@ -595,35 +602,82 @@ def _translate_paired(
             texts.append(text)
             prefer.append(preference(units[index]))
     results = iter(_call(translate, texts, prefer) if texts else [])
+    again: list[tuple[int, PairedText]] = []  # units whose pairs shrank, translated again
     for index, paired in todo:
         whole = next(results)
         inner = [next(results).text for _ in paired.to_translate]
-        plain = fit(replace(units[index], source=paired.text), whole.text)
-        followed = _followed(whole)
-        remembered = words_in_matches(paired, followed)
-        edges = edge_words_in_matches(paired, followed)
-        apart = units[index].kept_apart
-        text = (
-            place_pairs(paired, plain.text, inner, remembered, apart, edges)
-            if plain.text.strip()
-            else ""
-        )
-        # a tracked insertion left out, its words untracked: not repaired back in, empty
-        untracked = [
-            p for p in paired.pairs if text and p.opening in apart and p.opening not in text
-        ]
-        source = without_tags(units[index].source, untracked)
-        fitted = fit(replace(units[index], source=source), text, language)
-        changed = plain.text != whole.text or fitted.text != text
-        searched = outcomes[index].matches
-        outcomes[index] = Outcome(
-            units[index],
-            fitted,
-            whole,
-            fitted=changed,
-            searched=searched,
-            insertions_untracked=len(untracked),
-        )
+        outcomes[index] = _placed(units[index], paired, whole, inner, outcomes[index], language)
+        in_place = _shrunk_in_place(units[index].source, paired, inner, outcomes[index].text)
+        if in_place is not None:
+            again.append((index, in_place))
+    if not again:
+        return
+    texts, prefer = [], []
+    for index, paired in again:
+        texts += [paired.text, *paired.to_translate]
+        prefer += [preference(units[index])] * (1 + len(paired.to_translate))
+    results = iter(_call(translate, texts, prefer))
+    for index, paired in again:
+        whole = next(results)
+        inner = [next(results).text for _ in paired.to_translate]
+        outcome = _placed(units[index], paired, whole, inner, outcomes[index], language)
+        if outcome.restored.ok and not shrunk_pairs(units[index].source, outcome.text):
+            outcomes[index] = outcome
+
+
+def _placed(
+    unit: Unit,
+    paired: PairedText,
+    whole: Translation,
+    inner: list[str],
+    first: Outcome,
+    language: str,
+) -> Outcome:
+    """``unit``'s outcome from the translation of its text without its paired codes
+    (``whole``) and of their texts (``inner``): the codes put back (``first``: the unit's
+    outcome before, whose matches it keeps)."""
+    plain = fit(replace(unit, source=paired.text), whole.text)
+    followed = _followed(whole)
+    remembered = words_in_matches(paired, followed)
+    edges = edge_words_in_matches(paired, followed)
+    apart = unit.kept_apart
+    text = (
+        place_pairs(paired, plain.text, inner, remembered, apart, edges)
+        if plain.text.strip()
+        else ""
+    )
+    # a tracked insertion left out, its words untracked: not repaired back in, empty
+    untracked = [p for p in paired.pairs if text and p.opening in apart and p.opening not in text]
+    source = without_tags(unit.source, untracked)
+    fitted = fit(replace(unit, source=source), text, language)
+    changed = plain.text != whole.text or fitted.text != text
+    return Outcome(
+        unit,
+        fitted,
+        whole,
+        fitted=changed,
+        searched=first.matches,
+        insertions_untracked=len(untracked),
+    )
+
+
+def _shrunk_in_place(
+    source: str, paired: PairedText, inner: list[str], text: str
+) -> PairedText | None:
+    """``paired`` (``source`` without its pairs, their texts translated ``inner``) with each
+    pair that ``text`` (its translation, the pairs put back) has around one word of four or
+    more a placeholder for its own translation of two words or more
+    (:mod:`ltmt.formats.shrunk_pairs`); None where no pair shrank so."""
+    shrunk = {(s.opening, s.source) for s in shrunk_pairs(source, text)}
+    if not shrunk:
+        return None
+    own = dict(zip([pair for pair in paired.pairs if not pair.token], inner, strict=True))
+    in_place = {
+        pair: own[pair].strip()
+        for pair in own
+        if (pair.opening, pair.inner) in shrunk and word_count(own[pair]) >= 2
+    }
+    return translated_in_place(paired, in_place) if in_place else None
 
 
 def _translate_parts_apart(

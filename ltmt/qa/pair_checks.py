@@ -67,6 +67,7 @@ from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
 from ltmt.formats.placeholders import is_count, singular_form
+from ltmt.formats.shrunk_pairs import shrunk_pairs, word_count
 from ltmt.formats.size_limits import too_long_message
 from ltmt.formats.subtitle_markup import override_problems
 from ltmt.formats.wordless import ampersand_left_alone, lost_every_word, words_lost_between
@@ -106,7 +107,7 @@ from ltmt.qa.vue_checks import choice_problems, syntax_problems
 from ltmt.qa.whitespace_checks import nbsp_problems, whitespace_problems
 from ltmt.stage_directions import direction_problems
 from ltmt.units import meant_as_written
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted, first_few, shortened
 
 PairCheck = Callable[[str, str, Mapping[str, Any]], list[str]]
 
@@ -345,6 +346,13 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
             for (opening, closing), words in target_pairs.items()
             if words.count(False) > source_pairs.get((opening, closing), []).count(False)
             and any(source_pairs.get((opening, closing), []))
+        ]
+    if not problems:
+        problems += [
+            f"its {shrunk.opening}…{shrunk.closing} holds one word ({shrunk.target.strip()!r}), "
+            f"the source's {word_count(shrunk.source)} ({shortened(shrunk.source.strip(), 40)!r}):"
+            " put the translation of all its words inside it"
+            for shrunk in shrunk_pairs(source, target)
         ]
     return problems
 
