@@ -574,3 +574,70 @@ def test_a_translation_saying_a_match_s_polarity_is_counted_and_named() -> None:
         "source differs from the match's (check them: 'Xarelto must be used in children below "
         "…')" in report.summary()
     )
+
+
+class _ShrinkingDecodes:
+    """The Zendesk trial's decodes (s76): the fused sentence lost the title's words but one,
+    the title alone is its memory's approved translation, and the sentence with the title as a
+    placeholder keeps the placeholder."""
+
+    calls: list[list[str]]
+
+    def __init__(self) -> None:
+        self.calls = []
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation]:
+        self.calls.append(texts)
+        words = {
+            "See also: How to update your billing information · Billing FAQ": (
+                "Weiterhin: Wie Sie Ihre · Abrechnung des FAQ"
+            ),
+            "How to update your billing information": (
+                "So aktualisieren Sie Ihre Rechnungsinformationen"
+            ),
+            "Billing FAQ": "Abrechnungs-FAQ",
+            'See also: <ph id="ltmt-t1"/> · Billing FAQ': (
+                'Siehe auch: <ph id="ltmt-t1"/> · Abrechnungs-FAQ'
+            ),
+        }
+        # the first decode, with the tags, is set aside for the decode without them
+        return [Translation(text, words.get(text, text)) for text in texts]
+
+
+def test_a_link_cut_down_to_one_word_is_translated_again_with_its_own_translation() -> None:
+    source = (
+        'See also: <a href="/a/1">How to update your billing information</a> · '
+        '<a href="/s/2">Billing FAQ</a>'
+    )
+    decodes = _ShrinkingDecodes()
+    [outcome] = translate_units([Unit("p", source)], decodes, RunReport())
+    assert outcome.text == (
+        'Siehe auch: <a href="/a/1">So aktualisieren Sie Ihre Rechnungsinformationen</a> · '
+        '<a href="/s/2">Abrechnungs-FAQ</a>'
+    )
+    # the unit; it without its pairs, and theirs; it with its title in place, and its FAQ
+    assert decodes.calls[1:] == [
+        [
+            "See also: How to update your billing information · Billing FAQ",
+            "How to update your billing information",
+            "Billing FAQ",
+        ],
+        ['See also: <ph id="ltmt-t1"/> · Billing FAQ', "Billing FAQ"],
+    ]
+
+
+def test_a_link_whole_is_not_translated_again() -> None:
+    source = 'Read <a href="/a/1">How to update your billing information</a> today.'
+    plain = {
+        "Read How to update your billing information today.": (
+            "Lesen Sie heute So aktualisieren Sie Ihre Rechnungsinformationen."
+        ),
+        "How to update your billing information": (
+            "So aktualisieren Sie Ihre Rechnungsinformationen"
+        ),
+    }
+    decodes = PairedDecodes(plain)
+    [outcome] = translate_units([Unit("p", source)], decodes, RunReport())
+    assert outcome.text == (
+        'Lesen Sie heute <a href="/a/1">So aktualisieren Sie Ihre Rechnungsinformationen</a>.'
+    )

@@ -428,6 +428,22 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             ],
         ),
         ("Delete <b>%s</b>?", "<b>%s</b> löschen?", {}, []),  # none in the source either
+        # a link's title cut down to one word (the Zendesk trial, s76)
+        (
+            'See also: <a href="/a/1">How to update your billing information</a>',
+            'Weiterhin: Wie Sie <a href="/a/1">Ihre</a>',
+            {},
+            [
+                'its <a href="/a/1">…</a> holds one word (\'Ihre\'), the source\'s 6 (\'How to '
+                "update your billing information'): put the translation of all its words inside it"
+            ],
+        ),
+        (
+            'See also: <a href="/a/1">How to update your billing information</a>',
+            'Siehe auch: <a href="/a/1">So aktualisieren Sie Ihre Rechnungsinformationen</a>',
+            {},
+            [],
+        ),
         # two pairs of the same tags reordered: neither emptied (t1.po, session 66)
         (
             "<b>All members</b> were notified by <b>{sender}</b>.",
