@@ -5,7 +5,8 @@ Each step has its module: which inputs need the model and which need fusion
 of decoding (:mod:`ltmt.terminology.decoding`), the copy guard (:mod:`ltmt.copy_guard`), the
 final punctuation of a match's copy (:mod:`ltmt.match_punctuation`), the placeholder guard
 (:mod:`ltmt.placeholder_guard`), the repair of numbers (:mod:`ltmt.numbers_kept`), the
-negation guard (:mod:`ltmt.negation_guard`), the first decode of the planned batches
+negation guard (:mod:`ltmt.negation_guard`), the weak-match guard (:mod:`ltmt.weak_match_guard`),
+the first decode of the planned batches
 (:mod:`ltmt.batch_decoding`) and the rewrites of line outputs after it
 (:mod:`ltmt.line_rewrites`). This module wires them and holds the model's side of a
 translation (:meth:`Translator.encode`, :meth:`Translator.decode`).
@@ -96,6 +97,7 @@ from ltmt.terminology.decoding import GlossaryDecoding, GlossaryPass, encode_uni
 from ltmt.text import half_character, paired_surrogates, text_list
 from ltmt.title_case import read_both_ways
 from ltmt.units import LineForms, SplitSegment, Unit, join_pieces, plan_units, split_segment
+from ltmt.weak_match_guard import guard_weak_matches
 from ltmt.wording import first_few, shortened
 from ltmt.worker_processes import (
     FusedDecoding,
@@ -1048,6 +1050,12 @@ class Translator:
         set_aside |= tails.outputs
         repaired_at -= tails.outputs
         wrong_at = (wrong_at - tails.outputs) | tails.numbers_wrong
+        # a fused output that says what only a weak match says: the model's own
+        weak = guard_weak_matches(self, sorted(kept_fused), units, encoded, matches, outputs, hits)
+        kept_fused -= weak.outputs
+        set_aside |= weak.outputs
+        repaired_at -= weak.outputs
+        wrong_at = (wrong_at - weak.outputs) | weak.numbers_wrong
         if self.negation_guard and kept_fused:  # a near match's "not" or "above" kept
             polarity = guard_polarity(
                 self, sorted(kept_fused), units, encoded, matches, hits, outputs
