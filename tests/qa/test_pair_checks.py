@@ -434,7 +434,7 @@ def test_a_first_form_may_leave_out_a_count_of_any_kind(source, target, flag):
             'Weiterhin: Wie Sie <a href="/a/1">Ihre</a>',
             {},
             [
-                'its <a href="/a/1">…</a> holds one word (\'Ihre\'), the source\'s 6 (\'How to '
+                "its <a href=\"/a/1\">…</a> holds one word ('Ihre'), the source's 6 ('How to "
                 "update your billing information'): put the translation of all its words inside it"
             ],
         ),
