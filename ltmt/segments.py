@@ -111,8 +111,9 @@ class Translation:
     the model's own without memory, as it changed or lost a placeholder or a number of the
     source (:mod:`ltmt.placeholder_guard`), said another frequency than the source
     (:mod:`ltmt.frequency_repair`), lacked its negation (:mod:`ltmt.negation_guard`),
-    stopped where the match it followed goes on (:mod:`ltmt.tail_guard`) or said a near match's
-    negation or comparison the source lacks (:mod:`ltmt.polarity_guard`):
+    stopped where the match it followed goes on (:mod:`ltmt.tail_guard`), said a near match's
+    negation or comparison the source lacks (:mod:`ltmt.polarity_guard`) or a weak match's
+    words (:mod:`ltmt.weak_match_guard`):
     a run's summary says so beside ``without a usable match``.
     ``match_polarity``: a fused translation still says a memory match's negation or comparison
     word where the source differs from the match's source in it (``nicht`` where it says no

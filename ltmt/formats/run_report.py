@@ -567,8 +567,8 @@ class RunReport:
         return (
             f" ({self.matches_set_aside} of them with a match set aside: its translation changed "
             "a number, frequency or placeholder of the source, lacked its negation, stopped "
-            "where the match goes on or said the match's negation or comparison where the "
-            "source differs)"
+            "where the match goes on, said the match's negation or comparison where the "
+            "source differs or said a weak match's words)"
         )
 
     def _not_repaired_named(self) -> str:

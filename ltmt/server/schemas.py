@@ -118,7 +118,7 @@ class TranslationOut(BaseModel):
         description="a memory match was read, and its fused output set aside for the model's "
         "own without memory, as it changed or lost a placeholder, number or frequency of the "
         "source, lacked its negation, stopped where the match goes on or said a near match's "
-        "negation or comparison the source lacks",
+        "negation or comparison the source lacks or a weak match's words",
     )
     copies_other_words: bool = Field(
         False,
