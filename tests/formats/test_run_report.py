@@ -202,8 +202,7 @@ def test_a_match_set_aside_says_every_reason_a_guard_has() -> None:
         "1 without a usable match (1 of them with a match set aside: its translation changed a "
         "number, frequency or placeholder of the source, lacked its negation, stopped where the "
         "match goes on, said the match's negation or comparison where the source differs or said "
-        "a weak match's words)"
-        in report.summary()
+        "a weak match's words)" in report.summary()
     )
 
 
