@@ -13,10 +13,13 @@ AntennaPod's and Thunderbird for Android's German strings, counted by hand). Non
 form (then the output's folded form can only be the model's rendering of it): every run of
 two or more dots, spaces between them too (``Out.. ...``, ``Off. ...``), becomes one ``…``
 (without the space before it, unless the source puts one there), and ``TM``, ``SM`` and the
-superscript digits folded after the same character as in the source (``FirefoxTM`` for
-``Firefox™``, ``m2`` for ``m²``), as many times as the source has it there, become the
-source's character. A source that ends with ``...`` (not folded, but the model's rendering
-of it too) gets its output's final run of dots written as that ellipsis once: the model wrote
+superscript and subscript digits folded after the same character as in the source
+(``FirefoxTM`` for ``Firefox™``, ``m2`` for ``m²``, ``CO2`` for ``CO₂``), as many times as the
+source has it there, become the source's character; a run of them after a number's digits comes
+back after the same digits (``109/L`` for ``10⁹/L``, ``1012`` for ``10¹²``, a number alone: the
+model wrote ``1 \u00d7 10⁹/L`` as ``1 \u00d7 109/L``, a factor of ten million). A source that
+ends with ``...`` (not folded, but the model's rendering of it too) gets its output's final
+run of dots written as that ellipsis once: the model wrote
 ``So...`` as ``Also.......`` and ``Previously on Harbor Lights...`` as ``Vorher auf
 Harborenlicht. ...`` (:func:`one_final_ellipsis`). Inside a line, a source that writes its
 ellipses as ``...`` (and never with four dots or more) gets each run of four dots or more of
@@ -56,8 +59,22 @@ _SPACED_DOTS = re.compile(r"[ \t]*\.(?:[ \t]*\.)+")
 _FINAL_DOTS = re.compile(r"\.(?:[ \t]*\.)+(?=(?:[\"'\u201c\u201d\u00bb\u00ab)\]]|</\w+>)*\s*$)")
 # a run of four dots or more: an ellipsis with a full stop after it
 _MORE_DOTS = re.compile(r"\.{4,}")
+# the superscript and subscript digits, each its own run of them (``10¹²``, ``C₁₂``): NFKC folds
+# them into the digits (``10⁹`` into ``109``)
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
+_SCRIPT_DIGITS = {
+    **{digit: str(value) for value, digit in enumerate(SUPERSCRIPT_DIGITS)},
+    **{digit: str(value) for value, digit in enumerate(SUBSCRIPT_DIGITS)},
+}
 # characters written after a word or a number, and what NFKC folds them into
-ATTACHED = {"™": "TM", "℠": "SM", "¹": "1", "²": "2", "³": "3"}
+ATTACHED = {"™": "TM", "℠": "SM", **_SCRIPT_DIGITS}
+# a run of superscript or subscript digits right after a number's digits (``10⁹/L``, ``10¹²``):
+# given back after the same digits, not after their last one (``09`` is in ``2009``)
+_SCRIPTS_AFTER_DIGITS = re.compile(rf"(?<!\d)(\d+)([{SUPERSCRIPT_DIGITS}]+|[{SUBSCRIPT_DIGITS}]+)")
+# the character before a superscript or subscript digit given back after the same character:
+# a letter (``m²``, ``CO₂``); after a digit it is :data:`_SCRIPTS_AFTER_DIGITS`' run
+_LETTER_BEFORE = rf"([^\W\d_{SUPERSCRIPT_DIGITS}{SUBSCRIPT_DIGITS}])"
 # the no-break spaces NFKC folds into a plain space, and their names for messages
 NO_BREAK_SPACE_NAMES = {
     "\u00a0": "no-break space",
@@ -92,15 +109,43 @@ def restore_folded(source: str, output: str) -> str:
     output = one_final_ellipsis(source, output)
     if dots_added(source, output):
         output = _MORE_DOTS.sub("...", output)
+    output = _scripts_after_digits(source, output)
     for character, folded in ATTACHED.items():
         if character not in source:
             continue
-        for before, times in Counter(re.findall(r"(\w)" + character, source)).items():
+        for (before, after), times in Counter(_attached_at(character, source)).items():
             if before + folded in source:
                 continue
-            found = re.escape(before + folded) + r"(?![^\W_])"
+            # a letter the source writes after a subscript is the formula's (H₂O): H2O
+            ends = f"(?={re.escape(after)})" if after else r"(?![^\W_])"
+            found = re.escape(before + folded) + ends
             output = re.sub(found, before + character, output, count=times)
     return restore_separators(source, output)
+
+
+def _attached_at(character: str, source: str) -> list[tuple[str, str]]:
+    """``(the character before, a letter after or "")`` for each ``character`` of
+    :data:`ATTACHED` in ``source``: any word character before ``™`` (``Firefox™``, ``10™``); a
+    letter before a superscript or subscript digit (``m²``), with the letter after it where
+    one is (``H₂O``: ``("H", "O")``); after a digit it is :func:`_scripts_after_digits`'."""
+    if character not in _SCRIPT_DIGITS:
+        return [(before, "") for before in re.findall(r"(\w)" + character, source)]
+    return re.findall(_LETTER_BEFORE + character + r"([^\W\d_]?)", source)
+
+
+def _scripts_after_digits(source: str, output: str) -> str:
+    """``output`` with each run of superscript or subscript digits that ``source`` writes
+    right after a number's digits (``10⁹``, ``10¹²``) in place of its folded form after the
+    same digits (``109`` → ``10⁹``, a number alone: not inside ``2109``), as many times as
+    ``source`` has it, where ``source`` does not write that folded form itself."""
+    if not any(digit in source for digit in _SCRIPT_DIGITS):  # most sources
+        return output
+    for (digits, script), times in Counter(_SCRIPTS_AFTER_DIGITS.findall(source)).items():
+        folded = digits + "".join(_SCRIPT_DIGITS[digit] for digit in script)
+        alone = re.compile(rf"(?<!\d){folded}(?!\d)")
+        if alone.search(source) is None:
+            output = alone.sub(digits + script, output, count=times)
+    return output
 
 
 def one_final_ellipsis(source: str, output: str) -> str:

@@ -39,6 +39,28 @@ from ltmt.folded_characters import restore_folded, separators_for_reuse
         ("Firefox™ and HTML", "FirefoxTMs HTML", "FirefoxTMs HTML"),
         ("10² = 100", "102 = 1002", "10² = 1002"),
         ("m² or m2", "m2 oder m2", "m2 oder m2"),
+        # (the shipped model's outputs) a superscript after a number's digits comes back after
+        # the same digits, a run of them too; not inside another number (2009)
+        (
+            "Neutrophil count below 1 \u00d7 10⁹/L",
+            "Neuer Anzahl unter 1 \u00d7 109/L",
+            "Neuer Anzahl unter 1 \u00d7 10⁹/L",
+        ),
+        (
+            "Red cells 4.5 \u00d7 10¹²/L",
+            "Rote Zellen 4.5 \u00d7 1012/L",
+            "Rote Zellen 4.5 \u00d7 10¹²/L",
+        ),
+        (
+            "Platelet count < 50 \u00d7 10⁹ /L",
+            "Thrombozytenzahl < 50 \u00d7 109 /L",
+            "Thrombozytenzahl < 50 \u00d7 10⁹ /L",
+        ),
+        ("In 2009: 10⁹", "2009: 109", "2009: 10⁹"),
+        ("10⁹ or 109", "109 oder 109", "109 oder 109"),
+        # subscripts, after a letter (a letter after it too: H₂O) or a number's digits
+        ("Water is H₂O and CO₂.", "Wasser ist H2O und CO2.", "Wasser ist H₂O und CO₂."),
+        ("x₁ + x₂", "x1 + x2", "x₁ + x₂"),
         # nothing to give back
         ("Open the file", "Datei öffnen ...", "Datei öffnen ..."),
     ],
