@@ -232,8 +232,11 @@ def numbers_said_wrong(source: str, output: str) -> str:
     ``repeats 3``, ``garbles 10,000.00``, ``joins the range 15\u201325 as 15.25``) and the letters
     of a reference's it lacks (``lacks (b) of 6(1)(b)``: :mod:`ltmt.reference_subdivisions`), or
     else a comparison or range said in words it loses (:mod:`ltmt.comparison_words`) or a
-    frequency it says otherwise (:mod:`ltmt.frequency_words`: ``twice daily``), or
-    ``check its numbers`` where it counts none (a count the output writes in words)."""
+    frequency it says otherwise (:mod:`ltmt.frequency_words`: ``twice daily``), a measure's unit
+    it loses after the number (``lacks the unit of 15 mg``: :func:`ltmt.qa.unit_checks.lost_units`),
+    or ``check its numbers`` where it counts none (a count the output writes in words)."""
+    from ltmt.qa.unit_checks import lost_units  # qa's checks: not at import
+
     joined = [f"{found.range} as {found.number}" for found in joined_ranges(source, output)]
     letters = [
         f"({lost.subdivision}) of {lost.reference}" for lost in lost_subdivisions(source, output)
@@ -253,6 +256,10 @@ def numbers_said_wrong(source: str, output: str) -> str:
     # a comparison said in words lost (below 30 as bei 30: counted in German alone) is named
     # where nothing else is wrong, so that another language's run is not told of German words
     said = said or comparison_word_problems(source, output) + frequency_findings(source, output)
+    said = said or [
+        f"lacks the unit of {want}"
+        for want, _ in lost_units(without_placeholders(source), without_placeholders(output))
+    ]
     return "; ".join(said) or "check its numbers"
 
 

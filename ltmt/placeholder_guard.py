@@ -25,9 +25,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ltmt.folded_characters import restore_folded
+from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.numbers_kept import kept_shape, lost_beyond_words, repair_outputs
 from ltmt.percent_signs import lost_percents
 from ltmt.pictographs import without_tags
+from ltmt.qa.unit_checks import lost_units
 from ltmt.terminology.decoding import GlossaryPass, lacking
 
 if TYPE_CHECKING:
@@ -97,7 +99,9 @@ def numbers_still_lost(
     month``, as a translation. A count a translation may write in words (``zwei``, ``18 Uhr``
     for ``6 pm``) is no number lost (:func:`ltmt.numbers_kept.lost_beyond_words`); a percent
     sign lost after its number or placeholder (``{$a}`` for ``{$a}%``:
-    :func:`ltmt.percent_signs.lost_percents`) is. A tag is read as a space: without it, ``is
+    :func:`ltmt.percent_signs.lost_percents`) is, and so is a measure's unit lost after its
+    number (``15 Ming`` for ``15 mg``: :func:`ltmt.qa.unit_checks.lost_units`, as qa's units
+    check reads it, outside placeholders). A tag is read as a space: without it, ``is
     <x/>5`` (``is ±5``) read as the code ``is5`` and its translation ``ist <x/>5`` as ``ist5``,
     a number lost that both have."""
     read = [
@@ -107,7 +111,9 @@ def numbers_still_lost(
     return {
         i
         for i, source, output in read
-        if lost_beyond_words(source, output) or lost_percents(source, output)
+        if lost_beyond_words(source, output)
+        or lost_percents(source, output)
+        or lost_units(without_placeholders(source), without_placeholders(output))
     }
 
 

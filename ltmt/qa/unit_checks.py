@@ -168,16 +168,27 @@ def lost_units(source: str, target: str) -> list[tuple[str, str]]:
         return []
     text = _marks_as_primes(target)
     numbers = list(_NUMBER_ALONE.finditer(text))
-    with_unit = _with_units(text, numbers, {key[1][0] for key, _ in wanted})
-    kept = Counter(digits_of(n.group()) for n, unit in zip(numbers, with_unit, strict=True) if unit)
+    units = {key[1][0] for key, _ in wanted}
+    with_unit = _with_units(text, numbers, units)
+    # a range's first number has the unit of its last (``15\u201329 mL/min``): in the translation
+    # it keeps the unit of the source's range, not of another measure of that number (``15
+    # mg``), so it counts for that measure only beyond the source's ranges that begin with it
+    source_ranges = _range_starts(_marks_as_primes(source), units)
+    ranged = _range_starts(text, units)
+    kept = (
+        Counter(digits_of(n.group()) for n, unit in zip(numbers, with_unit, strict=True) if unit)
+        - ranged
+    ) + (ranged - source_ranges)
     bare: dict[str, list[str]] = {}
     for number, unit in zip(numbers, with_unit, strict=True):
         # a letter glued on is a code's or a word's (3D, 80er, Artikel 100a): no bare number
         if not unit and not text[number.end() : number.end() + 1].isalpha():
             bare.setdefault(digits_of(number.group()), []).append(number.group())
-    source_bare = Counter(
-        digits_of(n.group()) for n in _NUMBER_ALONE.finditer(_marks_as_primes(source))
-    ) - Counter(digits for (digits, _), _, _ in measures)
+    source_bare = (
+        Counter(digits_of(n.group()) for n in _NUMBER_ALONE.finditer(_marks_as_primes(source)))
+        - Counter(digits for (digits, _), _, _ in measures)
+        - source_ranges
+    )
     target_measures = _measures(target)
     apart = _units_apart(text, target_measures)
     # a measure the translation writes with its unit is none lost (``5 mg`` of ``5 mg, 5 mL``)
@@ -207,26 +218,47 @@ def _lost_if_bare(units: tuple[str, ...], written: str) -> bool:
 
 
 def _with_units(text: str, numbers: list[re.Match[str]], units: set[str]) -> list[bool]:
-    """Whether each of ``numbers`` (of ``text``) has a unit after it (:data:`_UNIT_AFTER`) or a
-    word naming one of ``units`` (:data:`_NAMED_IN_WORDS`), or is joined to the next by a
-    range's or a list's word or sign (:data:`ltmt.percent_signs.JOINED`) and that one has: ``2
-    bis 8 °C``. Read from the last number back, so in linear time."""
-    parts = [part for unit in units for part in _NAMED_IN_WORDS.get(unit, ())]
-    with_unit = [False] * len(numbers)
-    for i in range(len(numbers) - 1, -1, -1):
-        end = numbers[i].end()
-        unit = _UNIT_AFTER.match(text, end)
-        word = _WORD_AFTER.match(text, end)
-        if (
-            (unit is not None and unit_named(unit.group().lstrip(" \u00a0\u202f\u2009-")))
-            or (word is not None and _names(word["word"], parts))
-            or _MAGNITUDE.match(text, end)
-        ):
-            with_unit[i] = True
-        elif i + 1 < len(numbers) and with_unit[i + 1]:
-            joined = JOINED.match(text, end)
+    """Whether each of ``numbers`` (of ``text``) has a unit of its own after it
+    (:func:`_own_units`), or is joined to the next by a range's or a list's word or sign
+    (:data:`ltmt.percent_signs.JOINED`) and that one has: ``2 bis 8 °C``. Read from the last
+    number back, so in linear time."""
+    with_unit = _own_units(text, numbers, units)
+    for i in range(len(numbers) - 2, -1, -1):
+        if not with_unit[i] and with_unit[i + 1]:
+            joined = JOINED.match(text, numbers[i].end())
             with_unit[i] = joined is not None and joined.end() == numbers[i + 1].start()
     return with_unit
+
+
+def _own_units(text: str, numbers: list[re.Match[str]], units: set[str]) -> list[bool]:
+    """Whether each of ``numbers`` (of ``text``) has a unit right after it
+    (:data:`_UNIT_AFTER`), a word naming one of ``units`` (:data:`_NAMED_IN_WORDS`) or a word of
+    magnitude (:data:`_MAGNITUDE`)."""
+    parts = [part for unit in units for part in _NAMED_IN_WORDS.get(unit, ())]
+    own = []
+    for number in numbers:
+        end = number.end()
+        unit = _UNIT_AFTER.match(text, end)
+        word = _WORD_AFTER.match(text, end)
+        own.append(
+            (unit is not None and unit_named(unit.group().lstrip(" \u00a0\u202f\u2009-")))
+            or (word is not None and _names(word["word"], parts))
+            or _MAGNITUDE.match(text, end) is not None
+        )
+    return own
+
+
+def _range_starts(text: str, units: set[str]) -> Counter[str]:
+    """The digits of the numbers of ``text`` with a unit only by a range or list they begin
+    (:func:`_with_units` but not :func:`_own_units`: ``15`` of ``15\u201329 mL/min``)."""
+    numbers = list(_NUMBER_ALONE.finditer(text))
+    own = _own_units(text, numbers, units)
+    with_unit = _with_units(text, numbers, units)
+    return Counter(
+        digits_of(number.group())
+        for number, has_own, has_any in zip(numbers, own, with_unit, strict=True)
+        if has_any and not has_own
+    )
 
 
 def _names(word: str, parts: list[str]) -> bool:

@@ -234,6 +234,21 @@ def test_a_number_with_a_leading_zero_is_not_the_number_without_it() -> None:
         ("Give 5 mg, then 5 mL.", "5 mg, dann 5 geben.", [("5 mL", "5")]),
         ("Take 2 tablets of 2 mg", "Nehmen Sie 2 Tabletten zu 2", [("2 mg", "2")]),
         ("Take 2 tablets of 2 mg", "Nehmen Sie 2 Tabletten zu 2 mg", []),
+        # pharma trial, session 76: a range that begins with the number keeps the range's unit,
+        # not the dose's (``15 Ming`` for ``15 mg`` came out of translate)
+        (
+            "CrCl 15\u201329 mL/min: 15 mg once daily.",
+            "CrCl 15\u201329 ml/min: 15 einmal täglich.",
+            [("15 mg", "15")],
+        ),
+        (
+            "Patients with creatinine clearance 15\u201329 mL/min: 15 mg once daily.",
+            "Patienten mit Kreatin-Clearance 15-29 ML/min: 15 Ming einmal täglich.",
+            [("15 mg", "15")],
+        ),
+        ("CrCl 15\u201329 mL/min: 15 mg", "CrCl 15 bis 29 ml/min: 15 mg", []),
+        ("CrCl 15\u201329 mL/min: 15 mg", "CrCl zwischen 15 und 29 ml/min: 15 mg", []),
+        ("CrCl 15\u201329 mL/min: 15 mg", "CrCl 15 ml/min bis 29 ml/min: 15 mg", []),
         # kept: German spellings and words, glued or hyphened, a compound naming it
         ("Measure 2.5 mL.", "2,5 ml abmessen.", []),
         ("Measure 2.5 mL.", "2,5 Milliliter abmessen.", []),
@@ -307,6 +322,7 @@ def test_a_dropped_unit_is_said_with_how_to_write_it_once():
         ("$" * 50000 + "1" * 50000 + "m", "1"),
         ("5 B." * 30000, "5 v." * 30000),
         ("EUR 1" + " 111" * 20000 + " mg", "5"),
+        ("5\u2013" * 30000 + "5 mL, 5 mg", "5-" * 30000 + "5 ml, 5"),
     ],
     ids=[
         "units",
@@ -318,6 +334,7 @@ def test_a_dropped_unit_is_said_with_how_to_write_it_once():
         "signs",
         "eras",
         "groups",
+        "ranges",
     ],
 )
 def test_long_adversarial_lines_are_read_for_lost_units_in_linear_time(source, target):
