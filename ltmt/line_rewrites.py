@@ -6,8 +6,8 @@ once the words said twice across a line break or in a row where the source does 
 (:func:`write_once`, :mod:`ltmt.line_seams`), writes a short label as the model's label lexicon
 says (:func:`write_labels`), gives a line its capital where its source starts a sentence
 with one, or its small letter where its source starts with one and its first word is no noun
-(:func:`capitalise_starts`), and writes the source's en dashes the model wrote as hyphens,
-spaced or in a number range (:func:`write_en_dashes`).
+(:func:`capitalise_starts`), and writes the source's en and em dashes the model wrote as
+hyphens, spaced or in a number range (:func:`write_dashes`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ltmt.capitals import (
     lower_case_starts,
     small_starts,
 )
-from ltmt.dashes import en_dashes_in_lines
+from ltmt.dashes import em_dashes_in_lines, en_dashes_in_lines
 from ltmt.line_seams import drop_doubled_words
 
 if TYPE_CHECKING:
@@ -93,16 +93,21 @@ def capitalise_starts(
         grouped[index] = capitalised_starts(split.lines, lines, language)
 
 
-def write_en_dashes(
+def write_dashes(
     splits: Mapping[int, SplitSegment], grouped: GroupedLines, used_fusion: Mapping[int, bool]
 ) -> None:
-    """Each line translation of a segment decoded without memory with the en dashes of its
-    source that the model wrote as hyphens, spaced or in a number range (``39\u201342``:
-    :mod:`ltmt.dashes`), in place; a fused one writes dashes as the user's memory does."""
+    """Each line translation of a segment decoded without memory with the en and em dashes of
+    its source that the model wrote as hyphens, spaced or in a number range (``39\u201342``:
+    :mod:`ltmt.dashes`), in place; a fused one writes dashes as the user's memory does, but for
+    a double hyphen (``--``) in an em dash's place, which no German text writes for a dash."""
     for index, split in splits.items():
         lines = grouped.get(index)
-        if lines and not used_fusion.get(index):
-            grouped[index] = en_dashes_in_lines(split.lines, lines)
+        if not lines:
+            continue
+        fused = bool(used_fusion.get(index))
+        if not fused:
+            lines = en_dashes_in_lines(split.lines, lines)
+        grouped[index] = em_dashes_in_lines(split.lines, lines, fused=fused)
 
 
 def write_once(

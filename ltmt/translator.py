@@ -56,7 +56,7 @@ from ltmt.label_lexicon import LabelLexicon
 from ltmt.line_rewrites import (
     capitalise_starts,
     doubled_once,
-    write_en_dashes,
+    write_dashes,
     write_labels,
     write_once,
 )
@@ -918,7 +918,7 @@ class Translator:
         if self.labels is not None:
             write_labels(self.labels, splits, grouped, decoded.used_fusion, matchers)
         capitalise_starts(splits, grouped, matches, self.line_forms.target_language)
-        write_en_dashes(splits, grouped, decoded.used_fusion)
+        write_dashes(splits, grouped, decoded.used_fusion)
         unfinished = _unfinished_segments(units, decoded.unfinished)
         # a comparison or range said in words lost or turned round (below 30 °C as bei 30 °C)
         german = self.number_repair and same_language(self.written_language or "", "de")

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from ltmt.dashes import en_dashes_in_lines, en_dashes_kept
+from ltmt.dashes import em_dashes_in_lines, em_dashes_kept, en_dashes_in_lines, en_dashes_kept
 
 
 @pytest.mark.parametrize(
@@ -66,3 +68,74 @@ def test_each_line_is_written_alone():
 )
 def test_a_number_ranges_en_dash_written_as_a_hyphen_is_written_back(source, output, expected):
     assert en_dashes_kept(source, output) == expected
+
+
+EM = "\u2014"
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "fused", "expected"),
+    [
+        # a Zendesk trial, session 76 (the shipped model's outputs): "--" or "-" for an em dash
+        (
+            f"Tip: prices are in \u20ac {EM} VAT isn\u2019t included.",
+            "Tipp: die Preise in \u20ac -- VAT ist nicht enthalten.",
+            False,
+            f"Tipp: die Preise in \u20ac {EM} VAT ist nicht enthalten.",
+        ),
+        (
+            f"Prices are in euros {EM} VAT is not included.",
+            "Preise sind in Euro - die Mehrwertsteuer ist nicht enthalten.",
+            False,
+            f"Preise sind in Euro {EM} die Mehrwertsteuer ist nicht enthalten.",
+        ),
+        (f"A {EM} b {EM} c", "A -- b - c", False, f"A {EM} b {EM} c"),
+        (f"{EM} Anna, Berlin", "-- Anna, Berlin", False, f"{EM} Anna, Berlin"),
+        # fused: a double hyphen is the model's, which a memory holds from an earlier output; a
+        # spaced hyphen is the memory's way to write a dash
+        (f"A {EM} b", "A -- b", True, f"A {EM} b"),
+        (f"A {EM} b", "A - b", True, "A - b"),
+        (f"A {EM} b {EM} c", "A -- b - c", True, "A -- b - c"),
+        # another count, a source with another dash or hyphen too, an output with an em dash or
+        # the model's own en dash (German's dash): left as they are
+        (f"A {EM} b {EM} c", "A -- b c", False, "A -- b c"),
+        (f"A {EM} b \u2013 c", "A -- b - c", False, "A -- b - c"),
+        (f"A {EM} b - c", "A -- b - c", False, "A -- b - c"),
+        (f"A {EM} b -- c", "A -- b -- c", False, "A -- b -- c"),
+        (f"A {EM} b {EM} c", f"A {EM} b -- c", False, f"A {EM} b -- c"),
+        (f"{EM} Anna, Berlin", "\u2013 Anna, Berlin", False, "\u2013 Anna, Berlin"),
+        # an unspaced em dash, a word's hyphen, a command's option: not a spaced dash
+        (f"euros{EM}VAT", "Euro--VAT", False, "Euro--VAT"),
+        (
+            f"Run it {EM} with --force",
+            "Mit --force ausf\u00fchren",
+            False,
+            "Mit --force ausf\u00fchren",
+        ),
+        ("Run it -- now", "Jetzt -- ausf\u00fchren", False, "Jetzt -- ausf\u00fchren"),
+    ],
+)
+def test_a_spaced_em_dash_written_as_hyphens_is_written_back(source, output, fused, expected):
+    assert em_dashes_kept(source, output, fused=fused) == expected
+
+
+def test_each_line_is_written_alone_for_em_dashes_too():
+    assert em_dashes_in_lines([f"a {EM} b", "c -- d"], ["a -- b", "c -- d"], fused=False) == [
+        f"a {EM} b",
+        "c -- d",
+    ]
+
+
+@pytest.mark.parametrize(
+    "source, output",
+    [
+        (f"a {EM} " * 20000, "b -- " * 20000),
+        (f"a {EM} " * 20000, " " * 50000 + "--"),
+        (EM + " " * 50000, "-" * 50000),
+    ],
+    ids=["dashes", "spaces", "hyphens"],
+)
+def test_long_adversarial_lines_are_read_for_em_dashes_in_linear_time(source, output):
+    started = time.perf_counter()
+    em_dashes_kept(source, output)
+    assert time.perf_counter() - started < 5.0

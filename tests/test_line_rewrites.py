@@ -9,7 +9,7 @@ import pytest
 from ltmt.line_rewrites import (
     capitalise_starts,
     doubled_once,
-    write_en_dashes,
+    write_dashes,
     write_labels,
     write_once,
 )
@@ -82,8 +82,23 @@ def test_write_labels_skips_fused_segments_and_glossary_lines() -> None:
     assert grouped == {0: ["Einfügen"], 1: ["Paste"], 2: ["Paste"]}
 
 
-def test_write_en_dashes_leaves_a_fused_output_as_the_memory_writes_it() -> None:
+def test_write_dashes_leaves_a_fused_output_as_the_memory_writes_it() -> None:
     splits = {0: split_segment("Fast \u2013 and free."), 1: split_segment("Fast \u2013 and free.")}
     grouped = {0: ["Schnell - und frei."], 1: ["Schnell - und frei."]}
-    write_en_dashes(splits, grouped, {1: True})
+    write_dashes(splits, grouped, {1: True})
     assert grouped == {0: ["Schnell \u2013 und frei."], 1: ["Schnell - und frei."]}
+
+
+def test_write_dashes_writes_an_em_dash_for_a_double_hyphen_in_a_fused_output_too() -> None:
+    """A Zendesk trial, session 76: ``&mdash;`` came back as ``--`` from a memory that held an
+    earlier output's ``--``; a fused output's spaced hyphen is the memory's way to write it."""
+    source = "Prices are in euros \u2014 VAT is not included."
+    splits = {0: split_segment(source), 1: split_segment(source), 2: split_segment(source)}
+    grouped = {
+        0: ["Preise in Euro -- VAT ist nicht enthalten."],
+        1: ["Preise in Euro -- VAT ist nicht enthalten."],
+        2: ["Preise in Euro - VAT ist nicht enthalten."],
+    }
+    write_dashes(splits, grouped, {1: True, 2: True})
+    dashed = "Preise in Euro \u2014 VAT ist nicht enthalten."
+    assert grouped == {0: [dashed], 1: [dashed], 2: ["Preise in Euro - VAT ist nicht enthalten."]}
