@@ -235,13 +235,13 @@ def _own_units(text: str, numbers: list[re.Match[str]], units: set[str]) -> list
     (:data:`_UNIT_AFTER`), a word naming one of ``units`` (:data:`_NAMED_IN_WORDS`) or a word of
     magnitude (:data:`_MAGNITUDE`)."""
     parts = [part for unit in units for part in _NAMED_IN_WORDS.get(unit, ())]
-    own = []
+    own: list[bool] = []
     for number in numbers:
         end = number.end()
         unit = _UNIT_AFTER.match(text, end)
         word = _WORD_AFTER.match(text, end)
         own.append(
-            (unit is not None and unit_named(unit.group().lstrip(" \u00a0\u202f\u2009-")))
+            (unit is not None and bool(unit_named(unit.group().lstrip(" \u00a0\u202f\u2009-"))))
             or (word is not None and _names(word["word"], parts))
             or _MAGNITUDE.match(text, end) is not None
         )
