@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import Any
 
 from ltmt.currency_amounts import SIGN as CURRENCY_SIGN
@@ -169,12 +170,14 @@ def lost_units(source: str, target: str) -> list[tuple[str, str]]:
     text = _marks_as_primes(target)
     numbers = list(_NUMBER_ALONE.finditer(text))
     units = {key[1][0] for key, _ in wanted}
-    with_unit = _with_units(text, numbers, units)
-    # a range's first number has the unit of its last (``15\u201329 mL/min``): in the translation
-    # it keeps the unit of the source's range, not of another measure of that number (``15
-    # mg``), so it counts for that measure only beyond the source's ranges that begin with it
+    own = _own_units(text, numbers, units)
+    with_unit = _with_units(text, numbers, own)
+    # a range's first number has the unit of its last (``15\u201329 mL/min``): in the
+    # translation it keeps the unit of the source's range, not of another measure of that
+    # number (``15 mg``), so it counts for that measure only beyond the source's ranges that
+    # begin with it
     source_ranges = _range_starts(_marks_as_primes(source), units)
-    ranged = _range_starts(text, units)
+    ranged = _joined_only(numbers, own, with_unit)
     kept = (
         Counter(digits_of(n.group()) for n, unit in zip(numbers, with_unit, strict=True) if unit)
         - ranged
@@ -217,17 +220,23 @@ def _lost_if_bare(units: tuple[str, ...], written: str) -> bool:
     )
 
 
-def _with_units(text: str, numbers: list[re.Match[str]], units: set[str]) -> list[bool]:
-    """Whether each of ``numbers`` (of ``text``) has a unit of its own after it
-    (:func:`_own_units`), or is joined to the next by a range's or a list's word or sign
+def _with_units(text: str, numbers: list[re.Match[str]], own: list[bool]) -> list[bool]:
+    """Whether each of ``numbers`` (of ``text``) has a unit of its own after it (``own``:
+    :func:`_own_units`), or is joined to the next by a range's or a list's word or sign
     (:data:`ltmt.percent_signs.JOINED`) and that one has: ``2 bis 8 °C``. Read from the last
     number back, so in linear time."""
-    with_unit = _own_units(text, numbers, units)
+    with_unit = list(own)
     for i in range(len(numbers) - 2, -1, -1):
         if not with_unit[i] and with_unit[i + 1]:
-            joined = JOINED.match(text, numbers[i].end())
-            with_unit[i] = joined is not None and joined.end() == numbers[i + 1].start()
+            with_unit[i] = _joined(text, numbers[i], numbers[i + 1])
     return with_unit
+
+
+def _joined(text: str, number: re.Match[str], following: re.Match[str]) -> bool:
+    """Whether ``number`` is joined to ``following`` (the next number of ``text``) by a
+    range's or a list's word or sign (:data:`ltmt.percent_signs.JOINED`)."""
+    joined = JOINED.match(text, number.end())
+    return joined is not None and joined.end() == following.start()
 
 
 def _own_units(text: str, numbers: list[re.Match[str]], units: set[str]) -> list[bool]:
@@ -248,17 +257,26 @@ def _own_units(text: str, numbers: list[re.Match[str]], units: set[str]) -> list
     return own
 
 
-def _range_starts(text: str, units: set[str]) -> Counter[str]:
-    """The digits of the numbers of ``text`` with a unit only by a range or list they begin
-    (:func:`_with_units` but not :func:`_own_units`: ``15`` of ``15\u201329 mL/min``)."""
-    numbers = list(_NUMBER_ALONE.finditer(text))
-    own = _own_units(text, numbers, units)
-    with_unit = _with_units(text, numbers, units)
+def _joined_only(
+    numbers: list[re.Match[str]], own: list[bool], with_unit: list[bool]
+) -> Counter[str]:
+    """The digits of ``numbers`` with a unit only by a range or list they begin (``with_unit``
+    but not ``own``: ``15`` of ``15\u201329 mL/min``)."""
     return Counter(
         digits_of(number.group())
         for number, has_own, has_any in zip(numbers, own, with_unit, strict=True)
         if has_any and not has_own
     )
+
+
+def _range_starts(text: str, units: set[str]) -> Counter[str]:
+    """:func:`_joined_only` of the numbers of ``text``; read for units only where a number is
+    joined to the next (most texts have none)."""
+    numbers = list(_NUMBER_ALONE.finditer(text))
+    if not any(_joined(text, a, b) for a, b in pairwise(numbers)):
+        return Counter()
+    own = _own_units(text, numbers, units)
+    return _joined_only(numbers, own, _with_units(text, numbers, own))
 
 
 def _names(word: str, parts: list[str]) -> bool:
