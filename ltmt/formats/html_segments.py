@@ -67,6 +67,7 @@ from typing import TYPE_CHECKING, Literal
 from ltmt.currency_amounts import amount_spans
 from ltmt.formats.attribute_values import TAG_BODY
 from ltmt.formats.common import same_language
+from ltmt.formats.kept_element_text import without_kept_elements
 from ltmt.formats.magento_trans import SUBJECT, directives_alone, trans_directives, unescaped
 from ltmt.formats.markup_characters import decoded_references
 from ltmt.formats.paired_tags import VERBATIM_NAMES, kept_as_written
@@ -77,7 +78,9 @@ from ltmt.formats.recorded_places import (
     places_recorded,
     recorded_sources,
 )
+from ltmt.formats.tag_partners import tag_partners
 from ltmt.formats.template_parameters import included_text
+from ltmt.formats.unclosed_markup import refuse_unclosed_markup
 from ltmt.text import has_letter
 
 if TYPE_CHECKING:
@@ -139,7 +142,6 @@ _RAW_EDGE = r"(?:[ \t\n\r\f\xa0]|&nbsp;|&#0*160;|&#[xX]0*[aA]0;)*"
 _LEADING_SPACE = re.compile(_RAW_EDGE)
 _TRAILING_SPACE = re.compile(_RAW_EDGE + r"\Z")
 _TAG_NAME = re.compile(r"</?([^\s/>]*)")
-_KEPT_ELEMENT = re.compile(rf"<(\w+)(\s{TAG_BODY})?>.*?</\1>", re.DOTALL)
 # a tag of the tagged form: a name after its "<" (a bare "<" before a space or a digit is the
 # text's own, ``5 < 10 and 7 > 3``, whose words are no tag's)
 _TAG = re.compile(rf"</?[A-Za-z]{TAG_BODY}>")
@@ -393,7 +395,10 @@ class _Scanner(HTMLParser):
 
 
 def scan(text: str) -> list[Event]:
-    """The events of an HTML page's ``text``, in order, covering it whole."""
+    """The events of an HTML page's ``text``, in order, covering it whole; an
+    :class:`~ltmt.formats.unclosed_markup.UnclosedMarkupError` for a text with too many tags and
+    comments never closed to be read in time."""
+    refuse_unclosed_markup(text)
     return _Scanner(text).events()
 
 
@@ -586,21 +591,14 @@ def _close_run(
     # elements around the whole run (unless their words are kept as written) and, at its edges,
     # tags whose partners are beyond it and elements without words (a heading's "#" or "¶"
     # link, an empty anchor, an icon) stay outside it
-    opening, closing = "", ""
-    outer: tuple[int, int] | None = None
-    while body:
-        if len(body) >= 2 and _wraps(body):
-            outer = outer or (body[0].start, body[-1].end)
-            opening += _tagged(text, body[0])
-            closing = _tagged(text, body[-1]) + closing
-            body = _trimmed(text, body[1:-1])
-        elif (cut := _edge_cut(text, body)) is not None:
-            body = _trimmed(text, body[cut:] if cut > 0 else body[:cut])
-        else:
-            break
+    edges = _RunEdges(text, body)
+    edges.peel()
+    body = body[edges.first : edges.last]
     source = "".join(_tagged(text, event) for event in body).strip(_EDGE_SPACE)
     if not body or not _has_words(source):
         return
+    opening, closing = "".join(edges.opening), "".join(reversed(edges.closing))
+    outer = edges.outer
     start = _text_start(text, body[0])
     end = _text_end(text, body[-1])
     directives = directives_alone(text, start, end)
@@ -634,16 +632,94 @@ def _add_trans_strings(directives: list[re.Match[str]], found: Segments) -> None
         )
 
 
-def _wraps(body: list[Event]) -> bool:
-    """Whether ``body``'s first event opens an element its last event closes (one whose text
-    is not kept as written)."""
-    opening = body[0]
-    return (
-        opening.kind == "start"
-        and opening.tag not in VERBATIM_NAMES
-        and not _marked_not_to_translate(opening)
-        and _partner(body, 0) == len(body) - 1
-    )
+class _RunEdges:
+    """The events of a run's ``body`` (its blank edges trimmed) from which the elements around
+    it all, and at its edges tags whose partners are beyond it and elements without words, are
+    peeled (:meth:`peel`): what stays is ``body[first:last]``; ``opening``/``closing``: the
+    tagged forms of the elements around it, outermost first; ``outer``: their place.
+
+    Each step of the peeling looks at the two edges only, with the tags' partners found once
+    (:func:`~ltmt.formats.tag_partners.tag_partners`) and the texts with a letter counted once,
+    so that a run of thousands of tags is peeled in linear time."""
+
+    def __init__(self, text: str, body: list[Event]) -> None:
+        self.text = text
+        self.body = body
+        self.first, self.last = 0, len(body)
+        self.opening: list[str] = []
+        self.closing: list[str] = []  # innermost first
+        self.outer: tuple[int, int] | None = None
+        self.partner = tag_partners((event.kind, event.tag) for event in body)
+        # lettered[i]: how many of body[:i] are texts with a letter
+        self.lettered = [0]
+        for event in body:
+            self.lettered.append(self.lettered[-1] + _has_letter(text, [event]))
+
+    def peel(self) -> None:
+        """Peel the run's edges (class docstring) as far as they go."""
+        while self.first < self.last:
+            if self.last - self.first >= 2 and self._wraps():
+                opening, closing = self.body[self.first], self.body[self.last - 1]
+                self.outer = self.outer or (opening.start, closing.end)
+                self.opening.append(_tagged(self.text, opening))
+                self.closing.append(_tagged(self.text, closing))
+                self.first, self.last = self.first + 1, self.last - 1
+            elif not self._cut_edge():
+                break
+            self._trim()
+
+    def _trim(self) -> None:
+        """Leave out the blank text at the edges."""
+        while self.first < self.last and _blank(self.text, self.body[self.first]):
+            self.first += 1
+        while self.last > self.first and _blank(self.text, self.body[self.last - 1]):
+            self.last -= 1
+
+    def _partner(self, index: int) -> int | None:
+        """The partner of ``body[index]`` within the part not peeled, or None."""
+        other = self.partner[index]
+        return other if other is not None and self.first <= other < self.last else None
+
+    def _wraps(self) -> bool:
+        """Whether the first event opens an element the last event closes (one whose text is
+        not kept as written)."""
+        opening = self.body[self.first]
+        return (
+            opening.kind == "start"
+            and opening.tag not in VERBATIM_NAMES
+            and self._partner(self.first) == self.last - 1
+            and not _marked_not_to_translate(opening)
+        )
+
+    def _cut_edge(self) -> bool:
+        """Cut off, at the start or else at the end, a tag whose partner is beyond the run or
+        an element without words (an empty one, one without letters, a line break, an image,
+        whose ``alt`` is a unit of its own); whether one was."""
+        for at_start in (True, False):
+            index = self.first if at_start else self.last - 1
+            edge = self.body[index]
+            inward = "start" if at_start else "end"  # a tag that opens an element into the run
+            if edge.kind == "empty" or edge.kind == ("end" if at_start else "start"):
+                self._cut(at_start, index + 1 if at_start else index)
+                return True
+            if edge.kind != inward:
+                continue
+            other = self._partner(index)
+            if other is None:
+                self._cut(at_start, index + 1 if at_start else index)
+                return True
+            inner_first, inner_last = (index + 1, other) if at_start else (other + 1, index)
+            letters = self.lettered[inner_last] - self.lettered[inner_first]
+            if other not in (self.first, self.last - 1) and not letters:
+                self._cut(at_start, other + 1 if at_start else other)
+                return True
+        return False
+
+    def _cut(self, at_start: bool, to: int) -> None:
+        if at_start:
+            self.first = to
+        else:
+            self.last = to
 
 
 def _trimmed(text: str, body: list[Event]) -> list[Event]:
@@ -654,43 +730,6 @@ def _trimmed(text: str, body: list[Event]) -> list[Event]:
     while last > first and _blank(text, body[last - 1]):
         last -= 1
     return body[first:last]
-
-
-def _edge_cut(text: str, body: list[Event]) -> int | None:
-    """How many events to cut off ``body``'s start (positive) or end (negative), or None: a tag
-    whose partner is beyond the run, or an element without words (an empty one, one without
-    letters, a line break, an image, whose ``alt`` is a unit of its own), at an edge."""
-    for at_start in (True, False):
-        index, cut = (0, 1) if at_start else (len(body) - 1, -1)
-        edge = body[index]
-        inward = "start" if at_start else "end"  # a tag that opens an element into the run
-        if edge.kind == "empty" or edge.kind == ("end" if at_start else "start"):
-            return cut
-        if edge.kind != inward:
-            continue
-        other = _partner(body, index)
-        if other is None:
-            return cut
-        inside = body[index + 1 : other] if at_start else body[other + 1 : index]
-        if other not in (0, len(body) - 1) and not _has_letter(text, inside):
-            return other + 1 if at_start else other - len(body)
-    return None
-
-
-def _partner(body: list[Event], index: int) -> int | None:
-    """The index of the tag that closes (or opens) the element whose tag is ``body[index]``."""
-    event = body[index]
-    step = 1 if event.kind == "start" else -1
-    depth = 0
-    position = index
-    while 0 <= position < len(body):
-        other = body[position]
-        if other.tag == event.tag and other.kind in ("start", "end"):
-            depth += 1 if other.kind == event.kind else -1
-            if depth == 0:
-                return position
-        position += step
-    return None
 
 
 def _has_letter(text: str, events: list[Event]) -> bool:
@@ -729,11 +768,6 @@ def _tagged(text: str, event: Event) -> str:
 def _has_words(source: str) -> bool:
     """Whether a run's tagged text has a letter outside code, elements marked not to translate,
     tags and references."""
-    kept = _KEPT_ELEMENT.sub(_without_kept, source)
+    kept = without_kept_elements(source, kept_as_written)
     plain = _REFERENCE.sub(" ", _TAG.sub(" ", kept))
     return has_letter(plain)
-
-
-def _without_kept(found: re.Match[str]) -> str:
-    kept = kept_as_written(f"<{found.group(1)}{found.group(2) or ''}>")
-    return " " if kept else found.group()
