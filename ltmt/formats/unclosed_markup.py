@@ -8,8 +8,9 @@ instruction that no ``>`` closes, and each comment (``<!--``) that no ``-->`` cl
 end of the text before it gives up and takes it as text: ``"<p" * 50000`` took 40 s,
 ``"<!--" * 8000`` 2 s, the time growing with the square of their number. What it would read
 so in vain is summed here in one pass; past :data:`READ_IN_VAIN_LIMIT` characters (about a
-second of the parser's time at most), the text is refused with a message naming the line of the first such ``<``, instead of stalling a server
-or a run for minutes. A text under the limit is read as it always was.
+second of the parser's time at most), the text is refused with a message naming the line of
+the first such ``<``, instead of stalling a server or a run for minutes. A text under the
+limit is read as it always was.
 """
 
 from __future__ import annotations
