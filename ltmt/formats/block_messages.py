@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ltmt.formats.documents import Unit
-from ltmt.formats.html_cells import translate_cells
+from ltmt.formats.html_cells import read_page, translate_cells
 from ltmt.formats.html_segments import HTML, INLINE_ELEMENTS, Segments, scan, segments
 from ltmt.formats.rich_text import is_html_document
 from ltmt.formats.run_report import RunReport
@@ -92,7 +92,7 @@ def translate_messages(
     ``read`` reads blocks (a PO message's: :func:`message_blocks`; a JSON string's:
     :func:`ltmt.formats.json_html.html_value`; another catalog's: its HTML documents alone,
     :func:`ltmt.formats.rich_text.document_page`)."""
-    blocks = [unit for unit in units if read(unit) is not None]
+    blocks = [unit for unit in units if read_page(unit, read, place) is not None]
     reused = {o.unit.key: o for o in exact_outcomes(blocks, exact, report)} if exact else {}
     rest = [unit for unit in units if unit.key not in reused]
     done = translate_cells(rest, translate, report, place=place, read=read)

@@ -48,6 +48,7 @@ from ltmt.formats.html_blocks_kept import (
 from ltmt.formats.html_document import decode_page, lined_up_pairs
 from ltmt.formats.html_segments import Segments, lined_up_sources, segments
 from ltmt.formats.markup_characters import plain_text, tagged_text
+from ltmt.formats.unclosed_markup import UnclosedMarkupError
 from ltmt.formats.zip_entries import ArchiveEntries, save_archive
 from ltmt.segments import PairRecord
 from ltmt.text import with_edits
@@ -161,7 +162,11 @@ def read_book(data: bytes, path: Path) -> Book:
         if name not in entries or kinds.get(name) != _XHTML:
             continue
         text, encoding = decode_page(entries[name], Path(f"{path}:{name}"))
-        chapters.append(Chapter(name, text, encoding, segments(text)))
+        try:
+            found = segments(text)
+        except UnclosedMarkupError as unreadable:
+            raise unreadable.at(f"{path}:{name}") from None
+        chapters.append(Chapter(name, text, encoding, found))
     languages = (_LANGUAGE, _PACKAGE_LANG, _METADATA_LANG)
     labelled = [_labels(package, entries[package], path, _METADATA, *languages)]
     tables = [name for name, kind in kinds.items() if kind == _NCX and name in entries]

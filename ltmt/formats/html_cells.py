@@ -30,6 +30,7 @@ from ltmt.formats.html_writing import written_html
 from ltmt.formats.placeholder_syntax import CHARACTER_REFERENCE
 from ltmt.formats.placeholders import Restored
 from ltmt.formats.run_report import RunReport
+from ltmt.formats.unclosed_markup import UnclosedMarkupError
 from ltmt.formats.unit_translation import Outcome, TranslateFn, entry_place, translate_units
 from ltmt.segments import Translation
 
@@ -55,6 +56,17 @@ def cell_page(unit: Unit) -> Segments | None:
     return segments(unit.source) if has_blocks(unit.source) else None
 
 
+def read_page(
+    unit: Unit, read: Callable[[Unit], Segments | None], place: Callable[[Unit], str]
+) -> Segments | None:
+    """``read(unit)`` (``unit``'s text as a page of runs, or None), and where its HTML is too
+    broken to read, an error naming its ``place``."""
+    try:
+        return read(unit)
+    except UnclosedMarkupError as unreadable:
+        raise unreadable.at(place(unit)) from None
+
+
 def translate_cells(
     units: Sequence[Unit],
     translate: TranslateFn,
@@ -69,7 +81,7 @@ def translate_cells(
     None where it is one unit (a catalog's messages:
     :func:`ltmt.formats.block_messages.message_blocks`; a JSON string's:
     :func:`ltmt.formats.json_html.html_value`)."""
-    pages = {unit.key: page for unit in units if (page := read(unit)) is not None}
+    pages = {unit.key: page for unit in units if (page := read_page(unit, read, place)) is not None}
     runs = [run for unit in units for run in _runs(unit, pages.get(unit.key))]
 
     def run_place(run: Unit) -> str:

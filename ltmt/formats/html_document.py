@@ -73,6 +73,7 @@ from ltmt.formats.recorded_places import (
     warn_of_replaced,
     warn_of_unplaced,
 )
+from ltmt.formats.unclosed_markup import UnclosedMarkupError
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, first_few, shortened
 
@@ -206,7 +207,10 @@ class HtmlDocument(TranslationsHeld):
         self.tgt_lang = tgt_lang
         # (the source's language tells the elements of another, kept as written, and the
         # marks of its own, set to the target's; a translation is read without it)
-        self.found: Segments = segments(self.text, src_lang, self.dialect)
+        try:
+            self.found: Segments = segments(self.text, src_lang, self.dialect)
+        except UnclosedMarkupError as unreadable:
+            raise unreadable.at(str(self.path)) from None
         self.adopted: dict[str, tuple[str, str]] = {}  # key: (its source there, as written)
         # the key in the output of the piece each was taken from, under which the record of
         # what ltmt wrote there holds it (:class:`~ltmt.formats.output_sources.Moved`)

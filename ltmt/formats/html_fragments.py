@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ltmt.formats.documents import Unit
-from ltmt.formats.html_segments import segments
+from ltmt.formats.html_segments import Segments, segments
 from ltmt.formats.html_writing import written_html
+from ltmt.formats.unclosed_markup import UnclosedMarkupError
 from ltmt.formats.unit_translation import TranslateFn, translate_units
 
 _SEPARATOR = "\t"  # between a fragment's number and its unit's key
@@ -31,7 +32,7 @@ def translated_fragments(
     function, :data:`ltmt.formats.unit_translation.TranslateFn`), in order (module docstring);
     ``tgt_lang``: the language a fragment's ``<html>`` element or content-language ``<meta>``
     is marked with, as a page's is."""
-    found = [segments(text) for text in fragments]
+    found = [_fragment_segments(number, text) for number, text in enumerate(fragments)]
     units = [
         Unit(f"{number}{_SEPARATOR}{piece.key}", piece.source)
         for number, pieces in enumerate(found)
@@ -46,3 +47,12 @@ def translated_fragments(
         written_html(text, pieces, done, tgt_lang=tgt_lang)
         for text, pieces, done in zip(fragments, found, translations, strict=True)
     ]
+
+
+def _fragment_segments(number: int, text: str) -> Segments:
+    """The segments of fragment ``number`` (counted from 0), an error naming it where its HTML
+    is too broken to read."""
+    try:
+        return segments(text)
+    except UnclosedMarkupError as unreadable:
+        raise unreadable.at(f"fragment {number + 1}") from None

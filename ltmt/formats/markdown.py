@@ -103,6 +103,7 @@ from ltmt.formats.recorded_places import (
     warn_of_unplaced,
 )
 from ltmt.formats.template_parameters import raw_lines
+from ltmt.formats.unclosed_markup import UnclosedMarkupError
 from ltmt.segments import PairRecord
 from ltmt.text import has_letter, with_edits
 from ltmt.wording import counted
@@ -496,7 +497,10 @@ def _html_block(
     prefixes = [line[: len(line) - len(text)] for line, text in zip(written, texts, strict=True)]
     if len(set(prefixes[1:])) > 1:
         return None
-    found = segments("\n".join(texts))
+    try:
+        found = segments("\n".join(texts))
+    except UnclosedMarkupError as unreadable:
+        raise unreadable.at(f"the HTML block at line {first + 1}") from None
     if not props:
         found.attributes[:] = html_attributes(found.attributes, "\n".join(texts))
     if not found.pieces():

@@ -28,15 +28,20 @@ _COMMENT = re.compile(r"<!--")
 
 class UnclosedMarkupError(InputError):
     """A text the HTML parser would take minutes to read (module docstring); ``line``: the
-    line of the first ``<`` it would give up on."""
+    line of the first ``<`` it would give up on, ``count``: how many there are, ``place``:
+    where the text is (a file, a key), or ""."""
 
-    def __init__(self, line: int, count: int) -> None:
+    def __init__(self, line: int, count: int, place: str = "") -> None:
         super().__init__(
-            f"line {line}: {count:,} '<' that open a tag or comment never closed, from here to "
-            "the end: too broken to read as HTML; write a '<' that is text as '&lt;', and close "
-            "the tags ('>') and comments ('-->')"
+            f"{place + ': ' if place else ''}line {line}: {count:,} '<' that open a tag or "
+            "comment never closed, from here to the end: too broken to read as HTML; write a "
+            "'<' that is text as '&lt;', and close the tags ('>') and comments ('-->')"
         )
-        self.line = line
+        self.line, self.count = line, count
+
+    def at(self, place: str) -> UnclosedMarkupError:
+        """This error, naming ``place``: where its text is (``page.html``, ``key 'body'``)."""
+        return UnclosedMarkupError(self.line, self.count, place)
 
 
 def refuse_unclosed_markup(text: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from formats_fakes import FakeModel
 
+from ltmt.errors import InputError
 from ltmt.formats.documents import Unit
 from ltmt.formats.html_cells import has_blocks, translate_cells
 
@@ -91,3 +92,9 @@ def test_a_bare_comparison_sign_in_block_html_is_text_and_comes_back(
     model = FakeModel()
     (outcome,) = translate_cells([Unit("1", source)], model)
     assert outcome.text == expected and outcome.ok
+
+
+def test_a_cell_too_broken_to_read_as_html_is_named_in_the_error() -> None:
+    units = [Unit("0", "<p>Fine</p>"), Unit("1", "<p>Hi</p>" + "<!--" * 20_000)]
+    with pytest.raises(InputError, match=r"^entry 2: line 1: 20,000 '<' that open a tag"):
+        translate_cells(units, FakeModel())

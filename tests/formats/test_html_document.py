@@ -990,3 +990,10 @@ def test_a_block_of_another_language_is_no_block_added(tmp_path: Path) -> None:
     translate_file(source, output, model, src_lang="en", output_sources=records)
     assert output.read_text("utf-8") == written and model.seen == []
     assert '<p lang="fr">Bonjour, merci.</p>' in written
+
+
+def test_a_page_too_broken_to_read_is_refused_naming_the_file_and_line(tmp_path: Path) -> None:
+    page = tmp_path / "broken.html"
+    page.write_text("<p>Hello</p>\n" + "<p" * 50_000, encoding="utf-8")
+    with pytest.raises(InputError, match=r"broken\.html: line 2: 50,000 '<' that open a tag or"):
+        HtmlDocument(page, page.read_bytes())

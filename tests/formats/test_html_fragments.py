@@ -3,8 +3,10 @@ runs of all of them decoded together, markup and references kept."""
 
 from __future__ import annotations
 
+import pytest
 from formats_fakes import FakeModel
 
+from ltmt.errors import InputError
 from ltmt.formats.html_fragments import translated_fragments
 
 
@@ -37,3 +39,9 @@ def test_a_fragment_that_is_a_page_gets_the_target_language_marked():
     assert translated_fragments([page], FakeModel(), tgt_lang="de") == [
         '<html lang="de"><body><p>HELLO</p></body></html>'
     ]
+
+
+def test_a_fragment_too_broken_to_read_is_named_in_the_error():
+    fragments = ["<p>Fine</p>", "<p>Hi</p>\n" + "<p" * 50_000]
+    with pytest.raises(InputError, match=r"^fragment 2: line 2: 50,000 '<' that open a tag"):
+        translated_fragments(fragments, FakeModel())
