@@ -91,6 +91,7 @@ from ltmt.formats.subtitle_pairs import (
     sentence_pairs,
     unwrapped,
 )
+from ltmt.formats.timing_lines import with_source_timing
 from ltmt.memory.clean import UNMATCHED_CUE
 from ltmt.segments import PairRecord
 from ltmt.wording import counted, them
@@ -120,6 +121,7 @@ class SubtitleDocument(TranslationsHeld):
         text = _decoded(data, self.path)
         self.ending = line_ending(text)  # a classic Mac file's "\r" is written back
         self.parsed, self.cues = self.parse(_with_line_feeds(text), self.path)
+        self.source_text = _with_line_feeds(text.replace("\r\n", "\n"))  # line feeds only
         self.lines = cue_lines(_with_line_feeds(text), len(self.cues))  # where each cue starts
         self.groups = cue_groups(self.cues)
         self._group_of = {group[0]: group for group in self.groups}
@@ -397,6 +399,11 @@ class SubtitleDocument(TranslationsHeld):
         """``cue``'s identifier and settings (WebVTT's); ``""`` for none."""
         return "", ""
 
+    def _timed_as_source(self, cue: Cue) -> bool:
+        """Whether the written ``cue`` starts and ends when its source cue does."""
+        source = self.cues[cue.index]
+        return (cue.start, cue.end) == (source.start, source.end)
+
     def cue_name(self, cues: tuple[int, int]) -> str:
         """What a finding calls ``cues`` (the first and last, indexes of this file's):
         ``cue 3 (00:00:04,200)`` (:func:`~ltmt.formats.cue_names.cue_name`)."""
@@ -410,7 +417,11 @@ class SubtitleDocument(TranslationsHeld):
         return self.cue_name((group[0], group[-1]))
 
     def save(self, out_path: Path) -> None:
-        text = self.write(self.translated_cues())
+        cues = self.translated_cues()
+        # each cue's timing line, and the file's end, as the source writes them
+        # (ltmt.formats.timing_lines); a re-timed cue's as written
+        kept = [cue.index if self._timed_as_source(cue) else None for cue in cues]
+        text = with_source_timing(self.write(cues), self.source_text, kept)
         if self.ending == "\r":  # the parsers' line feeds as the source's carriage returns
             text = text.replace("\n", "\r")
         atomic_write(Path(out_path), written_like(self.data, text))

@@ -117,7 +117,7 @@ def test_a_caption_cue_keeps_its_words_when_the_next_cue_has_a_memory_match(
     )
     assert out == (
         "1\n00:00:44,000 --> 00:00:46,500\nTHOMAS BRANDT\nFORMER BORDER GUARD\n\n"
-        "2\n00:00:47,000 --> 00:00:50,000\nIch bin Thomas Brandt,\nich war Grenzsoldat.\n\n"
+        "2\n00:00:47,000 --> 00:00:50,000\nIch bin Thomas Brandt,\nich war Grenzsoldat.\n"
     )
 
 
@@ -130,7 +130,7 @@ def test_the_translation_keeps_the_cues_and_their_times(tmp_path: Path) -> None:
         "2\n00:00:03,600 --> 00:00:05,000\nAFTER ALL THESE YEARS.\n\n"
         "3\n00:00:06,000 --> 00:00:07,000\n- DID YOU LOCK THE DOOR?\n- YES.\n\n"
         "4\n00:00:10,000 --> 00:00:11,500\nLET'S GO INSIDE.\n\n"
-        "5\n00:00:11,600 --> 00:00:12,500\nYES.\n\n"
+        "5\n00:00:11,600 --> 00:00:12,500\nYES.\n"
     )
 
 
@@ -205,7 +205,7 @@ def test_a_subrip_cues_position_and_number_after_its_times_are_kept(tmp_path: Pa
     translate_file(source, out, FakeModel())
     assert out.read_text("utf-8") == (
         "5\n00:00:01,000 --> 00:00:03,000 X1:100 X2:600 Y1:50 Y2:90\nOPEN THE DOOR.\n\n"
-        "7\n00:00:04,000 --> 00:00:05,000\nCLOSE IT.\n\n"
+        "7\n00:00:04,000 --> 00:00:05,000\nCLOSE IT.\n"
     )
 
 
@@ -471,7 +471,7 @@ def _translated(tmp_path: Path, name: str, text: str, model: Any = None) -> str:
             "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\an8}CLOSED FOR THE WINTER"
             "\n\n2\n00:00:01,000 --> 00:00:04,000\nWe're too late.\n",
             "1\n00:00:01,000 --> 00:00:04,000 X1:100 X2:500 Y1:50 Y2:80\n{\\an8}CLOSED FOR THE WINTER"
-            "\n\n2\n00:00:01,000 --> 00:00:04,000\nWE'RE TOO LATE.\n\n",
+            "\n\n2\n00:00:01,000 --> 00:00:04,000\nWE'RE TOO LATE.\n",
             id="srt-cues-at-the-same-time",
         ),
         pytest.param(
@@ -489,7 +489,7 @@ def _translated(tmp_path: Path, name: str, text: str, model: Any = None) -> str:
             "00:20:01,000 --> 00:20:04,000\nGood morning.\n\n"
             "00:20:05,000 --> 00:20:06,800\nThe ship is leaving now.\n",
             "1\n00:20:01,000 --> 00:20:04,000\nGOOD MORNING.\n\n"
-            "2\n00:20:05,000 --> 00:20:06,800\nTHE SHIP IS LEAVING NOW.\n\n",
+            "2\n00:20:05,000 --> 00:20:06,800\nTHE SHIP IS LEAVING NOW.\n",
             id="srt-without-cue-numbers",
         ),
         # a voice span on each line is a dialogue line kept (the opening tags and names were
@@ -570,7 +570,7 @@ def test_override_blocks_are_kept_out_of_the_model_and_put_back(
     (tmp_path / "in.srt").write_text(text, "utf-8")
     assert [u.source for u in open_document(tmp_path / "in.srt").units()] == [*translations]
     out = _translated(tmp_path, "in.srt", text, _german(translations))
-    assert out == f"1\n00:00:06,100 --> 00:00:08,000\n{expected}\n\n"
+    assert out == f"1\n00:00:06,100 --> 00:00:08,000\n{expected}\n"
 
 
 @pytest.mark.parametrize(
@@ -764,7 +764,7 @@ def test_a_sentence_over_cues_all_placed_alike_is_one_unit(tmp_path: Path) -> No
         "1\n00:00:01,000 --> 00:00:03,000\n{\\an8}Wenn Sie das Gebäude nicht\n\n"
         "2\n00:00:03,200 --> 00:00:05,000\n{\\an8}in den nächsten 10 Minuten verlassen,\n\n"
         "3\n00:00:05,200 --> 00:00:07,000\n{\\an8}rufe ich die Polizei.\n\n"
-        "4\n00:00:08,000 --> 00:00:10,000\n{\\an8}Gut.\n\n"
+        "4\n00:00:08,000 --> 00:00:10,000\n{\\an8}Gut.\n"
     )
 
 
@@ -841,7 +841,7 @@ def test_a_memory_match_of_other_words_for_a_sentence_over_cues_is_translated_cu
     assert result.report.copies_other_words == 0  # no longer the match's copy
     assert out == (
         "1\n00:00:13,500 --> 00:00:15,000\nWir gruben den Tunnel\n\n"
-        "2\n00:00:15,200 --> 00:00:17,000\nsechs Monate lang.\n\n"
+        "2\n00:00:15,200 --> 00:00:17,000\nsechs Monate lang.\n"
     )
     assert "'We dug the tunnel for six months.' (cues 1-2 (00:00:13,500)): a memory match of " in (
         caplog.text
@@ -861,5 +861,21 @@ def test_a_memory_match_that_covers_a_sentences_cues_is_laid_over_them(tmp_path:
     )
     assert out == (
         "1\n00:00:13,500 --> 00:00:15,000\nWir gruben sechs\n\n"
-        "2\n00:00:15,200 --> 00:00:17,000\nMonate am Tunnel.\n\n"
+        "2\n00:00:15,200 --> 00:00:17,000\nMonate am Tunnel.\n"
+    )
+
+
+def test_webvtt_short_timing_lines_and_the_files_end_are_kept_as_written(tmp_path: Path) -> None:
+    """``00:01.000 --> 00:04.000`` was written ``00:00:01.000 --> 00:00:04.000``: every timing
+    line showed as changed in a diff against the client's file (subtitler trial s76, defect 8)."""
+    source, out = tmp_path / "film.en.vtt", tmp_path / "film.de.vtt"
+    source.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:03.500 align:start\nWhere are you?\n\n"
+        "00:04.000 --> 00:05.000\nHere.",
+        "utf-8",
+    )
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "WEBVTT\n\n00:01.000 --> 00:03.500 align:start\nWHERE ARE YOU?\n\n"
+        "00:04.000 --> 00:05.000\nHERE."
     )
