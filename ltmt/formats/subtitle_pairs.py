@@ -129,12 +129,14 @@ def group_words(cues: Sequence[Timed], *, wrapped: bool = False, spans: bool = F
 @dataclass(frozen=True)
 class Paired:
     """A sentence pair of cues: the source's first and last cue (indexes) and the
-    translation's, ``theirs`` None (and ``target`` empty) where they do not line up."""
+    translation's, ``theirs`` None (and ``target`` empty) where they do not line up;
+    ``speaker``: a dialogue cue's line (from 1) the pair is, None for a pair of whole cues."""
 
     source: str
     target: str
     ours: tuple[int, int]
     theirs: tuple[int, int] | None
+    speaker: int | None = None
 
 
 def sentence_pairs(
@@ -211,4 +213,7 @@ def _dialogue_pairs(
     said = dialogue_lines(theirs[mine].lines) if mine is not None else None
     if mine is None or said is None or len(said) != len(spoken):
         return [Paired(" ".join(spoken), "", (index, index), None)]
-    return [Paired(s, t, (index, index), (mine, mine)) for s, t in zip(spoken, said)]
+    return [
+        Paired(s, t, (index, index), (mine, mine), number)
+        for number, (s, t) in enumerate(zip(spoken, said), 1)
+    ]

@@ -353,7 +353,10 @@ class SubtitleDocument(TranslationsHeld):
                 line = document.lines[pair.ours[0]]
                 records.append(PairRecord(pair.source, "", where, {}, UNMATCHED_CUE, line=line))
             else:  # one translated as its source (OK. -> OK.) too, as a PO catalog's
-                where = f"{path}: {translation.cue_name(pair.theirs)}"
+                # a dialogue line's pair names its line: a finding of one speaker's words
+                # (one name copied: - Katrin?) read as the whole cue's
+                said = f", line {pair.speaker}" if pair.speaker is not None else ""
+                where = f"{path}: {translation.cue_name(pair.theirs)}{said}"
                 line = translation.lines[pair.theirs[0]]
                 blocks = override_blocks(_texts(cues, pair.ours), _texts(theirs, pair.theirs))
                 records.append(PairRecord(pair.source, pair.target, where, blocks, line=line))

@@ -45,9 +45,9 @@ def test_sentences_pair_where_both_sides_end_one_and_speakers_by_their_dashes(
         (
             "Where were you last night?",
             "Wo warst du letzte Nacht?",
-            "f.de.srt: cue 247 (00:00:07,000)",
+            "f.de.srt: cue 247 (00:00:07,000), line 1",
         ),
-        ("At the lighthouse.", "Am Leuchtturm.", "f.de.srt: cue 247 (00:00:07,000)"),
+        ("At the lighthouse.", "Am Leuchtturm.", "f.de.srt: cue 247 (00:00:07,000), line 2"),
         (
             "I told you never to go there after dark. The old keeper disappeared twenty years ago.",
             "Ich habe dir gesagt, du sollst nach Einbruch der Dunkelheit nie dorthin gehen. Der "
