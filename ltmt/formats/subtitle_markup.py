@@ -27,6 +27,7 @@ lost it, leaving the ``</c>`` alone and the words inside in English.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -44,8 +45,9 @@ _SET_ASIDE = re.compile(f"{_TIMESTAMP.pattern}|{OVERRIDE.pattern}")
 # an override block that places its cue: {\an8}, {\a6}, {\pos(320,50)}, {\move(...)}
 _POSITION = re.compile(r"\{[^{}]*\\(?:an?\d|pos\(|move\()[^{}]*\}")
 _WRAPPED = re.compile(r"(<(i|b|u|font)(?:\s[^<>]*)?>)(.*)(</\2>)", re.IGNORECASE | re.DOTALL)
-# a formatting tag closed at a line's end and opened again at the next line's start
-_REOPENED = re.compile(r"</(i|b|u)>\n<\1>", re.IGNORECASE)
+# a formatting tag's opening or closing, which a cue's line may close and the next open again
+# alike (the writer wraps each line of a wrapped cue: ``<font color=...>``, WebVTT's ``<c.x>``)
+_SPAN_TAG = re.compile(r"<(/?)(i|b|u|font|c)(?:[.\s][^<>]*)?>", re.IGNORECASE)
 _DASH = re.compile(r"^\s*-\s*")
 _VOICE_LINE = re.compile(r"(<v(?:\.[\w-]+)*(?:[ \t][^<>\n]*)?>)(.*?)(</v>)?", re.DOTALL)
 _DASHED_LINES = re.compile(r"(?:^|\s)-\s+")
@@ -97,11 +99,27 @@ def _wrapped(text: str) -> Wrapper | None:
 
 def one_span(lines: list[str]) -> str:
     """A cue's text (its lines joined by spaces) with a formatting tag closed at a line's end
-    and opened again at the next line's start read as one span over the line break: ``<i>so
-    deep,</i>`` / ``<i>and the night is long.</i>`` and ``<i>so deep,`` / ``and the night is
-    long.</i>`` display alike."""
+    and opened again, alike, at the next line's start read as one span over the line break:
+    ``<i>so deep,</i>`` / ``<i>and the night is long.</i>`` and ``<i>so deep,`` / ``and the
+    night is long.</i>`` display alike (so do ``<b>``, ``<u>``, ``<font ...>`` and ``<c ...>``)."""
     text = "\n".join(line.strip() for line in lines if line.strip())
-    return _REOPENED.sub("\n", text).replace("\n", " ")
+    joined, start = [], 0
+    last_opening: dict[str, str] = {}
+    for tag, following in itertools.pairwise(_SPAN_TAG.finditer(text)):
+        name = tag.group(2).lower()
+        if not tag.group(1):
+            last_opening[name] = tag.group()
+        # opened again as the span closed was opened, attributes and all (``<font
+        # color="red">`` after ``<font color="blue">`` is another span)
+        elif (
+            text[tag.end() : following.start()] == "\n"
+            and following.group(2).lower() == name
+            and last_opening.get(name) == following.group()
+        ):
+            joined.append(text[start : tag.start()])
+            start = following.end()
+    joined.append(text[start:])
+    return "\n".join(joined).replace("\n", " ")
 
 
 def unmarked(text: str) -> str:

@@ -298,6 +298,31 @@ def test_italics_around_a_whole_cue_are_checked_not_set_aside(
             "Hör zu:\n<i>der Fluss ist so tief\nund die Nacht ist lang.</i>",
             [],
         ),
+        # so do <b>, <u> and <font>, which the writer wraps each line in alike (qa said "adds
+        # <font color=...>, </font>" of translate's own output)
+        (
+            '<font color="#ffff00">We never talked about the years\nbefore the wall came down.</font>',
+            '<font color="#ffff00">Wir haben nie von den Jahren gesprochen,</font>\n'
+            '<font color="#ffff00">bevor die Wand herunterkam.</font>',
+            [],
+        ),
+        (
+            "<b>Oh, the river runs so deep,\nand the night is long.</b>",
+            "<b>Oh, der Fluss ist so tief</b>\n<b>und die Nacht ist lang.</b>",
+            [],
+        ),
+        (
+            "<u>Oh, the river runs so deep,</u>\n<u>and the night is long.</u>",
+            "<u>Oh, der Fluss ist so tief\nund die Nacht ist lang.</u>",
+            [],
+        ),
+        # a span opened again in another colour is another span
+        (
+            '<font color="red">Oh, the river runs so deep,\nand the night is long.</font>',
+            '<font color="red">Oh, der Fluss ist so tief</font>\n'
+            '<font color="blue">und die Nacht ist lang.</font>',
+            ['adds </font>, <font color="blue">, which the source does not have'],
+        ),
         # all italics lost, or a line's: still found
         (
             "<i>Oh, the river runs so deep,\nand the night is long.</i>",
