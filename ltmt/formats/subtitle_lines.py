@@ -20,6 +20,7 @@ from ltmt.formats.common import primary_language
 LINE_LENGTH = 42  # characters a subtitle line holds (Netflix's style guides, and most broadcasters)
 _BREAK = re.compile(r" +")
 _PUNCTUATION = tuple(",.;:!?…")
+_SENTENCE_ENDS = tuple(".!?…")
 # the formatting tags a split closes and opens again: SubRip's, and WebVTT's class, voice and
 # language spans (as HTML's with their classes, :mod:`ltmt.formats.subtitle_markup`)
 _TAG = re.compile(rf"<(/?)(i|b|u|font|c|v|lang)(?:\s{TAG_BODY})?>", re.IGNORECASE)
@@ -81,14 +82,23 @@ def balance_tags(parts: list[str]) -> list[str]:
     return balanced
 
 
-def wrap(text: str, limit: int = LINE_LENGTH, language: str = "", lines: int = 1) -> list[str]:
+def wrap(
+    text: str,
+    limit: int = LINE_LENGTH,
+    language: str = "",
+    lines: int = 1,
+    *,
+    at_sentence_end: bool = False,
+) -> list[str]:
     """``text`` as one line, or two of near equal length where it is longer than ``limit`` or
     its source cue had two ``lines`` (a subtitler's layout, kept where the text has a space),
     broken at a space as subtitle guides ask: after a punctuation mark or before a conjunction
     or preposition where one is close, and never between an article and its noun (the words of
     ``language``, German's and English's known here). Where a break leaves both lines within
     ``limit`` (markup not counted), one such is taken; a text too long for two lines of
-    ``limit`` gets two longer ones (:func:`too_long` finds them, for a review note)."""
+    ``limit`` gets two longer ones (:func:`too_long` finds them, for a review note). Where
+    ``at_sentence_end`` (the source cue's lines break after a sentence), a break after a
+    sentence's end that leaves both lines within ``limit`` is taken before any other."""
     text = text.strip()
     spaces = _spaces(text)
     if not spaces or (shown_length(text) <= limit and lines < 2):
@@ -100,8 +110,16 @@ def wrap(text: str, limit: int = LINE_LENGTH, language: str = "", lines: int = 1
         return abs(space - middle) - _break_bonus(text, space, words, 4.0)
 
     fitting = [s for s in spaces if not too_long([text[:s], text[s:]], limit)]
-    cut = min(fitting or spaces, key=cost)
+    ending = [s for s in fitting if at_sentence_end and ends_sentence(text[:s])]
+    cut = min(ending or fitting or spaces, key=cost)
     return [text[:cut].strip(), text[cut:].strip()]
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends a sentence: its last mark, past closing quotes, brackets and tags,
+    is a full stop, a question or exclamation mark or an ellipsis."""
+    shown = _MARKUP.sub("", line).rstrip().rstrip("\"'»«“”\u2019)]")
+    return shown.endswith(_SENTENCE_ENDS)
 
 
 def shown_length(line: str) -> int:

@@ -74,7 +74,7 @@ from ltmt.formats.output_sources import Record
 from ltmt.formats.parts_apart import laid_out_parts
 from ltmt.formats.subtitle_cues import Cue, cue_groups, runs_on, spilled_captions, stands_alone
 from ltmt.formats.subtitle_limits import READING_SPEED, reading_speed
-from ltmt.formats.subtitle_lines import LINE_LENGTH, split_over, too_long, wrap
+from ltmt.formats.subtitle_lines import LINE_LENGTH, ends_sentence, split_over, too_long, wrap
 from ltmt.formats.subtitle_markup import (
     Wrapper,
     cue_tags_as_html,
@@ -193,7 +193,7 @@ class SubtitleDocument(TranslationsHeld):
             parts = laid_out_parts(text, len(cues)) or split_over(text, shares, self.tgt_lang or "")
             for cue, source, part in zip(cues, sources, parts):
                 if part or not out:
-                    lines = self._laid_out(marked(part, source), common, len(cue.lines))
+                    lines = self._laid_out(marked(part, source), common, cue.lines)
                     out.append(replace(cue, lines=lines))
                 else:  # fewer words than cues: the one before shows longer
                     out[-1].end = cue.end
@@ -229,11 +229,17 @@ class SubtitleDocument(TranslationsHeld):
         kept = self._kept.get(key)
         return kept if kept is not None and self.translations.get(key) == kept.text else None
 
-    def _laid_out(self, text: str, common: Wrapper | None, lines: int) -> list[str]:
-        """A cue's ``text`` in lines (two where its source had ``lines`` two and the text a
-        space), each in the formatting tag ``common`` that was around every cue of its
-        group."""
-        laid_out = wrap(text, language=self.tgt_lang or "", lines=lines)
+    def _laid_out(self, text: str, common: Wrapper | None, source: list[str]) -> list[str]:
+        """A cue's ``text`` in lines (two where its ``source`` lines were two and the text a
+        space; after a sentence's end where the source's break is after one and the lines
+        fit), each in the formatting tag ``common`` that was around every cue of its group."""
+        shown = [line for line in source if line.strip()]
+        laid_out = wrap(
+            text,
+            language=self.tgt_lang or "",
+            lines=len(source),
+            at_sentence_end=len(shown) == 2 and ends_sentence(shown[0]),
+        )
         return [common.around(line) for line in laid_out] if common else laid_out
 
     def adopt(self, target: Path) -> int:

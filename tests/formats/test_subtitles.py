@@ -14,7 +14,7 @@ from ltmt.errors import InputError
 from ltmt.formats.documents import open_document
 from ltmt.formats.output_sources import OutputSources
 from ltmt.formats.pipeline import translate_file
-from ltmt.formats.subtitle_lines import balance_tags, split_over, wrap
+from ltmt.formats.subtitle_lines import balance_tags, ends_sentence, split_over, wrap
 from ltmt.formats.subtitle_markup import cue_tags_as_html, cue_tags_as_webvtt
 from ltmt.formats.subtitles import SrtDocument, SubtitleDocument, timestamp
 from ltmt.segments import Translation
@@ -433,6 +433,73 @@ def test_wrap_makes_two_lines_of_near_equal_length() -> None:
     assert wrap("Kurz.", lines=2) == ["Kurz."]  # a source of two lines: one word stays one
     line = "Das ist ein ziemlich langer Satz, der nicht in eine Zeile passt."
     assert wrap(line) == ["Das ist ein ziemlich langer Satz,", "der nicht in eine Zeile passt."]
+
+
+@pytest.mark.parametrize(
+    ("text", "at_sentence_end", "expected"),
+    [
+        # the source broke after its first sentence: so does the German, where both lines fit
+        (
+            "Wir rannten. Wir liefen so schnell wie wir.",
+            True,
+            ["Wir rannten.", "Wir liefen so schnell wie wir."],
+        ),
+        (
+            "Lauf! Sie kommen gleich hierher zurück.",
+            True,
+            ["Lauf!", "Sie kommen gleich hierher zurück."],
+        ),
+        # the source broke elsewhere: balanced, as before (it broke mid-sentence)
+        (
+            "Wir rannten. Wir liefen so schnell wie wir.",
+            False,
+            ["Wir rannten. Wir liefen", "so schnell wie wir."],
+        ),
+        # a line past the limit: no sentence break, the usual one
+        (
+            "Ja. Wir sind die ganze Nacht durch den dunklen Tunnel gerannt, so schnell wir konnten.",
+            True,
+            [
+                "Ja. Wir sind die ganze Nacht durch den dunklen",
+                "Tunnel gerannt, so schnell wir konnten.",
+            ],
+        ),
+    ],
+)
+def test_two_lines_break_after_a_sentence_where_the_source_did(
+    text: str, at_sentence_end: bool, expected: list[str]
+) -> None:
+    assert wrap(text, lines=2, at_sentence_end=at_sentence_end) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("We ran.", True),
+        ("Run!", True),
+        ("Who?", True),
+        ("And then…", True),
+        ('<i>"We ran."</i>', True),
+        ("We ran,", False),
+        ("We ran as", False),
+    ],
+)
+def test_a_line_ends_a_sentence_at_its_last_mark(line: str, ends: bool) -> None:
+    assert ends_sentence(line) is ends
+
+
+def test_a_cue_of_two_sentences_breaks_between_them(tmp_path: Path) -> None:
+    # it broke mid-sentence: "Wir rannten. Wir liefen" / "so schnell wie wir."
+    model = _german(
+        {
+            "We ran.": "Wir rannten.",
+            "We ran as fast as we could.": "Wir liefen so schnell wie wir.",
+            "We ran. We ran as fast as we could.": "Wir rannten. Wir liefen so schnell wie wir.",
+        }
+    )
+    cue = "1\n00:10:33,000 --> 00:10:36,000\n{}\n"
+    out = _translated(tmp_path, "p2.srt", cue.format("We ran.\nWe ran as fast as we could."), model)
+    assert out == cue.format("Wir rannten.\nWir liefen so schnell wie wir.") + "\n"
 
 
 @pytest.mark.parametrize(
