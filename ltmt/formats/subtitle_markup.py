@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ltmt.formats.subtitle_lines import split_over
+from ltmt.formats.subtitle_lines import split_over, too_long
 
 _TIMESTAMP = re.compile(r"<(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}>")
 OVERRIDE = re.compile(r"\{\\[^{}]*\}")  # an ASS override block: {\an8}, {\i1}, {\pos(x,y)}
@@ -120,6 +120,35 @@ def one_span(lines: list[str]) -> str:
             start = following.end()
     joined.append(text[start:])
     return "\n".join(joined).replace("\n", " ")
+
+
+def line_span(text: str, source: list[str]) -> list[str] | None:
+    """A cue's translation ``text`` in two lines where one of its ``source`` lines is wholly in
+    a formatting tag (a voice-over's ``<i>every single night.</i>``) and the other has none:
+    the words of the translation's one span of that tag on their own line, all of them in it
+    (the model's ``<i>jeden einzelnen</i> Abend.`` shrank the italics to part of the line);
+    None where the translation has no such one span or a line would pass the line limit."""
+    shown = [line.strip() for line in source if line.strip()]
+    if len(shown) != 2:
+        return None
+    spans = [_wrapped(line) for line in shown]
+    index = 0 if spans[0] is not None else 1
+    span, other = spans[index], shown[1 - index]
+    if span is None or spans[1 - index] is not None or _SPAN_TAG.search(other):
+        return None
+    if text.count(span.opening) != 1 or text.count(span.closing) != 1:
+        return None
+    start, end = text.index(span.opening), text.index(span.closing) + len(span.closing)
+    if start > end:
+        return None
+    if index == 0:
+        spanned, plain = span.strip(text[:end]).strip(), text[end:].strip()
+    else:
+        plain, spanned = text[:start].strip(), span.strip(text[start:]).strip()
+    if not spanned or not plain:
+        return None
+    lines = [span.around(spanned), plain] if index == 0 else [plain, span.around(spanned)]
+    return None if too_long(lines) else lines
 
 
 def unmarked(text: str) -> str:

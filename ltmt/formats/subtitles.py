@@ -79,6 +79,7 @@ from ltmt.formats.subtitle_markup import (
     Wrapper,
     cue_tags_as_html,
     cue_tags_as_webvtt,
+    line_span,
     marked,
     override_blocks,
     speaker,
@@ -232,9 +233,12 @@ class SubtitleDocument(TranslationsHeld):
     def _laid_out(self, text: str, common: Wrapper | None, source: list[str]) -> list[str]:
         """A cue's ``text`` in lines (two where its ``source`` lines were two and the text a
         space; after a sentence's end where the source's break is after one and the lines
-        fit), each in the formatting tag ``common`` that was around every cue of its group."""
+        fit; a source line wholly in italics, its words in italics on their own line:
+        :func:`~ltmt.formats.subtitle_markup.line_span`), each in the formatting tag
+        ``common`` that was around every cue of its group."""
         shown = [line for line in source if line.strip()]
-        laid_out = wrap(
+        spanned = line_span(text, source) if common is None else None
+        laid_out = spanned or wrap(
             text,
             language=self.tgt_lang or "",
             lines=len(source),

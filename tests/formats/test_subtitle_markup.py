@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from ltmt.formats.subtitle_markup import one_span
+from ltmt.formats.subtitle_markup import line_span, one_span
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,43 @@ def test_one_span_takes_linear_time_on_adversarial_text(text: str) -> None:
     started = time.perf_counter()
     one_span(text.split("\n"))
     assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "lines"),
+    [
+        # a voice-over line: the German's span, shrunk to part of it, over all its words
+        (
+            "Wir gruben sechs Monate den Tunnel, <i>jeden einzelnen</i> Abend.",
+            ["We dug the tunnel for six months,", "<i>every single night.</i>"],
+            ["Wir gruben sechs Monate den Tunnel,", "<i>jeden einzelnen Abend.</i>"],
+        ),
+        (
+            "<i>Jede einzelne</i> Nacht gruben wir den Tunnel.",
+            ["<i>Every single night</i>", "we dug the tunnel."],
+            ["<i>Jede einzelne</i>", "Nacht gruben wir den Tunnel."],
+        ),
+        (
+            '<font color="red">Jede</font> Nacht gruben wir.',
+            ['<font color="red">Every night</font>', "we dug."],
+            ['<font color="red">Jede</font>', "Nacht gruben wir."],
+        ),
+        # none: both lines or neither in a span, the other line with a tag, the German without
+        # the span or with it twice, a line past the limit
+        ("Wir gruben, <i>jede Nacht.</i>", ["<i>We dug,</i>", "<i>every night.</i>"], None),
+        ("Wir gruben, jede Nacht.", ["We dug,", "every night."], None),
+        ("<b>Wir</b> gruben, <i>jede Nacht.</i>", ["<b>We</b> dug,", "<i>every night.</i>"], None),
+        ("Wir gruben, jede Nacht.", ["We dug,", "<i>every night.</i>"], None),
+        ("<i>Wir</i> gruben, <i>jede Nacht.</i>", ["We dug,", "<i>every night.</i>"], None),
+        (
+            "Wir gruben sechs lange Monate Tag für Tag den Tunnel, <i>jede Nacht.</i>",
+            ["We dug the tunnel for six months,", "<i>every night.</i>"],
+            None,
+        ),
+        ("<i>Jede Nacht.</i>", ["We dug,", "<i>every night.</i>"], None),
+    ],
+)
+def test_a_line_wholly_in_a_span_is_translated_into_a_line_wholly_in_it(
+    text: str, source: list[str], lines: list[str] | None
+) -> None:
+    assert line_span(text, source) == lines

@@ -502,6 +502,27 @@ def test_a_cue_of_two_sentences_breaks_between_them(tmp_path: Path) -> None:
     assert out == cue.format("Wir rannten.\nWir liefen so schnell wie wir.") + "\n"
 
 
+def test_a_line_wholly_in_italics_stays_wholly_in_italics(tmp_path: Path) -> None:
+    # the model's italics shrank to part of the line: "<i>jeden einzelnen</i> Abend."
+    def model(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+        german = {
+            "We dug the tunnel for six months,": "Wir gruben sechs Monate den Tunnel,",
+            "<i>every single night.</i>": "<i>jeden einzelnen</i> Abend.",
+            "every single night.": "jeden einzelnen Abend.",
+        }
+        for english, words in german.items():
+            texts = [text.replace(english, words) for text in texts]
+        return texts
+
+    cue = "1\n00:00:13,500 --> 00:00:17,000\n{}\n"
+    source = cue.format("We dug the tunnel for six months,\n<i>every single night.</i>")
+    out = _translated(tmp_path, "it1.srt", source, model)
+    assert (
+        out
+        == cue.format("Wir gruben sechs Monate den Tunnel,\n<i>jeden einzelnen Abend.</i>") + "\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
