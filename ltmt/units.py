@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
 from ltmt import pictographs
@@ -41,6 +41,7 @@ from ltmt.code_fences import fenced_code_lines
 from ltmt.currency_amounts import amount_spans
 from ltmt.date_formats import date_runs, only_directives
 from ltmt.doubled_ampersands import Spacing, doubled_again, shown_as_single, single
+from ltmt.entity_characters import Spellings, characters_for_model
 from ltmt.escaped_quotes import escaped_again, unescaped_quotes
 from ltmt.formats.formatting_codes import code_edges
 from ltmt.formats.placeholder_syntax import (
@@ -50,6 +51,7 @@ from ltmt.formats.placeholder_syntax import (
     find_placeholders,
     sent_as_tags,
 )
+from ltmt.glued_fields import Glue, spaced_fields
 from ltmt.help_columns import align_help
 from ltmt.invisible_edges import split_formatting_edges
 from ltmt.json_in_text import json_spans
@@ -176,11 +178,17 @@ class LineForm:
     marker: str = ""  # its list or clause marker set aside (``C) ``: ltmt.clause_markers)
     doubled: Spacing = ()  # its ``&&`` given as ``&`` (ltmt.doubled_ampersands)
     escaped_quotes: bool = False  # its ``\"`` given as ``"`` (ltmt.escaped_quotes)
+    # its character references given as their characters (ltmt.entity_characters)
+    references: Spellings = field(default_factory=Spellings)
+    # its fields glued to a word given spaced from it (ltmt.glued_fields)
+    glue: Glue = field(default_factory=Glue)
 
     def restore(self, translation: str) -> str:
-        """``translation`` with the line's pictographs, in capitals where the line was (its
-        first letter a capital where the line was in title case), with the line's accelerator,
-        decoration and list or clause marker."""
+        """``translation`` with the line's fields glued to their words again, its pictographs
+        and its character references, in capitals where the line was (its first letter a
+        capital where the line was in title case), with the line's accelerator, decoration and
+        list or clause marker."""
+        translation = self.glue.glued_again(translation)
         if self.inner is not None:
             translation = self.inner.put_back(translation)
         if self.escaped_quotes:
@@ -191,6 +199,7 @@ class LineForm:
             translation = with_first_capital(translation)
         if self.doubled:
             translation = doubled_again(translation, self.doubled)
+        translation = self.references.written_back(translation)
         if self.accelerator is not None:
             translation = place_accelerator(translation, self.accelerator)
         return self.marker + self.before + translation + self.after
@@ -275,8 +284,11 @@ class LineForms:
         plain = plain if lowered is None else lowered
         # (before what is set aside: "run\" of \"run\" read as a quoted name)
         plain, quotes = unescaped_quotes(plain) if self.decorations else (plain, False)
+        # (before what is set aside: an ``&`` of ``&amp;`` is set aside as a bare one is)
+        plain, references = self._decoded(plain)
         plain, inner = self._tagged(plain)
         plain, doubled = single(plain) if self.decorations else (plain, ())
+        plain, glue = self._spaced(plain)
         if (
             accelerator is None
             and not capitals
@@ -287,10 +299,22 @@ class LineForms:
             and not marker
             and not doubled
             and not quotes
+            and not references.written
+            and not glue.fields
         ):
             return line, None
         return plain, LineForm(
-            accelerator, capitals, titled, before, after, inner, marker, doubled, quotes
+            accelerator,
+            capitals,
+            titled,
+            before,
+            after,
+            inner,
+            marker,
+            doubled,
+            quotes,
+            references,
+            glue,
         )
 
     def _unmarked(self, line: str) -> tuple[str, str]:
@@ -307,6 +331,12 @@ class LineForms:
 
     def _single(self, words: str) -> str:
         return single(words)[0] if self.decorations else words
+
+    def _decoded(self, words: str) -> tuple[str, Spellings]:
+        return characters_for_model(words) if self.decorations else (words, Spellings())
+
+    def _spaced(self, words: str) -> tuple[str, Glue]:
+        return spaced_fields(words) if self.decorations else (words, Glue())
 
     def _unescaped(self, words: str) -> str:
         return unescaped_quotes(words)[0] if self.decorations else words
@@ -377,17 +407,13 @@ class LineForms:
             self._undecorated(self._unmarked_as(line, source_line))[1]
             for line, source_line in zip(lines, sources)
         ]
-        return join_lines(
-            [
-                self._single(
-                    self._tagged(
-                        self._unescaped(find_accelerator(line, self.accelerator_markers)[0])
-                    )[0]
-                )
-                for line in words
-            ],
-            breaks,
-        )
+        return join_lines([self._target_line(line) for line in words], breaks)
+
+    def _target_line(self, line: str) -> str:
+        """A line of a match's target, its marker and decoration set aside, as the model
+        gets a line of its source (:meth:`for_model`)."""
+        words = self._unescaped(find_accelerator(line, self.accelerator_markers)[0])
+        return self._spaced(self._single(self._tagged(self._decoded(words)[0])[0]))[0]
 
     def _unmarked_as(self, line: str, source_line: str) -> str:
         """``line`` without its marker where ``source_line``, which it translates, has the same,

@@ -15,6 +15,9 @@ keeps apart by words (:func:`words_lost_between`): the default model's ``{{.Coun
 And a translation that ends (or starts) with a bare ``&`` where its source has the sign between
 words (:func:`ampersand_left_alone`): ``Versand &`` for ``Shipping & Handling``, ``Bedingungen
 &`` for ``Terms & Conditions`` lost the words on its other side (a Magento trial, session 71).
+An HTML-escaped string's ``&amp;`` (``&#38;``) is read as the ``&`` it stands for: ``&amp;
+Bedingungen`` for ``Terms &amp; Conditions`` lost "Terms" as well (a WordPress trial, session
+76).
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ _AMPERSAND_BETWEEN = re.compile(r"\w[ \t]*&[ \t]*\w")
 # (``&Open``) nor a reference (``&amp;``)
 _AMPERSAND_AT_END = re.compile(r"(?:^|\s)&\s*$")
 _AMPERSAND_AT_START = re.compile(r"^\s*&(?:\s|$)")
+# a reference to an ampersand (not one that spells a reference as text: ``&amp;copy;``)
+_AMPERSAND_REFERENCE = re.compile(r"&(?:amp|#0*38|#[xX]0*26);(?![A-Za-z#][A-Za-z0-9]*;)")
 # markup, which stands beside a field with no word between as often as not (``<b>%s</b>``)
 _MARKUP = frozenset({"tag", "entity", "escape"})
 
@@ -91,10 +96,16 @@ def _neighbours(text: str) -> list[tuple[Placeholder, Placeholder]]:
 def ampersand_left_alone(source: str, target: str) -> str | None:
     """``"ends"`` or ``"starts"`` where ``target`` ends or starts with a bare ``&`` (outside its
     placeholders) and ``source`` writes one between words (module docstring): the words on its
-    other side were lost; None otherwise."""
-    if not _AMPERSAND_BETWEEN.search(without_placeholders(source)):
+    other side were lost; None otherwise. A reference to an ampersand (``&amp;``) is read as
+    the ``&`` it stands for."""
+    if not _AMPERSAND_BETWEEN.search(without_placeholders(_ampersands_read(source))):
         return None
-    plain = without_placeholders(target).strip()
+    plain = without_placeholders(_ampersands_read(target)).strip()
     if _AMPERSAND_AT_END.search(plain):
         return "ends"
     return "starts" if _AMPERSAND_AT_START.search(plain) else None
+
+
+def _ampersands_read(text: str) -> str:
+    """``text`` with each reference to an ampersand (``&amp;``, ``&#38;``) as a bare ``&``."""
+    return _AMPERSAND_REFERENCE.sub("&", text) if "&" in text else text
