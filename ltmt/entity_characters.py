@@ -65,9 +65,10 @@ def characters_for_model(line: str) -> tuple[str, Spellings]:
     if "&" not in line:
         return line, Spellings()
     found = [(match, _character(match.group())) for match in _REFERENCE.finditer(line)]
+    held = _held_as_themselves(line)
     chosen: dict[str, str] = {}
     for match, character in found:
-        if character is None or _held_as_itself(line, character):
+        if character is None or character in held:
             continue
         # one spelling per character: ``&#8230;`` beside ``&hellip;`` is left as written
         if chosen.setdefault(character, match.group()) != match.group():
@@ -98,10 +99,8 @@ def _character(reference: str) -> str | None:
     return character
 
 
-def _held_as_itself(line: str, character: str) -> bool:
-    """Whether ``line`` holds ``character`` written as itself, outside its placeholders (an
+def _held_as_themselves(line: str) -> set[str]:
+    """The characters ``line`` holds written as themselves, outside its placeholders (an
     ``&`` inside a tag's URL is no text)."""
-    if character not in line:
-        return False
     covered = {i for p in find_placeholders(line) for i in range(p.start, p.end)}
-    return any(char == character and i not in covered for i, char in enumerate(line))
+    return {char for i, char in enumerate(line) if i not in covered}

@@ -20,6 +20,7 @@ and the narrow rule keeps every other output as it was; so is a field glued to a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
@@ -34,55 +35,65 @@ _WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
 # a word as long as a unit's abbreviation may be (``px``, ``min``, ``sec``): glued to a
 # number's conversion, it stays
 _UNIT_LENGTH = 3
-# the spaces the model wrote between a field and a word, after it and before it
-_SPACES_AFTER = re.compile(r"[ \t]+(?=[^\W_])")
-_SPACES_BEFORE = re.compile(r"(?<=[^\W_])[ \t]+$")
+_SPACES = " \t"  # what the model wrote between a field and a word
 
 
 @dataclass(frozen=True)
 class Glue:
     """The fields of a line given to the model spaced from the word they were glued to: each
-    field's text with ``"after"`` (a word follows it: ``%1$sterms``) or ``"before"`` (one
-    precedes it: ``service%2$s``)."""
+    field's text, which of the line's fields of that text it is (0: the first), and
+    ``"after"`` (a word follows it: ``%1$sterms``) or ``"before"`` (one precedes it:
+    ``service%2$s``)."""
 
-    fields: tuple[tuple[str, str], ...] = ()
+    fields: tuple[tuple[str, int, str], ...] = ()
 
     def glued_again(self, translation: str) -> str:
-        """``translation`` with the spaces between each of these fields and the word on its
+        """``translation`` with the spaces between each of these fields (the translation's
+        field of that text and number: the model keeps ``%s``'s order) and the word on its
         glued side taken away."""
-        for text, side in self.fields:
-            for placeholder in reversed(find_placeholders(translation)):
-                if placeholder.text != text:
-                    continue
-                before, after = translation[: placeholder.start], translation[placeholder.end :]
-                if side == "after":
-                    after = _SPACES_AFTER.sub("", after, count=1) if after[:1] in " \t" else after
-                else:
-                    before = _SPACES_BEFORE.sub("", before)
-                translation = before + placeholder.text + after
+        if not self.fields:
+            return translation
+        sides: dict[tuple[str, int], set[str]] = {}
+        for text, number, side in self.fields:
+            sides.setdefault((text, number), set()).add(side)
+        seen: Counter[str] = Counter()
+        numbered = []
+        for placeholder in find_placeholders(translation):
+            numbered.append((placeholder, seen[placeholder.text]))
+            seen[placeholder.text] += 1
+        # from the end, so that the places of the fields before stay as found
+        for placeholder, number in reversed(numbered):
+            glued = sides.get((placeholder.text, number), set())
+            before, after = translation[: placeholder.start], translation[placeholder.end :]
+            if "after" in glued and _is_letter(after.lstrip(_SPACES)[:1]):
+                after = after.lstrip(_SPACES)
+            if "before" in glued and _is_letter(before.rstrip(_SPACES)[-1:]):
+                before = before.rstrip(_SPACES)
+            translation = before + placeholder.text + after
         return translation
 
 
 def spaced_fields(line: str) -> tuple[str, Glue]:
     """``line`` with a space between each field and the word glued to it (module docstring),
     and which fields those are; ``(line, Glue())`` where none is."""
-    found = find_placeholders(line)
-    sides: dict[tuple[str, str], bool] = {}  # glued on that side at each of its places
-    for placeholder in found:
-        for side in ("after", "before"):
-            glued = _glued(line, placeholder, side)
-            sides[placeholder.text, side] = sides.get((placeholder.text, side), True) and glued
-    fields = tuple(key for key, glued in sides.items() if glued)
+    pieces: list[str] = []
+    fields: list[tuple[str, int, str]] = []
+    seen: Counter[str] = Counter()
+    position = 0
+    for placeholder in find_placeholders(line):
+        number = seen[placeholder.text]
+        seen[placeholder.text] += 1
+        before = _glued(line, placeholder, "before")
+        after = _glued(line, placeholder, "after")
+        fields += [(placeholder.text, number, "before")] if before else []
+        fields += [(placeholder.text, number, "after")] if after else []
+        pieces += [line[position : placeholder.start], " " if before else "", placeholder.text]
+        pieces.append(" " if after else "")
+        position = placeholder.end
     if not fields:
         return line, Glue()
-    pieces, position = [], 0
-    for placeholder in found:
-        before = " " if (placeholder.text, "before") in fields else ""
-        after = " " if (placeholder.text, "after") in fields else ""
-        pieces += [line[position : placeholder.start], before, placeholder.text, after]
-        position = placeholder.end
     pieces.append(line[position:])
-    return "".join(pieces), Glue(fields)
+    return "".join(pieces), Glue(tuple(fields))
 
 
 def _glued(line: str, placeholder: Placeholder, side: str) -> bool:
@@ -98,3 +109,8 @@ def _glued(line: str, placeholder: Placeholder, side: str) -> bool:
         return False
     number = placeholder.kind == "printf" and placeholder.text[-1] in _NUMBER_CONVERSIONS
     return not (number and len(word.group()) <= _UNIT_LENGTH)
+
+
+def _is_letter(character: str) -> bool:
+    """Whether ``character`` is a letter (a word's, as the line's glued word was)."""
+    return character.isalpha()

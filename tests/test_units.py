@@ -773,12 +773,93 @@ def test_tags_glued_to_words_go_to_the_model_spaced_and_come_back_glued(
     [
         "Line one <br/> line two.",  # spaced already
         'Read <a href="/terms">the terms</a> now.',  # a pair: the model keeps it together
-        "Copy %sFiles now",  # a placeholder glued on purpose
+        "Width: %dpx",  # a number's unit glued to its conversion
         "Press <b>OK</b> now",
     ],
 )
 def test_other_tags_reach_the_model_as_written(line: str) -> None:
     assert split_segment(line, LineForms(decorations=True)).lines == [line]
+
+
+@pytest.mark.parametrize(
+    ("line", "seen", "translation", "expected"),
+    [
+        (  # WordPress's link wrapper: read as one word, "terms" came out "tern" (session 76)
+            "I agree to the %1$sterms of service%2$s.",
+            "I agree to the %1$s terms of service %2$s.",
+            "Ich stimme den %1$s Nutzungsbedingungen %2$s zu.",
+            "Ich stimme den %1$sNutzungsbedingungen%2$s zu.",
+        ),
+        (  # a space the model put inside the link is taken out
+            "Read our %1$sprivacy policy%2$s before booking.",
+            "Read our %1$s privacy policy %2$s before booking.",
+            "Lesen Sie unsere %1$sDatenschutzerkl\u00e4rung %2$s vor der Buchung.",
+            "Lesen Sie unsere %1$sDatenschutzerkl\u00e4rung%2$s vor der Buchung.",
+        ),
+        (
+            "Copy %sFiles now",
+            "Copy %s Files now",
+            "Jetzt %s Dateien kopieren",
+            "Jetzt %sDateien kopieren",
+        ),
+        (
+            "Click {0}here{1} to continue.",
+            "Click {0} here {1} to continue.",
+            "Klicken Sie {0} hier {1}, um fortzufahren.",
+            "Klicken Sie {0}hier{1}, um fortzufahren.",
+        ),
+    ],
+)
+def test_fields_glued_to_words_go_to_the_model_spaced_and_come_back_glued(
+    line: str, seen: str, translation: str, expected: str
+) -> None:
+    split = split_segment(line, LineForms(decorations=True))
+    assert split.lines == [seen]
+    assert split.rebuild([translation]) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "seen", "translation", "expected"),
+    [
+        (  # HTML-escaped catalog strings (WordPress and i18next trials, session 76)
+            "Continue&hellip;",
+            "Continue\u2026",
+            "Weiter\u2026",
+            "Weiter&hellip;",
+        ),
+        (
+            "Subscribe to our newsletter &amp; get 10&nbsp;% off.",
+            "Subscribe to our newsletter <x/> get 10\u00a0% off.",
+            "Abonnieren Sie unseren Newsletter <x/> erhalten Sie 10\u00a0% Rabatt.",
+            "Abonnieren Sie unseren Newsletter &amp; erhalten Sie 10&nbsp;% Rabatt.",
+        ),
+        (  # set aside as a bare & between spaces is
+            "Terms &amp; Conditions",
+            "Terms <x/> Conditions",
+            "Liefer- <x/> Nutzungsbedingungen",
+            "Liefer-&amp; Nutzungsbedingungen",  # spaced as a bare & is put back
+        ),
+    ],
+)
+def test_references_go_to_the_model_as_characters_and_come_back_as_written(
+    line: str, seen: str, translation: str, expected: str
+) -> None:
+    split = split_segment(line, LineForms(decorations=True))
+    assert split.lines == [seen]
+    assert split.rebuild([translation]) == expected
+
+
+def test_references_and_glued_fields_reach_the_model_as_written_without_decorations() -> None:
+    line = "Read our %1$sprivacy policy%2$s &amp; more&hellip;"
+    assert split_segment(line, LineForms()).lines == [line]
+
+
+def test_a_match_target_is_read_as_its_source_is() -> None:
+    forms = LineForms(decorations=True)
+    target = "Lesen Sie unsere %1$sDatenschutzerkl\u00e4rung%2$s &amp; mehr&hellip;"
+    assert forms.target_for_model(target, "Read our %1$sprivacy policy%2$s &amp; more&hellip;") == (
+        "Lesen Sie unsere %1$s Datenschutzerkl\u00e4rung %2$s <x/> mehr\u2026"
+    )
 
 
 def test_a_line_naming_a_language_gets_its_name_without_the_model():

@@ -1635,3 +1635,25 @@ def test_an_output_ending_with_a_bare_ampersand_is_counted_and_named() -> None:
     ) in report.summary()
     assert report.as_dict()["ampersands_alone"] == 1
     assert "ampersands_alone_examples" not in report.as_dict()
+
+
+def test_an_output_ending_with_an_escaped_ampersand_is_counted_and_named() -> None:
+    """``&amp; Bedingungen`` for ``Terms &amp; Conditions`` lost "Terms" unsaid, where the bare
+    ``&`` was counted (a WordPress and an i18next trial)."""
+    from ltmt.segments import Translation
+
+    report = RunReport()
+    outputs = {
+        "Terms &amp; Conditions": "&amp; Bedingungen",
+        "Bed &amp; Breakfast rooms": "Bed &amp; Breakfast Zimmer",
+    }
+    translate_texts(
+        list(outputs),
+        lambda texts, prefer: [Translation(t, outputs[t]) for t in texts],
+        report,
+    )
+    assert report.ampersands_alone == 1
+    assert (
+        "; 1 lost the words beside an & of its source, ending or starting with it (check "
+        "them: 'Terms &amp; Conditions')"
+    ) in report.summary()

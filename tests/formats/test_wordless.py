@@ -1,6 +1,6 @@
 import pytest
 
-from ltmt.formats.wordless import lost_every_word
+from ltmt.formats.wordless import ampersand_left_alone, lost_every_word
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,23 @@ from ltmt.formats.wordless import lost_every_word
 )
 def test_lost_every_word(source, target, lost):
     assert lost_every_word(source, target) is lost
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "edge"),
+    [
+        ("Terms & Conditions", "Bedingungen &", "ends"),
+        ("Terms & Conditions", "& Bedingungen", "starts"),
+        # a reference to an ampersand is read as the & it stands for (a WordPress trial)
+        ("Terms &amp; Conditions", "&amp; Bedingungen", "starts"),
+        ("Terms &amp; Conditions", "Bedingungen &amp;", "ends"),
+        ("Terms &#38; Conditions", "&#x26; Bedingungen", "starts"),
+        ("Terms &amp; Conditions", "Gesch\u00e4fts- &amp; Nutzungsbedingungen", None),
+        ("Terms &amp; Conditions", "AGB", None),
+        # the text "&copy;" written escaped is no sign between words
+        ("Write &amp;copy;", "&amp;copy; schreiben", None),
+        ("Save &amp;", "Speichern &amp;", None),  # the source's own ends with it
+    ],
+)
+def test_ampersand_left_alone(source, target, edge):
+    assert ampersand_left_alone(source, target) == edge

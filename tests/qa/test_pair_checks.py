@@ -1873,6 +1873,25 @@ def test_a_translation_that_lost_all_its_words(source, target, expected):
         ("R&D", "F&E", []),
         ("Save &Open", "Speichern &\u00d6ffnen", []),  # an accelerator, no bare sign
         ("Save &", "Speichern &", []),  # the source's own & ends it
+        # an HTML-escaped string's &amp; is the & it stands for (a WordPress trial)
+        (
+            "Terms &amp; Conditions",
+            "&amp; Bedingungen",
+            [
+                "the translation starts with a bare &, where its source has words before it: "
+                "translate them"
+            ],
+        ),
+        (
+            "Bed &#38; Breakfast",
+            "Breakfast &#38;",
+            [
+                "the translation ends with a bare &, where its source has words after it: "
+                "translate them"
+            ],
+        ),
+        ("Terms &amp; Conditions", "Gesch\u00e4fts- &amp; Nutzungsbedingungen", []),
+        ("Write &amp;copy; for \u00a9", "&amp;copy;", []),  # the text &copy;, no sign
     ],
 )
 def test_a_translation_ending_with_a_bare_ampersand_lost_words(source, target, expected):
