@@ -7,9 +7,12 @@ A placeholder is text a translation must carry over unchanged: printf conversion
 
 The model sees placeholders as they are (the base model is trained on gettext messages that
 contain them, and masks of our own invention would not survive SentencePiece's NFKC
-normalisation and whitespace folding any better). What this module adds is the check and the
-repair afterwards: :func:`restore` makes the output carry exactly the source's placeholders and
-the source's leading/trailing whitespace and line structure, and says whether it had to repair.
+normalisation and whitespace folding any better); a field glued to a word is spaced from it
+(:mod:`ltmt.glued_fields`) and a character reference given as its character
+(:mod:`ltmt.entity_characters`), both undone on the translation (:mod:`ltmt.units`). What this
+module adds is the check and the repair afterwards: :func:`restore` makes the output carry
+exactly the source's placeholders and the source's leading/trailing whitespace and line
+structure, and says whether it had to repair.
 
     protected = protect(source)
     output = model(protected.text)
