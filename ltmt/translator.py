@@ -98,7 +98,7 @@ from ltmt.text import half_character, paired_surrogates, text_list
 from ltmt.title_case import read_both_ways
 from ltmt.units import LineForms, SplitSegment, Unit, join_pieces, plan_units, split_segment
 from ltmt.weak_match_guard import guard_weak_matches
-from ltmt.wording import first_few, shortened
+from ltmt.wording import shortened
 from ltmt.worker_processes import (
     FusedDecoding,
     check_worker_processes,
@@ -779,9 +779,8 @@ class Translator:
         shift = find_shift(sources, targets)
         if shift is not None:
             raise InputError(
-                f"the targets read shifted against their sources: {shift.first('pair')} "
-                f"(pairs {first_few(f'#{number}' for number in shift.lines)}); nothing "
-                "learned: give each source's translation at its place and learn them again"
+                f"{shift.of_pairs()}; nothing learned: give each source's translation at its "
+                "place and learn them again"
             )
         pairs = [
             PairRecord(source, target, f"#{number}")

@@ -245,6 +245,8 @@ def import_(
                         "--no-language-check",
                         fmt=pair_format(read_from, fmt) if read_from.is_file() else None,
                     )
+                if source_file is not None:  # before a new store is made, as below
+                    _refuse_shifted(said, read_from, source_file, fmt, records)
                 if reviewed_only:  # before a new store is made: a refused import makes none
                     _refuse_unrecorded(read_from, records, fmt, user, memory)
                 if memory is None:  # a new store, made once the file is read
@@ -672,6 +674,31 @@ def _recorded_older_sources(
         found.unrecorded += [(str(shown), *said[1:]) for said in checked.unrecorded]
         found.held += [f"{shown}: {name}" for name in checked.held]
     return found
+
+
+def _refuse_shifted(
+    said: Path | str,
+    read_from: Path,
+    source_file: Path,
+    fmt: str | None,
+    records: list[PairRecord],
+) -> None:
+    """An InputError where a file of ``read_from`` (a file, ``said`` in messages, or a folder)
+    pairs with its source file by place (a plain-text file line by line) and reads shifted
+    against it (:mod:`ltmt.memory.shifted_files`): a line deleted in one and added in the
+    other stored each translation after it under the wrong source (trial s76)."""
+    from ltmt.formats.pairs import pair_format
+    from ltmt.memory.shifted_files import refuse_shifted_file
+
+    if read_from.is_file():
+        name = said if isinstance(said, str) else said.name
+        kind = pair_format(read_from, fmt)
+        refuse_shifted_file(name, f"{source_file.name}'s", kind, records, "import")
+        return
+    against = f"its source file in {source_file.name}/"
+    for path, pairs in _files_of(read_from, records):
+        shown = f"{read_from.name}/{path.relative_to(read_from).as_posix()}"
+        refuse_shifted_file(shown, against, pair_format(path), pairs, "import")
 
 
 def _files_of(folder: Path, records: list[PairRecord]) -> list[tuple[Path, list[PairRecord]]]:

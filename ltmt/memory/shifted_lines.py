@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ltmt.memory.import_checks import pair_problems
 from ltmt.segments import PairRecord
+from ltmt.wording import first_few
 
 _DIGIT = re.compile(r"\d")
 # what says a target is not its source's translation (a misread encoding does not)
@@ -47,6 +48,15 @@ class Shift:
         if unit == "line":
             return f"line {line}'s translation has the numbers of line {line + offset}'s source"
         return f"{unit} #{line}'s target has the numbers of {unit} #{line + offset}'s source"
+
+    def of_pairs(self) -> str:
+        """``the targets read shifted against their sources: pair #1's target has the numbers
+        of pair #2's source (pairs #1, #2)``: the shift of a list of pairs, as
+        :meth:`ltmt.Translator.learn` and the server's ``learn`` and ``pairs`` refuse it."""
+        return (
+            f"the targets read shifted against their sources: {self.first('pair')} "
+            f"(pairs {first_few(f'#{number}' for number in self.lines)})"
+        )
 
 
 def find_shift(sources: Sequence[str], targets: Sequence[str]) -> Shift | None:

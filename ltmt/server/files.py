@@ -39,6 +39,7 @@ from ltmt.formats.registry import FORMATS, output_name_problem
 from ltmt.formats.unit_translation import ExactFn, TranslateFn
 from ltmt.memory.origins import with_shown_origins
 from ltmt.memory.report import ImportReport
+from ltmt.memory.shifted_files import refuse_shifted_file
 from ltmt.memory.store import Memory
 from ltmt.memory.work_folders import work_folder
 from ltmt.memory.write_fences import WriteFence
@@ -210,6 +211,10 @@ def import_upload(
     )
     if language_check:
         check_pair_languages(name, records, *languages, "language_check=false")
+    if source is not None:  # a plain-text file one line off its source (trial s76)
+        kind = pair_format(Path(name), fmt)
+        against = f"{safe_name(source[0], 'source')}'s"
+        refuse_shifted_file(name, against, kind, records, "import")
     report = memory.import_pairs(  # a key made the user: ``keys create`` warned of a typo
         user, drain(records), origin=name, languages=languages, warn_new_user=False, fence=fence
     )

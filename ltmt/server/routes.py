@@ -36,6 +36,7 @@ from ltmt.server.errors import ApiError
 from ltmt.server.file_slots import RETRY_AFTER_S
 from ltmt.server.json_body import Utf8JsonRoute
 from ltmt.server.openapi import file_answer
+from ltmt.server.pair_checks import pair_warnings, refuse_shifted
 from ltmt.server.request_warnings import Warnings, collected_warnings
 from ltmt.server.schemas import (
     Deleted,
@@ -291,6 +292,7 @@ async def translate(
     if body.learn:
         check_pairs(service, body.learn)
         await run_in_threadpool(refuse_swapped, service, body.learn, "learn")
+        refuse_shifted(body.learn, "learn")
     options = service.options(body.fusion, body.beam, request_terms(body.glossary, "glossary"))
     with service.user_requests.taken(who):  # 429 where the user has its most in flight
         results = await in_thread_unless_disconnected(
@@ -307,7 +309,9 @@ async def translate(
                 report = await run_in_threadpool(
                     lambda: service.memory.import_pairs(who, pairs, origin="learn", fence=fence)
                 )
-            learned = ImportReportOut.of(report, warnings.messages)
+            named = [PairRecord(*pair, f"pair {n}") for n, pair in enumerate(pairs, 1)]
+            said = pair_warnings(named, service.memory.clean, "learned")
+            learned = ImportReportOut.of(report, [*warnings.messages, *said])
     return TranslateResponse(translations=[TranslationOut.of(t) for t in results], learned=learned)
 
 
@@ -486,12 +490,14 @@ def add_pairs(
     fence = write_fence(service, key, who)
     records = pair_records(service, body.pairs)
     refuse_swapped(service, body.pairs, "pairs")
+    refuse_shifted(body.pairs, "pairs")
     with collected_warnings() as warnings:
         # a key made the user: ``keys create`` warned of a typo
         report = service.memory.import_pairs(
             who, records, origin="api", warn_new_user=False, fence=fence
         )
-    return ImportReportOut.of(report, warnings.messages)
+    said = pair_warnings(records, service.memory.clean, "added")
+    return ImportReportOut.of(report, [*warnings.messages, *said])
 
 
 @router.post("/memory/import", response_model=ImportReportOut)
