@@ -4199,3 +4199,69 @@ def test_ltmts_own_jed_and_qt_translations_are_told_apart(
         f"or undo the import ({read} pairs of that file): ltmt memory delete --user ida "
         f"--origin {path} --yes"
     )
+
+
+SHIFT_SOURCES = [
+    "Do not take more than 3 tablets in 24 hours.",
+    "Store below 25 °C.",
+    "Take 1 tablet twice daily.",
+]
+SHIFT_TARGETS = [
+    "Nehmen Sie nicht mehr als 3 Tabletten innerhalb von 24 Stunden ein.",
+    "Nicht über 25 °C lagern.",
+    "Nehmen Sie zweimal täglich 1 Tablette ein.",
+]
+
+
+@pytest.mark.parametrize(
+    ("layout", "said"),
+    [
+        (
+            "file",
+            "rev.de.txt: its lines read shifted against src.txt's: line 1's translation has the "
+            "numbers of line 2's source (lines 1, 2); nothing imported: put each translation on "
+            "the line of its source and import again",
+        ),
+        (
+            "folder",
+            "de/leaflet.txt: its lines read shifted against its source file in en/: line 1's "
+            "translation has the numbers of line 2's source (lines 1, 2); nothing imported: put "
+            "each translation on the line of its source and import again",
+        ),
+        (
+            "paragraphs",
+            "rev.de.txt: its paragraphs read shifted against src.txt's: paragraph 1's "
+            "translation has the numbers of paragraph 2's source (paragraphs 1, 2); nothing "
+            "imported: put each translation in the paragraph of its source and import again",
+        ),
+    ],
+)
+def test_a_plain_text_file_shifted_against_its_source_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], store: str, layout: str, said: str
+) -> None:
+    """Trial s76: a reviewer file one line off (a line deleted at the top, one added at the
+    end) was imported with a warning per pair, its translations stored under the wrong
+    sources; ``translate --learn`` refused it."""
+    shifted = SHIFT_TARGETS[1:] + SHIFT_TARGETS[:1]
+    end = "\n\n" if layout == "paragraphs" else "\n"
+    if layout == "folder":
+        (tmp_path / "en").mkdir()
+        (tmp_path / "de").mkdir()
+        source, target = tmp_path / "en", tmp_path / "de"
+        (source / "leaflet.txt").write_text(end.join(SHIFT_SOURCES) + end, "utf-8")
+        (target / "leaflet.txt").write_text(end.join(shifted) + end, "utf-8")
+    else:
+        source, target = tmp_path / "src.txt", tmp_path / "rev.de.txt"
+        source.write_text(end.join(SHIFT_SOURCES) + end, "utf-8")
+        target.write_text(end.join(shifted) + end, "utf-8")
+    fmt = ["--format", "paragraphs"] if layout == "paragraphs" else []
+    args = [str(target), "--source-file", str(source), *fmt, "--memory-dir", store, "-u", "rx"]
+    code, out, err = ltmt(capsys, "memory", "import", *args)
+    assert (code, out, err) == (1, "", f"ltmt: error: {said}\n")
+    assert not Path(store).exists()  # nothing stored, no store made
+    # the same file with its lines in place is imported
+    target_file = target / "leaflet.txt" if layout == "folder" else target
+    target_file.write_text(end.join(SHIFT_TARGETS) + end, "utf-8")
+    code, out, err = ltmt(capsys, "memory", "import", *args)
+    assert (code, out) == (0, f"imported {target.name} into rx: 3 added, 0 duplicates, 0 skipped\n")
+    assert err.startswith("ltmt: created a new memory store") and "warning" not in err, err

@@ -96,3 +96,11 @@ def test_long_files_are_read_in_linear_time() -> None:
     assert find_shift(sources, targets) is None
     assert find_shift(sources, targets[1:] + targets[:1]) is not None
     assert time.perf_counter() - started < 20
+
+
+def test_a_shifted_list_of_pairs_is_said_by_the_pairs_numbers() -> None:
+    """As :meth:`ltmt.Translator.learn` and the server's ``learn`` and ``pairs`` refuse it."""
+    assert Shift((1, 2, 3, 4), (1, 1, 1, 1)).of_pairs() == (
+        "the targets read shifted against their sources: pair #1's target has the numbers of "
+        "pair #2's source (pairs #1, #2, #3, ...)"
+    )
