@@ -28,9 +28,9 @@ def refuse_shifted_file(
 ) -> None:
     """An InputError where ``records`` (the pairs of the file ``name``, in format ``kind``,
     and of its source file, in their order) read shifted against ``against`` (the source file
-    as a message names it: ``src.txt's``), naming the first places
-    shifted; ``verb`` says what to do again (``import``). Nothing for a format whose pairs
-    are not placed (:data:`PLACES`)."""
+    as a message names it: ``src.txt's``), naming the first places shifted; ``verb`` says what
+    to do again (``import``). Nothing for a format whose pairs are not placed
+    (:data:`PLACES`)."""
     if kind not in PLACES:
         return
     unit, at = PLACES[kind]
