@@ -40,10 +40,11 @@ def refuse_shifted_file(
     places = [_place(record, unit) for record in records]
     line, offset = shift.lines[0] - 1, shift.offsets[0]
     numbers = dict.fromkeys(places[index - 1][1] for index in shift.lines)
+    units = unit if len(numbers) == 1 else f"{unit}s"
     raise InputError(
         f"{name}: its {unit}s read shifted against {against}: {places[line][0]}'s "
-        f"translation has the numbers of {places[line + offset][0]}'s source ({unit}"
-        f"{'s' if len(numbers) > 1 else ''} {first_few(numbers)}); nothing {verb}ed: put each translation {at} the {unit} of its "
+        f"translation has the numbers of {places[line + offset][0]}'s source ({units} "
+        f"{first_few(numbers)}); nothing {verb}ed: put each translation {at} the {unit} of its "
         f"source and {verb} again"
     )
 
