@@ -141,6 +141,28 @@ def place_accelerator(output: str, accelerator: Accelerator) -> str:
     return output[:placed] + marker + output[placed:]
 
 
+def accelerators_given(source: str, target: str, markers: tuple[str, ...]) -> tuple[str, int]:
+    """``target``, a stored translation of ``source`` reused as it is (a 100 % memory match),
+    with an accelerator placed (:func:`place_accelerator`) on each line whose source line has
+    one of ``markers`` (:func:`find_accelerator`) and which has no marker of that kind at all
+    (``&Import`` stored as ``Importieren``: the menu item lost its key), and how many it
+    placed. Line by line where both have as many lines, else none: a target that marks a key
+    of its own, or several, is the translator's and is kept."""
+    source_lines, target_lines = source.split("\n"), target.split("\n")
+    if not markers or len(source_lines) != len(target_lines):
+        return target, 0
+    placed = 0
+    for number, (source_line, target_line) in enumerate(zip(source_lines, target_lines, strict=True)):
+        accelerator = find_accelerator(source_line, markers)[1]
+        if accelerator is None or _candidates(target_line, accelerator.marker):
+            continue
+        given = place_accelerator(target_line, accelerator)
+        if given != target_line:
+            target_lines[number] = given
+            placed += 1
+    return ("\n".join(target_lines), placed) if placed else (target, 0)
+
+
 def accelerators_lost(source: str, output: str, markers: tuple[str, ...] = MARKERS) -> int:
     """How many of ``source``'s lines with an accelerator (:func:`find_accelerator`) have no
     accelerator of that marker, or several, in ``output`` (line by line where both have as many

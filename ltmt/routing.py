@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from ltmt.accelerators import accelerators_given
 from ltmt.folded_characters import separators_for_reuse
 from ltmt.formats.placeholders import lacks_placeholders
 from ltmt.fusion.selection import MatchSelection, select_matches
@@ -27,20 +28,30 @@ if TYPE_CHECKING:
 
 
 def without_model(
-    text: str, found: tuple[Match, ...], exact_reuse: bool, target_language: str = ""
+    text: str,
+    found: tuple[Match, ...],
+    exact_reuse: bool,
+    target_language: str = "",
+    accelerator_markers: tuple[str, ...] = (),
 ) -> Translation | None:
     """The translation of ``text`` that needs no model: empty for a blank one, the stored target
     of a 100 % match among ``found`` (its memory matches, best first; one of the same case as
     ``text`` first) with ``exact_reuse``, as :func:`reusable_target` gives it; ``None`` when the
     model has to translate it. ``target_language``: the translator's, which the memory was
-    checked to be in (:attr:`Translation.target_language`)."""
+    checked to be in (:attr:`Translation.target_language`). A line of ``text`` with a keyboard
+    accelerator of ``accelerator_markers`` whose stored translation marks none gets one placed,
+    as a decoded line does (:func:`ltmt.accelerators.accelerators_given`: ``&Import`` stored as
+    ``Importieren`` is reused as ``&Importieren``), counted in :attr:`Translation.accelerators`."""
     language = target_language
     if not text.strip():
         return Translation(text, "", found, "empty", target_language=language)
     if exact_reuse and found and found[0].score >= 100:
         reused = _reused_match(text, found)
         if reused is not None:
-            return Translation(text, reused[1], found, "exact", target_language=language)
+            target, placed = accelerators_given(text, reused[1], accelerator_markers)
+            return Translation(
+                text, target, found, "exact", target_language=language, accelerators=placed
+            )
     return None
 
 

@@ -886,7 +886,11 @@ class Translator:
         splits: dict[int, SplitSegment] = {}  # the segments the model translates
         for index, text in enumerate(texts):
             results[index] = without_model(
-                text, matches[index], self.exact_reuse, self.written_language
+                text,
+                matches[index],
+                self.exact_reuse,
+                self.written_language,
+                self.line_forms.accelerator_markers,
             )
             if results[index] is None:
                 # a line-initial 2.5 is a quantity where a match writes its own 2,5 (a clause's

@@ -137,6 +137,8 @@ def reused_as_stored(translation: Translation, form: int | None = None) -> bool:
         return False
     if reuse_lacks_fields(translation, form):  # repaired as the model's output is, not approved
         return False
+    if translation.accelerators:  # an accelerator placed in it: changed, so for review
+        return False
     stored, source = translation.matches[0].segment.source, translation.source
     if stored == source:
         return True

@@ -264,7 +264,13 @@ def exact_for_translator(translator: Translator, user: str | None) -> ExactFn:
     def exact(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation | None]:
         found = memory_matches(translator.memory, user, texts, translator.top_k, prefer)
         reused = (
-            without_model(text, matches, translator.exact_reuse, translator.written_language)
+            without_model(
+                text,
+                matches,
+                translator.exact_reuse,
+                translator.written_language,
+                translator.line_forms.accelerator_markers,
+            )
             for text, matches in zip(texts, found, strict=True)
         )
         return [t if t is not None and t.method == "exact" else None for t in reused]
