@@ -152,7 +152,9 @@ def accelerators_given(source: str, target: str, markers: tuple[str, ...]) -> tu
     if not markers or len(source_lines) != len(target_lines):
         return target, 0
     placed = 0
-    for number, (source_line, target_line) in enumerate(zip(source_lines, target_lines, strict=True)):
+    for number, (source_line, target_line) in enumerate(
+        zip(source_lines, target_lines, strict=True)
+    ):
         accelerator = find_accelerator(source_line, markers)[1]
         if accelerator is None or _candidates(target_line, accelerator.marker):
             continue
