@@ -51,6 +51,7 @@ from ltmt.clause_markers import split_marker
 from ltmt.errors import ConfigError, InputError
 from ltmt.formats.code_ids import input_ids, renumbered
 from ltmt.formats.common import same_language
+from ltmt.formats.disambiguations import other_sense
 from ltmt.formats.markup_characters import from_written, written_forms
 from ltmt.formats.wrapped_placeholders import Unwrapped, rewrapped, unwrapped
 from ltmt.memory.user_ids import likely_users
@@ -58,6 +59,9 @@ from ltmt.segments import Match
 from ltmt.text import fuzzy_score, normalize, split_edges
 from ltmt.untagged_matches import best_as_read, searched_count
 from ltmt.wording import counted
+
+# the score of a 100 % match stored for another sense (_other_senses_near): near, not exact
+OTHER_SENSE_SCORE = 99.0
 
 if TYPE_CHECKING:
     from ltmt.memory.store import Memory
@@ -106,7 +110,27 @@ def memory_matches(
     for i, matches in gathered.items():
         in_form = _in_form_of(texts[i], matches, k, case_sensitive)
         results[i] = _with_code_ids_of(texts[i], in_form, case_sensitive)
+        if prefer is not None and prefer[i]:
+            results[i] = _other_senses_near(results[i], prefer[i].get("context"))
     return results
+
+
+def _other_senses_near(matches: tuple[Match, ...], context: object) -> tuple[Match, ...]:
+    """``matches`` with each 100 % match stored for another sense than ``context``'s (a Qt
+    disambiguation comment that differs: :func:`~ltmt.formats.disambiguations.other_sense`)
+    scored :data:`OTHER_SENSE_SCORE`, a near match for fusion to read, best first again: the
+    verb's ``Öffnen`` is no exact match for ``Open`` the file state."""
+    if not any(
+        m.score >= 100 and other_sense(m.segment.metadata.get("context"), context) for m in matches
+    ):
+        return matches
+    scored = [
+        replace(m, score=OTHER_SENSE_SCORE)
+        if m.score >= 100 and other_sense(m.segment.metadata.get("context"), context)
+        else m
+        for m in matches
+    ]
+    return tuple(sorted(scored, key=lambda m: -m.score))
 
 
 def _searched(text: str) -> list[tuple[str, bool, Unwrapped | None]]:

@@ -17,6 +17,7 @@ import lmdb
 import numpy as np
 
 from ltmt.errors import StoreError
+from ltmt.formats.disambiguations import same_sense
 from ltmt.formats.key_contexts import same_context
 from ltmt.memory import index, rows, sources
 from ltmt.memory.crypto import PlainCipher, Vault
@@ -233,9 +234,13 @@ def _ranked(
 
 
 def _shared(metadata: Mapping[str, Any], wanted: Mapping[str, Any]) -> int:
-    """How much of ``wanted`` ``metadata`` shares: 2 for the same context (one key's spellings
-    alike: :func:`~ltmt.formats.key_contexts.same_context`), 1 per other key."""
-    score = 2 * same_context(context_of(metadata), context_of(wanted))
+    """How much of ``wanted`` ``metadata`` shares: 4 for the same context (one key's spellings
+    alike: :func:`~ltmt.formats.key_contexts.same_context`), else 2 for the same Qt
+    disambiguation comment in another class (:func:`~ltmt.formats.disambiguations.same_sense`),
+    1 per other key."""
+    context, wanted_context = context_of(metadata), context_of(wanted)
+    same = same_context(context, wanted_context)
+    score = 4 if same else 2 * same_sense(context, wanted_context)
     return score + sum(
         metadata.get(key) == value for key, value in wanted.items() if key != "context"
     )
