@@ -762,6 +762,11 @@ _BINARY_KINDS = (
         "a compiled gettext catalog (.mo); give its .po source "
         "(msgunfmt {path} -o out.po makes one)",
     ),
+    (
+        (b"\x3c\xb8\x64\x18\xca\xef\x9c\x95\xcd\x21\x1c\xbf\x60\xa1\xbd\xdd",),
+        "a compiled Qt translation (.qm); give its .ts source "
+        "(lconvert -i {path} -o {ts} makes one)",
+    ),
     ((b"\x1f\x8b",), "gzip-compressed; decompress it first (gunzip -k {path})"),
     ((b"\xfd7zXZ\x00",), "xz-compressed; decompress it first (unxz -k {path})"),
     ((b"BZh",), "bzip2-compressed; decompress it first (bunzip2 -k {path})"),
@@ -811,10 +816,19 @@ def content_problem(path: Path, *, utf16: bool = True) -> str | None:
         return document
     for magics, problem in _BINARY_KINDS:
         if _starts_with_kind(head, magics):
-            return f"{path} is {problem.format(path=shlex.quote(str(path)))}"
+            return f"{path} is {problem.format(path=shlex.quote(str(path)), ts=_ts_for(path))}"
     if holds_nul(head):
         return binary_problem(path)
     return None
+
+
+def _ts_for(path: Path) -> str:
+    """The ``.ts`` file ``lconvert`` may write of the ``.qm`` file ``path`` (quoted for a
+    shell): its name with ``.ts`` (``app_de.qm`` → ``app_de.ts``), never ``path`` itself."""
+    ts = Path(path).with_suffix(".ts")
+    if ts == Path(path):
+        ts = Path(path).with_name(f"{Path(path).stem}_from_qm.ts")
+    return shlex.quote(str(ts))
 
 
 def _starts_with_kind(head: bytes, magics: tuple[bytes, ...]) -> bool:
