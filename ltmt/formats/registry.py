@@ -734,6 +734,7 @@ OTHER_KINDS: dict[str, str] = {
     ".ppt": "pptx",
     ".pps": "pptx",
     ".mo": "",
+    ".qm": "",
 }
 _ROLE_WORDS = {"read": "imported", "write": "exported", "document": "translated"}
 
@@ -1231,6 +1232,14 @@ def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> s
     if _tab_separated_table(spec, suffix, given):
         return None
     extension = _extension_of(spec, given)
+    if suffix in COMPILED_KINDS and spec.name in COMPILED_KINDS[suffix][2]:
+        what, compile_command, _ = COMPILED_KINDS[suffix]
+        written = shlex.quote(str(output.with_suffix(extension)))
+        command = compile_command.format(source=written, output=shlex.quote(str(output)))
+        return (
+            f"a {suffix} file is {what}, which translate does not write ({spec.shown} is "
+            f"written); give it a {extension} extension, then compile it ({command})"
+        )
     says = _what_the_name_says(suffix, spec, given)
     if says is not None:
         return (
@@ -1246,6 +1255,14 @@ def output_name_problem(output: Path, spec: FileFormat, given: Path | None) -> s
             f"file it is; name the output with {mine}"
         )
     return None
+
+
+# compiled catalogs that a translation is made into by its format's own tool: what they are,
+# the command that compiles one ({source}: the translation, {output}: the compiled file) and
+# the formats it compiles (lrelease reads PO catalogs too)
+COMPILED_KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    ".qm": ("a compiled Qt translation", "lrelease {source} -qm {output}", ("ts", "po")),
+}
 
 
 # extensions that files of other formats have too: every INI file's .ini, of which Joomla's
