@@ -52,6 +52,7 @@ from typing import Any
 from ltmt.errors import InputError
 from ltmt.formats import plural_suffixes
 from ltmt.formats.byte_order_marks import UTF16_MARKS
+from ltmt.formats.character_references import references_kept
 from ltmt.formats.common import (
     atomic_write,
     lang_matches,
@@ -292,10 +293,11 @@ class TsDocument:
     review_lost_on_update = True
     source_changes_marked = True  # (the memory is not asked: documents.source_changes_unmarked)
 
-    def __init__(self, path: Path, store: Any, head: bytes = b"") -> None:
+    def __init__(self, path: Path, store: Any, head: bytes = b"", original: bytes = b"") -> None:
         self.path = Path(path)
         self.store = store
         self.head = head  # the file's first bytes: its line ends are the output's
+        self.original = original  # the file as read: its character references are kept
         language = store.document.getroot().get("language") or "en"
         self.nplurals = len(plural_tags(language))
         # plural forms and length variants waiting for their siblings, and the messages of
@@ -314,9 +316,8 @@ class TsDocument:
             check_languages(store, Path(path), src_lang or "", tgt_lang or "")
         if tgt_lang:
             _name_missing_language(store, tgt_lang)
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-        return cls(Path(path), store, head)
+        original = Path(path).read_bytes()
+        return cls(Path(path), store, original[:4096], original)
 
     def without_source(self) -> int:
         """How many messages (not vanished or obsolete) have no source text: those of
@@ -445,6 +446,9 @@ class TsDocument:
     def save(self, out_path: Path) -> None:
         # translate-toolkit writes every empty element open and closed; lupdate closes <byte/>
         data = _BYTE_CLOSED.sub(rb"\1/>", bytes(self.store))
+        if self.original:  # a source's &#8211; as it was written, not as the character
+            encoding = self.store.document.docinfo.encoding or "utf-8"
+            data = references_kept(self.original, data, encoding)
         atomic_write(Path(out_path), line_ends_like(self.head, data))  # a Windows file's \r\n
 
 
