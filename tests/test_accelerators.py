@@ -10,6 +10,7 @@ from ltmt.accelerators import (
     Accelerator,
     accelerator_markers,
     accelerators_added,
+    accelerators_given,
     accelerators_lost,
     ampersands_made_single,
     find_accelerator,
@@ -238,3 +239,32 @@ def test_accelerators_added_are_those_where_the_source_has_none(source, output, 
 )
 def test_underscore_words_are_words_joined_by_underscores(line, spans):
     assert underscore_words(line) == spans
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # a stored translation that lost the key gets one, as a decoded line does
+        ("&Import", "Importieren", ("&Importieren", 1)),
+        ("E&xit", "Beenden", ("&Beenden", 1)),
+        ("_Quit", "Beenden", ("_Beenden", 1)),
+        # line by line: only the line whose source has a key
+        ("&File\nOpen a file", "Datei\nEine Datei öffnen", ("&Datei\nEine Datei öffnen", 1)),
+        # the translator's own key, or several, are kept as stored
+        ("&Import", "I&mportieren", ("I&mportieren", 0)),
+        ("&Import", "&Importieren und &Laden", ("&Importieren und &Laden", 0)),
+        # no key in the source, no markers asked, or lines that do not pair up: as stored
+        ("Import", "Importieren", ("Importieren", 0)),
+        ("&File\nOpen", "Datei öffnen", ("Datei öffnen", 0)),
+        # a doubled ampersand is text: the key still goes on a letter
+        ("&Rock && Roll", "Rock && Roll", ("&Rock && Roll", 1)),
+    ],
+)
+def test_a_reused_translation_gets_the_sources_accelerator(source, target, expected):
+    """Qt trial s76 (5): ``&Import`` stored as ``Importieren`` was reused as it is, and the
+    menu item lost its Alt shortcut."""
+    assert accelerators_given(source, target, MARKERS) == expected
+
+
+def test_no_markers_give_no_accelerator():
+    assert accelerators_given("&Import", "Importieren", ()) == ("Importieren", 0)

@@ -535,3 +535,32 @@ def test_a_near_plain_segment_is_scored_on_the_tagged_pairs_words(tagged_memory)
     assert found[0].score > match_score(
         text, 'Do not take <g id="1">Xarelto</g> if you are pregnant.'
     )
+
+
+STATE, VERB = "FileView\nadjective: file state", "FileView\nverb: button"
+
+
+@pytest.mark.parametrize(
+    ("stored", "context", "expected"),
+    [
+        # moved to another class: the same comment's translation first, exact
+        ((STATE, VERB), "TabBar\nadjective: file state", [("Geöffnet", 100.0), ("Öffnen", 99.0)]),
+        ((STATE, VERB), "TabBar\nverb: button", [("Öffnen", 100.0), ("Geöffnet", 99.0)]),
+        # only the other sense stored: a near match, not an exact one
+        ((VERB,), "TabBar\nadjective: file state", [("Öffnen", 99.0)]),
+        # a message without a comment, or one of a class alone: exact as before
+        ((VERB,), "TabBar", [("Öffnen", 100.0)]),
+        (("FileView",), "TabBar\nadjective: file state", [("Öffnen", 100.0)]),
+    ],
+)
+def test_a_qt_disambiguation_comment_picks_the_sense_of_an_exact_match(
+    tmp_path, stored, context, expected
+):
+    """Qt trial s76 (6): ``Open`` (comment ``adjective: file state``) in a new class got the
+    verb's ``Öffnen`` as a 100 % exact match."""
+    targets = {STATE: "Geöffnet", VERB: "Öffnen", "FileView": "Öffnen"}
+    with Memory(tmp_path) as memory:
+        for stored_context in stored:
+            memory.add("u1", "Open", targets[stored_context], metadata={"context": stored_context})
+        [found] = memory_matches(memory, "u1", ["Open"], k=4, prefer=[{"context": context}])
+    assert [(m.target, m.score) for m in found] == expected

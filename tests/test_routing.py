@@ -192,3 +192,19 @@ def test_the_segment_reused_is_the_one_of_the_inputs_case() -> None:
     assert reused_segment("open", found) == verb
     assert reused_segment("Open", found) == menu
     assert reused_segment("close", (Match(menu, 90.0),)) is None
+
+
+def test_an_exact_match_without_the_sources_accelerator_gets_one_placed():
+    """Qt trial s76 (5): ``&Import`` reused ``Importieren`` as stored; now it is placed as in a
+    decoded line, counted, and the reuse is no longer 'as stored' (it is for review)."""
+    from ltmt.formats.placeholders import reused_as_stored
+
+    stored = (Match(Segment(1, "u1", "&Import", "Importieren", 0.0, "t"), 100.0),)
+    placed = without_model("&Import", stored, True, "de", ("&", "_", "~"))
+    assert placed is not None
+    assert (placed.text, placed.method, placed.accelerators) == ("&Importieren", "exact", 1)
+    assert not reused_as_stored(placed)
+    kept = without_model("&Import", stored, True, "de")  # no markers asked (--accelerators none)
+    assert kept is not None
+    assert (kept.text, kept.accelerators) == ("Importieren", 0)
+    assert reused_as_stored(kept)

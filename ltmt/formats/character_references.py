@@ -15,8 +15,10 @@ import re
 
 # a decimal or hexadecimal character reference (bounded: no backtracking to speak of)
 _REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,6})|([0-9]{1,7}));")
-# characters a writer writes as references or entities of its own, never as themselves
-_MARKUP = frozenset("&<>\"'")
+# characters a writer writes as entities of its own, never as themselves
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# quotes, which writers write as themselves or as entities: such a line is left as written
+_QUOTES = frozenset("\"'")
 
 
 def references_kept(original: bytes, written: bytes, encoding: str) -> bytes:
@@ -43,9 +45,9 @@ def references_kept(original: bytes, written: bytes, encoding: str) -> bytes:
 
 
 def _decoded(line: str, encoding: str) -> str:
-    """``line`` with each character reference as the character a writer in ``encoding``
-    writes for it: itself, but for markup characters, control characters and those the
-    encoding cannot hold, which stay references."""
+    """``line`` with each character reference as a writer in ``encoding`` writes its
+    character: itself, ``&amp;``, ``&lt;`` or ``&gt;`` for markup; quotes, control characters
+    and those the encoding cannot hold stay references."""
 
     def character(found: re.Match[str]) -> str:
         hexadecimal, decimal = found.groups()
@@ -53,8 +55,10 @@ def _decoded(line: str, encoding: str) -> str:
         if code < 0x20 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
             return found.group()
         char = chr(code)
-        if char in _MARKUP:
+        if char in _QUOTES:
             return found.group()
+        if char in _ENTITIES:
+            return _ENTITIES[char]
         try:
             char.encode(encoding)
         except UnicodeEncodeError:

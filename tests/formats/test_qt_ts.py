@@ -546,3 +546,20 @@ def test_an_import_tells_ltmts_own_messages_by_the_record(tmp_path: Path) -> Non
         ("Restore the backup.", ""),
         ("Saved.", ""),
     ]
+
+
+def test_a_sources_character_references_are_kept_as_written(tmp_path: Path) -> None:
+    """Qt trial s76: ``Track %1 of %2 &#8211; %3`` came back as a literal dash in the
+    ``<source>``, a change outside ``<translation>``."""
+    source = "        <source>Track %1 of %2 &#8211; %3</source>\n"
+    path = _ts_file(
+        tmp_path,
+        f"    <message>\n{source}"
+        '        <translation type="unfinished"></translation>\n    </message>\n',
+    )
+    out = tmp_path / "out_de.ts"
+    translate_file(path, out, FakeModel(), tgt_lang="de")
+    written = out.read_text("utf-8")
+    assert source in written
+    assert [u.source for u in TsDocument.open(out).units()] == ["Track %1 of %2 \u2013 %3"]
+    assert written.count("\n") == path.read_text("utf-8").count("\n")

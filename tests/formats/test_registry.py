@@ -907,3 +907,52 @@ def test_memoqs_zipped_xliff_is_named_with_what_to_do(tmp_path) -> None:
 )
 def test_the_syntax_a_formats_strings_are_written_in(name: str, syntax: str) -> None:
     assert FORMATS[name].strings_syntax() == syntax
+
+
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+
+
+def test_a_compiled_qt_translation_is_named_with_the_command_that_makes_its_ts(
+    tmp_path: Path,
+) -> None:
+    """Qt trial s76: ``memory import app_de_v1.qm`` said 'a binary file, not text'."""
+    path = tmp_path / "app_de.qm"
+    path.write_bytes(QM_MAGIC + b"\x00\x00\x00\x05de_DE")
+    with pytest.raises(InputError) as error:
+        find_format(path, role="read")
+    assert str(error.value) == (
+        f"{path} is a compiled Qt translation (.qm); give its .ts source "
+        f"(lconvert -i {path} -o {tmp_path / 'app_de.ts'} makes one)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "output", "problem"),
+    [
+        (
+            "app_de.ts",
+            "app_de.qm",
+            "a .qm file is a compiled Qt translation, which translate does not write (Qt .ts is "
+            "written); give it a .ts extension, then compile it (lrelease app_de.ts -qm "
+            "app_de.qm)",
+        ),
+        (
+            "de.po",
+            "de.qm",
+            "a .qm file is a compiled Qt translation, which translate does not write (PO is "
+            "written); give it a .po extension, then compile it (lrelease de.po -qm de.qm)",
+        ),
+        (
+            "notes.txt",
+            "notes.qm",
+            "its extension says QM, but translate writes the input's format, TXT; give it a .txt "
+            "extension",
+        ),
+    ],
+)
+def test_a_qm_output_is_refused_with_the_command_that_compiles_one(
+    given: str, output: str, problem: str
+) -> None:
+    """Qt trial s76: ``-o app_de.qm`` wrote .ts XML into a .qm name that Qt cannot load."""
+    spec = find_format(Path(given), role="document")
+    assert output_name_problem(Path(output), spec, Path(given)) == problem
