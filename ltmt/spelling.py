@@ -134,7 +134,8 @@ class Dictionary:
             # an abbreviation with its full stop (``Okt.``, ``bzw.``: :data:`_ABBREVIATIONS`)
             if found.group() in abbreviations and plain[found.end() : found.end() + 1] == ".":
                 continue
-            for part in found.group().split("-"):
+            parts = found.group().split("-")
+            for n, part in enumerate(parts):
                 folded = part.casefold()
                 if (
                     not _checked(part)
@@ -142,6 +143,8 @@ class Dictionary:
                     or part in unknown
                     or any(_inflected(folded, english) for english in source_words)
                     or self.knows(part.replace("\u2019", "'"))
+                    # a compound's first part with its linking s: Abrechnungs-Seite
+                    or (n < len(parts) - 1 and folded.endswith("s") and self.knows(part[:-1]))
                 ):
                     continue
                 unknown.append(part)

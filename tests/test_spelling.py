@@ -76,6 +76,9 @@ def test_no_dictionary_for_a_language_none_is_installed_for():
         # each part of a hyphenated word alone; an accelerator's marker left out
         ("HSTS-Ppolitiken", "HSTS policies", ["Ppolitiken"]),
         ("Ö_ffnen", "_Open", []),
+        # a first part with its linking s (Zendesk trial: 'Abrechnungs' was unknown); not a last
+        ("Abrechnungs-Seite", "Billing page", []),
+        ("Seite-Abrechnungs", "", ["Abrechnungs"]),
         ("&Datei", "&File", []),
         # an abbreviation with its full stop (medical trial, session 63: 'Okt' was unknown)
         ("Gültig bis 30. Okt. 2026", "Expires Oct. 30, 2026", []),

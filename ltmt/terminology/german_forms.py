@@ -22,7 +22,7 @@ from ltmt.terminology.adjectival_nouns import adjectival_stem
 from ltmt.terminology.agreement import DATIVE_N_AFTER
 from ltmt.terminology.genders import MIN_PART, gender_of, is_known_noun, seen_after_die
 from ltmt.terminology.umlaut_plurals import takes_umlaut_and_e
-from ltmt.word_tables import lowercase_words, target_words
+from ltmt.word_tables import english_zipf, lowercase_words, target_words
 
 # the endings of the German nouns whose plural may be the singular as written (der Ordner, die
 # Ordner; das Kennzeichen, die Kennzeichen): no other noun's plural is (Pull-Request, Datei)
@@ -385,13 +385,64 @@ def compound_first(target: str, gender: str = "") -> str:
     a feminine noun in -e (``gender`` the glossary's, else :func:`~ltmt.terminology.genders.
     gender_of`'s) with its linking n (``Schaltflächen-Galerie``, ``Seiten-Layout``), unless the
     compounds of ltmt's German word table write it otherwise more often than with the n, without
-    its e or as it is (``Suchanfrage``, ``Adressliste``, ``Ablagedatei``); else ``target`` as
-    written."""
-    if " " in target or "-" in target or not target.endswith("e") or len(target) < 4:
+    its e or as it is (``Suchanfrage``, ``Adressliste``, ``Ablagedatei``); a noun of a suffix
+    German links with an s (:data:`_S_LINKED_SUFFIXES`) with its s (``Abrechnungs-Seite``,
+    ``Sicherheits-Hinweis``), unless the table's compounds write it without the s more often;
+    else ``target`` as written."""
+    if " " in target or "-" in target or len(target) < 4:
+        return target
+    if _s_linked(target, gender):
+        return target + "s"
+    if not target.endswith("e"):
         return target
     if gender_of(target, gender) != "f" or _not_linked(target):
         return target
     return target + "n"
+
+
+# the German suffixes whose nouns take a linking s as a compound's first part (Abrechnungsseite,
+# Sicherheitshinweis, Möglichkeitsform, Funktionsumfang, Qualitätsstufe, Mitgliedschaftsbeitrag),
+# with the gender a noun of each has
+_S_LINKED_SUFFIXES = (
+    *(("ung", "f"), ("heit", "f"), ("keit", "f"), ("schaft", "f"), ("tät", "f")),
+    *(("ion", "f"), ("ling", "m")),
+)
+# how often English writes a word in -ling (wordfreq's zipf) from which on it is an English
+# gerund the glossary keeps ("Billing" 3.6, "Mailing", "Controlling"), not a German noun
+# ("Liebling" 2.0, "Zwilling" 1.6, "Lehrling" 0)
+_ENGLISH_ZIPF = 3.0
+
+
+def _s_linked(noun: str, gender: str = "") -> bool:
+    """Whether the German noun ``noun`` takes a linking s before a compound's next part: its
+    suffix is one of :data:`_S_LINKED_SUFFIXES` and its gender that suffix's, and the word
+    table's compounds do not write it without the s more often than with it (``Session-ID``)."""
+    folded = noun.casefold()
+    for suffix, suffix_gender in _S_LINKED_SUFFIXES:
+        if folded.endswith(suffix) and len(folded) > len(suffix) + 1:
+            if suffix == "ling" and english_zipf(folded) >= _ENGLISH_ZIPF:
+                return False  # an English gerund the glossary keeps: Billing-Seite
+            return gender_of(noun, gender) == suffix_gender and not _unlinked_more(noun)
+    return False
+
+
+@cache  # a scan of the whole word table, asked per entry and placement: once a noun
+def _unlinked_more(noun: str) -> bool:
+    """Whether the word table's compounds of ``noun`` (a word of :data:`_MIN_PART` letters or
+    more after it) write it as it is (``Session|cookie``) more often than with an s
+    (``Abrechnungs|zeitraum``), or with an en (``Millionen|stadt``)."""
+    german = target_words("de")
+    if german is None:
+        return False
+    stem = noun.casefold()
+    linked = other = 0
+    for word in german:
+        if not word.startswith(stem) or len(word) < len(stem) + _MIN_PART:
+            continue
+        linked += word[len(stem)] == "s" and word[len(stem) + 1 :] in german
+        rest = word[len(stem) :]
+        other += rest[:1] != "s" and (rest in german or rest[:2] == "en" and rest[2:] in german)
+    return other > linked
 
 
 @cache  # a scan of the whole word table, asked per entry and placement: once a noun

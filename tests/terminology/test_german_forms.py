@@ -214,6 +214,31 @@ def test_a_feminine_noun_in_e_takes_its_link_as_a_compounds_first_part(target, g
 
 
 @pytest.mark.parametrize(
+    ("target", "gender", "first"),
+    [  # the linking s (Zendesk trial: "Abrechnung-Seite", "Abrechnung-Kontakt" were placed)
+        ("Abrechnung", "", "Abrechnungs"),
+        ("Einstellung", "", "Einstellungs"),
+        ("Sicherheit", "", "Sicherheits"),
+        ("Möglichkeit", "", "Möglichkeits"),
+        ("Mitgliedschaft", "", "Mitgliedschafts"),
+        ("Qualität", "", "Qualitäts"),
+        ("Identität", "", "Identitäts"),
+        ("Funktion", "", "Funktions"),
+        ("Version", "", "Versions"),
+        ("Lehrling", "", "Lehrlings"),
+        ("Abrechnung", "n", "Abrechnung"),  # the glossary's gender goes first
+        ("Million", "", "Million"),  # the table's compounds write Millionen-
+        ("Billing", "", "Billing"),  # an English gerund kept: Billing-Seite
+        ("Controlling", "", "Controlling"),
+        ("Mailing", "", "Mailing"),
+        ("Rechnung prüfen", "", "Rechnung prüfen"),  # not one word
+    ],
+)
+def test_a_noun_of_an_s_linked_suffix_takes_its_s_as_a_compounds_first_part(target, gender, first):
+    assert compound_first(target, gender) == first
+
+
+@pytest.mark.parametrize(
     ("word", "plural"),
     [
         ("Tour", "Touren"),  # the German table knows "touren", not "tour" (English's too)
