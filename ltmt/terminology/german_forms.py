@@ -441,7 +441,7 @@ def _unlinked_more(noun: str) -> bool:
             continue
         linked += word[len(stem)] == "s" and word[len(stem) + 1 :] in german
         rest = word[len(stem) :]
-        other += rest[:1] != "s" and (rest in german or rest[:2] == "en" and rest[2:] in german)
+        other += rest[:1] != "s" and (rest in german or (rest[:2] == "en" and rest[2:] in german))
     return other > linked
 
 
