@@ -111,11 +111,14 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     (``den Alarm, dann die Alarmmeldung``). A separable verb may be written apart
     (``anmelden`` in ``Melden Sie sich an``: :mod:`ltmt.terminology.separable_verbs`); a noun
     may be a compound's head (``Heiltrank`` for 'Health Potion', glossary 'potion' → ``Trank``:
-    :mod:`ltmt.terminology.compound_heads`)."""
+    :mod:`ltmt.terminology.compound_heads`). The translation is read without its inline tags
+    (``<g id="1">Xarelto</g>®`` is ``Xarelto®``), as the source's terms are found."""
     from ltmt.terminology.compound_heads import head_at
     from ltmt.terminology.matching import as_written, compound_renderings, rendered_at
     from ltmt.terminology.separable_verbs import separated_at
+    from ltmt.untagged_matches import without_markup_tags
 
+    translation = without_markup_tags(record.target)
     placed = [(source, as_written(term, source), term) for source, term in terms]
     entries = {term.target: entry for _, term, entry in placed}
     terms = [(source, term) for source, term, _ in placed]
@@ -126,18 +129,18 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     have: dict[str, int] = {}
     taken: set[int] = set()
     for target in sorted(wanted, key=len, reverse=True):
-        places = rendered_at(target, record.target, written[target])
+        places = rendered_at(target, translation, written[target])
         if entries[target].target != target:  # a name in the source's spelling or the glossary's
-            places |= rendered_at(entries[target].target, record.target, written[target])
-        places |= separated_at(target, record.target)
-        places |= head_at(target, record.target, written[target])
+            places |= rendered_at(entries[target].target, translation, written[target])
+        places |= separated_at(target, translation)
+        places |= head_at(target, translation, written[target])
         places -= taken
         have[target] = len(places)
-        if places and places <= compound_renderings(target, record.target, written[target]):
+        if places and places <= compound_renderings(target, translation, written[target]):
             sources = [source for source, term in terms if term.target == target]
             have[target] = min(len(places), _qualifying(record.source, sources))
         taken |= places
-    pronouns = len(_PRONOUNS.findall(record.target))
+    pronouns = len(_PRONOUNS.findall(translation))
     return [
         Finding.about(
             "glossary",
@@ -148,9 +151,9 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
                 entries[target].target,
                 count,
                 have[target],
-                _plural_for_s(entries[target].target, record.target),
+                _plural_for_s(entries[target].target, translation),
             )
-            + _folded_instead((target, entries[target].target), record.target),
+            + _folded_instead((target, entries[target].target), translation),
         )
         for target, count in wanted.items()
         if have[target] < count and not (have[target] and count - have[target] <= pronouns)
@@ -181,6 +184,8 @@ def _missed_message(source: str, target: str, wanted: int, have: int, plural: st
     ``plural`` to write where the translation glues an English -s to the target
     (:func:`_plural_for_s`)."""
     said = f"{source!r} is {target!r} in the glossary"
+    if source == target:  # a name kept as written: "'Xarelto®' is 'Xarelto®'" said nothing
+        said = f"the glossary keeps {source!r} as written" + ("" if have else ": it is missing")
     if have:
         said += f": the source has it {wanted} times, the translation {have}"
     return said + (f"{'; ' if have else ': '}write {plural}" if plural else "")

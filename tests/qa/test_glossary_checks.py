@@ -120,3 +120,44 @@ def test_a_compound_in_capitals_carries_its_head_where_the_source_is_in_capitals
     report = check_pairs(records, checks=["glossary"], glossary=glossary, language="de")
     messages = [f.message for f in report.findings]
     assert messages == ([f"{missed!r} is 'Vertrag' in the glossary"] if missed else [])
+
+
+@pytest.mark.parametrize(
+    ("target", "messages"),
+    [
+        # pharma trial: a tag inside the trade name made "'Xarelto®' is 'Xarelto®' in the
+        # glossary", a false finding whose two sides were equal
+        ('Nehmen Sie <g id="1" ctype="italic">Xarelto</g>® mit einer Mahlzeit ein.', []),
+        ("Nehmen Sie Xarelto® mit einer Mahlzeit ein.", []),
+        # missing: the finding names the term once
+        (
+            "Nehmen Sie es mit einer Mahlzeit ein.",
+            ["the glossary keeps 'Xarelto®' as written: it is missing"],
+        ),
+    ],
+)
+def test_a_name_kept_as_written_is_read_without_inline_tags(
+    target: str, messages: list[str]
+) -> None:
+    records = [PairRecord('Take <g id="1" ctype="italic">Xarelto</g>® with food.', target, "1", {})]
+    glossary = [Term("Xarelto®", "Xarelto®")]
+    report = check_pairs(records, checks=["glossary"], glossary=glossary, language="de")
+    assert [f.message for f in report.findings] == messages
+
+
+def test_a_target_in_ung_unlinked_before_a_hyphen_is_a_note_in_german() -> None:
+    """Zendesk trial: "Abrechnung-Seite" for "Billing page" passed; German writes its s."""
+    from ltmt.qa.glossary_checks import term_findings
+
+    matcher = TermMatcher([Term("Billing", "Abrechnung")])
+    records = [
+        PairRecord("Open the Billing page.", "Öffnen Sie die Abrechnung-Seite.", "1", {}),
+        PairRecord("Open the Billing page.", "Öffnen Sie die Abrechnungs-Seite.", "2", {}),
+    ]
+    assert [(f.entry, f.message) for f in term_findings(records, matcher, "de")] == [
+        (
+            0,
+            "'Abrechnung-Seite': German links 'Abrechnung' in a compound, write "
+            "'Abrechnungs-Seite' ('Billing' is 'Abrechnung' in the glossary)",
+        )
+    ]
