@@ -114,7 +114,12 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     :mod:`ltmt.terminology.compound_heads`). The translation is read without its inline tags
     (``<g id="1">Xarelto</g>®`` is ``Xarelto®``), as the source's terms are found."""
     from ltmt.terminology.compound_heads import head_at
-    from ltmt.terminology.matching import as_written, compound_renderings, rendered_at
+    from ltmt.terminology.matching import (
+        as_written,
+        case_only,
+        compound_renderings,
+        rendered_at,
+    )
     from ltmt.terminology.separable_verbs import separated_at
     from ltmt.untagged_matches import without_markup_tags
 
@@ -129,7 +134,8 @@ def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> 
     have: dict[str, int] = {}
     taken: set[int] = set()
     for target in sorted(wanted, key=len, reverse=True):
-        places = rendered_at(target, translation, written[target])
+        exact = case_only(entries[target])  # rivaroxaban → Rivaroxaban: "rivaroxaban" is none
+        places = rendered_at(target, translation, written[target], case_as_written=exact)
         if entries[target].target != target:  # a name in the source's spelling or the glossary's
             places |= rendered_at(entries[target].target, translation, written[target])
         places |= separated_at(target, translation)

@@ -427,6 +427,15 @@ def kept_as_written(term: Term) -> bool:
     return term.target.strip() == term.source.strip()
 
 
+def case_only(term: Term) -> bool:
+    """Whether ``term``'s target differs from its source in the case of its first letter alone
+    (an INN German capitalises: ``rivaroxaban`` → ``Rivaroxaban``): the source's spelling,
+    which the model copies, is then no rendering of it (:func:`renders`' ``case_as_written``),
+    though a target's first letter may change case elsewhere (a sentence starts with it)."""
+    target, source = term.target.strip(), term.source.strip()
+    return target != source and target[:1].swapcase() + target[1:] == source
+
+
 def as_written(term: Term, written: str) -> Term:
     """``term`` as its place in a text, ``written``, wants it. A term kept as written
     (:func:`kept_as_written`) that the text writes without the glossary's signs of ownership
@@ -527,17 +536,19 @@ def term_renders(term: Term, output: str, beside: Sequence[str] = ()) -> bool:
     if kept_as_written(term):
         return renders(term.target, output, whole_word=True)
     return (
-        renders(term.target, output)
+        renders(term.target, output, case_as_written=case_only(term))
         or head_beside(term.target, beside, output)
         or bool(separated_at(term.target, output))
     )
 
 
 @functools.lru_cache(maxsize=4096)
-def _target_pattern(target: str, whole_word: bool = False) -> re.Pattern[str]:
+def _target_pattern(
+    target: str, whole_word: bool = False, case_as_written: bool = False
+) -> re.Pattern[str]:
     if whole_word:
         return re.compile(rf"(?<!\w){_stem_pattern(target)}(?!\w)")
-    stems = [_stem_pattern(stem) for stem in target_stems(target)]
+    stems = [_stem_pattern(stem, case_as_written) for stem in target_stems(target)]
     stems[0] += _foreign_ending(target)
     head = compound_head(target)
     if head is not None:  # a compound's head: more letters of the compound follow
@@ -593,14 +604,14 @@ def takes_no_s(target: str) -> bool:
     return last.endswith("e") or feminine_n_plural(last) is not None
 
 
-def _stem_pattern(stem: str) -> str:
-    """``stem`` as a pattern whose first letter may change case (a sentence starts with it),
-    and whose adjectives before the last word
+def _stem_pattern(stem: str, case_as_written: bool = False) -> str:
+    """``stem`` as a pattern whose first letter may change case (a sentence starts with it;
+    not with ``case_as_written``: :func:`case_only`), and whose adjectives before the last word
     (:func:`~ltmt.terminology.german_forms.adjective_base`) may take any adjective ending:
     German inflects them by case and number ("die unerwünschten Ereignisse" carries
     "unerwünschtes Ereignis")."""
     first = re.escape(stem[0])
-    if stem[0].lower() != stem[0].upper():
+    if stem[0].lower() != stem[0].upper() and not case_as_written:
         first = f"[{re.escape(stem[0].lower())}{re.escape(stem[0].upper())}]"
     words = stem[1:].split(" ")
     endings = "|".join(ADJECTIVE_ENDINGS)
@@ -613,22 +624,34 @@ def _stem_pattern(stem: str) -> str:
     return first + " ".join(words)
 
 
-def renders(target: str, output: str, written: str = "", *, whole_word: bool = False) -> bool:
+def renders(
+    target: str,
+    output: str,
+    written: str = "",
+    *,
+    whole_word: bool = False,
+    case_as_written: bool = False,
+) -> bool:
     """Whether ``output`` carries the target term ``target`` (stem rule of the module), outside
     its placeholders: ``{repository}`` is no rendering of ``Repository``. ``written``: the term
     as the source writes it; where that is in capitals (``ELDORIA`` in ``THE ROAD TO
     ELDORIA``), the target in capitals carries it too (``DER WEG NACH ELDORIA``): the term is
     written in the case of its line. Both are compared in Unicode's composed form (NFC).
-    ``whole_word``: the target alone, no ending or compound (a term kept as written)."""
+    ``whole_word``: the target alone, no ending or compound (a term kept as written).
+    ``case_as_written``: its first letter as ``target`` writes it (a term that changes only
+    its case: :func:`case_only`)."""
     # the first rendering answers: this runs per output and term (placement, decoding, qa)
-    return next(_renderings(target, output, written, whole_word), None) is not None
+    found = _renderings(target, output, written, whole_word, case_as_written)
+    return next(found, None) is not None
 
 
-def rendered_at(target: str, output: str, written: str = "") -> set[int]:
+def rendered_at(
+    target: str, output: str, written: str = "", *, case_as_written: bool = False
+) -> set[int]:
     """Where ``output`` carries the target term ``target`` (:func:`renders`' rule): the start
     of each rendering in ``output``'s composed form (NFC), so that a term the source has twice
     can be asked for twice."""
-    return set(_renderings(target, output, written))
+    return set(_renderings(target, output, written, case_as_written=case_as_written))
 
 
 def rendering_spans(target: str, output: str, written: str = "") -> set[tuple[int, int]]:
@@ -669,22 +692,32 @@ def _letters_after(text: str, end: int) -> str:
     return found[0] if found else ""
 
 
-def _renderings(target: str, output: str, written: str, whole_word: bool = False) -> Iterator[int]:
+def _renderings(
+    target: str,
+    output: str,
+    written: str,
+    whole_word: bool = False,
+    case_as_written: bool = False,
+) -> Iterator[int]:
     """The start of each rendering of ``target`` in ``output`` (:func:`renders`' rule), in its
     composed form (NFC), lazily: those in the target's case, then those in capitals."""
-    found = _rendering_matches(target, output, written, whole_word)
+    found = _rendering_matches(target, output, written, whole_word, case_as_written)
     return (match.start() for match, _ in found)
 
 
 def _rendering_matches(
-    target: str, output: str, written: str, whole_word: bool = False
+    target: str,
+    output: str,
+    written: str,
+    whole_word: bool = False,
+    case_as_written: bool = False,
 ) -> Iterator[tuple[re.Match[str], str]]:
     """Each rendering of ``target`` in ``output`` (:func:`renders`' rule) and the text it was
     found in: ``output`` in its composed form (NFC), placeholders blanked; lazily, those in
     the target's case first, then those in capitals."""
     target = unicodedata.normalize("NFC", target)
     blanked = _placeholders_blanked(unicodedata.normalize("NFC", output))
-    for found in _target_pattern(target, whole_word).finditer(blanked):
+    for found in _target_pattern(target, whole_word, case_as_written).finditer(blanked):
         yield found, blanked
     if written.isupper():
         for found in _capitals_pattern(target).finditer(blanked):

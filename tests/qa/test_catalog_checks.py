@@ -286,7 +286,7 @@ def test_glossary_terms_must_carry_their_target():
     found = glossary_findings(records, matcher)
     assert [(f.entry, f.message) for f in found] == [
         (2, "'repository' is 'Repository' in the glossary"),
-        (3, "'Commit' is 'Commit' in the glossary"),
+        (3, "the glossary keeps 'Commit' as written: it is missing"),
         (3, "'repository' is 'Repository' in the glossary"),
     ]
 
@@ -458,7 +458,7 @@ def test_a_name_kept_as_written_is_quoted_as_the_glossary_has_it_and_as_found():
         record(5, "CardioSense X2 Instructions", "Anleitung"),
     ]
     found = glossary_findings(records, matcher)
-    said = "'CardioSense™ X2' is 'CardioSense™ X2' in the glossary"
+    said = "the glossary keeps 'CardioSense™ X2' as written: it is missing"
     assert [(f.entry, f.message) for f in found] == [
         (0, f"{said}; the translation has 'CardioSenseTM X2'"),
         (3, f"{said}; the translation has 'CardioSenseTM X2'"),
@@ -479,8 +479,8 @@ def test_a_sign_of_ownership_the_source_writes_is_one_the_translation_must_keep(
         record(5, "Log in to Acme Cloud.", "Melden Sie sich bei Acme Cloud® an."),
     ]
     assert [(f.entry, f.message) for f in glossary_findings(records, matcher)] == [
-        (0, "'Windows®' is 'Windows®' in the glossary"),
-        (3, "'Acme Cloud®' is 'Acme Cloud®' in the glossary"),
+        (0, "the glossary keeps 'Windows®' as written: it is missing"),
+        (3, "the glossary keeps 'Acme Cloud®' as written: it is missing"),
     ]
 
 

@@ -161,3 +161,19 @@ def test_a_target_in_ung_unlinked_before_a_hyphen_is_a_note_in_german() -> None:
             "'Abrechnungs-Seite' ('Billing' is 'Abrechnung' in the glossary)",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("target", "messages"),
+    [  # pharma trial: qa passed the model's "rivaroxaban" for the glossary's Rivaroxaban
+        ("Der Wirkstoff ist rivaroxaban.", ["'rivaroxaban' is 'Rivaroxaban' in the glossary"]),
+        ("Der Wirkstoff ist Rivaroxaban.", []),
+    ],
+)
+def test_a_term_that_changes_only_its_case_is_checked_in_its_targets_case(
+    target: str, messages: list[str]
+) -> None:
+    records = [PairRecord("The active substance is rivaroxaban.", target, "1", {})]
+    glossary = [Term("rivaroxaban", "Rivaroxaban", case_sensitive=True)]
+    report = check_pairs(records, checks=["glossary"], glossary=glossary, language="de")
+    assert [f.message for f in report.findings] == messages

@@ -724,3 +724,40 @@ def test_a_long_line_takes_linear_time(unit: str) -> None:
     hits = matcher.find(text)
     assert time.perf_counter() - start < 5.0
     assert text[hits[-1].start : hits[-1].end] == "WARNING"
+
+
+@pytest.mark.parametrize(
+    ("term", "output", "rendered"),
+    [  # pharma trial: 'rivaroxaban' → 'Rivaroxaban' was never applied, the model's
+        # "rivaroxaban" taken for its target (a target's first letter may change case)
+        (Term("rivaroxaban", "Rivaroxaban"), "Der Wirkstoff ist rivaroxaban.", False),
+        (Term("rivaroxaban", "Rivaroxaban", case_sensitive=True), "Er ist rivaroxaban.", False),
+        (Term("rivaroxaban", "Rivaroxaban"), "Der Wirkstoff ist Rivaroxaban.", True),
+        (Term("rivaroxaban", "Rivaroxaban"), "Rivaroxabans Wirkung", True),
+        # any other term as before: its first letter may change case
+        (Term("file", "Datei"), "datei und Ordner", True),
+        (Term("Git", "Git"), "Git ist da", True),  # kept as written: a whole word
+    ],
+)
+def test_a_term_that_changes_only_its_case_is_rendered_only_in_its_targets_case(
+    term, output, rendered
+):
+    from ltmt.terminology.matching import term_renders
+
+    assert term_renders(term, output) is rendered
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "only"),
+    [
+        ("rivaroxaban", "Rivaroxaban", True),
+        ("Email", "email", True),
+        ("Git", "Git", False),  # kept as written
+        ("javascript", "JavaScript", False),  # another letter's case: the pattern keeps it
+        ("file", "Datei", False),
+    ],
+)
+def test_case_only(source, target, only):
+    from ltmt.terminology.matching import case_only
+
+    assert case_only(Term(source, target)) is only
