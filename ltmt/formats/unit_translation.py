@@ -70,6 +70,7 @@ from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
 from ltmt.spelling import unknown_in
 from ltmt.swiss_spelling import swiss_spelling
+from ltmt.term_swapped_copies import copied_around_terms
 from ltmt.units import is_one_name, meant_as_written, split_segment
 from ltmt.wording import first_few, shortened
 
@@ -966,11 +967,14 @@ def _copied(
     (outside its placeholders: ``%s: %s`` has none; code is kept on purpose: ``--help``; so
     are key combinations alone, ``CmdOrCtrl+Shift+F``, and date formats alone, ``%H:%M``; and
     so are the glossary's terms, whose ``(start, end)`` in a text ``terms`` gives: ``Pro``
-    that the glossary keeps as written)."""
-    if not written_again(source, output) or not split_segment(source)[0]:
+    that the glossary keeps as written); or the source written again with only its glossary
+    terms translated (:func:`ltmt.term_swapped_copies.copied_around_terms`: ``Managing
+    Teammitglieder``)."""
+    spans = terms(source) if terms is not None else []
+    if not split_segment(source)[0] or meant_as_written(source):
         return False
-    if meant_as_written(source):
-        return False
-    for start, end in sorted(terms(source) if terms is not None else [], reverse=True):
+    if not written_again(source, output):
+        return copied_around_terms(source, output, spans)
+    for start, end in sorted(spans, reverse=True):
         source = source[:start] + " " + source[end:]
     return re.search(r"[^\W\d_]{2,}", without_placeholders(source)) is not None

@@ -15,7 +15,8 @@
   with no case and number around them (:mod:`ltmt.terminology.agreement_check`: "ein
   unerwünschter Ereignis" for "unerwünschtes Ereignis"), or that leads a target whose gender
   ltmt does not know with a determiner it cannot check ("Die Akku"); :func:`term_findings`
-  gives all three, each source's terms found once.
+  gives all three, each source's terms found once, and a translation that is its source
+  written again with only its terms translated (:mod:`ltmt.term_swapped_copies`).
 """
 
 from __future__ import annotations
@@ -95,7 +96,23 @@ def term_findings(
         findings += english_left(n, record, terms)
         findings += _disagreeing_terms(n, record, terms) if german else []
         findings += _unlinked_compounds(n, record, terms) if german else []
+        findings += _copied_around(n, record, matcher) if terms else []
     return findings
+
+
+def _copied_around(n: int, record: PairRecord, matcher: TermMatcher) -> list[Finding]:
+    """A finding where the ``n``-th entry's translation is its source written again with only
+    its glossary terms translated (:func:`ltmt.term_swapped_copies.copied_around_terms`:
+    ``Managing Teammitglieder`` for "Managing team members"), both read without inline tags."""
+    from ltmt.term_swapped_copies import copied_around_terms
+    from ltmt.untagged_matches import without_markup_tags
+
+    source, target = without_markup_tags(record.source), without_markup_tags(record.target)
+    spans = [(hit.start, hit.end) for hit in matcher.find(source)]
+    if not copied_around_terms(source, target, spans):
+        return []
+    said = "the translation is the source as written with only its glossary terms translated"
+    return [Finding.about("glossary", n, record, said)]
 
 
 def _missed_terms(n: int, record: PairRecord, terms: list[tuple[str, Term]]) -> list[Finding]:

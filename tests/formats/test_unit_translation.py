@@ -71,6 +71,31 @@ def test_outputs_left_as_in_the_source_are_named_but_not_a_glossary_term() -> No
     assert "copied_examples" not in report.as_dict()
 
 
+class TermSwappingTranslate:
+    """A translate function that copies every text but for its glossary term "team members",
+    which it writes as the glossary's ``Teammitglieder``."""
+
+    def __call__(self, texts: list[str], prefer: list[dict[str, Any]]) -> list[str]:
+        return [text.replace("team members", "Teammitglieder") for text in texts]
+
+    def term_spans(self, text: str) -> list[tuple[int, int]]:
+        start = text.find("team members")
+        return [(start, start + len("team members"))] if start >= 0 else []
+
+
+def test_a_source_written_again_with_only_its_terms_swapped_is_counted_as_left() -> None:
+    """Zendesk trial: "Managing Teammitglieder" had no "left as in the source" line; a term
+    alone, or words German writes too around it, are none."""
+    texts = ["Managing team members", "team members", "team members online"]
+    units = [Unit(str(i), text) for i, text in enumerate(texts)]
+    report = RunReport()
+    translate_units(units, TermSwappingTranslate(), report)
+    assert report.copied == 1
+    assert "1 left as in the source by the model (check them: 'Managing team members')" in (
+        report.summary()
+    )
+
+
 class FirstSentenceKeeping:
     """A translate function that copies a text's first sentence and translates its second."""
 

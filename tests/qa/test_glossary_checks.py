@@ -177,3 +177,20 @@ def test_a_term_that_changes_only_its_case_is_checked_in_its_targets_case(
     glossary = [Term("rivaroxaban", "Rivaroxaban", case_sensitive=True)]
     report = check_pairs(records, checks=["glossary"], glossary=glossary, language="de")
     assert [f.message for f in report.findings] == messages
+
+
+@pytest.mark.parametrize(
+    ("target", "flagged"),
+    [  # Zendesk trial: "Managing Teammitglieder" passed every check
+        ("<h1>Managing Teammitglieder</h1>", True),
+        ("<h1>Teammitglieder verwalten</h1>", False),
+    ],
+)
+def test_a_source_written_again_with_only_its_terms_translated_is_flagged(
+    target: str, flagged: bool
+) -> None:
+    records = [PairRecord("<h1>Managing team members</h1>", target, "1", {})]
+    glossary = [Term("Team members", "Teammitglieder")]
+    report = check_pairs(records, checks=["glossary"], glossary=glossary, language="de")
+    said = "the translation is the source as written with only its glossary terms translated"
+    assert [f.message for f in report.findings] == ([said] if flagged else [])
