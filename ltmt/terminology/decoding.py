@@ -23,6 +23,7 @@ from ltmt.numbers_kept import kept_shape
 from ltmt.output_limit import reached_limit
 from ltmt.terminology.adjectival_nouns import in_adjective_declension, in_plural_declension
 from ltmt.terminology.agreement import agreeing_variants, in_dative_plural, in_weak_declension
+from ltmt.terminology.clause_terms import is_clause_term, whole_line_output
 from ltmt.terminology.constraints import (
     DEFAULT_BIAS,
     TermTokens,
@@ -185,11 +186,15 @@ class GlossaryDecoding:
         {0}-Receipt(s) anhängend``, ``Beleg`` for ``Scan receipt``).
         """
         before = list(outputs)
+        whole = whole_lines(units, hits, outputs)
+        outputs[:] = [whole.get(i, text) for i, text in enumerate(outputs)]
         missing = [i for i, found in enumerate(hits) if lacking(found, outputs[i])]
-        torch_lines = [i for i in missing if i not in glossary.fast]
+        # a clause's target is given to the model in place, not put on one word of its own
+        placeable = [i for i in missing if not any(is_clause_term(h.term) for h in hits[i])]
+        torch_lines = [i for i in placeable if i not in glossary.fast]
         self.align_torch_outputs(torch_lines, units, outputs, glossary)
         placed = self.place_missing(
-            [i for i in missing if i in glossary.fast], units, hits, glossary
+            [i for i in placeable if i in glossary.fast], units, hits, glossary
         )
         for i, text in placed.items():
             outputs[i] = text
@@ -206,7 +211,7 @@ class GlossaryDecoding:
         # them there: the meaning stays, and it costs no decode on torch (a fused line is
         # decoded again with its memory)
         on_articles = self.place_missing(
-            [i for i in plain if i in glossary.fast and i not in copied],
+            [i for i in plain if i in glossary.fast and i not in copied and i in placeable],
             units,
             hits,
             glossary,
@@ -245,6 +250,7 @@ class GlossaryDecoding:
                 outputs[i] = in_plural_declension_of(outputs[i], units[i].text, found)
             if found:
                 outputs[i] = one_full_stop(outputs[i], [hit.term.target for hit in found])
+        placed |= whole
         if placed or copied or missing:
             logger.info(
                 "glossary: of %d lines with terms, %d got a missing target placed, %d copied "
@@ -627,6 +633,25 @@ def declined(output: str, source: str, hits: Sequence[TermHit]) -> str:
         else:
             output = in_adjective_declension(output, hit.term.target)
     return output
+
+
+def whole_lines(
+    units: Sequence[Unit], hits: list[list[TermHit]], outputs: Sequence[str]
+) -> dict[int, str]:
+    """The outputs of the lines that are one glossary term (and their closing signs) whose
+    output is not its target already, but for case: the target and those signs
+    (:func:`~ltmt.terminology.clause_terms.whole_line_output`), by line."""
+    whole: dict[int, str] = {}
+    for i, found in enumerate(hits):
+        text = whole_line_output(units[i].text, found[0]) if len(found) == 1 else None
+        if text is not None and _bare(text) != _bare(outputs[i]):
+            whole[i] = text
+    return whole
+
+
+def _bare(text: str) -> str:
+    """``text`` case-folded, without blanks and closing signs at its ends."""
+    return text.strip(" \t\n.!?:;…").casefold()
 
 
 def one_full_stop(text: str, targets: Sequence[str]) -> str:

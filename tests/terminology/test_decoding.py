@@ -595,3 +595,37 @@ def test_a_decode_alone_that_says_only_the_target_is_the_models_own(backbone, mo
     monkeypatch.setattr(translator, "decode", decode)
     texts = translator.terms.decode_alone([[0], [1]], hits, sources)
     assert texts == ["Receiptieren", "Den Beleg anhängen"]
+
+
+QRD = Term(
+    "Keep this medicine out of the sight and reach of children",
+    "Bewahren Sie dieses Arzneimittel für Kinder unzugänglich auf",
+)
+
+
+def test_a_line_that_is_one_term_is_its_target_and_a_clause_is_never_spliced(backbone):
+    """Pharma trial: a QRD phrase's target replaced one word of the model's sentence and the
+    model's own rendering of the phrase stayed around it; the whole line is now the target with
+    its full stop, and a clause inside a longer line is placed as a unit or reported missing."""
+    decoding = GlossaryDecoding(Translator(backbone, beam=1))
+    units = [
+        Unit(0, "Keep this medicine out of the sight and reach of children."),
+        Unit(1, "Keep this medicine out of the sight and reach of children and dry."),
+        Unit(2, "the repository"),
+    ]
+    hits = [TermMatcher([QRD, DEPOT]).find(u.text) for u in units]
+    outputs = ["Behalten Sie diese aus dem Blick.", "Behalten Sie es trocken.", "das Depot"]
+    decoding.follow(units, hits, [(), (), ()], outputs, GlossaryPass())
+    assert outputs[0] == "Bewahren Sie dieses Arzneimittel für Kinder unzugänglich auf."
+    # the target whole or not at all: none of the model's words spliced around one of its own
+    assert QRD.target in outputs[1] or "Bewahren" not in outputs[1]
+    assert outputs[2] == "das Depot"
+
+
+def test_a_line_that_is_one_term_keeps_an_output_that_is_its_target_but_for_case(backbone):
+    decoding = GlossaryDecoding(Translator(backbone, beam=1))
+    units = [Unit(0, "Invoice")]
+    hits = [TermMatcher([Term("invoice", "Rechnung")]).find(u.text) for u in units]
+    outputs = ["rechnung."]
+    decoding.follow(units, hits, [()], outputs, GlossaryPass())
+    assert outputs == ["rechnung."]
