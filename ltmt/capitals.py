@@ -74,6 +74,10 @@ _IDENTIFIER = re.compile(r"\w_\w")  # GTK_CAN_DEFAULT
 _FIRST_WORD = re.compile(r"\S+")
 # a word of two letters or more (``Don't``: ``Don``)
 _WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+# a run of letters and digits (one with a digit is a code: ``MP3``, ``A4``)
+_WORD_RUN = re.compile(r"[^\W_]+")
+_ACRONYM_LETTERS = 3  # ``FBI``, ``USB``, ``CEO``: a longer word is a name's (``BERLIN``)
+_VOWEL = re.compile(r"[aeiouyäöüéèáàóòúùíì]")
 _SENTENCE_END = ".!?:"
 _INNER_END = re.compile(r"[.!?:]\s+\S")  # a sentence's end inside a line
 # languages whose i has another capital than I
@@ -128,6 +132,32 @@ def sentence_case(line: str) -> str:
         return "".join(out)
 
     return outside_placeholders(line, lower)
+
+
+def cased_for_model(line: str) -> str:
+    """``line``, written in capitals, in the case English would write it, as the model gets it
+    (module docstring): its first letter a capital; a word English writes in small letters
+    (:func:`ltmt.word_tables.lowercase_words`) and a one-letter word but ``I`` in small
+    letters; an acronym (a word of up to :data:`_ACRONYM_LETTERS` letters English does not
+    write in small letters, or one without a vowel: ``FBI``, ``HTTP``) and a code (letters
+    beside digits: ``MP3``) as written; any other word, a name's or a month's (``BERLIN``,
+    ``NOVEMBER``), with a first capital. Placeholders stay as written."""
+    return with_first_capital(outside_placeholders(line, lambda text: _WORD_RUN.sub(_cased, text)))
+
+
+def _cased(word: re.Match[str]) -> str:
+    """A word of a line in capitals as :func:`cased_for_model` writes it."""
+    text = word.group()
+    lower = text.lower()
+    if any(char.isdigit() for char in text):
+        return text
+    if len(text) == 1:
+        return text if text == "I" else lower
+    if lower in lowercase_words():
+        return lower
+    if len(text) <= _ACRONYM_LETTERS or not _VOWEL.search(lower):
+        return text
+    return text[0] + lower[1:]
 
 
 def in_title_case(line: str) -> bool:

@@ -30,7 +30,7 @@ from ltmt.calendar_names import calendar_name
 from ltmt.capitals import (
     first_letter,
     in_capitals,
-    sentence_case,
+    cased_for_model,
     title_case_for_model,
     with_first_capital,
     written_in_capitals,
@@ -272,7 +272,7 @@ class LineForms:
         plain, accelerator = find_accelerator(words, self.accelerator_markers)
         capitals = self.capitals and written_in_capitals(plain)
         if capitals:
-            plain = sentence_case(plain)
+            plain = cased_for_model(plain)
         lowered = (
             title_case_for_model(plain)
             if self.title_case
