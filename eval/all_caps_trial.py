@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from support import DATA_DIR, emit_report, texts_translated_by_both, use_this_checkout
@@ -23,15 +24,15 @@ from support import DATA_DIR, emit_report, texts_translated_by_both, use_this_ch
 use_this_checkout()
 
 
-def real_pairs() -> list[tuple[str, str]]:
+def real_pairs(data: Path) -> list[tuple[str, str]]:
     """The one-line training pairs whose English is written in capitals."""
     from ltmt.capitals import written_in_capitals
 
-    general = DATA_DIR / "general" / "train"
+    general = data / "general" / "train"
     english = general.with_suffix(".en").read_text(encoding="utf-8").split("\n")
     german = general.with_suffix(".de").read_text(encoding="utf-8").split("\n")
     pairs = list(zip(english, german, strict=True))
-    for path in sorted((DATA_DIR / "l10n" / "train").glob("*.jsonl")):
+    for path in sorted((data / "l10n" / "train").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             entry = json.loads(line)
             pairs.append((entry["source"], entry["target"]))
@@ -42,9 +43,9 @@ def real_pairs() -> list[tuple[str, str]]:
     ]
 
 
-def synthetic_pairs(count: int) -> list[tuple[str, str]]:
+def synthetic_pairs(data: Path, count: int) -> list[tuple[str, str]]:
     """``count`` pairs of general/train (every n-th of those that qualify), as written."""
-    general = DATA_DIR / "general" / "train"
+    general = data / "general" / "train"
     english = general.with_suffix(".en").read_text(encoding="utf-8").split("\n")
     german = general.with_suffix(".de").read_text(encoding="utf-8").split("\n")
     found = [
@@ -73,10 +74,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", default="main", help="git revision to compare with")
     parser.add_argument("--synthetic", type=int, default=300, help="synthetic lines")
-    parser.add_argument("--output", help="JSON report to write")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="the en-de data folder")
+    parser.add_argument("--output", type=Path, help="JSON report to write")
     args = parser.parse_args()
-    real = real_pairs()
-    mixed = synthetic_pairs(args.synthetic)
+    real = real_pairs(args.data_dir)
+    mixed = synthetic_pairs(args.data_dir, args.synthetic)
     synthetic = [(source.upper(), target.upper()) for source, target in mixed]
     groups = {"real": real, "synthetic": synthetic, "mixed": mixed}
     texts = [source for pairs in groups.values() for source, _ in pairs]

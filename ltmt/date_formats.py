@@ -239,10 +239,12 @@ def dates_in_order(source: str, text: str, target_language: str) -> str:
     """``text`` (a translation of ``source``) with each date written out in the source's
     order and the target language's month names written in the target language's order
     (module docstring): ``bis März 1, 2027`` for ``until March 1, 2027`` is ``bis 1. März
-    2027`` in German."""
+    2027`` in German; in capitals too (``NOVEMBER 9, 1989`` → ``9. NOVEMBER 1989``)."""
     from ltmt.calendar_names import month_names, month_number
 
     names = month_names(target_language)
+    # a line in capitals (``BERLIN, NOVEMBER 9, 1989``) has its month's name in capitals
+    names = names | {name.upper(): number for name, number in names.items()}
     dated = {
         (month_number(found["month"]), int(found["day"]), found["year"])
         for found in _WRITTEN_DATE.finditer(source)
