@@ -6,10 +6,17 @@ letter where its source starts with a capital.
 UI strings shout mode names, headings and states. The model saw few such lines in training and
 reads them as unknown words: it copies them (``SELECT LINE``, ``FAILED``) or garbles them
 (``COMMENT`` came out ``BEFEHENT``, ``CANNOT BE FOUND`` ``CANNOT BE FOUNDEN``). So
-:func:`written_in_capitals` finds such a line, :func:`sentence_case` gives it to the model as a
-sentence (``Select line``) and :func:`in_capitals` writes the translation back in capitals
-(``ZEILE AUSWÄHLEN``; German's ``ß`` as ``SS``). Placeholders are left as written on both ways
-(``%S`` is not ``%s``).
+:func:`written_in_capitals` finds such a line, :func:`cased_for_model` gives it to the model as
+English would write it (``Select line``) and :func:`in_capitals` writes the translation back in
+capitals (``ZEILE AUSWÄHLEN``; German's ``ß`` as ``SS``, as German written in capitals
+traditionally has it). Placeholders are left as written on both ways (``%S`` is not ``%s``).
+All in small letters, a caption's or a card's names and months read as words: ``BERLIN,
+NOVEMBER 9, 1989`` came out ``BERLIN, ROMAN 9, 1989``, ``THOMAS BRANDT`` ``THOMAS MARKT``
+(subtitles trial, session 76). So a word English writes in small letters goes in small letters,
+a longer word it does not (a name, a month) with a first capital (``Berlin, November 9,
+1989``), and an acronym or code as written (``FBI``, ``HTTP``, ``MP3``); on training data's
+lines in capitals this scored better than sentence case and than title case
+(``eval/all_caps_trial.py``).
 
 A line counts when every word of it (outside placeholders) is in capitals and one of them has at
 least :data:`MIN_WORD` letters: ``OK``, ``RSA`` or ``MB 1000`` stay as they are, and so does a
@@ -114,24 +121,6 @@ def written_in_capitals(line: str) -> bool:
     if not words or any(word != word.upper() or word == word.lower() for word in words):
         return False
     return any(len(word) >= MIN_WORD for word in words) and not _IDENTIFIER.search(text)
-
-
-def sentence_case(line: str) -> str:
-    """``line`` in lower case but for its first letter, its placeholders as written."""
-    first = True
-
-    def lower(part: str) -> str:
-        nonlocal first
-        out = []
-        for char in part:
-            if first and char.isalpha():
-                out.append(char)
-                first = False
-            else:
-                out.append(char.lower())
-        return "".join(out)
-
-    return outside_placeholders(line, lower)
 
 
 def cased_for_model(line: str) -> str:

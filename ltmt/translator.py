@@ -202,8 +202,9 @@ class Translator:
     ``accelerators``: which keyboard accelerators (``&Open``, ``_Quit``, ``~File``) are taken
     out of a line before the model translates it and placed in its translation
     (:mod:`ltmt.accelerators`): ``auto`` (all three markers), ``none``, or one marker.
-    ``capital_lines``: a line written in capitals (``SELECT LINE``) is given to the model in
-    sentence case and its translation written in capitals (:mod:`ltmt.capitals`).
+    ``capital_lines``: a line written in capitals (``SELECT LINE``) is given to the model as
+    English writes it (``Select line``, ``Thomas Brandt``) and its translation written in
+    capitals (:mod:`ltmt.capitals`).
     ``title_case_lines``: a line in title case (``Trash is Empty``) is given to the model in
     lower case, its translation with a first capital, where the source is English and no word
     of the line names something (:func:`ltmt.capitals.title_case_for_model`).

@@ -170,7 +170,7 @@ class LineForm:
     """How one line was changed for the model, undone on its translation by :meth:`restore`."""
 
     accelerator: Accelerator | None  # set aside (ltmt.accelerators)
-    capitals: bool  # given in sentence case (ltmt.capitals)
+    capitals: bool  # given as English writes it (ltmt.capitals.cased_for_model)
     titled: bool = False  # in title case, given in lower case (ltmt.capitals.in_title_case)
     before: str = ""  # decoration set aside (``--- `` of ``--- Menus ---``)
     after: str = ""
@@ -213,7 +213,7 @@ class LineForms:
     words set aside (``--- Menus ---``, ``*** WARNING ***``: the model dropped or doubled them,
     ``*** Befehle **``, ``-- -- More --``), its keyboard accelerator of one of
     ``accelerator_markers`` set aside (:func:`ltmt.accelerators.find_accelerator`), and with
-    ``capitals`` a line written in capitals given in sentence case
+    ``capitals`` a line written in capitals given as English writes it
     (:func:`ltmt.capitals.written_in_capitals`); with ``title_case`` (an English source) a line in
     title case given in lower case where no word of it names something
     (:func:`ltmt.capitals.title_case_for_model`: ``Move to Trash``); with ``decorations`` too, the

@@ -154,6 +154,9 @@ def test_lost_fields(source, target, lost):
         ),
         ("Ends Oct. 3, 2026", "Endet Okt. 3, 2026", "de", "Endet 3. Okt. 2026"),
         ("Ends April 3 2026", "Endet April 3 2026", "de-CH", "Endet 3. April 2026"),
+        # a line in capitals (subtitles trial s76)
+        ("BERLIN, NOVEMBER 9, 1989", "BERLIN, NOVEMBER 9, 1989", "de", "BERLIN, 9. NOVEMBER 1989"),
+        ("UNTIL MARCH 1, 2027", "BIS MÄRZ 1, 2027", "de", "BIS 1. MÄRZ 2027"),
         # left: German order already, another day, the English name, a language that writes
         # the month first, a word that is no month
         ("Until March 1, 2027.", "Bis 1. März 2027.", "de", "Bis 1. März 2027."),

@@ -4,9 +4,9 @@
 month off.
 
 A month is read where it is a date's: its name (English or German, whole or abbreviated with a
-full stop) next to a number (``May 5``, ``5. Mai``; not the verb of ``you may``), or the middle
-part of a German numeric date (``30.10.2026``, ``30. 10. 2026``). A translation that writes no
-month where a number of the date is lost too is left to the numbers check; one that keeps a
+full stop; as written or all in capitals, as a caption's ``NOVEMBER 9, 1989``) next to a number
+(``May 5``, ``5. Mai``; not the verb of ``you may``), or the middle part of a German numeric
+date (``30.10.2026``, ``30. 10. 2026``). A translation that writes no month where a number of the date is lost too is left to the numbers check; one that keeps a
 written date's day and year but loses its month (``until March 1, 2027`` as ``€19/month 1,
 2027``: the numbers check passes it) is flagged by :func:`lost_months`, and a German month name
 written in English's order (``März 1, 2027`` for ``1. März 2027``) by :func:`english_order`.
@@ -35,7 +35,10 @@ _NAMES: dict[int, tuple[str, ...]] = {
 # the names German alone writes (April, August ... are English's too)
 _GERMAN: tuple[str, ...] = ("Januar", "Jänner", "Februar", "März", "Mär.", "Mai", "Juni")
 _GERMAN += ("Juli", "Oktober", "Okt.", "Dezember", "Dez.")
+_GERMAN += tuple(name.upper() for name in _GERMAN)
+# as written, and in capitals (a caption's or card's ``NOVEMBER 9, 1989``)
 _MONTH = {name: month for month, names in _NAMES.items() for name in names}
+_MONTH |= {name.upper(): month for name, month in _MONTH.items()}
 _NAME = "|".join(re.escape(name) for name in sorted(_MONTH, key=len, reverse=True))
 # a month's name next to a number (``Nov. 30``, ``30. Oktober``, ``30 Nov.``), or a German
 # numeric date's middle part (``30.10.2026``, spaced as Duden writes it too: ``30. 10. 2026``)

@@ -16,6 +16,9 @@ from ltmt.qa.pair_checks import date_problems
         ("Expires November 30, 2026.", "Gültig bis 30. Oktober 2026.", [("November", "Oktober")]),
         ("Expires November 30, 2026.", "Gültig bis 30.10.2026.", [("November", "10")]),
         ("On 5 May 2026", "Am 5. Juni 2026", [("May", "Juni")]),
+        # a card in capitals (subtitles trial s76: ROMAN for NOVEMBER went unsaid)
+        ("BERLIN, NOVEMBER 9, 1989", "BERLIN, 9. OKTOBER 1989", [("NOVEMBER", "OKTOBER")]),
+        ("BERLIN, NOVEMBER 9, 1989", "BERLIN, 9. NOVEMBER 1989", []),
         # the month kept, however written
         ("Expires Nov. 30, 2026.", "Gültig bis 30. November 2026.", []),
         ("Expires November 30, 2026.", "Gültig bis 30.11.2026.", []),
@@ -53,6 +56,8 @@ def test_the_dates_check_names_both_months():
             ["March 1, 2027"],
         ),
         ("On 1 March 2027.", "Am 1 2027.", ["1 March 2027"]),
+        # a card in capitals (subtitles trial s76: BERLIN, ROMAN 9, 1989)
+        ("BERLIN, NOVEMBER 9, 1989", "BERLIN, ROMAN 9, 1989", ["NOVEMBER 9, 1989"]),
         # the month kept, however written, or changed (changed_months says so)
         ("Until March 1, 2027.", "Bis 1. März 2027.", []),
         ("Until March 1, 2027.", "Bis März 1, 2027.", []),
@@ -82,6 +87,7 @@ def test_the_dates_check_says_the_month_is_gone():
         # marketing trial, session 65: the model kept English's order
         ("Bis März 1, 2027.", [("März 1, 2027", "1. März 2027")]),
         ("Endet Okt. 3 2026", [("Okt. 3 2026", "3. Okt. 2026")]),
+        ("BIS MÄRZ 1, 2027", [("MÄRZ 1, 2027", "1. MÄRZ 2027")]),
         # German's order, a month and a year, a name English writes alike
         ("Bis 1. März 2027.", []),
         ("Ab März 2027 gilt 1 Preis.", []),
