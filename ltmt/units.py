@@ -28,9 +28,9 @@ from ltmt.accelerators import (
 )
 from ltmt.calendar_names import calendar_name
 from ltmt.capitals import (
+    cased_for_model,
     first_letter,
     in_capitals,
-    cased_for_model,
     title_case_for_model,
     with_first_capital,
     written_in_capitals,

@@ -1,12 +1,12 @@
-"""Lines written in capitals: which lines, and the case the model gets them in and capitals both ways."""
+"""Lines written in capitals: which lines, the case the model gets them in, and back."""
 
 from __future__ import annotations
 
 import pytest
 
 from ltmt.capitals import (
-    cased_for_model,
     capitalised_starts,
+    cased_for_model,
     first_letter,
     in_capitals,
     in_title_case,

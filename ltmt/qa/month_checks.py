@@ -6,7 +6,8 @@ month off.
 A month is read where it is a date's: its name (English or German, whole or abbreviated with a
 full stop; as written or all in capitals, as a caption's ``NOVEMBER 9, 1989``) next to a number
 (``May 5``, ``5. Mai``; not the verb of ``you may``), or the middle part of a German numeric
-date (``30.10.2026``, ``30. 10. 2026``). A translation that writes no month where a number of the date is lost too is left to the numbers check; one that keeps a
+date (``30.10.2026``, ``30. 10. 2026``). A translation that writes no month where a number
+of the date is lost too is left to the numbers check; one that keeps a
 written date's day and year but loses its month (``until March 1, 2027`` as ``€19/month 1,
 2027``: the numbers check passes it) is flagged by :func:`lost_months`, and a German month name
 written in English's order (``März 1, 2027`` for ``1. März 2027``) by :func:`english_order`.
