@@ -115,11 +115,17 @@ def lacking(hits: Sequence[TermHit], output: str) -> list[TermHit]:
 
 def terms_missed(matcher: TermMatcher | None, source: str, output: str) -> list[str]:
     """The glossary terms of ``source`` (as it writes them) that ``matcher`` finds and
-    decoding follows (:func:`term_hits`) whose targets ``output``, its translation, lacks."""
+    decoding follows (:func:`term_hits`) whose targets ``output``, its translation, lacks; a
+    source written in capitals has its translation in capitals, and a target written so in
+    it is there (``GRENZSOLDAT`` for ``Grenzsoldat``)."""
+    from ltmt.capitals import in_capitals, written_in_capitals
     from ltmt.units import Unit
 
     hits = term_hits([matcher], Unit(0, source))
-    return [source[hit.start : hit.end] for hit in lacking(hits, output)]
+    missed = lacking(hits, output)
+    if written_in_capitals(source):
+        missed = [hit for hit in missed if in_capitals(hit.term.target) not in output]
+    return [source[hit.start : hit.end] for hit in missed]
 
 
 def with_terms(unit: Unit, hits: Sequence[TermHit]) -> Unit:

@@ -629,3 +629,28 @@ def test_a_line_that_is_one_term_keeps_an_output_that_is_its_target_but_for_case
     outputs = ["rechnung."]
     decoding.follow(units, hits, [()], outputs, GlossaryPass())
     assert outputs == ["rechnung."]
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "missed"),
+    [
+        # a line in capitals is written back in capitals (subtitles trial s76): its target so
+        ("THOMAS BRANDT, FORMER BORDER GUARD", "THOMAS BRANDT, EHEMALIGER GRENZSOLDAT", []),
+        (
+            "THOMAS BRANDT, FORMER BORDER GUARD",
+            "THOMAS BRANDT, EHEMALIGE GRENZWACHE",
+            ["BORDER GUARD"],
+        ),
+        # a line in mixed case needs the target as the glossary writes it
+        (
+            "Thomas Brandt, former border guard",
+            "Thomas Brandt, ehemaliger GRENZSOLDAT",
+            ["border guard"],
+        ),
+    ],
+)
+def test_a_line_in_capitals_has_its_terms_target_in_capitals(
+    source: str, output: str, missed: list[str]
+) -> None:
+    matcher = TermMatcher([Term("border guard", "Grenzsoldat")])
+    assert terms_missed(matcher, source, output) == missed
