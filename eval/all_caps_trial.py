@@ -9,7 +9,8 @@ both sides put in capitals (``synthetic``: cards and captions, which the real da
 Both sides' outputs and references are compared in capitals (BLEU, chrF2). The same synthetic
 lines as written (``mixed``) must come out the same from both checkouts.
 
-    python eval/all_caps_trial.py --before main --synthetic 250 --output eval/results/all-caps-s76.json
+    python eval/all_caps_trial.py --before main --synthetic 250 \\
+        --output eval/results/all-caps-s76.json
 """
 
 from __future__ import annotations
