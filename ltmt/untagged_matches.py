@@ -19,9 +19,11 @@ changes, so a memory imported before this reads so too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ltmt.formats.html_segments import INLINE_ELEMENTS
 from ltmt.formats.placeholder_syntax import Placeholder, find_placeholders
 from ltmt.segments import Match
 from ltmt.text import fuzzy_score, normalize
@@ -29,6 +31,12 @@ from ltmt.text import fuzzy_score, normalize
 # how many matches a segment without tags is searched for at least: a tagged pair of its words
 # ranks below the near sentences that differ from it in fewer characters than its tags hold
 SEARCHED_WITHOUT_TAGS = 16
+
+# the inline codes a CAT tool's memory keeps (XLIFF 1.2 and 2.0, TMX) and HTML's inline elements:
+# the tags a match may hold where the same sentence as plain text has none; another bracketed
+# name is the text's own (vim's ``<buffer=%d>``, a command's ``<file>``) and stays scored
+_CODE_NAMES = frozenset({"g", "x", "bx", "ex", "bpt", "ept", "ph", "it", "mrk", "pc", "sc", "ec"})
+_ELEMENT_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?=[\s/>])")
 
 
 def markup_tags(text: str) -> list[Placeholder]:
@@ -38,13 +46,28 @@ def markup_tags(text: str) -> list[Placeholder]:
     return [p for p in find_placeholders(text) if p.kind == "tag"]
 
 
-def without_markup_tags(text: str, *, one_space: bool = False) -> str:
+def code_tags(text: str) -> list[Placeholder]:
+    """The tags of ``text`` that are inline codes or HTML inline elements (:data:`_CODE_NAMES`,
+    :data:`~ltmt.formats.html_segments.INLINE_ELEMENTS`): what :func:`untagged` takes out."""
+    return [tag for tag in markup_tags(text) if _is_code(tag.text)]
+
+
+def _is_code(tag: str) -> bool:
+    found = _ELEMENT_NAME.match(tag)
+    if found is None:
+        return False
+    name = found.group(1).lower()
+    return name in _CODE_NAMES or name in INLINE_ELEMENTS
+
+
+def without_markup_tags(text: str, *, one_space: bool = False, codes_only: bool = False) -> str:
     """``text`` without its tags; a tag between two letters or digits leaves a space, so that
     their words stay apart (``line<br/>break``: ``line break``). With ``one_space``, tags
     between two spaces leave one of them (``take <x id="1"/> daily``: ``take daily``), as a
-    reused target is written."""
+    reused target is written; with ``codes_only``, only inline codes and HTML inline elements
+    (:func:`code_tags`) are taken out."""
     kept, end = "", 0
-    for tag in markup_tags(text):
+    for tag in code_tags(text) if codes_only else markup_tags(text):
         between = text[end : tag.start]
         if one_space and end and kept.endswith(" ") and between.startswith(" "):
             between = between[1:]  # (end > 0: a tag was taken out before it)
@@ -79,12 +102,15 @@ def best_as_read(
 
 
 def untagged(match: Match, words: str, case_sensitive: bool) -> Match:
-    """``match`` without the tags of its source and target, scored against ``words`` (a
-    normalised query without tags) on its source's words; itself where its source has none."""
+    """``match`` without the inline codes and HTML inline elements of its source and target
+    (:func:`code_tags`), scored against ``words`` (a normalised query without tags) on its
+    source's words; itself where its source has none (vim's ``autocommand: %s <buffer=%d>``
+    is no tagged ``autocommand %s``: read so, its ``Entferne Autokommando`` was fused into
+    the dev benchmark's ``autocommand %s``)."""
     segment = match.segment
-    source = without_markup_tags(segment.source)
+    source = without_markup_tags(segment.source, codes_only=True)
     if source == segment.source:
         return match
-    target = without_markup_tags(segment.target, one_space=True)
+    target = without_markup_tags(segment.target, one_space=True, codes_only=True)
     score = fuzzy_score(words, normalize(source, case_sensitive=case_sensitive))
     return Match(replace(segment, source=source, target=target), score)

@@ -8,6 +8,7 @@ from ltmt.segments import Match, Segment
 from ltmt.untagged_matches import (
     SEARCHED_WITHOUT_TAGS,
     best_as_read,
+    code_tags,
     searched_count,
     untagged,
     without_markup_tags,
@@ -87,3 +88,25 @@ def test_a_match_without_tags_is_itself() -> None:
 def test_a_near_match_is_scored_on_its_words() -> None:
     match = untagged(TAGGED, "see section 4.3.", case_sensitive=False)
     assert (match.segment.source, round(match.score, 1)) == ("See section 4.4.", 93.8)
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ('See section 4.4<x id="2"/>.', ['<x id="2"/>']),
+        ('Take <g id="1">Xarelto</g> daily', ['<g id="1">', "</g>"]),
+        ("<b>Bold</b> and a<br/>break", ["<b>", "</b>", "<br/>"]),
+        # a text's own bracketed names: no codes (vim, dpkg)
+        ("auto-removing autocommand: %s <buffer=%d>", []),
+        ("-c<control-file>  get control info from <file>", []),
+    ],
+)
+def test_only_inline_codes_and_html_elements_are_taken_out(text: str, codes: list[str]) -> None:
+    assert [tag.text for tag in code_tags(text)] == codes
+
+
+def test_a_match_whose_brackets_are_its_own_text_is_scored_as_stored() -> None:
+    """The dev benchmark's vim ``autocommand %s``: its match ``auto-removing autocommand: %s
+    <buffer=%d>`` read without ``<buffer=%d>`` scored higher, and its ``Entferne`` was fused in."""
+    own = _match("auto-removing autocommand: %s <buffer=%d>", "Entferne Autokommando: %s", 55.0)
+    assert untagged(own, "autocommand %s", case_sensitive=False) is own
