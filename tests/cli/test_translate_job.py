@@ -22,6 +22,14 @@ from ltmt.formats.registry import find_format
         ("out_fr_CH.txt", "de", "de"),
         (None, "de", "de"),
         ("-", "de-CH", "de-CH"),
+        # i18next trial s76: a folder of the output's path named as the locale
+        ("public/locales/de-CH", "de", "de-CH"),
+        ("public/locales/de_CH/common.json", "de", "de-CH"),
+        ("locales/de-ch", "de", "de-CH"),
+        ("locales/de-CH", "de-AT", "de-AT"),
+        ("locales/de-AT/common.json", "de", "de"),
+        ("locales/fr-CH", "de", "de"),
+        ("locales/de", "de", "de"),
     ],
 )
 def test_the_written_language_takes_a_swiss_region_from_the_outputs_name(output, tgt_lang, written):
