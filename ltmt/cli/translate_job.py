@@ -184,11 +184,11 @@ def written_language(job: Job) -> str:
     """The language ``job``'s translation is written in: its ``tgt_lang``, or where that names
     no region, the Swiss (or Liechtenstein) locale of that language its output's name ends in
     (``-o app_de_CH.arb`` → ``de-CH``, which writes ``ss`` for ``ß``: :mod:`ltmt.swiss_spelling`)
-    or a folder of its path is named as (i18next's ``-o locales/de-CH``: :mod:`ltmt.formats.
-    folder_locales`), else the region of it a PO or XLIFF input declares (``Language: de_AT``) where that region
-    writes otherwise (``ss``; an amount's sign first: :func:`~ltmt.currency_amounts.
-    writes_sign_first`); another region a name says is left to the formats (an ARB file's
-    ``@@locale``)."""
+    or a folder of its path is named as (i18next's ``-o locales/de-CH``:
+    :mod:`ltmt.formats.folder_locales`), else the region of it a PO or XLIFF input declares
+    (``Language: de_AT``) where that region writes otherwise (``ss``; an amount's sign first:
+    :func:`~ltmt.currency_amounts.writes_sign_first`); another region a name says is left to
+    the formats (an ARB file's ``@@locale``)."""
     from ltmt.formats.arb_locale import named_locale
     from ltmt.formats.common import language_tag, same_language
     from ltmt.formats.folder_locales import folder_locale
