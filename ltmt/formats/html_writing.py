@@ -8,9 +8,9 @@ attribute values); a tag whose attribute values people read are translated (``<a
 Fragen">``: a memory's target, stored from a translated page) stands for the run's tag that
 differs from it in those values alone, and so does one that differs in other values alone from
 a tag the translation lacks (a memory's link to ``/hc/de/...`` for ``/hc/en-us/...``: written as
-the source's). A tag that is none of the run's (the model's garbled
-markup: ``<spann Klasse=»c«>``) is left out and a stray ``<`` (``<ph id *``) escaped, so that
-the text's elements stay the source's (but text in angle brackets, ``<Eingabetaste>``, where
+the source's, with the memory's URL where it is the source's in the target's locale). A tag
+that is none of the run's (the model's garbled markup: ``<spann Klasse=»c«>``) is left out
+and a stray ``<`` (``<ph id *``) escaped, so that the text's elements stay the source's (but text in angle brackets, ``<Eingabetaste>``, where
 the source has such text); an opening or closing tag whose partner the model dropped is left
 out too, so that the run's elements nest; a bare ``&`` is written ``&amp;``, ``<`` and ``>`` as
 ``&lt;`` and ``&gt;`` (but those of ``raw``, written as themselves: a table cell's HTML,
@@ -39,6 +39,7 @@ from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.common import canonical_code
 from ltmt.formats.html_kept_markup import Markup
 from ltmt.formats.html_segments import AttributeValue, Run, Segments, tag_name
+from ltmt.formats.link_locales import same_but_locale, with_urls_of
 from ltmt.formats.magento_trans import trans_string
 from ltmt.formats.markup_characters import is_entity, plain_text
 from ltmt.formats.placeholder_syntax import (
@@ -294,7 +295,8 @@ class _Writer:
         last = 0
         for index, (tag, run_tag) in enumerate(zip(found, tags, strict=True)):
             parts.append(self.as_text(translation[last : tag.start()], references, entities))
-            parts.append(written[run_tag] if run_tag is not None and index in paired else "")
+            if run_tag is not None and index in paired:
+                parts.append(self.localised_link(written[run_tag], run_tag, tag.group()))
             last = tag.end()
         parts.append(self.as_text(translation[last:], references, entities))
         return "".join(parts)
@@ -312,6 +314,15 @@ class _Writer:
         is XML (:func:`xml_references`; a translator's ``&nbsp;`` too, an earlier run's), the
         source's ``entities`` kept."""
         return xml_references(written, entities) if self.xml else written
+
+    def localised_link(self, written: str, run_tag: str, tag: str) -> str:
+        """The run's tag ``run_tag`` (``written`` as the text has it) where the translation has
+        ``tag`` for it; with ``tag``'s URLs where they are the source's but for a locale
+        segment of the target language (a memory's ``/hc/de/`` for ``/hc/en-us/``: the link
+        to the German page, as the memory has it; trial s76)."""
+        if self.tgt_lang is None or not same_but_locale(run_tag, tag, "en", self.tgt_lang):
+            return written
+        return with_urls_of(written, tag)
 
     def run_tags(self, run: Run, tags: list[str]) -> list[str | None]:
         """The canonical form of the tag of ``run`` that each of ``tags`` (those in its

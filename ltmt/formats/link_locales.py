@@ -4,7 +4,9 @@ in that segment alone (``/hc/de/articles/1``), which is the translator's to chan
 locale of the source's language (``en``, ``en-us``, ``en-GB``) to one of the target's (``de``,
 ``de-de``, ``de-at``; any where the target language is not known). Another pair of two-letter
 segments (``/shop/tv/specs`` → ``/shop/pc/specs``; ``/hc/en-us/`` → ``/hc/fr/`` on a German
-page) is another link."""
+page) is another link. A translation that links so to the target language's page (a memory's
+``/hc/de/``) keeps its URLs in the source's tag (:func:`with_urls_of`), which qa's memory check
+then finds as the memory has it."""
 
 from __future__ import annotations
 
@@ -32,6 +34,14 @@ def same_but_locale(
         _url_same_but_locale(url, another, source_language, target_language)
         for url, another in zip(urls, others, strict=True)
     )
+
+
+def with_urls_of(tag: str, other: str) -> str:
+    """``tag`` as written with the URLs of ``other`` (a tag :func:`same_but_locale` pairs with
+    it) in place of its own, in order: ``<a class='x' href='/hc/en-us/1'>`` with ``<a
+    class="x" href="/hc/de/1">``'s is ``<a class='x' href='/hc/de/1'>``."""
+    urls = iter([found[2] for found in _URL_VALUE.finditer(other)])
+    return _URL_VALUE.sub(lambda found: found[1] + next(urls, found[2]), tag)
 
 
 def relocalised(

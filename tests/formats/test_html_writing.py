@@ -77,6 +77,45 @@ def test_a_tag_that_differs_in_its_values_alone_stands_for_the_runs(
 
 
 @pytest.mark.parametrize(
+    ("translation", "tgt_lang", "expected"),
+    [
+        # Zendesk trial s76: a memory's link to the German page kept, which qa's memory check
+        # then finds as the memory has it
+        (
+            'Siehe <a class="k" href="/hc/de/articles/1">Konto</a> und'
+            ' <a href="/hc/de-de/articles/2">Plan</a>.',
+            "de",
+            "Siehe <a class='k' href=\"/hc/de/articles/1\">Konto</a> und "
+            '<a href="/hc/de-de/articles/2">Plan</a>.',
+        ),
+        (  # a locale of another language than the target's: the source's link
+            'Siehe <a class="k" href="/hc/fr/articles/1">Konto</a> und'
+            ' <a href="/hc/de/articles/2">Plan</a>.',
+            "de",
+            "Siehe <a class='k' href=\"/hc/en-us/articles/1\">Konto</a> und "
+            '<a href="/hc/de/articles/2">Plan</a>.',
+        ),
+        (  # another path: the source's link
+            'Siehe <a class="k" href="/hc/de/articles/9">Konto</a> und'
+            ' <a href="/hc/en-us/articles/2">Plan</a>.',
+            "de-CH",
+            "Siehe <a class='k' href=\"/hc/en-us/articles/1\">Konto</a> und "
+            '<a href="/hc/en-us/articles/2">Plan</a>.',
+        ),
+    ],
+)
+def test_a_memorys_link_to_the_target_languages_page_is_kept(
+    translation: str, tgt_lang: str, expected: str
+) -> None:
+    page = (
+        "<div><p>See <a class='k' href=\"/hc/en-us/articles/1\">Account</a> and "
+        '<a href="/hc/en-us/articles/2">Plan</a>.</p></div>'
+    )
+    written = written_html(page, segments(page), {"text0": translation}, tgt_lang=tgt_lang)
+    assert written == f"<div><p>{expected}</p></div>"
+
+
+@pytest.mark.parametrize(
     ("page", "translations", "written"),
     [
         # a named or numeric reference of the source's stays as written, new text is itself
