@@ -10,7 +10,8 @@ differs from it in those values alone, and so does one that differs in other val
 a tag the translation lacks (a memory's link to ``/hc/de/...`` for ``/hc/en-us/...``: written as
 the source's, with the memory's URL where it is the source's in the target's locale). A tag
 that is none of the run's (the model's garbled markup: ``<spann Klasse=»c«>``) is left out
-and a stray ``<`` (``<ph id *``) escaped, so that the text's elements stay the source's (but text in angle brackets, ``<Eingabetaste>``, where
+and a stray ``<`` (``<ph id *``) escaped, so that the text's elements stay the source's (but
+text in angle brackets, ``<Eingabetaste>``, where
 the source has such text); an opening or closing tag whose partner the model dropped is left
 out too, so that the run's elements nest; a bare ``&`` is written ``&amp;``, ``<`` and ``>`` as
 ``&lt;`` and ``&gt;`` (but those of ``raw``, written as themselves: a table cell's HTML,
