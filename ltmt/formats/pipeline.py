@@ -43,7 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from ltmt.errors import InputError, UnalignedTranslationError
-from ltmt.formats.block_messages import translate_messages
+from ltmt.formats.attribute_messages import attribute_page
+from ltmt.formats.block_messages import message_blocks, translate_messages
 from ltmt.formats.changed_sources import mark_for_review
 from ltmt.formats.documents import (
     CodeKept,
@@ -566,7 +567,7 @@ def _translated(
     if fmt in TABLES:
         return translate_cells(units, translate, report, place=place)
     if fmt == "po":
-        return translate_messages(units, translate, exact, report, place=place)
+        return translate_messages(units, translate, exact, report, place=place, read=_po_page)
     if fmt == "json":
         return translate_messages(units, translate, exact, report, place=place, read=_json_page)
     if any(is_html_document(unit.source) for unit in units):
@@ -576,9 +577,20 @@ def _translated(
 
 def _json_page(unit: Unit) -> Segments | None:
     """A JSON string read as a page: an HTML document (Qt's rich text, which a doctype opens:
-    not read as elements alone), else block HTML (:func:`ltmt.formats.json_html.html_value`)."""
+    not read as elements alone), else block HTML (:func:`ltmt.formats.json_html.html_value`),
+    else inline HTML with an attribute people read (``title="Open settings"``:
+    :func:`ltmt.formats.attribute_messages.attribute_page`)."""
     page = document_page(unit)
-    return page if page is not None else html_value(unit)
+    page = page if page is not None else html_value(unit)
+    return page if page is not None else attribute_page(unit)
+
+
+def _po_page(unit: Unit) -> Segments | None:
+    """A PO message read as a page: one of block elements
+    (:func:`ltmt.formats.block_messages.message_blocks`), else one whose inline HTML has an
+    attribute people read (:func:`ltmt.formats.attribute_messages.attribute_page`)."""
+    page = message_blocks(unit)
+    return page if page is not None else attribute_page(unit)
 
 
 def _translate_chunk(
