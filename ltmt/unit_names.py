@@ -108,8 +108,11 @@ def _folded_spellings() -> dict[str, str]:
 
 _FOLDED = {folded: unit for folded, unit in _folded_spellings().items() if len(folded) > 1}
 _SPELLINGS = "|".join(re.escape(s) for s in sorted(_AS_WRITTEN, key=len, reverse=True))
+# the characters a spelling begins with: looked at first, so that a position no unit can start
+# at fails at once, not after trying each of the hundreds of spellings (a long line of numbers)
+_FIRST = "".join(sorted({re.escape(spelling[0]) for spelling in _AS_WRITTEN}))
 # one unit (no letter or digit right after it: not the "m" of "more", the "%" of "%ig")
-UNIT = rf"(?:{_SPELLINGS})(?![^\W_])"
+UNIT = rf"(?=[{_FIRST}])(?:{_SPELLINGS})(?![^\W_])"
 
 # SI's prefixes and the symbols of units they go before (and Nm, Wh, Ah, VA, which they do
 # too), case-sensitive: ``m`` is milli and the metre, ``M`` mega; ``n`` nano, ``N`` the newton;

@@ -70,6 +70,9 @@ _MEASURE = re.compile(
 _JOINER = re.compile(_JOIN, re.IGNORECASE)
 # the kind of current written before a number of volts (``AC 230 V``, ``DC 12 V``, ``~230 V``)
 _KIND_BEFORE = re.compile(r"(?P<kind>(?<![^\W_])(?:AC|DC)|~)[ \u00a0]?$")
+# how far before a number :data:`_KIND_BEFORE` can begin (``AC`` and a space, and a newline that
+# ``$`` reads past): it is searched there alone, not from the start of the text for each number
+_KIND_REACH = 4
 _VOLTS_OF_KIND = {"AC": "V~", "~": "V~", "DC": "V\u2393"}
 # a quote mark right after a digit (``3/4" pipe``, ``3/4"-Rohr``, ``6'``; not ``the 90's``): an
 # inch or a foot mark where it closes no quotation (:func:`_marks_as_primes`)
@@ -197,16 +200,21 @@ def lost_units(source: str, target: str) -> list[tuple[str, str]]:
     # a measure the translation writes with its unit is none lost (``5 mg`` of ``5 mg, 5 mL``)
     written_so = Counter(key for key, _ in _read_rates(target_measures, measures))
     lacking = Counter(key[0] for key, _ in wanted) - kept
+    # how many of each number's bare spellings are taken, the first first (no list's pop(0),
+    # which moves the rest: a line of a thousand lost doses)
+    taken: Counter[str] = Counter()
     lost = []
     for key, written in wanted:
         digits = key[0]
         if written_so[key] > 0:
             written_so[key] -= 1
-        elif lacking[digits] > 0 and len(bare.get(digits, [])) > source_bare[digits]:
+        elif (
+            lacking[digits] > 0 and len(bare.get(digits, [])) - taken[digits] > source_bare[digits]
+        ):
             if key[1][0] not in apart:
-                lost.append((written, bare[digits][0]))
+                lost.append((written, bare[digits][taken[digits]]))
             lacking[digits] -= 1
-            bare[digits].pop(0)
+            taken[digits] += 1
     return lost
 
 
@@ -271,7 +279,10 @@ def _joined_only(
 
 def _range_starts(text: str, units: set[str]) -> Counter[str]:
     """:func:`_joined_only` of the numbers of ``text``; read for units only where a number is
-    joined to the next (most texts have none)."""
+    joined to the next (most texts have none: a text with no range's or list's word or sign is
+    not read number by number)."""
+    if JOINED.search(text) is None:
+        return Counter()
     numbers = list(_NUMBER_ALONE.finditer(text))
     if not any(_joined(text, a, b) for a, b in pairwise(numbers)):
         return Counter()
@@ -310,10 +321,11 @@ def lost_inches(source: str, target: str) -> list[str]:
     numbers -= Counter(digits for (digits, _), _, _ in _measures(target))
     quotes = [at for at, mark in enumerate(source) if mark in _OPENING_QUOTES]
     opening = set(quotes) - {found.end() - 1 for found in inches}  # not an inch mark itself
+    first_opening = min(opening, default=len(source))
     lost = []
     for found in inches:
         digits = digits_of(found["number"])
-        opened = any(at < found.start() for at in opening)
+        opened = first_opening < found.start()
         if not opened and numbers[digits] > 0:
             numbers[digits] -= 1
             lost.append(found.group())
@@ -362,7 +374,11 @@ def _measures(text: str) -> list[tuple[_Key, _Key | None, str]]:
         if len(known) < len(units):
             continue
         # the kind of current written before the number is its volts' (AC 230 V: V~)
-        kind = _KIND_BEFORE.search(text, 0, found.start()) if known[:1] == ("V",) else None
+        kind = (
+            _KIND_BEFORE.search(text, max(0, found.start() - _KIND_REACH), found.start())
+            if known[:1] == ("V",)
+            else None
+        )
         if kind is not None:
             known = (_VOLTS_OF_KIND[kind["kind"]], *known[1:])
         digits = digits_of(found["number"])
