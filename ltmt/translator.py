@@ -78,6 +78,7 @@ from ltmt.model.languages import (
     API_NAMES,
     check_language_code,
     check_language_pair,
+    form_of_address_warning,
     model_languages,
 )
 from ltmt.model.writable import UnwritableCharacters
@@ -367,6 +368,12 @@ class Translator:
         check_flags({"fusion_int8": fusion_int8, "fusion_bf16": fusion_bf16}, none_allowed=True)
         term_bias = checked_term_bias(term_bias)
         form = checked_formality(formality)
+        if isinstance(target_language, str) and (
+            address := form_of_address_warning(
+                API_NAMES.target, target_language, form, 'formality="{}"'
+            )
+        ):
+            logger.warning("%s", address)
         memory = checked_memory(memory)
         glossary = term_list(glossary, "glossary", ConfigError)
         check_choice("fusion_encoder", fusion_encoder, FUSION_ENCODERS)

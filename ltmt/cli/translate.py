@@ -16,7 +16,7 @@ from ltmt.cli.json_output import echo_report, errors_as_report, logged_warnings,
 from ltmt.cli.path_options import given_path, given_path_name
 from ltmt.cli.skip_keys import SKIP_KEYS_OPTION, parse_skip_keys_option, refuse_skip_keys
 from ltmt.cli.store import MEMORY_DIR_OPTION
-from ltmt.cli.translate_job import Job, prepare, written_language
+from ltmt.cli.translate_job import Job, address_warning, prepare, written_language
 from ltmt.cli.translate_progress import SegmentProgress
 from ltmt.errors import InputError
 from ltmt.wording import counted, counted_kinds, first_few, their, them
@@ -468,6 +468,8 @@ def translate(
             )
         if keys and folder is None:
             refuse_skip_keys(file, job.spec)
+        if address := address_warning(job, tgt_lang, formality):
+            warn(address)
         terms = None
         if glossary is not None:  # read in the job's languages, as ltmt glossary import reads it
             from ltmt.terminology.files import read_glossary
@@ -502,6 +504,7 @@ def translate(
             else None
         )
         try:
+            from ltmt.formats.common import canonical_code
             from ltmt.translator import Translator
 
             _quiet_transformers()
@@ -527,7 +530,8 @@ def translate(
                 labels=not no_label_lexicon,
                 copy_guard=not no_copy_guard,
                 source_language=job.src_lang,
-                target_language=written_language(job),
+                # as a tag: a form it asks for (de_DE_formal) is said above, once
+                target_language=canonical_code(written_language(job)),
                 glossary=terms,
                 user_glossary=not no_user_glossary,
                 formality=formality,

@@ -203,6 +203,43 @@ def written_language(job: Job) -> str:
     return _declared_region(job) or job.tgt_lang
 
 
+def address_warning(job: Job, tgt_lang: str | None, formality: str | None) -> str | None:
+    """What to say where ``--tgt-lang`` (``tgt_lang``), or where none is given the ``Language``
+    a PO or XLIFF input declares, asks for a form of address (``de_DE_formal``) that
+    ``--formality`` (``formality``, as given) does not ask for
+    (:func:`~ltmt.model.languages.form_of_address_warning`); None where nothing is to say."""
+    from ltmt.model.languages import form_of_address_warning
+    from ltmt.qa.formality_checks import formality_form
+
+    form = None if formality is None else formality_form(formality)
+    if tgt_lang is not None:
+        return form_of_address_warning("--tgt-lang", tgt_lang, form)
+    if job.path is None or job.spec.name not in ("po", "xliff", "xliff2"):
+        return None
+    try:
+        declared = _declared_language(job.path)
+    except InputError:  # unreadable: the run says why
+        return None
+    name = f"{job.path.name}'s Language"
+    return form_of_address_warning(name, declared, form) if declared else None
+
+
+def _declared_language(path: Path) -> str | None:
+    """The target language the PO or XLIFF catalog ``path`` declares, as written: a PO
+    header's ``Language`` (``de_DE_formal``, which :func:`~ltmt.formats.catalog_languages.
+    catalog_language` does not read, as the toolkit takes it for no language), else
+    :func:`~ltmt.formats.catalog_languages.catalog_language`."""
+    from ltmt.formats.catalog_languages import catalog_language
+
+    if path.suffix.lower() in (".po", ".pot"):
+        from ltmt.formats.po import load_po
+
+        written = load_po(path).parseheader().get("Language", "")
+        if isinstance(written, str) and written.strip():
+            return written.strip()
+    return catalog_language(path)
+
+
 def _declared_region(job: Job) -> str | None:
     """The region of ``job``'s target language its PO or XLIFF input declares
     (:func:`~ltmt.formats.catalog_languages.catalog_language`: ``de_AT``, as ``de-AT``) where

@@ -9,7 +9,9 @@ group (``mul``, ``gmw``) that covers many languages.
 A code asked for is a BCP 47 tag (``de``, ``de-AT``, ``de-DE-x-formal``), a POSIX locale
 (``de_DE.UTF-8``, ``de_DE@formal``) or a WordPress locale (``de_DE_formal``); another
 (``de-formal``) is refused: no program would load a file of that language. A form of address
-asked for (formal, informal) is the language's, with a warning: the model chooses it, not ltmt.
+a code asks for (formal, informal) is the language's: ltmt steers to a form only where
+``--formality`` (``Translator(formality=...)``) asks for it, so a code's form without it, or
+against it, gets one warning (:func:`form_of_address_warning`), said by whoever takes the code.
 """
 
 from __future__ import annotations
@@ -79,8 +81,6 @@ def check_language_pair(
     for name, code in ((names.source, src_lang), (names.target, tgt_lang)):
         if code is not None:
             check_language_code(name, code)
-    if tgt_lang is not None:
-        _warn_of_formality(names.target, tgt_lang)
     pair = model_languages(model)
     if pair is None:
         return
@@ -119,15 +119,28 @@ def _known_code(code: str) -> bool:
     return found is not None and langcodes.tag_is_valid(found.group(1))
 
 
-def _warn_of_formality(name: str, code: str) -> None:
-    """Say that the form of address ``code`` asks for is the model's to choose."""
+def form_of_address_warning(
+    name: str, code: str, formality: str | None, option: str = "--formality {}"
+) -> str | None:
+    """What to say where language ``code`` (given as ``name``: ``--tgt-lang``, or a catalog's
+        ``Language``) asks for a form of address (``de_DE_formal``: formal) that ``formality``
+        (``formal``, ``informal``; None: not asked) does not, ``option`` the way to ask for a form
+    (``--formality {}``, ``formality="{}"``): ltmt steers to a
+        form only where ``option`` asks for it. None where the code asks for no form, or the one
+        asked."""
     found = FORMALITY.search(code)
-    if found is not None:
-        logger.warning(
-            "%s %s: ltmt does not choose the form of address (%s); the model writes the one "
-            'it learned (the default German model mostly "Sie", at times "du"): review the '
-            "translations for it",
-            name,
-            code,
-            found.group(1).lower(),
+    wanted = None if found is None else found.group(1).lower()
+    if wanted is None or formality == wanted:
+        return None
+    ask = option.format("Sie" if wanted == "formal" else "du")
+    if formality is None:
+        return (
+            f"{name} {code} asks for {wanted} address; ltmt steers to it only with {ask} "
+            "(without it the model writes the form it learned, the default German model mostly "
+            f'"Sie", at times "du"): add {ask}'
         )
+    given = option.format("Sie" if formality == "formal" else "du")
+    return (
+        f"{name} {code} asks for {wanted} address, {given} for {formality}: ltmt writes "
+        f"{formality}; give {ask} if the translation is for {code}"
+    )
