@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ltmt.cli.translate_job import Job, written_language
+from ltmt.cli.translate_job import Job, address_warning, written_language
 from ltmt.formats.registry import find_format
 
 
@@ -56,3 +56,31 @@ def test_the_written_language_takes_the_region_a_catalog_declares(
     catalog.write_text(f'msgid ""\nmsgstr ""\n{header}\nmsgid "Only $10"\nmsgstr ""\n', "utf-8")
     job = Job(catalog, find_format(None, "po", role="document"), "out.po", "en", tgt_lang)
     assert written_language(job) == written
+
+
+@pytest.mark.parametrize(
+    ("language", "tgt_lang", "formality", "said"),
+    [
+        # WordPress trial s76: a PO declaring de_DE_formal got no warning
+        ("de_DE_formal", None, None, "app.po's Language de_DE_formal asks for formal address;"),
+        ("de_DE_formal", None, "Sie", None),
+        ("de_DE_formal", None, "du", "app.po's Language de_DE_formal asks for formal address, "),
+        ("de_DE", None, None, None),
+        # --tgt-lang is said of, not the catalog
+        ("de_DE", "de_DE_formal", None, "--tgt-lang de_DE_formal asks for formal address;"),
+        ("de_DE_formal", "de_DE", None, None),
+    ],
+)
+def test_a_form_of_address_the_language_asks_for_is_said_once(
+    tmp_path, language, tgt_lang, formality, said
+):
+    catalog = tmp_path / "app.po"
+    catalog.write_text(
+        f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\nmsgid "Save"\nmsgstr ""\n', "utf-8"
+    )
+    job = Job(catalog, find_format(None, "po", role="document"), "out.po", "en", "de")
+    warning = address_warning(job, tgt_lang, formality)
+    if said is None:
+        assert warning is None
+    else:
+        assert warning is not None and warning.startswith(said)

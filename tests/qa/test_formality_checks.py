@@ -10,6 +10,7 @@ from ltmt.qa.formality_checks import (
     Address,
     Form,
     _entry_name,
+    _umlauted,
     address_of,
     address_problem,
     formality_findings,
@@ -279,6 +280,30 @@ def test_a_file_note_is_said_on_the_file_at_no_entry_s_place():
         ("Note: it is new.", "Hinweis: Es ist neu.", ()),
         ("It shows the list.", "Zeigt die Liste.", ()),
         ("Files found.", "Setz es hier zurück.", ()),
+        # a UI's commands that take no article (trial s76: 'Klick Save, um Ihre ...' passed)
+        (
+            "Click Save to store your changes.",
+            "Klick Save, um Ihre Änderungen zu speichern.",
+            ("Klick",),
+        ),
+        (
+            "Click Save to store your changes.",
+            "Klicke auf »Save«, um sie zu speichern.",
+            ("Klicke",),
+        ),
+        ("Press Enter to continue.", "Drück Enter, um fortzufahren.", ("Drück",)),
+        ("Go to the overview.", "Geh zur Übersicht.", ("Geh",)),
+        ("Type your name.", "Gib deinen Namen ein.", ("Gib",)),
+        ("Choose a file.", "Wähl eine Datei.", ("Wähl",)),
+        ("Look at the list.", "Schau dir die Liste an.", ("Schau",)),
+        # a strong verb's umlauted third person (lädt), with the e alone
+        ("Load the file.", "Lade die Datei.", ("Lade",)),
+        ("Sleep now.", "Schlaf ist gesund.", ()),
+        # the formal imperative, and the noun Klick
+        ("Click Save to store your changes.", "Klicken Sie auf Speichern.", ()),
+        ("Click here to change your booking.", "Klicken Sie hier, um Ihre Buchung zu ändern.", ()),
+        ("Click once to save.", "Mit einem Klick speichern Sie Ihre Änderungen.", ()),
+        ("View of a lighthouse.", "Blick auf einen Leuchtturm.", ()),
     ],
 )
 def test_an_informal_imperative_of_a_command_is_found(source, target, imperatives):
@@ -479,3 +504,27 @@ def test_a_source_s_she_or_they_written_as_du_is_a_warning(asked: Form | None) -
             "the reader); write the third person",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("asked", "problem"),
+    [
+        ("formal", "uses informal address (Klick) where --formality Sie asks for formal"),
+        (None, "mixes informal address (Klick) and formal (Ihre): use one form throughout"),
+    ],
+)
+def test_a_click_command_s_du_imperative_beside_ihre_is_found(asked, problem):
+    """WordPress trial s76: 'Klick Save, um Ihre Änderungen zu speichern.' passed qa."""
+    source, target = (
+        "Click Save to store your changes.",
+        "Klick Save, um Ihre Änderungen zu speichern.",
+    )
+    records = [PairRecord(source, target, "de.txt:1")]
+    assert [finding.message for finding in formality_findings(records, asked)][:1] == [problem]
+
+
+def test_an_adversarial_stem_is_umlauted_in_linear_time():
+    assert _umlauted("lad") == "läd"
+    assert _umlauted("lauf") == "läuf"
+    assert _umlauted("klick") == "klick"
+    assert _umlauted("a" * 100_000 + "b").endswith("äb")
