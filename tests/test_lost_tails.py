@@ -142,3 +142,17 @@ def test_an_input_that_changes_a_name_the_target_copies_keeps_the_tail():
     cut = CUT.replace("Xarelto", "Eliquis").replace("Rivaroxaban", "Apixaban")
     found = lost_tail(source, cut, [SECTION_6])
     assert found is not None and found.tail.startswith("genannten")
+
+
+def test_an_exact_matchs_target_that_runs_on_is_no_lost_tail():
+    """The dev benchmark's dpkg option tables: a line's match is its own source (100), its
+    stored translation runs into the next line's (``… beziehen -l<changelog-Datei> …``); the
+    output that follows the input stops rightly and was decoded again without memory."""
+    source = "-c<control-file>         get control info from this file."
+    target = (
+        "-c<Steuerdatei> Steuerinformationen aus dieser Datei beziehen -l<changelog-Datei> "
+        "pro-Version-Informationen"
+    )
+    output = "-c<Steuerdatei> Steuerinformationen aus dieser Datei holen"
+    assert lost_tail(source, output, [_match(source, target, score=100.0)]) is None
+    assert lost_tail(source, output, [_match(source, target)]) is not None
