@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ltmt.match_polarity import polarity_kept
 from ltmt.placeholder_guard import decoded_without_memory, kept_tag_shape
-from ltmt.routing import read_matches
+from ltmt.routing import matches_read
 
 if TYPE_CHECKING:
     from ltmt.segments import Match
@@ -40,17 +40,6 @@ class GuardedPolarity(NamedTuple):
 
     replaced: set[int]
     numbers_wrong: set[int]
-
-
-def matches_read(
-    translator: Translator, unit: Unit, matches: Sequence[tuple[Match, ...]]
-) -> Sequence[Match]:
-    """The matches of ``unit``'s segment that ``translator``'s fusion reads for it (all of
-    them for a fusion without a match selection)."""
-    found = matches[unit.segment]
-    fusion = translator.fusion
-    read = None if fusion is None else read_matches(fusion, unit.text, found, translator.backbone)
-    return found if read is None else read
 
 
 def guard_polarity(

@@ -25,6 +25,8 @@ from ltmt.text import split_edges
 if TYPE_CHECKING:
     from ltmt.fusion.base import Fusion
     from ltmt.model.backbone import Backbone
+    from ltmt.translator import Translator
+    from ltmt.units import Unit
 
 
 def without_model(
@@ -164,6 +166,17 @@ def read_matches(
     if isinstance(cache, SegmentCache):
         return cache.selected(found, text, selection)
     return select_matches(found, text, selection)
+
+
+def matches_read(
+    translator: Translator, unit: Unit, matches: Sequence[tuple[Match, ...]]
+) -> Sequence[Match]:
+    """The matches of ``unit``'s segment (``matches`` per segment) that ``translator``'s fusion
+    reads for it (:func:`read_matches`; all of them for a fusion without a match selection)."""
+    found = matches[unit.segment]
+    fusion = translator.fusion
+    read = None if fusion is None else read_matches(fusion, unit.text, found, translator.backbone)
+    return found if read is None else read
 
 
 def plan_batches(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ltmt.lost_tails import lost_tail
 from ltmt.placeholder_guard import Replaced, decoded_without_memory
-from ltmt.routing import read_matches
+from ltmt.routing import matches_read
 
 if TYPE_CHECKING:
     from ltmt.segments import Match
@@ -44,15 +44,13 @@ def guard_tails(
     ``hits``; ``matches`` per segment) that lost the tail of a match they read by the model's
     own output without memory; says which, and of those the ones whose numbers its repair left
     wrong (:class:`ltmt.placeholder_guard.Replaced`)."""
-    fusion = translator.fusion
-    if fusion is None:
+    if translator.fusion is None:
         return Replaced()
-    suspects = []
-    for i in fused:
-        text = units[i].text
-        read = read_matches(fusion, text, matches[units[i].segment], translator.backbone)
-        if lost_tail(text, outputs[i], read if read is not None else matches[units[i].segment]):
-            suspects.append(i)
+    suspects = [
+        i
+        for i in fused
+        if lost_tail(units[i].text, outputs[i], matches_read(translator, units[i], matches))
+    ]
     if not suspects:
         return Replaced()
     suspects.sort(key=lambda i: len(encoded[i]))

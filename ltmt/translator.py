@@ -87,10 +87,10 @@ from ltmt.number_words_repair import repair_worded_numbers
 from ltmt.numbers_kept import numbers_added_beyond_repair, repair_outputs
 from ltmt.output_limit import unfinished_outputs
 from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
-from ltmt.polarity_guard import guard_polarity, matches_read
+from ltmt.polarity_guard import guard_polarity
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.reference_subdivisions import lost_subdivisions
-from ltmt.routing import needs_fusion, plan_batches, without_model
+from ltmt.routing import matches_read, needs_fusion, plan_batches, without_model
 from ltmt.segments import Match, PairRecord, Translation, UserRequest
 from ltmt.sentence_memory import Request, translate_by_sentences
 from ltmt.tail_guard import guard_tails
