@@ -23,7 +23,8 @@ import functools
 import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -86,7 +87,7 @@ from ltmt.negation_guard import guard_negations, negation_lost, repair_replaced
 from ltmt.number_words_repair import repair_worded_numbers
 from ltmt.numbers_kept import numbers_added_beyond_repair, repair_outputs
 from ltmt.output_limit import unfinished_outputs
-from ltmt.placeholder_guard import guard_placeholders, numbers_still_lost
+from ltmt.placeholder_guard import Replaced, guard_placeholders, numbers_still_lost
 from ltmt.polarity_guard import guard_polarity
 from ltmt.quote_style import QuoteTable, in_users_quotes, memory_quote_table
 from ltmt.reference_subdivisions import lost_subdivisions
@@ -146,6 +147,27 @@ class DecodedUnits(NamedTuple):
     unfinished: list[bool]
     set_aside: frozenset[int] = frozenset()
     polarity: frozenset[int] = frozenset()
+
+
+@dataclass
+class _FusedOutputs:
+    """The units' bookkeeping across the guards of fused outputs: the fused outputs ``kept``,
+    those a guard ``set_aside`` for the model's own output without memory, and the outputs
+    whose numbers a repair made right (``repaired``) or left wrong (``wrong``)."""
+
+    kept: set[int]
+    set_aside: set[int]
+    repaired: set[int]
+    wrong: set[int]
+
+    def replace(self, guarded: Replaced, repaired: AbstractSet[int] = frozenset()) -> None:
+        """Count the fused outputs a guard replaced (``guarded.outputs``) as set aside, judged
+        on the output kept, not on the fused one it replaced (``guarded.numbers_wrong``), and
+        the outputs a rewrite of the guard's made right as ``repaired``."""
+        self.kept -= guarded.outputs
+        self.set_aside |= guarded.outputs
+        self.repaired = (self.repaired - guarded.outputs) | repaired
+        self.wrong = (self.wrong - guarded.outputs) | guarded.numbers_wrong
 
 
 class Translator:
@@ -1046,50 +1068,37 @@ class Translator:
             repaired_at, wrong_at = repair_outputs(
                 self, units, outputs, skip.difference(following), hits
             )
-        kept_fused = set(fused)
-        set_aside: set[int] = set()  # units: fused outputs a guard replaced without memory
+        # units: the fused outputs kept, and those a guard replaced without memory
+        book = _FusedOutputs(set(fused), set(), repaired_at, wrong_at)
         if self.placeholder_guard:
-            plain = guard_placeholders(self, fused, units, encoded, outputs, hits)
-            kept_fused -= plain.outputs
-            set_aside |= plain.outputs
-            # judged on the output kept, not on the fused one it replaced
-            repaired_at -= plain.outputs
-            wrong_at = (wrong_at - plain.outputs) | plain.numbers_wrong
+            book.replace(guard_placeholders(self, fused, units, encoded, outputs, hits))
         # a fused output that stopped where its match goes on: the model's own, whole
-        tails = guard_tails(self, sorted(kept_fused), units, encoded, matches, outputs, hits)
-        kept_fused -= tails.outputs
-        set_aside |= tails.outputs
-        repaired_at -= tails.outputs
-        wrong_at = (wrong_at - tails.outputs) | tails.numbers_wrong
+        book.replace(guard_tails(self, sorted(book.kept), units, encoded, matches, outputs, hits))
         # a fused output that says what only a weak match says: the model's own
-        weak = guard_weak_matches(self, sorted(kept_fused), units, encoded, matches, outputs, hits)
-        kept_fused -= weak.outputs
-        set_aside |= weak.outputs
-        repaired_at -= weak.outputs
-        wrong_at = (wrong_at - weak.outputs) | weak.numbers_wrong
-        if self.negation_guard and kept_fused:  # a near match's "not" or "above" kept
+        book.replace(
+            guard_weak_matches(self, sorted(book.kept), units, encoded, matches, outputs, hits)
+        )
+        if self.negation_guard and book.kept:  # a near match's "not" or "above" kept
             polarity = guard_polarity(
-                self, sorted(kept_fused), units, encoded, matches, hits, outputs
+                self, sorted(book.kept), units, encoded, matches, hits, outputs
             )
-            kept_fused -= polarity.replaced
-            set_aside |= polarity.replaced
-            repaired_at -= polarity.replaced
-            wrong_at = (wrong_at - polarity.replaced) | polarity.numbers_wrong
+            book.replace(Replaced(polarity.replaced, polarity.numbers_wrong))
         german = self.number_repair and same_language(self.written_language or "", "de")
-        if german and kept_fused:  # a match's "einmal täglich" for the line's "twice daily"
-            frequencies = guard_frequencies(self, sorted(kept_fused), units, encoded, hits, outputs)
-            kept_fused -= frequencies.replaced
-            set_aside |= frequencies.replaced
-            repaired_at = (repaired_at - frequencies.replaced) | frequencies.repaired
-            wrong_at = (wrong_at - frequencies.replaced) | frequencies.numbers_wrong
+        if german and book.kept:  # a match's "einmal täglich" for the line's "twice daily"
+            frequencies = guard_frequencies(self, sorted(book.kept), units, encoded, hits, outputs)
+            book.replace(
+                Replaced(frequencies.replaced, frequencies.numbers_wrong), frequencies.repaired
+            )
         if self.negation_guard:  # last: whichever decode above dropped the "not"
-            negations = guard_negations(self, units, encoded, matches, hits, outputs, kept_fused)
-            kept_fused -= negations.without_memory
-            set_aside |= negations.without_memory
+            negations = guard_negations(self, units, encoded, matches, hits, outputs, book.kept)
+            book.kept -= negations.without_memory
+            book.set_aside |= negations.without_memory
             if self.number_repair and negations.replaced:
                 right, wrong = repair_replaced(self, units, outputs, negations.replaced, hits)
-                repaired_at = (repaired_at - negations.replaced) | right
-                wrong_at = (wrong_at - negations.replaced) | wrong
+                book.repaired = (book.repaired - negations.replaced) | right
+                book.wrong = (book.wrong - negations.replaced) | wrong
+        kept_fused, set_aside = book.kept, book.set_aside
+        repaired_at, wrong_at = book.repaired, book.wrong
         if self.number_repair:  # an output that still lacks a number is no repair either
             if same_language(self.written_language or "", "de"):  # 8.00 Uhr for 8:00 PM
                 timed, mistimed = repair_clock_times(units, outputs)
