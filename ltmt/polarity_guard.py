@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ltmt.match_polarity import polarity_kept
-from ltmt.placeholder_guard import decoded_without_memory, kept_tag_shape
+from ltmt.placeholder_guard import Replaced, decoded_without_memory, kept_tag_shape
 from ltmt.routing import matches_read
 
 if TYPE_CHECKING:
@@ -34,14 +34,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-class GuardedPolarity(NamedTuple):
-    """What :func:`guard_polarity` did: ``replaced``, the lines whose fused output the model's
-    own replaced, and of those the ones its number repair left wrong (``numbers_wrong``)."""
-
-    replaced: set[int]
-    numbers_wrong: set[int]
-
-
 def guard_polarity(
     translator: Translator,
     fused: Sequence[int],
@@ -50,15 +42,16 @@ def guard_polarity(
     matches: Sequence[tuple[Match, ...]],
     hits: Sequence[list[TermHit]],
     outputs: list[str],
-) -> GuardedPolarity:
+) -> Replaced:
     """Decode again without memory the ``fused`` lines (indices into ``units``, ``encoded``,
     ``hits`` and ``outputs``; ``matches`` per segment) whose output says a read match's
     polarity (module docstring), and replace those ``outputs`` the model's own output serves
-    better."""
+    better; says which, and of those the ones whose numbers its repair left wrong
+    (:class:`ltmt.placeholder_guard.Replaced`)."""
     read = {i: matches_read(translator, units[i], matches) for i in fused}
     suspects = [i for i in fused if polarity_kept(units[i].text, outputs[i], read[i])]
     if not suspects:
-        return GuardedPolarity(set(), set())
+        return Replaced()
     suspects.sort(key=lambda i: len(encoded[i]))
     plain, wrong = decoded_without_memory(translator, suspects, units, encoded, hits)
     replaced: set[int] = set()
@@ -75,4 +68,4 @@ def guard_polarity(
         len(suspects),
         len(replaced),
     )
-    return GuardedPolarity(replaced, {suspects[n] for n in wrong} & replaced)
+    return Replaced(replaced, {suspects[n] for n in wrong} & replaced)

@@ -1079,10 +1079,9 @@ class Translator:
             guard_weak_matches(self, sorted(book.kept), units, encoded, matches, outputs, hits)
         )
         if self.negation_guard and book.kept:  # a near match's "not" or "above" kept
-            polarity = guard_polarity(
-                self, sorted(book.kept), units, encoded, matches, hits, outputs
+            book.replace(
+                guard_polarity(self, sorted(book.kept), units, encoded, matches, hits, outputs)
             )
-            book.replace(Replaced(polarity.replaced, polarity.numbers_wrong))
         german = self.number_repair and same_language(self.written_language or "", "de")
         if german and book.kept:  # a match's "einmal täglich" for the line's "twice daily"
             frequencies = guard_frequencies(self, sorted(book.kept), units, encoded, hits, outputs)

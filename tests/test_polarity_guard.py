@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from ltmt.match_polarity import polarity_kept
-from ltmt.polarity_guard import GuardedPolarity, guard_polarity
+from ltmt.placeholder_guard import Replaced
+from ltmt.polarity_guard import guard_polarity
 from ltmt.segments import Match, Segment
 from ltmt.translator import Translator
 from ltmt.units import Unit
@@ -147,7 +148,7 @@ def test_the_model_s_own_output_replaces_only_where_it_keeps_the_line_s_numbers(
     guarded = guard_polarity(
         model, [0, 1], units, [[1], [2]], [(NEGATED,), (ABOVE,)], [[], []], outputs
     )
-    assert guarded == GuardedPolarity(set(), set())
+    assert guarded == Replaced(set(), set())
     assert outputs == [KEPT, "Nicht über 25 Grad lagern."]
 
 
