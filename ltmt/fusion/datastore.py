@@ -64,11 +64,11 @@ class SegmentCache:
     returning stale states; :meth:`clear` drops everything. A segment keeps the states of the
     batch that first decoded it (:func:`force_decode` says how they differ with the batch), so a
     translation can read other states than it would have decoded itself: in rare segments its
-    output depends on what was translated before (in the dev benchmark, knn-trained reads the
-    packs knn wrote: 2 of dpkg's and 1 of coreutils' 400 outputs differ from a run of
-    knn-trained alone, none from a run of knn, then knn-trained). Decoding
-    every segment in a fixed shape (rows of 4, widths rounded up to 16) makes its states its
-    own, but took 1.5-1.8 times the force-decoding's CPU time on 800 dpkg segments: not done.
+    output depends on what was translated before (by hand, on the dev benchmark's dpkg and
+    coreutils: knn-trained reading the packs knn wrote gave a few outputs other than a run of
+    knn-trained alone). Decoding every segment in a fixed shape (rows of 4, widths rounded up
+    to 16) makes its states its own, but cost well more of the force-decoding's CPU time (by
+    hand, on dpkg's segments): not done.
     ``store``: a second level on disk shared by runs (:mod:`ltmt.fusion.state_store`), read on a
     miss here and written with every new segment; ``disk_hits`` counts what it returned.
     It also remembers the fusion's match selections (:meth:`selected`). Threads that prepare
@@ -177,9 +177,8 @@ def force_decode(
     so little is spent on padding. Right padding leaves a real position's states unchanged in
     exact arithmetic (causal self-attention, masked encoder and cross-attention), not in floats:
     a batch of other rows or widths sums in another order, so a segment's states differ with the
-    batch it is decoded in (dpkg's memory: up to 0.0938 in a value, 0.0226 RMS per state on
-    bfloat16 weights; 0.0039 and 0.00017 on float32, after float16 storage), which the knn vote
-    (temperature 0.1) can feel.
+    batch it is decoded in (by hand, on dpkg's memory: far more on bfloat16 weights than on
+    float32 ones, after float16 storage), which the knn vote (temperature 0.1) can feel.
     """
     import torch
 
