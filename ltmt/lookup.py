@@ -120,15 +120,14 @@ def _other_senses_near(matches: tuple[Match, ...], context: object) -> tuple[Mat
     disambiguation comment that differs: :func:`~ltmt.formats.disambiguations.other_sense`)
     scored :data:`OTHER_SENSE_SCORE`, a near match for fusion to read, best first again: the
     verb's ``Öffnen`` is no exact match for ``Open`` the file state."""
-    if not any(
+    other = [
         m.score >= 100 and other_sense(m.segment.metadata.get("context"), context) for m in matches
-    ):
+    ]
+    if not any(other):
         return matches
     scored = [
-        replace(m, score=OTHER_SENSE_SCORE)
-        if m.score >= 100 and other_sense(m.segment.metadata.get("context"), context)
-        else m
-        for m in matches
+        replace(m, score=OTHER_SENSE_SCORE) if elsewhere else m
+        for m, elsewhere in zip(matches, other, strict=True)
     ]
     return tuple(sorted(scored, key=lambda m: -m.score))
 
