@@ -56,13 +56,8 @@ class Glue:
         sides: dict[tuple[str, int], set[str]] = {}
         for text, number, side in self.fields:
             sides.setdefault((text, number), set()).add(side)
-        seen: Counter[str] = Counter()
-        numbered = []
-        for placeholder in find_placeholders(translation):
-            numbered.append((placeholder, seen[placeholder.text]))
-            seen[placeholder.text] += 1
         # from the end, so that the places of the fields before stay as found
-        for placeholder, number in reversed(numbered):
+        for placeholder, number in reversed(_numbered(translation)):
             glued = sides.get((placeholder.text, number), set())
             before, after = translation[: placeholder.start], translation[placeholder.end :]
             if "after" in glued and _is_letter(after.lstrip(_SPACES)[:1]):
@@ -78,11 +73,8 @@ def spaced_fields(line: str) -> tuple[str, Glue]:
     and which fields those are; ``(line, Glue())`` where none is."""
     pieces: list[str] = []
     fields: list[tuple[str, int, str]] = []
-    seen: Counter[str] = Counter()
     position = 0
-    for placeholder in find_placeholders(line):
-        number = seen[placeholder.text]
-        seen[placeholder.text] += 1
+    for placeholder, number in _numbered(line):
         before = _glued(line, placeholder, "before")
         after = _glued(line, placeholder, "after")
         fields += [(placeholder.text, number, "before")] if before else []
@@ -94,6 +86,17 @@ def spaced_fields(line: str) -> tuple[str, Glue]:
         return line, Glue()
     pieces.append(line[position:])
     return "".join(pieces), Glue(tuple(fields))
+
+
+def _numbered(text: str) -> list[tuple[Placeholder, int]]:
+    """The placeholders of ``text``, each with which of the text's placeholders of its text it
+    is (0: the first)."""
+    seen: Counter[str] = Counter()
+    numbered = []
+    for placeholder in find_placeholders(text):
+        numbered.append((placeholder, seen[placeholder.text]))
+        seen[placeholder.text] += 1
+    return numbered
 
 
 def _glued(line: str, placeholder: Placeholder, side: str) -> bool:
