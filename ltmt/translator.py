@@ -1099,7 +1099,7 @@ class Translator:
         kept_fused, set_aside = book.kept, book.set_aside
         repaired_at, wrong_at = book.repaired, book.wrong
         if self.number_repair:  # an output that still lacks a number is no repair either
-            if same_language(self.written_language or "", "de"):  # 8.00 Uhr for 8:00 PM
+            if german:  # 8.00 Uhr for 8:00 PM
                 timed, mistimed = repair_clock_times(units, outputs)
                 worded, misworded = repair_worded_numbers(units, outputs)  # 10 (dreißig)
                 often, misoften = repair_frequencies(units, outputs)  # einmal for twice
