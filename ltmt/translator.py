@@ -588,6 +588,12 @@ class Translator:
     def fusion_name(self) -> str:
         return "none" if self.fusion is None else str(self.fusion.name)
 
+    @property
+    def _repairs_german(self) -> bool:
+        """Whether the German repairs and checks of numbers in words run: ``number_repair``,
+        into German."""
+        return self.number_repair and same_language(self.written_language or "", "de")
+
     def translate(
         self,
         texts: Sequence[str],
@@ -954,7 +960,7 @@ class Translator:
         write_dashes(splits, grouped, decoded.used_fusion)
         unfinished = _unfinished_segments(units, decoded.unfinished)
         # a comparison or range said in words lost or turned round (below 30 °C as bei 30 °C)
-        german = self.number_repair and same_language(self.written_language or "", "de")
+        german = self._repairs_german
         for index, split in splits.items():
             method = self.fusion_name if decoded.used_fusion.get(index) else "model"
             pieces = [u for u in units if u.segment == index]
@@ -1082,7 +1088,7 @@ class Translator:
             book.replace(
                 guard_polarity(self, sorted(book.kept), units, encoded, matches, hits, outputs)
             )
-        german = self.number_repair and same_language(self.written_language or "", "de")
+        german = self._repairs_german
         if german and book.kept:  # a match's "einmal täglich" for the line's "twice daily"
             frequencies = guard_frequencies(self, sorted(book.kept), units, encoded, hits, outputs)
             book.replace(
