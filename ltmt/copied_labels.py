@@ -46,7 +46,7 @@ from ltmt.formats.placeholder_syntax import (
 )
 from ltmt.percent_signs import restore_percents
 from ltmt.pictographs import starts_with_tag
-from ltmt.routing import read_matches
+from ltmt.routing import matches_read
 from ltmt.text import LETTERS, collapse_space, fuzzy_score
 from ltmt.word_tables import lowercase_words, model_target_words
 from ltmt.wording import counted
@@ -192,7 +192,7 @@ def retry_fused_copies(
         if unbacked_copy(
             units[i].text,
             restore_percents(units[i].text, outputs[i]),
-            partial(_read, translator, units[i], matches),
+            partial(matches_read, translator, units[i], matches),
         )
     ]
     if not todo:
@@ -206,14 +206,3 @@ def retry_fused_copies(
         len(todo),
     )
     return set(todo)
-
-
-def _read(
-    translator: Translator, unit: Unit, matches: Sequence[Sequence[Match]]
-) -> Sequence[Match]:
-    """The matches the translator's fusion read for ``unit`` (all its segment's where the method
-    has no match selection)."""
-    found = matches[unit.segment]
-    fusion = translator.fusion
-    read = None if fusion is None else read_matches(fusion, unit.text, found, translator.backbone)
-    return found if read is None else read

@@ -63,7 +63,7 @@ from ltmt.qa.negation_checks import (
     negations_short,
 )
 from ltmt.qa.negation_counts import UNLESS
-from ltmt.routing import read_matches
+from ltmt.routing import matches_read
 from ltmt.spelling import Dictionary, dictionary_for
 from ltmt.text import match_score
 
@@ -220,10 +220,7 @@ def _said_as_matched(
 ) -> bool:
     """Whether the fused ``output`` of ``unit`` says its negation as a near-exact match it read
     does (:func:`said_as_approved`)."""
-    found = matches[unit.segment]
-    fusion = translator.fusion
-    read = None if fusion is None else read_matches(fusion, unit.text, found, translator.backbone)
-    return said_as_approved(unit.text, output, found if read is None else read) is not None
+    return said_as_approved(unit.text, output, matches_read(translator, unit, matches)) is not None
 
 
 def _negating_words(text: str) -> Counter[str]:

@@ -169,7 +169,7 @@ def read_matches(
 
 
 def matches_read(
-    translator: Translator, unit: Unit, matches: Sequence[tuple[Match, ...]]
+    translator: Translator, unit: Unit, matches: Sequence[Sequence[Match]]
 ) -> Sequence[Match]:
     """The matches of ``unit``'s segment (``matches`` per segment) that ``translator``'s fusion
     reads for it (:func:`read_matches`; all of them for a fusion without a match selection)."""
