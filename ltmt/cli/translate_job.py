@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import errno
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,14 +214,23 @@ def address_warning(job: Job, tgt_lang: str | None, formality: str | None) -> st
     form = None if formality is None else formality_form(formality)
     if tgt_lang is not None:
         return form_of_address_warning("--tgt-lang", tgt_lang, form)
+    declared = _catalog_declared(job, _declared_language)
+    if not declared or job.path is None:
+        return None
+    return form_of_address_warning(f"{job.path.name}'s Language", declared, form)
+
+
+def _catalog_declared(job: Job, read: Callable[[Path], str | None]) -> str | None:
+    """What ``read`` finds declared in ``job``'s input where it is a PO or XLIFF catalog (its
+    target language: :func:`_declared_language`, or
+    :func:`~ltmt.formats.catalog_languages.catalog_language`); None for another input, or one
+    that cannot be read (the run says why)."""
     if job.path is None or job.spec.name not in ("po", "xliff", "xliff2"):
         return None
     try:
-        declared = _declared_language(job.path)
+        return read(job.path)
     except InputError:  # unreadable: the run says why
         return None
-    name = f"{job.path.name}'s Language"
-    return form_of_address_warning(name, declared, form) if declared else None
 
 
 def _declared_language(path: Path) -> str | None:
@@ -250,12 +259,7 @@ def _declared_region(job: Job) -> str | None:
     from ltmt.formats.common import language_tag, same_language
     from ltmt.swiss_spelling import writes_ss
 
-    if job.path is None or job.spec.name not in ("po", "xliff", "xliff2"):
-        return None
-    try:
-        declared = catalog_language(job.path)
-    except InputError:  # unreadable: the run says why
-        return None
+    declared = _catalog_declared(job, catalog_language)
     if not declared or not same_language(declared, job.tgt_lang):
         return None
     return language_tag(declared) if writes_ss(declared) or writes_sign_first(declared) else None
