@@ -17,15 +17,12 @@ against it, gets one warning (:func:`form_of_address_warning`), said by whoever 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 from ltmt.errors import InputError, LtmtError
 from ltmt.formats.common import FORMALITY, lang_matches
-
-logger = logging.getLogger(__name__)
 
 _NAME_PAIR = re.compile(r"(?:^|[-_])([a-z]{2,3})-([a-z]{2,3})$")
 _POSIX_LOCALE = re.compile(r"([a-z]{2,3})(?:_[A-Z]{2})?(?:\.[A-Za-z0-9-]+)?(?:@[a-z]+)?")
@@ -123,11 +120,10 @@ def form_of_address_warning(
     name: str, code: str, formality: str | None, option: str = "--formality {}"
 ) -> str | None:
     """What to say where language ``code`` (given as ``name``: ``--tgt-lang``, or a catalog's
-        ``Language``) asks for a form of address (``de_DE_formal``: formal) that ``formality``
-        (``formal``, ``informal``; None: not asked) does not, ``option`` the way to ask for a form
-    (``--formality {}``, ``formality="{}"``): ltmt steers to a
-        form only where ``option`` asks for it. None where the code asks for no form, or the one
-        asked."""
+    ``Language``) asks for a form of address (``de_DE_formal``: formal) that ``formality``
+    (``formal``, ``informal``; None: not asked) does not, ``option`` the way to ask for a form
+    (``--formality {}``, ``formality="{}"``): ltmt steers to a form only where ``option`` asks
+    for it. None where the code asks for no form, or the one asked."""
     found = FORMALITY.search(code)
     wanted = None if found is None else found.group(1).lower()
     if wanted is None or formality == wanted:
