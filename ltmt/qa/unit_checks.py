@@ -179,7 +179,8 @@ def lost_units(source: str, target: str) -> list[tuple[str, str]]:
     # translation it keeps the unit of the source's range, not of another measure of that
     # number (``15 mg``), so it counts for that measure only beyond the source's ranges that
     # begin with it
-    source_ranges = _range_starts(_marks_as_primes(source), units)
+    source_text = _marks_as_primes(source)
+    source_ranges = _range_starts(source_text, units)
     ranged = _joined_only(numbers, own, with_unit)
     kept = (
         Counter(digits_of(n.group()) for n, unit in zip(numbers, with_unit, strict=True) if unit)
@@ -191,7 +192,7 @@ def lost_units(source: str, target: str) -> list[tuple[str, str]]:
         if not unit and not text[number.end() : number.end() + 1].isalpha():
             bare.setdefault(digits_of(number.group()), []).append(number.group())
     source_bare = (
-        Counter(digits_of(n.group()) for n in _NUMBER_ALONE.finditer(_marks_as_primes(source)))
+        Counter(digits_of(n.group()) for n in _NUMBER_ALONE.finditer(source_text))
         - Counter(digits for (digits, _), _, _ in measures)
         - source_ranges
     )
