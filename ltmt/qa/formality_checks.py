@@ -218,9 +218,9 @@ def informal_imperatives(text: str, source: str) -> tuple[str, ...]:
     with ``e`` (``Setze``), not before ``Sie`` (``Setzen Sie``) nor a genitive (``Start der``).
     In l10n/train and dev's 57,396 references it finds 111 (session 67, by hand; most a
     program's first-person or imperative ``Zeige``, ``Erzwinge``); a UI command without an
-    article (``Click Save``, :data:`_UI_COMMANDS`) and a strong verb's ``Lade`` (``lädt``) add 20
-    of en-de's l10n and general references, all du-imperatives but ``Lade Plugins beim Start``
-    (trial s76). A sentence that ends in an
+    article (``Click Save``, :data:`_UI_COMMANDS`) and a strong verb's ``Lade`` (``lädt``) add
+    about 20 in en-de's l10n and general references (the fixer's count, by hand), all
+    du-imperatives but ``Lade Plugins beim Start`` (trial s76). A sentence that ends in an
     infinitive is the infinitive style (``Alle zurücksetzen.``, ``Hilfe anzeigen``): its first
     word is an object, no verb, but after ``Lass`` (``Lass es zurücksetzen!``)."""
     from ltmt.word_tables import command_verbs, target_words
