@@ -18,10 +18,6 @@ from collections.abc import Sequence
 
 # a word of the text around the terms, two letters or more
 _WORD = re.compile(r"[^\W\d_]{2,}")
-# how much more often (wordfreq's Zipf scale, a factor of ten per point) English writes a word
-# than German for it to be English that German does not write ("managing" 4.4 against 2.8,
-# "view"; not "online" 5.2 against 5.4, "status", "team")
-_ENGLISH_GAP = 1.0
 
 
 def copied_around_terms(source: str, output: str, spans: Sequence[tuple[int, int]]) -> bool:
@@ -86,10 +82,13 @@ def _gaps(pieces: list[str], output: str) -> list[str] | None:
 
 
 def _english_only(word: str) -> bool:
-    """Whether English writes ``word`` much more often than German (:data:`_ENGLISH_GAP`)."""
+    """Whether English writes ``word`` much more often than German: by the English check's
+    :data:`~ltmt.qa.english_checks.GAP` on wordfreq's Zipf scale, a factor of ten per point
+    ("managing" 4.4 against 2.8, "view"; not "online" 5.2 against 5.4, "status", "team")."""
     from wordfreq import zipf_frequency
 
+    from ltmt.qa.english_checks import GAP  # qa imports the formats, which import this module
     from ltmt.word_tables import english_zipf
 
     folded = word.casefold()
-    return english_zipf(folded) - float(zipf_frequency(folded, "de")) >= _ENGLISH_GAP
+    return english_zipf(folded) - float(zipf_frequency(folded, "de")) >= GAP
