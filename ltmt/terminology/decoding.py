@@ -196,7 +196,8 @@ class GlossaryDecoding:
         outputs[:] = [whole.get(i, text) for i, text in enumerate(outputs)]
         missing = [i for i, found in enumerate(hits) if lacking(found, outputs[i])]
         # a clause's target is given to the model in place, not put on one word of its own
-        placeable = [i for i in missing if not any(is_clause_term(h.term) for h in hits[i])]
+        clauses = {i for i in missing if any(is_clause_term(h.term) for h in hits[i])}
+        placeable = [i for i in missing if i not in clauses]
         torch_lines = [i for i in placeable if i not in glossary.fast]
         self.align_torch_outputs(torch_lines, units, outputs, glossary)
         placed = self.place_missing(
@@ -217,7 +218,7 @@ class GlossaryDecoding:
         # them there: the meaning stays, and it costs no decode on torch (a fused line is
         # decoded again with its memory)
         on_articles = self.place_missing(
-            [i for i in plain if i in glossary.fast and i not in copied and i in placeable],
+            [i for i in plain if i in glossary.fast and i not in copied and i not in clauses],
             units,
             hits,
             glossary,
