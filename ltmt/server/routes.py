@@ -292,7 +292,7 @@ async def translate(
     if body.learn:
         check_pairs(service, body.learn)
         await run_in_threadpool(refuse_swapped, service, body.learn, "learn")
-        refuse_shifted(body.learn, "learn")
+        await run_in_threadpool(refuse_shifted, body.learn, "learn")
     options = service.options(body.fusion, body.beam, request_terms(body.glossary, "glossary"))
     with service.user_requests.taken(who):  # 429 where the user has its most in flight
         results = await in_thread_unless_disconnected(
@@ -310,7 +310,8 @@ async def translate(
                     lambda: service.memory.import_pairs(who, pairs, origin="learn", fence=fence)
                 )
             named = [PairRecord(*pair, f"pair {n}") for n, pair in enumerate(pairs, 1)]
-            said = pair_warnings(named, service.memory.clean, "learned")
+            # qa's checks of each pair: off the event loop, as the import is
+            said = await run_in_threadpool(pair_warnings, named, service.memory.clean, "learned")
             learned = ImportReportOut.of(report, [*warnings.messages, *said])
     return TranslateResponse(translations=[TranslationOut.of(t) for t in results], learned=learned)
 
