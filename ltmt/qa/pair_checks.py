@@ -259,8 +259,10 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     for phone, other in redialled(+lost, +added):
         lost[phone] -= 1
         added[other] -= 1
-    # the no-break space translate writes between an amount and its currency (9&nbsp;$)
-    added[NBSP] -= min(added[NBSP], added_amount_gaps(source, target))
+    # the no-break space translate writes between an amount and its currency (9&nbsp;$); the
+    # texts are read for it only where an &nbsp; was added (most pairs: none)
+    if added[NBSP]:
+        added[NBSP] -= min(added[NBSP], added_amount_gaps(source, target))
     lost, added = +lost, +added
     # a prompt's "yes" key is German's "ja" ("Press [Y] to confirm" → "[J] zum Bestätigen":
     # coreutils' y/n are j/n), a game's [Y] button kept as it is
