@@ -63,18 +63,15 @@ _UNSCREENED = (":", "!", "__MSG_")
 # how placeholder_problems says a stray bracket, which the warning names apart
 _STRAY = "has a stray"
 # what each kind of problem of pair_problems is called in a warning, in the warnings' order,
-# and the ltmt qa --check that lists its pairs
-_ABOUT = {
-    "placeholders": "whose target lacks or adds placeholders",
-    "markup": "whose target has a stray '<' or '>' (markup left in the text)",
-    "numbers": "whose numbers disagree with the source's",
-    "encoding": "whose target looks like UTF-8 read in the wrong encoding (CafÃ© for Café)",
-}
-_CHECKS = {
-    "placeholders": "placeholders",
-    "markup": "placeholders",
-    "numbers": "numbers",
-    "encoding": "mojibake",
+# with the ltmt qa --check that lists its pairs
+_KINDS = {
+    "placeholders": ("whose target lacks or adds placeholders", "placeholders"),
+    "markup": ("whose target has a stray '<' or '>' (markup left in the text)", "placeholders"),
+    "numbers": ("whose numbers disagree with the source's", "numbers"),
+    "encoding": (
+        "whose target looks like UTF-8 read in the wrong encoding (CafÃ© for Café)",
+        "mojibake",
+    ),
 }
 
 
@@ -108,15 +105,15 @@ def suspect_pairs(
     one the import skips by ``clean`` (the memory's): the warning says "imported". ``syntax``:
     the file's strings' (:meth:`~ltmt.formats.registry.FileFormat.strings_syntax`), as ``ltmt
     qa`` reads them: a .resx string's ``{{ words }}`` are two escaped braces, not a field."""
-    found: dict[str, list[str]] = {problem: [] for problem in _ABOUT}
+    found: dict[str, list[str]] = {problem: [] for problem in _KINDS}
     for record in records:
         if record.unpaired or _skipped(record, clean):
             continue
         for problem in pair_problems(record, syntax):
             found[problem].append(record.position)
     return [
-        SuspectKind(about, _CHECKS[problem], tuple(found[problem]))
-        for problem, about in _ABOUT.items()
+        SuspectKind(about, check, tuple(found[problem]))
+        for problem, (about, check) in _KINDS.items()
         if found[problem]
     ]
 
