@@ -21,8 +21,10 @@ from ltmt.terminology.terms import Term
 # the words from which a term is a clause, not a name or a noun phrase ("Keep this medicine out
 # of ..."; not "Edit payment method", "Admin Center", "unerwünschtes Ereignis")
 CLAUSE_WORDS = 4
-# what may stand after a whole line's term: blanks and a sentence's closing signs
-_LINE_END = re.compile(r"[\s.!?:;…]*\Z")
+# a sentence's closing signs, which may stand after a whole line's term
+CLOSING_SIGNS = ".!?:;…"
+# what may stand after a whole line's term: blanks and those signs
+_LINE_END = re.compile(rf"[\s{CLOSING_SIGNS}]*\Z")
 
 
 def is_clause_term(term: Term) -> bool:

@@ -23,7 +23,7 @@ from ltmt.numbers_kept import kept_shape
 from ltmt.output_limit import reached_limit
 from ltmt.terminology.adjectival_nouns import in_adjective_declension, in_plural_declension
 from ltmt.terminology.agreement import agreeing_variants, in_dative_plural, in_weak_declension
-from ltmt.terminology.clause_terms import is_clause_term, whole_line_output
+from ltmt.terminology.clause_terms import CLOSING_SIGNS, is_clause_term, whole_line_output
 from ltmt.terminology.constraints import (
     DEFAULT_BIAS,
     TermTokens,
@@ -657,8 +657,9 @@ def whole_lines(
 
 
 def _bare(text: str) -> str:
-    """``text`` case-folded, without blanks and closing signs at its ends."""
-    return text.strip(" \t\n.!?:;…").casefold()
+    """``text`` case-folded, without blanks and closing signs
+    (:data:`~ltmt.terminology.clause_terms.CLOSING_SIGNS`) at its ends."""
+    return text.strip(" \t\n" + CLOSING_SIGNS).casefold()
 
 
 def one_full_stop(text: str, targets: Sequence[str]) -> str:
