@@ -152,7 +152,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from ltmt.formats.markdown_inline import shown as as_written
@@ -521,30 +521,9 @@ class RunReport:
         self.placeholders_kept.extend(other.placeholders_kept)
         self.same_source_kept.extend(other.same_source_kept)
         self.own_extras_removed.extend(other.own_extras_removed)
-        for mine, theirs in (
-            (self.copied_examples, other.copied_examples),
-            (self.partly_copied_examples, other.partly_copied_examples),
-            (self.names_kept_examples, other.names_kept_examples),
-            (self.terms_at_end_examples, other.terms_at_end_examples),
-            (self.terms_missed_examples, other.terms_missed_examples),
-            (self.address_missed_examples, other.address_missed_examples),
-            (self.terms_with_leftovers_examples, other.terms_with_leftovers_examples),
-            (self.sentences_lost_examples, other.sentences_lost_examples),
-            (self.negation_lost_examples, other.negation_lost_examples),
-            (self.match_polarity_examples, other.match_polarity_examples),
-            (self.copies_other_words_examples, other.copies_other_words_examples),
-            (self.not_repairable_examples, other.not_repairable_examples),
-            (self.exact_lacking_examples, other.exact_lacking_examples),
-            (self.exact_numbers_examples, other.exact_numbers_examples),
-            (self.invalid_sources_examples, other.invalid_sources_examples),
-            (self.words_lost_between_examples, other.words_lost_between_examples),
-            (self.ampersands_alone_examples, other.ampersands_alone_examples),
-            (self.numbers_not_repairable_examples, other.numbers_not_repairable_examples),
-            (self.wordless_examples, other.wordless_examples),
-            (self.misspelt_examples, other.misspelt_examples),
-            (self.suggestions_mismatched_examples, other.suggestions_mismatched_examples),
-        ):
-            for text in theirs:
+        for name in _FIRST_FEW:
+            mine = getattr(self, name)
+            for text in getattr(other, name):
                 _name_first(mine, text)
         self.spelling_dictionary = self.spelling_dictionary or other.spelling_dictionary
         self.formality = self.formality or other.formality
@@ -878,28 +857,9 @@ class RunReport:
         """The report as JSON-ready data (``--json``)."""
         data = asdict(self)
         data.pop("max_examples")
-        data.pop("copied_examples")  # "examples" names them with the others
-        data.pop("partly_copied_examples")
-        data.pop("terms_at_end_examples")
-        data.pop("address_missed_examples")
+        for name in _FIRST_FEW:  # "examples" names them with the others
+            data.pop(name)
         data.pop("formality")  # the form the caller asked for
-        data.pop("terms_with_leftovers_examples")
-        data.pop("terms_missed_examples")
-        data.pop("sentences_lost_examples")
-        data.pop("negation_lost_examples")
-        data.pop("match_polarity_examples")
-        data.pop("copies_other_words_examples")
-        data.pop("names_kept_examples")
-        data.pop("not_repairable_examples")
-        data.pop("exact_lacking_examples")
-        data.pop("exact_numbers_examples")
-        data.pop("invalid_sources_examples")
-        data.pop("words_lost_between_examples")
-        data.pop("ampersands_alone_examples")
-        data.pop("numbers_not_repairable_examples")
-        data.pop("wordless_examples")
-        data.pop("misspelt_examples")
-        data.pop("suggestions_mismatched_examples")
         if not self.files:  # one file's run
             data.pop("files")
             data.pop("files_skipped")
@@ -907,6 +867,15 @@ class RunReport:
         data["segments_per_second"] = round(self.units / self.seconds, 2) if self.seconds else 0
         data["seconds"] = round(self.seconds, 3)
         return data
+
+
+# the first few named of each count (``copied_examples``, ...), merged by :meth:`RunReport.add`
+# and left out of :meth:`RunReport.as_dict`
+_FIRST_FEW = tuple(
+    each.name
+    for each in fields(RunReport)
+    if each.name.endswith("_examples") and each.name != "max_examples"
+)
 
 
 def entry_name(source: str, context: str = "") -> str:
