@@ -166,10 +166,11 @@ def stray_marks(source: str, target: str) -> list[tuple[str, str, str]]:
     this one at the text's end), ``("//", "{{a}}", "/")`` for ``{{a}}//{{b}}``. A run is
     compared by its side and what stands on its other side (:func:`_runs_beside`), not by its
     field: a translation may put the fields in another order (``{{year}}/{{month}}``)."""
-    written = {(side, other): run for _, side, run, other, _ in _runs_beside(source)}
+    source_runs = _runs_beside(source)
+    written = {(side, other): run for _, side, run, other, _ in source_runs}
     return [
         (run, field, written.get((side, other), ""))
-        for _, run, field, side, other in _stray_runs(source, target)
+        for _, run, field, side, other in _stray_runs(source_runs, target)
     ]
 
 
@@ -181,7 +182,7 @@ def without_stray_backslashes(source: str, text: str) -> str:
     if "\\" not in text or "\\" in without_placeholders(source):
         return text
     pieces, position = [], 0
-    for start, run, *_ in _stray_runs(source, text):
+    for start, run, *_ in _stray_runs(_runs_beside(source), text):
         if start < position or "\\" not in run:
             continue
         pieces += [text[position:start], run.replace("\\", "")]
@@ -189,10 +190,13 @@ def without_stray_backslashes(source: str, text: str) -> str:
     return "".join(pieces) + text[position:]
 
 
-def _stray_runs(source: str, target: str) -> list[tuple[int, str, str, str, str]]:
+def _stray_runs(
+    source_runs: list[tuple[str, str, str, str, int]], target: str
+) -> list[tuple[int, str, str, str, str]]:
     """The runs of :func:`stray_marks` with where each starts in ``target``: ``(start, marks,
-    field, side, other)``, left to right, a run between two fields once."""
-    written = {(side, run, other) for _, side, run, other, _ in _runs_beside(source)}
+    field, side, other)``, left to right, a run between two fields once; ``source_runs``: the
+    source's runs (:func:`_runs_beside`), read once by the caller."""
+    written = {(side, run, other) for _, side, run, other, _ in source_runs}
     stray: dict[int, tuple[int, str, str, str, str]] = {}
     for field, side, run, other, start in _runs_beside(target):
         if (side, run, other) not in written:
