@@ -121,9 +121,10 @@ class SubtitleDocument(TranslationsHeld):
         self.tgt_lang = tgt_lang
         text = _decoded(data, self.path)
         self.ending = line_ending(text)  # a classic Mac file's "\r" is written back
-        self.parsed, self.cues = self.parse(_with_line_feeds(text), self.path)
+        fed = _with_line_feeds(text)
+        self.parsed, self.cues = self.parse(fed, self.path)
         self.source_text = _with_line_feeds(text.replace("\r\n", "\n"))  # line feeds only
-        self.lines = cue_lines(_with_line_feeds(text), len(self.cues))  # where each cue starts
+        self.lines = cue_lines(fed, len(self.cues))  # where each cue starts
         self.groups = cue_groups(self.cues)
         self._group_of = {group[0]: group for group in self.groups}
         # the translations taken over from the existing output, with its cues that hold them
