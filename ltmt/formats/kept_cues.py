@@ -53,7 +53,12 @@ def kept_as_source(record: Record | None, unit: Unit, place: str) -> bool:
     """Whether the output's text at ``place`` (the key of its unit in ltmt's ``record`` of the
     output), which reads as ``unit``'s source, is its translation: the record says ltmt last
     wrote that place for the same source (module docstring)."""
-    return record is not None and record.written_for(replace(unit, key=place))
+    return written_for(record, replace(unit, key=place))
+
+
+def written_for(record: Record | None, unit: Unit) -> bool:
+    """Whether ``record`` says ltmt last wrote ``unit``'s place in the output for its source."""
+    return record is not None and record.written_for(unit)
 
 
 def without_source_copy(found: dict[str, KeptCues]) -> dict[str, KeptCues]:

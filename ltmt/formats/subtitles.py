@@ -69,7 +69,13 @@ from ltmt.formats.common import (
 )
 from ltmt.formats.cue_names import cue_lines, cue_name
 from ltmt.formats.documents import TranslationsHeld, Unit
-from ltmt.formats.kept_cues import KeptCues, kept_as_source, kept_cue, without_source_copy
+from ltmt.formats.kept_cues import (
+    KeptCues,
+    kept_as_source,
+    kept_cue,
+    without_source_copy,
+    written_for,
+)
 from ltmt.formats.output_sources import Record
 from ltmt.formats.parts_apart import laid_out_parts
 from ltmt.formats.subtitle_cues import Cue, cue_groups, runs_on, spilled_captions, stands_alone
@@ -314,7 +320,7 @@ class SubtitleDocument(TranslationsHeld):
         timed = _one_after_another([by_time[i] for i in group])
         if timed is not None and (not same_count or timed == group):
             places = timed
-        elif same_count and _written_for(record, unit):
+        elif same_count and written_for(record, unit):
             places = group
         else:
             return None
@@ -460,11 +466,6 @@ def _one_after_another(places: list[int | None]) -> list[int] | None:
     first = places[0]
     run = list(range(first, first + len(places))) if first is not None else None
     return run if run == places else None
-
-
-def _written_for(record: Record | None, unit: Unit) -> bool:
-    """Whether ``record`` says ltmt last wrote ``unit``'s place in the output for its source."""
-    return record is not None and record.written_for(unit)
 
 
 def _alike(cue: Cue, theirs: Cue) -> bool:
