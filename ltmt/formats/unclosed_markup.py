@@ -6,11 +6,11 @@ At the end of a text, the standard library's HTML parser (:mod:`html.parser`, be
 3.11.13 and 3.12.11) reads from each tag (``<p``, ``</p``), declaration or processing
 instruction that no ``>`` closes, and each comment (``<!--``) that no ``-->`` closes, to the
 end of the text before it gives up and takes it as text: ``"<p" * 50000`` took 40 s,
-``"<!--" * 8000`` 2 s, the time growing with the square of their number. What it would read
-so in vain is summed here in one pass; past :data:`READ_IN_VAIN_LIMIT` characters (about a
-second of the parser's time at most), the text is refused with a message naming the line of
-the first such ``<``, instead of stalling a server or a run for minutes. A text under the
-limit is read as it always was.
+``"<!--" * 8000`` 2 s (timed by hand), the time growing with the square of their number. What
+it would read so in vain is summed here in one pass; past :data:`READ_IN_VAIN_LIMIT`
+characters (about a second of the parser's time, by hand), the text is refused with a message
+naming the line of the first such ``<``, instead of stalling a server or a run for minutes. A
+text under the limit is read as it always was.
 """
 
 from __future__ import annotations
