@@ -16,13 +16,14 @@ import re
 
 from ltmt.formats.documents import Unit
 from ltmt.formats.html_segments import Segments, segments
+from ltmt.formats.placeholder_syntax import without_placeholders
 from ltmt.formats.unclosed_markup import UnclosedMarkupError
+from ltmt.text import has_letter
 
 # the attributes whose values people read, as the HTML format translates them in a run's tags
 _MESSAGE_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "placeholder"})
 # a quick look for one of them in a tag: no nested repetition, linear
 _READ_ATTRIBUTE = re.compile(r"<[A-Za-z][^<>]*\s(?:title|alt|aria-label|placeholder)\s*=", re.I)
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def attribute_page(unit: Unit) -> Segments | None:
@@ -38,17 +39,7 @@ def attribute_page(unit: Unit) -> Segments | None:
     read = [
         value
         for value in page.attributes
-        if value.name.lower() in _MESSAGE_ATTRIBUTES and _LETTER.search(_unplaced(value.source))
+        if value.name.lower() in _MESSAGE_ATTRIBUTES
+        and has_letter(without_placeholders(value.source, ""))
     ]
     return page if read and not page.xml else None
-
-
-def _unplaced(value: str) -> str:
-    """``value`` without its placeholders (``{{name}}``, ``%s``): what is left to translate."""
-    from ltmt.formats.placeholder_syntax import find_placeholders
-
-    pieces, end = [], 0
-    for placeholder in find_placeholders(value):
-        pieces.append(value[end : placeholder.start])
-        end = placeholder.end
-    return "".join(pieces) + value[end:]
