@@ -602,6 +602,29 @@ def _translate_paired(
     ]
     if isinstance(translate, TranslatorFn):  # a pair that cuts a term goes around all of it
         todo = [(i, pairs_over_terms(p, translate.term_spans(p.text))) for i, p in todo]
+    again: list[tuple[int, PairedText]] = []  # units whose pairs shrank, translated again
+    for (index, paired), (whole, inner) in zip(
+        todo, _paired_translations(units, todo, translate), strict=True
+    ):
+        outcomes[index] = _placed(units[index], paired, whole, inner, outcomes[index], language)
+        in_place = _shrunk_in_place(units[index].source, paired, inner, outcomes[index].text)
+        if in_place is not None:
+            again.append((index, in_place))
+    if not again:
+        return
+    for (index, paired), (whole, inner) in zip(
+        again, _paired_translations(units, again, translate), strict=True
+    ):
+        outcome = _placed(units[index], paired, whole, inner, outcomes[index], language)
+        if outcome.restored.ok and not shrunk_pairs(units[index].source, outcome.text):
+            outcomes[index] = outcome
+
+
+def _paired_translations(
+    units: Sequence[Unit], todo: Sequence[tuple[int, PairedText]], translate: TranslateFn
+) -> list[tuple[Translation, list[str]]]:
+    """For each ``(index, paired)`` of ``todo`` (``units[index]`` without its paired codes),
+    the translation of its text and those of its pairs' texts, all in one batch."""
     texts: list[str] = []
     prefer: list[dict[str, Any]] = []
     for index, paired in todo:
@@ -609,27 +632,9 @@ def _translate_paired(
             texts.append(text)
             prefer.append(preference(units[index]))
     results = iter(_call(translate, texts, prefer) if texts else [])
-    again: list[tuple[int, PairedText]] = []  # units whose pairs shrank, translated again
-    for index, paired in todo:
-        whole = next(results)
-        inner = [next(results).text for _ in paired.to_translate]
-        outcomes[index] = _placed(units[index], paired, whole, inner, outcomes[index], language)
-        in_place = _shrunk_in_place(units[index].source, paired, inner, outcomes[index].text)
-        if in_place is not None:
-            again.append((index, in_place))
-    if not again:
-        return
-    texts, prefer = [], []
-    for index, paired in again:
-        texts += [paired.text, *paired.to_translate]
-        prefer += [preference(units[index])] * (1 + len(paired.to_translate))
-    results = iter(_call(translate, texts, prefer))
-    for index, paired in again:
-        whole = next(results)
-        inner = [next(results).text for _ in paired.to_translate]
-        outcome = _placed(units[index], paired, whole, inner, outcomes[index], language)
-        if outcome.restored.ok and not shrunk_pairs(units[index].source, outcome.text):
-            outcomes[index] = outcome
+    return [
+        (next(results), [next(results).text for _ in paired.to_translate]) for _, paired in todo
+    ]
 
 
 def _placed(
