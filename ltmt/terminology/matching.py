@@ -13,7 +13,8 @@ and hits do not overlap ("commit message" before "commit"). Text inside a placeh
 (``%(file)s``, ``<b>``, BBCode's ``[b]`` and ``[color=#ff0000]``, an input action
 ``<action:Jump>``... as :func:`~ltmt.formats.placeholder_syntax.find_placeholders` sees them) is
 never a term, nor is a word of a
-command-line option (``--no-sync``, ``-v``): options are code the output keeps as written. A
+command-line option (``--no-sync``, ``-v``) or of a command line (``"git branch --unset-upstream"``,
+:mod:`ltmt.command_lines`): options and commands are code the output keeps as written. A
 term is found in part of an identifier (``customer_id``) never, and in a lower-case URL, path or
 handle (``/products/aeroflex-mat``, ``aeroflex-mat`` alone in a cell) only written as the term
 writes it; a hyphenated word of prose (``the add-on``) is a word like any other. A term the
@@ -46,6 +47,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ltmt.capitals import MIN_WORD, in_capitals, with_first_capital
+from ltmt.command_lines import command_line_spans
 from ltmt.formats.paired_tags import verbatim_spans
 from ltmt.formats.placeholder_syntax import find_placeholders
 from ltmt.match_case import in_capitals_only, recased
@@ -126,7 +128,8 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of ``text`` that are code, not prose: its placeholders and tags
-    (:func:`markup_spans`), code elements, its command-line options and its identifiers
+    (:func:`markup_spans`), code elements, its command-line options, its command lines
+    (:mod:`ltmt.command_lines`) and its identifiers
     (``customer_id``, ``customerId``, ``billing.customer``, ``field2``: :func:`identifier_spans`).
     No glossary term is found, or placed, inside them: a target placed over ``customer_id``
     wrote ``Feld Kunde«``."""
@@ -136,9 +139,12 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 def _code_spans(text: str, markup: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans of :func:`protected_spans` but the identifiers: placeholders and tags
     (``markup``: :func:`markup_spans` of ``text``, found once by :meth:`TermMatcher.find`),
-    options, and code elements with their text (a Markdown code span, ``<code>cloudsync
-    login</code>``: its ``login`` is kept as written, no term to place)."""
-    return markup + [m.span() for m in _OPTION.finditer(text)] + verbatim_spans(text)
+    options, code elements with their text (a Markdown code span, ``<code>cloudsync
+    login</code>``: its ``login`` is kept as written, no term to place), and command lines
+    (:func:`~ltmt.command_lines.command_line_spans`: 'branch' → ``Branch`` was forced into
+    ``"git branch --unset-upstream"``)."""
+    options = [m.span() for m in _OPTION.finditer(text)]
+    return markup + options + verbatim_spans(text) + command_line_spans(text)
 
 
 def output_code_spans(text: str) -> list[tuple[int, int]]:
@@ -150,7 +156,8 @@ def output_code_spans(text: str) -> list[tuple[int, int]]:
     markup = markup_spans(text)
     joined = {end for _, end in markup if text[end - 1] not in ">]"}
     options = [m.span() for m in _OPTION.finditer(text) if m.start() not in joined]
-    return markup + options + verbatim_spans(text) + identifier_spans(text)
+    commands = command_line_spans(text)
+    return markup + options + verbatim_spans(text) + commands + identifier_spans(text)
 
 
 def identifier_spans(text: str) -> list[tuple[int, int]]:

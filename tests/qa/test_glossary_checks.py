@@ -180,6 +180,31 @@ def test_a_term_that_changes_only_its_case_is_checked_in_its_targets_case(
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "messages"),
+    [  # terminology benchmark s76: the command's "branch" is code, kept as written
+        (
+            '  (use "git branch --unset-upstream" to fixup)',
+            '  (benutzen Sie "git branch --unset-upstream" zum Beheben)',
+            [],
+        ),
+        ("usage: git branch [<options>]", "Verwendung: git branch [<Optionen>]", []),
+        (  # the same word in prose is a term
+            'Delete the branch with "git branch -d".',
+            'Löschen Sie den branch mit "git branch -d".',
+            ["'branch' is 'Branch' in the glossary"],
+        ),
+    ],
+)
+def test_a_term_in_a_command_line_is_no_glossary_term(
+    source: str, target: str, messages: list[str]
+) -> None:
+    records = [PairRecord(source, target, "1", {})]
+    glossary = [Term("branch", "Branch")]
+    report = check_pairs(records, checks=["glossary"], glossary=glossary, language="de")
+    assert [f.message for f in report.findings] == messages
+
+
+@pytest.mark.parametrize(
     ("target", "flagged"),
     [  # Zendesk trial: "Managing Teammitglieder" passed every check
         ("<h1>Managing Teammitglieder</h1>", True),

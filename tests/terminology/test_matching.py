@@ -93,6 +93,29 @@ def test_terms_inside_a_code_element_are_left_alone():
     assert found("run <kbd>file</kbd> on the file") == [("file", "file")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # terminology benchmark s76: 'branch' → Branch was forced into git's command
+        ('(use "git branch --unset-upstream" to fixup)', []),
+        ("git branch [<options>] [-r | -a]", []),  # a synopsis
+        ("  $ git branch -d old", []),  # a prompt's line
+        # prose beside a command, a command in prose without quote marks: found
+        ('Delete the branch with "git branch -d".', [("branch", "branch")]),
+        ("Use branch --force", [("branch", "branch")]),
+        ("use 'git branch' to list them", [("branch", "branch")]),  # quoted, no option
+    ],
+)
+def test_terms_inside_a_command_line_are_left_alone(text: str, expected: list[tuple[str, str]]):
+    matcher = TermMatcher([Term("branch", "Branch")])
+    assert [(h.term.source, text[h.start : h.end]) for h in matcher.find(text)] == expected
+
+
+def test_a_command_line_of_the_output_is_code():
+    """No target is placed into a command the output copied (``»git branch -d«``)."""
+    text = "Löschen Sie den Zweig mit »git branch -d«."
+    assert "git branch -d" in [text[s:e] for s, e in output_code_spans(text)]
+
+
 def test_protected_spans_are_placeholders_and_options():
     text = "use -v or --no-sync with %s, not re-run"
     assert [text[s:e] for s, e in sorted(protected_spans(text))] == ["-v", "--no-sync", "%s"]
