@@ -66,7 +66,7 @@ def test_a_quoted_command_is_a_program_and_an_option(item, command):
     "text",
     [
         '"a ' * 50_000,
-        '»a -b ' * 50_000,
+        "»a -b " * 50_000,
         "it's a -b " * 50_000,
         "`a -b " * 50_000,
         "a " * 100_000 + "[x",

@@ -384,6 +384,14 @@ def test_term_hits_leave_out_a_noun_target_met_as_a_verb():
     assert len(term_hits(matchers, Unit(0, "Your refund is on its way."))) == 1
 
 
+def test_term_hits_leave_out_a_term_in_a_command_line():
+    """'branch' → ``Branch`` was placed into ``"git Branch --unset-upstream"`` (terminology
+    benchmark s76); the same word in prose is placed."""
+    matchers = [TermMatcher([Term("branch", "Branch")])]
+    assert term_hits(matchers, Unit(0, '(use "git branch --unset-upstream" to fixup)')) == []
+    assert len(term_hits(matchers, Unit(0, "Create a new branch from here."))) == 1
+
+
 @pytest.mark.parametrize(
     ("text", "target"),
     [
