@@ -45,6 +45,12 @@ from ltmt.formats.formatting_codes import FORMATTING_CODE, has_letter_code, sect
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
 from ltmt.formats.masked_numbers import MASKED_NUMBER
 from ltmt.formats.numbered_markers import NUMBERED_MARKER, markers_in, partner
+from ltmt.formats.percent_names import (
+    DRUPAL_PERCENT,
+    DRUPAL_TEXT_PERCENT,
+    SYMFONY_PERCENT,
+    drupal_text,
+)
 from ltmt.formats.phone_numbers import PHONE_NUMBER, is_phone_number
 from ltmt.formats.php_properties import PLACEHOLDER as _PHP_PROPERTY
 from ltmt.formats.pod_codes import pod_codes, pod_paired
@@ -320,32 +326,23 @@ _KAOMOJI = (
 )
 # Drupal's placeholders (``@name``, ``%name``, ``!name``: an identifier of two characters or
 # more, a small letter first: ``@Zuhause`` is a word a model wrote) and Symfony's ``%name%``
-# (``%count%``, ``%APPDATA%`` alike): the model split and translated them (``!email`` → ``!
-# E-Mail``, ``@user's`` → ``@users``, ``%count%`` → ``%c``). Neither is a printf conversion
-# with a unit or word glued to it (``%lu``, ``%dpx``, ``%dx%d``, ``%ds``, a date's ``%Hh%M``,
-# a duration's ``%dm``, ``%dy %dw``, ``%dkm/h``, German's ``%dfach``, ``%dmal``),
-# and a ``%name`` without its closing ``%`` is in small letters (``%sFiles``, ``%OB``); not an
-# e-mail's, a package's or a resource's at sign (``a@b.com``, ``@angular/core``,
-# ``@android:string/ok``, curl's ``file=@name``), a ``!`` after a word or a bracket
-# (``Hello!World``, Markdown's ``[!NOTE]``, a sheet's ``'Q1'!C2``), nor a ``%%name``
-_PRINTF_LIKE = (
-    r"(?:arg|(?:hh|ll|I64|I32|[hlLqjzZtI])?[A-Za-z]"
-    r"(?i:px|pt|em|ms|s|secs?|mins?|h|hrs?|d|k|[kmgt]i?b|x|th|st|nd|rd"
-    r"|[kcm]?m|y|w|fach|mal)?)(?!\w)"
-)
-# Drupal's ``%name``, which a text with printf conversions does not have: there it is a
-# conversion glued to a word (``%snumbers use %s as a decimal point``: coreutils), as before
-_DRUPAL_PERCENT = rf"(?<![\w%])%(?!{_PRINTF_LIKE})[a-z][a-z_][a-z0-9_]*(?!\w)"
+# (``%count%``, ``%APPDATA%``, ``%host%`` alike): the model split and translated them (``!email``
+# → ``! E-Mail``, ``@user's`` → ``@users``, ``%count%`` → ``%c``). Neither is a printf conversion
+# with a unit glued to it (``%dpx``, ``%dx%d``, ``%ds``, ``%lu%%``:
+# :mod:`ltmt.formats.percent_names`), and a ``%name`` without its closing ``%`` is in small
+# letters (``%sFiles``, ``%OB``); not an e-mail's, a package's or a resource's at sign
+# (``a@b.com``, ``@angular/core``, ``@android:string/ok``, curl's ``file=@name``), a ``!`` after a
+# word or a bracket (``Hello!World``, Markdown's ``[!NOTE]``, a sheet's ``'Q1'!C2``)
 # an @ that may start Drupal's ``@name``: not inside a word, an address or a path
 # (``user@host``, ``a.b@c``), nor a second @; ``ltmt qa`` reads a translator's own @-words by it
 AT_WORD_START = r"(?<![\w@.+/=-])@"
-# Drupal's and Symfony's placeholders but ``%name`` (:data:`_DRUPAL_PERCENT`)
+# Drupal's and Symfony's placeholders but ``%name``
 _DRUPAL_NOT_PERCENT = (
-    rf"(?<![\w%])%(?!{_PRINTF_LIKE})[A-Za-z][A-Za-z_]\w*%"
+    rf"{SYMFONY_PERCENT}"
     rf"|{AT_WORD_START}[a-z]\w+(?![\w/]|:\w)"
     r"""|(?<![^\s(">])![a-z]\w+"""
 )
-_DRUPAL = f"{_DRUPAL_NOT_PERCENT}|{_DRUPAL_PERCENT}"
+_DRUPAL = f"{_DRUPAL_NOT_PERCENT}|{DRUPAL_PERCENT}"
 # the sigil kind's placeholders but Drupal's and Symfony's (described at its entry of _PATTERNS)
 _SIGIL = (
     r"__MSG_[A-Za-z0-9@_]+?__|"
@@ -527,14 +524,26 @@ _PATTERNS = {
     "pod": pod_codes(_TAG_NAMES),
 }
 _PLACEHOLDER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS.items()))
-# the same without Drupal's ``%name``, for a text with printf conversions (:data:`_DRUPAL_PERCENT`)
+# the same without Drupal's ``%name``, for a text with printf conversions
+# (:mod:`ltmt.formats.percent_names`)
 _PLACEHOLDER_OF_PRINTF = re.compile(
     "|".join(
         f"(?P<{kind}>{pattern})"
         for kind, pattern in {**_PATTERNS, "sigil": f"{_SIGIL}|{_DRUPAL_NOT_PERCENT}"}.items()
     )
 )
-_DRUPAL_PERCENT_ALONE = re.compile(_DRUPAL_PERCENT)
+_DRUPAL_PERCENT_ALONE = re.compile(DRUPAL_PERCENT)
+# the same with a Drupal ``%name`` of a conversion's and a unit's shape (``%id``), for a Drupal
+# text (:func:`ltmt.formats.percent_names.drupal_text`)
+_PLACEHOLDER_OF_DRUPAL = re.compile(
+    "|".join(
+        f"(?P<{kind}>{pattern})"
+        for kind, pattern in {
+            **_PATTERNS,
+            "sigil": f"{_SIGIL}|{_DRUPAL_NOT_PERCENT}|{DRUPAL_TEXT_PERCENT}",
+        }.items()
+    )
+)
 # the same with LaTeX's markup first, for a LaTeX text (:mod:`ltmt.formats.latex_markup`), where
 # a command's name is no escape (``\texttt``'s ``\t``) and a command's argument no brace field
 # and without Windows paths, where a backslash starts a command (``done.\footnote{This``)
@@ -817,7 +826,9 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     (``{if $user}Welcome{/if}``, Smarty's, is text: its opening is none), and reST's closing
     mark of a pair that its opening one does not open (``Price*`` is text:
     :func:`ltmt.formats.rest_markup.paired`); in a text with printf conversions, a ``%name``
-    is a conversion and a word (:data:`_DRUPAL_PERCENT`), not Drupal's placeholder; none in
+    is a conversion and a word, not Drupal's placeholder, but in a Drupal text a ``%name`` of a
+    conversion's and a unit's shape is Drupal's (``@number: %id``:
+    :mod:`ltmt.formats.percent_names`); none in
     a form of a Yarn Spinner marker (``one="%st"``: its words, :mod:`ltmt.formats.yarn_markup`);
     in a text with ``FormatMessage``'s inserts (``%1!s!``), its escapes (``%.``, ``%!``) too;
     not a ``$`` and a digit that reads as an amount (``Fee: $5``, ``$5k``:
@@ -839,9 +850,16 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
 
         spans = form_spans(text)
         matches = [m for m in matches if not any(a <= m.start() and m.end() <= b for a, b in spans)]
+    printf = [m for m in matches if m.lastgroup == "printf"]
     if (
         not latex
-        and any(m.lastgroup == "printf" for m in matches)
+        and printf
+        and drupal_text(text, [m for m in matches if m.lastgroup == "sigil"], printf)
+    ):
+        matches = list(_PLACEHOLDER_OF_DRUPAL.finditer(text))  # @number: %id, not %i and "d"
+    elif (
+        not latex
+        and printf
         and any(
             m.lastgroup == "sigil" and _DRUPAL_PERCENT_ALONE.fullmatch(m.group()) for m in matches
         )
