@@ -201,6 +201,11 @@ RENAMED = [
     ("Run `ltmt foo` first", "Führe zuerst `ltmt bar` aus"),
     # lost, where no other mark is
     ("Hello :name", "Hallo"),
+    # a Symfony or Drupal name cut to the printf conversion it starts with (symfony trial,
+    # session 77: imported unsaid)
+    ("Could not connect to %host%.", "Verbindung mit %ho.% fehlgeschlagen."),
+    ("Connected to %host.", "Verbunden mit %ho."),
+    ("Order %id% was cancelled.", "Bestellung %i wurde storniert."),
 ]
 
 

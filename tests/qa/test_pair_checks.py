@@ -936,6 +936,35 @@ def test_placeholders(source, target, metadata, expected):
     assert placeholder_problems(source, target, metadata) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        (
+            "Order %id% was cancelled.",
+            "Bestellung %i wurde storniert.",
+            ["lacks %id%", "adds %i, which the source does not have"],
+        ),
+        (
+            'Subscribe to "%list%".',
+            "Abonniere »%li.%«.",
+            ["lacks %list%", "adds %li, which the source does not have"],
+        ),
+        (
+            "Could not reach the payment provider at %host.",
+            "Konnte den Zahlungsanbieter bei %ho. nicht erreichen.",
+            ["lacks %host", "adds %ho, which the source does not have"],
+        ),
+        ("Could not connect to %host%.", "Verbindung mit %host% fehlgeschlagen.", []),
+        ("%lid %lih %limin %lis", "%li d %li h %li min %li s", []),  # apt's: printf's
+    ],
+)
+def test_a_symfony_or_drupal_name_cut_to_a_printf_conversion_is_lacking(
+    source: str, target: str, expected: list[str]
+) -> None:
+    """``%host%`` read as printf's ``%ho``: qa passed ``%ho.%`` (a Symfony trial, session 77)."""
+    assert placeholder_problems(source, target, {}) == expected
+
+
 _NO_CODE = (
     "which is no Minecraft formatting code (§ and one of 0-9, a-f, k-o, r): write the source's "
     "code, or the letter without the §"
