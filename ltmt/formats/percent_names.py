@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# a printf conversion with a length modifier, with or without a unit glued to it, that ends a
+# a printf conversion, a length modifier before it or not, a unit glued to it or not, that ends a
 # word (``%lu``, ``%dpx``, ``%dx``, ``%ds``, a date's ``%Hh``, a duration's ``%dm``, ``%dy``,
 # ``%dkm``, German's ``%dfach``, ``%dmal``, apt's ``%lid``) or Xcode's ``%arg``: read after a ``%``
 _CONVERSION = r"(?:hh|ll|I64|I32|[hlLqjzZtI])?[A-Za-z]"
