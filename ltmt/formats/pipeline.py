@@ -160,6 +160,7 @@ def translate_file(
     translate_copies: bool = False,
     resume: bool = True,
     chunk_size: int = 256,
+    first_chunk_size: int = 32,
     checkpoint_seconds: float = 60.0,
     progress: Callable[[int], None] | None = None,
     progress_start: Callable[[int, int], None] | None = None,
@@ -186,7 +187,12 @@ def translate_file(
     without ltmt's record, an XLIFF 1.2 target without a state) is translated (``--copies
     translate``: :mod:`ltmt.formats.kept_copies`; else kept, counted apart in the summary, and
     warned of where they are most of the file's translations). ``resume``: continue
-    an interrupted run into the same ``out_path``. ``progress(n)`` is called after each chunk
+    an interrupted run into the same ``out_path``. ``chunk_size``: the most units translated in
+    one call; a run's chunks start at ``first_chunk_size`` and each is as large as all those
+    before it, so that an interrupt keeps at least half of what was finished (all of it but the
+    first chunk's before that), and a long run soon decodes ``chunk_size`` at a time (a small
+    chunk sorts fewer lengths into its batches: more padding, slower).
+    ``progress(n)`` is called after each chunk
     with the number of units it finished; ``progress_start(done, total)`` once before the
     first, with the units done before (by the interrupted run this one resumes) and all of
     them. ``interrupted(saved)``: told, when the run is interrupted, what of the output was
@@ -214,6 +220,8 @@ def translate_file(
     """
     if chunk_size < 1:
         raise InputError(f"chunk_size must be >= 1, got {chunk_size}")
+    if first_chunk_size < 1:
+        raise InputError(f"first_chunk_size must be >= 1, got {first_chunk_size}")
     spec = find_format(Path(in_path), fmt, role="document")
     in_place = resolved(in_path) == resolved(out_path)
     if in_place and not spec.fills_in_place:
@@ -415,8 +423,8 @@ def translate_file(
 
     if progress_start is not None:
         progress_start(len(done), len(done) + len(units))
+    chunks = _chunks(units, chunk_size, first_chunk_size)
     try:
-        chunks = _chunks(units, chunk_size)
         for number, chunk in enumerate(chunks, 1):
             suggestions_kept |= _translate_chunk(
                 document,
@@ -442,8 +450,8 @@ def translate_file(
             len(done),
             result.resumed + len(units),
             out_path,
-            min(chunk_size, len(units)),
-            chunk_size,
+            len(chunks[0]) if chunks else 0,
+            (min(chunk_size, first_chunk_size), chunk_size),
         )
         if interrupted is not None:
             interrupted(saved_part)
@@ -476,14 +484,17 @@ def _suggestions_translated(document: Document) -> None:
         document.translate_again([u.key for u in document.pending(False) if u.suggestion])
 
 
-def _saved_part(done: int, total: int, out_path: Path, first: int, chunk_size: int) -> str:
+def _saved_part(done: int, total: int, out_path: Path, first: int, sizes: tuple[int, int]) -> str:
     """What an interrupted run saved of its ``total`` units: ``done`` of them into
-    ``out_path``, or nothing, as the ``first`` ones were not done yet."""
+    ``out_path``, or nothing, as the ``first`` ones (its first chunk) were not done yet;
+    ``sizes``: its first chunk's size and the largest (:func:`_chunks`)."""
     if done:
         return f"{counted(done, 'segment')} of {total} done and saved in {out_path}"
+    smallest, largest = sizes
+    at_first = " at first" if smallest < largest else ""
     return (
         f"nothing was saved: the first {_first_not_done(first)} not done yet (segments are saved "
-        f"{chunk_size} at a time)"
+        f"{smallest} at a time{at_first})"
     )
 
 
@@ -519,15 +530,21 @@ def _checkpoint(
     save_progress(document, Path(out_path), done, settings)
 
 
-def _chunks(units: list[Unit], size: int) -> list[list[Unit]]:
-    """``units`` in chunks of ``size``, never splitting a plural entry's forms (their outputs
-    are compared) or a group of units written only together (:attr:`Unit.group`)."""
+def _chunks(units: list[Unit], size: int, first: int) -> list[list[Unit]]:
+    """``units`` in chunks of at most ``size``: the first of ``first``, each next one as large
+    as all before it (32, 32, 64, 128, 256, 256, ...: an interrupt loses at most the chunk it
+    stopped, so never more than half of what was finished), never splitting a plural entry's
+    forms (their outputs are compared) or a group of units written only together
+    (:attr:`Unit.group`)."""
     chunks: list[list[Unit]] = []
+    before = 0  # the units of the chunks before the last
     for unit in units:
         last = chunks[-1] if chunks else None
-        if last is not None and (len(last) < size or _together(last[-1], unit)):
+        limit = min(size, max(first, before))
+        if last is not None and (len(last) < limit or _together(last[-1], unit)):
             last.append(unit)
         else:
+            before += len(last) if last is not None else 0
             chunks.append([unit])
     return chunks
 

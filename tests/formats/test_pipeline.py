@@ -14,7 +14,7 @@ from formats_fakes import FakeModel, fake_translate
 
 from ltmt.errors import InputError
 from ltmt.formats.documents import Unit, open_document
-from ltmt.formats.pipeline import progress_path, translate_file
+from ltmt.formats.pipeline import _chunks, progress_path, translate_file
 from ltmt.formats.run_report import RunReport
 from ltmt.formats.unit_translation import fit, translate_texts, translate_units
 from ltmt.segments import Match, Segment, Translation
@@ -734,8 +734,76 @@ def test_an_interrupt_before_a_single_segment_is_done_says_so_in_the_singular(
     ):
         translate_file(source, tmp_path / "one.de.txt", FakeModel(fail_after=0))
     assert caplog.messages == [
-        "nothing was saved: the first segment was not done yet (segments are saved 256 at a time)"
+        "nothing was saved: the first segment was not done yet (segments are saved 32 at a time "
+        "at first)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("count", "sizes"),
+    [
+        (1, [1]),
+        (32, [32]),
+        (150, [32, 32, 64, 22]),  # a subtitle episode: 128 kept if its last chunk is stopped
+        (300, [32, 32, 64, 128, 44]),
+        (700, [32, 32, 64, 128, 256, 188]),
+    ],
+)
+def test_a_run_saves_small_chunks_first_then_256_at_a_time(count: int, sizes: list[int]) -> None:
+    """Each chunk is as large as all before it: an interrupt loses at most the one it stopped
+    (never more than half of what was finished), and a long run soon decodes 256 at a time."""
+    units = [Unit(str(n), f"line {n}") for n in range(count)]
+    assert [len(chunk) for chunk in _chunks(units, 256, 32)] == sizes
+
+
+def test_small_chunks_never_split_the_units_written_together() -> None:
+    """(a plural's forms, a group: the chunk that reaches one takes it whole)"""
+    units = [Unit(str(n), f"line {n}") for n in range(31)]
+    units += [Unit(f"p{n}", f"form {n}", entry="plural") for n in range(3)]
+    units += [Unit(str(n), f"line {n}") for n in range(31, 62)]
+    assert [len(chunk) for chunk in _chunks(units, 256, 32)] == [34, 31]
+
+
+def test_the_first_chunk_is_never_larger_than_the_largest() -> None:
+    units = [Unit(str(n), f"line {n}") for n in range(10)]
+    assert [len(chunk) for chunk in _chunks(units, 4, 32)] == [4, 4, 2]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".srt"])
+def test_an_interrupt_of_a_short_file_keeps_the_chunks_finished(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, suffix: str
+) -> None:
+    """A 150-cue subtitle, interrupted in its fourth chunk: 128 of its segments kept, and the
+    same command again translates only the other 22, into the output an uninterrupted run
+    writes (it saved nothing: segments were saved 256 at a time)."""
+    source = tmp_path / f"episode{suffix}"
+    lines = [f"Line number {n} is here." for n in range(150)]
+    if suffix == ".srt":
+        cues = [
+            f"{n + 1}\n00:{n // 20:02d}:{n % 20 * 3:02d},000 --> 00:{n // 20:02d}:{n % 20 * 3 + 2:02d},500"
+            f"\n{line}\n"
+            for n, line in enumerate(lines)
+        ]
+        source.write_text("\n".join(cues), "utf-8")
+    else:
+        source.write_text("\n".join(lines) + "\n", "utf-8")
+    reference = tmp_path / f"reference{suffix}"
+    translate_file(source, reference, FakeModel())
+    out = tmp_path / f"episode.de{suffix}"
+    first = FakeModel(fail_after=3)
+    with (
+        caplog.at_level(logging.WARNING, logger="ltmt.formats.pipeline"),
+        pytest.raises(KeyboardInterrupt),
+    ):
+        translate_file(source, out, first, checkpoint_seconds=3600)
+    assert caplog.messages == [
+        f"128 segments of 150 done and saved in {out}; the same command again continues from there"
+    ]
+    assert len(first.seen) == 128 and progress_path(out).exists()
+    second = FakeModel()
+    assert translate_file(source, out, second).resumed == 128
+    assert second.seen == lines[128:]
+    assert out.read_bytes() == reference.read_bytes() and not progress_path(out).exists()
 
 
 def test_without_resume_starts_over(tmp_path: Path) -> None:
