@@ -391,8 +391,9 @@ def translate(
     de.lproj), with one model load; an Xcode localization
     catalog (de.xcloc -o de-translated.xcloc) gets its XLIFF translated and the rest copied.
     A run into a file (-o) that was interrupted continues where
-    it stopped when started again (segments are translated 256 at a time; the finished ones
-    are saved after a chunk once a minute has passed, and on Ctrl-C); any other
+    it stopped when started again (segments are translated in chunks, 32 at first, growing to
+    256; the finished ones are saved after a chunk once a minute has passed, and on Ctrl-C,
+    which loses only the chunk it stopped); any other
     existing output of a file holding both languages (PO, XLIFF, Qt, .xcstrings, .xcloc, CSV,
     JSONL) is not replaced, as a reviewer may have edited it: delete it or give another -o. Long
     segments are translated sentence by sentence. Glossary terms (--user's stored glossary, and

@@ -13,8 +13,9 @@ unit whose translation is still not valid is left untranslated in PO and XLIFF.
 
 While it runs, the output is saved (atomically) at most every ``checkpoint_seconds``, and when
 it is interrupted (Ctrl-C), together with a progress file ``OUTPUT.ltmt-progress`` listing the
-units done. Running the same command again after an interruption continues where it stopped;
-the progress file is removed at the end. An output without a progress file is a finished run
+units done: those of the chunks finished (32 units at first, growing to 256: :func:`_chunks`).
+Running the same command again after an interruption continues where it stopped; the progress
+file is removed at the end. An output without a progress file is a finished run
 (or someone else's file). Where it is the target-language file of a one-language format
 (Android, Java properties, JSON: :mod:`ltmt.formats.keyed_catalog`), it is the translation so
 far: its strings are kept and only those it lacks translated, but for those ltmt wrote there

@@ -717,7 +717,7 @@ def test_an_interrupted_folder_run_says_which_files_it_saved(
     assert (
         f"ltmt: 2 of 4 files done and saved in {out}; the same command again continues from "
         "there (the file being translated, c.txt: nothing was saved: the first segment was "
-        "not done yet (segments are saved 256 at a time))\nltmt: interrupted\n"
+        "not done yet (segments are saved 32 at a time at first))\nltmt: interrupted\n"
     ) in err
     assert [line for line in err.splitlines() if "warning" in line and ".ini:" in line] == []
     assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]

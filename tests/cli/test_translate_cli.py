@@ -1124,6 +1124,39 @@ def test_a_text_file_interrupted_continues_where_it_stopped(tmp_path, capsys, co
     assert not (tmp_path / "out.txt.ltmt-progress").exists()
 
 
+def test_ctrl_c_on_a_short_file_keeps_its_finished_segments(
+    tmp_path, capsys, caplog, common, monkeypatch, fake_translation
+):
+    """Ctrl-C on a 150-segment file (a subtitle episode) said "nothing was saved: the first 150
+    segments were not done yet (segments are saved 256 at a time)": its first chunks, of 32,
+    32 and 64, are kept now, and the same command again translates only the rest."""
+    from ltmt.cli import main
+    from ltmt.formats import unit_translation
+
+    monkeypatch.setattr(main, "leave_now", lambda code: exit(code))  # not the test's process
+    source, out = tmp_path / "episode.txt", tmp_path / "episode.de.txt"
+    lines = [f"line {n}" for n in range(150)]
+    lines[140] = "stop here"  # in the fourth chunk: the Ctrl-C
+    source.write_text("".join(f"{line}\n" for line in lines), "utf-8")
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    assert (code, err) == (130, "ltmt: interrupted\n")
+    assert caplog.messages == [  # ltmt: warning: ... on stderr
+        f"128 segments of 150 done and saved in {out}; the same command again continues from there"
+    ]
+    assert out.read_text("utf-8").splitlines()[:128] == [f"[de] {line}" for line in lines[:128]]
+    seen: list[str] = []
+
+    def translate(texts, prefer):
+        seen.extend(texts)
+        return [f"[de] {text}" for text in texts]
+
+    monkeypatch.setattr(unit_translation, "for_translator", lambda *args, **kwargs: translate)
+    code, _, err = run_cli(["translate", str(source), "-o", str(out), *common], capsys)
+    assert code == 0, err
+    assert "; 128 done before" in err and seen == lines[128:]
+    assert out.read_text("utf-8") == "".join(f"[de] {line}\n" for line in lines)
+
+
 @pytest.mark.parametrize(("name", "output"), [("sheet.ods", "sheet.de.odt"), ("a.docm", "a.docx")])
 def test_an_output_named_for_another_kind_of_the_same_format_is_refused(
     tmp_path, capsys, common, name, output
@@ -1780,11 +1813,12 @@ def test_a_long_runs_progress_is_printed_into_a_log(
     code, _, err = run_cli(["translate", str(source), "-o", out, *common], capsys)
     assert code == 0, err
     lines = err.splitlines()
-    assert [re.sub(r", [\d,]+/s$", "", line) for line in lines[:2]] == [
-        "ltmt: 256 of 600 segments (42 %)",
-        "ltmt: 512 of 600 segments (85 %)",
+    # a file's run is saved in chunks that grow to 256 (standard output's lines 256 at a time)
+    counts = [256, 512] if output == "-" else [32, 64, 128, 256, 512]
+    assert [re.sub(r", [\d,]+/s$", "", line) for line in lines[:-1]] == [
+        f"ltmt: {count} of 600 segments ({count * 100 // 600} %)" for count in counts
     ]  # no 100 % line: the summary follows
-    assert lines[2].startswith("ltmt: 600 segments (") and len(lines) == 3
+    assert lines[-1].startswith("ltmt: 600 segments (")
 
     code, _, err = run_cli(["translate", str(source), "-o", out, "--no-progress", *common], capsys)
     assert code == 0 and " of 600 segments" not in err
@@ -1794,7 +1828,8 @@ def test_a_run_of_one_chunk_prints_progress_as_its_segments_finish(
     tmp_path, capsys, common, monkeypatch
 ):
     """A file of one 256-segment chunk printed nothing until its end (qa trial, session 64):
-    the translator's count of texts finished is shown inside the chunk."""
+    the translator's count of texts finished is shown inside the chunk (a file's chunks are
+    32, 32, 64, then the 72 left)."""
     from ltmt.formats import unit_translation
 
     def for_translator(translator, user, progress=None):
@@ -1814,10 +1849,14 @@ def test_a_run_of_one_chunk_prints_progress_as_its_segments_finish(
     )
     assert code == 0, err
     lines = err.splitlines()
-    shown = [re.sub(r", [\d,]+/s$", "", line) for line in lines[:2]]
+    # (with no interval between lines, a chunk's end says again what its decoder said)
+    shown = list(dict.fromkeys(re.sub(r", [\d,]+/s$", "", line) for line in lines[:-1]))
     # the decoder's count stops one short of the run: 100 % is the run's end alone
-    assert shown == ["ltmt: 100 of 200 segments (50 %)", "ltmt: 199 of 200 segments (99 %)"]
-    assert lines[2].startswith("ltmt: 200 segments (") and len(lines) == 3
+    assert shown == [
+        f"ltmt: {count} of 200 segments ({count // 2} %)"
+        for count in [16, 32, 48, 64, 96, 128, 164, 199]
+    ]
+    assert lines[-1].startswith("ltmt: 200 segments (")
 
 
 @pytest.mark.parametrize("quiet", ["--quiet", "-q"])
