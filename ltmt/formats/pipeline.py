@@ -131,6 +131,9 @@ ChangedSources = Callable[[Sequence[tuple[Unit, str]]], list[str]]
 LINE_KEYED = frozenset({"txt", "jsonl"})
 # the tables whose cells may hold block HTML, translated block by block (ltmt.formats.html_cells)
 TABLES = frozenset({"csv", "xlsx"})
+# the most units translated in one call, and a run's first chunk (:func:`_chunks`)
+CHUNK_SIZE = 256
+FIRST_CHUNK_SIZE = 32
 
 
 @dataclass
@@ -160,8 +163,8 @@ def translate_file(
     translate_suggestions: bool = False,
     translate_copies: bool = False,
     resume: bool = True,
-    chunk_size: int = 256,
-    first_chunk_size: int = 32,
+    chunk_size: int = CHUNK_SIZE,
+    first_chunk_size: int = FIRST_CHUNK_SIZE,
     checkpoint_seconds: float = 60.0,
     progress: Callable[[int], None] | None = None,
     progress_start: Callable[[int, int], None] | None = None,

@@ -34,7 +34,7 @@ from ltmt.formats.pairs import (
     tsv_cannot_hold,
     write_pairs,
 )
-from ltmt.formats.pipeline import RunResult, translate_file
+from ltmt.formats.pipeline import CHUNK_SIZE, RunResult, translate_file
 from ltmt.formats.registry import FORMATS, output_name_problem
 from ltmt.formats.unit_translation import ExactFn, TranslateFn
 from ltmt.memory.origins import with_shown_origins
@@ -365,6 +365,7 @@ def translate_upload(
             overwrite=overwrite,
             mark_fuzzy=mark_fuzzy,
             resume=False,
+            first_chunk_size=CHUNK_SIZE,  # nothing continues an upload: small ones only slow it
             exact=exact,
         )
         return written, kind, output.read_bytes(), result
