@@ -45,6 +45,7 @@ from ltmt.memory.work_folders import work_folder
 from ltmt.memory.write_fences import WriteFence
 from ltmt.segments import PairRecord
 from ltmt.server import request_warnings
+from ltmt.server.upload_origins import new_upload_id, upload_origin
 
 MEDIA_TYPES = {
     "jsonl": "application/jsonl",
@@ -189,8 +190,11 @@ def import_upload(
     language_check: bool = True,
     skip_keys: frozenset[str] = frozenset(),
     fence: WriteFence | None = None,
+    upload_id: str | None = None,
 ) -> tuple[str, ImportReport]:
-    """Import an uploaded pairs file into ``user``'s memory: the whole file is read and checked
+    """Import an uploaded pairs file into ``user``'s memory, under an origin of its own, which
+    is returned with the report (:func:`~ltmt.server.upload_origins.upload_origin` of its safe
+    name and ``upload_id``, a new one where None): the whole file is read and checked
     first (a malformed one, or with ``language_check`` one whose sides read as other languages
     than ``languages``, writes nothing), then stored in one transaction. ``source``: the name
     and bytes of the source-language file a one-language file (Android, Java properties, JSON)
@@ -215,10 +219,11 @@ def import_upload(
         kind = pair_format(Path(name), fmt)
         against = f"{safe_name(source[0], 'source')}'s"
         refuse_shifted_file(name, against, kind, records, "import")
+    origin = upload_origin(name, upload_id or new_upload_id())
     report = memory.import_pairs(  # a key made the user: ``keys create`` warned of a typo
-        user, drain(records), origin=name, languages=languages, warn_new_user=False, fence=fence
+        user, drain(records), origin=origin, languages=languages, warn_new_user=False, fence=fence
     )
-    return name, replace(report, not_read=not_read.by_reason())
+    return origin, replace(report, not_read=not_read.by_reason())
 
 
 def upload_records(

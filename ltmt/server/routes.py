@@ -36,6 +36,7 @@ from ltmt.server.errors import ApiError
 from ltmt.server.file_slots import RETRY_AFTER_S
 from ltmt.server.json_body import Utf8JsonRoute
 from ltmt.server.openapi import file_answer
+from ltmt.server.origin_deletes import DeletedOrigin, delete_origin
 from ltmt.server.pair_checks import pair_warnings, refuse_shifted
 from ltmt.server.request_warnings import Warnings, collected_warnings
 from ltmt.server.schemas import (
@@ -53,6 +54,7 @@ from ltmt.server.schemas import (
     request_terms,
 )
 from ltmt.server.service import DecodeOptions, Service
+from ltmt.server.upload_origins import LEARN_ORIGIN, new_upload_id, pairs_origin
 from ltmt.state_warming import Warmth
 from ltmt.text import half_character
 from ltmt.wording import counted
@@ -307,12 +309,14 @@ async def translate(
             pairs = [(p.source, p.target) for p in body.learn]
             with collected_warnings() as warnings:
                 report = await run_in_threadpool(
-                    lambda: service.memory.import_pairs(who, pairs, origin="learn", fence=fence)
+                    lambda: service.memory.import_pairs(
+                        who, pairs, origin=LEARN_ORIGIN, fence=fence
+                    )
                 )
             named = [PairRecord(*pair, f"pair {n}") for n, pair in enumerate(pairs, 1)]
             # qa's checks of each pair: off the event loop, as the import is
             said = await run_in_threadpool(pair_warnings, named, service.memory.clean, "learned")
-            learned = ImportReportOut.of(report, [*warnings.messages, *said])
+            learned = ImportReportOut.of(report, LEARN_ORIGIN, [*warnings.messages, *said])
     return TranslateResponse(translations=[TranslationOut.of(t) for t in results], learned=learned)
 
 
@@ -485,20 +489,22 @@ def translated_upload(
 def add_pairs(
     body: PairsRequest, request: Request, key: KeyDep, user: UserParam = None
 ) -> ImportReportOut:
-    """Add approved pairs (all in one transaction; duplicates and unclean pairs are counted)."""
+    """Add approved pairs (all in one transaction; duplicates and unclean pairs are counted),
+    under an origin of this batch's own (the answer's ``origin``)."""
     service = service_of(request)
     who = existing_user(service, key, user)
     fence = write_fence(service, key, who)
     records = pair_records(service, body.pairs)
     refuse_swapped(service, body.pairs, "pairs")
     refuse_shifted(body.pairs, "pairs")
+    origin = pairs_origin(new_upload_id())  # this batch's own: undone alone
     with collected_warnings() as warnings:
         # a key made the user: ``keys create`` warned of a typo
         report = service.memory.import_pairs(
-            who, records, origin="api", warn_new_user=False, fence=fence
+            who, records, origin=origin, warn_new_user=False, fence=fence
         )
     said = pair_warnings(records, service.memory.clean, "added")
-    return ImportReportOut.of(report, [*warnings.messages, *said])
+    return ImportReportOut.of(report, origin, [*warnings.messages, *said])
 
 
 @router.post("/memory/import", response_model=ImportReportOut)
@@ -532,12 +538,13 @@ def import_file(
         ),
     ] = None,
 ) -> ImportReportOut:
-    """Import a memory file, with the checks of ``ltmt memory import`` (all or nothing)."""
+    """Import a memory file, with the checks of ``ltmt memory import`` (all or nothing), under
+    an origin of this upload's own (the answer's ``origin``)."""
     service = service_of(request)
     who = existing_user(service, key, user)
     fence = write_fence(service, key, who)
     with collected_warnings() as warnings:
-        _, report = files.import_upload(
+        origin, report = files.import_upload(
             service.memory,
             who,
             file.filename,
@@ -549,7 +556,7 @@ def import_file(
             skip_keys=_skip_keys(skip_keys),
             fence=fence,
         )
-    return ImportReportOut.of(report, warnings.messages)
+    return ImportReportOut.of(report, origin, warnings.messages)
 
 
 def _skip_keys(field: str | None) -> frozenset[str]:
@@ -704,7 +711,7 @@ def warm(
     return service.warm(existing_user(service, key, user), fusion)
 
 
-@router.delete("/memory", response_model=Deleted)
+@router.delete("/memory", response_model=DeletedOrigin | Deleted)
 def delete_memory(
     request: Request,
     key: KeyDep,
@@ -712,26 +719,27 @@ def delete_memory(
     origin: Annotated[
         str | None,
         Query(
-            description="Delete only the segments of this origin: an import's path as "
-            "/v1/memory/stats counts them (the pairs whose latest import it was), its file name "
-            "where one import holds it, or an imported folder"
+            description="Delete only the segments of this origin: an upload's or a batch's as "
+            "its answer and /v1/memory/stats give it (the pairs whose latest import it was), "
+            "an upload's id, its file name where one upload alone has it, or an imported folder"
         ),
     ] = None,
-) -> Deleted:
+    dry_run: Annotated[
+        bool,
+        Query(
+            description="With origin: delete nothing, answer what the delete would delete "
+            "(would_delete) and keep (kept_segments), as ltmt memory delete --origin without --yes"
+        ),
+    ] = False,
+) -> DeletedOrigin | Deleted:
     """Delete every segment of the memory, and the translated files waiting for their download
     (the keys stay valid); with ``origin``, only the segments of that import
     (``ltmt memory delete --origin``: a pair it re-approved goes too, and the translation of
-    its source stored before it is reused again)."""
+    its source stored before it is reused again), or with ``dry_run`` what it would delete."""
     service = service_of(request)
     who = existing_user(service, key, user)
     if origin is not None:
-        return Deleted(user=who, deleted_segments=_delete_origin(service, who, origin))
+        return delete_origin(service.memory, who, origin, dry_run=dry_run)
+    if dry_run:
+        raise ApiError(422, "dry_run counts what deleting an origin would delete: give origin too")
     return Deleted(user=who, deleted_segments=service.forget(who))
-
-
-def _delete_origin(service: Service, user: str, origin: str) -> int:
-    """:meth:`~ltmt.memory.store.Memory.delete_origin`; a key's user with no memory yet is
-    answered so (the store's error would name its folder)."""
-    if user not in service.memory.users():
-        raise ApiError(400, f"{user} has no segments of origin {origin!r} (it has no segments)")
-    return service.memory.delete_origin(user, origin)

@@ -247,10 +247,16 @@ class ImportReportOut(BaseModel):
         default_factory=list,
         description="what reading the upload warned of, one line each",
     )
+    origin: str = Field(
+        description="the origin the pairs were stored under, this request's own "
+        "(upload-20261208T011823Z-3f9a1c/export.tmx for an upload, api-20261208T011823Z-3f9a1c "
+        "for a batch of pairs; learn for learn pairs): DELETE /v1/memory?origin= with it "
+        "undoes this request alone",
+    )
 
     @classmethod
-    def of(cls, report: ImportReport, warnings: Sequence[str] = ()) -> ImportReportOut:
-        return cls(**report.to_dict(), warnings=list(warnings))
+    def of(cls, report: ImportReport, origin: str, warnings: Sequence[str] = ()) -> ImportReportOut:
+        return cls(**report.to_dict(), warnings=list(warnings), origin=origin)
 
 
 class TranslateResponse(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -78,6 +79,8 @@ def test_translate_add_search_stats_export_delete(api):
     with api.client(api.key("alice")) as client:
         added = client.post("/v1/memory/pairs", json={"pairs": PAIRS}).json()
         assert (added["user"], added["added"], added["duplicates"]) == ("alice", 2, 0)
+        batch = added["origin"]
+        assert re.fullmatch(r"api-\d{8}T\d{6}Z-[0-9a-f]{6}", batch), batch
 
         body = {"segments": ["open the file", "save the file as %s", ""], "fusion": "knn"}
         result = client.post("/v1/translate", json=body).json()
@@ -100,12 +103,12 @@ def test_translate_add_search_stats_export_delete(api):
                 "learn": [{"source": "hello world", "target": "hallo Welt"}],
             },
         ).json()
-        assert learned["learned"]["added"] == 1
+        assert (learned["learned"]["added"], learned["learned"]["origin"]) == (1, "learn")
 
         matches = client.get("/v1/memory/search", params={"q": "open the files", "k": 1}).json()
         assert [m["target"] for m in matches["matches"]] == ["öffne die Datei"]
         stats = client.get("/v1/memory/stats").json()
-        assert (stats["segments"], stats["origins"]) == (3, {"api": 2, "learn": 1})
+        assert (stats["segments"], stats["origins"]) == (3, {batch: 2, "learn": 1})
 
         exported = client.get("/v1/memory/export", params={"format": "jsonl"})
         rows = [json.loads(line) for line in exported.text.splitlines()]
@@ -127,8 +130,16 @@ def test_translate_add_search_stats_export_delete(api):
             answer.json()["error"] == "alice has no segments of origin 'leam' (did you mean learn?)"
         )
         deleted = client.delete("/v1/memory", params={"origin": "learn"}).json()
-        assert deleted == {"user": "alice", "deleted_segments": 1, "revoked_keys": 0}
-        assert client.get("/v1/memory/stats").json()["origins"] == {"api": 2}
+        assert deleted == {
+            "user": "alice",
+            "deleted_segments": 1,
+            "revoked_keys": 0,
+            "origin": "learn",
+            "kept_segments": 0,
+            "dry_run": False,
+            "would_delete": None,
+        }
+        assert client.get("/v1/memory/stats").json()["origins"] == {batch: 2}
         deleted = client.delete("/v1/memory").json()
         assert deleted == {"user": "alice", "deleted_segments": 2, "revoked_keys": 0}
         assert client.get("/v1/memory/stats").json()["segments"] == 0
@@ -240,7 +251,8 @@ def test_import_upload_and_translate_a_po_file(api):
         ).json()
         assert (report["read"], report["added"]) == (1, 1)
         stats = client.get("/v1/memory/stats").json()
-        assert stats["origins"] == {"reviewed.po": 1}
+        assert stats["origins"] == {report["origin"]: 1}
+        assert report["origin"].startswith("upload-") and report["origin"].endswith("/reviewed.po")
 
         new_po = PO.replace('msgstr "hallo Welt"', 'msgstr ""')
         answer = client.post(

@@ -59,8 +59,11 @@ def test_an_imported_file_is_read_under_the_store(
 ) -> None:
     seen: list[Path] = []
     spy(monkeypatch, "read_pairs", seen)
-    name, report = files.import_upload(memory, "u1", "corp.tsv", TSV, None, ("en", "de"))
-    assert (name, report.added) == ("corp.tsv", 1)
+    origin, report = files.import_upload(
+        memory, "u1", "corp.tsv", TSV, None, ("en", "de"), upload_id="20261208T011823Z-3f9a1c"
+    )
+    assert (origin, report.added) == ("upload-20261208T011823Z-3f9a1c/corp.tsv", 1)
+    assert memory.stats("u1")["origins"] == {origin: 1}
     assert under_the_store(seen[0], memory)
 
 
@@ -115,5 +118,5 @@ def test_a_jed_file_is_imported_without_a_source_file(memory: Memory) -> None:
         b'{"locale_data":{"messages":{"":{"domain":"messages","lang":"de_DE"},'
         b'"Save":["Speichern"],"Add field":[""]}}}'
     )
-    name, report = files.import_upload(memory, "u1", "acme-de_DE.json", jed, None, ("en", "de"))
-    assert (name, report.added) == ("acme-de_DE.json", 1)
+    origin, report = files.import_upload(memory, "u1", "acme-de_DE.json", jed, None, ("en", "de"))
+    assert (origin.endswith("/acme-de_DE.json"), report.added) == (True, 1)
