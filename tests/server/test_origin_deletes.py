@@ -43,7 +43,7 @@ def upload(client, content: bytes, name: str = "export.tmx") -> dict:
 
 
 def test_two_uploads_of_one_name_are_two_origins_each_undone_alone(api):
-    with api.client(api.key("teams")) as client:
+    with api.client(api.key("two-teams")) as client:
         first, second = upload(client, TEAM_A)["origin"], upload(client, TEAM_B)["origin"]
         assert first != second
         for origin in (first, second):
@@ -62,7 +62,7 @@ def test_two_uploads_of_one_name_are_two_origins_each_undone_alone(api):
 
         dry = client.delete("/v1/memory", params={"origin": second, "dry_run": "true"}).json()
         assert dry == {
-            "user": "teams",
+            "user": "two-teams",
             "deleted_segments": 0,
             "revoked_keys": 0,
             "origin": second,
@@ -97,7 +97,7 @@ def test_two_uploads_of_one_name_are_two_origins_each_undone_alone(api):
 
 
 def test_each_batch_of_pairs_is_an_origin_undone_alone(api):
-    with api.client(api.key("batches")) as client:
+    with api.client(api.key("pair-batches")) as client:
         good = [{"source": "Close the window", "target": "Fenster schließen"}]
         bad = [{"source": "Open the door", "target": "Tür schließen"}]
         kept = client.post("/v1/memory/pairs", json={"pairs": good}).json()["origin"]
@@ -109,7 +109,7 @@ def test_each_batch_of_pairs_is_an_origin_undone_alone(api):
 
 
 def test_a_pair_another_upload_holds_too_is_kept_and_said(api):
-    with api.client(api.key("twice")) as client:
+    with api.client(api.key("reuploaded")) as client:
         first = upload(client, TEAM_A, "a.tmx")["origin"]
         again = upload(client, TEAM_A, "a.tmx")
         assert (again["added"], again["duplicates"]) == (0, 2)
@@ -121,12 +121,11 @@ def test_a_pair_another_upload_holds_too_is_kept_and_said(api):
 
 
 def test_an_older_stores_bare_name_and_api_origins_are_still_named_as_before(api):
-    token = api.key("older")
+    user = "older-store"
+    token = api.key(user)
     with Memory(api.store) as memory:  # as a server before trial s77 stored them
-        memory.import_pairs(
-            "older", [("Payment overdue", "Zahlung überfällig")], origin="export.tmx"
-        )
-        memory.import_pairs("older", [("Open the door", "Tür öffnen")], origin="api")
+        memory.import_pairs(user, [("Payment overdue", "Zahlung überfällig")], origin="export.tmx")
+        memory.import_pairs(user, [("Open the door", "Tür öffnen")], origin="api")
     with api.client(token) as client:
         newer = upload(client, TEAM_B)["origin"]
         assert client.get("/v1/memory/stats").json()["origins"] == {
@@ -157,7 +156,7 @@ def test_an_older_stores_bare_name_and_api_origins_are_still_named_as_before(api
     ],
 )
 def test_a_delete_that_names_no_origin_deletes_nothing(api, params, status, error):
-    with api.client(api.key("unnamed")) as client:
+    with api.client(api.key("no-origin")) as client:
         upload(client, TEAM_A)
         answer = client.delete("/v1/memory", params=params)
         assert (answer.status_code, answer.json()["error"]) == (status, error)
