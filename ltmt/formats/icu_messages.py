@@ -24,7 +24,10 @@ number back as ``#`` (``#.``): as ``%dth`` it kept the English ending (``Sie hab
 A plural's ``#`` (its number) is handed to the model as ``%d``, which the placeholder repair
 keeps (and which the default model translates around as a number, where it glued ``{0}`` to
 the next word: ``{0}-Dateien``), and turned back after: into ``#`` where its argument is the
-innermost of the assembled case, else into ``{count}``. A ``#`` that is text (outside a plural's
+innermost of the assembled case, else into ``{count}``; a memory's ``%d`` in a case whose
+source writes ``{count}`` (or no number) as that case writes it, and a translation read back
+with its number as its source's case writes it (:mod:`ltmt.formats.plural_numbers`: a stored
+pair names no argument of the message it came from). A ``#`` that is text (outside a plural's
 branch, or in a select's inside one) is written ``'#'`` where the assembled case puts it inside
 a plural's branch.
 
@@ -61,6 +64,7 @@ from ltmt.formats.angular_json import PLACEHOLDER as ANGULAR_PLACEHOLDER
 from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.icu_quoted_brackets import QUOTED_RUN
 from ltmt.formats.placeholder_syntax import ICU_SIMPLE_TYPES
+from ltmt.formats.plural_numbers import NUMBER_FIELD, number_for, spelled_as_source
 from ltmt.formats.plurals import (
     field_as_number,
     number_as_field,
@@ -73,7 +77,7 @@ _HEAD = re.compile(r"\{\s*([\w.-]+)\s*,\s*(plural|select|selectordinal)\s*,", re
 _OFFSET = re.compile(r"\s*offset\s*:\s*(\d+)")
 _KEY = re.compile(r"\s*(=\d+|[\w-]+)\s*\{")
 _SPACES = re.compile(r"\s*")
-_NUMBER_FIELD = "%d"
+_NUMBER_FIELD = NUMBER_FIELD
 # how a case's text (:func:`case_pairs`) names its number where it is written (``#``)
 NUMBER_WRITTEN = {_NUMBER_FIELD: "#"}
 _COUNTING = ("plural", "selectordinal")
@@ -236,21 +240,40 @@ class Expansion:
         if case.counted_by is not None:
             number = "#" if case.counted_by == innermost.name else f"{{{case.counted_by}}}"
             text = text.replace(_NUMBER_FIELD, number)
+        elif (own := self._own_plural(source)) and (number := number_for(case.text, own)):
+            text = text.replace(_NUMBER_FIELD, number)  # a match's %d, as this case writes it
         return text
+
+    def _own_plural(self, source: CasePath) -> str | None:
+        """The name of the plural the case at ``source`` is innermost in, where ``#`` and its
+        argument print the same number (no offset); else None."""
+        argument = self.arguments[source[-1][0]] if source else None
+        if argument is None or argument.kind != "plural" or argument.offset:
+            return None
+        return argument.name
+
+    def number_as_source(self, source: CasePath, text: str) -> str:
+        """``text``, a translation of the case at ``source`` read back (its ``#`` as ``%d``),
+        with the number written as that case writes it: ``{count}`` as ``%d`` where the source
+        writes ``#``, ``%d`` as ``{count}`` where it writes ``{count}``
+        (:func:`~ltmt.formats.plural_numbers.spelled_as_source`)."""
+        case = self.case(source)
+        own = self._own_plural(source)
+        return text if own is None or case.keeps_hash else spelled_as_source(text, case.text, own)
 
     def number_written(self, source: CasePath) -> frozenset[str]:
         """How the case at ``source`` can write its plural's number: ``#`` (``%d`` in a case's
         text) or the argument itself (``{count}``), the same value; none outside a plural, or
         where an offset makes ``#`` another number (``offset:1``: ``#`` is ``count`` - 1)."""
-        argument = self.arguments[source[-1][0]] if source else None
-        if argument is None or argument.kind != "plural" or argument.offset:
-            return frozenset()
-        return frozenset({_NUMBER_FIELD, f"{{{argument.name}}}"})
+        own = self._own_plural(source)
+        return frozenset() if own is None else frozenset({_NUMBER_FIELD, f"{{{own}}}"})
 
     def as_read(self, source: CasePath, text: str) -> str:
         """A translation read back from a file (its ``#`` as ``%d``: :func:`expand`) of the case
-        at ``source``, written as that case's text is: its one ``%d`` as the number an ordinal's
-        case stands for (``Du hast %d.`` → ``Du hast 4.`` beside ``You came 4th``)."""
+        at ``source``, written as that case's text is: its plural's number as the case writes it
+        (:meth:`number_as_source`), its one ``%d`` as the number an ordinal's case stands for
+        (``Du hast %d.`` → ``Du hast 4.`` beside ``You came 4th``)."""
+        text = self.number_as_source(source, text)
         return field_as_number(text, _NUMBER_FIELD, self.case(source).ordinal)
 
     def assemble(self, texts: dict[CasePath, str]) -> str:
@@ -490,7 +513,8 @@ def case_pairs(source: str, target: str) -> list[tuple[str, str, str]] | None:
         path = tuple(_source_step(step, branches, of_source) for step in case.path)
         if path not in paths:
             return None
-        pairs.append((case.name, _with_number(of_source.case(path)), _with_number(case)))
+        translated = of_source.number_as_source(path, _with_number(case))  # {count} for #
+        pairs.append((case.name, _with_number(of_source.case(path)), translated))
     return pairs
 
 

@@ -207,6 +207,7 @@ from ltmt.formats.pipe_plurals import (
     may_be_vue_i18n,
     plural_choices,
 )
+from ltmt.formats.plural_numbers import NUMBER_FIELD
 from ltmt.formats.plurals import CATEGORIES, categories_with_other, ordinal_categories
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.smartling_json import is_smartling_header
@@ -652,7 +653,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
             return {}
         expansion, paths = self.branchings[entry.name]
         case = expansion.case(paths[entry.form][1])
-        return {} if case.keeps_hash or case.counted_by is None else dict(NUMBER_WRITTEN)
+        # a translation's %d is its # too where the source's case has none (=1 {One photo})
+        literal = case.keeps_hash or (case.counted_by is None and NUMBER_FIELD in case.text)
+        return {} if literal else dict(NUMBER_WRITTEN)
 
     def invalid_sources(self) -> dict[str, str]:
         return {key: problem for key, problem in self.invalid.items() if key not in self.by_hand}

@@ -1,0 +1,60 @@
+"""How a case of an ICU plural writes its number: ``#`` or the plural's own argument.
+
+In a branch of ``{count, plural, one {# video} other {{count} videos}}`` both ``#`` and
+``{count}`` print the number (Flutter's gen-l10n documentation writes ``{count}``); with an
+offset (``offset:1``) they differ, ``#`` being ``count`` - 1. A case's text holds a ``#`` as
+``%d`` (:mod:`ltmt.formats.icu_messages`), its argument as the file writes it.
+
+A translation read back from a file is written the way its source's case writes the number
+(:func:`spelled_as_source`): ``{count} Video`` for ``# video`` is stored as ``%d Video``, so
+that a memory's pair names no argument of the message it was read from (reused in a plural
+over ``{n}``, its ``{count}`` printed an argument the message does not have: trial s77), and
+``# Fotos`` for ``{count} photos`` as ``{count} Fotos``, as the file pairs them; ``ltmt qa``
+compares the two as the one number they are. A translation going into a message is written the
+way that message's case writes it (:func:`number_for`): a ``%d`` of a memory's match as
+``{count}`` where the source writes ``{count}``, as ``#`` where it writes no number.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_FIELD = "%d"  # a case's ``#``, as its text holds it
+
+
+def _argument(name: str) -> re.Pattern[str]:
+    """The plural's own argument ``{name}`` (ICU lets blanks stand inside its braces). Linear:
+    the two runs of blanks are kept apart by the name."""
+    return re.compile(rf"\{{\s*{re.escape(name)}\s*\}}")
+
+
+def source_spelling(source: str, name: str) -> str | None:
+    """How ``source``, a case's text of a plural over ``name`` (no offset), writes its number:
+    ``%d`` (a ``#``) or ``{name}``; None where it writes both or neither."""
+    has_field, has_argument = NUMBER_FIELD in source, _argument(name).search(source) is not None
+    if has_field == has_argument:
+        return None
+    return NUMBER_FIELD if has_field else f"{{{name}}}"
+
+
+def spelled_as_source(text: str, source: str, name: str) -> str:
+    """``text``, a translation of the case ``source`` of a plural over ``name`` (no offset),
+    with its number written as ``source`` writes it (``{count} Video`` → ``%d Video`` for ``%d
+    video``; ``%d Fotos`` → ``{count} Fotos`` for ``{count} photos``); as it is where
+    ``source`` writes both or neither."""
+    spelling = source_spelling(source, name)
+    if spelling == NUMBER_FIELD:
+        return _argument(name).sub(NUMBER_FIELD, text)
+    if spelling is not None:
+        return text.replace(NUMBER_FIELD, spelling)
+    return text
+
+
+def number_for(source: str, name: str) -> str | None:
+    """How a translation of ``source``, a case's text of a plural over ``name`` (no offset)
+    that holds no ``#``, writes a ``%d`` it has (a memory's match for it): ``{name}`` where
+    ``source`` writes that, ``#`` where it writes no number; None where ``source`` has a
+    ``%d`` of its own (text, not the number)."""
+    if NUMBER_FIELD in source:
+        return None
+    return f"{{{name}}}" if _argument(name).search(source) else "#"
