@@ -28,9 +28,12 @@ KEEPS_PLACEHOLDERS = "jsonl"  # the one export format that writes the map (and l
 
 def exported_record(segment: Segment, fmt: str) -> PairRecord:
     """``segment`` as an export in format ``fmt`` writes it: in JSON Lines as stored, in
-    another format a Fluent pair's text as Fluent writes it (:func:`as_fluent`)."""
+    another format a Fluent pair's text as Fluent writes it (:func:`as_fluent`), an ICU
+    plural case's ``%d`` as ``#`` (:func:`~ltmt.formats.plural_numbers.as_file_writes`)."""
+    from ltmt.formats.plural_numbers import as_file_writes
+
     record = PairRecord.of_segment(segment)
-    return record if fmt == KEEPS_PLACEHOLDERS else as_fluent(record)
+    return record if fmt == KEEPS_PLACEHOLDERS else as_fluent(as_file_writes(record))
 
 
 def as_fluent(record: PairRecord) -> PairRecord:

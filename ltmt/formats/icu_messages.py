@@ -64,7 +64,11 @@ from ltmt.formats.angular_json import PLACEHOLDER as ANGULAR_PLACEHOLDER
 from ltmt.formats.attribute_values import ANY_TAG
 from ltmt.formats.icu_quoted_brackets import QUOTED_RUN
 from ltmt.formats.placeholder_syntax import ICU_SIMPLE_TYPES
-from ltmt.formats.plural_numbers import NUMBER_FIELD, number_for, spelled_as_source
+from ltmt.formats.plural_numbers import (
+    NUMBER_FIELD,
+    number_for,
+    spelled_as_source,
+)
 from ltmt.formats.plurals import (
     field_as_number,
     number_as_field,
@@ -78,8 +82,6 @@ _OFFSET = re.compile(r"\s*offset\s*:\s*(\d+)")
 _KEY = re.compile(r"\s*(=\d+|[\w-]+)\s*\{")
 _SPACES = re.compile(r"\s*")
 _NUMBER_FIELD = NUMBER_FIELD
-# how a case's text (:func:`case_pairs`) names its number where it is written (``#``)
-NUMBER_WRITTEN = {_NUMBER_FIELD: "#"}
 _COUNTING = ("plural", "selectordinal")
 _QUOTED_NUMBER = "'#'"  # a plural branch's literal '#'
 _NUMBER_OR_QUOTED = re.compile(r"'#'|#")

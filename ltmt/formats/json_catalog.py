@@ -147,7 +147,6 @@ from ltmt.formats.common import (
 from ltmt.formats.double_brace_catalogs import interpolates_in_double_braces
 from ltmt.formats.formatjs_ast import refuse_compiled_ast
 from ltmt.formats.icu_messages import (
-    NUMBER_WRITTEN,
     CasePath,
     Expansion,
     Unsupported,
@@ -207,7 +206,7 @@ from ltmt.formats.pipe_plurals import (
     may_be_vue_i18n,
     plural_choices,
 )
-from ltmt.formats.plural_numbers import NUMBER_FIELD
+from ltmt.formats.plural_numbers import NUMBER_FIELD, NUMBER_WRITTEN
 from ltmt.formats.plurals import CATEGORIES, categories_with_other, ordinal_categories
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.smartling_json import is_smartling_header
@@ -643,19 +642,27 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         expansion, paths = self.branchings[entry.name]
         return expansion.number_written(paths[entry.form][1])
 
-    def placeholders_named(self, entry: Entry) -> dict[str, str]:
+    def placeholders_written(self, entry: Entry) -> dict[str, str]:
         """A plural case's ``%d`` as the file writes it, ``#`` (``ltmt qa``'s ``lacks #``,
-        not ``lacks %d``, trial s75), where the model got it for ``#``; and a stand-in for
-        quoted angle brackets as its run (``'<'Enter'>'``)."""
-        if entry.name in self.quoted:
-            return {f"%{n}$s": run for n, run in enumerate(self.quoted[entry.name], start=1)}
+        not ``lacks %d``, trial s75), where the model got it for ``#`` or, in a case of a
+        plural without one (``=1 {One photo}``), a translation's ``#`` is read as it; kept with
+        a memory's pairs, so that an export other than JSON Lines writes ``#`` as the file
+        does (:func:`~ltmt.formats.plural_numbers.as_file_writes`)."""
         if entry.name not in self.branchings:
             return {}
         expansion, paths = self.branchings[entry.name]
-        case = expansion.case(paths[entry.form][1])
-        # a translation's %d is its # too where the source's case has none (=1 {One photo})
+        source = paths[entry.form][1]
+        case = expansion.case(source)
+        counting = case.counted_by is not None or expansion.arguments[source[-1][0]].counts
         literal = case.keeps_hash or (case.counted_by is None and NUMBER_FIELD in case.text)
-        return {} if literal else dict(NUMBER_WRITTEN)
+        return dict(NUMBER_WRITTEN) if counting and not literal else {}
+
+    def placeholders_named(self, entry: Entry) -> dict[str, str]:
+        """A stand-in for quoted angle brackets as its run (``'<'Enter'>'``), for ``ltmt qa``'s
+        findings."""
+        if entry.name in self.quoted:
+            return {f"%{n}$s": run for n, run in enumerate(self.quoted[entry.name], start=1)}
+        return {}
 
     def invalid_sources(self) -> dict[str, str]:
         return {key: problem for key, problem in self.invalid.items() if key not in self.by_hand}

@@ -604,7 +604,8 @@ class KeyedCatalog(TranslationsHeld):
 
     def placeholders_named(self, entry: Entry) -> dict[str, str]:
         """As :meth:`placeholders_written`, but for ``ltmt qa``'s findings alone, not kept
-        with a memory's pairs (an ICU plural case's ``%d`` said as ``#``); none by default."""
+        with a memory's pairs (a stand-in for ICU's quoted angle brackets said as its run,
+        ``'<'Enter'>'``); none by default."""
         return {}
 
     def developer_note(self, entry: Entry) -> str:

@@ -13,13 +13,26 @@ over ``{n}``, its ``{count}`` printed an argument the message does not have: tri
 compares the two as the one number they are. A translation going into a message is written the
 way that message's case writes it (:func:`number_for`): a ``%d`` of a memory's match as
 ``{count}`` where the source writes ``{count}``, as ``#`` where it writes no number.
+
+A pair stored from a plural's case keeps ``%d`` for its ``#``, as the model reads it, so that
+it matches the same sentence of a Fluent plural (``{ $count }``) or a gettext one (``%d``), with
+``{"%d": "#"}`` in ``metadata["placeholders"]``, as a Fluent pair keeps its placeables
+(:mod:`ltmt.formats.fluent_written`): a JSON Lines export writes it so, map and all, and reads
+back as stored; a TMX, PO, XLIFF, TSV or CSV export writes ``#``, as the file does
+(:func:`as_file_writes`; before, the TMX an agency got held a printf ``%d`` the ARB never had).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
+
+from ltmt.segments import PairRecord
 
 NUMBER_FIELD = "%d"  # a case's ``#``, as its text holds it
+NUMBER_WRITTEN = {NUMBER_FIELD: "#"}  # how an ICU file writes it
+_PLACEHOLDERS = "placeholders"  # the metadata key of a pair's map (placeholder -> as written)
 
 
 def _argument(name: str) -> re.Pattern[str]:
@@ -58,3 +71,19 @@ def number_for(source: str, name: str) -> str | None:
     if NUMBER_FIELD in source:
         return None
     return f"{{{name}}}" if _argument(name).search(source) else "#"
+
+
+def as_file_writes(record: PairRecord) -> PairRecord:
+    """``record`` (a stored pair) with its ``%d`` as the ICU file it came from writes it,
+    ``#``, where its metadata's map says so (:data:`NUMBER_WRITTEN`, the map then left out:
+    the text holds no ``%d``); else ``record`` itself."""
+    written = record.metadata.get(_PLACEHOLDERS)
+    if not isinstance(written, Mapping) or dict(written) != NUMBER_WRITTEN:
+        return record
+    metadata = {key: value for key, value in record.metadata.items() if key != _PLACEHOLDERS}
+    return replace(
+        record,
+        source=record.source.replace(NUMBER_FIELD, "#"),
+        target=record.target.replace(NUMBER_FIELD, "#"),
+        metadata=metadata,
+    )

@@ -36,7 +36,6 @@ from ltmt.formats.formatting_codes import invalid_codes
 from ltmt.formats.html_segments import READ_ATTRIBUTES
 from ltmt.formats.icu_messages import (
     CASE_SEPARATOR,
-    NUMBER_WRITTEN,
     case_pairs,
     has_arguments_with_types,
     syntax_problem,
@@ -67,6 +66,7 @@ from ltmt.formats.placeholder_syntax import (
     without_placeholders,
 )
 from ltmt.formats.placeholders import is_count, singular_form
+from ltmt.formats.plural_numbers import NUMBER_WRITTEN
 from ltmt.formats.shrunk_pairs import shrunk_pairs, word_count
 from ltmt.formats.size_limits import too_long_message
 from ltmt.formats.subtitle_markup import override_problems
