@@ -2103,3 +2103,43 @@ def test_strict_fails_a_run_whose_translation_says_a_match_s_polarity():
         "comparison where their source differs"
     )
     assert "memory match" not in (_strict_failure(RunReport(units=1, negation_lost=1)) or "")
+
+
+def test_an_arb_plurals_match_writes_this_messages_own_number(tmp_path, capsys, common):
+    """Trial s77: a memory pair read from a plural over ``{count}`` whose German writes
+    ``{count}`` was reused in a plural over ``{n}`` with ``{count}``, an argument the message
+    does not have (gen-l10n cannot build it), and stored and exported as ``%d``."""
+    english, german = tmp_path / "app_en.arb", tmp_path / "app_de.arb"
+    english.write_text(
+        '{"@@locale": "en", "videos": "{count, plural, one{# video} other{# videos}}"}', "utf-8"
+    )
+    german.write_text(
+        '{"@@locale": "de", "videos": "{count, plural, one{{count} Video} other{{count} Videos}}"}',
+        "utf-8",
+    )
+    store = ["--memory-dir", str(tmp_path / "store")]
+    code, _, err = run_cli(
+        ["memory", "import", str(german), "--source-file", str(english), "--user", "u", *store],
+        capsys,
+    )
+    assert code == 0, err
+    assert "placeholders" not in err  # {count} for # is no placeholder lost or added
+    template = tmp_path / "new" / "app_en.arb"
+    template.parent.mkdir()
+    template.write_text(
+        '{"@@locale": "en", "clipVideos": "{n, plural, one{# video} other{# videos}}"}', "utf-8"
+    )
+    out = tmp_path / "new" / "app_de.arb"
+    code, _, err = run_cli(
+        ["translate", str(template), "--user", "u", "-o", str(out), *common], capsys
+    )
+    assert code == 0, err
+    assert "memory: 2 exact" in err
+    assert json.loads(out.read_text("utf-8"))["clipVideos"] == (
+        "{n, plural, one {# Video} other {# Videos}}"
+    )
+    tmx = tmp_path / "export.tmx"
+    code, _, err = run_cli(["memory", "export", "--user", "u", "-o", str(tmx), *store], capsys)
+    assert code == 0, err
+    segments = re.findall(r"<seg>([^<]*)</seg>", tmx.read_text("utf-8"))
+    assert segments == ["# video", "# Video", "# videos", "# Videos"]  # as the ARB writes it

@@ -504,3 +504,55 @@ def test_branch_starts_says_where_each_branch_text_starts(message, starts) -> No
     ]
     assert len(branch_starts(message)) == len(starts)
     assert found == starts
+
+
+@pytest.mark.parametrize(
+    ("message", "case", "translation", "written"),
+    [
+        # a memory's match (stored from a plural over {count}) in a plural over {n}: its
+        # number as this message's own (trial s77: {count} was written, no argument here)
+        ("{n, plural, one {# video} other {# videos}}", "one", "%d Video", "# Video"),
+        ("{n, plural, one {One video} other {{n} videos}}", "other", "%d Videos", "{n} Videos"),
+        ("{n, plural, =1 {One video} other {{n} videos}}", "=1", "%d Video", "# Video"),
+        # an offset makes # another number: left as the model wrote it
+        ("{n, plural, offset:1 =1 {You} other {{n} of you}}", "other", "%d", "%d"),
+        ("{g, select, male {He} other {{n} of them}}", "other", "%d", "%d"),  # no plural
+    ],
+)
+def test_a_matchs_number_is_written_as_this_messages_case_writes_it(
+    message, case, translation, written
+) -> None:
+    expansion = expand(message)
+    path = next(c.path for c in expansion.cases if c.name == case)
+    assert expansion.from_model(path, translation) == written
+
+
+@pytest.mark.parametrize(
+    ("message", "read", "stored"),
+    [
+        ("{count, plural, one {# video} other {# videos}}", "{count} Video", "%d Video"),
+        ("{count, plural, one {One photo} other {{count} photos}}", "%d Fotos", "{count} Fotos"),
+        ("{count, plural, offset:1 one {You} other {# others}}", "{count} andere", "{count} andere"),
+    ],
+)
+def test_a_translation_read_back_writes_the_number_as_its_source_case(message, read, stored):
+    expansion = expand(message)
+    other = next(c.path for c in expansion.cases if c.name == "other")
+    assert expansion.as_read(other, read) == stored
+
+
+@pytest.mark.parametrize(("source", "target", "pairs"), [
+    # # and {count} print the same number in a plural's branch: paired as the source writes it
+    ("{count, plural, one {# video} other {# videos}}",
+     "{count, plural, one {{count} Video} other {{count} Videos}}",
+     [("one", "%d video", "%d Video"), ("other", "%d videos", "%d Videos")]),
+    ("{count, plural, =1 {One photo} other {{count} photos}}",
+     "{count, plural, =1 {Ein Foto} other {# Fotos}}",
+     [("=1", "One photo", "Ein Foto"), ("other", "{count} photos", "{count} Fotos")]),
+    # with an offset they differ
+    ("{count, plural, offset:1 =1 {You} other {You and # others}}",
+     "{count, plural, offset:1 =1 {Du} other {Du und {count} andere}}",
+     [("=1", "You", "Du"), ("other", "You and %d others", "Du und {count} andere")]),
+])  # fmt: skip
+def test_case_pairs_read_hash_and_the_plurals_argument_as_one(source, target, pairs) -> None:
+    assert case_pairs(source, target) == pairs

@@ -488,3 +488,38 @@ def test_trados_track_changes_and_comments_are_no_placeholders_nor_numbers(tmp_p
     ]
     report = check_pairs(records, checks=["placeholders", "numbers"])
     assert report.findings == []
+
+
+@pytest.mark.parametrize(
+    ("english", "german", "messages"),
+    [
+        # trial s77: # and {count} both print the plural's number: one placeholder, no finding
+        ("{count, plural, =1{One photo} other{{count} photos}}",
+         "{count, plural, =1{Ein Foto} other{# Fotos}}", []),
+        ("{count, plural, one{# video} other{# videos}}",
+         "{count, plural, one{{count} Video} other{{count} Videos}}", []),
+        # what is lacking or added is named as the file writes it, never ltmt's %d
+        ("{count, plural, =1{One photo} other{{count} photos}}",
+         "{count, plural, =1{# Foto} other{Fotos}}",
+         ["adds #, which the source does not have", "lacks {count}"]),
+        ("{count, plural, one{# video} other{# videos}}",
+         "{count, plural, one{Ein Video} other{{n} Videos}}",
+         ["lacks #", "adds {n}, which the source does not have"]),
+    ],
+)  # fmt: skip
+def test_an_arb_plurals_hash_and_its_argument_are_one_placeholder(
+    tmp_path: Path, english: str, german: str, messages: list[str]
+) -> None:
+    import json
+
+    from ltmt.formats.pairs import read_translations
+    from ltmt.memory.import_checks import suspect_pairs
+
+    source, translated = tmp_path / "app_en.arb", tmp_path / "app_de.arb"
+    source.write_text(json.dumps({"@@locale": "en", "items": english}), encoding="utf-8")
+    translated.write_text(json.dumps({"@@locale": "de", "items": german}), encoding="utf-8")
+    checked = read_translations(translated, source_file=source, purpose="checked")
+    report = check_pairs(checked, checks=["placeholders"])
+    assert [f.message for f in report.findings] == messages
+    imported = read_translations(translated, source_file=source)  # memory import's warning
+    assert bool(suspect_pairs(imported)) == bool(messages)
