@@ -532,7 +532,11 @@ def test_a_matchs_number_is_written_as_this_messages_case_writes_it(
     [
         ("{count, plural, one {# video} other {# videos}}", "{count} Video", "%d Video"),
         ("{count, plural, one {One photo} other {{count} photos}}", "%d Fotos", "{count} Fotos"),
-        ("{count, plural, offset:1 one {You} other {# others}}", "{count} andere", "{count} andere"),
+        (
+            "{count, plural, offset:1 one {You} other {# others}}",
+            "{count} andere",
+            "{count} andere",
+        ),
     ],
 )
 def test_a_translation_read_back_writes_the_number_as_its_source_case(message, read, stored):
