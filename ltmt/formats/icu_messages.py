@@ -67,6 +67,7 @@ from ltmt.formats.placeholder_syntax import ICU_SIMPLE_TYPES
 from ltmt.formats.plural_numbers import (
     NUMBER_FIELD,
     number_for,
+    number_renamed,
     spelled_as_source,
 )
 from ltmt.formats.plurals import (
@@ -236,14 +237,16 @@ class Expansion:
         if case.keeps_hash:
             return text
         text = number_as_field(text, case.ordinal, _NUMBER_FIELD)  # an ordinal's ``4.``
+        if (own := self._own_plural(source)) is not None:  # an older match's {count} for {n}
+            text = number_renamed(text, case.text, own)
         innermost = self.arguments[source[-1][0]]
         if innermost.counts:
             text = text.replace("#", _QUOTED_NUMBER)
         if case.counted_by is not None:
             number = "#" if case.counted_by == innermost.name else f"{{{case.counted_by}}}"
             text = text.replace(_NUMBER_FIELD, number)
-        elif (own := self._own_plural(source)) and (number := number_for(case.text, own)):
-            text = text.replace(_NUMBER_FIELD, number)  # a match's %d, as this case writes it
+        elif own is not None and (written := number_for(case.text, own)):
+            text = text.replace(_NUMBER_FIELD, written)  # a match's %d, as this case writes it
         return text
 
     def _own_plural(self, source: CasePath) -> str | None:

@@ -12,7 +12,9 @@ over ``{n}``, its ``{count}`` printed an argument the message does not have: tri
 ``# Fotos`` for ``{count} photos`` as ``{count} Fotos``, as the file pairs them; ``ltmt qa``
 compares the two as the one number they are. A translation going into a message is written the
 way that message's case writes it (:func:`number_for`): a ``%d`` of a memory's match as
-``{count}`` where the source writes ``{count}``, as ``#`` where it writes no number.
+``{count}`` where the source writes ``{count}``, as ``#`` where it writes no number; a match
+stored before (``{count} Video``, reused for ``{n, plural, one {# video} ...}``) with the one
+argument the case does not have as the number (:func:`number_renamed`).
 
 A pair stored from a plural's case keeps ``%d`` for its ``#``, as the model reads it, so that
 it matches the same sentence of a Fluent plural (``{ $count }``) or a gettext one (``%d``), with
@@ -32,6 +34,9 @@ from ltmt.segments import PairRecord
 
 NUMBER_FIELD = "%d"  # a case's ``#``, as its text holds it
 NUMBER_WRITTEN = {NUMBER_FIELD: "#"}  # how an ICU file writes it
+# an argument that does not branch, by its name (``{count}``, ``{ n }``). Linear: the name's
+# characters are no blanks
+_ANY_ARGUMENT = re.compile(r"\{\s*([\w.-]+)\s*\}")
 _PLACEHOLDERS = "placeholders"  # the metadata key of a pair's map (placeholder -> as written)
 
 
@@ -61,6 +66,23 @@ def spelled_as_source(text: str, source: str, name: str) -> str:
     if spelling is not None:
         return text.replace(NUMBER_FIELD, spelling)
     return text
+
+
+def number_renamed(text: str, source: str, name: str) -> str:
+    """``text``, a translation of the case ``source`` of a plural over ``name`` (no offset),
+    with the one argument it names that ``source`` does not (``{count}``) as ``%d``, where
+    ``source`` writes the number and ``text`` does not: a memory's pair stored before its
+    number was read as ``%d`` (:func:`spelled_as_source`) names the argument of the plural it
+    was read from; as it is otherwise."""
+    if source_spelling(source, name) is None or NUMBER_FIELD in text:
+        return text
+    if _argument(name).search(text):
+        return text
+    own = {found.group(1) for found in _ANY_ARGUMENT.finditer(source)}
+    foreign = [found for found in _ANY_ARGUMENT.finditer(text) if found.group(1) not in own]
+    if len(foreign) != 1:
+        return text
+    return text[: foreign[0].start()] + NUMBER_FIELD + text[foreign[0].end() :]
 
 
 def number_for(source: str, name: str) -> str | None:

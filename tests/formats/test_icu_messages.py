@@ -512,6 +512,8 @@ def test_branch_starts_says_where_each_branch_text_starts(message, starts) -> No
         # a memory's match (stored from a plural over {count}) in a plural over {n}: its
         # number as this message's own (trial s77: {count} was written, no argument here)
         ("{n, plural, one {# video} other {# videos}}", "one", "%d Video", "# Video"),
+        # one stored before its {count} was read as %d: the argument this message lacks
+        ("{n, plural, one {# video} other {# videos}}", "one", "{count} Video", "# Video"),
         ("{n, plural, one {One video} other {{n} videos}}", "other", "%d Videos", "{n} Videos"),
         ("{n, plural, =1 {One video} other {{n} videos}}", "=1", "%d Video", "# Video"),
         # an offset makes # another number: left as the model wrote it

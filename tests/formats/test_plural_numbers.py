@@ -9,6 +9,7 @@ import pytest
 from ltmt.formats.plural_numbers import (
     as_file_writes,
     number_for,
+    number_renamed,
     source_spelling,
     spelled_as_source,
 )
@@ -58,6 +59,22 @@ def test_number_for_says_how_a_matchs_number_goes_into_a_case(source, number) ->
     assert number_for(source, "n") == number
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "renamed"),
+    [
+        ("{count} Video", "%d video", "%d Video"),  # a match stored from a plural over count
+        ("{count} Videos von {author}", "%d videos by {author}", "%d Videos von {author}"),
+        ("{count} Videos", "{n} videos", "%d Videos"),
+        ("{n} Videos", "%d videos", "{n} Videos"),  # its own argument: the number already
+        ("%d Videos {count}", "%d videos", "%d Videos {count}"),  # has the number: as it is
+        ("{a} und {b}", "%d videos", "{a} und {b}"),  # which one would be a guess
+        ("{count} Video", "One video", "{count} Video"),  # the source has no number
+    ],
+)
+def test_an_older_matchs_foreign_argument_is_the_number(text, source, renamed) -> None:
+    assert number_renamed(text, source, "n") == renamed
+
+
 def test_an_exported_pair_writes_the_files_hash_where_its_map_says_so() -> None:
     stored = PairRecord(
         "%d video", "%d Video", metadata={"context": "/v", "placeholders": {"%d": "#"}}
@@ -74,4 +91,5 @@ def test_a_long_adversarial_argument_is_read_in_linear_time() -> None:
     text = "{" + " " * 50_000 + "count" + " " * 50_000 + "x" + "{ count " * 5_000
     started = time.perf_counter()
     assert spelled_as_source(text, "%d", "count") == text
+    assert number_renamed(text, "%d", "n") == text
     assert time.perf_counter() - started < 1.0
