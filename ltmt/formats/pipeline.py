@@ -87,6 +87,7 @@ from ltmt.formats.kept_placeholders import warn_of_kept_placeholders
 from ltmt.formats.kept_suggestions import placeholder_mismatches
 from ltmt.formats.keyed_catalog import KeyedCatalog
 from ltmt.formats.marked_for_review import MEMOQ, TRADOS, XLIFF_20, ReviewMarked
+from ltmt.formats.memory_only import fill_from_memory
 from ltmt.formats.output_sources import (
     FilledInPlace,
     FrontMatterOverwritten,
@@ -364,6 +365,8 @@ def translate_file(
     same = kept_by_source(document, {u.key for u in units} | done, record, outdated_kept)
     result = RunResult(resumed=len(done), report=report or RunReport())
     result.report.resumed = len(done)
+    # messages the model never gets (an ICU plural in YAML): a 100 % memory match alone
+    result.translated += fill_from_memory(document, exact, result.report)
     result.report.source_changed += source_changed
     if no_record:
         result.report.no_record.append(str(out_path))

@@ -48,17 +48,24 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from ltmt.errors import NotMessageFileError
 from ltmt.formats import drupal_config, goi18n_messages, openapi, rasa_yaml, site_config
 from ltmt.formats.common import decode, read_bytes, written_like
+from ltmt.formats.documents import Unit
 from ltmt.formats.double_brace_catalogs import interpolates_in_double_braces
-from ltmt.formats.icu_messages import is_branching, quotes_syntax
+from ltmt.formats.icu_messages import is_branching, quotes_syntax, syntax_problem
 from ltmt.formats.json_identifiers import skipped, warn_of_unknown_keys
-from ltmt.formats.keyed_catalog import FORM, Entry, KeyedCatalog, TranslatedFile
+from ltmt.formats.keyed_catalog import (
+    FORM,
+    Entry,
+    KeyedCatalog,
+    TranslatedFile,
+    translated_by_hand,
+)
 from ltmt.formats.language_fields import language_fields, written_value
 from ltmt.formats.markdown_lines import MarkdownLines
 from ltmt.formats.markdown_strings import MarkdownString, markdown_problems
@@ -78,6 +85,7 @@ from ltmt.formats.plurals import (
     written_categories,
 )
 from ltmt.formats.unchanged_output import same_data
+from ltmt.formats.untranslated_marks import is_marked_untranslated
 from ltmt.formats.yaml_clashes import clashes, kept_aside, under
 from ltmt.formats.yaml_comments import with_adopted_comments
 from ltmt.formats.yaml_document import WHAT, load, round_trip_yaml
@@ -187,6 +195,10 @@ class YamlCatalog(KeyedCatalog):
         self.path = Path(path)  # named by the warnings of _entries
         self.choices: dict[str, Choices] = {}  # a vue-i18n plural's, by name (_entries)
         self.icu: dict[str, str] = {}  # the ICU plurals and selects left to a person (_entries)
+        # their translations: the adopted output's, as written there (a person's, kept), and
+        # the 100 % memory matches of the others (:mod:`ltmt.formats.memory_only`), by name
+        self.icu_kept: dict[str, Any] = {}
+        self.icu_from_memory: dict[str, str] = {}
         super().__init__(path, list(self._entries()))
 
     @classmethod
@@ -257,21 +269,20 @@ class YamlCatalog(KeyedCatalog):
                 yield Entry(f"{name}{FORM}{tag}", name, text, form, plural=True)
 
     def warn_of_untranslated(self) -> None:
-        """Warn of the ICU plurals and selects this run leaves untranslated (a memory import
-        or ``ltmt qa`` translates nothing: no warning; ``ltmt qa`` checks a person's
-        translation of them: :meth:`paired_untranslated`)."""
-        icu = list(self.icu)
-        if icu:
-            logger.warning(
-                # quotes around braces, no ICU syntax in a vue-i18n file, are not called ICU's
-                "%s: %s with an ICU plural or select, or quotes around braces ('{name}') (%s) "
-                "left untranslated: ltmt takes such messages apart in JSON "
-                "and ARB files, not in YAML; translate %s by hand",
-                self.path,
-                counted(len(icu), "message"),
-                first_few(icu),
-                "it" if len(icu) == 1 else "them",
-            )
+        """Warn of the ICU plurals and selects this run leaves untranslated: left out of
+        the output, or kept as the output so far has them but untranslated (the source copied,
+        Symfony's ``__`` mark); a person's translation kept, or a 100 % memory match, is none
+        (a memory import or ``ltmt qa`` translates nothing: no warning; ``ltmt qa`` checks a
+        person's translation of them: :meth:`paired_untranslated`)."""
+        left_out = [name for name in self.icu if self._translation(name) is None]
+        kept = [
+            name
+            for name, value in self.icu_kept.items()
+            if not translated_by_hand(str(value), self.icu[name])
+            or is_marked_untranslated(self.icu[name], str(value))
+        ]
+        _warn_of_icu(self.path, left_out, "left out of the output")
+        _warn_of_icu(self.path, kept, "kept untranslated as the output has them")
         if self.rasa:
             rasa_yaml.warn_of_reading(self.path, self.examples.values())
         if self.site:
@@ -296,6 +307,25 @@ class YamlCatalog(KeyedCatalog):
 
     def paired_untranslated(self) -> dict[str, str]:
         return dict(self.icu)
+
+    def kept_by_hand(self) -> list[str]:
+        return list(self.icu_kept)
+
+    def memory_only_units(self) -> list[Unit]:
+        """The ICU plurals and selects the output so far has no translation of, each a unit
+        of its whole message (:mod:`ltmt.formats.memory_only`)."""
+        return [
+            Unit(name, source, context=name)
+            for name, source in self.icu.items()
+            if name not in self.icu_kept
+        ]
+
+    def reusable(self, text: str) -> bool:
+        """Whether ``text`` is a message ICU accepts (its quoting aside)."""
+        return syntax_problem(text) is None
+
+    def fill_from_memory(self, translations: Mapping[str, str]) -> None:
+        self.icu_from_memory.update(translations)
 
     def name_of(self, key: str) -> str:
         return key.split(FORM)[0]
@@ -323,6 +353,13 @@ class YamlCatalog(KeyedCatalog):
         self._adopted_text = decode(data, Path(target))
         theirs, ours = scalars(self._adopted), scalars(below_root(self.document))
         self._adopted_scalars = theirs
+        # a translation of an ICU message ltmt leaves to a person, as written: a rerun dropped
+        # it, and then warned that the message was left untranslated (trial s77)
+        self.icu_kept = {
+            name: theirs[name]
+            for name in self.icu
+            if isinstance(theirs.get(name), str) and theirs[name].strip()
+        }
         skipped_here = under_skipped(below_root(self.document), self.skip_keys)
         self._settings_kept = {
             name: value
@@ -336,7 +373,7 @@ class YamlCatalog(KeyedCatalog):
                 )
             )
         }
-        return adopted
+        return adopted + len(self.icu_kept)
 
     def copied_values(self) -> dict[str, Any]:
         """:meth:`KeyedCatalog.copied_values`, and the source's values that are no text (or
@@ -425,6 +462,9 @@ class YamlCatalog(KeyedCatalog):
             return self.examples[name].translation(name, self.translations)
         if name in self.markdown:
             return self.markdown[name].translation(name, self.translations)
+        if name in self.icu:  # a person's, kept; else a 100 % memory match
+            kept = self.icu_kept.get(name)
+            return str(kept) if kept is not None else self.icu_from_memory.get(name)
         choices = self.choices.get(name)
         if choices is None:
             return self.translations.get(name)
@@ -608,6 +648,23 @@ class YamlCatalog(KeyedCatalog):
         wanted = set(self.extras)
         for key, value in list(theirs.items()):
             _merge(strings, key, value, str(key), wanted)
+
+
+def _warn_of_icu(path: Path, names: list[str], what: str) -> None:
+    """Warn that the ICU plurals and selects ``names`` of ``path`` are ``what`` (``left out
+    of the output``), with what to do."""
+    if names:
+        logger.warning(
+            # quotes around braces, no ICU syntax in a vue-i18n file, are not called ICU's
+            "%s: %s with an ICU plural or select, or quotes around braces ('{name}') (%s) %s: "
+            "ltmt takes such messages apart in JSON and ARB files, not in YAML; translate %s "
+            "by hand",
+            path,
+            counted(len(names), "message"),
+            first_few(names),
+            what,
+            "it" if len(names) == 1 else "them",
+        )
 
 
 def _merge(target: Any, key: Any, value: Any, name: str, wanted: set[str]) -> None:

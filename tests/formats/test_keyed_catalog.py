@@ -210,3 +210,48 @@ def test_a_persons_translation_of_a_message_left_untranslated_is_neither_empty_n
     text: str, source: str, by_hand: bool
 ) -> None:
     assert translated_by_hand(text, source) is by_hand
+
+
+# (source file, its text, translation so far, its text, the line its translated title adds):
+# a message ltmt leaves to a person (an ICU plural in YAML, ICU quoting in JSON and ARB, a
+# MessageFormat choice, a Fluent select inside a select) beside a string it translates
+LEFT_TO_A_PERSON = [
+    ("messages+intl-icu.en.yaml", "cart:\n    items: '{count, plural, one {# item} other {# items}}'\n    title: 'Your cart'\n",
+     "messages+intl-icu.de.yaml", "cart:\n    items: '{count, plural, one {# Artikel} other {# Artikel}}'\n", "    title: 'YOUR CART'\n"),
+    ("messages.en.yaml", "cart:\n    items: \"{count, plural, one {# item} other {# items}}\"\n    title: Your cart\n",
+     "messages.de.yaml", "cart:\n    items: \"{count, plural, one {# Artikel} other {# Artikel}}\"\n", "    title: YOUR CART\n"),
+    ("en.yml", "en:\n  open: \"Use '{' to open {x}\"\n  title: Your cart\n",
+     "de.yml", "de:\n  open: \"Mit '{' öffnen {x}\"\n", "  title: YOUR CART\n"),
+    ("m.properties", "files={0,choice,0#no files|1#one file|1<{0} files}\ntitle=Your cart\n",
+     "m_de.properties", "files={0,choice,0#keine Dateien|1#eine Datei|1<{0} Dateien}\n", "title=YOUR CART\n"),
+    ("en.ftl", "files =\n    { $n ->\n        [one]\n            { $m ->\n                [one] x\n               *[other] y\n            }\n       *[other] z\n    }\ntitle = Your cart\n",
+     "de.ftl", "files =\n    { $n ->\n        [one]\n            { $m ->\n                [one] X\n               *[other] Y\n            }\n       *[other] Z\n    }\n", "title = YOUR CART\n"),
+]  # fmt: skip
+# JSON and ARB, written on one line: the title joins the object
+LEFT_TO_A_PERSON_JSON = [
+    ("en.json", '{"open": "Use \'{\'name\'}\' for {x}", "title": "Your cart"}\n',
+     "de.json", '{"open": "\'{\'name\'}\' für {x}"}\n', '{"open": "\'{\'name\'}\' für {x}", "title": "YOUR CART"}\n'),
+    ("app_en.arb", '{"@@locale": "en", "open": "Use \'{\' here", "title": "Your cart"}\n',
+     "app_de.arb", '{"@@locale": "de", "open": "Mit \'{\' hier"}\n', '{"@@locale": "de", "open": "Mit \'{\' hier", "title": "YOUR CART"}\n'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("source_name", "source", "out_name", "translation", "expected"),
+    [(*case[:4], case[3] + case[4]) for case in LEFT_TO_A_PERSON] + LEFT_TO_A_PERSON_JSON,
+)
+def test_a_rerun_keeps_a_persons_translation_of_a_message_ltmt_leaves_alone(
+    tmp_path: Path, source_name: str, source: str, out_name: str, translation: str, expected: str
+) -> None:
+    """Trial s77: a rerun into a Symfony YAML catalog deleted the translator's German of an
+    ICU plural (exit 0), then warned that it was "left untranslated ... translate it by
+    hand". In every keyed format, such a translation stays byte for byte."""
+    en = tmp_path / "en" / source_name
+    en.parent.mkdir()
+    en.write_text(source, encoding="utf-8")
+    out = tmp_path / out_name
+    out.write_text(translation, encoding="utf-8")
+    model = FakeModel()
+    translate_file(en, out, model, tgt_lang="de")
+    assert model.seen == ["Your cart"]
+    assert out.read_text(encoding="utf-8") == expected
