@@ -379,3 +379,33 @@ def test_a_reviewers_access_key_outlives_the_labels_new_translation(tmp_path: Pa
         "restore =\n    .label = Vorherige Fenster und Reiter wiederherstellen\n"
         "    .accesskey = F\n"
     )
+
+
+NESTED = "files =\n    { $n ->\n        [one]\n            { $m ->\n                [one] x\n               *[other] y\n            }\n       *[other] z\n    }\n"  # fmt: skip
+
+
+def test_a_message_left_to_a_person_is_warned_of_only_where_the_output_lacks_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A select inside a select is left to a person: the warning said "left untranslated ...
+    translate them by hand" as the file was read (by ``ltmt qa`` too), also of a message whose
+    translation the run kept (trial s77, of YAML's); a run says it of one it leaves out."""
+    source = tmp_path / "en.ftl"
+    source.write_text(NESTED + "title = Your cart\n", "utf-8")
+    out = tmp_path / "de.ftl"
+    with caplog.at_level(logging.WARNING):
+        FluentCatalog.open(source)
+        assert caplog.text == ""
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert caplog.messages == [
+        f"{source}: 1 message with two selects in a pattern, or one inside another, left out "
+        "of the output (files); translate it by hand"
+    ]
+    german = NESTED.replace("] x", "] X").replace("] y", "] Y")
+    out.write_text(german, "utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert caplog.text == ""
+    assert out.read_text("utf-8") == german + "title = YOUR CART\n"
+    assert result.report.translated_before == 1
