@@ -25,9 +25,13 @@ apple|%count% apples``, ``{0} None|]0,Inf[ Some``, their intervals kept:
 :func:`ltmt.formats.pipe_plurals.symfony_choices`). Untranslated strings stay
 out of the output (Rails falls back to the default locale for them where
 ``config.i18n.fallbacks`` is on), and so do mappings left empty by them (a mapping the source
-writes empty, ``dependencies: {  }``, is kept). A file's own language field holding the
-source language's code (``language: en`` at its top level, not in a list's items) says the
-target language's in the translation, and is no string to translate
+writes empty, ``dependencies: {  }``, is kept). An ICU plural or select (Symfony's
+``messages+intl-icu.en.yaml``), or a message that quotes braces, is left to a person: the
+output so far's translation of it is kept as written, a 100 % memory match of the whole
+message is written as stored (:mod:`ltmt.formats.memory_only`), and any other is left out of
+the output, with a warning that names it (trial s77: a rerun deleted a person's). A file's
+own language field holding the source language's code (``language: en`` at its top level, not
+in a list's items) says the target language's in the translation, and is no string to translate
 (:mod:`ltmt.formats.language_fields`; another language's code is copied).
 Where the output already exists (the translation so far), the comments the translator wrote there
 are kept: a key's comments above it and at its line's end, and the file's header
@@ -102,7 +106,7 @@ from ltmt.formats.yaml_strings import (
     walk_strings,
 )
 from ltmt.formats.yaml_written import mark_nulls, spaced_mappings
-from ltmt.wording import counted, first_few
+from ltmt.wording import counted, first_few, them
 
 logger = logging.getLogger(__name__)
 
@@ -270,19 +274,14 @@ class YamlCatalog(KeyedCatalog):
 
     def warn_of_untranslated(self) -> None:
         """Warn of the ICU plurals and selects this run leaves untranslated: left out of
-        the output, or kept as the output so far has them but untranslated (the source copied,
-        Symfony's ``__`` mark); a person's translation kept, or a 100 % memory match, is none
-        (a memory import or ``ltmt qa`` translates nothing: no warning; ``ltmt qa`` checks a
-        person's translation of them: :meth:`paired_untranslated`)."""
+        the output, or kept as the output so far has them but untranslated (empty, the source
+        copied, Symfony's ``__`` mark); a person's translation kept, or a 100 % memory match,
+        is none (a memory import or ``ltmt qa`` translates nothing: no warning; ``ltmt qa``
+        checks a person's translation of them: :meth:`paired_untranslated`)."""
         left_out = [name for name in self.icu if self._translation(name) is None]
-        kept = [
-            name
-            for name, value in self.icu_kept.items()
-            if not translated_by_hand(str(value), self.icu[name])
-            or is_marked_untranslated(self.icu[name], str(value))
-        ]
         _warn_of_icu(self.path, left_out, "left out of the output")
-        _warn_of_icu(self.path, kept, "kept untranslated as the output has them")
+        kept = self._icu_untranslated()
+        _warn_of_icu(self.path, kept, "kept untranslated as the output has {them}")
         if self.rasa:
             rasa_yaml.warn_of_reading(self.path, self.examples.values())
         if self.site:
@@ -309,7 +308,17 @@ class YamlCatalog(KeyedCatalog):
         return dict(self.icu)
 
     def kept_by_hand(self) -> list[str]:
-        return list(self.icu_kept)
+        return [name for name in self.icu_kept if name not in self._icu_untranslated()]
+
+    def _icu_untranslated(self) -> list[str]:
+        """The ICU messages whose translation so far, kept, translates nothing: empty, the
+        source copied, or Symfony's ``__`` mark."""
+        return [
+            name
+            for name, value in self.icu_kept.items()
+            if not translated_by_hand(str(value), self.icu[name])
+            or is_marked_untranslated(self.icu[name], str(value))
+        ]
 
     def memory_only_units(self) -> list[Unit]:
         """The ICU plurals and selects the output so far has no translation of, each a unit
@@ -353,12 +362,10 @@ class YamlCatalog(KeyedCatalog):
         self._adopted_text = decode(data, Path(target))
         theirs, ours = scalars(self._adopted), scalars(below_root(self.document))
         self._adopted_scalars = theirs
-        # a translation of an ICU message ltmt leaves to a person, as written: a rerun dropped
-        # it, and then warned that the message was left untranslated (trial s77)
+        # the translation so far of each ICU message ltmt leaves to a person, as written (an
+        # empty one too): a rerun dropped it, then warned it was left untranslated (trial s77)
         self.icu_kept = {
-            name: theirs[name]
-            for name in self.icu
-            if isinstance(theirs.get(name), str) and theirs[name].strip()
+            name: theirs[name] for name in self.icu if isinstance(theirs.get(name), str)
         }
         skipped_here = under_skipped(below_root(self.document), self.skip_keys)
         self._settings_kept = {
@@ -652,7 +659,7 @@ class YamlCatalog(KeyedCatalog):
 
 def _warn_of_icu(path: Path, names: list[str], what: str) -> None:
     """Warn that the ICU plurals and selects ``names`` of ``path`` are ``what`` (``left out
-    of the output``), with what to do."""
+    of the output``; ``{them}`` said of one or of several), with what to do."""
     if names:
         logger.warning(
             # quotes around braces, no ICU syntax in a vue-i18n file, are not called ICU's
@@ -662,8 +669,8 @@ def _warn_of_icu(path: Path, names: list[str], what: str) -> None:
             path,
             counted(len(names), "message"),
             first_few(names),
-            what,
-            "it" if len(names) == 1 else "them",
+            what.format(them=them(len(names))),
+            them(len(names)),
         )
 
 

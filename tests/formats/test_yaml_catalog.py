@@ -254,8 +254,59 @@ def test_icu_messages_of_a_symfony_file_are_left_untranslated(
     assert [u.source for u in document.units()] == ["Apples"]
     assert (
         "2 messages with an ICU plural or select, or quotes around braces ('{name}') "
-        "(num_of_apples, braces) left untranslated" in caplog.text
+        "(num_of_apples, braces) left out of the output: ltmt takes such messages apart in "
+        "JSON and ARB files, not in YAML; translate them by hand" in caplog.text
     )
+
+
+def test_a_rerun_keeps_a_persons_icu_translation_and_warns_of_the_others_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial s77: a rerun deleted the translator's ``cart.items`` and warned that it was
+    "left untranslated ... translate it by hand". It is kept as written, counted as translated
+    already; a message without a translation is said left out of the output, and one whose
+    output leaves it empty, copies its source or marks it ``__`` kept untranslated, every byte
+    as it was."""
+    source = tmp_path / "messages+intl-icu.en.yaml"
+    source.write_text(
+        "cart:\n"
+        "    items: '{count, plural, one {# item} other {# items}}'\n"
+        "    empty: '{count, plural, =0 {Empty} other {# left}}'\n"
+        "    gone: '{n, select, a {A} other {B}}'\n"
+        "    marked: '{n, select, a {C} other {D}}'\n"
+        "    fresh: '{n, select, a {E} other {F}}'\n"
+        "    title: 'Your cart'\n",
+        "utf-8",
+    )
+    out = tmp_path / "messages+intl-icu.de.yaml"
+    out.write_text(
+        "cart:\n"
+        '    items: "{count, plural, one {# Artikel} other {# Artikel}}"  # by hand\n'
+        "    empty: ''\n"
+        "    gone: '{n, select, a {A} other {B}}'\n"
+        "    marked: '__{n, select, a {C} other {D}}'\n",
+        "utf-8",
+    )
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == (
+        "cart:\n"
+        '    items: "{count, plural, one {# Artikel} other {# Artikel}}"  # by hand\n'
+        "    empty: ''\n"
+        "    gone: '{n, select, a {A} other {B}}'\n"
+        "    marked: '__{n, select, a {C} other {D}}'\n"
+        "    title: 'YOUR CART'\n"
+    )
+    assert result.report.translated_before == 1  # the person's translation alone
+    icu = "with an ICU plural or select, or quotes around braces ('{name}')"
+    assert [m.split(": ", 1)[1] for m in caplog.messages] == [
+        f"1 message {icu} (cart.fresh) left out of the output: ltmt takes such "
+        "messages apart in JSON and ARB files, not in YAML; translate it by hand",
+        f"3 messages {icu} (cart.empty, cart.gone, cart.marked) kept untranslated as the "
+        "output has them: "
+        "ltmt takes such messages apart in JSON and ARB files, not in YAML; translate them by "
+        "hand",
+    ]
 
 
 def test_quotes_around_an_i18next_field_are_text_in_a_file_without_icu_syntax(
