@@ -32,9 +32,11 @@ plural or select, is left untranslated with a warning that names it: the model g
 syntax (``1#one Datei|1,1,number,integer}-Dateien``), which Java then formats wrongly. So is
 a message that quotes a brace as literal text (``Type '{'name'}' to insert a name.``, ``Use
 '{0}' as a literal``): the model read its quotes as quotation (``»«« ... {'name'}``, which Java
-refuses, or ``»{0}«``, a live argument). A message that is a valid pattern with an argument
-(:mod:`ltmt.formats.message_format`) is checked as ``java-format``: a translation Java could not
-parse is not written, and ``ltmt qa`` reports one. Empty
+refuses, or ``»{0}«``, a live argument). The translation so far of such a message is kept, and a
+100 % memory match of one is written as stored (:mod:`ltmt.formats.memory_only`). A message
+that is a valid pattern with an argument (:mod:`ltmt.formats.message_format`) is checked as
+``java-format``: a translation Java could not parse is not written, and ``ltmt qa`` reports
+one. Empty
 values are not translated but kept as written, with their comment (``empty.key=``, and a line
 without a separator, ``empty.key`` or ``[section]``, which Java reads as a key with an empty
 value); other keys without a translation, and their comment, stay out of the output (a
@@ -66,7 +68,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -308,6 +310,22 @@ class JavaPropertiesDocument(SapAnnotated, KeyedCatalog):
         (:meth:`warn_of_untranslated`)."""
         left = {*self.branching, *self.quoting}
         return [unit for unit in super().units() if (unit.entry or unit.key) not in left]
+
+    def memory_only_units(self) -> list[Unit]:
+        """The messages :meth:`units` leaves untranslated that the output so far has no
+        translation of, each a unit of its own (:mod:`ltmt.formats.memory_only`)."""
+        left = {*self.branching, *self.quoting}
+        return [
+            entry.unit()
+            for entry in self.entries
+            if entry.key in left and entry.key not in self.translations and self.is_text(entry)
+        ]
+
+    def reusable(self, text: str) -> bool:
+        return bool(text.strip())
+
+    def fill_from_memory(self, translations: Mapping[str, str]) -> None:
+        self.translations.update(translations)
 
     def warn_of_untranslated(self) -> None:
         """Warn of the messages :meth:`units` leaves untranslated that the output so far has

@@ -76,8 +76,10 @@ is a language field.
 A message left untranslated is left out of the output (a FormatJS message's whole object), so
 that the app falls back to the source language and a later run, of a fixed source, translates
 it; a person's translation of it in the output being continued is kept (and counted as
-translated already), but not a copy of the source, which earlier versions wrote there; a memory
-import counts and names it (:attr:`~ltmt.formats.keyed_catalog.TranslatedFile.by_hand`).
+translated already), but not a copy of the source, which earlier versions wrote there, and a
+100 % memory match of one whose source ICU accepts is written as stored
+(:mod:`ltmt.formats.memory_only`); a memory import counts and names it
+(:attr:`~ltmt.formats.keyed_catalog.TranslatedFile.by_hand`).
 
 A translation whose keys are flat where this file nests them (``"button.save"`` for ``button``
 → ``save``), or the reverse, is read as this file spells them, and its output written as it
@@ -144,6 +146,7 @@ from ltmt.formats.common import (
     read_bytes,
     written_like,
 )
+from ltmt.formats.documents import Unit
 from ltmt.formats.double_brace_catalogs import interpolates_in_double_braces
 from ltmt.formats.formatjs_ast import refuse_compiled_ast
 from ltmt.formats.icu_messages import (
@@ -440,6 +443,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         # pointer; and a person's translation of one, in the adopted output (module docstring)
         self.untranslated: dict[str, str] = {}
         self.by_hand: dict[str, str] = {}
+        # the 100 % memory matches of the others, but those ICU rejects the source of, by
+        # pointer (:mod:`ltmt.formats.memory_only`)
+        self.from_memory: dict[str, str] = {}
         # the messages that do not branch and write ICU's escaped apostrophe (``Don''t``): the
         # model gets and gives them unescaped (:func:`unescaped_apostrophes`)
         self.escaped: set[str] = set()
@@ -617,7 +623,11 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         warning)."""
         if self.openapi:
             openapi.warn_of_reading(self.path, self.data)
-        left = [k for k in self.untranslated if k not in self.invalid and k not in self.by_hand]
+        left = [
+            k
+            for k in self.untranslated
+            if k not in self.invalid and k not in self.by_hand and k not in self.from_memory
+        ]
         if left:
             # ICU quoting in an ARB file (ICU throughout); elsewhere only quotes around braces
             # are left, which are no ICU syntax in a vue-i18n file, but text
@@ -680,6 +690,23 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
 
     def kept_by_hand(self) -> list[str]:
         return list(self.by_hand)
+
+    def memory_only_units(self) -> list[Unit]:
+        """The messages left untranslated whose source ICU accepts that the output so far has
+        no person's translation of, each a unit of its whole message
+        (:mod:`ltmt.formats.memory_only`)."""
+        return [
+            Unit(key, source, context=key)
+            for key, source in self.untranslated.items()
+            if key not in self.invalid and key not in self.by_hand
+        ]
+
+    def reusable(self, text: str) -> bool:
+        """Whether ``text`` is a message ICU accepts (its quoting aside)."""
+        return syntax_problem(text) is None
+
+    def fill_from_memory(self, translations: Mapping[str, str]) -> None:
+        self.from_memory.update(translations)
 
     @classmethod
     def open(
@@ -1082,7 +1109,7 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
     def _assembled(self) -> dict[str, str]:
         """The translations by pointer: a branching message's branches put together, once
         every branch has one."""
-        out = dict(self.kept) | self.by_hand | self.ordinals_kept
+        out = dict(self.kept) | self.by_hand | self.from_memory | self.ordinals_kept
         out.update(
             (key, self._written(key, text))
             for key, text in self.translations.items()

@@ -4,9 +4,11 @@ A YAML catalog leaves an ICU plural or select to a person (the model broke its b
 keywords: :mod:`ltmt.formats.yaml_catalog`). A translation of the whole message stored in the
 user's memory (imported from an approved XLIFF file, where ltmt takes such messages apart) is
 that person's work: on a first run it was left out of the output all the same, though
-``ltmt memory search`` showed it as a 100 % match (trial s77). A document of
-:class:`MemoryOnly` names such messages; :func:`fill_from_memory` fills those a 100 % match
-translates as stored, the model never run, and counts them as the run's exact matches.
+``ltmt memory search`` showed it as a 100 % match (trial s77). So it was of the messages JSON
+and ARB files leave untranslated (ICU quoting, ``#`` of two plurals) and of a Java properties
+``choice``. A document of :class:`MemoryOnly` names such messages; :func:`fill_from_memory`
+fills those a 100 % match translates as stored, the model never run, and counts them as the
+run's exact matches.
 """
 
 from __future__ import annotations

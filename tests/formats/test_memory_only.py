@@ -84,3 +84,57 @@ def test_a_persons_translation_kept_is_not_looked_up(tmp_path: Path) -> None:
     assert out.read_text("utf-8") == (
         "cart:\n    summary: '{count, plural, other {# Stück}}'\n    title: 'YOUR CART'\n"
     )
+
+
+QUOTED = "Use '{' to open {x}"
+GEQUOTET = "Mit '{' öffnen {x}"
+CHOICE = "{0,choice,0#no files|1#one file|1<{0} files}"
+AUSWAHL = "{0,choice,0#keine Dateien|1#eine Datei|1<{0} Dateien}"
+# (source file, its text, the output's name, what a first run writes): each file's message
+# that ltmt leaves to a person has a 100 % memory match (:func:`_stored`)
+FIRST_RUNS = [
+    ("messages+intl-icu.en.yaml", f"a: '{SUMMARY}'\nb: Save\n", "messages+intl-icu.de.yaml",
+     f"a: '{ZUSAMMENFASSUNG}'\nb: SAVE\n"),
+    ("en.yml", f'en:\n  a: "{QUOTED}"\n  b: Save\n', "de.yml", f'de:\n  a: "{GEQUOTET}"\n  b: SAVE\n'),
+    ("en.json", f'{{"a": "{QUOTED}", "b": "Save"}}\n', "de.json", f'{{"a": "{GEQUOTET}", "b": "SAVE"}}\n'),
+    ("app_en.arb", f'{{"@@locale": "en", "a": "{QUOTED}", "b": "Save"}}\n', "app_de.arb",
+     f'{{"@@locale": "de", "a": "{GEQUOTET}", "b": "SAVE"}}\n'),
+    ("m.properties", f"a={CHOICE}\nb=Save\n", "m_de.properties", f"a={AUSWAHL}\nb=SAVE\n"),
+]  # fmt: skip
+
+
+def _stored(texts: list[str], prefer: list[dict[str, Any]]) -> list[Translation | None]:
+    """A memory holding the whole messages of :data:`FIRST_RUNS`."""
+    stored = {SUMMARY: ZUSAMMENFASSUNG, QUOTED: GEQUOTET, CHOICE: AUSWAHL}
+    found: list[Translation | None] = []
+    for text in texts:
+        if text not in stored:
+            found.append(None)
+            continue
+        segment = Segment(1, "u", text, stored[text], 0.0, "xliff", {})
+        found.append(Translation(text, stored[text], (Match(segment, 100.0),), "exact"))
+    return found
+
+
+@pytest.mark.parametrize(("source_name", "source", "out_name", "expected"), FIRST_RUNS)
+def test_each_catalog_writes_a_100_percent_match_of_a_message_left_to_a_person(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    source_name: str,
+    source: str,
+    out_name: str,
+    expected: str,
+) -> None:
+    """YAML's ICU plurals and quoted braces, JSON's and ARB's quoting, a MessageFormat choice:
+    none goes to the model, and each was left out of a first run's output though the memory
+    held its translation as a 100 % match (trial s77); no warning names it now."""
+    en = tmp_path / source_name
+    en.write_text(source, "utf-8")
+    out = tmp_path / out_name
+    model = FakeModel()
+    with caplog.at_level(logging.WARNING):
+        result = translate_file(en, out, model, tgt_lang="de", exact=_stored)
+    assert out.read_text("utf-8") == expected
+    assert model.seen == ["Save"]
+    assert result.report.exact == 1
+    assert caplog.text == ""
