@@ -258,8 +258,9 @@ def read_po(
         if unit.isfuzzy() and not include_fuzzy:
             left_out.add("fuzzy")
             continue
-        if is_copied_code(unit.getnotes("developer"), str(unit.source), str(unit.target)):
-            left_out.add(CODE_COPIED)  # po4a's or itstool's code, copied: not a translation
+        note, source, target = unit.getnotes("developer"), str(unit.source), str(unit.target)
+        if is_copied_code(note, source, target, unit.getlocations()):
+            left_out.add(CODE_COPIED)  # po4a's, itstool's or Sphinx's code, copied: no translation
             continue
         position = f"{path}: entry {number}"
         line = msgid_line(lines, unit.line_number)

@@ -114,9 +114,12 @@ class PoDocument:
         # the entries whose msgid is an ICU plural or select, and those left untranslated
         self.branching = BranchingUnits(tgt_lang or self._header().get("Language") or "de")
         self.untranslatable = self._take_apart_icu_messages()
-        # po4a's code blocks and itstool's code elements: not translated, their msgid copied
+        # po4a's code blocks, itstool's code elements and Sphinx's literal blocks, doctests
+        # and images: not translated, their msgid copied
         self.verbatim = frozenset(
-            index for index, unit in self._entries() if is_code_entry(unit.getnotes("developer"))
+            index
+            for index, unit in self._entries()
+            if is_code_entry(unit.getnotes("developer"), str(unit.source), unit.getlocations())
         )
         # the translators' credits and itstool's file references: no messages, left as they are
         self.credits = frozenset(
@@ -427,8 +430,8 @@ class PoDocument:
         return whole
 
     def copy_code(self, fuzzy_too: bool = False) -> int:
-        """Copy the msgid of each of po4a's or itstool's code entries (:attr:`verbatim`) that has no
-        translation into its msgstr, byte for byte; one translated already is kept. With
+        """Copy the msgid of each code entry (:attr:`verbatim`: po4a's, itstool's, Sphinx's)
+        that has no translation into its msgstr, byte for byte; one translated already is kept. With
         ``fuzzy_too`` (--overwrite, --fuzzy-entries translate) a fuzzy one is copied too,
         unflagged as every copy is, and its ``#|`` lines go: msgmerge's suggestion of an older
         msgid stayed fuzzy for ever, as no unit is pending for it. Returns how many were

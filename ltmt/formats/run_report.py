@@ -102,7 +102,8 @@ untranslated; ``marked_kept``:
 strings whose developer's note asks to keep them (a .resx ``<comment>`` of ``{Locked}`` or "Do
 not translate"), not translated; ``code_kept``: strings the file says are code (a po4a
 catalog's listing, literal, passthrough and comment blocks, an itstool catalog's code
-elements) copied byte for byte by this run;
+elements, a Sphinx catalog's literal blocks, doctests and images) copied byte for byte by this
+run;
 ``tracked_insertions`` and ``tracked_deletions``: a Word
 document's tracked changes in the text translated, its insertions translated as insertions and
 its deletions kept as they were (the summary suggests accepting or rejecting them first), and
@@ -292,7 +293,7 @@ class RunReport:
     drafts_kept: int = 0
     no_source: int = 0
     marked_kept: int = 0
-    code_kept: int = 0  # what a po4a or itstool catalog says is code: copied byte for byte
+    code_kept: int = 0  # what a po4a, itstool or Sphinx catalog says is code: copied as written
     tracked_insertions: int = 0
     tracked_deletions: int = 0
     tracked_untracked: int = 0
@@ -836,7 +837,8 @@ class RunReport:
         if self.code_kept:
             parts.append(
                 f"{counted(self.code_kept, 'code block')} copied as written (po4a: listing, "
-                "literal, passthrough, comment; itstool: code elements)"
+                "literal, passthrough, comment; itstool: code elements; Sphinx: literal blocks, "
+                "doctests, images)"
             )
         if self.tracked_insertions or self.tracked_deletions:
             kept = max(self.tracked_insertions - self.tracked_untracked, 0)

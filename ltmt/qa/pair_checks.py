@@ -84,6 +84,7 @@ from ltmt.qa.bracket_checks import (
     localised_links,
 )
 from ltmt.qa.broken_tags import broken_tags
+from ltmt.qa.code_block_checks import changed_code_lines
 from ltmt.qa.code_checks import changed_code
 from ltmt.qa.english_checks import english_problems
 from ltmt.qa.findings import TARGET_LANGUAGE
@@ -314,6 +315,7 @@ def _placeholder_problems(source: str, target: str, metadata: Mapping[str, Any])
     problems += _changed_kept_markup(source, target)
     if is_itstool_entry(metadata.get("note", "")):  # DocBook's code: elsewhere an app's markup
         problems += changed_code(source, target)
+    problems += changed_code_lines(source, target)  # a doctest's, a shell's, a directive's
     problems += _lone_percent_signs(source, target)
     # beside the fields the source has (one it lacks is said above)
     problems += [
