@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 
 from ltmt.formats.sphinx_code_messages import is_console, is_directive, is_doctest
-from ltmt.wording import counted
+from ltmt.wording import counted, shortened
+
+_SHOWN = 60  # the characters of a line a finding quotes
 
 # a doctest's prompts and its continuation's, a shell's prompt
 _PROMPT = re.compile(r"(?:>>>|\.\.\.|\$)(?: |$)")
-# a comment after the code: " # ..." (Python, shells)
-_COMMENT = re.compile(r"\s+#")
+# a comment after the code: " # ..." (Python, shells); its blanks are stripped after, so that
+# a long run of blanks is not scanned again from each of them
+_COMMENT = re.compile(r"(?<=\s)#")
 # a directive's marks and name: ".. image::"
 _DIRECTIVE_NAME = re.compile(r"\.\. \S+?::")
 
@@ -38,8 +41,9 @@ def _changed_directive(source: str, target: str) -> list[str]:
     if name is None or target.startswith(name.group()):
         return []
     return [
-        f"changes code: the translation has {target!r} for the directive {source!r}; write "
-        f"{name.group()!r} as the source does (reST reads it otherwise as a comment)"
+        f"changes code: the translation has {shortened(target, _SHOWN)!r} for the directive "
+        f"{shortened(source, _SHOWN)!r}; write {name.group()!r} as the source does (Sphinx "
+        "reads anything else as another directive or a comment)"
     ]
 
 
@@ -47,8 +51,8 @@ def _changed_prompt_lines(source: str, target: str) -> list[str]:
     source_lines, target_lines = source.splitlines(), target.splitlines()
     if len(source_lines) != len(target_lines):
         return [
-            f"changes code: the translation has {len(target_lines)} lines where the source's "
-            f"doctest or shell session has {len(source_lines)}; copy its code as written"
+            f"changes code: the translation has {counted(len(target_lines), 'line')} where the "
+            f"source's doctest or shell session has {len(source_lines)}; copy its code as written"
         ]
     changed = [
         (written, wanted)
@@ -57,7 +61,7 @@ def _changed_prompt_lines(source: str, target: str) -> list[str]:
     ]
     if not changed:
         return []
-    written, wanted = changed[0]
+    written, wanted = (shortened(line, _SHOWN) for line in changed[0])
     more = f" (and {counted(len(changed) - 1, 'more line')})" if len(changed) > 1 else ""
     return [
         f"changes code: the translation has {written!r} for {wanted!r}{more}; copy a doctest's "

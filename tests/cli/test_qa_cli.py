@@ -285,6 +285,28 @@ def test_a_sphinx_role_lost_in_a_translation_is_an_error(run_ltmt, tmp_path):
     ]
 
 
+def test_a_sphinx_doctest_or_image_translated_as_prose_is_an_error(run_ltmt, tmp_path):
+    """Trial s77: ``>>> import widgetry`` as ``>> import-Widgetriere`` and ``.. image::`` as
+    ``.. Bild:`` passed qa (exit 0); a copied code block is no pair to check."""
+    entries = [
+        ("", ">>> import widgetry\\nTrue", ">> import-Widgetriere\\nWahr", False),
+        ("", ".. image:: _static/a.png", ".. Bild: _static/a.png", False),
+        ("", ">>> w.render()", ">>> w.render()", False),
+    ]
+    po = write_po(tmp_path / "quickstart.po", entries)
+    code, out, _ = run_ltmt("qa", str(po), "--check", "placeholders")
+    assert code == 1
+    assert out.splitlines() == [
+        f"{po}:7: error [placeholders] changes code: the translation has '>> import-Widgetriere' "
+        "for '>>> import widgetry'; copy a doctest's or a shell session's code as written (only "
+        "its comments may be translated)",
+        f"{po}:10: error [placeholders] changes code: the translation has '.. Bild: "
+        "_static/a.png' for the directive '.. image:: _static/a.png'; write '.. image::' as the "
+        "source does (Sphinx reads anything else as another directive or a comment)",
+        "2 entries checked: 2 errors (placeholders 2)",
+    ]
+
+
 def test_checks_asked_for_that_cannot_run_are_said(run_ltmt, po):
     code, out, err = run_ltmt("qa", str(po), "--check", "memory", "--check", "glossary")
     assert code == 0 and out == "5 entries checked (1 not yet reviewed): nothing found\n"

@@ -79,7 +79,7 @@ def test_docbook_and_mallard_code_is_copied_and_prose_translated(tmp_path: Path)
     assert result.report.code_kept == 3
     assert (
         "3 code blocks copied as written (po4a: listing, literal, passthrough, comment; itstool: "
-        "code elements)" in result.report.summary()
+        "code elements; Sphinx: literal blocks, doctests, images)" in result.report.summary()
     )
 
 

@@ -15,7 +15,7 @@ from ltmt.formats.po4a_types import is_verbatim, po4a_type
 PO4A_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 COPIED_SAID = (
     "1 code block copied as written (po4a: listing, literal, passthrough, comment; itstool: code "
-    "elements)"
+    "elements; Sphinx: literal blocks, doctests, images)"
 )
 LISTING = "sudo dpkg -i cloudy-agent_2.4_amd64.deb # <1>\\n"
 
