@@ -6,6 +6,7 @@ _static/dashboard.png``, and qa said only "2 notes (spelling 2)", exit 0)."""
 from __future__ import annotations
 
 import time
+
 import pytest
 
 from ltmt.qa import check_pairs
