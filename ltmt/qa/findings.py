@@ -65,7 +65,9 @@ CHECKS: dict[str, Check] = {
             "Markdown markup ltmt keeps as written (a template tag, an attribute list, keys) "
             "as the source writes it; a WebExtension message's $NAME$ declared in its "
             "placeholders, their content as the source's (else a warning); no /, \\ or | "
-            "beside a field that the source does not write there ({{from}}/{{to}}/)",
+            "beside a field that the source does not write there ({{from}}/{{to}}/); a "
+            "doctest's or shell session's prompt lines and a reST directive's name as the source "
+            "writes them (>>> import x, .. image::)",
         ),
         Check(
             "plurals",
