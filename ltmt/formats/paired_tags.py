@@ -81,6 +81,11 @@ from ltmt.formats.asciidoc_markup import (
 )
 from ltmt.formats.attribute_values import ANY_TAG, QUOTED_VALUE, TAG_BODY
 from ltmt.formats.glued_hyphens import counts
+from ltmt.formats.inflection_markup import (
+    INFLECTION_PAIR_MARKS,
+    has_inflection,
+    inflection_paired,
+)
 from ltmt.formats.latex_markup import (
     LATEX_PAIR_MARKS,
     LATEX_VERBATIM,
@@ -99,7 +104,14 @@ from ltmt.formats.rest_markup import REST_PAIR_MARKS, REST_VERBATIM, pair_name, 
 from ltmt.key_combinations import KEY_JOIN
 from ltmt.sentences import split_sentences
 from ltmt.stage_directions import direction_marks
-from ltmt.text import LETTERS, QUOTE_MARKS, fuzzy_score, match_score, nearest_word_start
+from ltmt.text import (
+    LETTERS,
+    QUOTE_MARKS,
+    fuzzy_score,
+    has_letter,
+    match_score,
+    nearest_word_start,
+)
 from ltmt.word_tables import lowercase_words
 
 _CODE_NAMES = frozenset({"g", "pc", "mrk"})
@@ -223,6 +235,8 @@ _NOTE_ROLE = re.compile(
 # where ``sold <a href="/sales">1,500</a> copies`` and ``contains <sup>4</sup> batteries`` count
 _NOTE_MARK = re.compile(rf"""<(?:sup[\s>]|a\s{TAG_BODY}?\bhref\s*=\s*["']#)""", re.IGNORECASE)
 _NOTE_TEXT = re.compile(r"\d{1,3}|[^\w\s]{1,3}")
+# the word after a count, spaced from it (``%lld Element``): its noun
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+[^\W\d_][\w-]*")
 
 
 @dataclass(frozen=True)
@@ -276,12 +290,14 @@ def _pair_tag(
     latex: bool = False,
     renpy: frozenset[str] = frozenset(),
     numbered: frozenset[str] = frozenset(),
+    inflection: bool = False,
 ) -> re.Pattern[str]:
     """The opening and closing tags of the elements ``names``, the empty codes ``codes`` (tags
     as written: :func:`_paired_codes`), the BBCode tags of the names ``bbcode`` (any case), the
     Ren'Py text tags of the names ``renpy`` (:data:`_RENPY_ELEMENT`), PrestaShop's markers of
     the numbers ``numbered`` (``[1]``, ``[/1]``: :mod:`ltmt.formats.numbered_markers`),
-    with ``adoc`` AsciiDoc's macros (:mod:`ltmt.formats.asciidoc_markup`), and with ``latex``
+    with ``adoc`` AsciiDoc's macros (:mod:`ltmt.formats.asciidoc_markup`), with ``inflection``
+    Apple's inflection markup (:mod:`ltmt.formats.inflection_markup`), and with ``latex``
     LaTeX's prose commands and quotes (:mod:`ltmt.formats.latex_markup`; its commands kept
     whole are passed over, their braces no pair's)."""
     alternatives = "|".join(sorted(map(re.escape, names)))
@@ -305,6 +321,8 @@ def _pair_tag(
         pattern += f"|(?P<code>{'|'.join(sorted(map(re.escape, codes), key=len, reverse=True))})"
     if adoc:
         pattern += f"|{ASCIIDOC_PAIR_MARKS}"
+    if inflection:
+        pattern += f"|{INFLECTION_PAIR_MARKS}"
     if latex:
         pattern += f"|(?P<latex_verbatim>{LATEX_VERBATIM})|{LATEX_PAIR_MARKS}"
     return re.compile(f"{pattern}|{REST_PAIR_MARKS}|{REST_VERBATIM}")
@@ -349,6 +367,10 @@ def _role(match: re.Match[str]) -> tuple[bool, str]:
         return False, closing_of(match.group())
     if found.get("adoc_closing") is not None:
         return True, match.group()
+    if found.get("inflection_opening") is not None:
+        return False, "^["
+    if found.get("inflection_closing") is not None:
+        return True, "^["
     if found.get("latex_opening") is not None:
         return False, latex_closing_of(match.group())
     if found.get("latex_closing") is not None:
@@ -517,8 +539,12 @@ def _strip_pairs(source: str) -> PairedText | None:
     numbered = numbers_with_text(source) if "[/" in source else frozenset()
     adoc = has_pairs(source)
     latex = "\\" in source and is_latex(source)
-    pair_tag = _pair_tag(names, _paired_codes(source), bbcode, adoc, latex, renpy, numbered)
+    inflection = has_inflection(source)
+    pair_tag = _pair_tag(
+        names, _paired_codes(source), bbcode, adoc, latex, renpy, numbered, inflection
+    )
     tags = pair_tag.finditer(source)
+    tags = inflection_paired(tags) if inflection else tags
     tags = latex_paired(_passed_over(tags)) if latex else tags
     marks = direction_marks(source)  # *laughs* And I'm always right.: no emphasis
     tags = (tag for tag in tags if tag.start() not in marks) if marks else tags
@@ -704,6 +730,10 @@ def place_pairs(
             spans.append((*span, pair))
         elif pair.opening not in kept_apart:  # (else its words stay the translation's)
             lost.append((pair, words))
+    spans = [
+        (start, _with_counted_noun(translation, start, end, pair, spans), pair)
+        for start, end, pair in spans
+    ]
     text = translation
     place = functools.partial(_place, paired.text)
     for pair, inner in lost:
@@ -730,6 +760,25 @@ def place_pairs(
         if pair.token:
             text = text.replace(pair.token, pair.opening + pair.inner + pair.closing, 1)
     return paired.wrapper[0] + text + paired.wrapper[1]
+
+
+def _with_counted_noun(
+    text: str, start: int, end: int, pair: Pair, spans: Sequence[tuple[int, int, Pair]]
+) -> int:
+    """The end of ``pair``'s words in ``text``, found from ``start`` to ``end``: ``end``, but
+    for Apple's inflection markup found around a count alone (``%lld``) where its source has
+    words too (``^[%lld item](inflect: true)``), the end of the word right after it. Foundation
+    makes the words inside the brackets agree with the count there (``^[%lld
+    Element](inflect: true)``); the count's own translation matched where its noun's did not
+    (``%lld Objekt`` for ``%lld Element``), and the markup went around ``%lld`` alone."""
+    if pair.opening != "^[" or has_letter(without_placeholders(text[start:end])):
+        return end
+    word = _NEXT_WORD.match(text, end)
+    if word is None or not has_letter(without_placeholders(pair.inner)):
+        return end
+    if any(word.start() < e and s < word.end() for s, e, other in spans if other is not pair):
+        return end
+    return word.end()
 
 
 def without_tags(source: str, pairs: Iterable[Pair]) -> str:

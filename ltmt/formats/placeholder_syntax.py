@@ -42,6 +42,7 @@ from ltmt.formats.attribute_values import QUOTED_VALUE, TAG_BODY
 from ltmt.formats.bracket_fields import BRACKET_FIELD
 from ltmt.formats.dollar_references import an_amount
 from ltmt.formats.formatting_codes import FORMATTING_CODE, has_letter_code, section_number
+from ltmt.formats.inflection_markup import inflection_marks
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
 from ltmt.formats.masked_numbers import MASKED_NUMBER
 from ltmt.formats.numbered_markers import NUMBERED_MARKER, markers_in, partner
@@ -700,6 +701,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
         return True
     if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
         return True
+    if placeholder.kind == "inflection":  # Apple's ^[ and ](inflect: true): the model
+        return True  # translated the value (inflect: wahr) and glued words to the ^[
     if placeholder.kind == "shortcode":  # its attributes' names and quotes: the model
         return True  # translated them ([x Dienst=»spa«]: ltmt.formats.wordpress_shortcodes)
     if placeholder.kind == "bracket":  # [[name]]: the model lost a bracket or capitalised it
@@ -812,11 +815,19 @@ def _placeholders_of(text: str) -> tuple[Placeholder, ...]:
 
 
 def _found(text: str) -> tuple[Placeholder, ...]:
-    """The placeholders of ``text``, found afresh."""
-    return tuple(
+    """The placeholders of ``text``, found afresh: Apple's inflection markup's marks
+    (:mod:`ltmt.formats.inflection_markup`) and, outside them, :data:`_PLACEHOLDER`'s."""
+    found = [
         Placeholder(m.group(), m.lastgroup or "", m.start(), m.end())
         for m in _placeholder_matches(text)
-    )
+    ]
+    marks = inflection_marks(text)
+    if not marks:
+        return tuple(found)
+    # a mark holds no other placeholder (a closing's ``](see: https://...)``)
+    outside = [p for p in found if not any(p.start < end and start < p.end for start, end in marks)]
+    inflection = [Placeholder(text[start:end], "inflection", start, end) for start, end in marks]
+    return tuple(sorted([*outside, *inflection], key=lambda placeholder: placeholder.start))
 
 
 def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
