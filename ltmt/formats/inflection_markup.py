@@ -60,6 +60,12 @@ def inflection_marks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def opens_inflection(opening: str) -> bool:
+    """Whether a pair's opening tags (:class:`ltmt.formats.paired_tags.Pair`) hold the markup's
+    ``^[``, alone or stacked with a tag (``^[<b>``, ``<b>^[``)."""
+    return opening.startswith(_OPENING) or opening.endswith(_OPENING)
+
+
 def inflection_paired(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
     """``matches`` of a pattern holding :data:`INFLECTION_PAIR_MARKS`, without the closings
     that close no opening before them (a Markdown link's ``](mailto:...)`` is text)."""

@@ -85,6 +85,7 @@ from ltmt.formats.inflection_markup import (
     INFLECTION_PAIR_MARKS,
     has_inflection,
     inflection_paired,
+    opens_inflection,
 )
 from ltmt.formats.latex_markup import (
     LATEX_PAIR_MARKS,
@@ -771,7 +772,7 @@ def _with_counted_noun(
     makes the words inside the brackets agree with the count there (``^[%lld
     Element](inflect: true)``); the count's own translation matched where its noun's did not
     (``%lld Objekt`` for ``%lld Element``), and the markup went around ``%lld`` alone."""
-    if pair.opening != "^[" or has_letter(without_placeholders(text[start:end])):
+    if not opens_inflection(pair.opening) or has_letter(without_placeholders(text[start:end])):
         return end
     word = _NEXT_WORD.match(text, end)
     if word is None or not has_letter(without_placeholders(pair.inner)):

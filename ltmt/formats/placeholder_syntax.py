@@ -5,7 +5,8 @@ double brackets (``[[name]]``: :mod:`ltmt.formats.bracket_fields`), inline code 
 backticks (``Set `MAX_RETRIES=5` in .env``), reST's and MyST's inline markup (``:kbd:`Esc```,
 `` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), a man page's POD codes
 and groff escapes (``B<--dry-run>``, ``E<lt>``, ``\\fB``: :mod:`ltmt.formats.pod_codes`),
-kaomoji (``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), a masked card number (``•••• 4242``:
+kaomoji (``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), Apple's inflection markup's marks (``^[`` and
+``](inflect: true)``: :mod:`ltmt.formats.inflection_markup`), a masked card number (``•••• 4242``:
 :mod:`ltmt.formats.masked_numbers`), a phone number (``+49 89 1234-5678``, ``(555) 123-4567``:
 :mod:`ltmt.formats.phone_numbers`), Minecraft's formatting codes (``§7``, ``§l``:
 :mod:`ltmt.formats.formatting_codes`), and the URLs and e-mail addresses in running text (the

@@ -750,3 +750,37 @@ def test_strings_without_a_translation_are_counted_untranslated(tmp_path: Path) 
     records = list(read_xcstrings(path, "en", "de", not_read=not_read))
     assert [(r.source, r.target) for r in records] == [("Save", "Sichern")]
     assert not_read.by_reason() == {"untranslated": 2}
+
+
+_INFLECTED = {  # the model's German, given the whole string or its parts (trial s77)
+    "%lld item added": "%lld Element hinzugefügt",
+    "%lld item": "%lld Objekt",
+    "Added %lld apple to your cart": "Fügte %lld Apfel in deinen Warenkorb hinzu",
+    "%lld apple": "%lld Apfel",
+}
+
+
+def _inflecting_model(texts: list[str], prefer: list[dict] | None = None) -> list[str]:
+    """The model as it read Apple's markup: ``true`` translated as a word."""
+    return [_INFLECTED.get(text, text.replace("true", "wahr")) for text in texts]
+
+
+def test_apples_inflection_markup_is_kept_and_its_words_translated(tmp_path: Path) -> None:
+    """``^[%lld item](inflect: true) added`` came back ``^[%lld item](inflect: wahr) added``
+    (trial s77: ``inflect: wahr`` is no value Foundation accepts); now ``^[`` and the
+    attributes are kept byte for byte, the words inside and around translated."""
+    path = tmp_path / "Localizable.xcstrings"
+    sources = [
+        "^[%lld item](inflect: true) added",
+        "Added ^[%lld apple](inflect: true) to your cart",
+    ]
+    path.write_text(
+        _xcode({"sourceLanguage": "en", "strings": {key: {} for key in sources}}), "utf-8"
+    )
+    out = tmp_path / "out.xcstrings"
+    translate_file(path, out, _inflecting_model, tgt_lang="de")
+    written = json.loads(out.read_text("utf-8"))["strings"]
+    assert [written[key]["localizations"]["de"]["stringUnit"]["value"] for key in sources] == [
+        "^[%lld Element](inflect: true) hinzugefügt",
+        "Fügte ^[%lld Apfel](inflect: true) in deinen Warenkorb hinzu",
+    ]

@@ -147,6 +147,27 @@ def test_an_itstool_placeholder_is_compared_as_written(source, target, expected)
     assert placeholder_problems(source, target, {}) == expected
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("^[%lld item](inflect: true) added", "^[%lld Artikel](inflect: true) hinzugefügt", []),
+        (
+            "^[%lld item](inflect: true) added",
+            "^[%lld Element](inflect: wahr)",
+            ["lacks ](inflect: true)", "adds ](inflect: wahr), which the source does not have"],
+        ),
+        (
+            "Added ^[%lld apple](inflect: true) to your cart",
+            "Fügte %lld Apfel in deinen Warenkorb hinzu",
+            ["lacks ^[, ](inflect: true)"],
+        ),
+    ],
+)
+def test_apples_inflection_markup_is_compared_as_written(source, target, expected):
+    # trial s77: qa said nothing of "(inflect: wahr)", which Foundation does not read
+    assert placeholder_problems(source, target, {}) == expected
+
+
 def test_the_text_of_an_attribute_people_read_is_no_part_of_a_tags_identity():
     source = 'Read the <a href="/docs" title="Manual">manual</a> and <img src="a.png" alt="A">'
     target = 'Lies das <a href="/docs" title="Handbuch">Handbuch</a> und <img src="a.png" alt="B">'
