@@ -36,7 +36,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +70,17 @@ def follow_source(
         warn_of_unrecorded(target, kept, sources)
         return []
     sorted_out = sort_values(kept, sources, record, copied_before)
+    if sorted_out.translated:
+        translated = [f"{name}: {shown(kept[name])}" for name in sorted_out.translated]
+        logger.warning(
+            "%s: %s that an earlier run translated as text %s no text (an identifier, a "
+            "code): written as the source has %s (%s)",
+            target,
+            counted(len(translated), "value"),
+            "is" if len(translated) == 1 else "are",
+            them(len(translated)),
+            first_few(translated),
+        )
     changed = [f"{name}: {shown(kept[name])}" for name in sorted_out.changed]
     unknown = [f"{name}: {shown(kept[name])}" for name in sorted_out.unknown]
     if changed:
@@ -134,6 +145,8 @@ class SortedValues:
     again: list[str]  # ltmt's copy of the source's value then: the source's now
     changed: list[str]  # set there by someone, the source's changed since: kept, warned of
     unknown: list[str]  # a record that keeps no values cannot tell: kept, warned of
+    # of ``again``, those an earlier run translated as text, now read as no text: warned of
+    translated: list[str] = field(default_factory=list)
 
 
 def sort_values(
@@ -159,6 +172,11 @@ def sort_values(
             continue
         if name in copied_before and copied_unrecorded:
             sorted_out.again.append(name)
+        elif (digests is None or name not in digests) and record.wrote_at(name, value_text(value)):
+            # ltmt's machine translation of a value an older run read as text (trial s77:
+            # a line ID, "line:0a1b2c", written "Zeile:0a1b2c"): no one's, the source's now
+            sorted_out.again.append(name)
+            sorted_out.translated.append(name)
         elif digests is None:
             sorted_out.unknown.append(name)
         elif name not in digests:

@@ -30,6 +30,14 @@ case or in capitals (``pizza-size``, ``google``, ``WELCOME``). ``"name": "Order 
 a component's looks under a key named for one (``variant``, ``theme``, ``layout``:
 ``primary``, ``dark``, ``two-column``, which a front end compares with its own), written in
 lower case (``"theme": "Dark"`` is a label).
+
+Under a key that names a record's identifier itself (:func:`is_identifier_key`: ``id``, ``key``,
+``uuid``, ``guid``, in any case, and ``quest_id``, ``lineId``, ``speakerID``, ``node-uuid``),
+so is a value of letters and digits joined by ``_``, ``.``, ``:`` or ``-`` with no space that
+has a digit, a ``_`` or a ``:``, or a capital inside a word (:func:`is_record_id`): Yarn
+Spinner's line IDs (``line:0a1b2c``, ``line:elara_01``: trial s77, they became
+``Zeile:0a1b2c`` and the game found no German line), ``0a1b2c``, ``MarketEnd``. A word written
+as text stays text there too (``Hello``, ``Sign-in``, ``Node.js``).
 """
 
 from __future__ import annotations
@@ -48,6 +56,17 @@ _TIME_ZONE = re.compile(
 _RELATIVE_PATH = re.compile(r"(?:\.{1,2}/)*[\w@.-]+(?:/[\w@.-]+)*/[\w@-][\w@.-]*\.[A-Za-z]\w{0,11}")
 # keys whose values name a thing for a program (an entity, a platform, an event)
 ID_KEYS = frozenset({"id", "name", "key", "type", "platform", "event"})
+# keys that name a record's identifier itself, read in any case (id, Key, UUID)
+_IDENTIFIER_KEYS = frozenset({"id", "key", "uuid", "guid", "uid"})
+# a key ending in one of them after "_" or "-" (quest_id, node-uuid), or after a word in
+# camelCase (lineId, speakerID); not a word that ends so (paid, valid, VALID)
+_IDENTIFIER_KEY_END = re.compile(
+    r"(?:[_-](?:id|Id|ID|uuid|Uuid|UUID|guid|Guid|GUID)|[a-z0-9](?:Id|ID|Uuid|UUID|Guid|GUID))\Z"
+)
+# letters and digits joined by "_", ".", ":" or "-", no space (line:0a1b2c, quest_01, MarketEnd)
+_JOINED_TOKENS = re.compile(r"[A-Za-z0-9]+(?:[_.:-][A-Za-z0-9]+)*")
+# what tells an identifier from a word among them: a digit, "_" or ":", a capital inside a word
+_IDENTIFIER_MARK = re.compile(r"[0-9_:]|[a-z][A-Z]")
 # keys whose values choose a component's look among the values its front end knows
 CHOICE_KEYS = frozenset({"variant", "theme", "layout"})
 _LOWER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
@@ -102,4 +121,24 @@ def is_machine_value(text: str, key: str | int | None = None) -> bool:
         return True
     if key in CHOICE_KEYS:
         return _LOWER_NAME.fullmatch(value) is not None
+    if isinstance(key, str) and is_identifier_key(key) and is_record_id(value):
+        return True
     return key in ID_KEYS and _NAME.fullmatch(value) is not None
+
+
+def is_identifier_key(key: str) -> bool:
+    """Whether ``key`` names a record's identifier itself: ``id``, ``key``, ``uuid``, ``guid``,
+    ``uid`` in any case, or a key that ends in one (``quest_id``, ``lineId``, ``speakerID``,
+    ``node-uuid``; not ``paid`` nor ``valid``)."""
+    return key.lower() in _IDENTIFIER_KEYS or _IDENTIFIER_KEY_END.search(key) is not None
+
+
+def is_record_id(value: str) -> bool:
+    """Whether ``value``, under a key of :func:`is_identifier_key`, is an identifier: letters
+    and digits joined by ``_``, ``.``, ``:`` or ``-`` with no space, in lower case or in
+    capitals (``market-start``, ``WELCOME``), or with a digit, a ``_``, a ``:`` or a capital
+    inside a word (``line:0a1b2c``, ``0a1b2c``, ``Elara_01``, ``MarketEnd``); not a word written
+    as text (``Hello``, ``Sign-in``, ``Node.js``)."""
+    if _JOINED_TOKENS.fullmatch(value) is None:
+        return False
+    return _NAME.fullmatch(value) is not None or _IDENTIFIER_MARK.search(value) is not None

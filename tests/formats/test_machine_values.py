@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from ltmt.formats.machine_values import is_machine_value
+from ltmt.formats.machine_values import is_identifier_key, is_machine_value
 
 
 @pytest.mark.parametrize(
@@ -76,6 +76,24 @@ from ltmt.formats.machine_values import is_machine_value
         ("Dark", "theme", False),  # a capital: a label
         ("Dark mode", "theme", False),
         ("dark", "title", False),
+        # a record's identifier under a key named for one (trial s77: Yarn Spinner's line
+        # IDs became "Zeile:0a1b2c" and the game found no German line)
+        ("line:0a1b2c", "id", True),
+        ("line:elara_01", "id", True),
+        ("line:elara_01", "lineId", True),
+        ("0a1b2c", "id", True),
+        ("Elara_01", "quest_id", True),
+        ("MarketEnd", "nodeID", True),
+        ("urn:quest:main", "UUID", True),
+        ("market-start", "Id", True),
+        ("intro", "quest_id", True),
+        ("line:0a1b2c", "text", False),  # under a key of text: text
+        ("line:0a1b2c", "paid", False),  # a word ending in "id": no key of identifiers
+        ("Line 0a1b2c", "id", False),  # a space: text
+        ("Hello", "id", False),  # a word written as text
+        ("Sign-in", "quest_id", False),
+        ("Node.js", "id", False),
+        ("Note:", "id", False),
     ],
 )
 def test_is_machine_value(text: str, key: str | None, machine: bool) -> None:
@@ -98,4 +116,45 @@ def test_a_long_value_is_read_at_once(text: str) -> None:
     """No form backtracks: a long value that is none is told in linear time."""
     started = time.perf_counter()
     assert not is_machine_value(text, "variant")
+    assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a:" * 25_000 + ":", "a_1." * 12_500 + "!", "a-" * 25_000 + " x", "Ab" * 25_000 + "."],
+)
+def test_a_long_value_under_a_key_of_identifiers_is_read_at_once(text: str) -> None:
+    started = time.perf_counter()
+    assert not is_machine_value(text, "line_id")
+    assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    ("key", "names_an_identifier"),
+    [
+        ("id", True),
+        ("ID", True),
+        ("Key", True),
+        ("uuid", True),
+        ("_id", True),
+        ("quest_id", True),
+        ("node-uuid", True),
+        ("lineId", True),
+        ("speakerID", True),
+        ("spawnGuid", True),
+        ("paid", False),
+        ("valid", False),
+        ("VALID", False),
+        ("hotkey", False),  # a key binding's letter, which a translator may change
+        ("name", False),
+        ("speaker", False),
+    ],
+)
+def test_is_identifier_key(key: str, names_an_identifier: bool) -> None:
+    assert is_identifier_key(key) is names_an_identifier
+
+
+def test_a_long_key_is_read_at_once() -> None:
+    started = time.perf_counter()
+    assert not is_identifier_key("a_i" * 30_000 + "x")
     assert time.perf_counter() - started < 0.5
