@@ -173,6 +173,7 @@ def qa(
         stringsdict_problems,
         untranslated_csv_rows,
     )
+    from ltmt.qa.changed_identifiers import changed_identifier_problems
     from ltmt.qa.cue_marks import cue_mark_problems
     from ltmt.qa.extra_strings import extra_problems
     from ltmt.qa.fluent_attributes import attribute_problems
@@ -239,6 +240,7 @@ def qa(
             forms = missing_plural_forms(file, source_file, fmt, tgt_lang)
             problems += missing_form_problems(file, source_file, forms, tgt_lang)
             problems += extra_problems(file, source_file, fmt, tgt_lang)
+            problems += changed_identifier_problems(file, source_file, fmt, tgt_lang)
             problems += attribute_problems(file, source_file, missing or [], fmt)
         problems += access_key_problems(file, fmt)
         problems += stringsdict_problems(file, fmt)

@@ -197,6 +197,7 @@ from ltmt.formats.keyed_catalog import (
 )
 from ltmt.formats.language_fields import language_fields, written_value
 from ltmt.formats.laravel_json import is_laravel_json, keys_are_english, with_keys_for_empty
+from ltmt.formats.machine_values import is_identifier_key
 from ltmt.formats.markdown_lines import MarkdownLines
 from ltmt.formats.markdown_strings import MarkdownString, markdown_problems
 from ltmt.formats.npm_manifest import is_npm_manifest, npm_manifest_refusal
@@ -1010,6 +1011,20 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         if self._writes_arb_metadata():
             values.update((pointer((key,)), v) for key, v in copied_header(self.data).items())
         return values
+
+    def identifiers_changed(self, path: Path) -> dict[str, tuple[str, str]]:
+        """:meth:`KeyedCatalog.identifiers_changed`, of the strings copied as they are
+        (:attr:`copied_strings`), by pointer."""
+        translated = self._as_named_here(_load(path)[2])
+        changed = {}
+        for parts, source in _strings(self.data):
+            key, own = pointer(parts), parts[-1] if parts else None
+            if key not in self.copied_strings or not isinstance(own, str):
+                continue
+            text = value_at(translated, parts, None)
+            if is_identifier_key(own) and isinstance(text, str) and text != source:
+                changed[key] = (source, text)
+        return changed
 
     def values_copied_before(self) -> frozenset[str]:
         """The numbers, booleans and nulls, and the strings copied as they are (identifiers,

@@ -448,6 +448,14 @@ class KeyedCatalog(TranslationsHeld):
         files need, though none is translated (:func:`written_without_units`); no, here."""
         return False
 
+    def identifiers_changed(self, path: Path) -> dict[str, tuple[str, str]]:
+        """The strings this file copies as no text under a key of identifiers (``id``,
+        ``line_id``: :func:`~ltmt.formats.machine_values.is_identifier_key`) that its
+        translation ``path`` holds otherwise, by name: (the source's, the translation's), for
+        ``ltmt qa`` (:mod:`ltmt.qa.changed_identifiers`); none here, a format without such
+        keys."""
+        return {}
+
     def copied_values_held(self) -> dict[str, Any]:
         """The values the adopted output holds at the names of :meth:`copied_values`."""
         return {

@@ -71,6 +71,7 @@ from ltmt.formats.keyed_catalog import (
     translated_by_hand,
 )
 from ltmt.formats.language_fields import language_fields, written_value
+from ltmt.formats.machine_values import is_identifier_key
 from ltmt.formats.markdown_lines import MarkdownLines
 from ltmt.formats.markdown_strings import MarkdownString, markdown_problems
 from ltmt.formats.pipe_plurals import (
@@ -391,6 +392,19 @@ class YamlCatalog(KeyedCatalog):
             name: value
             for name, value in scalars(messages).items()
             if name in skipped_here or not is_text(value, name, self.drupal, self.only)
+        }
+
+    def identifiers_changed(self, path: Path) -> dict[str, tuple[str, str]]:
+        """:meth:`KeyedCatalog.identifiers_changed`, of :meth:`copied_values`, by dotted
+        name."""
+        theirs = scalars(below_root(load(read_bytes(path, WHAT), path)[0]))
+        return {
+            name: (value, theirs[name])
+            for name, value in self.copied_values().items()
+            if isinstance(value, str)
+            and is_identifier_key(name.rsplit(".", 1)[-1].split("[")[0])
+            and isinstance(theirs.get(name), str)
+            and theirs[name] != value
         }
 
     def copied_values_held(self) -> dict[str, Any]:

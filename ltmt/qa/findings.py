@@ -276,6 +276,13 @@ CHECKS: dict[str, Check] = {
             'translate (Android\'s translatable="false") or lacks: left over, and Android '
             "lint's ExtraTranslation fails the build",
         ),
+        Check(
+            "identifiers",
+            "error",
+            "a keyed catalog's translation (JSON, YAML) writes each value under a key of "
+            "identifiers (id, key, uuid, line_id, lineId) as its --source-file does "
+            "(line:0a1b2c, not Zeile:0a1b2c): the game or app looks its records up by it",
+        ),
         Check("doubled", "warning", "the translation does not say a word twice in a row"),
         Check(
             "outdated",
