@@ -170,13 +170,13 @@ def sort_values(
         source = value_text(sources[name])
         if value_text(value) == source:
             continue
-        if name in copied_before and copied_unrecorded:
-            sorted_out.again.append(name)
-        elif (digests is None or name not in digests) and record.wrote_at(name, value_text(value)):
+        if (digests is None or name not in digests) and record.wrote_at(name, value_text(value)):
             # ltmt's machine translation of a value an older run read as text (trial s77:
             # a line ID, "line:0a1b2c", written "Zeile:0a1b2c"): no one's, the source's now
             sorted_out.again.append(name)
             sorted_out.translated.append(name)
+        elif name in copied_before and copied_unrecorded:
+            sorted_out.again.append(name)
         elif digests is None:
             sorted_out.unknown.append(name)
         elif name not in digests:

@@ -315,3 +315,27 @@ def test_a_joomla_ini_rerun_writes_the_sources_version_now(tmp_path: Path) -> No
     source.write_text('COM_X_TITLE="Settings"\nCOM_X_VERSION="2.5.0"\n', "utf-8")
     translate_file(source, output, FakeModel(), output_sources=records)
     assert output.read_text("utf-8") == 'COM_X_TITLE="SETTINGS"\nCOM_X_VERSION="2.5.0"\n'
+
+
+@pytest.mark.parametrize("values", [None, {}, {"/bye/id": "quest.main.start"}])
+def test_a_value_ltmt_translated_as_text_before_takes_the_sources(
+    values: dict[str, str] | None, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial s77: an output ltmt wrote when it read a line ID as text holds its translation
+    (``Zeile:0a1b2c``); whatever values its record holds, it is ltmt's, and the source's now,
+    said once. Another text there is someone's, kept as before."""
+    written = [(Unit("/greeting/id", "line:0a1b2c"), "Zeile:0a1b2c")]
+    record = Record.of(written, b"k", values=values)
+    sources = {"/greeting/id": "line:0a1b2c"}
+    found = sort_values({"/greeting/id": "Zeile:0a1b2c"}, sources, record, {"/greeting/id"})
+    assert found == SortedValues(["/greeting/id"], [], [], ["/greeting/id"])
+    with caplog.at_level(logging.WARNING):
+        again = follow_source(Path("de.json"), {"/greeting/id": "Zeile:0a1b2c"}, sources, record)
+    assert again == ["/greeting/id"]
+    assert caplog.messages == [
+        "de.json: 1 value that an earlier run translated as text is no text (an identifier, a "
+        "code): written as the source has it (/greeting/id: Zeile:0a1b2c)"
+    ]
+    someone = sort_values({"/greeting/id": "line:intro"}, sources, record)
+    assert someone.translated == []
+    assert someone.again == []

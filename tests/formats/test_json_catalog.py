@@ -2469,6 +2469,55 @@ def test_uuids_numbers_time_zones_and_names_are_copied_and_not_imported(tmp_path
     ]
 
 
+YARN_LINES = {
+    "lines": [
+        {"id": "line:elara_01", "speaker": "Elara", "node": "Market_Start", "text": "Welcome!"},
+        {"id": "line:0a1b2c", "speaker": "Elara", "node": "MarketEnd", "text": "Hurry!"},
+    ],
+    "bye": {"id": "quest.main.start", "lineId": "0a1b2d", "text": "Bye"},
+}
+
+
+def test_line_ids_under_a_key_of_identifiers_are_copied_and_not_imported(tmp_path: Path) -> None:
+    """Trial s77: Yarn Spinner's ``"id": "line:0a1b2c"`` became ``Zeile:0a1b2c`` (the game
+    found no German line), and memory import stored ``line:elara_01 → Zeile:elara_01``."""
+    source = _write(tmp_path, "lines_en.json", json.dumps(YARN_LINES, indent=2))
+    out = tmp_path / "lines_de.json"
+    model = FakeModel()
+    translate_file(source, out, model, tgt_lang="de")
+    assert model.seen == ["Elara", "Welcome!", "Elara", "Hurry!", "Bye"]
+    written = json.loads(out.read_text("utf-8"))
+    assert [line["id"] for line in written["lines"]] == ["line:elara_01", "line:0a1b2c"]
+    assert written["bye"] == {"id": "quest.main.start", "lineId": "0a1b2d", "text": "BYE"}
+    records = list(JsonCatalog.pairs(out, source_file=source))
+    assert [r.source for r in records] == ["Elara", "Welcome!", "Elara", "Hurry!", "Bye"]
+
+
+def test_a_rerun_writes_the_source_id_where_an_earlier_run_translated_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An output written before trial s77's fix holds ``Zeile:0a1b2c``, ltmt's translation of
+    the id: a rerun writes the source's, and says so; a reviewer's text is kept."""
+    records = OutputSources(tmp_path / "records")
+    data = {"greeting": {"id": "line:0a1b2c", "text": "Hello"}}
+    source = _write(tmp_path, "min.json", json.dumps(data))
+    out = tmp_path / "min.de.json"
+    with monkeypatch.context() as older:  # an ltmt that read the id as text
+        older.setattr(json_catalog, "kept_as_written", lambda *_args: set())
+        translate_file(source, out, FakeModel(), output_sources=records)
+    assert json.loads(out.read_text("utf-8"))["greeting"]["id"] == "LINE:0A1B2C"
+    out.write_text(out.read_text("utf-8").replace("HELLO", "Hallo"), "utf-8")  # reviewed
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), output_sources=records)
+    assert json.loads(out.read_text("utf-8")) == {
+        "greeting": {"id": "line:0a1b2c", "text": "Hallo"}
+    }
+    assert (
+        f"{out}: 1 value that an earlier run translated as text is no text (an identifier, a "
+        "code): written as the source has it (/greeting/id: LINE:0A1B2C)"
+    ) in caplog.messages
+
+
 def test_urls_emails_and_refs_are_copied_as_yaml_copies_them(tmp_path: Path) -> None:
     """An OpenAPI document's server URL, contact email and ``$ref`` went to the model (its
     segments said ``"method": "model"``) where YAML copied them: one predicate, no text."""

@@ -194,6 +194,8 @@ def test_a_pattern_that_matches_no_key_is_named_in_a_warning(
         ("  ", None, True),
         ("quest.main.start", None, True),
         ("pizza-size", "name", True),
+        ("line:0a1b2c", "id", True),  # a Yarn Spinner line ID (trial s77)
+        ("line:0a1b2c", "text", False),
         # a slug under a key named for one, in JSON and YAML (trial s75)
         ("our-new-office-in-berlin", "slug", True),
         ("about", "urlSlug", True),
