@@ -73,8 +73,8 @@ def follow_source(
     if sorted_out.translated:
         translated = [f"{name}: {shown(kept[name])}" for name in sorted_out.translated]
         logger.warning(
-            "%s: %s that an earlier run translated as text %s no text (an identifier, a "
-            "code): written as the source has %s (%s)",
+            "%s: %s that an earlier run translated as text %s copied now (no text, as an "
+            "identifier is, or under a key of --skip-keys): written as the source has %s (%s)",
             target,
             counted(len(translated), "value"),
             "is" if len(translated) == 1 else "are",

@@ -120,7 +120,7 @@ import datetime
 import json
 import logging
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -214,6 +214,11 @@ from ltmt.formats.plural_numbers import NUMBER_FIELD, NUMBER_WRITTEN
 from ltmt.formats.plurals import CATEGORIES, categories_with_other, ordinal_categories
 from ltmt.formats.size_limits import LengthsChecked
 from ltmt.formats.smartling_json import is_smartling_header
+from ltmt.formats.speaker_names import (
+    names_translated,
+    speaker_places,
+    warn_of_names_translated,
+)
 from ltmt.formats.translator_notes import says_not_to_translate
 from ltmt.formats.ui5_manifest import is_ui5_manifest, ui5_manifest_refusal
 from ltmt.formats.unchanged_output import same_data
@@ -361,6 +366,9 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         if skip_keys:
             warn_of_unknown_keys(path, data, skip_keys)
         strings = list(_strings(data))
+        # the speakers' names (a dialogue file's), whose translations a run names on saving
+        self.speakers = speaker_places(strings)
+        self.speakers_translated: dict[str, tuple[str, str, str]] = {}
         structured = structured_json.is_structured(data)
         kept = kept_as_written(
             strings, _record_names(data), skip_keys, frozenset(find_locale_maps(data))
@@ -1166,7 +1174,21 @@ class JsonCatalog(LengthsChecked, KeyedCatalog):
         text = text if hidden is None else hidden
         return unescaped_apostrophes(text) if key in self.escaped else text
 
+    def fill(
+        self,
+        translations: Mapping[str, str],
+        mark_fuzzy: bool = True,
+        from_memory: Collection[str] = (),
+    ) -> int:
+        """:meth:`KeyedCatalog.fill`, keeping which speakers' names the model translated
+        (:mod:`ltmt.formats.speaker_names`), which :meth:`save` names."""
+        changed = names_translated(self.speakers, translations, from_memory)
+        self.speakers_translated.update(changed)
+        return super().fill(translations, mark_fuzzy, from_memory)
+
     def save(self, out_path: Path) -> None:
+        warn_of_names_translated(Path(out_path), self.speakers_translated)
+        self.speakers_translated = {}  # said once
         if "@@locale" in self.data and self.output != Path(out_path):  # warned of once
             self.locale = arb_locale(self.tgt_lang, Path(out_path))  # its name's region
         self.output = Path(out_path)

@@ -333,8 +333,8 @@ def test_a_value_ltmt_translated_as_text_before_takes_the_sources(
         again = follow_source(Path("de.json"), {"/greeting/id": "Zeile:0a1b2c"}, sources, record)
     assert again == ["/greeting/id"]
     assert caplog.messages == [
-        "de.json: 1 value that an earlier run translated as text is no text (an identifier, a "
-        "code): written as the source has it (/greeting/id: Zeile:0a1b2c)"
+        "de.json: 1 value that an earlier run translated as text is copied now (no text, as an "
+        "identifier is, or under a key of --skip-keys): written as the source has it (/greeting/id: Zeile:0a1b2c)"
     ]
     someone = sort_values({"/greeting/id": "line:intro"}, sources, record)
     assert someone.translated == []

@@ -2513,8 +2513,8 @@ def test_a_rerun_writes_the_source_id_where_an_earlier_run_translated_it(
         "greeting": {"id": "line:0a1b2c", "text": "Hallo"}
     }
     assert (
-        f"{out}: 1 value that an earlier run translated as text is no text (an identifier, a "
-        "code): written as the source has it (/greeting/id: LINE:0A1B2C)"
+        f"{out}: 1 value that an earlier run translated as text is copied now (no text, as an "
+        "identifier is, or under a key of --skip-keys): written as the source has it (/greeting/id: LINE:0A1B2C)"
     ) in caplog.messages
 
 
