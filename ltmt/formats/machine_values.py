@@ -34,10 +34,13 @@ lower case (``"theme": "Dark"`` is a label).
 Under a key that names a record's identifier itself (:func:`is_identifier_key`: ``id``, ``key``,
 ``uuid``, ``guid``, in any case, and ``quest_id``, ``lineId``, ``speakerID``, ``node-uuid``),
 so is a value of letters and digits joined by ``_``, ``.``, ``:`` or ``-`` with no space that
-has a digit, a ``_`` or a ``:``, or a capital inside a word (:func:`is_record_id`): Yarn
-Spinner's line IDs (``line:0a1b2c``, ``line:elara_01``: trial s77, they became
-``Zeile:0a1b2c`` and the game found no German line), ``0a1b2c``, ``MarketEnd``. A word written
-as text stays text there too (``Hello``, ``Sign-in``, ``Node.js``).
+has a digit, a ``_`` or a ``:``, or a capital inside a word, or a slug (:func:`is_record_id`):
+Yarn Spinner's line IDs (``line:0a1b2c``, ``line:elara_01``: trial s77, they became
+``Zeile:0a1b2c`` and the game found no German line), ``0a1b2c``, ``MarketEnd``,
+``market-start``; under ``Id``, ``KEY`` or ``UUID`` a word in lower case or in capitals too, as
+under ``id``. A word written as text stays text there (``Hello``, ``Sign-in``, ``Node.js``), and
+under a key that only ends so (a message file's ``tax_id``) a lone word and one in capitals
+(``intro``, ``VAT-ID``) too.
 """
 
 from __future__ import annotations
@@ -67,6 +70,8 @@ _IDENTIFIER_KEY_END = re.compile(
 _JOINED_TOKENS = re.compile(r"[A-Za-z0-9]+(?:[_.:-][A-Za-z0-9]+)*")
 # what tells an identifier from a word among them: a digit, "_" or ":", a capital inside a word
 _IDENTIFIER_MARK = re.compile(r"[0-9_:]|[a-z][A-Z]")
+# words in lower case joined by "-" (market-start)
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 # keys whose values choose a component's look among the values its front end knows
 CHOICE_KEYS = frozenset({"variant", "theme", "layout"})
 _LOWER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*")
@@ -121,8 +126,10 @@ def is_machine_value(text: str, key: str | int | None = None) -> bool:
         return True
     if key in CHOICE_KEYS:
         return _LOWER_NAME.fullmatch(value) is not None
-    if isinstance(key, str) and is_identifier_key(key) and is_record_id(value):
-        return True
+    if isinstance(key, str) and is_identifier_key(key):
+        named = key.lower() in _IDENTIFIER_KEYS and _NAME.fullmatch(value) is not None
+        if named or is_record_id(value):
+            return True
     return key in ID_KEYS and _NAME.fullmatch(value) is not None
 
 
@@ -135,10 +142,11 @@ def is_identifier_key(key: str) -> bool:
 
 def is_record_id(value: str) -> bool:
     """Whether ``value``, under a key of :func:`is_identifier_key`, is an identifier: letters
-    and digits joined by ``_``, ``.``, ``:`` or ``-`` with no space, in lower case or in
-    capitals (``market-start``, ``WELCOME``), or with a digit, a ``_``, a ``:`` or a capital
-    inside a word (``line:0a1b2c``, ``0a1b2c``, ``Elara_01``, ``MarketEnd``); not a word written
-    as text (``Hello``, ``Sign-in``, ``Node.js``)."""
+    and digits joined by ``_``, ``.``, ``:`` or ``-`` with no space, with a digit, a ``_``, a
+    ``:`` or a capital inside a word (``line:0a1b2c``, ``0a1b2c``, ``Elara_01``,
+    ``MarketEnd``), or a slug (``market-start``); not a word written as text (``Hello``,
+    ``Sign-in``, ``Node.js``), nor one alone or in capitals (``intro``, ``VAT-ID``), which
+    only a key named ``id`` or ``key`` says is one."""
     if _JOINED_TOKENS.fullmatch(value) is None:
         return False
-    return _NAME.fullmatch(value) is not None or _IDENTIFIER_MARK.search(value) is not None
+    return _SLUG.fullmatch(value) is not None or _IDENTIFIER_MARK.search(value) is not None

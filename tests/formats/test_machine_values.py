@@ -86,7 +86,10 @@ from ltmt.formats.machine_values import is_identifier_key, is_machine_value
         ("MarketEnd", "nodeID", True),
         ("urn:quest:main", "UUID", True),
         ("market-start", "Id", True),
-        ("intro", "quest_id", True),
+        ("market-start", "node_id", True),
+        ("WELCOME", "ID", True),  # a word in capitals under a key named id, as under "id"
+        ("intro", "quest_id", False),  # a lone word under a key that only ends so: text
+        ("VAT-ID", "tax_id", False),  # a message file's label
         ("line:0a1b2c", "text", False),  # under a key of text: text
         ("line:0a1b2c", "paid", False),  # a word ending in "id": no key of identifiers
         ("Line 0a1b2c", "id", False),  # a space: text
