@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ltmt.wording import agreeing
+
 # the reason a pair of codes alone (a side without a word outside its placeholders and tags: a
 # TMX unit's lone tag, a Handlebars page's ``{{#if trial}}`` or ``{{/each}}``) is left out under
 NO_WORDS = "no words"
@@ -39,6 +41,12 @@ class NotRead:
         """The counts, by reason in alphabetical order (a report's field)."""
         return dict(sorted(self.counts.items()))
 
+    def described(self) -> str:
+        """``2 awaiting review, 1 untranslated``: the counts that are not 0, by reason in
+        alphabetical order, each said in its count's number."""
+        counts = self.by_reason().items()
+        return ", ".join(f"{n} {agreeing(reason, n)}" for reason, n in counts if n)
+
 
 def no_translations(path: object, not_read: NotRead | None) -> str | None:
     """The one-line error of the file ``path`` that made no pair because each of its entries
@@ -52,4 +60,18 @@ def no_translations(path: object, not_read: NotRead | None) -> str | None:
     return (
         f"{path}: the file holds no translations ({untranslated} {entries} without one): is "
         "it the untranslated export? import the translated file"
+    )
+
+
+def none_read(path: object, not_read: NotRead | None) -> str | None:
+    """The one-line error of the file ``path`` that made no pair although ``not_read`` counted
+    entries it left out, saying how many and why (``2 awaiting review``); None where it counted
+    none (an empty file). Those all untranslated are :func:`no_translations`'s. "no translated
+    entries: untranslated and fuzzy ones are not read" was said of a file of XLIFF segments
+    awaiting review (trial s77), which are neither."""
+    if not_read is None or not any(not_read.counts.values()):
+        return None
+    return (
+        f"{path}: no segments found: {not_read.described()} not read (only finished "
+        "translations are read: review or translate those entries in the file first)"
     )

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from ltmt.errors import InputError, NoPairsError, NotMessageFileError
 from ltmt.formats.common import dangling_link, not_utf8_message, primary_language
-from ltmt.formats.not_read import NotRead, no_translations
+from ltmt.formats.not_read import NotRead, no_translations, none_read
 from ltmt.formats.registry import (
     EXTENSIONS,
     FORMATS,
@@ -414,7 +414,9 @@ def _nonempty(
 ) -> Iterator[PairRecord]:
     """``records``, or a :class:`NoPairsError` where there are none: that the file holds no
     translations where ``not_read`` counted its entries untranslated (an untranslated export
-    imported by mistake), else that it is empty or holds no translated entries."""
+    imported by mistake), how many it left out and why where it counted others
+    (:func:`~ltmt.formats.not_read.none_read`), else that it is empty or holds no translated
+    entries."""
     empty = True
     with _read_not_translated():
         for record in records:
@@ -422,6 +424,8 @@ def _nonempty(
             yield record
     if empty and (untranslated := no_translations(path, not_read)) is not None:
         raise NoPairsError(untranslated)
+    if empty and (reasons := none_read(path, not_read)) is not None:
+        raise NoPairsError(reasons)
     if empty:
         raise NoPairsError(
             f"{path}: no segments found (an empty file, or no translated entries: {left_out} "

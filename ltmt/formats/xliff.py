@@ -167,7 +167,15 @@ class XliffUnit:
 
     @property
     def needs_review(self) -> bool:
-        """Whether the target awaits review (1.2 ``needs-review-*``, 2.0 ltmt's marks)."""
+        """Whether the target awaits review (1.2 ``needs-review-*``, 2.0 ltmt's marks), unless a
+        reviewer signed it off (:attr:`signed_off`): a 2.0 ``final`` or ``reviewed`` that kept
+        ltmt's ``subState="ltmt:mt"`` (the spec has a writer that changes ``state`` update
+        ``subState``, but a hand edit or a simple tool leaves it), a 1.2 ``approved="yes"``
+        whose state still says ``needs-review-translation``. ``memory import`` (which reads
+        no target awaiting review) and ``translate`` (which keeps a signed-off one) both ask
+        this, so they agree (trial s77: import skipped what translate kept as signed off)."""
+        if self.signed_off:
+            return False
         if self.version == 2:
             return self.holder.get("subState") in REVIEW_SUBSTATES
         return self.state in REVIEW_12

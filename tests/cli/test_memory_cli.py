@@ -863,6 +863,41 @@ def test_a_trados_tmx_imports_its_confirmed_units_alone_and_its_tags_are_trusted
     assert f"imported drafts.tmx into u1: {said}" in out
 
 
+SIGNED_OFF_20 = """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de">
+<file id="messages+intl-icu.de"><unit id="r8Ob0Cg" name="account.free">
+<segment state="{free}" subState="ltmt:mt"><source>Don't have an account yet? It's free!</source>
+<target>Noch kein Konto? Es ist kostenlos!</target></segment></unit>
+<unit id="t1" name="account.delete"><segment state="{delete}" subState="ltmt:mt">
+<source>Delete my account</source><target>Mein Konto löschen</target></segment></unit>
+</file></xliff>
+"""
+
+
+def test_xliff_20_segments_a_reviewer_set_final_with_ltmts_substate_left_are_imported(
+    capsys, store, tmp_path
+):
+    """Trial s77: a reviewer set ltmt's segments final or reviewed in an editor and left
+    subState="ltmt:mt"; translate kept them as signed off, import skipped them as awaiting
+    review and, of a file of only them, said "no segments found (... untranslated and fuzzy
+    ones are not read)". Now they are imported; a file of segments awaiting review says how
+    many were left out and why."""
+    xlf = tmp_path / "final.de.xlf"
+    xlf.write_text(SIGNED_OFF_20.format(free="final", delete="reviewed"), "utf-8")
+    code, out, err = ltmt(
+        capsys, "memory", "import", str(xlf), "--user", "u1", "--memory-dir", store
+    )
+    assert code == 0, err
+    assert "imported final.de.xlf into u1: 2 added, 0 duplicates, 0 skipped\n" in out
+    xlf.write_text(SIGNED_OFF_20.format(free="translated", delete="translated"), "utf-8")
+    code, _, err = ltmt(capsys, "memory", "import", str(xlf), "--user", "u2", "--memory-dir", store)
+    assert code == 1
+    assert err == (
+        f"ltmt: error: {xlf}: no segments found: 2 awaiting review not read (only finished "
+        "translations are read: review or translate those entries in the file first)\n"
+    )
+
+
 def test_tmx_language_mismatch_is_refused_and_memory_kept(capsys, store, tmp_path, pairs_file):
     ltmt(capsys, "memory", "import", str(pairs_file), "--user", "u1", "--memory-dir", store)
     tmx = tmp_path / "fr.tmx"

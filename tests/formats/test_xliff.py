@@ -51,6 +51,66 @@ def test_finished_targets_are_read_alike_in_both_versions(
     assert [r.target for r in read_xliff(path)] == (["Sichern"] if read else [])
 
 
+def one_unit_12_marked(attributes: str, target_attributes: str) -> str:
+    """A 1.2 file of one unit with ``attributes`` on its ``<trans-unit>`` and
+    ``target_attributes`` on its ``<target>``."""
+    return (
+        one_unit_12("")
+        .replace('<trans-unit id="1">', f'<trans-unit id="1"{attributes}>')
+        .replace('state=""', target_attributes)
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "signed_off"),
+    [
+        # a reviewer's state, ltmt's mark left beside it (a hand edit, a simple tool)
+        (one_unit_20("final", "ltmt:mt"), True),
+        (one_unit_20("reviewed", "ltmt:mt"), True),
+        (one_unit_20("final", "ltmt:exact-match"), True),
+        (one_unit_20("reviewed", "ltmt:source-changed"), True),
+        (one_unit_12_marked(' approved="yes"', 'state="needs-review-translation"'), True),
+        (one_unit_12_marked("", 'state="final" state-qualifier="mt-suggestion"'), True),
+        (one_unit_12_marked("", 'state="signed-off" state-qualifier="exact-match"'), True),
+        # ltmt's output not reviewed yet
+        (one_unit_20("translated", "ltmt:mt"), False),
+        (
+            one_unit_12_marked(
+                "", 'state="needs-review-translation" state-qualifier="mt-suggestion"'
+            ),
+            False,
+        ),
+    ],
+    ids=[
+        "2.0 final ltmt:mt",
+        "2.0 reviewed ltmt:mt",
+        "2.0 final ltmt:exact-match",
+        "2.0 reviewed ltmt:source-changed",
+        "1.2 approved needs-review",
+        "1.2 final mt-suggestion",
+        "1.2 signed-off exact-match",
+        "2.0 translated ltmt:mt",
+        "1.2 needs-review mt-suggestion",
+    ],
+)
+def test_translate_and_import_agree_on_what_a_reviewer_signed_off(
+    tmp_path: Path, document: str, signed_off: bool
+) -> None:
+    """Trial s77: a 2.0 segment set ``final`` in an editor, ltmt's ``subState="ltmt:mt"`` left,
+    was kept by translate as "signed off by a reviewer" and skipped by memory import as
+    "awaiting review". Both now ask one rule (:attr:`XliffUnit.needs_review` gives way to
+    :attr:`XliffUnit.signed_off`): a signed-off target is learnt, and not marked for review."""
+    from ltmt.formats.xliff_document import XliffDocument
+
+    path = tmp_path / "in.xlf"
+    path.write_text(document, "utf-8")
+    translating = XliffDocument.open(path)
+    assert translating.signed_off() == int(signed_off)
+    assert translating.marked_for_review() == (set() if signed_off else {"0"})
+    assert translating.pending() == []  # kept either way
+    assert [r.target for r in read_xliff(path)] == (["Sichern"] if signed_off else [])
+
+
 def test_a_units_length_limit_in_characters_is_read(tmp_path: Path, caplog) -> None:
     """``ltmt qa`` checks it (the ``length`` check); one in pixels is said to be unchecked."""
     path = tmp_path / "in.xlf"

@@ -1054,3 +1054,37 @@ def test_a_12_copy_without_a_state_in_a_translated_file_is_kept_and_counted(
     document.translate_copies()
     assert [(u.key, u.source) for u in document.pending()] == [("0", "Terms of Service")]
     assert (document.source_copies(), document.copies_kept()) == (1, {})
+
+
+def test_a_segment_set_final_with_ltmts_substate_left_is_kept_when_its_source_changes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Trial s77: a reviewer set ltmt's 2.0 output ``final`` and left ``subState="ltmt:mt"``.
+    A rerun after the source changed took it for ltmt's unreviewed text and translated it
+    again, over the sign-off; it is kept, as a ``final`` segment without the mark is, and
+    named, and the file is learnt by memory import."""
+    from formats_fakes import FakeModel
+
+    from ltmt.formats.output_sources import OutputSources
+    from ltmt.formats.pipeline import translate_file
+
+    records = OutputSources(tmp_path / "records")
+    path = tmp_path / "messages.de.xlf"
+    path.write_text(
+        xliff20(
+            '<unit id="d"><segment><source>Delete the oldest backup.</source></segment></unit>'
+        ),
+        "utf-8",
+    )
+    translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records)
+    written = path.read_text("utf-8")
+    assert 'state="translated" subState="ltmt:mt"' in written
+    signed = written.replace('state="translated"', 'state="final"')
+    path.write_text(signed.replace("Delete the oldest", "Keep the newest"), "utf-8")
+    caplog.clear()
+    result = translate_file(path, path, FakeModel(), tgt_lang="de", output_sources=records)
+    rerun = path.read_text("utf-8")
+    assert "DELETE THE OLDEST BACKUP." in rerun and 'state="final"' in rerun
+    assert "1 signed off by a reviewer, kept as it is" in result.report.summary()
+    assert "whose source changed since, kept as it is (d); check it" in caplog.text
+    assert [r.target for r in read_xliff(path)] == ["DELETE THE OLDEST BACKUP."]
