@@ -10,8 +10,7 @@ import codecs
 import functools
 import logging
 import re
-from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -312,11 +311,14 @@ def line_ends_like(source: bytes, data: bytes) -> bytes:
     return data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
 
 
-def parse_json(text: str, path: Path | str, repeated: RepeatedJsonKeys | None = None) -> Any:
+def parse_json(
+    text: str, path: Path | str, repeated: Callable[[list[tuple[str, Any]]], Any] | None = None
+) -> Any:
     """``text`` parsed as JSON; a malformed or too deeply nested one is an
     :class:`InputError` with its line and column, and a hint where it reads as YAML
-    (:func:`~ltmt.formats.json_errors.looks_like_yaml`). ``repeated``, where given, notes the
-    keys an object has more than once."""
+    (:func:`~ltmt.formats.json_errors.looks_like_yaml`). ``repeated``, where given, is the
+    ``object_pairs_hook`` that builds each object and notes a key it has more than once
+    (:mod:`ltmt.formats.json_repeated_keys`)."""
     import json
 
     from ltmt.formats.json_errors import YAML_HINT, json_problem, looks_like_yaml
@@ -330,37 +332,6 @@ def parse_json(text: str, path: Path | str, repeated: RepeatedJsonKeys | None = 
         ) from exc
     except RecursionError:
         raise InputError(f"{path}: JSON nested too deeply") from None
-
-
-class RepeatedJsonKeys:
-    """An ``object_pairs_hook`` for :func:`json.loads` that builds each object as ``json``
-    does, a key written more than once holding its last value (as every JSON parser reads it:
-    JavaScript's, Dart's), and notes the keys each object repeats, which JSON allows but no
-    message file means (the earlier values are lost without a word)."""
-
-    def __init__(self) -> None:
-        self._by_object: dict[int, list[str]] = {}  # by the id of the dict built
-
-    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        built = dict(pairs)
-        if len(built) < len(pairs):
-            counts = Counter(key for key, _ in pairs)
-            self._by_object[id(built)] = [key for key, n in counts.items() if n > 1]
-        return built
-
-    def paths(
-        self, data: Any, parts: tuple[str | int, ...] = ()
-    ) -> Iterator[tuple[str | int, ...]]:
-        """The path (keys and indexes from the top) of each repeated key in ``data``, what
-        the parse this hook served returned."""
-        if isinstance(data, dict):
-            for key in self._by_object.get(id(data), ()):
-                yield (*parts, key)
-            for key, value in data.items():
-                yield from self.paths(value, (*parts, key))
-        elif isinstance(data, list):
-            for index, value in enumerate(data):
-                yield from self.paths(value, (*parts, index))
 
 
 def excerpt(message: object) -> str:

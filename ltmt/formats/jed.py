@@ -44,7 +44,6 @@ from ltmt.formats.common import (
     decode,
     lang_matches,
     language_error,
-    parse_json,
     read_bytes,
     written_like,
 )
@@ -53,6 +52,11 @@ from ltmt.formats.json_catalog import WHAT as JSON_FILE
 from ltmt.formats.json_catalog import JsonCatalog
 from ltmt.formats.json_comments import leading_comment
 from ltmt.formats.json_pointer import pointer
+from ltmt.formats.json_repeated_keys import (
+    RepeatedKey,
+    parse_with_repeated_keys,
+    refuse_repeated_keys,
+)
 from ltmt.formats.json_spans import spliced
 from ltmt.formats.json_value_pairs import ValuePairsDocument, is_value_pairs
 from ltmt.formats.not_read import UNTRANSLATED, NotRead
@@ -133,9 +137,29 @@ def _language(data: Any) -> str:
 def _load(path: Path, what: str = WHAT) -> tuple[bytes, str, Any]:
     """The file's bytes, its text (a leading comment blanked, as a JSON message file's) and
     its JSON (an empty file: an error that it is no ``what``)."""
+    return _read(path, what)[0]
+
+
+def _read(path: Path, what: str = WHAT) -> tuple[tuple[bytes, str, Any], list[RepeatedKey]]:
+    """The file as :func:`_load` reads it, and the keys it writes more than once."""
     raw = read_bytes(path, what)
     _, text = leading_comment(decode(raw, path))
-    return raw, text, parse_json(text, path)
+    data, repeated = parse_with_repeated_keys(text, path)
+    return (raw, text, data), repeated
+
+
+def _bilingual(path: Path, what: str = WHAT) -> tuple[bytes, str, Any]:
+    """The file as :func:`_load` reads it, where it is one that holds translations beside
+    their sources (a Jed file, a Dialogflow agent's, a file of source/target pairs): a key
+    written twice refused, since the file is filled from what is read and the one not read
+    would be lost or left to shadow the translation (:mod:`ltmt.formats.json_repeated_keys`).
+    A JSON message file of one language reads the last, as its app does, with a warning
+    (:mod:`ltmt.formats.json_catalog`)."""
+    loaded, repeated = _read(path, what)
+    data = loaded[2]
+    if is_jed(data) or dialogflow.kind(data) is not None or is_value_pairs(data):
+        refuse_repeated_keys(path, repeated)
+    return loaded
 
 
 def _check_language(path: Path, data: Any, src_lang: str, tgt_lang: str) -> None:
@@ -167,7 +191,7 @@ class JedDocument(FilledByKey):
     def open(
         cls, path: Path, src_lang: str | None = None, tgt_lang: str | None = None, **_: Any
     ) -> JedDocument:
-        return cls.loaded(Path(path), _load(Path(path)), src_lang, tgt_lang)
+        return cls.loaded(Path(path), _bilingual(Path(path)), src_lang, tgt_lang)
 
     @classmethod
     def loaded(
@@ -279,7 +303,7 @@ def open_json(
 ) -> JedDocument | dialogflow.DialogflowDocument | ValuePairsDocument | JsonCatalog:
     """A JSON file to translate: a Jed file's document, a Dialogflow agent file's, a file of
     source/target pairs' (:mod:`ltmt.formats.json_value_pairs`), else a JSON message file's."""
-    loaded = _load(Path(path), JSON_FILE)
+    loaded = _bilingual(Path(path), JSON_FILE)
     if dialogflow.kind(loaded[2]) is not None:
         languages = {k: options[k] for k in ("src_lang", "tgt_lang") if options.get(k)}
         return dialogflow.DialogflowDocument(Path(path), loaded[0], loaded[2], **languages)
@@ -294,7 +318,7 @@ def open_json(
 def read_json(path: Path, **options: Any) -> Iterator[PairRecord]:
     """A JSON file's pairs for a memory: a Jed file's own, a Dialogflow intent's, a file of
     source/target pairs' own, else a JSON message file's beside its ``source_file``."""
-    data = _load(Path(path), JSON_FILE)[2]
+    data = _bilingual(Path(path), JSON_FILE)[2]
     if dialogflow.kind(data) is not None:
         return dialogflow.read_pairs(Path(path), data, **options)
     if is_value_pairs(data):

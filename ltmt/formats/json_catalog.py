@@ -139,13 +139,7 @@ from ltmt.formats import (
 from ltmt.formats.angular_json import LOCALE_KEY, angular_locale, is_angular_json
 from ltmt.formats.arb_locale import arb_locale, arb_spelling, check_target_locale
 from ltmt.formats.arb_metadata import copied_header, with_target_metadata
-from ltmt.formats.common import (
-    RepeatedJsonKeys,
-    decode,
-    parse_json,
-    read_bytes,
-    written_like,
-)
+from ltmt.formats.common import decode, read_bytes, written_like
 from ltmt.formats.documents import Unit
 from ltmt.formats.double_brace_catalogs import interpolates_in_double_braces
 from ltmt.formats.formatjs_ast import refuse_compiled_ast
@@ -183,6 +177,7 @@ from ltmt.formats.json_key_order import in_target_order
 from ltmt.formats.json_layout import dumps_with_layout, one_line_containers
 from ltmt.formats.json_own_values import held_values, same_value, values_not_text
 from ltmt.formats.json_pointer import pointer, value_at
+from ltmt.formats.json_repeated_keys import parse_with_repeated_keys
 from ltmt.formats.json_spans import changed_strings, spliced
 from ltmt.formats.key_bindings import is_key_binding
 from ltmt.formats.key_contexts import key_context
@@ -249,14 +244,13 @@ def _load(path: Path) -> tuple[bytes, str, Any]:
     that names it."""
     raw = read_bytes(path, WHAT)
     _, text = leading_comment(decode(raw, path))  # a Shopify theme's: written back by render
-    repeated = RepeatedJsonKeys()
-    data = parse_json(text, path, repeated)
+    data, repeated = parse_with_repeated_keys(text, path)
     if not isinstance(data, dict) and not _is_record_list(data):
         raise NotMessageFileError(
             str(path), f"not {WHAT}: its top level is not an object, nor a list of objects"
         )
     refuse_compiled_ast(path, data)  # its strings are argument names as well as text
-    twice = [pointer(parts) for parts in repeated.paths(data)]
+    twice = [repeat.pointer for repeat in repeated]
     if twice:
         logger.warning(
             "%s: %s defined more than once (%s); only the last is read, as the app's JSON "

@@ -63,10 +63,10 @@ from ltmt.formats.common import (
     decode,
     lang_matches,
     language_error,
-    parse_json,
     read_bytes,
 )
 from ltmt.formats.documents import Unit
+from ltmt.formats.json_repeated_keys import parse_with_repeated_keys, refuse_repeated_keys
 from ltmt.formats.not_read import UNTRANSLATED, NotRead
 from ltmt.formats.placeholder_syntax import has_words
 from ltmt.formats.plurals import (
@@ -94,9 +94,12 @@ _EMPTY_OBJECT = re.compile(r"^( *)(.*)\{\}(,?)$", re.MULTILINE)
 
 
 def _load(path: Path) -> tuple[dict[str, Any], bool]:
-    """The catalog at ``path``, and whether its text ends with a line end."""
+    """The catalog at ``path``, and whether its text ends with a line end. A key written twice
+    (a merge's ``"Done"`` twice, one with its reviewed German) is refused: the catalog is
+    written back from what is read, so the one not read would be lost."""
     text = decode(read_bytes(path, WHAT), path)
-    data = parse_json(text, path)
+    data, repeated = parse_with_repeated_keys(text, path)
+    refuse_repeated_keys(path, repeated)
     if not isinstance(data, dict) or not isinstance(data.get("strings"), dict):
         raise InputError(f'{path}: not {WHAT}: no "strings" object at its top level')
     return data, text.endswith("\n")
