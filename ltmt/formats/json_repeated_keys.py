@@ -78,22 +78,33 @@ def parse_with_repeated_keys(text: str, path: Path | str) -> tuple[Any, list[Rep
 
 @dataclass
 class _Open:
-    """A container the scan is inside of: its path, an object's keys so far with their lines
-    and offsets, and where in it the scan is (an array's item index, whether a key comes
-    next)."""
+    """A container the scan is inside of: the one it is in and its key or index there (its
+    path is built only for a repeat: a deep file's would be copied at every level), an
+    object's keys so far with their lines and where each is first written, and where in it
+    the scan is (an array's item index, an object's last key, whether a key comes next)."""
 
-    path: JsonPath
+    parent: _Open | None
+    place: str | int
     is_object: bool
+    start: int
     keys: dict[str, list[int]] = field(default_factory=dict)
     first_at: dict[str, int] = field(default_factory=dict)
-    start: int = 0
     index: int = 0
     key: str = ""
     key_next: bool = True
 
-    def child(self) -> JsonPath:
-        """The path of the value the scan is at in this container."""
-        return (*self.path, self.key if self.is_object else self.index)
+    def child_place(self) -> str | int:
+        """The key or index of the value the scan is at in this container."""
+        return self.key if self.is_object else self.index
+
+    def path(self) -> JsonPath:
+        """Its keys and indexes from the top."""
+        parts: list[str | int] = []
+        container: _Open | None = self
+        while container is not None and container.parent is not None:
+            parts.append(container.place)
+            container = container.parent
+        return tuple(reversed(parts))
 
 
 def repeated_keys(text: str) -> list[RepeatedKey]:
@@ -110,13 +121,13 @@ def repeated_keys(text: str) -> list[RepeatedKey]:
         if token == "\n":
             line += 1
         elif token in "{[":
-            path = inside.child() if inside else ()
-            stack.append(_Open(path, token == "{", start=match.start()))
+            place = inside.child_place() if inside else ""
+            stack.append(_Open(inside, place, token == "{", match.start()))
         elif token in "}]":
             closed = stack.pop()
             for key, lines in closed.keys.items():
                 if len(lines) > 1:
-                    repeat = RepeatedKey((*closed.path, key), tuple(lines))
+                    repeat = RepeatedKey((*closed.path(), key), tuple(lines))
                     found.append((closed.start, closed.first_at[key], repeat))
         elif inside is None:
             continue

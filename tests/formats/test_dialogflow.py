@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from formats_fakes import FakeModel
 
-from ltmt.errors import NoPairsError
+from ltmt.errors import InputError, NoPairsError
 from ltmt.formats.dialogflow import kind, split, tagged
 from ltmt.formats.folders import read_folder
 from ltmt.formats.jed import open_json
@@ -230,3 +230,17 @@ def test_a_folder_import_reads_the_intents_and_skips_the_phrases(tmp_path: Path)
         ("Your order will arrive soon.", "Ihre Bestellung kommt bald."),
     ]
     assert len(found.empty) == 2
+
+
+def test_an_agent_file_with_a_key_written_twice_is_refused(tmp_path: Path) -> None:
+    """An intent holds every language's responses: written back from what is read, the
+    first ``messages`` would be lost."""
+    path = tmp_path / "Order Pizza.json"
+    text = json.dumps(INTENT, indent=2)
+    messages = '      "messages": [],\n'
+    path.write_text(text.replace('      "messages": [', messages + '      "messages": ['), "utf-8")
+    with pytest.raises(
+        InputError,
+        match=rf'^{path}: 1 key defined more than once \("messages" at lines 22 and 23\)',
+    ):
+        open_json(path, tgt_lang="de")

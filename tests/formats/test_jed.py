@@ -267,3 +267,20 @@ def test_forms_left_empty_beside_a_translated_first_one(tmp_path: Path) -> None:
     assert forms_left_empty(path) == [
         (f"{path}: /locale_data/messages/%d field/0", "%d field", "%d Feld", [2])
     ]
+
+
+def test_a_message_written_twice_is_refused_naming_its_lines(tmp_path: Path) -> None:
+    """A Jed file holds its translations: filling the last "Done" would leave the reviewed
+    first one shadowed (Jed reads the last), and a memory import would miss it."""
+    jed = _write(
+        tmp_path,
+        '{"locale_data": {"messages": {\n"": {"domain": "messages", "lang": "de"},\n'
+        '"Done": ["Erledigt"],\n"Done": [""]}}}\n',
+    )
+    said = rf'^{jed}: 1 key defined more than once \("Done" at lines 3 and 4\): JSON keeps'
+    with pytest.raises(InputError, match=said):
+        open_document(jed, tgt_lang="de")
+    with pytest.raises(InputError, match=said):
+        JedDocument.open(jed, tgt_lang="de")
+    with pytest.raises(InputError, match=said):
+        list(read_translations(jed))

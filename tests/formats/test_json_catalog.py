@@ -1116,6 +1116,44 @@ def test_a_key_written_twice_is_read_as_json_parsers_read_it_and_named(
     assert caplog.text.count(f"{out}: 1 key defined more than once (/open)") == 1
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "twice", "expected"),
+    [
+        # a WebExtension's messages.json
+        (
+            "messages.json",
+            '{"save": {"message": "Save"},\n"save": {"message": "Save file"}}',
+            "/save",
+            {"save": {"message": "SAVE FILE"}},
+        ),
+        # i18next: a key written twice inside a key written twice is named too
+        (
+            "en.json",
+            '{"menu": {"open": "Open", "open": "Open..."},\n"menu": {"quit": "Quit"}}',
+            "/menu, /menu/open",
+            {"menu": {"quit": "QUIT"}},
+        ),
+    ],
+)
+def test_a_message_file_with_a_key_written_twice_is_translated_as_its_app_reads_it(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    name: str,
+    text: str,
+    twice: str,
+    expected: dict[str, Any],
+) -> None:
+    """A file of one language is no Xcode catalog (which is refused: its translations would
+    be lost): its output is another file, its app reads the last value, and a warning names
+    the key (:mod:`ltmt.formats.json_repeated_keys`)."""
+    source = _write(tmp_path, name, text)
+    out = tmp_path / "de" / name
+    with caplog.at_level(logging.WARNING):
+        translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert json.loads(out.read_text("utf-8")) == expected
+    assert f"defined more than once ({twice}); only the last is read" in caplog.text
+
+
 def test_a_translation_with_a_key_written_twice_is_named_when_its_pairs_are_read(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

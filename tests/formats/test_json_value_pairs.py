@@ -264,3 +264,19 @@ def test_its_own_translations_are_held_and_translated_again_when_asked(tmp_path:
     }
     document.translate_again(["/data/0/fields/0/targetValue"])
     assert next(u.source for u in document.pending()) == "Which building?"
+
+
+def test_a_target_written_twice_is_refused_naming_its_lines(tmp_path: Path) -> None:
+    """The reviewer's German is the first ``targetValue``: filling the last, empty one would
+    leave it shadowed, and a memory import would miss it."""
+    field = '"sourceValue": "Which building?", "targetValue": "Welches Gebäude?"'
+    path = _write(
+        tmp_path,
+        '{"sourceLanguage": "en", "targetLanguage": "de", "data": [{"fields": [{\n'
+        f'{field},\n"targetValue": ""}}]}}]}}\n',
+    )
+    said = rf'^{path}: 1 key defined more than once \("targetValue" at lines 2 and 3\)'
+    with pytest.raises(InputError, match=said):
+        open_document(path, tgt_lang="de")
+    with pytest.raises(InputError, match=said):
+        list(read_translations(path))

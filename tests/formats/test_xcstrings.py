@@ -784,3 +784,57 @@ def test_apples_inflection_markup_is_kept_and_its_words_translated(tmp_path: Pat
         "^[%lld Element](inflect: true) hinzugefügt",
         "Fügte ^[%lld Apfel](inflect: true) in deinen Warenkorb hinzu",
     ]
+
+
+# a merge's result (trial s77, xcstrings2 defect 2): "Done" twice, the reviewed German first
+MERGED = """{
+  "sourceLanguage" : "en",
+  "strings" : {
+    "Done" : {
+      "localizations" : {
+        "de" : {
+          "stringUnit" : {
+            "state" : "translated",
+            "value" : "Erledigt"
+          }
+        }
+      }
+    },
+    "Done" : {
+
+    }
+  },
+  "version" : "1.0"
+}
+"""
+MERGED_REFUSED = (
+    'defined more than once ("Done" at lines 4 and 14): JSON keeps only the last, so what '
+    "the others hold (a reviewed translation too) would be lost; merge each into one and run "
+    "again"
+)
+
+
+def test_a_key_written_twice_is_refused_and_the_catalog_left_as_it_is(tmp_path: Path) -> None:
+    """The catalog, translated in place, held the model's "Fertig" alone: the reviewed
+    "Erledigt" of the first "Done" was gone, exit 0, nothing said."""
+    path = tmp_path / "Localizable.xcstrings"
+    path.write_text(MERGED, "utf-8")
+    with pytest.raises(InputError) as raised:
+        translate_file(path, path, FakeModel(), tgt_lang="de")
+    assert str(raised.value) == f"{path}: 1 key {MERGED_REFUSED}"
+    assert path.read_text("utf-8") == MERGED
+    with pytest.raises(InputError, match=r'\("Done" at lines 4 and 14\)'):
+        list(read_xcstrings(path, "en", "de"))  # a memory import stores neither
+
+
+def test_a_key_written_twice_inside_a_string_is_refused_too(tmp_path: Path) -> None:
+    path = tmp_path / "Localizable.xcstrings"
+    german = '"de" : {"stringUnit" : {"state" : "translated", "value" : "Sichern"}}'
+    path.write_text(
+        '{"sourceLanguage" : "en", "strings" : {"Save" : {"localizations" : {\n'
+        f"{german},\n"
+        '"de" : {"stringUnit" : {"state" : "new", "value" : ""}}}}}}\n',
+        "utf-8",
+    )
+    with pytest.raises(InputError, match=r'1 key defined more than once \("de" at lines 2 and 3\)'):
+        open_document(path, tgt_lang="de")
