@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ltmt.code_fences import FENCE, fence_after
+from ltmt.formats.attribute_lists import ATTRIBUTE_LIST
 from ltmt.formats.mdx import component_tag_end, inline_component_end
 
 # a template tag: Hugo's shortcodes, Jinja's and Liquid's expressions and statements, and
@@ -95,14 +96,6 @@ _SNIPPET = re.compile(r"""[ \t]*;*-+8<-+(?:[ \t]+(?:"(?:\\"|[^"\n])+"|'(?:\\'|[^
 _SNIPPET_BLOCK = re.compile(r"[ \t]*-+8<-+[ \t]*")
 # an abbreviation's definition (Python-Markdown's abbr): *[API]: Application Programming Interface
 ABBREVIATION = re.compile(r"(?P<prefix>[ ]{0,3}\*\[[^\]\n]+\][ ]?:[ \t]*)(?P<value>.*?)[ \t]*")
-# one attribute of an attribute list: #id, .class, key=value, or Pandoc's "-" (unnumbered)
-_ATTRIBUTE = r"""(?:[#.][^\s{}]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s{}"']+)|-)"""
-# kramdown's, after "{:", may name an attribute list defined elsewhere ({:toc}, {: lead .x})
-_KRAMDOWN_ATTRIBUTE = rf"(?:{_ATTRIBUTE}|[A-Za-z][\w-]*)"
-ATTRIBUTE_LIST = re.compile(
-    rf"(?:\{{:[ \t]*{_KRAMDOWN_ATTRIBUTE}(?:[ \t]+{_KRAMDOWN_ATTRIBUTE})*[ \t]*\}}"
-    rf"|\{{[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}})"
-)
 # kramdown's table of contents: the list item its line follows (* TOC) is replaced by it
 _TOC = re.compile(r"\{:[ \t]*toc[ \t]*\}")
 # what in text is kept as written, as code is (:func:`with_templates`): a template tag, an

@@ -94,6 +94,7 @@ from ltmt.formats.latex_markup import (
     latex_paired,
 )
 from ltmt.formats.latex_markup import closing_of as latex_closing_of
+from ltmt.formats.markdown_link_marks import MARKDOWN_PAIR_MARKS, markdown_paired
 from ltmt.formats.numbered_markers import numbers_with_text
 from ltmt.formats.pair_edge_spaces import spaces_inside
 from ltmt.formats.placeholder_syntax import (
@@ -326,7 +327,7 @@ def _pair_tag(
         pattern += f"|{INFLECTION_PAIR_MARKS}"
     if latex:
         pattern += f"|(?P<latex_verbatim>{LATEX_VERBATIM})|{LATEX_PAIR_MARKS}"
-    return re.compile(f"{pattern}|{REST_PAIR_MARKS}|{REST_VERBATIM}")
+    return re.compile(f"{pattern}|{REST_PAIR_MARKS}|{REST_VERBATIM}|{MARKDOWN_PAIR_MARKS}")
 
 
 def _passed_over(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
@@ -376,6 +377,10 @@ def _role(match: re.Match[str]) -> tuple[bool, str]:
         return False, latex_closing_of(match.group())
     if found.get("latex_closing") is not None:
         return True, match.group()
+    if found["md_opening"] is not None:  # a Markdown link's [, closed by its ](target)
+        return False, "["
+    if found["md_inline"] is not None or found["md_reference"] is not None:
+        return True, "["
     if found["rest_opening"] is not None or found["rest_closing"] is not None:
         return found["rest_closing"] is not None, pair_name(match.group())
     if found.get("bbname") is not None:  # [b] closes no <b>, and [/B] closes [b]
@@ -549,7 +554,7 @@ def _strip_pairs(source: str) -> PairedText | None:
     tags = latex_paired(_passed_over(tags)) if latex else tags
     marks = direction_marks(source)  # *laughs* And I'm always right.: no emphasis
     tags = (tag for tag in tags if tag.start() not in marks) if marks else tags
-    for match in paired(adoc_paired(tags) if adoc else tags):
+    for match in markdown_paired(paired(adoc_paired(tags) if adoc else tags)):
         between = source[last : match.start()]
         pieces.append(between)
         length += len(between)

@@ -3,7 +3,8 @@
 Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), Smartling's fields in
 double brackets (``[[name]]``: :mod:`ltmt.formats.bracket_fields`), inline code in
 backticks (``Set `MAX_RETRIES=5` in .env``), reST's and MyST's inline markup (``:kbd:`Esc```,
-`` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), a man page's POD codes
+`` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), a Markdown link's
+marks (``[``, ``](#config-reference)``: :mod:`ltmt.formats.markdown_link_marks`), a man page's POD codes
 and groff escapes (``B<--dry-run>``, ``E<lt>``, ``\\fB``: :mod:`ltmt.formats.pod_codes`),
 kaomoji (``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), Apple's inflection markup's marks (``^[`` and
 ``](inflect: true)``: :mod:`ltmt.formats.inflection_markup`), a masked card number (``•••• 4242``:
@@ -45,6 +46,7 @@ from ltmt.formats.dollar_references import an_amount
 from ltmt.formats.formatting_codes import FORMATTING_CODE, has_letter_code, section_number
 from ltmt.formats.inflection_markup import inflection_marks
 from ltmt.formats.latex_markup import LATEX_MARKUP, is_latex, latex_paired
+from ltmt.formats.markdown_link_marks import MARKDOWN_MARKS, markdown_paired
 from ltmt.formats.masked_numbers import MASKED_NUMBER
 from ltmt.formats.numbered_markers import NUMBERED_MARKER, markers_in, partner
 from ltmt.formats.percent_names import (
@@ -390,6 +392,10 @@ _PATTERNS = {
     # first: reST's and MyST's inline markup, a role's name and a link's underscores with the
     # backtick span they mark (``{ref}`` is no brace field there)
     "rest": REST_MARKUP,
+    # a Markdown link's opening ``[`` and its closing ``](target)`` or ``][label]``, whose
+    # target the model translated (MyST's messages), and a task list item's box (``- [ ]``:
+    # :mod:`ltmt.formats.markdown_link_marks`); its text between them is translated
+    "markdown": MARKDOWN_MARKS,
     # AsciiDoc's inline macros: one kept whole (``include::x.adoc[]``), or a macro's name,
     # target and opening bracket (``xref:install.adoc[``), whose words are translated
     "asciidoc": ASCIIDOC_MARKUP,
@@ -696,8 +702,8 @@ def sent_as_tag(placeholder: Placeholder) -> bool:
     if placeholder.kind == "pod":  # an option's hyphens: the model dropped one (B<-dry-run>);
         # but a pair's marks (I<, >) stay as written, where the model kept them with its words
         return placeholder.text != ">" and not placeholder.text.endswith("<")
-    if placeholder.kind in ("code", "rest", "kaomoji", "masked", "phone", "latex"):  # the model
-        return True  # quoted, translated, split them; read a mask's bullets as words
+    if placeholder.kind in ("code", "rest", "markdown", "kaomoji", "masked", "phone", "latex"):
+        return True  # the model quoted, translated, split them; read a mask's bullets as words
     if placeholder.kind == "formatting":  # no token for its §: §7 came back "§Spieler 7"
         return True
     if placeholder.kind == "merge":  # Mailchimp's: the model dropped its asterisks and bars
@@ -837,7 +843,8 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     closing Ren'Py tag of a name not Ren'Py's own where no Ren'Py tag opened before it
     (``{if $user}Welcome{/if}``, Smarty's, is text: its opening is none), and reST's closing
     mark of a pair that its opening one does not open (``Price*`` is text:
-    :func:`ltmt.formats.rest_markup.paired`); in a text with printf conversions, a ``%name``
+    :func:`ltmt.formats.rest_markup.paired`), and a Markdown link's closing that no opening
+    comes before (:func:`ltmt.formats.markdown_link_marks.markdown_paired`); in a text with printf conversions, a ``%name``
     is a conversion and a word, not Drupal's placeholder, but in a Drupal text a ``%name`` of a
     conversion's and a unit's shape is Drupal's (``@number: %id``:
     :mod:`ltmt.formats.percent_names`); none in
@@ -877,7 +884,7 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         )
     ):
         matches = list(_PLACEHOLDER_OF_PRINTF.finditer(text))  # %snumbers: %s and a word
-    for match in latex_paired(pod_paired(paired(iter(matches)))):
+    for match in latex_paired(pod_paired(markdown_paired(paired(iter(matches))))):
         dollar = match.lastgroup == "sigil" and _DOLLAR_DIGIT.fullmatch(match.group())
         if dollar and an_amount(text, match.start(), match.end()):
             continue  # Fee: $5, $5k: money (ltmt.formats.dollar_references)
@@ -895,7 +902,10 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         if match.group("renpyclose") is not None and not renpy_opened:
             continue
         opened = opened or (
-            match.group().startswith("[") and not match.group().startswith("[/") and not numbered
+            match.group().startswith("[")
+            and not match.group().startswith("[/")
+            and not numbered
+            and match.lastgroup != "markdown"  # a link's [ opens no BBCode
         )
         renpy_opened = renpy_opened or _RENPY_OPENING.fullmatch(match.group()) is not None
         yield match

@@ -227,7 +227,8 @@ def drop_repeated_tails(source: str, text: str) -> str:
     for found in find_placeholders(text):
         if found.start < position:  # within a tail already dropped
             continue
-        if found.kind == "rest":  # sent as a tag: the text after it is the model's own
+        if found.kind in ("rest", "markdown"):  # sent as a tag: the text after it is the
+            # model's own
             continue
         pieces.append(text[position : found.end])
         position = found.end
