@@ -13,8 +13,9 @@ box (``- [ ] Dark theme``, ``* [x] Done``) is one with its list marker (``[ ]`` 
 ``[``).
 
 An opening is one only where its closing follows on its line, and a reference's closing only
-after its opening (:func:`markdown_paired`): ``matrix[i][j]`` is text. A target with a format string's field (``[privacy policy](%s)``,
-``[docs]({url})``) makes no link marks: its field stays the placeholder it was.
+after its opening (:func:`markdown_paired`): ``matrix[i][j]`` is text. A target with a format
+string's field (``[privacy policy](%s)``, ``[docs]({url})``) makes no link marks: its field
+stays the placeholder it was.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ Ren'Py's interpolated variables (``[player_name]``, ``[player.name!t]``), Smartl
 double brackets (``[[name]]``: :mod:`ltmt.formats.bracket_fields`), inline code in
 backticks (``Set `MAX_RETRIES=5` in .env``), reST's and MyST's inline markup (``:kbd:`Esc```,
 `` `Read the Docs`__ ``, ``|version|``: :mod:`ltmt.formats.rest_markup`), a Markdown link's
-marks (``[``, ``](#config-reference)``: :mod:`ltmt.formats.markdown_link_marks`), a man page's POD codes
-and groff escapes (``B<--dry-run>``, ``E<lt>``, ``\\fB``: :mod:`ltmt.formats.pod_codes`),
+marks (``[``, ``](#config-reference)``: :mod:`ltmt.formats.markdown_link_marks`), a man page's
+POD codes and groff escapes (``B<--dry-run>``, ``E<lt>``, ``\\fB``: :mod:`ltmt.formats.pod_codes`),
 kaomoji (``¯\\_(ツ)_/¯``, :data:`_KAOMOJI`), Apple's inflection markup's marks (``^[`` and
 ``](inflect: true)``: :mod:`ltmt.formats.inflection_markup`), a masked card number (``•••• 4242``:
 :mod:`ltmt.formats.masked_numbers`), a phone number (``+49 89 1234-5678``, ``(555) 123-4567``:
@@ -843,11 +843,11 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
     closing Ren'Py tag of a name not Ren'Py's own where no Ren'Py tag opened before it
     (``{if $user}Welcome{/if}``, Smarty's, is text: its opening is none), and reST's closing
     mark of a pair that its opening one does not open (``Price*`` is text:
-    :func:`ltmt.formats.rest_markup.paired`), and a Markdown link's closing that no opening
-    comes before (:func:`ltmt.formats.markdown_link_marks.markdown_paired`); in a text with printf conversions, a ``%name``
-    is a conversion and a word, not Drupal's placeholder, but in a Drupal text a ``%name`` of a
-    conversion's and a unit's shape is Drupal's (``@number: %id``:
-    :mod:`ltmt.formats.percent_names`); none in
+    :func:`ltmt.formats.rest_markup.paired`), and a Markdown reference's closing that no
+    opening comes before (:func:`ltmt.formats.markdown_link_marks.markdown_paired`); in a text
+    with printf conversions, a ``%name`` is a conversion and a word, not Drupal's placeholder,
+    but in a Drupal text a ``%name`` of a conversion's and a unit's shape is Drupal's
+    (``@number: %id``: :mod:`ltmt.formats.percent_names`); none in
     a form of a Yarn Spinner marker (``one="%st"``: its words, :mod:`ltmt.formats.yarn_markup`);
     in a text with ``FormatMessage``'s inserts (``%1!s!``), its escapes (``%.``, ``%!``) too;
     not a ``$`` and a digit that reads as an amount (``Fee: $5``, ``$5k``:
