@@ -56,6 +56,7 @@ from ltmt.formats.front_matter import (
     key_blocks,
 )
 from ltmt.formats.front_matter_rerun import merged_front, written_keys
+from ltmt.formats.glued_attributes import with_attributes_glued
 from ltmt.formats.html_blocks_kept import (
     EmbeddedHtml,
     KeptHtml,
@@ -82,6 +83,7 @@ from ltmt.formats.markdown_inline import (
     with_link_sources,
     writes_no_break_references,
 )
+from ltmt.formats.markdown_link_marks import task_box
 from ltmt.formats.markdown_values import (
     Value,
     abbreviation_value,
@@ -165,10 +167,11 @@ class Block:
         heading's line without its prefix and suffix, a cell's text (its pipes escaped); its
         no-break spaces as references with ``references`` (where the source writes them so:
         :func:`writes_no_break_references`)."""
-        if self.is_cell:  # (a cell is one line: a break in it is written <br>)
-            return _CELL_PIPE.sub(r"\\|", markdown(translation, None, references=references))
         if self.written is not None:
             return self.written(plain_text(translation))
+        translation = with_attributes_glued(self.source, translation)
+        if self.is_cell:  # (a cell is one line: a break in it is written <br>)
+            return _CELL_PIPE.sub(r"\\|", markdown(translation, None, references=references))
         return markdown(translation, self.hard_break, self.continuation, references)
 
 
@@ -383,13 +386,23 @@ def _text_block(key: str, opening: Any, token: Any, lines: list[str], skipped: i
         content = [text]
     if not children or not content:
         return None
+    where = lines[first].find(content[0])
+    if where < 0:
+        return None  # not where the parser says: left as written
+    box = ""
+    if opening.type == "paragraph_open" and children[0].type == "text":
+        box = task_box(lines[first][:where], content[0])
+    if box and str(children[0].content).startswith(box):  # kept, as its list marker is
+        rest = str(children[0].content)[len(box) :]
+        children = ([children[0].copy(content=rest)] if rest else []) + children[1:]
+        content = [content[0][len(box) :], *content[1:]]
+        where += len(box)
+    if not children:
+        return None
     source = tagged(children)
     words = _has_words_outside_code(source)
     if not words and not any(has_letter(value) for _, _, value in read_attributes(source)):
         return None
-    where = lines[first].find(content[0])
-    if where < 0:
-        return None  # not where the parser says: left as written
     suffix = ""
     if ending or (
         opening.type == "heading_open" and (opening.markup.startswith("#") or len(content) == 1)

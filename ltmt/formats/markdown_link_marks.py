@@ -46,8 +46,13 @@ _TEXT = rf"(?:[^\[\]\n!]|!(?!\[)|{_IMAGE})*"
 # a link's or an image's opening bracket, where its closing follows its text on its line; not
 # glued to a word, a bracket or a backslash (``items[i][j]``, ``\[``)
 _OPENING = rf"(?<![\w\]\\])!?\[(?={_TEXT}(?:{_INLINE_CLOSING}|{_REFERENCE_CLOSING}))"
-# a GFM task list item's box, with its list marker, at a line's start: ``- [ ] ``, ``1. [x] ``
-_TASK_BOX = r"(?<![^\n])[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\](?=[ \t])"
+# a GFM task list item's box (``[ ]``, ``[x]``), right after a list item's marker and before
+# a blank; with its marker at a line's start in a catalog string (``- [ ] ``, ``1. [x] ``)
+_LIST_MARKER = r"(?:[-+*]|\d{1,9}[.)])[ \t]+"
+_BOX = r"\[[ xX]\](?=[ \t])"
+_TASK_BOX = rf"(?<![^\n])[ \t]*{_LIST_MARKER}{_BOX}"
+_MARKER_BEFORE = re.compile(rf"(?:^|(?<=[\s>])){_LIST_MARKER}\Z")
+_BOX_AND_BLANKS = re.compile(rf"{_BOX}[ \t]+")
 # a link's marks, which pair (:func:`markdown_paired`); and those with a task list's box
 MARKDOWN_PAIR_MARKS = (
     rf"(?P<md_opening>{_OPENING})|(?P<md_inline>{_INLINE_CLOSING})"
@@ -72,3 +77,15 @@ def markdown_paired(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]
         elif found.get("md_inline") is not None:
             waiting = max(waiting - 1, 0)
         yield match
+
+
+def task_box(before: str, text: str) -> str:
+    """The task list box that ``text`` (a paragraph's, in a Markdown page) starts with, its
+    blanks with it (``[ ] ``), where ``before`` (its line up to it) ends with a list item's
+    marker (``- ``, ``> 1. ``): GFM's and pymdownx.tasklist's checkbox, kept as written as the
+    marker is, not text to translate (``- [ ] Dark theme`` came back ``- [ Dark-Thema``);
+    else ``""``."""
+    if _MARKER_BEFORE.search(before) is None:
+        return ""
+    found = _BOX_AND_BLANKS.match(text)
+    return found.group() if found is not None else ""
