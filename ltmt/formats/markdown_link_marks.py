@@ -21,7 +21,7 @@ stays the placeholder it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ltmt.formats.attribute_lists import ATTRIBUTE_LIST
 
@@ -61,10 +61,15 @@ MARKDOWN_PAIR_MARKS = (
 MARKDOWN_MARKS = rf"{MARKDOWN_PAIR_MARKS}|{_TASK_BOX}"
 
 
-def markdown_paired(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
-    """``matches`` of a pattern holding :data:`MARKDOWN_MARKS`, without a reference's closing
-    (``][label]``) that no opening comes before (``matrix[i][j]`` is text); an inline link's
-    closing, ``](target)``, is one wherever it stands, its shape no text's."""
+def markdown_paired(
+    matches: Iterable[re.Match[str]],
+    inside: Callable[[int, int], Iterable[re.Match[str]]] = lambda start, end: (),
+) -> Iterator[re.Match[str]]:
+    """``matches`` of a pattern holding :data:`MARKDOWN_MARKS`, a reference's closing
+    (``][label]``) that no opening comes before (``matrix[i][j]`` is text) in its place the
+    matches ``inside`` gives for its label's span (start, end: ``[KEY_JUMP]`` of
+    ``table[a][KEY_JUMP]``, a game's token, stays one); an inline link's closing,
+    ``](target)``, is one wherever it stands, its shape no text's."""
     waiting = 0  # the openings not closed yet (an image's inside a link's)
     for match in matches:
         found = match.groupdict()
@@ -72,6 +77,7 @@ def markdown_paired(matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]
             waiting += 1
         elif found.get("md_reference") is not None:
             if not waiting:
+                yield from inside(match.start() + 1, match.end())
                 continue
             waiting -= 1
         elif found.get("md_inline") is not None:

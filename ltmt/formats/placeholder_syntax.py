@@ -884,7 +884,12 @@ def _placeholder_matches(text: str) -> Iterator[re.Match[str]]:
         )
     ):
         matches = list(_PLACEHOLDER_OF_PRINTF.finditer(text))  # %snumbers: %s and a word
-    for match in latex_paired(pod_paired(markdown_paired(paired(iter(matches))))):
+    pattern = matches[0].re if matches else _PLACEHOLDER
+
+    def inside(start: int, end: int) -> Iterator[re.Match[str]]:  # a label's placeholders
+        return (m for m in pattern.finditer(text, start, end) if m.lastgroup != "markdown")
+
+    for match in latex_paired(pod_paired(markdown_paired(paired(iter(matches)), inside))):
         dollar = match.lastgroup == "sigil" and _DOLLAR_DIGIT.fullmatch(match.group())
         if dollar and an_amount(text, match.start(), match.end()):
             continue  # Fee: $5, $5k: money (ltmt.formats.dollar_references)

@@ -968,3 +968,28 @@ def test_a_reviewed_copy_of_an_earlier_output_is_lined_up_by_its_texts_not_the_r
         "kept and the English is translated again rather than guessed by place; compare with "
         "a copy of the file to keep reviewed text"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "seen", "written"),
+    [  # the trial's: "- [ ] High-contrast theme" came back "- [ High-contrast-Thema"
+        ("- [x] Light theme\n- [ ] High-contrast theme\n",
+         ["Light theme", "High-contrast theme"],
+         "- [x] LIGHT THEME\n- [ ] HIGH-CONTRAST THEME\n"),
+        ("1. [X]  Done\n   and more\n\n> * [ ] Quoted [task](t.md)\n",
+         ["Done and more", 'Quoted <a href="t.md">task</a>'],
+         "1. [X]  DONE AND MORE\n\n> * [ ] QUOTED [TASK](t.md)\n"),
+        # no task: not right after a list marker, no blank after it, a link's text
+        ("[ ] Not in a list\n\n- [ ]glued\n- [docs](d.md) here\n",
+         ["[ ] Not in a list", "[ ]glued", '<a href="d.md">docs</a> here'],
+         "[ ] NOT IN A LIST\n\n- [ ]GLUED\n- [DOCS](d.md) HERE\n"),
+    ],
+)  # fmt: skip
+def test_a_task_list_items_box_is_kept_as_its_marker_is(
+    tmp_path: Path, text: str, seen: list[str], written: str
+) -> None:
+    source, out = tmp_path / "page.md", tmp_path / "page.de.md"
+    source.write_text(text, "utf-8")
+    assert [unit.source for unit in open_document(source).units()] == seen
+    translate_file(source, out, FakeModel(), tgt_lang="de")
+    assert out.read_text("utf-8") == written
