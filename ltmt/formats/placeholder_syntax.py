@@ -392,10 +392,6 @@ _PATTERNS = {
     # first: reST's and MyST's inline markup, a role's name and a link's underscores with the
     # backtick span they mark (``{ref}`` is no brace field there)
     "rest": REST_MARKUP,
-    # a Markdown link's opening ``[`` and its closing ``](target)`` or ``][label]``, whose
-    # target the model translated (MyST's messages), and a task list item's box (``- [ ]``:
-    # :mod:`ltmt.formats.markdown_link_marks`); its text between them is translated
-    "markdown": MARKDOWN_MARKS,
     # AsciiDoc's inline macros: one kept whole (``include::x.adoc[]``), or a macro's name,
     # target and opening bracket (``xref:install.adoc[``), whose words are translated
     "asciidoc": ASCIIDOC_MARKUP,
@@ -435,6 +431,11 @@ _PATTERNS = {
         # Angular's paired placeholders ({$START_LINK}Contact us{$CLOSE_LINK}: :data:`_ANGULAR`)
         rf"|{_ANGULAR_PAIRED}"
     ),
+    # a Markdown link's opening ``[`` and its closing ``](target)`` or ``][label]``, whose
+    # target the model translated (MyST's messages), and a task list item's box (``- [ ]``:
+    # :mod:`ltmt.formats.markdown_link_marks`); its text between them is translated. After
+    # the tags: ``[b][i]Critical[/i]`` is BBCode, not a reference link
+    "markdown": MARKDOWN_MARKS,
     # a game's input token, which the game replaces by its glyph: a key or button named in
     # capitals after its kind ([KEY_JUMP], [BUTTON_A]) or an input action (<action:Jump>); not
     # a command line's [OUTPUT_FILE] or <user:admin>, which translators translate; and a

@@ -46,6 +46,8 @@ from ltmt.formats.repair import drop_repeated_tails
         ("Read the [docs]({url}) first", ["{url}"]),
         # an index, a label and a bracket that are no link's
         ("Set matrix[i][j] and table[a][b]", []),
+        # BBCode closed later: tags, no reference link
+        ("[b][i]Critical[/i] hit[/b]", ["[b]", "[i]", "[/i]", "[/b]"]),
         ("Press [OK] to go on; (see above)", []),
         # an inline closing alone is one still: its shape is no text's
         ("A stray ](here) and [there", ["](here)"]),

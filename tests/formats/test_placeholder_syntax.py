@@ -74,7 +74,11 @@ from ltmt.formats.placeholder_syntax import (
         ("[player.name] [name!t] [mc_name!cl]", ["[player.name]", "[name!t]", "[mc_name!cl]"]),
         ("[ ] open, [x] done, see [1]", []),
         ("[b] [color] [list]", []),
-        ("Read [the guide](https://x.org) or [guide][ref]", ["https://x.org"]),
+        # a Markdown link's text: no variable, its marks a link's (markdown_link_marks)
+        (
+            "Read [the guide](https://x.org) or [guide][ref]",
+            ["[", "](https://x.org)", "[", "][ref]"],
+        ),
         ("items[count] and [[name]", []),
         # a game's input tokens
         ("Press [KEY_JUMP] to jump.", ["[KEY_JUMP]"]),
@@ -89,10 +93,10 @@ from ltmt.formats.placeholder_syntax import (
         ),
         ("Press [Ctrl], [Del], [Home], [Insert], [Enter] or [Left Stick]", []),
         ("Click [Continue] to go on; see [1]; [x] done; items[E]; [[E]", []),
-        ("[E](https://x.org)", ["https://x.org"]),
+        ("[E](https://x.org)", ["[", "](https://x.org)"]),  # a link's text, no key
         # a bracketed label not closed later, a Markdown link, a metavariable, comparisons
         ("Press [OK] or [Cancel] or [1].", []),
-        ("[Click here](https://x.org)", ["https://x.org"]),
+        ("[Click here](https://x.org)", ["[", "](https://x.org)"]),
         ("Enter <name>, if a < b and c > d, x <= y", []),
         # a command line's bracketed names, which real catalogs translate (dpkg, bash, psql):
         # no BBCode of BBCode's names, no token of a game's kinds

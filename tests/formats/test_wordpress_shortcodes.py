@@ -47,8 +47,12 @@ def test_an_unpaired_shortcode_is_one_placeholder_sent_as_a_tag(
         # no shortcode: a footnote, an editor's mark, a sound, a link, a command's metavariable
         ("See [1] and [sic].", []),
         ("[DOOR SLAMS] Who is there?", []),
-        ("Read [the guide](https://example.com/guide).", [("https://example.com/guide", "name")]),
-        ('[link text="x"](https://example.com)', [("https://example.com", "name")]),
+        # (a Markdown link's marks: ltmt.formats.markdown_link_marks)
+        (
+            "Read [the guide](https://example.com/guide).",
+            [("[", "markdown"), ("](https://example.com/guide)", "markdown")],
+        ),
+        ('[link text="x"](https://example.com)', [("[", "markdown"), ("](https://example.com)", "markdown")]),
         ("Usage: run [NAME=VALUE] [default=N] [--all]", []),
         ('Say [Hello there="x"]', []),  # a capital: no shortcode's name
         ("{count, plural, one {# booking} other {# bookings}}", []),  # ICU: braces, not brackets
