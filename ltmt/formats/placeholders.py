@@ -47,6 +47,7 @@ from ltmt.formats.v3_plural_keys import FORM_FOR_ONE
 from ltmt.inch_marks import inch_marks_restored
 from ltmt.quote_pairs import paired_again
 from ltmt.segments import Segment, Translation
+from ltmt.stray_quotes import without_stray_quotes
 from ltmt.swiss_spelling import swiss_spelling
 from ltmt.text import join_lines, split_edges, split_lines
 
@@ -118,13 +119,15 @@ class Restored:
     :func:`~ltmt.formats.placeholder_edges.stray_braces`), no mark beside a field that the
     source does not write there once it was repaired (``{{from}}/{{to}}/``:
     :func:`~ltmt.formats.placeholder_edges.stray_marks`), and is not empty. ``problems`` says
-    what was wrong, for logs.
+    what was wrong, for logs. ``stray_quotes``: the quote marks taken out that paired with
+    nothing and that the source lacks (:mod:`ltmt.stray_quotes`), which a run's summary counts.
     """
 
     text: str
     repaired: bool
     ok: bool
     problems: tuple[str, ...] = ()
+    stray_quotes: int = 0
 
 
 def reused_as_stored(translation: Translation, form: int | None = None) -> bool:
@@ -268,7 +271,9 @@ def fit_translation(translation: Translation, kept: Iterable[str] = ()) -> Trans
     (:func:`ltmt.date_formats.localise_dates`) and its spelling (``ss`` for ``ß`` in Swiss
     German: :mod:`ltmt.swiss_spelling`, but in ``kept``, the glossary's names kept as
     written), a quotation of two kinds of marks given one pair (``»{{title}}“``:
-    :mod:`ltmt.quote_pairs`), and ``fitted`` set where that changed the text;
+    :mod:`ltmt.quote_pairs`), a quote mark that pairs with nothing and that the source lacks
+    taken out (``%date%«``: :mod:`ltmt.stray_quotes`), and ``fitted`` set where that changed
+    the text;
     an empty text, and a memory match :func:`reused_as_stored`, stay as they are."""
     if not translation.text.strip() or reused_as_stored(translation):
         return translation
@@ -277,6 +282,7 @@ def fit_translation(translation: Translation, kept: Iterable[str] = ()) -> Trans
         text = localise_dates(translation.source, text, language)
         text = swiss_spelling(text, language, kept)
         text = paired_again(translation.source, text, language)
+        text = without_stray_quotes(translation.source, text)
     return translation if text == translation.text else replace(translation, text=text, fitted=True)
 
 

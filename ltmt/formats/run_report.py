@@ -39,7 +39,9 @@ Every unit translated in the run is counted once in each of these groups:
 - ``seams_repaired``: multi-line units whose translation said words twice across a line break
   (ending one line, starting the next) and now says them once (:mod:`ltmt.line_seams`);
   ``doubled_repaired``: units whose translation said a word twice in a row (``Dateien
-  Dateien``) where the source does not, now once;
+  Dateien``) where the source does not, now once; ``stray_quotes``: units whose translation
+  had a quote mark that paired with nothing and that the source lacks (``%date%«``), taken out
+  (:mod:`ltmt.stray_quotes`);
 - ``accelerators``: lines whose keyboard accelerator (``&Open``) was taken out before the model
   translated them and placed in the translation (:mod:`ltmt.accelerators`; a reviewer checks
   that the keys of one menu differ);
@@ -218,6 +220,7 @@ class RunReport:
     numbers_not_repairable_examples: list[str] = field(default_factory=list)
     seams_repaired: int = 0
     doubled_repaired: int = 0
+    stray_quotes: int = 0  # units rid of a quote mark that paired with nothing (stray_quotes)
     accelerators: int = 0
     invalid_format: int = 0
     format_unchecked: int = 0
@@ -637,6 +640,11 @@ class RunReport:
             parts.append(f"line breaks: {repeats} repeated words across one, now written once")
         if self.doubled_repaired:
             parts.append(f"doubled words: {self.doubled_repaired} written once")
+        if self.stray_quotes:
+            parts.append(
+                f"quote marks: {self.stray_quotes} rid of a stray one the source lacks "
+                "(it paired with nothing)"
+            )
         if self.accelerators:
             parts.append(f"accelerators: {self.accelerators} placed")
         if self.sentence_split:

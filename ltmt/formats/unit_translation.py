@@ -68,6 +68,7 @@ from ltmt.numbers_kept import numbers_said_wrong
 from ltmt.quote_pairs import paired_again
 from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
+from ltmt.stray_quotes import stray_quotes, without_stray_quotes
 from ltmt.spelling import unknown_in
 from ltmt.swiss_spelling import swiss_spelling
 from ltmt.term_swapped_copies import copied_around_terms
@@ -557,18 +558,22 @@ def fit(unit: Unit, output: str, target_language: str = "", kept: Iterable[str] 
     ``target_language`` (the model's), the source's date formats are written in its form
     (:func:`ltmt.date_formats.localise_dates`) where the format rules allow it, and ``ß``
     written ``ss`` for Swiss German (:mod:`ltmt.swiss_spelling`; ``kept``: glossary names
-    written as they are), and a quotation of two kinds of marks given one pair
-    (``»{{title}}“`` → ``»{{title}}«``: :mod:`ltmt.quote_pairs`)."""
+    written as they are), a quotation of two kinds of marks given one pair
+    (``»{{title}}“`` → ``»{{title}}«``: :mod:`ltmt.quote_pairs`), and a quote mark that pairs
+    with nothing and that the source lacks taken out (``%date%«``: :mod:`ltmt.stray_quotes`,
+    counted in ``stray_quotes``)."""
     restored = _fit_placeholders(unit, output)
     if not target_language or not restored.text.strip():
         return restored
     localised = localise_dates(unit.source, restored.text, target_language)
     localised = swiss_spelling(localised, target_language, kept)
     localised = paired_again(unit.source, localised, target_language)
+    stray = len(stray_quotes(unit.source, localised))
+    localised = without_stray_quotes(unit.source, localised)
     flags = format_flags(unit.flags)
     if localised == restored.text or (flags and check_format(flags, unit.source, localised)):
         return restored
-    return replace(restored, text=localised)
+    return replace(restored, text=localised, stray_quotes=stray)
 
 
 def _fit_placeholders(unit: Unit, output: str) -> Restored:
@@ -875,6 +880,7 @@ def _count(
     report.seams_repaired += translation.seams_repaired
     report.tracked_untracked += outcome.insertions_untracked
     report.doubled_repaired += translation.doubled_repaired
+    report.stray_quotes += outcome.restored.stray_quotes > 0
     report.accelerators += translation.accelerators
     report.with_placeholders += _has_placeholders(outcome.unit)
     unchecked = unchecked_flags(outcome.unit.flags, outcome.unit.source)

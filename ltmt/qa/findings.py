@@ -191,7 +191,8 @@ CHECKS: dict[str, Check] = {
             "warning",
             'a quote mark beside a placeholder (»%1«, "%s") is not left alone: a translation '
             "that opens the quotation around it closes it (Datei »%1 zu speichern lost its «); "
-            "a lone mark away from a placeholder is a punctuation note; what the source quotes "
+            "a lone mark elsewhere that the source lacks is not left either (hinter »Ginx« oder "
+            "Traefik«), one whose partner was lost is a punctuation note; what the source quotes "
             'in double marks (a valid "Gift Card" code, "{{title}}") is not written without '
             "them; a quotation's two marks are one pair (not »{{title}}“)",
         ),

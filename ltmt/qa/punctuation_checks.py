@@ -17,6 +17,7 @@ from ltmt.formats.glued_hyphens import glued_hyphens
 from ltmt.formats.placeholder_syntax import find_placeholders, without_placeholders
 from ltmt.quote_pairs import closing_mark, mixed_pairs
 from ltmt.quote_style import MAX_QUOTED, double_marks, quoted_spans
+from ltmt.stray_quotes import prose_marks, stray_quotes
 
 # the marks that end a sentence whose translation must end with them too (:func:`_ending`)
 _ENDINGS = (
@@ -82,27 +83,33 @@ def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
     """A quote mark that opens or closes nothing (:func:`_lone_quote`) right beside a
     placeholder of ``target`` on one side of it alone (``Datei »%1 zu speichern``): the
     quotation around a value lost a mark, which the program shows. A placeholder quoted on
-    both sides (``„%s“``) holds no lone mark: one elsewhere (``Abschnitt „Erste Schritte.``)
+    both sides (``„%s“``) holds no lone mark. A lone mark elsewhere that the source lacks
+    (``Die Adresse {{ value }} “ ist``, ``hinter »Ginx« oder Traefik«``: what ``ltmt
+    translate`` takes out, :mod:`ltmt.stray_quotes`) is one too; one whose partner the
+    translation lost (``Abschnitt „Erste Schritte.`` for ``the "Getting started" section``)
     is a ``punctuation`` note. A quotation in double marks of the source that the translation
     writes without its marks (:func:`_quotes_lost`) is one too, a placeholder's among them
     (``"{{title}}"`` → ``{{title}}``: a dialog shows the title unquoted), and so is a quotation
     whose two marks are of two kinds (``»{{title}}“``: :func:`_pairs_mixed`)."""
     lost = _pairs_mixed(source, target) + _quotes_lost(source, target)
+    stray = [
+        f"a quote mark ({target[at]}) that opens or closes nothing, which the source does not "
+        "have: remove it"
+        for at in stray_quotes(source, target)
+    ]
     if _lone_quote(source, target) is None:
-        return lost
+        return lost + stray
+    prose = set(prose_marks(target))  # not a code span's own mark (`root_path="/a"`)
     for placeholder in find_placeholders(target):
-        before = target[placeholder.start - 1 : placeholder.start]
-        after = target[placeholder.end : placeholder.end + 1]
-        quoted = [
-            (m, at) for m, at in ((before, "before"), (after, "after")) if m and m in _DOUBLE_QUOTES
-        ]
+        sides = ((placeholder.start - 1, "before"), (placeholder.end, "after"))
+        quoted = [(target[at], where) for at, where in sides if at in prose]
         if len(quoted) == 1:
             mark, where = quoted[0]
             return [
                 f"a quote mark ({mark}) {where} {placeholder.text} that opens or closes "
                 "nothing: quote the placeholder as the source does"
             ]
-    return lost
+    return lost + stray
 
 
 def _quotes_lost(source: str, target: str) -> list[str]:
