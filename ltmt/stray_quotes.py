@@ -40,7 +40,8 @@ _TYPOGRAPHIC = frozenset("»«„“”")  # a straight " may be an inch's (27")
 _SINGLE = re.compile(r"(?<![^\W_])['`\u2018\u2019\u201a]|['`\u2018\u2019\u201a](?![^\W_])")
 _WORD = re.compile(r"[^\W_]")  # a letter or digit
 # code whose quote marks are its own: a <code> element's text, a backtick span of one line
-_CODE = re.compile(r"<code\b[^>]*>.*?</code>|`[^`\n]+`", re.DOTALL)
+# (no <code> inside one: each start scans to the next <code> at most, which keeps it linear)
+_CODE = re.compile(r"<code\b[^<>]*>[^<]*(?:<(?!/?code\b)[^<]*)*</code>|`[^`\n]+`")
 # what may follow a removed mark that had a space before it: that space goes too
 _AFTER_SPACE = frozenset(" \n.,;:!?)")
 
@@ -77,25 +78,25 @@ def without_stray_quotes(source: str, output: str) -> str:
 def prose_marks(text: str) -> list[int]:
     """Where ``text``'s double quote marks are outside its tags, JSON, placeholders and code."""
     hidden = _hidden(text)
-    return [at for at in double_marks(text) if not any(a <= at < b for a, b in hidden)]
+    return [at for at in double_marks(text) if not hidden[at]]
 
 
-def _hidden(text: str) -> list[tuple[int, int]]:
-    """Where ``text``'s placeholders (tags among them) and code are: their marks are their own."""
-    hidden = [(p.start, p.end) for p in find_placeholders(text)]
-    return hidden + [found.span() for found in _CODE.finditer(text)]
+def _hidden(text: str) -> bytearray:
+    """For each character of ``text``, whether it is in a placeholder (a tag among them) or in
+    code, whose marks are their own."""
+    hidden = bytearray(len(text))
+    spans = [(p.start, p.end) for p in find_placeholders(text)]
+    for start, end in spans + [found.span() for found in _CODE.finditer(text)]:
+        hidden[start:end] = b"\x01" * (end - start)
+    return hidden
 
 
 def _single_marks(text: str) -> list[int]:
-    """Where ``text``'s single quote marks are (``'``, `````, ``‘``, ``’``, ``‚``: a German
-    translation quotes ``'git add'`` with ``»...«``), outside its tags, JSON, placeholders and
-    code; not an apostrophe between two letters (``don't``, ``O'Hagan``)."""
+    """Where ``text``'s single quote marks are (straight, a backtick, curly and low ones: a
+    German translation quotes ``'git add'`` with ``»...«``), outside its tags, JSON,
+    placeholders and code; not an apostrophe between two letters (``don't``, ``O'Hagan``)."""
     hidden = _hidden(text)
-    return [
-        found.start()
-        for found in _SINGLE.finditer(text)
-        if not any(a <= found.start() < b for a, b in hidden)
-    ]
+    return [found.start() for found in _SINGLE.finditer(text) if not hidden[found.start()]]
 
 
 def _removable(text: str, at: int) -> bool:
@@ -104,7 +105,8 @@ def _removable(text: str, at: int) -> bool:
     direct speech after a colon (``Er sagte: »Als Arzt ...``). Those belong to a quotation that
     runs on from or into the text beside it (a news article's next sentence, a subtitle's next
     cue): a mark at the text's start, or after its last word (``Ich werde bei dir sein.“``)."""
-    if text[at] not in _TYPOGRAPHIC or text.endswith(": ", 0, at) and _role(text, at) == "open":
+    speech = text.endswith(": ", 0, at) and _role(text, at) == "open"
+    if text[at] not in _TYPOGRAPHIC or speech:
         return False
     return bool(_WORD.search(text, 0, at)) and bool(_WORD.search(text, at + 1))
 

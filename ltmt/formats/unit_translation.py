@@ -68,8 +68,8 @@ from ltmt.numbers_kept import numbers_said_wrong
 from ltmt.quote_pairs import paired_again
 from ltmt.routing import reused_segment, stored_edges_replaced
 from ltmt.segments import MEMORY_FREE, Match, Segment, Translation
-from ltmt.stray_quotes import stray_quotes, without_stray_quotes
 from ltmt.spelling import unknown_in
+from ltmt.stray_quotes import stray_quotes, without_stray_quotes
 from ltmt.swiss_spelling import swiss_spelling
 from ltmt.term_swapped_copies import copied_around_terms
 from ltmt.units import is_one_name, meant_as_written, split_segment

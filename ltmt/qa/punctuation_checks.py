@@ -97,7 +97,7 @@ def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
         "have: remove it"
         for at in stray_quotes(source, target)
     ]
-    if _lone_quote(source, target) is None:
+    if stray or _lone_quote(source, target) is None:  # a stray one beside a field: remove it
         return lost + stray
     prose = set(prose_marks(target))  # not a code span's own mark (`root_path="/a"`)
     for placeholder in find_placeholders(target):
@@ -109,7 +109,7 @@ def quoting_problems(source: str, target: str, metadata: Mapping[str, Any]) -> l
                 f"a quote mark ({mark}) {where} {placeholder.text} that opens or closes "
                 "nothing: quote the placeholder as the source does"
             ]
-    return lost + stray
+    return lost
 
 
 def _quotes_lost(source: str, target: str) -> list[str]:

@@ -1434,6 +1434,34 @@ def test_translations_whose_doubled_words_were_repaired_are_counted() -> None:
     assert "doubled words:" not in RunReport(units=1).summary()
 
 
+def test_translations_rid_of_a_stray_quote_mark_are_counted() -> None:
+    """The summary said ``0 repaired`` of ``%date%«`` (trial s77)."""
+    from ltmt.formats.documents import Unit
+    from ltmt.formats.unit_translation import translate_units
+    from ltmt.segments import Translation
+
+    outputs = {
+        'The coupon "%code%" expired on %date%.': "Der Coupon »%code%« ist auf %date%« abgelaufen.",
+        "Click Save": "Klicken Sie auf „Speichern“",
+    }
+
+    def model(texts, prefer):
+        return [Translation(t, outputs[t], (), "model", target_language="de") for t in texts]
+
+    report = RunReport()
+    units = [Unit(str(i), source) for i, source in enumerate(outputs)]
+    outcomes = translate_units(units, model, report)
+    assert [o.text for o in outcomes] == [
+        "Der Coupon »%code%« ist auf %date% abgelaufen.",
+        "Klicken Sie auf „Speichern“",
+    ]
+    assert report.stray_quotes == 1 and report.as_dict()["stray_quotes"] == 1
+    assert "quote marks: 1 rid of a stray one the source lacks (it paired with nothing)" in (
+        report.summary()
+    )
+    assert "quote marks:" not in RunReport(units=1).summary()
+
+
 @pytest.mark.skipif(
     dictionary_for("de") is None, reason="needs pyenchant, libenchant-2-2 and hunspell-de-de"
 )

@@ -732,6 +732,18 @@ def test_fit_translation_gives_a_german_quotation_of_two_kinds_of_marks_one_pair
     assert fit_translation(reused).text == "Die Notiz »{{title}}“ fehlt."
 
 
+def test_fit_translation_takes_out_a_quote_mark_that_pairs_with_nothing() -> None:
+    """A fused ``{{ value }} “ ist`` (trial s77): the source quotes nothing."""
+    from ltmt.segments import Translation
+
+    source = "The address {{ value }} is already subscribed."
+    raw = Translation(
+        source, "Die Adresse {{ value }} “ ist bereits angemeldet.", target_language="de"
+    )
+    fitted = fit_translation(raw)
+    assert fitted.text == "Die Adresse {{ value }} ist bereits angemeldet." and fitted.fitted
+
+
 def test_fit_translation_keeps_swiss_germans_placeholders_and_glossary_names() -> None:
     from ltmt.segments import Translation
 

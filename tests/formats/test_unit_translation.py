@@ -293,6 +293,17 @@ def test_fitting_gives_a_german_quotation_of_two_kinds_of_marks_one_pair() -> No
     assert fit(unit, "Die Notiz »{{title}}“ fehlt.").text == "Die Notiz »{{title}}“ fehlt."
 
 
+def test_fitting_takes_out_a_quote_mark_that_pairs_with_nothing_and_counts_it() -> None:
+    """A Symfony message came out ``... auf %date%« abgelaufen.`` with no memory (trial s77)."""
+    unit = Unit("coupon", 'The coupon "%code%" expired on %date%.')
+    fitted = fit(unit, "Der Coupon »%code%« ist auf %date%« abgelaufen.", "de")
+    assert fitted.text == "Der Coupon »%code%« ist auf %date% abgelaufen."
+    assert fitted.stray_quotes == 1 and fitted.ok
+    # a memory match's approved target (no language to write) and a good pair stay as they are
+    assert fit(unit, "Der Coupon »%code%« ist auf %date%« abgelaufen.").stray_quotes == 0
+    assert fit(unit, "Der Coupon »%code%« ist am %date% abgelaufen.", "de").stray_quotes == 0
+
+
 def test_fitting_keeps_a_smartformat_expression_translated_form_by_form() -> None:
     # what the translator assembles (:mod:`ltmt.formats.smart_format`) stays as it is
     unit = Unit("1", "{gender:choose(m|f):He|She} found {lives:plural:one life|{} lives}.")

@@ -2268,3 +2268,41 @@ def test_the_structure_check_that_translate_warns_of_too(
     source: str, target: str, expected: str | None
 ) -> None:
     assert structure_problem(source, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "mark"),
+    [
+        # trial s77: a fused Symfony message, a Markdown line beside a code span's quotes, and
+        # a placeholder the source does not quote
+        (
+            "The address {{ value }} is already subscribed.",
+            "Die Adresse {{ value }} \u201c ist bereits angemeldet.",
+            "\u201c",
+        ),
+        (
+            'Set `root_path="/dashboards"` so that links work behind nginx or Traefik.',
+            'Setzen Sie `root_path="/dashboards"`, sodass Links hinter \u00bbGinx\u00ab oder '
+            "Traefik\u00ab funktionieren.",
+            "\u00ab",
+        ),
+        (
+            'Set <code>root_path="/dashboards"</code> so that links work.',
+            'Setzen Sie <code>root_path="/dashboards"</code>, sodass Traefik\u00ab geht.',
+            "\u00ab",
+        ),
+        (
+            'The coupon "%code%" expired on %date%.',
+            "Der Coupon \u00bb%code%\u00ab ist auf %date%\u00ab abgelaufen.",
+            "\u00ab",
+        ),
+    ],
+)
+def test_a_lone_quote_mark_the_source_lacks_is_a_quoting_warning(source, target, mark):
+    """``{{ value }} “`` was a punctuation note, and a code span's own ``"`` was blamed for
+    ``Traefik«``."""
+    assert quoting_problems(source, target, {}) == [
+        f"a quote mark ({mark}) that opens or closes nothing, which the source does not have: "
+        "remove it"
+    ]
+    assert punctuation_problems(source, target, {}) == []  # not said twice
