@@ -15,10 +15,12 @@ placeholders and code (``<code>...</code>``, a backtick span), whose marks are t
 :func:`without_stray_quotes` removes them. Narrow on purpose: a quotation the model adds
 (``Klicken Sie auf „Speichern“``: a UI label quoted) pairs off and is kept; a mark whose
 partner the model lost (``Sag »hallo jetzt`` for ``Say "hi" now``) has one in the source
-(``ltmt qa``'s ``punctuation`` note says it); a straight ``"`` is kept (an inch's ``27"``);
-a source with as many marks as the translation, or more, explains them all. None of the dev
-users' 2,000 test references nor the 26,000 pairs of their memories has one (README, "Stray
-quote marks").
+(``ltmt qa``'s ``punctuation`` note says it), and so has a source's single-quoted item
+(``'git add'`` → ``»git add«``); a straight ``"`` is kept (an inch's ``27"``), and so is a mark
+at the text's start or after its last word, or one that opens speech after a colon (a quotation
+that runs on into the next sentence); a source with an unpaired mark of its own, or fewer marks
+to spare than the output has unpaired, has all of them kept. Measured on the references (README,
+"Stray quote marks"): it fires on none of the dev users' 2,000 test pairs and 12,057 memory pairs.
 """
 
 from __future__ import annotations
