@@ -36,6 +36,7 @@ def joined_parts(fitted: Sequence[Restored]) -> Restored:
         any(part.repaired for part in fitted),
         all(part.ok for part in fitted),
         tuple(problem for part in fitted for problem in part.problems),
+        sum(part.stray_quotes for part in fitted),
     )
 
 
