@@ -14,6 +14,10 @@ The other way round, a form (or a whole text) that starts with ``Du``, ``Dich``,
 ``Dein...`` for a source form that starts with "She" or "They" (``She replied to your
 comment.`` → ``Du antwortetest auf deinen Kommentar.``) turned the third person into the
 reader: :func:`reader_for_third_person` says which word (trial s75, under ``--formality du``).
+A German sentence that addresses the reader no more often than the source's sentence says
+"you" or "your" is not that: ``They invited you to {listName}`` → ``Du wurdest zu {listName}
+eingeladen`` is German's passive for the reader (trial s77), where ``She replied to your
+comment.`` → ``Du antwortetest auf deinen Kommentar.`` addresses the reader twice.
 """
 
 from __future__ import annotations
@@ -37,6 +41,11 @@ _INFORMAL_FIRST = re.compile(
 )
 # ... for a source form that starts with "she" or "they", its subject
 _SUBJECT_FIRST = re.compile(r"\W*(she|they)(?!\w)", re.IGNORECASE)
+# where a form's first sentence ends (in an ICU branch or a SmartFormat form, its end too)
+_SENTENCE_END = re.compile(r"[.!?}|\n]")
+# the words that address the reader, in English and informally in German
+_READER_EN = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_READER_DE = re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?)\b", re.IGNORECASE)
 
 # a form's place in its text: ("smart", expression's number, its head, form's number) or
 # ("icu", argument, key, how many branches of that argument and key came before)
@@ -93,6 +102,15 @@ def reader_for_third_person(target: str, source: str) -> tuple[str, str] | None:
         source_start = of_source.get(place)
         subject = None if source_start is None else _SUBJECT_FIRST.match(source, source_start)
         word = _INFORMAL_FIRST.match(target, start) if subject else None
-        if subject and word:
-            return word.group(1), subject.group(1)
+        if subject and word and source_start is not None:
+            said = len(_READER_EN.findall(_first_sentence(source, source_start)))
+            if len(_READER_DE.findall(_first_sentence(target, start))) > said:
+                return word.group(1), subject.group(1)
     return None
+
+
+def _first_sentence(text: str, start: int) -> str:
+    """``text``'s first sentence from ``start`` (to a full stop, a question or exclamation
+    mark, a form's or branch's end, a line's end)."""
+    end = _SENTENCE_END.search(text, start)
+    return text[start : len(text) if end is None else end.start()]

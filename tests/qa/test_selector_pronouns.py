@@ -104,7 +104,12 @@ def test_long_adversarial_input_is_read_in_linear_time(target):
     [
         # trial s75: under --formality du the steering made "She" the reader
         ("Du antwortete deine Anmerkung.", "She replied to your comment.", ("Du", "She")),
-        ("Dein Kommentar wurde beantwortet.", "They replied to your comment.", ("Dein", "They")),
+        ("Du hast dein Kommentar beantwortet.", "They replied to your comment.", ("Du", "They")),
+        # trial s77: German's passive for the reader the source's sentence addresses
+        ("Dein Kommentar wurde beantwortet.", "They replied to your comment.", None),
+        ("Du wurdest zu {listName} eingeladen", "They invited you to {listName}", None),
+        ("Du bist hier.", "They are here.", ("Du", "They")),
+        ("Du bist hier. Du auch.", "They are here. You too.", ("Du", "They")),
         ("Sie antwortete auf deinen Kommentar.", "She replied to your comment.", None),
         ("Du hast geantwortet.", "You replied.", None),
         ("Du hast geantwortet.", "Thanks, she replied.", None),  # not her sentence's start
