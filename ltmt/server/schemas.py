@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
 from ltmt.errors import InputError
@@ -13,6 +13,7 @@ from ltmt.memory.keys import ApiKey
 from ltmt.memory.report import ImportReport
 from ltmt.segments import Match, Translation
 from ltmt.server.errors import ApiError
+from ltmt.server.upload_origins import label_problem
 from ltmt.terminology.files import refuse_two_targets
 from ltmt.terminology.terms import MAX_TERM_CHARS, Term
 
@@ -248,10 +249,10 @@ class ImportReportOut(BaseModel):
         description="what reading the upload warned of, one line each",
     )
     origin: str = Field(
-        description="the origin the pairs were stored under, this request's own "
-        "(upload-20261208T011823Z-3f9a1c/export.tmx for an upload, api-20261208T011823Z-3f9a1c "
-        "for a batch of pairs; learn for learn pairs): DELETE /v1/memory?origin= with it "
-        "undoes this request alone",
+        description="the origin the pairs were stored under: an upload's own "
+        "(upload-20261208T011823Z-3f9a1c/export.tmx), which DELETE /v1/memory?origin= with it "
+        "undoes alone; api for a batch of pairs, or api/LABEL for one its body's origin "
+        "labelled; learn for learn pairs",
     )
 
     @classmethod
@@ -269,6 +270,24 @@ class PairsRequest(RequestBody):
         min_length=1,
         description="At most 10,000 pairs a request (more is a 422 that adds nothing: send "
         "them in parts, or import a file with /v1/memory/import).",
+    )
+
+
+def _origin_label(label: str) -> str:
+    """``label`` where it is an origin label (:func:`~ltmt.server.upload_origins.label_problem`
+    says why not: a 422)."""
+    problem = label_problem(label)
+    if problem is not None:
+        raise PydanticCustomError("origin_label", "{problem}", {"problem": problem})
+    return label
+
+
+class AddPairsRequest(PairsRequest):
+    origin: Annotated[str, AfterValidator(_origin_label)] | None = Field(
+        None,
+        description="A label for this batch (review-42: 1 to 64 ASCII letters, digits, '.', '_' "
+        "or '-', the first a letter or digit): its pairs are stored as origin api/review-42, "
+        "which DELETE /v1/memory?origin=review-42 undoes. Without it: api, every batch's.",
     )
 
 

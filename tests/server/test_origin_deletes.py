@@ -1,6 +1,7 @@
-"""DELETE /v1/memory?origin= against a real server: each upload and batch undone alone, a dry
-run, and a file name several uploads have refused (trial s77: two uploads named export.tmx
-were one origin, and undoing one deleted both at once)."""
+"""DELETE /v1/memory?origin= against a real server: each upload undone alone, batches of pairs
+by their label or all at once, a dry run, and a file name several uploads (or a label) have
+refused (trial s77: two uploads named export.tmx were one origin, and undoing one deleted both
+at once)."""
 
 from __future__ import annotations
 
@@ -96,16 +97,104 @@ def test_two_uploads_of_one_name_are_two_origins_each_undone_alone(api):
         assert client.get("/v1/memory/stats").json()["segments"] == 0
 
 
-def test_each_batch_of_pairs_is_an_origin_undone_alone(api):
-    with api.client(api.key("pair-batches")) as client:
-        good = [{"source": "Close the window", "target": "Fenster schließen"}]
-        bad = [{"source": "Open the door", "target": "Tür schließen"}]
-        kept = client.post("/v1/memory/pairs", json={"pairs": good}).json()["origin"]
-        wrong = client.post("/v1/memory/pairs", json={"pairs": bad}).json()["origin"]
-        assert kept != wrong and kept.startswith("api-") and wrong.startswith("api-")
-        deleted = client.delete("/v1/memory", params={"origin": wrong}).json()
+def pair(source: str, target: str) -> dict:
+    return {"source": source, "target": target}
+
+
+def post_pairs(client, *pairs: dict, label: str | None = None) -> dict:
+    body = {"pairs": list(pairs)} if label is None else {"pairs": list(pairs), "origin": label}
+    answer = client.post("/v1/memory/pairs", json=body)
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def test_batches_of_pairs_without_a_label_are_one_origin_api(api):
+    # a CAT tool posts each pair on its own: one origin per batch grew the user's record (and
+    # /stats) by one per pair, rewritten by every write (trial s77)
+    with api.client(api.key("one-pair-posts")) as client:
+        posted = [post_pairs(client, pair(f"Open file {n}", f"Datei {n} öffnen")) for n in range(5)]
+        assert {answer["origin"] for answer in posted} == {"api"}
+        assert client.get("/v1/memory/stats").json()["origins"] == {"api": 5}
+        deleted = client.delete("/v1/memory", params={"origin": "api"}).json()
+        assert (deleted["origin"], deleted["deleted_segments"]) == ("api", 5)
+
+
+def test_a_labelled_batch_is_api_slash_its_label_undone_by_its_label(api):
+    with api.client(api.key("labelled-batches")) as client:
+        kept = post_pairs(client, pair("Close the window", "Fenster schließen"))
+        wrong = post_pairs(client, pair("Open the door", "Tür schließen"), label="review-42")
+        other = post_pairs(client, pair("Print the page", "Seite drucken"), label="review-43")
+        assert (kept["origin"], wrong["origin"], other["origin"]) == (
+            "api",
+            "api/review-42",
+            "api/review-43",
+        )
+        # a label posted again adds to its origin
+        again = post_pairs(client, pair("Open the box", "Kiste schließen"), label="review-42")
+        assert again["origin"] == "api/review-42"
+        assert client.get("/v1/memory/stats").json()["origins"] == {
+            "api": 1,
+            "api/review-42": 2,
+            "api/review-43": 1,
+        }
+
+        dry = client.delete("/v1/memory", params={"origin": "review-42", "dry_run": "true"})
+        assert (dry.json()["origin"], dry.json()["would_delete"]) == ("api/review-42", 2)
+        deleted = client.delete("/v1/memory", params={"origin": "review-42"}).json()
+        assert (deleted["origin"], deleted["deleted_segments"]) == ("api/review-42", 2)
+        # as the answer gave it, too
+        deleted = client.delete("/v1/memory", params={"origin": "api/review-43"}).json()
+        assert (deleted["origin"], deleted["deleted_segments"]) == ("api/review-43", 1)
+        assert client.get("/v1/memory/stats").json()["origins"] == {"api": 1}
+
+
+def test_api_names_every_batch_labelled_or_not(api):
+    with api.client(api.key("all-batches")) as client:
+        post_pairs(client, pair("Close the window", "Fenster schließen"))
+        post_pairs(client, pair("Open the door", "Tür öffnen"), label="review-42")
+        upload(client, TEAM_A)
+        dry = client.delete("/v1/memory", params={"origin": "api", "dry_run": "true"}).json()
+        assert (dry["origin"], dry["would_delete"]) == ("api", 2)
+        deleted = client.delete("/v1/memory", params={"origin": "api"}).json()
+        assert deleted["deleted_segments"] == 2
+        assert list(client.get("/v1/memory/stats").json()["origins"].values()) == [2]
+
+
+def test_a_label_an_upload_has_as_its_file_name_is_refused_naming_both(api):
+    with api.client(api.key("label-and-upload")) as client:
+        uploaded = upload(client, TEAM_A)["origin"]
+        posted = post_pairs(client, pair("Open the door", "Tür öffnen"), label="export.tmx")
+        assert posted["origin"] == "api/export.tmx"
+        answer = client.delete("/v1/memory", params={"origin": "export.tmx"})
+        assert (answer.status_code, answer.json()["error"]) == (
+            400,
+            f"origin 'export.tmx' names 2 origins (api/export.tmx, {uploaded}): give the path "
+            "of the one meant, as GET /v1/memory/stats lists it",
+        )
+        deleted = client.delete("/v1/memory", params={"origin": "api/export.tmx"}).json()
         assert deleted["deleted_segments"] == 1
-        assert client.get("/v1/memory/stats").json()["origins"] == {kept: 1}
+        assert client.get("/v1/memory/stats").json()["origins"] == {uploaded: 2}
+
+
+SAFE = "1 to 64 ASCII letters, digits, '.', '_' or '-', the first a letter or digit (review-42)"
+
+
+@pytest.mark.parametrize(
+    ("label", "error"),
+    [
+        ("team a/v2", f"body.origin: 'team a/v2' is no origin label: give {SAFE}"),
+        ("", f"body.origin: '' is no origin label: give {SAFE}"),
+        ("..", f"body.origin: '..' is no origin label: give {SAFE}"),
+        ("x" * 65, f"body.origin: a label of 65 characters is too long: give {SAFE}"),
+        (42, "body.origin: Input should be a valid string"),
+    ],
+)
+def test_a_label_that_is_no_safe_name_is_a_422_that_adds_nothing(api, label, error):
+    with api.client(api.key("bad-labels")) as client:
+        body = {"pairs": [pair("Open the door", "Tür öffnen")], "origin": label}
+        answer = client.post("/v1/memory/pairs", json=body)
+        assert (answer.status_code, answer.json()["error"]) == (422, error)
+        assert client.get("/v1/memory/stats").json()["segments"] == 0
 
 
 def test_a_pair_another_upload_holds_too_is_kept_and_said(api):
@@ -120,20 +209,26 @@ def test_a_pair_another_upload_holds_too_is_kept_and_said(api):
         assert client.get("/v1/memory/stats").json()["segments"] == 2
 
 
+BATCH_OF_ITS_OWN = "api-20261208T011823Z-3f9a1c"
+
+
 def test_an_older_stores_bare_name_and_api_origins_are_still_named_as_before(api):
     user = "older-store"
     token = api.key(user)
     with Memory(api.store) as memory:  # as a server before trial s77 stored them
         memory.import_pairs(user, [("Payment overdue", "Zahlung überfällig")], origin="export.tmx")
         memory.import_pairs(user, [("Open the door", "Tür öffnen")], origin="api")
+        # as a server gave each batch an origin of its own for a while (trial s77)
+        memory.import_pairs(user, [("Close the door", "Tür schließen")], origin=BATCH_OF_ITS_OWN)
     with api.client(token) as client:
         newer = upload(client, TEAM_B)["origin"]
         assert client.get("/v1/memory/stats").json()["origins"] == {
             "export.tmx": 1,
             "api": 1,
+            BATCH_OF_ITS_OWN: 1,
             newer: 2,
         }
-        for origin in ("export.tmx", "api"):
+        for origin in ("export.tmx", "api", BATCH_OF_ITS_OWN):
             deleted = client.delete("/v1/memory", params={"origin": origin}).json()
             assert (deleted["origin"], deleted["deleted_segments"]) == (origin, 1)
         assert client.get("/v1/memory/stats").json()["origins"] == {newer: 2}
