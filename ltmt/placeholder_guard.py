@@ -26,7 +26,12 @@ from typing import TYPE_CHECKING
 
 from ltmt.folded_characters import restore_folded
 from ltmt.formats.placeholder_syntax import without_placeholders
-from ltmt.numbers_kept import kept_shape, lost_beyond_words, repair_outputs
+from ltmt.numbers_kept import (
+    counts_lost_in_german,
+    kept_shape,
+    lost_beyond_words,
+    repair_outputs,
+)
 from ltmt.percent_signs import lost_percents
 from ltmt.pictographs import without_tags
 from ltmt.qa.unit_checks import lost_units
@@ -89,7 +94,7 @@ def guard_placeholders(
 
 
 def numbers_still_lost(
-    indices: Iterable[int], units: Sequence[Unit], outputs: Sequence[str]
+    indices: Iterable[int], units: Sequence[Unit], outputs: Sequence[str], german: bool = False
 ) -> set[int]:
     """The outputs ``indices`` (into ``units`` and ``outputs``) that still lack a number of
     their line beyond repair, once the guard has run: neither the repair, the retry with the
@@ -103,7 +108,9 @@ def numbers_still_lost(
     number (``15 Ming`` for ``15 mg``: :func:`ltmt.qa.unit_checks.lost_units`, as qa's units
     check reads it, outside placeholders). A tag is read as a space: without it, ``is
     <x/>5`` (``is ±5``) read as the code ``is5`` and its translation ``ist <x/>5`` as ``ist5``,
-    a number lost that both have."""
+    a number lost that both have. In ``german`` outputs, a small count written neither in
+    digits nor in German words is lost too (:func:`ltmt.numbers_kept.counts_lost_in_german`:
+    ``over 10 seconds`` gone from a fused match's ``Stellt 150 Lebenspunkte wieder her.``)."""
     read = [
         (i, without_tags(units[i].text, filler=" "), without_tags(outputs[i], filler=" "))
         for i in indices
@@ -114,6 +121,7 @@ def numbers_still_lost(
         if lost_beyond_words(source, output)
         or lost_percents(source, output)
         or lost_units(without_placeholders(source), without_placeholders(output))
+        or (german and bool(counts_lost_in_german(source, output)))
     }
 
 

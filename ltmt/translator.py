@@ -1111,7 +1111,7 @@ class Translator:
                 often, misoften = repair_frequencies(units, outputs)  # einmal for twice
                 repaired_at |= timed | worded | often
                 wrong_at |= mistimed | misworded | misoften
-            wrong_at |= numbers_still_lost(range(len(units)), units, outputs)
+            wrong_at |= numbers_still_lost(range(len(units)), units, outputs, german)
             unrepaired = {units[i].segment for i in wrong_at}
             unrepaired |= numbers_added_beyond_repair(units, outputs)
             repaired = {units[i].segment for i in repaired_at} - unrepaired

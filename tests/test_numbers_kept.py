@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ltmt.numbers_kept import (
+    counts_lost_in_german,
     is_letter_code,
     lost_beyond_words,
     lost_numbers,
@@ -714,3 +715,38 @@ def test_repair_outputs_writes_a_quantitys_decimal_point_as_german_writes_it():
     outputs = ["Rate auf 0.1 mL/h setzen."]
     assert repair_outputs(_NoRetry("de-CH"), units[:1], outputs, skip=set()) == (set(), set())
     assert outputs == ["Rate auf 0.1 mL/h setzen."]
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "lost"),
+    [
+        # trial s77: "over 10 seconds" dropped with its number
+        (
+            "Restores 150 health points over 10 seconds.",
+            "Stellt 150 Lebenspunkte wieder her.",
+            ["10"],
+        ),
+        (
+            "Restores 150 health points over 10 seconds.",
+            "Stellt 150 Lebenspunkte in zehn Sekunden wieder her.",
+            [],
+        ),
+        (
+            "Restores 150 health points over 10 seconds.",
+            "Stellt 150 Lebenspunkte in 10 Sekunden wieder her.",
+            [],
+        ),
+        ("You have 3 new messages.", "Sie haben drei neue Nachrichten.", []),
+        ("You have 3 new messages.", "Sie haben neue Nachrichten.", ["3"]),
+        ("Deleted 1 day ago.", "Vor einem Tag gelöscht.", []),  # one: an article too
+        ("Deleted 1 day ago.", "Gelöscht.", []),
+        ("Open the 2nd tab.", "Öffne die zweite Registerkarte.", []),  # an ordinal
+        ("Open the 2nd tab.", "Öffne die Registerkarte.", []),
+        ("The meeting starts at 6 pm today.", "Die Sitzung beginnt heute um 18 Uhr.", []),
+        ("It starts at 5 o'clock sharp.", "Es beginnt pünktlich um fünf.", []),
+        ("Use %d of 4 slots.", "%d Plätze verwenden.", ["4"]),
+        ("Application 6", "Anwendung", []),  # the line's last word: an index, not a count
+    ],
+)
+def test_a_small_count_written_neither_in_digits_nor_in_german_words_is_lost(source, output, lost):
+    assert counts_lost_in_german(source, output) == lost

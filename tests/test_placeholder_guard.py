@@ -31,6 +31,19 @@ def test_a_number_beside_a_tag_is_read_as_the_line_writes_it(line, output, lost)
     assert numbers_still_lost([0], [Unit(0, line)], [output]) == ({0} if lost else set())
 
 
+@pytest.mark.parametrize(
+    ("german", "lost"),
+    [(True, {0}), (False, set())],  # another language's words are not read
+)
+def test_a_small_count_written_neither_in_digits_nor_in_words_is_lost_in_german(german, lost):
+    # trial s77 (a game's potion): a fused match kept the 150 and dropped "over 10 seconds"
+    line, output = (
+        "Restores 150 health points over 10 seconds.",
+        "Stellt 150 Lebenspunkte wieder her.",
+    )
+    assert numbers_still_lost([0], [Unit(0, line)], [output], german) == lost
+
+
 class _ModelAlone:
     """A translator whose model alone writes ``plain`` (one output per line, by source); its
     number repair must not decode again."""
