@@ -37,6 +37,7 @@ from ltmt.formats.pairs import (
 from ltmt.formats.pipeline import CHUNK_SIZE, RunResult, translate_file
 from ltmt.formats.registry import FORMATS, output_name_problem
 from ltmt.formats.unit_translation import ExactFn, TranslateFn
+from ltmt.memory.import_checks import suspect_pairs
 from ltmt.memory.origins import with_shown_origins
 from ltmt.memory.report import ImportReport
 from ltmt.memory.shifted_files import refuse_shifted_file
@@ -219,11 +220,30 @@ def import_upload(
         kind = pair_format(Path(name), fmt)
         against = f"{safe_name(source[0], 'source')}'s"
         refuse_shifted_file(name, against, kind, records, "import")
+    _warn_of_suspects(records, memory, name, fmt)
     origin = upload_origin(name, upload_id or new_upload_id())
     report = memory.import_pairs(  # a key made the user: ``keys create`` warned of a typo
         user, drain(records), origin=origin, languages=languages, warn_new_user=False, fence=fence
     )
     return origin, replace(report, not_read=not_read.by_reason())
+
+
+def _warn_of_suspects(
+    records: list[PairRecord], memory: Memory, name: str, fmt: str | None
+) -> None:
+    """Add to the request's warnings the pairs of ``records`` (an upload named ``name``) whose
+    placeholders, markup, numbers or encoding disagree, one warning a kind, as ``ltmt memory
+    import`` warns of a file's (:func:`ltmt.memory.import_checks.suspect_pairs`; trial s77: the
+    API stored ``Ships in 2 days`` as ``Versand in 5 Tagen`` and answered no warning)."""
+    warnings = request_warnings.current()
+    if warnings is None:
+        return
+    try:  # as ltmt qa reads the strings: a .resx file's {{ words }} are no field
+        syntax = FORMATS[pair_format(Path(name), fmt)].strings_syntax()
+    except InputError:
+        syntax = ""
+    for kind in suspect_pairs(records, memory.clean, syntax):
+        warnings.add(kind.warning("imported", None))
 
 
 def upload_records(

@@ -266,6 +266,21 @@ def test_import_upload_and_translate_a_po_file(api):
     assert sorted(os.listdir(api.store / "tmp")) == [".lock"]
 
 
+def test_an_upload_s_pairs_whose_numbers_or_placeholders_disagree_are_warned_of(api):
+    """Trial s77: ``/v1/memory/import`` stored ``Ships in 2 days`` as ``Versand in 5 Tagen`` and
+    a lost ``%s`` with ``"warnings": []``, where ``ltmt memory import`` warns of both."""
+    tsv = "Ships in 2 days\tVersand in 5 Tagen\nOpen %s now\tJetzt öffnen\nSave\tSpeichern\n"
+    with api.client(api.key("suspects77")) as client:
+        report = client.post(
+            "/v1/memory/import", files={"file": ("agency.tsv", tsv.encode(), "text/plain")}
+        ).json()
+    assert report["added"] == 3
+    assert report["warnings"] == [
+        "1 pair whose target lacks or adds placeholders imported (agency.tsv:2)",
+        "1 pair whose numbers disagree with the source's imported (agency.tsv:1)",
+    ]
+
+
 def test_a_fuzzy_po_entry_of_an_upload_gets_the_exact_match_as_the_command_line_does(api):
     """``ltmt translate`` replaced a fuzzy entry's stale translation with the memory's exact
     match; an upload to ``/v1/translate/file`` kept it."""
