@@ -634,6 +634,23 @@ def test_the_alternative_to_a_100_percent_match_is_the_model_without_it(api):
     assert answer == {"translatedText": "Datei aufmachen", "alternatives": [plain]}
 
 
+def test_a_suggestion_whose_numbers_disagree_is_stored_with_a_warning(api):
+    """Trial s77: ``Ships in 2 days`` suggested as ``Versand in 5 Tagen`` was stored without a
+    word; the answer now says it, as ``ltmt memory add`` does (a sound one is LibreTranslate's
+    ``{"success": true}`` alone)."""
+    token = api.key("libre-suggest-numbers")
+    with api.client() as client:
+        wrong = {"q": "Ships in 2 days", "s": "Versand in 5 Tagen", "source": "en", "target": "de"}
+        answer = client.post("/suggest", json={**wrong, "api_key": token}).json()
+        right = {"q": "Ships in 3 days", "s": "Versand in 3 Tagen", "source": "en", "target": "de"}
+        sound = client.post("/suggest", json={**right, "api_key": token}).json()
+    assert answer == {
+        "success": True,
+        "warnings": ["1 pair whose numbers disagree with the source's stored (s)"],
+    }
+    assert sound == {"success": True}
+
+
 def test_a_suggestion_is_the_next_translation_of_its_text(api):
     """LibreTranslate's ``/suggest``: ``s`` is stored in the key's memory, newest first, so
     the next translation of ``q`` is ``s``; as JSON or as a form."""
