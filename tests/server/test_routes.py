@@ -74,6 +74,22 @@ def test_openapi_docs_describe_the_api(api):
         assert field in body["application/json"]["schema"]["properties"]
 
 
+def test_an_exact_match_whose_numbers_disagree_is_flagged_in_the_translation(api):
+    """Trial s77: ``Save 20% on all shoes today.`` came back as the stored ``Heute 25 %
+    Rabatt …`` with ``method: exact`` and every flag false; the command line and the file
+    endpoint said it."""
+    pairs = [
+        {"source": "Save 20% on all shoes today.", "target": "Heute 25 % Rabatt auf alle Schuhe."},
+        {"source": "Save 30% on all bags today.", "target": "Heute 30 % Rabatt auf alle Taschen."},
+    ]
+    with api.client(api.key("exactnumbers77")) as client:
+        client.post("/v1/memory/pairs", json={"pairs": pairs})
+        body = {"segments": [p["source"] for p in pairs]}
+        shoes, bags = client.post("/v1/translate", json=body).json()["translations"]
+    assert (shoes["method"], shoes["exact_numbers"]) == ("exact", True)
+    assert (bags["method"], bags["exact_numbers"]) == ("exact", False)
+
+
 def test_translate_add_search_stats_export_delete(api):
     with api.client(api.key("alice")) as client:
         added = client.post("/v1/memory/pairs", json={"pairs": PAIRS}).json()
