@@ -57,7 +57,10 @@ Every unit translated in the run is counted once in each of these groups:
   punctuation (``%{first_name},`` for ``Hi %{first_name},``): written, counted for review (``ltmt
   qa``'s ``wordless`` check finds them in a file); ``words_lost_between``: those that write side
   by side two placeholders their source has words between (``{{.Count}} {{.Total}}-Dateien``
-  for ``Downloaded {{.Count}} of {{.Total}} files``), the first few named; ``ampersands_alone``:
+  for ``Downloaded {{.Count}} of {{.Total}} files``), the first few named;
+  ``fields_after_the_end``: those that write a field after their last sentence where their
+  source has words after it (``Keine neue Liste verpassen. {name}``: the placeholder repair put
+  back at the end a field the model dropped), named so; ``ampersands_alone``:
   those that end or start with a bare ``&`` their source writes between words (``Versand &``
   for ``Shipping & Handling``: :func:`ltmt.formats.wordless.ampersand_left_alone`), named so;
 - ``misspelt``: of the model's outputs (not copies), those with a word the target language's
@@ -243,6 +246,8 @@ class RunReport:
     wordless_examples: list[str] = field(default_factory=list)
     words_lost_between: int = 0
     words_lost_between_examples: list[str] = field(default_factory=list)
+    fields_after_the_end: int = 0  # a field written after the last sentence (wordless)
+    fields_after_the_end_examples: list[str] = field(default_factory=list)
     ampersands_alone: int = 0
     ampersands_alone_examples: list[str] = field(default_factory=list)
     copied_examples: list[str] = field(default_factory=list)  # the summary's first few
@@ -481,6 +486,13 @@ class RunReport:
         between; the first few are named."""
         self.words_lost_between += 1
         _name_first(self.words_lost_between_examples, name)
+
+    def field_after_the_end_in(self, name: str) -> None:
+        """Count an output that writes a field after its last sentence where its source has
+        words after it (:func:`ltmt.formats.wordless.field_after_the_end`); the first few are
+        named."""
+        self.fields_after_the_end += 1
+        _name_first(self.fields_after_the_end_examples, name)
 
     def ampersand_alone_in(self, name: str) -> None:
         """Count an output that ends or starts with a bare ``&`` its source writes between
@@ -728,6 +740,13 @@ class RunReport:
                 f"{self.words_lost_between} lost the words between two placeholders, which "
                 f"{'it writes' if self.words_lost_between == 1 else 'they write'} side by side "
                 f"({check})"
+            )
+        if self.fields_after_the_end:
+            check = _check_them(self.fields_after_the_end, self.fields_after_the_end_examples)
+            parts.append(
+                f"{self.fields_after_the_end} with a placeholder after "
+                f"{their(self.fields_after_the_end)} last sentence, where the source has words "
+                f"after it: put back at the end where the model dropped it ({check})"
             )
         if self.ampersands_alone:
             check = _check_them(self.ampersands_alone, self.ampersands_alone_examples)

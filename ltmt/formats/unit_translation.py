@@ -63,7 +63,12 @@ from ltmt.formats.placeholders import (
 from ltmt.formats.plurals import differ_by_number
 from ltmt.formats.run_report import RunReport, entry_name
 from ltmt.formats.shrunk_pairs import shrunk_pairs, translated_in_place, word_count
-from ltmt.formats.wordless import ampersand_left_alone, lost_every_word, words_lost_between
+from ltmt.formats.wordless import (
+    ampersand_left_alone,
+    field_after_the_end,
+    lost_every_word,
+    words_lost_between,
+)
 from ltmt.numbers_kept import numbers_said_wrong
 from ltmt.quote_pairs import paired_again
 from ltmt.routing import reused_segment, stored_edges_replaced
@@ -918,6 +923,9 @@ def _count(
     if outcome.method != "exact" and words_lost_between(outcome.unit.source, outcome.text):
         # {{.Count}} {{.Total}}-Dateien
         report.words_lost_between_in(entry_name(named, outcome.unit.context))
+    if outcome.method != "exact" and field_after_the_end(outcome.unit.source, outcome.text):
+        # Keine neue Liste verpassen. {name}
+        report.field_after_the_end_in(entry_name(named, outcome.unit.context))
     if outcome.method != "exact" and ampersand_left_alone(outcome.unit.source, outcome.text):
         # Versand & for Shipping & Handling
         report.ampersand_alone_in(entry_name(named, outcome.unit.context))

@@ -18,6 +18,11 @@ words (:func:`ampersand_left_alone`): ``Versand &`` for ``Shipping & Handling``,
 An HTML-escaped string's ``&amp;`` (``&#38;``) is read as the ``&`` it stands for: ``&amp;
 Bedingungen`` for ``Terms &amp; Conditions`` lost "Terms" as well (a WordPress trial, session
 76).
+
+And a field a translation writes after its last sentence, where its source has words after it
+(:func:`field_after_the_end`): the placeholder repair puts a field the model dropped at the
+end when it cannot tell where it goes, and ``Don't miss {name}'s new list.`` came out as
+``Keine neue Liste verpassen. {name}``, counted as repaired (a Flutter trial, session 77).
 """
 
 from __future__ import annotations
@@ -109,3 +114,22 @@ def ampersand_left_alone(source: str, target: str) -> str | None:
 def _ampersands_read(text: str) -> str:
     """``text`` with each reference to an ampersand (``&amp;``, ``&#38;``) as a bare ``&``."""
     return _AMPERSAND_REFERENCE.sub("&", text) if "&" in text else text
+
+
+# a sentence's end and the blanks after it, before a field that ends the text
+_SENTENCE_END = re.compile(r"[.!?…]\s+$")
+
+
+def field_after_the_end(source: str, target: str) -> str | None:
+    """The field ``target`` ends with after its last sentence's end (``… verpassen. {name}``)
+    where every one of ``source``'s fields of that text has words after it (module
+    docstring); None otherwise."""
+    found = [p for p in find_placeholders(target) if p.kind not in _MARKUP]
+    if not found or target[found[-1].end :].strip():
+        return None
+    last = found[-1]
+    if not _SENTENCE_END.search(target, 0, last.start):
+        return None
+    alike = [p for p in find_placeholders(source) if p.text == last.text]
+    words_after = [any(char.isalpha() for char in source[p.end :]) for p in alike]
+    return last.text if alike and all(words_after) else None

@@ -1710,6 +1710,30 @@ def test_an_output_that_wrote_two_fields_side_by_side_is_counted_and_named() -> 
     assert "words_lost_between_examples" not in report.as_dict()
 
 
+def test_an_output_with_a_field_after_its_last_sentence_is_counted_and_named() -> None:
+    """Trial s77: ``Keine neue Liste verpassen. {name}`` was counted as repaired alone."""
+    from ltmt.segments import Translation
+
+    report = RunReport()
+    outputs = {
+        "Don't miss {name}'s new list.": "Keine neue Liste verpassen. {name}",
+        "Welcome, {name}.": "Willkommen, {name}.",
+    }
+    translate_texts(
+        list(outputs),
+        lambda texts, prefer: [Translation(t, outputs[t]) for t in texts],
+        report,
+    )
+    assert report.fields_after_the_end == 1
+    assert (
+        "; 1 with a placeholder after its last sentence, where the source has words after it: "
+        "put back at the end where the model dropped it (check them: \"Don't miss {name}'s new "
+        'list.")'
+    ) in report.summary()
+    assert report.as_dict()["fields_after_the_end"] == 1
+    assert "fields_after_the_end_examples" not in report.as_dict()
+
+
 def test_an_output_ending_with_a_bare_ampersand_is_counted_and_named() -> None:
     """``Versand &`` for ``Shipping & Handling`` went by unsaid."""
     from ltmt.segments import Translation

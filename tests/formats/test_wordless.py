@@ -1,6 +1,6 @@
 import pytest
 
-from ltmt.formats.wordless import ampersand_left_alone, lost_every_word
+from ltmt.formats.wordless import ampersand_left_alone, field_after_the_end, lost_every_word
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,27 @@ def test_lost_every_word(source, target, lost):
 )
 def test_ampersand_left_alone(source, target, edge):
     assert ampersand_left_alone(source, target) == edge
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "field"),
+    [
+        # trial s77 (a Flutter app): the repair put back the dropped {name} at the end
+        ("Don't miss {name}'s new list.", "Keine neue Liste verpassen. {name}", "{name}"),
+        ("Save %s to disk now.", "Jetzt auf Festplatte speichern! %s", "%s"),
+        # where the source ends with it, or with it and its punctuation: its place
+        ("Welcome, {name}.", "Willkommen. {name}", None),
+        ("Hello {name}", "Hallo. {name}", None),
+        # in its sentence, or not last
+        ("Open {file} now.", "Öffne {file} jetzt.", None),
+        ("Open {file} now.", "Jetzt öffnen. {file} bereit.", None),
+        ("Open {file} now.", "Jetzt öffnen {file}", None),  # no sentence ends before it
+        ("Open {a} or {b} now.", "Öffne {a} jetzt. {b}", "{b}"),
+        ("No fields here.", "Keine Felder hier.", None),
+        ("Click <b>here</b> now.", "Jetzt klicken. <b>hier</b>", None),  # a tag: markup
+    ],
+)
+def test_a_field_written_after_the_last_sentence_where_the_source_has_words_after_it(
+    source, target, field
+):
+    assert field_after_the_end(source, target) == field
