@@ -11,7 +11,9 @@ language, the entry is flagged. On the dev users' 14,057 references (memories an
 Where the file's translations read together as another language
 (:func:`ltmt.language_detection.document_language`), that is said once, on the first entry,
 in place of every entry's finding: the file is of another language, or ``--tgt-lang`` is
-wrong. A Swiss (or Liechtenstein) German translation that writes ``ß`` is flagged too: that
+wrong; unless they are a few words whose detector's second guess is the target language
+(:data:`SECOND_GUESS`: ``Keine neue Liste verpassen. {name}`` read as French, 0.85, German 0.14;
+trial s77). A Swiss (or Liechtenstein) German translation that writes ``ß`` is flagged too: that
 German writes ``ss`` (:mod:`ltmt.swiss_spelling`).
 """
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 
 ENTRY_WORDS = 3  # an entry's words not in its source: fewer are too few to tell a language by
 ENTRY_SURE = 0.9  # how sure its language is read
+SECOND_GUESS = 0.1  # a few words whose second guess is the language asked may be it
 
 
 def language_findings(translated: Sequence[PairRecord], language: str) -> list[Finding]:
@@ -71,8 +74,9 @@ def _file_findings(
     ``entries``."""
     from ltmt.language_detection import described, document_language, language_name
 
-    found = document_language([translated[n].target for n in entries])
-    if found is not None and not _is(found.language, language):
+    texts = [translated[n].target for n in entries]
+    found = document_language(texts)
+    if found is not None and not _is(found.language, language) and not _may_be(texts, language):
         message = (
             f"the file's translations read as {described(found)}, not "
             f"{language_name(language)}: check --tgt-lang, or that this is the right file"
@@ -85,6 +89,21 @@ def _file_findings(
             message = f"the translation reads as {other}, not {language_name(language)}"
             findings.append(Finding.about("language", n, translated[n], message))
     return findings
+
+
+def _may_be(texts: Sequence[str], language: str) -> bool:
+    """Whether ``texts``, a file's translations of a few words (fewer than
+    :data:`~ltmt.language_detection.DOCUMENT_WORDS`), may be ``language`` all the same: the
+    detector's second guess, at :data:`SECOND_GUESS` at least (trial s77: ``Keine neue Liste
+    verpassen. {name}`` read as French at 0.85, German 0.14). A longer file is read as it
+    reads."""
+    from ltmt.language_detection import DOCUMENT_WORDS, detect, told_words
+
+    text = " ".join(texts)
+    if len(told_words(text)) >= DOCUMENT_WORDS:
+        return False
+    guesses = detect(text, 2)[1:]
+    return any(_is(g.language, language) and g.confidence >= SECOND_GUESS for g in guesses)
 
 
 def _other_language(record: PairRecord, language: str) -> str | None:

@@ -67,6 +67,16 @@ def test_short_entries_and_words_copied_from_the_source_are_not_flagged(source, 
     assert language_findings(records([*GERMAN, (source, target)]), "de") == []
 
 
+def test_a_few_words_whose_second_guess_is_the_target_language_are_not_flagged():
+    """Trial s77 (a Flutter app): one ARB entry's German read as French (0.85; German 0.14),
+    and qa said the file was French; a short file of another language is still told."""
+    one = [("Don't miss {name}'s new list.", "Keine neue Liste verpassen. {name}")]
+    assert language_findings(records(one), "de") == []
+    short_french = [("The file was deleted", "Le fichier a été supprimé")]
+    found = language_findings(records(short_french), "de")
+    assert [f.message[:50] for f in found] == ["the file's translations read as French (fr), not G"]
+
+
 def test_each_file_of_a_folder_is_read_alone():
     folder = records(GERMAN, "po/de.po") + records(FRENCH, "po/fr.po")
     found = language_findings(folder, "de")
