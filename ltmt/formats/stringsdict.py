@@ -63,6 +63,13 @@ def _load(data: bytes, path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: not {WHAT}: {excerpt(exc)}") from exc
     if not isinstance(found, dict):
         raise InputError(f"{path}: not {WHAT}: its top level is not a <dict> of keys")
+    if found and not any(isinstance(e, dict) and FORMAT_KEY in e for e in found.values()):
+        # an Info.plist given as one (trial s77): an empty plist written, exit 0
+        raise InputError(
+            f"{path}: not {WHAT}: none of its {counted(len(found), 'key')} is a plural rule "
+            f"dictionary (with {FORMAT_KEY}); translate an Info.plist's strings as "
+            "InfoPlist.strings"
+        )
     return found
 
 

@@ -126,6 +126,14 @@ def test_update_and_pairs(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> N
             r"x.stringsdict: not an Apple .stringsdict file: its top level is not a <dict>",
         ),
         (b"not xml at all", r"x.stringsdict:1:1: not an Apple .stringsdict file: syntax error"),
+        # an Info.plist given as one (trial s77): an empty plist was written, exit 0
+        (
+            b"<plist><dict><key>CFBundleName</key><string>Shop</string>"
+            b"<key>NSCameraUsageDescription</key><string>Scan codes</string></dict></plist>",
+            r"x.stringsdict: not an Apple .stringsdict file: none of its 2 keys is a plural rule "
+            r"dictionary \(with NSStringLocalizedFormatKey\); translate an Info.plist's strings "
+            r"as InfoPlist.strings",
+        ),
     ],
 )
 def test_malformed_files_are_one_line_errors(tmp_path: Path, data: bytes, message: str) -> None:
