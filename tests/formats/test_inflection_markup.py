@@ -47,10 +47,12 @@ def test_brackets_of_other_kinds_are_as_before(text: str) -> None:
     assert all(p.kind != "inflection" for p in find_placeholders(text))
 
 
-def test_a_markdown_links_url_stays_its_own_placeholder_beside_the_markup() -> None:
+def test_a_markdown_links_marks_stay_their_own_beside_the_markup() -> None:
+    # a Markdown link's marks (ltmt.formats.markdown_link_marks), not inflection's
     source = "^[%lld item](inflect: true) in [your cart](https://example.com/cart)"
-    assert [p.text for p in find_placeholders(source)] == [
-        "^[", "%lld", "](inflect: true)", "https://example.com/cart"
+    assert [(p.text, p.kind) for p in find_placeholders(source)] == [
+        ("^[", "inflection"), ("%lld", "printf"), ("](inflect: true)", "inflection"),
+        ("[", "markdown"), ("](https://example.com/cart)", "markdown"),
     ]  # fmt: skip
 
 
