@@ -234,7 +234,7 @@ def import_(
                 said, read_from, records = _read_import(
                     stack, file, fmt, memory, memory_dir, user, read
                 )
-                name = said if isinstance(said, str) else said.name
+                name = said if isinstance(said, str) else (said.name or said.resolve().name)
                 origin = said if isinstance(said, str) else file_origin(said)
                 if language_check:
                     check_pair_languages(
@@ -691,7 +691,7 @@ def _refuse_shifted(
     from ltmt.memory.shifted_files import refuse_shifted_file
 
     if read_from.is_file():
-        name = said if isinstance(said, str) else said.name
+        name = said if isinstance(said, str) else (said.name or said.resolve().name)
         kind = pair_format(read_from, fmt)
         refuse_shifted_file(name, f"{source_file.name}'s", kind, records, "import")
         return

@@ -347,8 +347,8 @@ class RunReport:
             more = ", ..." if self.suggestions_mismatched > NAMED_FIRST else ""
             mismatched = (
                 f", {self.suggestions_mismatched} of them without the placeholders of their "
-                f"msgid now ({named}{more}), which msgfmt -c and ltmt qa reject once the flag is "
-                "removed: correct them"
+                f"msgid now ({named}{more}), which ltmt qa reports once the flag is removed (and "
+                "msgfmt -c, where a format flag says them): correct them"
             )
         translating = (
             f"{fuzzy_entries} machine-translates them for their msgid now; "

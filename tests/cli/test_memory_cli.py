@@ -2863,6 +2863,21 @@ def test_each_file_of_an_imported_folder_is_undone_alone_or_with_the_folder(
         assert memory.count("u") == 0
 
 
+def test_the_current_folder_imported_as_a_dot_is_named_by_its_name(
+    capsys: pytest.CaptureFixture[str],
+    store: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Trial s77 (Sphinx docs): ``memory import .`` said ``imported  into repro1``."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "de.po").write_text('msgid "Save"\nmsgstr "Speichern"\n', "utf-8")
+    monkeypatch.chdir(docs)
+    _, out, _ = ltmt(capsys, "memory", "import", ".", "-u", "u", "--memory-dir", store)
+    assert out.startswith("imported docs into u: 1 added")
+
+
 def test_a_folder_imports_exported_origin_is_the_path_stats_shows_and_deletes_it(
     capsys: pytest.CaptureFixture[str], store: str, tmp_path: Path
 ) -> None:

@@ -43,8 +43,8 @@ def test_a_kept_suggestion_without_its_msgids_placeholders_is_said(tmp_path: Pat
     assert (
         "2 marked fuzzy and kept for review (no 100 % memory match of their context, 1 of them "
         "without the placeholders of their msgid now ('Uploaded {count} file(s) to {remote} "
-        "in…' python-brace-format: field 'secs' missing), which msgfmt -c and ltmt qa reject "
-        "once the flag is removed: correct them; --fuzzy-entries translate machine-translates "
+        "in…' python-brace-format: field 'secs' missing), which ltmt qa reports once the flag "
+        "is removed (and msgfmt -c, where a format flag says them): correct them; --fuzzy-entries translate machine-translates "
         "them for their msgid now; --overwrite translates every entry again, the reviewed ones "
         "too)"
     ) in report.summary()
