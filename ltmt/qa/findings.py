@@ -200,7 +200,8 @@ CHECKS: dict[str, Check] = {
             "keys",
             "warning",
             "the translation has the source's key combinations whole (Ctrl+S, or Strg+S in "
-            "German; CmdOrCtrl+F, a key identifier, as written)",
+            "German; CmdOrCtrl+F, a key identifier, as written), and a key alone the source "
+            "says to press (Press E to open: E; Enter as Eingabetaste)",
         ),
         Check(
             "menus",

@@ -76,6 +76,7 @@ from ltmt.key_combinations import COMBINATION, renderings
 from ltmt.line_seams import doubled_words
 from ltmt.menu_paths import lost_separators
 from ltmt.pictographs import OWNERSHIP_SIGNS
+from ltmt.pressed_keys import lost_pressed_keys
 from ltmt.qa.amount_gaps import NBSP, added_amount_gaps
 from ltmt.qa.bracket_checks import (
     garbled_fields,
@@ -667,7 +668,9 @@ def _without_garbled_references(source: str, target: str) -> str:
 
 def key_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:
     """The key combinations of ``source`` (``Ctrl+S``) that ``target`` does not write whole,
-    as written or with a language's key names (:func:`ltmt.key_combinations.renderings`)."""
+    as written or with a language's key names (:func:`ltmt.key_combinations.renderings`), and
+    the keys alone it says to press (``Press E``) that ``target`` lacks
+    (:func:`ltmt.pressed_keys.lost_pressed_keys`)."""
     if not target.strip():
         return []
     lost = [
@@ -675,7 +678,13 @@ def key_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[
         for found in COMBINATION.finditer(source)
         if not any(rendering in target for rendering in renderings(found.group()))
     ]
-    return [f"lacks the key combination {first_few(repr(c) for c in lost)}"] if lost else []
+    problems = [f"lacks the key combination {first_few(repr(c) for c in lost)}"] if lost else []
+    pressed = lost_pressed_keys(source, target)  # Press E to open (trial s77)
+    if pressed:
+        problems.append(
+            f"lacks the key {first_few(repr(k) for k in pressed)} the source says to press"
+        )
+    return problems
 
 
 def date_problems(source: str, target: str, metadata: Mapping[str, Any]) -> list[str]:

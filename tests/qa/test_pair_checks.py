@@ -1386,6 +1386,13 @@ def test_whitespace(source, target, expected):
         ("&New\tCtrl+N", "&Neu\tCtrg+N", ["lacks the key combination 'Ctrl+N'"]),
         ("&New\\tCtrl+N", "&Neu\\tStrg+N", []),
         ("Ctrl+S", "", []),
+        # a key alone that the source says to press (trial s77, a game's key prompt)
+        (
+            "Press E to open the chest.",
+            "Drucken, um die Brust zu öffnen.",
+            ["lacks the key 'E' the source says to press"],
+        ),
+        ("Press E to open the chest.", "Drücke E, um die Truhe zu öffnen.", []),
     ],
 )
 def test_keys(source, target, expected):
