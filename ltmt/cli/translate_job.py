@@ -279,10 +279,14 @@ def formats_quiet() -> Iterator[None]:
 
 def _warn_if_structured(path: Path) -> None:
     """Warn when a file read as plain text by its extension looks like a PO, XLIFF or TMX
-    file: translated line by line, its syntax would be translated too."""
+    file, or a YAML catalog (:func:`ltmt.formats.yaml_shape.looks_like_yaml`): translated line
+    by line, its syntax would be translated too."""
     from ltmt.formats.registry import sniff
+    from ltmt.formats.yaml_shape import looks_like_yaml
 
     found = sniff(path)
+    if found is None and looks_like_yaml(path):  # trial s77: its keys were translated
+        found = "yaml"
     if found is not None and found != "txt":
         warn(
             f"{path} looks like {_format_named(found)} file but is read as plain text (its "

@@ -1047,6 +1047,22 @@ def test_a_po_file_named_txt_gets_a_warning(tmp_path, capsys, common):
     )
 
 
+def test_a_yaml_catalog_named_txt_gets_a_warning(tmp_path, capsys, common):
+    """Trial s77 (Symfony): validators.en.yaml saved as .txt had its keys translated, no word."""
+    source = tmp_path / "v.txt"
+    source.write_text("user:\n    email:\n        not_blank: Please enter an email.\n", "utf-8")
+    code, _, err = run_cli(["translate", str(source), *common], capsys)
+    assert code == 0
+    assert (
+        f"ltmt: warning: {source} looks like a YAML file but is read as plain text (its "
+        "extension); pass --format yaml to translate its entries" in err
+    )
+    prose = tmp_path / "notes.txt"
+    prose.write_text("Note: save first.\nTip: press Enter.\n", "utf-8")
+    code, _, err = run_cli(["translate", str(prose), *common], capsys)
+    assert code == 0 and "looks like" not in err
+
+
 def test_a_file_of_an_unknown_extension_is_refused_before_the_model_loads(tmp_path, capsys):
     """A Laravel PHP array was translated as plain text (its code too), where a folder's run
     skipped it and the server refused it."""
