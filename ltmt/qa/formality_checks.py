@@ -441,14 +441,19 @@ def _file_note(
     formal = [n for n in entries if addresses[n].formal]
     if not informal or not formal or set(informal) | set(formal) == set(informal) & set(formal):
         return []
+    # an entry once, not once a plural form (trial s77: "entry 3, entry 3")
+    informal_entries = len({translated[n].position or n for n in informal})
+    formal_entries = len({translated[n].position or n for n in formal})
     # the fewer; on a tie, the form the file uses second
-    fewer_informal = (len(informal), formal[0]) < (len(formal), informal[0])
+    fewer_informal = (informal_entries, formal[0]) < (formal_entries, informal[0])
     fewer, form = (informal, "informal") if fewer_informal else (formal, "formal")
-    named = ", ".join(_entry_name(translated[n].position) for n in fewer[:NAMED])
-    more = " ..." if len(fewer) > NAMED else ""
+    names = list(dict.fromkeys(_entry_name(translated[n].position) for n in fewer))
+    named = ", ".join(names[:NAMED])
+    more = " ..." if len(names) > NAMED else ""
     message = (
-        f"the file addresses the reader informally in {counted(len(informal), 'entry', 'entries')} "
-        f"and formally in {counted(len(formal), 'entry', 'entries')} (the {form} ones: "
+        f"the file addresses the reader informally in "
+        f"{counted(informal_entries, 'entry', 'entries')} and formally in "
+        f"{counted(formal_entries, 'entry', 'entries')} (the {form} ones: "
         f"{named}{more}): use one form (ltmt qa --formality du or --formality Sie flags each entry "
         "of the other)"
     )

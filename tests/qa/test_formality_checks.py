@@ -129,6 +129,23 @@ def test_a_file_whose_entries_use_both_forms_is_a_note_on_the_fewer():
     assert formality_findings(records([HEADING], "a.po") + records([BODY], "b.po")) == []
 
 
+def test_a_plural_entry_is_named_and_counted_once_in_the_file_note():
+    """Trial s77 (a Drupal catalog): 'the informal ones: entry 3, entry 3', one entry's two
+    plural forms."""
+    pairs = [
+        PairRecord("Save", "Speichern Sie es", "entry 1"),
+        PairRecord("How are you?", "Wie geht es Ihnen?", "entry 2"),
+        PairRecord("@count new", "Du hast @count neue", "entry 3"),
+        PairRecord("@count new", "Du hast @count neue", "entry 3"),
+    ]
+    found = formality_findings(pairs)
+    assert [f.message for f in found] == [
+        "the file addresses the reader informally in 1 entry and formally in 2 entries "
+        "(the informal ones: entry 3): use one form (ltmt qa --formality du or --formality Sie "
+        "flags each entry of the other)"
+    ]
+
+
 @pytest.mark.parametrize(
     "targets",
     [
