@@ -60,7 +60,10 @@ Every unit translated in the run is counted once in each of these groups:
   for ``Downloaded {{.Count}} of {{.Total}} files``), the first few named;
   ``fields_after_the_end``: those that write a field after their last sentence where their
   source has words after it (``Keine neue Liste verpassen. {name}``: the placeholder repair put
-  back at the end a field the model dropped), named so; ``ampersands_alone``:
+  back at the end a field the model dropped), named so; ``stopped_at_tags``: those that end at
+  a closing tag where their source's sentence goes on after it (``Suche die <link=…>Old
+  Mill</link>`` for ``… </link> at night.``: :mod:`ltmt.formats.lost_after_tags`), named so;
+  ``ampersands_alone``:
   those that end or start with a bare ``&`` their source writes between words (``Versand &``
   for ``Shipping & Handling``: :func:`ltmt.formats.wordless.ampersand_left_alone`), named so;
 - ``misspelt``: of the model's outputs (not copies), those with a word the target language's
@@ -248,6 +251,8 @@ class RunReport:
     words_lost_between_examples: list[str] = field(default_factory=list)
     fields_after_the_end: int = 0  # a field written after the last sentence (wordless)
     fields_after_the_end_examples: list[str] = field(default_factory=list)
+    stopped_at_tags: int = 0  # ended at a closing tag the source goes on after (lost_after_tags)
+    stopped_at_tags_examples: list[str] = field(default_factory=list)
     ampersands_alone: int = 0
     ampersands_alone_examples: list[str] = field(default_factory=list)
     copied_examples: list[str] = field(default_factory=list)  # the summary's first few
@@ -493,6 +498,13 @@ class RunReport:
         named."""
         self.fields_after_the_end += 1
         _name_first(self.fields_after_the_end_examples, name)
+
+    def stopped_at_tag_in(self, name: str) -> None:
+        """Count an output that ends at a closing tag where its source's sentence goes on after
+        it (:func:`ltmt.formats.lost_after_tags.stopped_at_closing_tag`); the first few are
+        named."""
+        self.stopped_at_tags += 1
+        _name_first(self.stopped_at_tags_examples, name)
 
     def ampersand_alone_in(self, name: str) -> None:
         """Count an output that ends or starts with a bare ``&`` its source writes between
@@ -747,6 +759,12 @@ class RunReport:
                 f"{self.fields_after_the_end} with a placeholder after "
                 f"{their(self.fields_after_the_end)} last sentence, where the source has words "
                 f"after it: put back at the end where the model dropped it ({check})"
+            )
+        if self.stopped_at_tags:
+            check = _check_them(self.stopped_at_tags, self.stopped_at_tags_examples)
+            parts.append(
+                f"{self.stopped_at_tags} stopped at a closing tag where the source goes on after "
+                f"it: the words after the tag may be lost ({check})"
             )
         if self.ampersands_alone:
             check = _check_them(self.ampersands_alone, self.ampersands_alone_examples)

@@ -41,6 +41,7 @@ from ltmt.formats.format_strings import (
 )
 from ltmt.formats.kept_parts import put_back, with_stand_ins
 from ltmt.formats.key_contexts import same_context
+from ltmt.formats.lost_after_tags import stopped_at_closing_tag
 from ltmt.formats.markup_structure import warn_of_scrambled_markup
 from ltmt.formats.match_pairs import edge_words_in_matches, words_in_matches
 from ltmt.formats.paired_tags import (
@@ -926,6 +927,9 @@ def _count(
     if outcome.method != "exact" and field_after_the_end(outcome.unit.source, outcome.text):
         # Keine neue Liste verpassen. {name}
         report.field_after_the_end_in(entry_name(named, outcome.unit.context))
+    if outcome.method != "exact" and stopped_at_closing_tag(outcome.unit.source, outcome.text):
+        # Suche die <link="loc_mill"><u>Old Mill</u></link> for ... </link> at night.
+        report.stopped_at_tag_in(entry_name(named, outcome.unit.context))
     if outcome.method != "exact" and ampersand_left_alone(outcome.unit.source, outcome.text):
         # Versand & for Shipping & Handling
         report.ampersand_alone_in(entry_name(named, outcome.unit.context))

@@ -1777,3 +1777,34 @@ def test_an_output_ending_with_an_escaped_ampersand_is_counted_and_named() -> No
         "; 1 lost the words beside an & of its source, ending or starting with it (check "
         "them: 'Terms &amp; Conditions')"
     ) in report.summary()
+
+
+def test_an_output_that_stops_at_a_closing_tag_is_counted_and_named() -> None:
+    """Trial s77 gameloc2: ``Suche die <link="loc_mill"><u>Old Mill</u></link>`` lost "at
+    night." and the summary said nothing."""
+    from ltmt.segments import Translation
+
+    report = RunReport()
+    sources = [
+        'Visit the <link="loc_mill"><u>Old Mill</u></link> at night.',
+        "Visit the <u>Old Mill</u> at night.",
+    ]
+
+    def model(texts: list[str], prefer: object) -> list[Translation]:
+        # stops at </link> wherever it reads one, as the default model did
+        said = [
+            t.replace("Visit the", "Besuche die").replace("at night", "bei Nacht") for t in texts
+        ]
+        return [
+            Translation(t, out[: out.index("</link>") + 7] if "</link>" in out else out)
+            for t, out in zip(texts, said, strict=True)
+        ]
+
+    translate_texts(sources, model, report)
+    assert report.stopped_at_tags == 1
+    assert (
+        "; 1 stopped at a closing tag where the source goes on after it: the words after the "
+        "tag may be lost (check them: 'Visit the Old Mill at night.')"  # named without its tags
+    ) in report.summary()
+    assert report.as_dict()["stopped_at_tags"] == 1
+    assert "stopped_at_tags_examples" not in report.as_dict()
