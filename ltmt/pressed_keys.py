@@ -9,13 +9,17 @@ pressing names (press, hold, tap, hit, release), a capital letter, a digit, a fu
 a named key, that the translation does not write as a word of its own, as written or by its
 German name (``Eingabetaste`` for ``Enter``). On the 57,396 l10n reference pairs it flags none
 (by hand, session 77; 12 keys pressed).
+
+:func:`pressed_key_spans` sets such a key aside for the model, as a combination is
+(:func:`ltmt.key_combinations.combination_spans`): a tag the placeholder repair puts back where
+the model drops it, named as the target language's keyboards name it (``Leertaste``).
 """
 
 from __future__ import annotations
 
 import re
 
-from ltmt.key_combinations import renderings
+from ltmt.key_combinations import renderings, written
 
 # a verb of pressing and the one key after it, in brackets or not; not a combination's first
 # key (Press Ctrl+S: the key combinations' check)
@@ -43,6 +47,16 @@ def pressed_keys(text: str) -> list[str]:
     """The keys ``text`` tells its reader to press, one each time it says it (module
     docstring)."""
     return [found.group("key") for found in PRESSED_KEY.finditer(text)]
+
+
+def pressed_key_spans(text: str, language: str) -> list[tuple[int, int, str]]:
+    """``(start, end, written)`` of each key ``text`` tells its reader to press (the key alone,
+    not its verb or brackets), ``written`` for ``language``
+    (:func:`ltmt.key_combinations.written`)."""
+    return [
+        (*found.span("key"), written(found.group("key"), language))
+        for found in PRESSED_KEY.finditer(text)
+    ]
 
 
 def lost_pressed_keys(source: str, target: str) -> list[str]:

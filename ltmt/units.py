@@ -64,6 +64,7 @@ from ltmt.key_combinations import (
 from ltmt.language_names import language_name
 from ltmt.long_words import long_word_spans
 from ltmt.menu_paths import separator_spans
+from ltmt.pressed_keys import pressed_key_spans
 from ltmt.quoted_code import quoted_code_spans
 from ltmt.segments import Match
 from ltmt.stage_directions import as_direction, split_direction
@@ -344,7 +345,15 @@ class LineForms:
     def _tagged(self, words: str) -> tuple[str, pictographs.SetAside | None]:
         if not self.decorations:
             return words, None
-        keys = combination_spans(words, self.target_language) if self.target_language else []
+        keys = (
+            [
+                *combination_spans(words, self.target_language),
+                # Press E to open the chest: the model dropped the E
+                *pressed_key_spans(words, self.target_language),
+            ]
+            if self.target_language
+            else []
+        )
         dates = [(run.start, run.end, run.text) for run in date_runs(words)]
         code = quoted_code_spans(words)
         fields = [(p.start, p.end, p.text) for p in sent_as_tags(words)]

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from ltmt.pressed_keys import lost_pressed_keys, pressed_keys
+from ltmt.pressed_keys import lost_pressed_keys, pressed_key_spans, pressed_keys
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,31 @@ def test_long_adversarial_input_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     assert lost_pressed_keys(text, "x" * 100_000) == []
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Press E to open the chest.", [(6, 7, "E")]),
+        ("Press\u00a0E to open the chest.", [(6, 7, "E")]),
+        ("Press [E] to open the chest.", [(7, 8, "E")]),
+        ("Hold Space to sprint.", [(5, 10, "Leertaste")]),
+        ("Press Ctrl+S to save.", []),  # a combination: key_combinations'
+        ("Press the button.", []),
+    ],
+)
+def test_pressed_key_spans(text: str, spans: list[tuple[int, int, str]]) -> None:
+    assert pressed_key_spans(text, "de") == spans
+
+
+def test_a_pressed_key_goes_to_the_model_as_a_tag() -> None:
+    """Trial s77 gameloc2: ``Press E to open the chest.`` came out without its E."""
+    from ltmt.units import LineForms, split_segment
+
+    split = split_segment(
+        "Press E to open the chest.", LineForms(decorations=True, target_language="de")
+    )
+    assert split.lines == ["Press <x/> to open the chest."]
+    assert split.rebuild(["Drücke <x/>, um die Truhe zu öffnen."]) == (
+        "Drücke E, um die Truhe zu öffnen."
+    )
