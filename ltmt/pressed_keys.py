@@ -52,10 +52,12 @@ def pressed_keys(text: str) -> list[str]:
 def pressed_key_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     """``(start, end, written)`` of each key ``text`` tells its reader to press (the key alone,
     not its verb or brackets), ``written`` for ``language``
-    (:func:`ltmt.key_combinations.written`)."""
+    (:func:`ltmt.key_combinations.written`). A digit is left to the number repair: it may be a
+    number's start (``Release 2.0``, ``hit 5 enemies``)."""
     return [
         (*found.span("key"), written(found.group("key"), language))
         for found in PRESSED_KEY.finditer(text)
+        if not found.group("key").isdigit()
     ]
 
 

@@ -61,6 +61,7 @@ def test_long_adversarial_input_is_read_in_linear_time() -> None:
         ("Hold Space to sprint.", [(5, 10, "Leertaste")]),
         ("Press Ctrl+S to save.", []),  # a combination: key_combinations'
         ("Press the button.", []),
+        ("Release 2.0 is out. Hit 5 enemies.", []),  # digits: numbers, the number repair's
     ],
 )
 def test_pressed_key_spans(text: str, spans: list[tuple[int, int, str]]) -> None:
