@@ -30,8 +30,10 @@ sentences than its source or writes words after the closing block or tag its sou
 (:func:`~ltmt.terminology.constraints.runs_on`), has a glossary target tacked on at its end
 that the first had in place (:func:`~ltmt.terminology.term_position.tacked_on`), keeps
 fewer of the source's placeholders and numbers than the first
-(:func:`~ltmt.numbers_kept.kept_shape`) or says ``man`` more often than the first
-(:func:`more_impersonal`).
+(:func:`~ltmt.numbers_kept.kept_shape`), says ``man`` more often than the first
+(:func:`more_impersonal`) or lost the final mark the first and the source end with
+(:func:`lost_final_mark`: ``Du hast einen Heiltrank`` for ``Sie tranken einen Heiltrank.``,
+trial s77 gameloc2).
 
 Every later decode of a line is steered as its first is (:func:`steer_redecoded`): a guard's
 or a retry's decode without memory (:meth:`~ltmt.translator.Translator.decode_ids`: the
@@ -48,6 +50,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ltmt.fusion.base import FusionState, WrappingState
+from ltmt.match_punctuation import final_punctuation
 from ltmt.numbers_kept import kept_shape
 from ltmt.output_limit import unfinished_outputs
 from ltmt.qa.formality_checks import (
@@ -172,6 +175,14 @@ def more_impersonal(steered: str, first: str) -> bool:
     the address into the impersonal (``Wenn man Fragen hat`` for ``Wenn Sie Fragen haben``),
     which reads no better than the other form (session 68)."""
     return impersonal(steered) > impersonal(first)
+
+
+def lost_final_mark(steered: str, first: str, source: str) -> bool:
+    """Whether the ``steered`` output ends without a sentence mark where its ``source`` and the
+    ``first`` output end with one (the decode stopped short: ``Du hast einen Heiltrank`` for
+    ``Sie tranken einen Heiltrank.``)."""
+    ends = final_punctuation(source) and final_punctuation(first)
+    return bool(ends) and not final_punctuation(steered)
 
 
 def address_missed(output: str, source: str, form: Form) -> bool:
@@ -348,6 +359,8 @@ def steered_better(
     from ltmt.terminology.term_position import tacked_on
 
     if unfinished or translator.terms.runs_on(source, text) or more_impersonal(text, first):
+        return False
+    if lost_final_mark(text, first, source):
         return False
     # "She ..." or "They ..." made the reader (``Du antwortete ...``): the person changed
     if reader_for_third_person(text, source) and not reader_for_third_person(first, source):

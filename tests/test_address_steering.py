@@ -9,6 +9,7 @@ from ltmt.address_steering import (
     IMPERSONAL,
     AddressPenalty,
     address_missed,
+    lost_final_mark,
     more_impersonal,
     other_form_in,
     other_form_tokens,
@@ -194,6 +195,46 @@ def test_a_steered_decoding_that_dodges_into_man_keeps_the_first_output(tiny_bac
     # "man" is penalised beside the other form's pronouns
     impersonal = word_tokens(tiny_backbone, IMPERSONAL)
     assert impersonal and all(ids in decoded[0].words for ids in impersonal)
+
+
+@pytest.mark.parametrize(
+    ("steered", "first", "source", "lost"),
+    [
+        # trial s77 gameloc2: the steered decode stopped short
+        (
+            "Du hast einen Heiltrank",
+            "Sie tranken einen Heiltrank.",
+            "You drank a health potion.",
+            True,
+        ),
+        (
+            "Du hast einen Heiltrank getrunken.",
+            "Sie tranken einen Heiltrank.",
+            "You drank it.",
+            False,
+        ),
+        ("Du hast es gefunden!", "Sie haben es gefunden.", "You found it!", False),
+        # a source or first output without a final mark: nothing to lose
+        ("Datei öffnen", "Datei öffnen", "Open file", False),
+        ("Du öffnest die Datei", "Sie öffnen die Datei", "You open the file.", False),
+    ],
+)
+def test_a_steered_output_that_lost_the_final_mark_is_told(steered, first, source, lost):
+    assert lost_final_mark(steered, first, source) is lost
+
+
+def test_a_steered_decoding_that_lost_the_final_mark_keeps_the_first_output(
+    tiny_backbone, monkeypatch
+):
+    translator = Translator(tiny_backbone, beam=1, formality="du")
+    monkeypatch.setattr(
+        translator, "decode", lambda batch, state=None: ["du hast einen trank", "du öffnest sie."]
+    )
+    units = [Unit(0, "you drank a potion."), Unit(1, "you open it.")]
+    outputs = ["Sie tranken einen Trank.", "Sie öffnen sie."]
+    replaced = steer_address(translator, "informal", units, [(), ()], [[], []], outputs)
+    assert replaced == {1}
+    assert outputs == ["Sie tranken einen Trank.", "du öffnest sie."]
 
 
 def test_without_formality_nothing_is_steered(tiny_backbone, monkeypatch):
