@@ -22,7 +22,9 @@ The placeholder repair kept the field and the hyphen with it. Such a hyphen is o
   ``PDF-Datei``).
 
 Go's ``{{.PluralCount}}`` and Drupal's ``@count``, ``%count`` are named for a count too
-(``{{.PluralCount}}-Dateien``, ``@count-Kommentare``, session 66), and so is a field named for
+(``{{.PluralCount}}-Dateien``, ``@count-Kommentare``, session 66), an Apple catalog's
+plural substitution's ``%arg`` is its number (``%arg day`` came out ``%arg-Tag``, session
+77), and so is a field named for
 the plural the source follows it by (``in {days} days`` came out ``in {days}-Tag``, session
 67); a hyphen before the dash of the source's range is glued (``@start- - @end``); and a
 number of digits the source follows with a space gets its spaced hyphen taken away before a
@@ -67,6 +69,8 @@ _CLOSING_TAGS = re.compile(r"(?:</[\w:.-]+\s*>|\[/\w+\])+")
 _OPENING_TAGS = re.compile(rf"(?:<[\w:.-]+(?:\s{TAG_BODY})?>|\[\w+(?:=[^\[\]]*)?\])+\Z")
 # a number of digits alone, not part of a word, a code or a decimal (E351, 1.5, v2)
 _NUMBER = re.compile(r"(?<![\w.,-])\d+(?!\w|[.,]\d)")
+# the argument of an Apple catalog's plural substitution ("%arg day"), always its number
+_PLURAL_ARGUMENT = "%arg"
 _COUNT_NAME = re.compile(r"n|\w*?(?i:count|num|number|total|quantity|qty)")
 # an English plural after a field, in the source: "{0} files" counts files, "{0} file" names one;
 # not a word whose last s is no plural's (status, bonus, process, analysis, news, canvas, series)
@@ -154,7 +158,7 @@ def counts(field: Placeholder, source: str) -> bool:
     field named for a count or for the plural after it (``{days} days``), or one in order
     that reads as a count (``{0} files were deleted``; ``{0} file`` names a kind of file, a
     ``PDF-Datei``)."""
-    if _INTEGER_CONVERSION.fullmatch(field.text):
+    if _INTEGER_CONVERSION.fullmatch(field.text) or field.text == _PLURAL_ARGUMENT:
         return True
     named = _FIELD_NAME.fullmatch(field.text)
     name = named["name"] if named else ""

@@ -155,3 +155,21 @@ def test_the_number_repair_takes_away_a_numbers_hyphen_alone():
     assert without_hyphens_glued_to_numbers("{0} files were deleted", "{0}-Dateien") == (
         "{0}-Dateien"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        # an Apple catalog's plural substitution forms, from memory fusion (session 77)
+        ("%arg day", "%arg-Tag", "%arg Tag"),
+        ("%arg stores", "%arg-Shops", "%arg Shops"),
+        ("%arg days", "%arg Tage", "%arg Tage"),
+        # a name glued to a noun stays a compound
+        ("%@ file", "%@-Datei", "%@-Datei"),
+    ],
+)
+def test_a_plural_substitutions_argument_is_a_count(source, text, expected):
+    assert without_glued_hyphens(source, text) == expected
+    assert [field.text for field in glued_hyphens(source, text)] == (
+        ["%arg"] if expected != text else []
+    )

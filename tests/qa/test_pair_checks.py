@@ -1589,6 +1589,8 @@ def test_copies():
             "Ihr Passwort läuft in {days}-Tag.",
             ["a hyphen glued to {days}, which the source follows with a space"],
         ),
+        # session 77: an Apple catalog's plural substitution argument, from memory fusion
+        ("%arg day", "%arg-Tag", ["a hyphen glued to %arg, which the source follows with a space"]),
         (
             "1 new comment",
             "1- neue Kommentar",
