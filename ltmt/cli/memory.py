@@ -543,7 +543,9 @@ def _store_records(
     from tqdm import tqdm
 
     from ltmt.formats.pairs import drain
+    from ltmt.formats.symfony_plural_pairs import with_symfony_forms
 
+    records = list(with_symfony_forms(records))  # a Symfony plural also form by form
     bar = stack.enter_context(
         tqdm(
             total=len(records),

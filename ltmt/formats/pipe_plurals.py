@@ -281,6 +281,19 @@ def symfony_choices(message: str) -> Choices | None:
     return None
 
 
+def symfony_form_pairs(source: str, target: str) -> list[tuple[str, str]] | None:
+    """The form-by-form pairs of ``source``, a Symfony plural (:func:`symfony_choices`), and
+    ``target``, its translation parted at its bare bars into as many forms with the same
+    intervals, as a YAML catalog's plural is read; ``None`` where either is not so (``Home |
+    Shop``, a translation with another number of forms), which is a pair as written."""
+    choices = symfony_choices(source)
+    if choices is None or choices.other_count(target) is not None:
+        return None
+    if choices.other_intervals(target) or (found := _symfony_parts(target)) is None:
+        return None
+    return list(zip(choices.branches, found.branches, strict=True))
+
+
 def laravel_choices(message: str) -> Choices | None:
     """``message``'s forms where it is a Laravel plural: a Symfony one
     (:func:`symfony_choices`), or two phrases parted by a bare bar, neither led by an interval,

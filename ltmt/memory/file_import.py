@@ -72,6 +72,7 @@ def import_file(
     from ltmt.formats.not_read import NotRead
     from ltmt.formats.pair_languages import check_pair_languages
     from ltmt.formats.pairs import drain, pair_format
+    from ltmt.formats.symfony_plural_pairs import with_symfony_forms
     from ltmt.memory.origins import file_origin
 
     path = Path(path)
@@ -91,7 +92,9 @@ def import_file(
     except InputError as exc:
         raise InputError(in_api_words(str(exc), pair)) from exc
     origin = file_origin(path)
-    report = memory.import_pairs(user, drain(records), origin=origin, languages=pair)
+    report = memory.import_pairs(
+        user, drain(list(with_symfony_forms(records))), origin=origin, languages=pair
+    )
     return replace(report, not_read=not_read.by_reason())
 
 
