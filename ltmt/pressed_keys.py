@@ -52,19 +52,19 @@ def pressed_keys(text: str) -> list[str]:
 def pressed_key_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     """``(start, end, written)`` of each key ``text`` tells its reader to press (the key alone,
     not its verb or brackets), ``written`` for ``language``
-    (:func:`ltmt.key_combinations.written`); a key notation in angle brackets (vim's ``<Space>``,
-    which vim's German catalog keeps) whole and as written. A digit is left to the number
-    repair: it may be a number's start (``Release 2.0``, ``hit 5 enemies``)."""
+    (:func:`ltmt.key_combinations.written`); not a key notation in angle brackets (vim's
+    ``<Space>``, which vim's German catalog keeps and the model copies), nor a digit, left to
+    the number repair: it may be a number's start (``Release 2.0``, ``hit 5 enemies``)."""
     spans = []
     for found in PRESSED_KEY.finditer(text):
         start, end = found.span("key")
         if found.group("key").isdigit():
             continue
         if text[start - 1 : start] == "<" and text[end : end + 1] == ">":
-            # a key notation (vim's and Emacs' <Space>, <Enter>): as written, brackets and all
-            spans.append((start - 1, end + 1, text[start - 1 : end + 1]))
-        else:
-            spans.append((start, end, written(found.group("key"), language)))
+            # a key notation (vim's <Space>, which its German catalog keeps): the model copies
+            # it; set aside as a tag it wrote a match's <Enter> beside it (the dev benchmark)
+            continue
+        spans.append((start, end, written(found.group("key"), language)))
     return spans
 
 

@@ -59,9 +59,10 @@ def test_long_adversarial_input_is_read_in_linear_time() -> None:
         ("Press\u00a0E to open the chest.", [(6, 7, "E")]),
         ("Press [E] to open the chest.", [(7, 8, "E")]),
         ("Hold Space to sprint.", [(5, 10, "Leertaste")]),
-        # vim's key notation, which its German catalog keeps: whole, as written
-        ('" Hit <Space> on a "set" line to refresh it.', [(6, 13, "<Space>")]),
-        ("Type  :qa  and press <Enter> to exit Vim", [(21, 28, "<Enter>")]),
+        # vim's key notation, which its German catalog keeps and the model copies: not set
+        # aside (as a tag, a fused output wrote a match's <Enter> beside it: dev benchmark)
+        ('" Hit <Space> on a "set" line to refresh it.', []),
+        ("Type  :qa  and press <Enter> to exit Vim", []),
         ("Press Ctrl+S to save.", []),  # a combination: key_combinations'
         ("Press the button.", []),
         ("Release 2.0 is out. Hit 5 enemies.", []),  # digits: numbers, the number repair's
