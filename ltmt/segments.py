@@ -189,9 +189,23 @@ class Translation:
 
         return left_as_source(self)
 
+    @property
+    def exact_numbers(self) -> bool:
+        """Whether ``text`` reuses a 100 % memory match whose numbers disagree with
+        ``source``'s (``Heute 25 % Rabatt`` for ``Save 20% today``), as ``ltmt translate``
+        counts it (``100 % memory match with other numbers``; trial s77: the server's
+        ``/v1/translate`` did not say it)."""
+        if self.method != "exact":
+            return False
+        from ltmt.memory.import_checks import numbers_disagree  # qa's checks: not at import
+        from ltmt.routing import reused_segment
+
+        reused = reused_segment(self.source, self.matches)
+        return numbers_disagree(self.source, self.text, reused.metadata if reused else {})
+
     def to_dict(self) -> dict[str, Any]:
         """Every field, the matches as :meth:`Match.to_dict` writes them, and the properties
-        ``copied``, ``unknown_words`` and ``english_words`` (lists), which
+        ``copied``, ``exact_numbers``, ``unknown_words`` and ``english_words`` (lists), which
         :func:`dataclasses.asdict` leaves out (``copies_other_words`` among the fields: a copy of
         a match of other words, to check):
         what the server's ``/v1/translate`` answers with for a segment (its JSON leaves out
@@ -201,6 +215,7 @@ class Translation:
             **fields,
             "matches": [match.to_dict() for match in self.matches],
             "copied": self.copied,
+            "exact_numbers": self.exact_numbers,
             "unknown_words": list(self.unknown_words),
             "english_words": list(self.english_words),
         }

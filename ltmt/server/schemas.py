@@ -11,7 +11,6 @@ from pydantic_core import PydanticCustomError
 from ltmt.errors import InputError
 from ltmt.memory.keys import ApiKey
 from ltmt.memory.report import ImportReport
-from ltmt.routing import reused_segment
 from ltmt.segments import Match, Translation
 from ltmt.server.errors import ApiError
 from ltmt.server.upload_origins import label_problem
@@ -223,20 +222,7 @@ class TranslationOut(BaseModel):
     @classmethod
     def of(cls, translation: Translation) -> TranslationOut:
         # the fields it lacks (target_language, by_sentence) are ignored: pydantic's default
-        return cls(**translation.to_dict(), exact_numbers=_exact_numbers(translation))
-
-
-def _exact_numbers(translation: Translation) -> bool:
-    """Whether ``translation`` reuses a 100 % match whose numbers disagree with its source's,
-    as ``ltmt translate`` counts them (trial s77: only the file endpoint and the command said
-    so)."""
-    if translation.method != "exact":
-        return False
-    from ltmt.memory.import_checks import numbers_disagree  # qa's checks: not at import
-
-    reused = reused_segment(translation.source, translation.matches)
-    stored = reused.metadata if reused is not None else {}
-    return numbers_disagree(translation.source, translation.text, stored)
+        return cls(**translation.to_dict())
 
 
 class ImportReportOut(BaseModel):
